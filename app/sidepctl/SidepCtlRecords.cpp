@@ -1,0 +1,159 @@
+// sidepctl record ...: adding, listing, showing and exporting sampling records.
+
+#include "SidepCtl.h"
+
+#include "RecordStore.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+using namespace Qt::StringLiterals;
+
+int SidepCtl::record(const CommandArguments& args)
+{
+    if (!args.isValid())
+        return usage(args.error());
+    const QString action = args.positional(0);
+    if (action == u"add"_s)
+        return recordAdd(args);
+    if (action == u"list"_s)
+        return recordList(args);
+    if (action == u"show"_s)
+        return recordShow(args, false);
+    if (action == u"export"_s)
+        return recordShow(args, true);
+    return usage(tr("record needs add, list, show or export"));
+}
+
+int SidepCtl::recordAdd(const CommandArguments& args)
+{
+    const QString source = args.positional(1);
+    if (args.positional().size() > 2)
+        return usage(tr("record add takes one file"));
+    if (const int code = openAndSignIn(); code != Success)
+        return code;
+    QString error;
+    if (!m_store.require(Permission::CreateRecord, &error))
+        return fail(AccessDenied, error);
+
+    // The JSON comes from the file, or from what follows the password on standard input.
+    QByteArray json;
+    QString baseDir;
+    if (source.isEmpty() || source == u"-"_s) {
+        json = m_input->readAll();
+    } else {
+        QFile file(source);
+        if (!file.open(QIODevice::ReadOnly))
+            return fail(NotFound, tr("cannot read %1: %2").arg(source, file.errorString()));
+        json = file.readAll();
+        baseDir = QFileInfo(source).absolutePath();
+    }
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
+    if (parseError.error != QJsonParseError::NoError) {
+        return fail(Invalid, tr("the input is not JSON: %1 at offset %2")
+                                 .arg(parseError.errorString())
+                                 .arg(parseError.offset));
+    }
+    // One record (an object) or a batch (an array), saved all together or not at all.
+    QJsonArray objects = document.isArray() ? document.array() : QJsonArray{document.object()};
+    if (!document.isArray() && !document.isObject())
+        return fail(Invalid, tr("the input must be a JSON object or an array of objects"));
+
+    QList<SamplingRecord> records;
+    QList<QList<Problem>> readProblems;
+    for (const QJsonValue& value : std::as_const(objects)) {
+        QList<Problem> problems;
+        if (!value.isObject()) {
+            problems.append({Problem::Severity::Error, u"(record)"_s, u"type"_s,
+                             tr("must be a JSON object")});
+        }
+        records.append(SamplingRecord::fromJson(value.toObject(), &problems, baseDir));
+        readProblems.append(problems);
+    }
+
+    RecordStore::SaveOptions options;
+    options.acceptWarnings = args.flag(u"accept-warnings"_s);
+    options.identityOverrideReason = args.value(u"identity-override"_s);
+    QList<QList<Problem>> problems;
+    bool saved = false;
+    const bool readCleanly =
+        std::none_of(readProblems.cbegin(), readProblems.cend(), &hasErrors);
+    if (readCleanly) {
+        saved = m_store.records()->add(&records, options, &problems, &error);
+    } else {
+        error = tr("not saved: the record breaks the rules listed");
+        problems.resize(records.size());
+    }
+    for (qsizetype i = 0; i < records.size(); ++i) {
+        const QString prefix = records.size() > 1 ? tr("record %1: ").arg(i + 1) : QString();
+        printProblems(readProblems.value(i) + problems.value(i), prefix);
+    }
+    if (!saved) {
+        const bool refused = error.startsWith(tr("not saved"));
+        if (refused && !options.acceptWarnings && readCleanly
+            && std::none_of(problems.cbegin(), problems.cend(), &hasErrors)) {
+            m_err << tr("Only warnings: add --accept-warnings to save anyway.") << Qt::endl;
+        }
+        return fail(Invalid, error);
+    }
+    for (const SamplingRecord& record : std::as_const(records))
+        m_out << record.id.toString(QUuid::WithoutBraces) << Qt::endl;
+    return Success;
+}
+
+int SidepCtl::recordList(const CommandArguments& args)
+{
+    std::optional<RecordStatus> status;
+    if (args.has(u"status"_s)) {
+        status = recordStatusFromName(args.value(u"status"_s));
+        if (!status)
+            return usage(tr("unknown status '%1'").arg(args.value(u"status"_s)));
+    }
+    if (const int code = openAndSignIn(); code != Success)
+        return code;
+    QString error;
+    const QList<RecordStore::Summary> rows = m_store.records()->list(status, &error);
+    if (!error.isEmpty())
+        return fail(AccessDenied, error);
+    for (const RecordStore::Summary& row : rows) {
+        m_out << row.id.toString(QUuid::WithoutBraces) << u'\t'
+              << (row.damaged ? tr("(damaged)") : row.accession) << u'\t'
+              << recordStatusName(row.status) << u'\t' << row.collectedAt << Qt::endl;
+    }
+    return Success;
+}
+
+int SidepCtl::recordShow(const CommandArguments& args, bool exporting)
+{
+    const QString idText = args.positional(1);
+    const QString tube = args.value(u"tube"_s);
+    if (idText.isEmpty() == tube.isEmpty())
+        return usage(tr("give a record id or --tube LABEL"));
+    if (exporting && args.has(u"format"_s) && args.value(u"format"_s) != u"json"_s)
+        return usage(tr("the only export format is json"));
+    if (const int code = openAndSignIn(); code != Success)
+        return code;
+
+    QString error;
+    const Permission permission = exporting ? Permission::ExportRecord : Permission::ViewIdentity;
+    if (!m_store.require(permission, &error))
+        return fail(AccessDenied, error);
+    QUuid id = QUuid::fromString(idText);
+    if (!tube.isEmpty() && !m_store.records()->findByTube(tube, &id, &error))
+        return fail(NotFound, error);
+    if (id.isNull())
+        return fail(NotFound, tr("'%1' is not a record id").arg(idText));
+    SamplingRecord record;
+    if (!m_store.records()->load(id, &record, &error))
+        return fail(error.contains(tr("damaged")) ? IntegrityProblem : NotFound, error);
+    if (exporting && !m_store.audit(u"record.export"_s, id.toString(QUuid::WithoutBraces),
+                                    u"format json"_s, &error)) {
+        return fail(StoreError, error);
+    }
+    m_out << QString::fromUtf8(QJsonDocument(record.toJson(exporting)).toJson(QJsonDocument::Indented));
+    return Success;
+}

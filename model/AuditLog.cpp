@@ -1,0 +1,176 @@
+#include "AuditLog.h"
+
+#include "Crypto.h"
+#include "Database.h"
+#include "Logging.h"
+#include "Vault.h"
+
+#include <QDataStream>
+#include <QIODevice>
+#include <QSqlQuery>
+#include <QVariant>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+const QString HeadKey = u"audit.head"_s;
+
+// The head as stored in meta: seq (8 bytes) || last MAC (32) || head MAC (32).
+struct Head
+{
+    qint64 seq = 0;
+    QByteArray lastMac;
+    QByteArray mac;
+};
+
+QByteArray encodeHead(const Head& head)
+{
+    QByteArray bytes;
+    QDataStream stream(&bytes, QIODevice::WriteOnly);
+    stream << head.seq << head.lastMac << head.mac;
+    return bytes;
+}
+
+Head decodeHead(const QByteArray& bytes)
+{
+    Head head;
+    if (bytes.isEmpty())
+        return head;
+    QDataStream stream(bytes);
+    stream >> head.seq >> head.lastMac >> head.mac;
+    return head;
+}
+
+} // namespace
+
+AuditLog::AuditLog(Database& database, const Vault& vault)
+    : m_database(database)
+    , m_vault(vault)
+{
+}
+
+QByteArray AuditLog::entryMac(const QByteArray& previousMac, const Entry& entry,
+                              const QByteArray& sealedNote) const
+{
+    // Length-prefixed fields: no two different entries serialise to the same bytes.
+    QByteArray bytes;
+    QDataStream stream(&bytes, QIODevice::WriteOnly);
+    stream << previousMac << entry.seq << entry.at << entry.actor << entry.action
+           << entry.recordId << entry.detail << sealedNote;
+    return m_vault.auditMac(bytes);
+}
+
+QByteArray AuditLog::headMac(qint64 seq, const QByteArray& lastMac) const
+{
+    QByteArray bytes;
+    QDataStream stream(&bytes, QIODevice::WriteOnly);
+    stream << QByteArray("audit-head") << seq << lastMac;
+    return m_vault.auditMac(bytes);
+}
+
+bool AuditLog::append(const QString& actor, const QString& action, const QString& recordId,
+                      const QString& detail, QString* error, const QString& note)
+{
+    const Head head = decodeHead(m_database.metaValue(HeadKey));
+    Entry entry;
+    entry.seq = head.seq + 1;
+    entry.at = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+    entry.actor = actor;
+    entry.action = action;
+    entry.recordId = recordId;
+    entry.detail = detail;
+    const QByteArray sealedNote =
+        note.isEmpty()
+            ? QByteArray()
+            : m_vault.seal(u"audit"_s, QString::number(entry.seq), u"note"_s, note.toUtf8());
+    const QByteArray mac = entryMac(head.lastMac, entry, sealedNote);
+
+    QSqlQuery& insert = m_database.query(
+        u"INSERT INTO audit (seq, at, actor, action, record_id, detail, note, mac) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"_s);
+    insert.bindValue(0, entry.seq);
+    insert.bindValue(1, entry.at);
+    insert.bindValue(2, entry.actor);
+    insert.bindValue(3, entry.action);
+    insert.bindValue(4, entry.recordId);
+    insert.bindValue(5, entry.detail);
+    insert.bindValue(6, sealedNote.isEmpty() ? QVariant() : QVariant(sealedNote));
+    insert.bindValue(7, mac);
+    if (!m_database.exec(insert, error))
+        return false;
+    const Head newHead{entry.seq, mac, headMac(entry.seq, mac)};
+    return m_database.setMetaValue(HeadKey, encodeHead(newHead), error);
+}
+
+QList<AuditLog::Entry> AuditLog::entries(qint64 fromSeq, int limit)
+{
+    QSqlQuery& select = m_database.query(
+        u"SELECT seq, at, actor, action, record_id, detail, note FROM audit "
+        "WHERE seq >= ? ORDER BY seq LIMIT ?"_s);
+    select.bindValue(0, fromSeq);
+    select.bindValue(1, limit);
+    QList<Entry> result;
+    if (select.exec()) {
+        while (select.next()) {
+            Entry entry{select.value(0).toLongLong(), select.value(1).toString(),
+                        select.value(2).toString(), select.value(3).toString(),
+                        select.value(4).toString(), select.value(5).toString(), {}};
+            QByteArray note;
+            if (m_vault.open(u"audit"_s, QString::number(entry.seq), u"note"_s,
+                             select.value(6).toByteArray(), &note)) {
+                entry.note = QString::fromUtf8(note);
+            }
+            result.append(entry);
+        }
+    }
+    select.finish();
+    return result;
+}
+
+QStringList AuditLog::verify()
+{
+    QStringList problems;
+    QSqlQuery& select = m_database.query(
+        u"SELECT seq, at, actor, action, record_id, detail, note, mac FROM audit "
+        "ORDER BY seq"_s);
+    if (!select.exec())
+        return {tr("the audit log cannot be read")};
+
+    QByteArray previousMac;
+    qint64 expectedSeq = 1;
+    while (select.next()) {
+        const Entry entry{select.value(0).toLongLong(), select.value(1).toString(),
+                          select.value(2).toString(), select.value(3).toString(),
+                          select.value(4).toString(), select.value(5).toString(), {}};
+        const QByteArray sealedNote = select.value(6).toByteArray();
+        const QByteArray storedMac = select.value(7).toByteArray();
+        if (entry.seq != expectedSeq) {
+            problems.append(tr("entries %1 to %2 are missing").arg(expectedSeq).arg(entry.seq - 1));
+        } else if (!Crypto::equalConstantTime(entryMac(previousMac, entry, sealedNote), storedMac)) {
+            problems.append(tr("entry %1 was altered or does not follow entry %2")
+                                .arg(entry.seq)
+                                .arg(entry.seq - 1));
+        }
+        // Continue from the stored MAC so one bad entry is reported once, not for ever.
+        previousMac = storedMac;
+        expectedSeq = entry.seq + 1;
+    }
+    select.finish();
+
+    const Head head = decodeHead(m_database.metaValue(HeadKey));
+    const qint64 lastSeq = expectedSeq - 1;
+    // The store writes its first entry when it is created, so a head is always there.
+    if (!Crypto::equalConstantTime(headMac(head.seq, head.lastMac), head.mac)) {
+        problems.append(tr("the audit log's head record is missing or was altered"));
+    } else if (head.seq != lastSeq) {
+        problems.append(tr("the audit log should end at entry %1 but ends at entry %2")
+                            .arg(head.seq)
+                            .arg(lastSeq));
+    } else if (lastSeq > 0 && !Crypto::equalConstantTime(head.lastMac, previousMac)) {
+        problems.append(tr("the last audit entry was replaced"));
+    }
+    if (!problems.isEmpty())
+        qCWarning(lcAudit) << "audit log verification found" << problems.size() << "problems";
+    return problems;
+}

@@ -1,0 +1,51 @@
+#pragma once
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QString>
+#include <QStringList>
+
+class Database;
+class Vault;
+
+// The append-only audit trail: who created, changed, viewed, exported or printed what, and
+// when. Each entry's MAC covers the previous entry's MAC, and the store keeps a MAC'd head
+// (last sequence number and MAC), so an entry edited, removed or cut off the end is
+// detected by verify(). Entries hold record ids and actions, never identifying data.
+class AuditLog
+{
+    Q_DECLARE_TR_FUNCTIONS(AuditLog)
+
+public:
+    AuditLog(Database& database, const Vault& vault);
+
+    // Appends inside the caller's transaction, so the entry and the change it describes
+    // are committed together or not at all. `detail` is stored in clear and must hold
+    // nothing identifying; `note` is free text a user typed (a reason) and is encrypted.
+    [[nodiscard]] bool append(const QString& actor, const QString& action,
+                              const QString& recordId, const QString& detail, QString* error,
+                              const QString& note = {});
+
+    struct Entry
+    {
+        qint64 seq = 0;
+        QString at;
+        QString actor;
+        QString action;
+        QString recordId;
+        QString detail;
+        QString note; // decrypted; empty when the entry has none or it does not open
+    };
+    QList<Entry> entries(qint64 fromSeq = 1, int limit = 1000);
+
+    // Empty when the chain is intact; otherwise one line per problem found.
+    QStringList verify();
+
+private:
+    QByteArray entryMac(const QByteArray& previousMac, const Entry& entry,
+                        const QByteArray& sealedNote) const;
+    QByteArray headMac(qint64 seq, const QByteArray& lastMac) const;
+
+    Database& m_database;
+    const Vault& m_vault;
+};

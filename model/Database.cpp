@@ -1,0 +1,246 @@
+#include "Database.h"
+
+#include "Logging.h"
+
+#include <QFileInfo>
+#include <QSqlError>
+#include <QUuid>
+#include <QVariant>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+// Numbered migrations: migration N brings the schema from version N-1 to N. Never edit one
+// that has shipped; add the next.
+const QList<QStringList> Migrations = {
+    // 1: the first schema.
+    {
+        u"CREATE TABLE meta (key TEXT PRIMARY KEY, value BLOB NOT NULL)"_s,
+        // An account's copy of the data key, wrapped with a key derived from its password.
+        u"CREATE TABLE users ("
+        " name TEXT PRIMARY KEY,"
+        " role TEXT NOT NULL,"
+        " disabled INTEGER NOT NULL DEFAULT 0,"
+        " kdf TEXT NOT NULL,"
+        " wrapped_key BLOB NOT NULL,"
+        " failed_attempts INTEGER NOT NULL DEFAULT 0,"
+        " locked_until TEXT,"
+        " created_at TEXT NOT NULL,"
+        " password_changed_at TEXT NOT NULL)"_s,
+        // Identifying blocks are AES-GCM ciphertext; the clear columns carry nothing that
+        // names a person (status, times, and a keyed hash of the tube label).
+        u"CREATE TABLE records ("
+        " id TEXT PRIMARY KEY,"
+        " version INTEGER NOT NULL,"
+        " status TEXT NOT NULL,"
+        " tube_index BLOB NOT NULL UNIQUE,"
+        " collected_at TEXT,"
+        " collected_day TEXT,"
+        " created_at TEXT NOT NULL,"
+        " updated_at TEXT NOT NULL,"
+        " damaged INTEGER NOT NULL DEFAULT 0,"
+        " patient BLOB, contact BLOB, clinical BLOB, physicians BLOB,"
+        " specimen BLOB, result BLOB, report BLOB)"_s,
+        u"CREATE INDEX records_by_status ON records (status)"_s,
+        u"CREATE INDEX records_by_day ON records (collected_day)"_s,
+        u"CREATE TABLE audit ("
+        " seq INTEGER PRIMARY KEY,"
+        " at TEXT NOT NULL,"
+        " actor TEXT NOT NULL,"
+        " action TEXT NOT NULL,"
+        " record_id TEXT,"
+        " detail TEXT,"
+        " note BLOB," // free text a user typed (a reason): sealed, it may name someone
+        " mac BLOB NOT NULL)"_s,
+    },
+};
+
+QString describe(const QSqlError& error)
+{
+    return error.text().isEmpty() ? Database::tr("unknown database error") : error.text();
+}
+
+} // namespace
+
+Database::Database()
+    : m_connectionName(u"sidep-"_s + QUuid::createUuid().toString(QUuid::WithoutBraces))
+{
+}
+
+Database::~Database()
+{
+    m_queries.clear();
+    if (QSqlDatabase::contains(m_connectionName)) {
+        QSqlDatabase::database(m_connectionName, false).close();
+        QSqlDatabase::removeDatabase(m_connectionName);
+    }
+}
+
+bool Database::open(const QString& path, bool create, QString* error)
+{
+    if (!create && !QFileInfo::exists(path)) {
+        *error = tr("no store at %1 (create one with 'sidepctl init')").arg(path);
+        return false;
+    }
+    QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, m_connectionName);
+    db.setDatabaseName(path);
+    db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=10000"_s);
+    if (!db.open()) {
+        *error = tr("cannot open the store %1: %2").arg(path, describe(db.lastError()));
+        return false;
+    }
+    m_path = path;
+    // FULL: in WAL mode each commit is fsynced before it returns, so a saved record
+    // survives a crash or a power cut. temp_store: SQLite's scratch data stays in memory.
+    const QStringList pragmas = {u"PRAGMA journal_mode = WAL"_s, u"PRAGMA synchronous = FULL"_s,
+                                 u"PRAGMA temp_store = MEMORY"_s, u"PRAGMA foreign_keys = ON"_s,
+                                 u"PRAGMA secure_delete = ON"_s};
+    for (const QString& pragma : pragmas) {
+        if (!execDirect(pragma, error))
+            return false;
+    }
+    return migrate(error);
+}
+
+bool Database::isOpen() const
+{
+    return QSqlDatabase::contains(m_connectionName)
+           && QSqlDatabase::database(m_connectionName, false).isOpen();
+}
+
+int Database::schemaVersion()
+{
+    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
+    if (query.exec(u"PRAGMA user_version"_s) && query.next())
+        return query.value(0).toInt();
+    return -1;
+}
+
+bool Database::migrate(QString* error)
+{
+    const int current = schemaVersion();
+    if (current < 0) {
+        *error = tr("%1 is not a readable store").arg(m_path);
+        return false;
+    }
+    if (current > SchemaVersion) {
+        *error = tr("the store has schema version %1, newer than this program's %2: update "
+                    "the program")
+                     .arg(current)
+                     .arg(SchemaVersion);
+        return false;
+    }
+    for (int version = current + 1; version <= SchemaVersion; ++version) {
+        Transaction transaction(*this);
+        if (!transaction.begin(error))
+            return false;
+        for (const QString& statement : Migrations.at(version - 1)) {
+            if (!execDirect(statement, error))
+                return false;
+        }
+        if (!execDirect(u"PRAGMA user_version = %1"_s.arg(version), error))
+            return false;
+        if (!transaction.commit(error))
+            return false;
+        qCInfo(lcModel) << "store migrated to schema version" << version;
+    }
+    return true;
+}
+
+QSqlQuery& Database::query(const QString& sql)
+{
+    auto it = m_queries.find(sql);
+    if (it == m_queries.end()) {
+        auto query = std::make_unique<QSqlQuery>(QSqlDatabase::database(m_connectionName, false));
+        if (!query->prepare(sql))
+            qCCritical(lcModel) << "cannot prepare a query:" << query->lastError().text();
+        it = m_queries.emplace(sql, std::move(query)).first;
+    }
+    return *it->second;
+}
+
+bool Database::exec(QSqlQuery& query, QString* error)
+{
+    if (query.exec())
+        return true;
+    *error = describe(query.lastError());
+    return false;
+}
+
+bool Database::execDirect(const QString& sql, QString* error)
+{
+    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
+    if (query.exec(sql))
+        return true;
+    *error = describe(query.lastError());
+    return false;
+}
+
+bool Database::begin(QString* error)
+{
+    // IMMEDIATE takes the write lock at once, so two processes saving at the same moment
+    // queue up on the busy timeout instead of failing half-way through.
+    m_inTransaction = execDirect(u"BEGIN IMMEDIATE"_s, error);
+    return m_inTransaction;
+}
+
+bool Database::commit(QString* error)
+{
+    if (execDirect(u"COMMIT"_s, error)) {
+        m_inTransaction = false;
+        return true;
+    }
+    rollback();
+    return false;
+}
+
+void Database::rollback()
+{
+    m_inTransaction = false;
+    QString ignored;
+    if (!execDirect(u"ROLLBACK"_s, &ignored))
+        qCWarning(lcModel) << "rollback failed:" << ignored;
+}
+
+QStringList Database::integrityProblems()
+{
+    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
+    if (!query.exec(u"PRAGMA integrity_check"_s))
+        return {describe(query.lastError())};
+    QStringList problems;
+    while (query.next()) {
+        const QString line = query.value(0).toString();
+        if (line != u"ok"_s)
+            problems.append(line);
+    }
+    return problems;
+}
+
+void Database::checkpoint()
+{
+    QString error;
+    if (!execDirect(u"PRAGMA wal_checkpoint(TRUNCATE)"_s, &error))
+        qCWarning(lcModel) << "checkpoint failed:" << error;
+}
+
+QByteArray Database::metaValue(const QString& key)
+{
+    QSqlQuery& select = query(u"SELECT value FROM meta WHERE key = ?"_s);
+    select.bindValue(0, key);
+    QByteArray value;
+    if (select.exec() && select.next())
+        value = select.value(0).toByteArray();
+    select.finish();
+    return value;
+}
+
+bool Database::setMetaValue(const QString& key, const QByteArray& value, QString* error)
+{
+    QSqlQuery& upsert =
+        query(u"INSERT INTO meta (key, value) VALUES (?, ?) "
+              "ON CONFLICT (key) DO UPDATE SET value = excluded.value"_s);
+    upsert.bindValue(0, key);
+    upsert.bindValue(1, value);
+    return exec(upsert, error);
+}

@@ -1,0 +1,342 @@
+#include "RecordStore.h"
+
+#include "Logging.h"
+#include "RecordValidator.h"
+#include "Store.h"
+
+#include <QJsonDocument>
+#include <QSet>
+#include <QSqlQuery>
+#include <QVariant>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+const QString RecordsTable = u"records"_s;
+const QString ReportColumn = u"report"_s;
+
+QString idText(const QUuid& id)
+{
+    return id.toString(QUuid::WithoutBraces);
+}
+
+QString blockColumns()
+{
+    QStringList columns;
+    for (SamplingRecord::Block block : SamplingRecord::AllBlocks)
+        columns.append(SamplingRecord::blockName(block));
+    columns.append(ReportColumn);
+    return columns.join(u", "_s);
+}
+
+} // namespace
+
+RecordStore::RecordStore(Store& store)
+    : m_store(store)
+{
+}
+
+bool RecordStore::add(SamplingRecord* record, const SaveOptions& options,
+                      QList<Problem>* problems, QString* error)
+{
+    QList<SamplingRecord> batch{*record};
+    QList<QList<Problem>> batchProblems;
+    const bool saved = add(&batch, options, &batchProblems, error);
+    *problems = batchProblems.value(0);
+    if (saved)
+        *record = batch.first();
+    return saved;
+}
+
+bool RecordStore::add(QList<SamplingRecord>* records, const SaveOptions& options,
+                      QList<QList<Problem>>* problems, QString* error)
+{
+    if (!m_store.require(Permission::CreateRecord, error))
+        return false;
+    const Vault& vault = *m_store.vault();
+    Database& database = m_store.database();
+
+    RecordValidator::Options validation;
+    validation.now = options.now;
+    validation.identityOverrideReason = options.identityOverrideReason;
+
+    problems->clear();
+    bool refused = false;
+    bool needsConfirmation = false;
+    QList<QByteArray> tubeIndexes;
+    QSet<QByteArray> seenInBatch;
+    QSqlQuery& findTube = database.query(u"SELECT 1 FROM records WHERE tube_index = ?"_s);
+    for (SamplingRecord& record : *records) {
+        QList<Problem> found = RecordValidator::validate(&record, validation);
+        if (!record.result.isEmpty()) {
+            found.append({Problem::Severity::Error, u"result"_s, u"result.notHere"_s,
+                          tr("a result is entered on its own, once the sample is saved")});
+        }
+        const QByteArray tubeIndex = vault.tubeIndex(record.specimen.accession);
+        findTube.bindValue(0, tubeIndex);
+        const bool taken = findTube.exec() && findTube.next();
+        findTube.finish();
+        if (!record.specimen.accession.isEmpty() && (taken || seenInBatch.contains(tubeIndex))) {
+            found.append({Problem::Severity::Error, u"specimen.accession"_s,
+                          u"accession.duplicate"_s,
+                          tr("this tube label is already used at this site")});
+        }
+        seenInBatch.insert(tubeIndex);
+        tubeIndexes.append(tubeIndex);
+        refused = refused || hasErrors(found);
+        needsConfirmation = needsConfirmation || !found.isEmpty();
+        problems->append(found);
+    }
+    if (refused) {
+        *error = tr("not saved: the record breaks the rules listed");
+        return false;
+    }
+    if (needsConfirmation && !options.acceptWarnings) {
+        *error = tr("not saved: confirm the warnings listed to save anyway");
+        return false;
+    }
+
+    Transaction transaction(database);
+    if (!transaction.begin(error))
+        return false;
+    QSqlQuery& insert = database.query(
+        u"INSERT INTO records (id, version, status, tube_index, collected_at, collected_day, "
+        "created_at, updated_at, "_s
+        + blockColumns() + u") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
+    const QString now = options.now.toString(Qt::ISODate);
+    for (qsizetype i = 0; i < records->size(); ++i) {
+        SamplingRecord& record = (*records)[i];
+        if (record.id.isNull())
+            record.id = QUuid::createUuid();
+        record.status = RecordStatus::Sampled;
+        record.version = 1;
+        const QString id = idText(record.id);
+        int column = 0;
+        insert.bindValue(column++, id);
+        insert.bindValue(column++, record.version);
+        insert.bindValue(column++, recordStatusName(record.status));
+        insert.bindValue(column++, tubeIndexes.at(i));
+        insert.bindValue(column++, record.specimen.collectedAt);
+        insert.bindValue(column++, record.specimen.collectedAt.left(10));
+        insert.bindValue(column++, now);
+        insert.bindValue(column++, now);
+        for (SamplingRecord::Block block : SamplingRecord::AllBlocks) {
+            const QString name = SamplingRecord::blockName(block);
+            const QByteArray json =
+                QJsonDocument(record.blockJson(block)).toJson(QJsonDocument::Compact);
+            insert.bindValue(column++, vault.seal(RecordsTable, id, name, json));
+        }
+        insert.bindValue(column++, QVariant(QMetaType::fromType<QByteArray>())); // no report yet
+        if (!database.exec(insert, error)) {
+            *error = tr("not saved: %1").arg(*error);
+            return false;
+        }
+        const QString overridden = [&] {
+            QStringList rules;
+            for (const Problem& problem : problems->at(i)) {
+                if (problem.field == u"patient.ins"_s)
+                    rules.append(problem.rule);
+            }
+            return rules.join(u',');
+        }();
+        if (!m_store.audit(u"record.create"_s, id, {}, error)
+            || (!overridden.isEmpty()
+                && !m_store.audit(u"record.identityOverride"_s, id, overridden, error,
+                                  options.identityOverrideReason))) {
+            return false;
+        }
+    }
+    if (!transaction.commit(error)) {
+        *error = tr("not saved: %1").arg(*error);
+        return false;
+    }
+    for (const SamplingRecord& record : std::as_const(*records)) {
+        qCInfo(lcStore) << "record saved" << idText(record.id);
+        Q_EMIT recordSaved(record.id);
+    }
+    return true;
+}
+
+bool RecordStore::openBlocks(const QUuid& id, SamplingRecord* record, QString* damagedBlock,
+                             QString* error)
+{
+    Database& database = m_store.database();
+    QSqlQuery& select = database.query(u"SELECT status, version, tube_index, "_s + blockColumns()
+                                       + u" FROM records WHERE id = ?"_s);
+    const QString idString = idText(id);
+    select.bindValue(0, idString);
+    if (!select.exec() || !select.next()) {
+        select.finish();
+        *error = tr("no record %1").arg(idString);
+        return false;
+    }
+    const QString status = select.value(0).toString();
+    const int version = select.value(1).toInt();
+    const QByteArray tubeIndex = select.value(2).toByteArray();
+    QJsonObject merged;
+    QByteArray report;
+    bool opened = true;
+    int column = 3;
+    const Vault& vault = *m_store.vault();
+    for (SamplingRecord::Block block : SamplingRecord::AllBlocks) {
+        const QString name = SamplingRecord::blockName(block);
+        const QByteArray sealed = select.value(column++).toByteArray();
+        QByteArray json;
+        if (!vault.open(RecordsTable, idString, name, sealed, &json)) {
+            *damagedBlock = name;
+            opened = false;
+            break;
+        }
+        const QJsonObject fragment = QJsonDocument::fromJson(json).object();
+        for (auto it = fragment.constBegin(); it != fragment.constEnd(); ++it)
+            merged.insert(it.key(), it.value());
+    }
+    const QVariant sealedReport = select.value(column);
+    select.finish();
+    if (opened && !sealedReport.isNull()
+        && !vault.open(RecordsTable, idString, ReportColumn, sealedReport.toByteArray(), &report)) {
+        *damagedBlock = ReportColumn;
+        opened = false;
+    }
+    if (!opened) {
+        *error = tr("record %1 is damaged: its %2 data does not decrypt").arg(idString, *damagedBlock);
+        return false;
+    }
+    QList<Problem> problems;
+    *record = SamplingRecord::fromJson(merged, &problems);
+    record->id = id;
+    record->status = recordStatusFromName(status).value_or(RecordStatus::Draft);
+    record->version = version;
+    record->result.reportPdf = report;
+    if (vault.tubeIndex(record->specimen.accession) != tubeIndex) {
+        *damagedBlock = u"tube_index"_s;
+        *error = tr("record %1 is damaged: its tube label does not match its index").arg(idString);
+        return false;
+    }
+    return true;
+}
+
+bool RecordStore::load(const QUuid& id, SamplingRecord* record, QString* error)
+{
+    if (!m_store.require(Permission::ViewIdentity, error))
+        return false;
+    QString damagedBlock;
+    if (!openBlocks(id, record, &damagedBlock, error))
+        return false;
+    Transaction transaction(m_store.database());
+    return transaction.begin(error) && m_store.audit(u"record.view"_s, idText(id), {}, error)
+           && transaction.commit(error);
+}
+
+bool RecordStore::findByTube(const QString& accession, QUuid* id, QString* error)
+{
+    if (!m_store.require(Permission::ViewIdentity, error))
+        return false;
+    QSqlQuery& select = m_store.database().query(u"SELECT id FROM records WHERE tube_index = ?"_s);
+    select.bindValue(0, m_store.vault()->tubeIndex(accession.trimmed()));
+    const bool found = select.exec() && select.next();
+    if (found)
+        *id = QUuid::fromString(select.value(0).toString());
+    select.finish();
+    if (!found)
+        *error = tr("no record has this tube label");
+    return found;
+}
+
+QList<RecordStore::Summary> RecordStore::list(std::optional<RecordStatus> status, QString* error)
+{
+    QList<Summary> result;
+    if (!m_store.require(Permission::ViewIdentity, error))
+        return result;
+    QSqlQuery& select = m_store.database().query(
+        u"SELECT id, status, collected_at, damaged, specimen FROM records "
+        "WHERE (? IS NULL OR status = ?) ORDER BY collected_at DESC, rowid DESC"_s);
+    const QVariant statusFilter = status ? QVariant(recordStatusName(*status)) : QVariant();
+    select.bindValue(0, statusFilter);
+    select.bindValue(1, statusFilter);
+    if (!m_store.database().exec(select, error))
+        return result;
+    const Vault& vault = *m_store.vault();
+    while (select.next()) {
+        Summary summary;
+        summary.id = QUuid::fromString(select.value(0).toString());
+        summary.status = recordStatusFromName(select.value(1).toString()).value_or(RecordStatus::Draft);
+        summary.collectedAt = select.value(2).toString();
+        summary.damaged = select.value(3).toBool();
+        QByteArray json;
+        if (vault.open(RecordsTable, select.value(0).toString(), u"specimen"_s,
+                       select.value(4).toByteArray(), &json)) {
+            summary.accession = QJsonDocument::fromJson(json)
+                                    .object()
+                                    .value(u"specimen"_s)
+                                    .toObject()
+                                    .value(u"accession"_s)
+                                    .toString();
+        } else {
+            summary.damaged = true;
+        }
+        result.append(summary);
+    }
+    select.finish();
+    return result;
+}
+
+RecordStore::VerifyReport RecordStore::verify()
+{
+    VerifyReport report;
+    Database& database = m_store.database();
+    report.fileProblems = database.integrityProblems();
+
+    QList<QUuid> ids;
+    QSqlQuery& select = database.query(u"SELECT id FROM records ORDER BY rowid"_s);
+    if (select.exec()) {
+        while (select.next())
+            ids.append(QUuid::fromString(select.value(0).toString()));
+    }
+    select.finish();
+
+    for (const QUuid& id : std::as_const(ids)) {
+        ++report.recordsChecked;
+        SamplingRecord record;
+        QString damagedBlock;
+        QString error;
+        if (openBlocks(id, &record, &damagedBlock, &error))
+            continue;
+        report.damaged.append({id, damagedBlock});
+        qCWarning(lcStore) << "record" << idText(id) << "is damaged in" << damagedBlock;
+        // Kept aside: flagged so every view shows it, never deleted.
+        Transaction transaction(database);
+        QSqlQuery& flag = database.query(u"UPDATE records SET damaged = 1 WHERE id = ?"_s);
+        flag.bindValue(0, idText(id));
+        if (!transaction.begin(&error) || !database.exec(flag, &error)
+            || !m_store.audit(u"record.damaged"_s, idText(id), damagedBlock, &error)
+            || !transaction.commit(&error)) {
+            qCWarning(lcStore) << "cannot flag a damaged record:" << error;
+        }
+    }
+    return report;
+}
+
+RecordStore::Statistics RecordStore::statistics(Store& store, QString* error)
+{
+    Statistics statistics;
+    Database& database = store.database();
+    QSqlQuery& byStatus =
+        database.query(u"SELECT status, count(*), sum(damaged) FROM records GROUP BY status"_s);
+    if (!database.exec(byStatus, error))
+        return statistics;
+    while (byStatus.next()) {
+        statistics.byStatus.insert(byStatus.value(0).toString(), byStatus.value(1).toInt());
+        statistics.damaged += byStatus.value(2).toInt();
+    }
+    byStatus.finish();
+    QSqlQuery& byDay = database.query(
+        u"SELECT collected_day, count(*) FROM records GROUP BY collected_day"_s);
+    if (!database.exec(byDay, error))
+        return statistics;
+    while (byDay.next())
+        statistics.byDay.insert(byDay.value(0).toString(), byDay.value(1).toInt());
+    byDay.finish();
+    return statistics;
+}

@@ -1,0 +1,85 @@
+#pragma once
+
+#include "Problem.h"
+#include "SamplingRecord.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QMap>
+#include <QObject>
+#include <QUuid>
+
+#include <optional>
+
+class Store;
+
+// The sampling records of a signed-in store: saving (validate, encrypt, durable commit),
+// finding by tube label through the blind index, reading back, listing, verifying.
+// Reports saved records by signal so views can refresh without polling.
+class RecordStore : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit RecordStore(Store& store);
+
+    struct SaveOptions
+    {
+        // Save even though some recommended (W) fields are missing.
+        bool acceptWarnings = false;
+        // Reason for keeping a NIR that disagrees with sex or birth date (audited).
+        QString identityOverrideReason;
+        QDateTime now = QDateTime::currentDateTimeUtc();
+    };
+
+    // Validates every record and saves all of them in one transaction, or none: a batch
+    // with one bad record saves nothing. problems[i] gets record i's problems, warnings
+    // included. On success each record has its id and status; the data is on disk.
+    [[nodiscard]] bool add(QList<SamplingRecord>* records, const SaveOptions& options,
+                           QList<QList<Problem>>* problems, QString* error);
+    [[nodiscard]] bool add(SamplingRecord* record, const SaveOptions& options,
+                           QList<Problem>* problems, QString* error);
+
+    // Decrypts a whole record. Audited as a view of identifying data.
+    [[nodiscard]] bool load(const QUuid& id, SamplingRecord* record, QString* error);
+    [[nodiscard]] bool findByTube(const QString& accession, QUuid* id, QString* error);
+
+    struct Summary
+    {
+        QUuid id;
+        QString accession; // empty when the record is damaged
+        RecordStatus status = RecordStatus::Draft;
+        QString collectedAt;
+        bool damaged = false;
+    };
+    // Most recent first. Decrypts only the tube label of each row.
+    QList<Summary> list(std::optional<RecordStatus> status, QString* error);
+
+    struct VerifyReport
+    {
+        int recordsChecked = 0;
+        QStringList fileProblems;           // from SQLite's integrity check
+        QList<QPair<QUuid, QString>> damaged; // record id, what does not open
+    };
+    // Opens every ciphertext of every record. A record that does not open is marked
+    // damaged and kept aside (never deleted); the others stay usable.
+    VerifyReport verify();
+
+    struct Statistics
+    {
+        QMap<QString, int> byStatus;
+        QMap<QString, int> byDay; // sampling day, YYYY-MM-DD
+        int damaged = 0;
+    };
+    // Counts only; needs no key and decrypts nothing.
+    static Statistics statistics(Store& store, QString* error);
+
+Q_SIGNALS:
+    void recordSaved(const QUuid& id);
+
+private:
+    bool openBlocks(const QUuid& id, SamplingRecord* record, QString* damagedBlock,
+                    QString* error);
+
+    Store& m_store;
+};

@@ -1,0 +1,93 @@
+#pragma once
+
+#include "Account.h"
+#include "AuditLog.h"
+#include "Database.h"
+#include "SecureBytes.h"
+#include "Vault.h"
+
+#include <QCoreApplication>
+#include <QString>
+
+#include <memory>
+
+class RecordStore;
+
+// A site's store: the SQLite file, its accounts, and, once a user has signed in, the data
+// key that opens its records. Every identifying value in the file is encrypted with that
+// data key; each account holds its own copy of the key, wrapped with a key derived from
+// its password (scrypt), and a recovery key printed once at creation holds another.
+class Store
+{
+    Q_DECLARE_TR_FUNCTIONS(Store)
+
+public:
+    static constexpr int MinPasswordLength = 12;
+    static constexpr int DefaultMaxFailedAttempts = 5;
+    static constexpr int DefaultLockMinutes = 15;
+
+    Store();
+    ~Store();
+    Store(const Store&) = delete;
+    Store& operator=(const Store&) = delete;
+
+    // Where the store lives when no path is given: $SIDEP_DB, else the platform's
+    // application-data folder.
+    static QString defaultPath();
+
+    // Creates a new store at `path` for the site, with its first administrator, and
+    // returns the recovery key (to be shown once). Refuses an existing store.
+    [[nodiscard]] bool initialize(const QString& path, const QString& siteFiness,
+                                  const QString& adminName, const SecureBytes& adminPassword,
+                                  QString* recoveryKey, QString* error);
+    [[nodiscard]] bool open(const QString& path, QString* error);
+
+    // Unlocks the data key with an account's password. Wrong passwords are counted; the
+    // account locks for a while after too many.
+    [[nodiscard]] bool signIn(const QString& name, const SecureBytes& password, QString* error);
+    // Unlocks with the recovery key; the session acts as an administrator named "recovery".
+    [[nodiscard]] bool signInWithRecoveryKey(const QString& recoveryKey, QString* error);
+    void signOut();
+    bool isSignedIn() const { return m_vault != nullptr; }
+    const Account& currentUser() const { return m_user; }
+
+    // False with a message naming what is missing when the signed-in user lacks the right.
+    [[nodiscard]] bool require(Permission permission, QString* error) const;
+
+    [[nodiscard]] bool addUser(const QString& name, Role role, const SecureBytes& password,
+                               QString* error);
+    [[nodiscard]] bool disableUser(const QString& name, QString* error);
+    // An administrator sets anyone's password; a user changes their own. Also unlocks.
+    [[nodiscard]] bool setPassword(const QString& name, const SecureBytes& password,
+                                   QString* error);
+    // Replaces the recovery key; the old one stops working.
+    [[nodiscard]] bool rotateRecoveryKey(QString* recoveryKey, QString* error);
+    QList<Account> users();
+
+    QString siteFiness();
+
+    // Writes an audit entry as the signed-in user.
+    [[nodiscard]] bool audit(const QString& action, const QString& recordId,
+                             const QString& detail, QString* error, const QString& note = {});
+
+    Database& database() { return m_database; }
+    const Vault* vault() const { return m_vault.get(); }
+    AuditLog* auditLog() { return m_auditLog.get(); }
+    RecordStore* records() { return m_records.get(); }
+
+    static bool isValidUserName(const QString& name);
+    static bool isStrongEnough(const SecureBytes& password, QString* error);
+
+private:
+    bool writeKeySlot(const QString& name, Role role, const SecureBytes& password,
+                      bool insert, QString* error);
+    void unlock(SecureBytes dataKey, const Account& user);
+    std::optional<Account> account(const QString& name);
+    int settingValue(const QString& key, int defaultValue);
+
+    Database m_database;
+    Account m_user;
+    std::unique_ptr<Vault> m_vault;
+    std::unique_ptr<AuditLog> m_auditLog;
+    std::unique_ptr<RecordStore> m_records;
+};

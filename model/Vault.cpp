@@ -1,0 +1,41 @@
+#include "Vault.h"
+
+#include "Crypto.h"
+
+using namespace Qt::StringLiterals;
+
+Vault::Vault(SecureBytes dataKey)
+    : m_dataKey(std::move(dataKey))
+    , m_fieldKey(Crypto::hkdf(m_dataKey, "sidep/v1/field-encryption"))
+    , m_indexKey(Crypto::hkdf(m_dataKey, "sidep/v1/tube-index"))
+    , m_auditKey(Crypto::hkdf(m_dataKey, "sidep/v1/audit-chain"))
+{
+}
+
+QByteArray Vault::associatedData(const QString& table, const QString& rowId,
+                                 const QString& column)
+{
+    return (u"sidep/v1|"_s + table + u'|' + rowId + u'|' + column).toUtf8();
+}
+
+QByteArray Vault::seal(const QString& table, const QString& rowId, const QString& column,
+                       QByteArrayView plaintext) const
+{
+    return Crypto::seal(m_fieldKey, plaintext, associatedData(table, rowId, column));
+}
+
+bool Vault::open(const QString& table, const QString& rowId, const QString& column,
+                 QByteArrayView sealed, QByteArray* plaintext) const
+{
+    return Crypto::open(m_fieldKey, sealed, associatedData(table, rowId, column), plaintext);
+}
+
+QByteArray Vault::tubeIndex(const QString& accession) const
+{
+    return Crypto::hmacSha256(m_indexKey, accession.toUtf8());
+}
+
+QByteArray Vault::auditMac(QByteArrayView data) const
+{
+    return Crypto::hmacSha256(m_auditKey, data);
+}

@@ -1,0 +1,40 @@
+#pragma once
+
+#include "SecureBytes.h"
+
+#include <QByteArray>
+#include <QString>
+
+// The unlocked data key of a store and the sub-keys derived from it: one to encrypt record
+// fields, one for the blind index of tube labels, one to chain the audit log. Exists only
+// while a user is signed in; wipes every key when destroyed.
+class Vault
+{
+public:
+    explicit Vault(SecureBytes dataKey);
+
+    const SecureBytes& dataKey() const { return m_dataKey; }
+
+    // Encrypts one field of one row. The authenticated data names the table, the row and
+    // the column, so a ciphertext copied to another row or column no longer opens.
+    QByteArray seal(const QString& table, const QString& rowId, const QString& column,
+                    QByteArrayView plaintext) const;
+    [[nodiscard]] bool open(const QString& table, const QString& rowId, const QString& column,
+                            QByteArrayView sealed, QByteArray* plaintext) const;
+
+    // Keyed hash of a tube label: finds a record by its label without decrypting others,
+    // and reveals nothing about the label to someone without the key.
+    QByteArray tubeIndex(const QString& accession) const;
+
+    QByteArray auditMac(QByteArrayView data) const;
+
+    // The authenticated data that binds a sealed value to its place.
+    static QByteArray associatedData(const QString& table, const QString& rowId,
+                                     const QString& column);
+
+private:
+    SecureBytes m_dataKey;
+    SecureBytes m_fieldKey;
+    SecureBytes m_indexKey;
+    SecureBytes m_auditKey;
+};

@@ -1,0 +1,58 @@
+#pragma once
+
+#include "SamplingRecord.h"
+#include "SecureBytes.h"
+#include "Store.h"
+
+#include <QJsonObject>
+#include <QString>
+#include <QTemporaryDir>
+
+#include <memory>
+
+// Fixtures shared by the tests: complete valid records with distinctive values, and a
+// store with one account of each role.
+namespace TestSupport {
+
+inline const QString SiteFiness = QStringLiteral("750712184");
+inline const QString AdminName = QStringLiteral("admin");
+inline const QString NurseName = QStringLiteral("nurse");
+inline const QString LabName = QStringLiteral("lab");
+// Every fixture account has this password (long enough for the policy).
+inline const QString Password = QStringLiteral("correct horse battery staple");
+
+SecureBytes password(const QString& text = Password);
+
+// A NIR with its key computed: 13 characters (sex, year, month, department, commune,
+// order) followed by the key that makes it valid.
+QString nirWithKey(const QString& first13);
+
+// A record that passes every rule with no warning. `index` makes the tube label, the
+// names, the e-mail, the phone and the NIR distinct and easy to search for.
+QJsonObject validRecordJson(int index = 0);
+SamplingRecord validRecord(int index = 0);
+
+// Distinctive strings that validRecordJson(index) puts in the record: for tests that look
+// for leaks of identifying data.
+QStringList identifyingStrings(int index);
+
+// A fresh store in a temporary folder, with accounts admin, nurse and lab.
+class StoreFixture
+{
+public:
+    StoreFixture();
+    bool isValid() const { return m_valid; }
+    QString path() const { return m_path; }
+    QString folder() const { return m_dir.path(); }
+    QString recoveryKey() const { return m_recoveryKey; }
+    // A new Store on the same file, signed in as `user` (fails the test if it cannot).
+    std::unique_ptr<Store> openAs(const QString& user);
+
+private:
+    QTemporaryDir m_dir;
+    QString m_path;
+    QString m_recoveryKey;
+    bool m_valid = false;
+};
+
+} // namespace TestSupport
