@@ -2,7 +2,6 @@
 
 #include <QDateTime>
 #include <QString>
-
 #include <optional>
 
 // What a user account may do. The role decides; rights are checked by the store, not only

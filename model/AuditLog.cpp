@@ -15,6 +15,8 @@ using namespace Qt::StringLiterals;
 namespace {
 
 const QString HeadKey = u"audit.head"_s;
+// Written into the chain when the log is found cut or edited; verify() reports it for ever.
+const QString TamperedAction = u"audit.tampered"_s;
 
 // The head as stored in meta: seq (8 bytes) || last MAC (32) || head MAC (32).
 struct Head
@@ -47,8 +49,7 @@ Head decodeHead(const QByteArray& bytes)
 AuditLog::AuditLog(Database& database, const Vault& vault)
     : m_database(database)
     , m_vault(vault)
-{
-}
+{}
 
 QByteArray AuditLog::entryMac(const QByteArray& previousMac, const Entry& entry,
                               const QByteArray& sealedNote) const
@@ -56,8 +57,8 @@ QByteArray AuditLog::entryMac(const QByteArray& previousMac, const Entry& entry,
     // Length-prefixed fields: no two different entries serialise to the same bytes.
     QByteArray bytes;
     QDataStream stream(&bytes, QIODevice::WriteOnly);
-    stream << previousMac << entry.seq << entry.at << entry.actor << entry.action
-           << entry.recordId << entry.detail << sealedNote;
+    stream << previousMac << entry.seq << entry.at << entry.actor << entry.action << entry.recordId
+           << entry.detail << sealedNote;
     return m_vault.auditMac(bytes);
 }
 
@@ -72,9 +73,33 @@ QByteArray AuditLog::headMac(qint64 seq, const QByteArray& lastMac) const
 bool AuditLog::append(const QString& actor, const QString& action, const QString& recordId,
                       const QString& detail, QString* error, const QString& note)
 {
-    const Head head = decodeHead(m_database.metaValue(HeadKey));
+    // Chain to the last entry actually in the table. If it does not match the head, the
+    // log was cut or edited behind the program's back: say so inside the chain itself
+    // before going on, so that the evidence survives this append (work is never blocked).
+    QSqlQuery& last = m_database.query(u"SELECT seq, mac FROM audit ORDER BY seq DESC LIMIT 1"_s);
+    qint64 lastSeq = 0;
+    QByteArray lastMac;
+    if (last.exec() && last.next()) {
+        lastSeq = last.value(0).toLongLong();
+        lastMac = last.value(1).toByteArray();
+    }
+    last.finish();
+    const QByteArray headBytes = m_database.metaValue(HeadKey);
+    const Head head = decodeHead(headBytes);
+    const bool freshLog = headBytes.isEmpty() && lastSeq == 0;
+    const bool headMatches =
+        freshLog || (Crypto::equalConstantTime(headMac(head.seq, head.lastMac), head.mac) &&
+                     head.seq == lastSeq && head.lastMac == lastMac);
+    if (!headMatches && action != TamperedAction) {
+        qCWarning(lcAudit) << "the audit log does not end where its head says";
+        const QString found = u"head at %1, table ends at %2"_s.arg(head.seq).arg(lastSeq);
+        if (!append(actor, TamperedAction, {}, found, error))
+            return false;
+        return append(actor, action, recordId, detail, error, note);
+    }
+
     Entry entry;
-    entry.seq = head.seq + 1;
+    entry.seq = lastSeq + 1;
     entry.at = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
     entry.actor = actor;
     entry.action = action;
@@ -84,7 +109,7 @@ bool AuditLog::append(const QString& actor, const QString& action, const QString
         note.isEmpty()
             ? QByteArray()
             : m_vault.seal(u"audit"_s, QString::number(entry.seq), u"note"_s, note.toUtf8());
-    const QByteArray mac = entryMac(head.lastMac, entry, sealedNote);
+    const QByteArray mac = entryMac(lastMac, entry, sealedNote);
 
     QSqlQuery& insert = m_database.query(
         u"INSERT INTO audit (seq, at, actor, action, record_id, detail, note, mac) "
@@ -105,17 +130,21 @@ bool AuditLog::append(const QString& actor, const QString& action, const QString
 
 QList<AuditLog::Entry> AuditLog::entries(qint64 fromSeq, int limit)
 {
-    QSqlQuery& select = m_database.query(
-        u"SELECT seq, at, actor, action, record_id, detail, note FROM audit "
-        "WHERE seq >= ? ORDER BY seq LIMIT ?"_s);
+    QSqlQuery& select =
+        m_database.query(u"SELECT seq, at, actor, action, record_id, detail, note FROM audit "
+                         "WHERE seq >= ? ORDER BY seq LIMIT ?"_s);
     select.bindValue(0, fromSeq);
     select.bindValue(1, limit);
     QList<Entry> result;
     if (select.exec()) {
         while (select.next()) {
-            Entry entry{select.value(0).toLongLong(), select.value(1).toString(),
-                        select.value(2).toString(), select.value(3).toString(),
-                        select.value(4).toString(), select.value(5).toString(), {}};
+            Entry entry{select.value(0).toLongLong(),
+                        select.value(1).toString(),
+                        select.value(2).toString(),
+                        select.value(3).toString(),
+                        select.value(4).toString(),
+                        select.value(5).toString(),
+                        {}};
             QByteArray note;
             if (m_vault.open(u"audit"_s, QString::number(entry.seq), u"note"_s,
                              select.value(6).toByteArray(), &note)) {
@@ -131,26 +160,37 @@ QList<AuditLog::Entry> AuditLog::entries(qint64 fromSeq, int limit)
 QStringList AuditLog::verify()
 {
     QStringList problems;
-    QSqlQuery& select = m_database.query(
-        u"SELECT seq, at, actor, action, record_id, detail, note, mac FROM audit "
-        "ORDER BY seq"_s);
+    QSqlQuery& select =
+        m_database.query(u"SELECT seq, at, actor, action, record_id, detail, note, mac FROM audit "
+                         "ORDER BY seq"_s);
     if (!select.exec())
         return {tr("the audit log cannot be read")};
 
     QByteArray previousMac;
     qint64 expectedSeq = 1;
     while (select.next()) {
-        const Entry entry{select.value(0).toLongLong(), select.value(1).toString(),
-                          select.value(2).toString(), select.value(3).toString(),
-                          select.value(4).toString(), select.value(5).toString(), {}};
+        const Entry entry{select.value(0).toLongLong(),
+                          select.value(1).toString(),
+                          select.value(2).toString(),
+                          select.value(3).toString(),
+                          select.value(4).toString(),
+                          select.value(5).toString(),
+                          {}};
         const QByteArray sealedNote = select.value(6).toByteArray();
         const QByteArray storedMac = select.value(7).toByteArray();
         if (entry.seq != expectedSeq) {
             problems.append(tr("entries %1 to %2 are missing").arg(expectedSeq).arg(entry.seq - 1));
-        } else if (!Crypto::equalConstantTime(entryMac(previousMac, entry, sealedNote), storedMac)) {
+        } else if (!Crypto::equalConstantTime(entryMac(previousMac, entry, sealedNote),
+                                              storedMac)) {
             problems.append(tr("entry %1 was altered or does not follow entry %2")
                                 .arg(entry.seq)
                                 .arg(entry.seq - 1));
+        }
+        if (entry.action == TamperedAction) {
+            problems.append(tr("entry %1 records that the log had been cut or edited before it "
+                               "(%2)")
+                                .arg(entry.seq)
+                                .arg(entry.detail));
         }
         // Continue from the stored MAC so one bad entry is reported once, not for ever.
         previousMac = storedMac;

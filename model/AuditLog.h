@@ -22,9 +22,8 @@ public:
     // Appends inside the caller's transaction, so the entry and the change it describes
     // are committed together or not at all. `detail` is stored in clear and must hold
     // nothing identifying; `note` is free text a user typed (a reason) and is encrypted.
-    [[nodiscard]] bool append(const QString& actor, const QString& action,
-                              const QString& recordId, const QString& detail, QString* error,
-                              const QString& note = {});
+    [[nodiscard]] bool append(const QString& actor, const QString& action, const QString& recordId,
+                              const QString& detail, QString* error, const QString& note = {});
 
     struct Entry
     {

@@ -60,6 +60,5 @@ struct KdfParameters
 
     // Derives a KeySize-byte key from the password. False with a message on failure
     // (parameters out of range, memory).
-    [[nodiscard]] bool derive(const SecureBytes& password, SecureBytes* key,
-                              QString* error) const;
+    [[nodiscard]] bool derive(const SecureBytes& password, SecureBytes* key, QString* error) const;
 };

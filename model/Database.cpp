@@ -65,8 +65,7 @@ QString describe(const QSqlError& error)
 
 Database::Database()
     : m_connectionName(u"sidep-"_s + QUuid::createUuid().toString(QUuid::WithoutBraces))
-{
-}
+{}
 
 Database::~Database()
 {
@@ -105,8 +104,8 @@ bool Database::open(const QString& path, bool create, QString* error)
 
 bool Database::isOpen() const
 {
-    return QSqlDatabase::contains(m_connectionName)
-           && QSqlDatabase::database(m_connectionName, false).isOpen();
+    return QSqlDatabase::contains(m_connectionName) &&
+           QSqlDatabase::database(m_connectionName, false).isOpen();
 }
 
 int Database::schemaVersion()
@@ -237,9 +236,8 @@ QByteArray Database::metaValue(const QString& key)
 
 bool Database::setMetaValue(const QString& key, const QByteArray& value, QString* error)
 {
-    QSqlQuery& upsert =
-        query(u"INSERT INTO meta (key, value) VALUES (?, ?) "
-              "ON CONFLICT (key) DO UPDATE SET value = excluded.value"_s);
+    QSqlQuery& upsert = query(u"INSERT INTO meta (key, value) VALUES (?, ?) "
+                              "ON CONFLICT (key) DO UPDATE SET value = excluded.value"_s);
     upsert.bindValue(0, key);
     upsert.bindValue(1, value);
     return exec(upsert, error);

@@ -4,7 +4,6 @@
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QString>
-
 #include <memory>
 #include <unordered_map>
 
@@ -68,8 +67,7 @@ class Transaction
 public:
     explicit Transaction(Database& database)
         : m_database(database)
-    {
-    }
+    {}
     ~Transaction()
     {
         if (m_active)

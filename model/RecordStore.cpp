@@ -34,11 +34,10 @@ QString blockColumns()
 
 RecordStore::RecordStore(Store& store)
     : m_store(store)
-{
-}
+{}
 
-bool RecordStore::add(SamplingRecord* record, const SaveOptions& options,
-                      QList<Problem>* problems, QString* error)
+bool RecordStore::add(SamplingRecord* record, const SaveOptions& options, QList<Problem>* problems,
+                      QString* error)
 {
     QList<SamplingRecord> batch{*record};
     QList<QList<Problem>> batchProblems;
@@ -102,8 +101,8 @@ bool RecordStore::add(QList<SamplingRecord>* records, const SaveOptions& options
         return false;
     QSqlQuery& insert = database.query(
         u"INSERT INTO records (id, version, status, tube_index, collected_at, collected_day, "
-        "created_at, updated_at, "_s
-        + blockColumns() + u") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
+        "created_at, updated_at, "_s +
+        blockColumns() + u") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
     const QString now = options.now.toString(Qt::ISODate);
     for (qsizetype i = 0; i < records->size(); ++i) {
         SamplingRecord& record = (*records)[i];
@@ -140,10 +139,9 @@ bool RecordStore::add(QList<SamplingRecord>* records, const SaveOptions& options
             }
             return rules.join(u',');
         }();
-        if (!m_store.audit(u"record.create"_s, id, {}, error)
-            || (!overridden.isEmpty()
-                && !m_store.audit(u"record.identityOverride"_s, id, overridden, error,
-                                  options.identityOverrideReason))) {
+        if (!m_store.audit(u"record.create"_s, id, {}, error) ||
+            (!overridden.isEmpty() && !m_store.audit(u"record.identityOverride"_s, id, overridden,
+                                                     error, options.identityOverrideReason))) {
             return false;
         }
     }
@@ -162,8 +160,8 @@ bool RecordStore::openBlocks(const QUuid& id, SamplingRecord* record, QString* d
                              QString* error)
 {
     Database& database = m_store.database();
-    QSqlQuery& select = database.query(u"SELECT status, version, tube_index, "_s + blockColumns()
-                                       + u" FROM records WHERE id = ?"_s);
+    QSqlQuery& select = database.query(u"SELECT status, version, tube_index, "_s + blockColumns() +
+                                       u" FROM records WHERE id = ?"_s);
     const QString idString = idText(id);
     select.bindValue(0, idString);
     if (!select.exec() || !select.next()) {
@@ -194,13 +192,14 @@ bool RecordStore::openBlocks(const QUuid& id, SamplingRecord* record, QString* d
     }
     const QVariant sealedReport = select.value(column);
     select.finish();
-    if (opened && !sealedReport.isNull()
-        && !vault.open(RecordsTable, idString, ReportColumn, sealedReport.toByteArray(), &report)) {
+    if (opened && !sealedReport.isNull() &&
+        !vault.open(RecordsTable, idString, ReportColumn, sealedReport.toByteArray(), &report)) {
         *damagedBlock = ReportColumn;
         opened = false;
     }
     if (!opened) {
-        *error = tr("record %1 is damaged: its %2 data does not decrypt").arg(idString, *damagedBlock);
+        *error =
+            tr("record %1 is damaged: its %2 data does not decrypt").arg(idString, *damagedBlock);
         return false;
     }
     QList<Problem> problems;
@@ -225,8 +224,8 @@ bool RecordStore::load(const QUuid& id, SamplingRecord* record, QString* error)
     if (!openBlocks(id, record, &damagedBlock, error))
         return false;
     Transaction transaction(m_store.database());
-    return transaction.begin(error) && m_store.audit(u"record.view"_s, idText(id), {}, error)
-           && transaction.commit(error);
+    return transaction.begin(error) && m_store.audit(u"record.view"_s, idText(id), {}, error) &&
+           transaction.commit(error);
 }
 
 bool RecordStore::findByTube(const QString& accession, QUuid* id, QString* error)
@@ -261,7 +260,8 @@ QList<RecordStore::Summary> RecordStore::list(std::optional<RecordStatus> status
     while (select.next()) {
         Summary summary;
         summary.id = QUuid::fromString(select.value(0).toString());
-        summary.status = recordStatusFromName(select.value(1).toString()).value_or(RecordStatus::Draft);
+        summary.status =
+            recordStatusFromName(select.value(1).toString()).value_or(RecordStatus::Draft);
         summary.collectedAt = select.value(2).toString();
         summary.damaged = select.value(3).toBool();
         QByteArray json;
@@ -309,9 +309,9 @@ RecordStore::VerifyReport RecordStore::verify()
         Transaction transaction(database);
         QSqlQuery& flag = database.query(u"UPDATE records SET damaged = 1 WHERE id = ?"_s);
         flag.bindValue(0, idText(id));
-        if (!transaction.begin(&error) || !database.exec(flag, &error)
-            || !m_store.audit(u"record.damaged"_s, idText(id), damagedBlock, &error)
-            || !transaction.commit(&error)) {
+        if (!transaction.begin(&error) || !database.exec(flag, &error) ||
+            !m_store.audit(u"record.damaged"_s, idText(id), damagedBlock, &error) ||
+            !transaction.commit(&error)) {
             qCWarning(lcStore) << "cannot flag a damaged record:" << error;
         }
     }
@@ -331,8 +331,8 @@ RecordStore::Statistics RecordStore::statistics(Store& store, QString* error)
         statistics.damaged += byStatus.value(2).toInt();
     }
     byStatus.finish();
-    QSqlQuery& byDay = database.query(
-        u"SELECT collected_day, count(*) FROM records GROUP BY collected_day"_s);
+    QSqlQuery& byDay =
+        database.query(u"SELECT collected_day, count(*) FROM records GROUP BY collected_day"_s);
     if (!database.exec(byDay, error))
         return statistics;
     while (byDay.next())

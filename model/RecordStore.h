@@ -8,7 +8,6 @@
 #include <QMap>
 #include <QObject>
 #include <QUuid>
-
 #include <optional>
 
 class Store;
@@ -58,7 +57,7 @@ public:
     struct VerifyReport
     {
         int recordsChecked = 0;
-        QStringList fileProblems;           // from SQLite's integrity check
+        QStringList fileProblems;             // from SQLite's integrity check
         QList<QPair<QUuid, QString>> damaged; // record id, what does not open
     };
     // Opens every ciphertext of every record. A record that does not open is marked
@@ -78,8 +77,7 @@ Q_SIGNALS:
     void recordSaved(const QUuid& id);
 
 private:
-    bool openBlocks(const QUuid& id, SamplingRecord* record, QString* damagedBlock,
-                    QString* error);
+    bool openBlocks(const QUuid& id, SamplingRecord* record, QString* damagedBlock, QString* error);
 
     Store& m_store;
 };

@@ -21,11 +21,11 @@ const QStringList SexValues = {u"M"_s, u"F"_s, u"U"_s};
 const QStringList IdentityStatuses = {u"provisional"_s, u"retrieved"_s, u"validated"_s,
                                       u"qualified"_s};
 const QStringList Owners = {u"patient"_s, u"relative"_s};
-const QStringList ResidenceValues = {u"individual"_s, u"hospitalized"_s, u"ehpad"_s,
-                                     u"prison"_s, u"collective_other"_s};
+const QStringList ResidenceValues = {u"individual"_s, u"hospitalized"_s, u"ehpad"_s, u"prison"_s,
+                                     u"collective_other"_s};
 const QStringList SymptomOnsetValues = {u"asymptomatic"_s, u"very_recent"_s, u"recent"_s,
                                         u"old"_s,          u"very_old"_s,    u"unknown"_s};
-const QStringList SymptomValues = {u"fever"_s,        u"cough"_s,   u"sore_throat"_s,
+const QStringList SymptomValues = {u"fever"_s,           u"cough"_s,        u"sore_throat"_s,
                                    u"anosmia_ageusia"_s, u"fatigue_pain"_s, u"diarrhea"_s,
                                    u"breathing"_s};
 const QStringList ResultValues = {u"P"_s, u"N"_s, u"I"_s, u"X"_s};
@@ -38,8 +38,7 @@ class Checker
 public:
     explicit Checker(const RecordValidator::Options& options)
         : m_options(options)
-    {
-    }
+    {}
 
     QList<Problem> problems;
     const RecordValidator::Options& m_options;
@@ -69,8 +68,7 @@ public:
     }
 
     // Runs an Identifiers check on a non-empty value and keeps its canonical form.
-    void identifier(const QString& field, QString* value,
-                    IdentifierCheck (*check)(const QString&))
+    void identifier(const QString& field, QString* value, IdentifierCheck (*check)(const QString&))
     {
         if (value->isEmpty())
             return;
@@ -192,8 +190,7 @@ void checkPatient(Checker& c, Patient& patient)
     if (patient.identityStatus.isEmpty())
         patient.identityStatus = u"provisional"_s;
     c.oneOf(u"patient.identityStatus"_s, patient.identityStatus, IdentityStatuses);
-    c.identifier(u"patient.openingRightsNir"_s, &patient.openingRightsNir,
-                 &Identifiers::checkNir);
+    c.identifier(u"patient.openingRightsNir"_s, &patient.openingRightsNir, &Identifiers::checkNir);
 }
 
 void checkContact(Checker& c, Contact& contact)
@@ -304,9 +301,9 @@ QDateTime checkSpecimen(Checker& c, Specimen& specimen)
     c.oneOf(u"specimen.finessKind"_s, specimen.finessKind, FinessKinds);
     if (specimen.type.isEmpty())
         specimen.type = DefaultSpecimenType;
-    const bool snomedForm = specimen.type.size() >= 6 && specimen.type.size() <= 18
-                            && std::all_of(specimen.type.cbegin(), specimen.type.cend(),
-                                           [](QChar ch) { return ch.isDigit(); });
+    const bool snomedForm = specimen.type.size() >= 6 && specimen.type.size() <= 18 &&
+                            std::all_of(specimen.type.cbegin(), specimen.type.cend(),
+                                        [](QChar ch) { return ch.isDigit(); });
     if (!snomedForm) {
         c.error(u"specimen.type"_s, u"snomed.format"_s,
                 RecordValidator::tr("must be a SNOMED CT code of 6 to 18 digits"));
@@ -344,7 +341,8 @@ void checkResult(Checker& c, SamplingRecord& record, const QDateTime& collectedA
                     RecordValidator::tr("is larger than 10 MiB"));
         }
     }
-    const bool hasActivation = !record.activation.code.isEmpty() || !record.activation.link.isEmpty();
+    const bool hasActivation =
+        !record.activation.code.isEmpty() || !record.activation.link.isEmpty();
     if (hasActivation && result.value != u"P"_s) {
         c.error(u"activation.code"_s, u"activation.notPositive"_s,
                 RecordValidator::tr("is only given for a positive result"));

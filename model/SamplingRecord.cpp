@@ -37,8 +37,7 @@ public:
         : m_object(object)
         , m_prefix(prefix)
         , m_problems(problems)
-    {
-    }
+    {}
 
     ~BlockReader()
     {
@@ -116,7 +115,10 @@ public:
         return value.toObject();
     }
 
-    QString path(const QString& key) const { return m_prefix.isEmpty() ? key : m_prefix + u'.' + key; }
+    QString path(const QString& key) const
+    {
+        return m_prefix.isEmpty() ? key : m_prefix + u'.' + key;
+    }
 
     void report(const QString& key, const QString& rule, const QString& message)
     {
@@ -192,8 +194,8 @@ QByteArray readReport(BlockReader& reader, const QString& value, const QString& 
 {
     if (value.isEmpty())
         return {};
-    const auto decoded = QByteArray::fromBase64Encoding(value.toLatin1(),
-                                                        QByteArray::AbortOnBase64DecodingErrors);
+    const auto decoded =
+        QByteArray::fromBase64Encoding(value.toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
     if (decoded && decoded.decoded.startsWith("%PDF-"))
         return decoded.decoded;
     QFile file(QDir(baseDir.isEmpty() ? QDir::currentPath() : baseDir).filePath(value));
@@ -252,15 +254,15 @@ bool isAllowedTransition(RecordStatus from, RecordStatus to)
 
 bool Physician::isEmpty() const
 {
-    return rpps.isEmpty() && adeli.isEmpty() && mssante.isEmpty() && familyName.isEmpty()
-           && givenName.isEmpty() && structure.name.isEmpty() && structure.address.isEmpty()
-           && structure.phone.isEmpty();
+    return rpps.isEmpty() && adeli.isEmpty() && mssante.isEmpty() && familyName.isEmpty() &&
+           givenName.isEmpty() && structure.name.isEmpty() && structure.address.isEmpty() &&
+           structure.phone.isEmpty();
 }
 
 bool TestResult::isEmpty() const
 {
-    return analysis.isEmpty() && value.isEmpty() && validatedAt.isEmpty() && reportPdf.isEmpty()
-           && nonConformity.isEmpty();
+    return analysis.isEmpty() && value.isEmpty() && validatedAt.isEmpty() && reportPdf.isEmpty() &&
+           nonConformity.isEmpty();
 }
 
 QString SamplingRecord::blockName(Block block)

@@ -8,7 +8,6 @@
 #include <QString>
 #include <QStringList>
 #include <QUuid>
-
 #include <optional>
 
 // Where a record is in its life. Corrections of a validated result come later as new
@@ -44,8 +43,8 @@ struct Patient
 {
     QString birthName;
     QString firstNames;
-    QString sex; // M, F or U
-    QString birthDate; // YYYY-MM-DD
+    QString sex;        // M, F or U
+    QString birthDate;  // YYYY-MM-DD
     QString birthPlace; // INSEE COG code
     QString ins;
     QString insOid;
@@ -85,17 +84,17 @@ struct Physician
 
 struct Specimen
 {
-    QString accession; // the tube label
+    QString accession;   // the tube label
     QString collectedAt; // ISO 8601 with offset
     QString finess;
     QString finessKind; // geographic or legal
-    QString type; // SNOMED CT
+    QString type;       // SNOMED CT
 };
 
 struct TestResult
 {
     QString analysis; // LOINC
-    QString value; // P, N, I or X
+    QString value;    // P, N, I or X
     QString validatedAt;
     QByteArray reportPdf;
     QString nonConformity;

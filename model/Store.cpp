@@ -168,19 +168,19 @@ bool Store::initialize(const QString& path, const QString& siteFiness, const QSt
     Transaction transaction(m_database);
     if (!transaction.begin(error))
         return false;
-    if (!m_database.setMetaValue(u"site.finess"_s, finess.canonical.toUtf8(), error)
-        || !m_database.setMetaValue(u"store.createdAt"_s, nowText().toUtf8(), error)
-        || !m_database.setMetaValue(
+    if (!m_database.setMetaValue(u"site.finess"_s, finess.canonical.toUtf8(), error) ||
+        !m_database.setMetaValue(u"store.createdAt"_s, nowText().toUtf8(), error) ||
+        !m_database.setMetaValue(
             QString::fromLatin1(RecoverySlotKey),
             Crypto::seal(recoveryWrappingKey(recovery), dataKey.view(), recoverySlotAad()),
             error)) {
         return false;
     }
     unlock(std::move(dataKey), Account{adminName, Role::Admin, false, 0, {}, {}});
-    if (!writeKeySlot(adminName, Role::Admin, adminPassword, true, error)
-        || !audit(u"store.create"_s, {}, u"site FINESS %1"_s.arg(finess.canonical), error)
-        || !audit(u"user.create"_s, {}, u"user %1 role admin"_s.arg(adminName), error)
-        || !transaction.commit(error)) {
+    if (!writeKeySlot(adminName, Role::Admin, adminPassword, true, error) ||
+        !audit(u"store.create"_s, {}, u"site FINESS %1"_s.arg(finess.canonical), error) ||
+        !audit(u"user.create"_s, {}, u"user %1 role admin"_s.arg(adminName), error) ||
+        !transaction.commit(error)) {
         signOut();
         return false;
     }
@@ -214,9 +214,9 @@ int Store::settingValue(const QString& key, int defaultValue)
 
 std::optional<Account> Store::account(const QString& name)
 {
-    QSqlQuery& select = m_database.query(
-        u"SELECT role, disabled, failed_attempts, locked_until, created_at "
-        "FROM users WHERE name = ?"_s);
+    QSqlQuery& select =
+        m_database.query(u"SELECT role, disabled, failed_attempts, locked_until, created_at "
+                         "FROM users WHERE name = ?"_s);
     select.bindValue(0, name);
     std::optional<Account> result;
     if (select.exec() && select.next()) {
@@ -270,8 +270,7 @@ bool Store::signIn(const QString& name, const SecureBytes& password, QString* er
         return false;
     }
 
-    QSqlQuery& select =
-        m_database.query(u"SELECT kdf, wrapped_key FROM users WHERE name = ?"_s);
+    QSqlQuery& select = m_database.query(u"SELECT kdf, wrapped_key FROM users WHERE name = ?"_s);
     select.bindValue(0, name);
     QByteArray kdfJson;
     QByteArray wrapped;
@@ -284,8 +283,8 @@ bool Store::signIn(const QString& name, const SecureBytes& password, QString* er
     KdfParameters params;
     SecureBytes wrappingKey;
     SecureBytes dataKey;
-    if (!KdfParameters::fromJson(QJsonDocument::fromJson(kdfJson).object(), &params, error)
-        || !params.derive(password, &wrappingKey, error)) {
+    if (!KdfParameters::fromJson(QJsonDocument::fromJson(kdfJson).object(), &params, error) ||
+        !params.derive(password, &wrappingKey, error)) {
         return false;
     }
     if (!Crypto::openKey(wrappingKey, wrapped, userSlotAad(name), &dataKey)) {
@@ -301,7 +300,8 @@ bool Store::signIn(const QString& name, const SecureBytes& password, QString* er
             attempts = count.value(0).toInt();
         count.finish();
         if (attempts % maxAttempts == 0) {
-            QSqlQuery& lock = m_database.query(u"UPDATE users SET locked_until = ? WHERE name = ?"_s);
+            QSqlQuery& lock =
+                m_database.query(u"UPDATE users SET locked_until = ? WHERE name = ?"_s);
             lock.bindValue(0, now.addSecs(lockMinutes * 60).toString(Qt::ISODate));
             lock.bindValue(1, name);
             QString ignored;
@@ -329,8 +329,8 @@ bool Store::signIn(const QString& name, const SecureBytes& password, QString* er
     const QString detail = user->failedAttempts > 0
                                ? u"after %1 failed attempts"_s.arg(user->failedAttempts)
                                : QString();
-    if (!m_database.exec(reset, error) || !audit(u"auth.signin"_s, {}, detail, error)
-        || !transaction.commit(error)) {
+    if (!m_database.exec(reset, error) || !audit(u"auth.signin"_s, {}, detail, error) ||
+        !transaction.commit(error)) {
         signOut();
         return false;
     }
@@ -342,17 +342,17 @@ bool Store::signInWithRecoveryKey(const QString& recoveryKey, QString* error)
     signOut();
     SecureBytes recovery;
     SecureBytes dataKey;
-    if (!decodeRecoveryKey(recoveryKey, &recovery)
-        || !Crypto::openKey(recoveryWrappingKey(recovery),
-                            m_database.metaValue(QString::fromLatin1(RecoverySlotKey)),
-                            recoverySlotAad(), &dataKey)) {
+    if (!decodeRecoveryKey(recoveryKey, &recovery) ||
+        !Crypto::openKey(recoveryWrappingKey(recovery),
+                         m_database.metaValue(QString::fromLatin1(RecoverySlotKey)),
+                         recoverySlotAad(), &dataKey)) {
         *error = tr("this recovery key does not open the store");
         return false;
     }
     unlock(std::move(dataKey), Account{RecoveryActor, Role::Admin, false, 0, {}, {}});
     Transaction transaction(m_database);
-    if (!transaction.begin(error) || !audit(u"auth.recovery"_s, {}, {}, error)
-        || !transaction.commit(error)) {
+    if (!transaction.begin(error) || !audit(u"auth.recovery"_s, {}, {}, error) ||
+        !transaction.commit(error)) {
         signOut();
         return false;
     }
@@ -382,8 +382,8 @@ bool Store::require(Permission permission, QString* error) const
         return false;
     }
     if (!roleAllows(m_user.role, permission)) {
-        *error = tr("the role %1 of %2 does not allow this")
-                     .arg(roleName(m_user.role), m_user.name);
+        *error =
+            tr("the role %1 of %2 does not allow this").arg(roleName(m_user.role), m_user.name);
         return false;
     }
     return true;
@@ -396,7 +396,8 @@ bool Store::writeKeySlot(const QString& name, Role role, const SecureBytes& pass
     SecureBytes wrappingKey;
     if (!params.derive(password, &wrappingKey, error))
         return false;
-    const QByteArray wrapped = Crypto::seal(wrappingKey, m_vault->dataKey().view(), userSlotAad(name));
+    const QByteArray wrapped =
+        Crypto::seal(wrappingKey, m_vault->dataKey().view(), userSlotAad(name));
     const QByteArray kdf = QJsonDocument(params.toJson()).toJson(QJsonDocument::Compact);
     QSqlQuery& write = m_database.query(
         insert ? u"INSERT INTO users (name, role, kdf, wrapped_key, created_at, "
@@ -427,9 +428,9 @@ bool Store::addUser(const QString& name, Role role, const SecureBytes& password,
     if (!isStrongEnough(password, error))
         return false;
     Transaction transaction(m_database);
-    return transaction.begin(error) && writeKeySlot(name, role, password, true, error)
-           && audit(u"user.create"_s, {}, u"user %1 role %2"_s.arg(name, roleName(role)), error)
-           && transaction.commit(error);
+    return transaction.begin(error) && writeKeySlot(name, role, password, true, error) &&
+           audit(u"user.create"_s, {}, u"user %1 role %2"_s.arg(name, roleName(role)), error) &&
+           transaction.commit(error);
 }
 
 bool Store::disableUser(const QString& name, QString* error)
@@ -452,9 +453,8 @@ bool Store::disableUser(const QString& name, QString* error)
     QSqlQuery& update =
         m_database.query(u"UPDATE users SET disabled = 1, wrapped_key = x'' WHERE name = ?"_s);
     update.bindValue(0, name);
-    return m_database.exec(update, error)
-           && audit(u"user.disable"_s, {}, u"user %1"_s.arg(name), error)
-           && transaction.commit(error);
+    return m_database.exec(update, error) &&
+           audit(u"user.disable"_s, {}, u"user %1"_s.arg(name), error) && transaction.commit(error);
 }
 
 bool Store::setPassword(const QString& name, const SecureBytes& password, QString* error)
@@ -477,9 +477,9 @@ bool Store::setPassword(const QString& name, const SecureBytes& password, QStrin
     if (!isStrongEnough(password, error))
         return false;
     Transaction transaction(m_database);
-    return transaction.begin(error) && writeKeySlot(name, target->role, password, false, error)
-           && audit(u"user.password"_s, {}, u"user %1"_s.arg(name), error)
-           && transaction.commit(error);
+    return transaction.begin(error) && writeKeySlot(name, target->role, password, false, error) &&
+           audit(u"user.password"_s, {}, u"user %1"_s.arg(name), error) &&
+           transaction.commit(error);
 }
 
 bool Store::rotateRecoveryKey(QString* recoveryKey, QString* error)
@@ -488,12 +488,12 @@ bool Store::rotateRecoveryKey(QString* recoveryKey, QString* error)
         return false;
     const SecureBytes recovery = Crypto::randomKey(RecoveryKeyBytes);
     Transaction transaction(m_database);
-    if (!transaction.begin(error)
-        || !m_database.setMetaValue(QString::fromLatin1(RecoverySlotKey),
-                                    Crypto::seal(recoveryWrappingKey(recovery),
-                                                 m_vault->dataKey().view(), recoverySlotAad()),
-                                    error)
-        || !audit(u"recovery.rotate"_s, {}, {}, error) || !transaction.commit(error)) {
+    if (!transaction.begin(error) ||
+        !m_database.setMetaValue(QString::fromLatin1(RecoverySlotKey),
+                                 Crypto::seal(recoveryWrappingKey(recovery),
+                                              m_vault->dataKey().view(), recoverySlotAad()),
+                                 error) ||
+        !audit(u"recovery.rotate"_s, {}, {}, error) || !transaction.commit(error)) {
         return false;
     }
     *recoveryKey = encodeRecoveryKey(recovery);
@@ -511,7 +511,7 @@ bool Store::audit(const QString& action, const QString& recordId, const QString&
         return m_auditLog->append(m_user.name, action, recordId, detail, error, note);
     // An entry is two writes (the entry and the chain's head): never one without the other.
     Transaction transaction(m_database);
-    return transaction.begin(error)
-           && m_auditLog->append(m_user.name, action, recordId, detail, error, note)
-           && transaction.commit(error);
+    return transaction.begin(error) &&
+           m_auditLog->append(m_user.name, action, recordId, detail, error, note) &&
+           transaction.commit(error);
 }

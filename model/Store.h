@@ -8,7 +8,6 @@
 
 #include <QCoreApplication>
 #include <QString>
-
 #include <memory>
 
 class RecordStore;
@@ -67,8 +66,8 @@ public:
     QString siteFiness();
 
     // Writes an audit entry as the signed-in user.
-    [[nodiscard]] bool audit(const QString& action, const QString& recordId,
-                             const QString& detail, QString* error, const QString& note = {});
+    [[nodiscard]] bool audit(const QString& action, const QString& recordId, const QString& detail,
+                             QString* error, const QString& note = {});
 
     Database& database() { return m_database; }
     const Vault* vault() const { return m_vault.get(); }
@@ -79,8 +78,8 @@ public:
     static bool isStrongEnough(const SecureBytes& password, QString* error);
 
 private:
-    bool writeKeySlot(const QString& name, Role role, const SecureBytes& password,
-                      bool insert, QString* error);
+    bool writeKeySlot(const QString& name, Role role, const SecureBytes& password, bool insert,
+                      QString* error);
     void unlock(SecureBytes dataKey, const Account& user);
     std::optional<Account> account(const QString& name);
     int settingValue(const QString& key, int defaultValue);

@@ -9,11 +9,9 @@ Vault::Vault(SecureBytes dataKey)
     , m_fieldKey(Crypto::hkdf(m_dataKey, "sidep/v1/field-encryption"))
     , m_indexKey(Crypto::hkdf(m_dataKey, "sidep/v1/tube-index"))
     , m_auditKey(Crypto::hkdf(m_dataKey, "sidep/v1/audit-chain"))
-{
-}
+{}
 
-QByteArray Vault::associatedData(const QString& table, const QString& rowId,
-                                 const QString& column)
+QByteArray Vault::associatedData(const QString& table, const QString& rowId, const QString& column)
 {
     return (u"sidep/v1|"_s + table + u'|' + rowId + u'|' + column).toUtf8();
 }

@@ -1,12 +1,484 @@
+#include "Crypto.h"
+#include "Database.h"
+#include "RecordStore.h"
+#include "Store.h"
+#include "TestSupport.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QTest>
 
-// Placeholder while the test is being written.
+using namespace Qt::StringLiterals;
+using namespace TestSupport;
+
+// The encrypted store: accounts and passwords, damage detection, the audit chain, the
+// recovery key and the rights of each role.
 class TestStore : public QObject
 {
     Q_OBJECT
+
 private Q_SLOTS:
-    void notWrittenYet() { QFAIL("not written yet"); }
+    void newStoreHasCurrentSchemaAndKdfParameters();
+    void newerSchemaIsRefused();
+    void wrongPasswordIsRefusedAndCounted();
+    void accountLocksAfterFiveWrongPasswords();
+    void shortPasswordIsRefused();
+    void disabledAccountCannotSignIn();
+    void rolesLimitWhatAUserMayDo();
+    void recordRoundTripsThroughTheStore();
+    void tubeLabelIsUniqueAndFoundByBlindIndex();
+    void batchIsAllOrNothing();
+    void flippedByteIsReportedAndOthersStillOpen();
+    void ciphertextMovedToAnotherPlaceDoesNotOpen();
+    void clearColumnsHoldNoIdentifyingData();
+    void auditEntryRemovedOrEditedIsDetected_data();
+    void auditEntryRemovedOrEditedIsDetected();
+    void identityOverrideReasonIsAuditedEncrypted();
+    void recoveryKeyOpensAndRotates();
+
+private:
+    // Runs raw SQL on the store file, as someone editing the file behind the program would.
+    static void tamper(const QString& path, const QString& sql, const QVariantList& values = {});
+    static QVariant rawValue(const QString& path, const QString& sql);
+    static QUuid addRecord(Store& store, int index);
 };
+
+void TestStore::tamper(const QString& path, const QString& sql, const QVariantList& values)
+{
+    const QString name = u"tamper"_s;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
+        db.setDatabaseName(path);
+        QVERIFY(db.open());
+        QSqlQuery query(db);
+        QVERIFY(query.prepare(sql));
+        for (int i = 0; i < values.size(); ++i)
+            query.bindValue(i, values.at(i));
+        QVERIFY2(query.exec(), qPrintable(query.lastError().text()));
+    }
+    QSqlDatabase::removeDatabase(name);
+}
+
+QVariant TestStore::rawValue(const QString& path, const QString& sql)
+{
+    const QString name = u"raw"_s;
+    QVariant value;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
+        db.setDatabaseName(path);
+        db.open();
+        QSqlQuery query(db);
+        if (query.exec(sql) && query.next())
+            value = query.value(0);
+    }
+    QSqlDatabase::removeDatabase(name);
+    return value;
+}
+
+QUuid TestStore::addRecord(Store& store, int index)
+{
+    SamplingRecord record = validRecord(index);
+    QList<Problem> problems;
+    QString error;
+    if (!store.records()->add(&record, {}, &problems, &error)) {
+        for (const Problem& problem : std::as_const(problems))
+            qWarning("add failed: %s [%s]", qPrintable(problem.toString()),
+                     qPrintable(problem.rule));
+    }
+    return record.id;
+}
+
+void TestStore::newStoreHasCurrentSchemaAndKdfParameters()
+{
+    StoreFixture fixture;
+    QVERIFY(fixture.isValid());
+    QCOMPARE(rawValue(fixture.path(), u"PRAGMA user_version"_s).toInt(), Database::SchemaVersion);
+    QCOMPARE(rawValue(fixture.path(), u"PRAGMA journal_mode"_s).toString(), u"wal"_s);
+    // The derivation's parameters sit beside each wrapped key, so they can be raised later.
+    const QJsonObject kdf =
+        QJsonDocument::fromJson(
+            rawValue(fixture.path(), u"SELECT kdf FROM users WHERE name = 'nurse'"_s).toByteArray())
+            .object();
+    QCOMPARE(kdf.value(u"alg"_s).toString(), u"scrypt"_s);
+    QVERIFY(kdf.value(u"n"_s).toInteger() >= 1024);
+    QVERIFY(!kdf.value(u"salt"_s).toString().isEmpty());
+    QVERIFY(fixture.openAs(NurseName));
+}
+
+void TestStore::newerSchemaIsRefused()
+{
+    StoreFixture fixture;
+    tamper(fixture.path(), u"PRAGMA user_version = %1"_s.arg(Database::SchemaVersion + 1));
+    Store store;
+    QString error;
+    QVERIFY(!store.open(fixture.path(), &error));
+    QVERIFY2(error.contains(u"newer"_s), qPrintable(error));
+    // Refused, not touched: the version is still the newer one.
+    QCOMPARE(rawValue(fixture.path(), u"PRAGMA user_version"_s).toInt(),
+             Database::SchemaVersion + 1);
+}
+
+void TestStore::wrongPasswordIsRefusedAndCounted()
+{
+    StoreFixture fixture;
+    Store store;
+    QString error;
+    QVERIFY(store.open(fixture.path(), &error));
+    QVERIFY(!store.signIn(NurseName, password(u"not the right password"_s), &error));
+    QVERIFY(!store.isSignedIn());
+    QVERIFY2(error.contains(u"4 attempt"_s), qPrintable(error));
+    QCOMPARE(
+        rawValue(fixture.path(), u"SELECT failed_attempts FROM users WHERE name='nurse'"_s).toInt(),
+        1);
+    QVERIFY(!store.signIn(u"nobody"_s, password(), &error));
+
+    // The right password resets the count, and the audit log records the failures.
+    QVERIFY2(store.signIn(NurseName, password(), &error), qPrintable(error));
+    QCOMPARE(
+        rawValue(fixture.path(), u"SELECT failed_attempts FROM users WHERE name='nurse'"_s).toInt(),
+        0);
+    const QList<AuditLog::Entry> entries = store.auditLog()->entries();
+    QCOMPARE(entries.last().action, u"auth.signin"_s);
+    QCOMPARE(entries.last().detail, u"after 1 failed attempts"_s);
+}
+
+void TestStore::accountLocksAfterFiveWrongPasswords()
+{
+    StoreFixture fixture;
+    Store store;
+    QString error;
+    QVERIFY(store.open(fixture.path(), &error));
+    for (int attempt = 1; attempt <= Store::DefaultMaxFailedAttempts; ++attempt)
+        QVERIFY(!store.signIn(LabName, password(u"wrong password %1"_s.arg(attempt)), &error));
+    QVERIFY2(error.contains(u"locked"_s), qPrintable(error));
+
+    // Locked: even the right password is refused, without trying it.
+    QVERIFY(!store.signIn(LabName, password(), &error));
+    QVERIFY2(error.contains(u"locked"_s), qPrintable(error));
+    // Other accounts are not affected.
+    QVERIFY(fixture.openAs(NurseName));
+
+    // Once the lock has expired the right password works again.
+    tamper(fixture.path(), u"UPDATE users SET locked_until = ? WHERE name = 'lab'"_s,
+           {QDateTime::currentDateTimeUtc().addSecs(-1).toString(Qt::ISODate)});
+    QVERIFY2(store.signIn(LabName, password(), &error), qPrintable(error));
+}
+
+void TestStore::shortPasswordIsRefused()
+{
+    StoreFixture fixture;
+    auto admin = fixture.openAs(AdminName);
+    QVERIFY(admin);
+    QString error;
+    QVERIFY(!admin->addUser(u"short"_s, Role::Nurse, password(u"elevenchars"_s), &error));
+    QVERIFY2(error.contains(u"12"_s), qPrintable(error));
+    // Twelve characters, some of them beyond ASCII, are enough.
+    QVERIFY2(admin->addUser(u"long"_s, Role::Nurse, password(u"éléphantéàçù"_s), &error),
+             qPrintable(error));
+    QVERIFY(!admin->addUser(u"Bad Name"_s, Role::Nurse, password(), &error));
+}
+
+void TestStore::disabledAccountCannotSignIn()
+{
+    StoreFixture fixture;
+    auto admin = fixture.openAs(AdminName);
+    QString error;
+    QVERIFY2(admin->disableUser(NurseName, &error), qPrintable(error));
+    QVERIFY(!admin->disableUser(AdminName, &error)); // not oneself
+
+    Store store;
+    QVERIFY(store.open(fixture.path(), &error));
+    QVERIFY(!store.signIn(NurseName, password(), &error));
+    QVERIFY2(error.contains(u"disabled"_s), qPrintable(error));
+    // Flipping the flag back in the file does not help: the key copy is gone.
+    tamper(fixture.path(), u"UPDATE users SET disabled = 0 WHERE name = 'nurse'"_s);
+    QVERIFY(!store.signIn(NurseName, password(), &error));
+}
+
+void TestStore::rolesLimitWhatAUserMayDo()
+{
+    StoreFixture fixture;
+    auto nurse = fixture.openAs(NurseName);
+    auto lab = fixture.openAs(LabName);
+    auto admin = fixture.openAs(AdminName);
+    QString error;
+
+    QVERIFY(!nurse->addUser(u"eve"_s, Role::Admin, password(), &error));
+    QVERIFY(!lab->addUser(u"eve"_s, Role::Admin, password(), &error));
+    QVERIFY(!lab->disableUser(NurseName, &error));
+    QVERIFY(!nurse->setPassword(LabName, password(u"another long password"_s), &error));
+    QVERIFY2(nurse->setPassword(NurseName, password(u"another long password"_s), &error),
+             qPrintable(error));
+
+    const QUuid id = addRecord(*nurse, 1);
+    QVERIFY(!id.isNull());
+    SamplingRecord record = validRecord(2);
+    QList<Problem> problems;
+    QVERIFY(!lab->records()->add(&record, {}, &problems, &error));
+    QVERIFY(!admin->records()->add(&record, {}, &problems, &error));
+    SamplingRecord loaded;
+    QVERIFY(lab->records()->load(id, &loaded, &error));
+    QVERIFY(!admin->records()->load(id, &loaded, &error));
+    QVERIFY2(error.contains(u"admin"_s), qPrintable(error));
+}
+
+void TestStore::recordRoundTripsThroughTheStore()
+{
+    StoreFixture fixture;
+    auto nurse = fixture.openAs(NurseName);
+    QSignalSpy saved(nurse->records(), &RecordStore::recordSaved);
+    SamplingRecord record = validRecord(7);
+    QList<Problem> problems;
+    QString error;
+    QVERIFY2(nurse->records()->add(&record, {}, &problems, &error), qPrintable(error));
+    QVERIFY(problems.isEmpty());
+    QCOMPARE(saved.count(), 1);
+    QCOMPARE(record.status, RecordStatus::Sampled);
+
+    // Another process (here: another connection) reads it back, field by field.
+    auto reader = fixture.openAs(NurseName);
+    SamplingRecord loaded;
+    QVERIFY2(reader->records()->load(record.id, &loaded, &error), qPrintable(error));
+    QCOMPARE(loaded.toJson(), record.toJson());
+    QCOMPARE(loaded.contact.mobilePhone.left(4), u"+336"_s);
+    QCOMPARE(reader->auditLog()->entries().last().action, u"record.view"_s);
+    QCOMPARE(reader->auditLog()->entries().last().recordId,
+             record.id.toString(QUuid::WithoutBraces));
+
+    const QList<RecordStore::Summary> rows = reader->records()->list(RecordStatus::Sampled, &error);
+    QCOMPARE(rows.size(), 1);
+    QCOMPARE(rows.first().accession, record.specimen.accession);
+    QVERIFY(reader->records()->list(RecordStatus::Resulted, &error).isEmpty());
+}
+
+void TestStore::tubeLabelIsUniqueAndFoundByBlindIndex()
+{
+    StoreFixture fixture;
+    auto nurse = fixture.openAs(NurseName);
+    const QUuid id = addRecord(*nurse, 3);
+    QUuid found;
+    QString error;
+    QVERIFY(nurse->records()->findByTube(validRecord(3).specimen.accession, &found, &error));
+    QCOMPARE(found, id);
+    QVERIFY(!nurse->records()->findByTube(u"NO-SUCH-TUBE"_s, &found, &error));
+
+    SamplingRecord again = validRecord(4);
+    again.specimen.accession = validRecord(3).specimen.accession;
+    QList<Problem> problems;
+    QVERIFY(!nurse->records()->add(&again, {}, &problems, &error));
+    QCOMPARE(problems.size(), 1);
+    QCOMPARE(problems.first().field, u"specimen.accession"_s);
+    QCOMPARE(problems.first().rule, u"accession.duplicate"_s);
+}
+
+void TestStore::batchIsAllOrNothing()
+{
+    StoreFixture fixture;
+    auto nurse = fixture.openAs(NurseName);
+    QList<SamplingRecord> batch{validRecord(1), validRecord(2), validRecord(3)};
+    batch[1].patient.ins = u"295109912611199"_s; // wrong key
+    QList<QList<Problem>> problems;
+    QString error;
+    QVERIFY(!nurse->records()->add(&batch, {}, &problems, &error));
+    QCOMPARE(problems.size(), 3);
+    QVERIFY(problems[0].isEmpty());
+    QCOMPARE(problems[1].first().rule, u"nir.key"_s);
+    QVERIFY(nurse->records()->list(std::nullopt, &error).isEmpty());
+
+    batch[1] = validRecord(2);
+    QVERIFY2(nurse->records()->add(&batch, {}, &problems, &error), qPrintable(error));
+    QCOMPARE(nurse->records()->list(std::nullopt, &error).size(), 3);
+}
+
+void TestStore::flippedByteIsReportedAndOthersStillOpen()
+{
+    StoreFixture fixture;
+    auto nurse = fixture.openAs(NurseName);
+    const QList<QUuid> ids{addRecord(*nurse, 1), addRecord(*nurse, 2), addRecord(*nurse, 3)};
+    const QString victim = ids[1].toString(QUuid::WithoutBraces);
+    // Flip one bit in the middle of the victim's encrypted patient block.
+    const QByteArray sealed =
+        rawValue(fixture.path(), u"SELECT patient FROM records WHERE id = '%1'"_s.arg(victim))
+            .toByteArray();
+    QVERIFY(sealed.size() > 28);
+    QByteArray flipped = sealed;
+    flipped[flipped.size() / 2] = char(flipped[flipped.size() / 2] ^ 0x01);
+    tamper(fixture.path(), u"UPDATE records SET patient = ? WHERE id = ?"_s, {flipped, victim});
+
+    const RecordStore::VerifyReport report = nurse->records()->verify();
+    QCOMPARE(report.recordsChecked, 3);
+    QVERIFY(report.fileProblems.isEmpty());
+    QCOMPARE(report.damaged.size(), 1);
+    QCOMPARE(report.damaged.first().first, ids[1]);
+    QCOMPARE(report.damaged.first().second, u"patient"_s);
+
+    SamplingRecord record;
+    QString error;
+    QVERIFY(!nurse->records()->load(ids[1], &record, &error));
+    QVERIFY2(error.contains(u"damaged"_s), qPrintable(error));
+    QVERIFY(nurse->records()->load(ids[0], &record, &error));
+    QVERIFY(nurse->records()->load(ids[2], &record, &error));
+
+    // Kept aside, not dropped: still listed, flagged, counted.
+    const QList<RecordStore::Summary> rows = nurse->records()->list(std::nullopt, &error);
+    QCOMPARE(rows.size(), 3);
+    QCOMPARE(std::count_if(rows.cbegin(), rows.cend(),
+                           [](const RecordStore::Summary& row) { return row.damaged; }),
+             1);
+    QCOMPARE(RecordStore::statistics(*nurse, &error).damaged, 1);
+    const QList<AuditLog::Entry> entries = nurse->auditLog()->entries();
+    QVERIFY(std::any_of(entries.cbegin(), entries.cend(), [&](const AuditLog::Entry& entry) {
+        return entry.action == u"record.damaged"_s && entry.recordId == victim;
+    }));
+    QVERIFY(nurse->auditLog()->verify().isEmpty());
+}
+
+void TestStore::ciphertextMovedToAnotherPlaceDoesNotOpen()
+{
+    StoreFixture fixture;
+    auto nurse = fixture.openAs(NurseName);
+    const QUuid first = addRecord(*nurse, 1);
+    const QUuid second = addRecord(*nurse, 2);
+    const QString firstId = first.toString(QUuid::WithoutBraces);
+    const QString secondId = second.toString(QUuid::WithoutBraces);
+
+    // Another row: the first record's patient block pasted into the second record.
+    tamper(fixture.path(),
+           u"UPDATE records SET patient = (SELECT patient FROM records WHERE id = ?) "
+           "WHERE id = ?"_s,
+           {firstId, secondId});
+    // Another column: the first record's contact block pasted over its own patient block.
+    tamper(fixture.path(), u"UPDATE records SET patient = contact WHERE id = ?"_s, {firstId});
+
+    const RecordStore::VerifyReport report = nurse->records()->verify();
+    QCOMPARE(report.damaged.size(), 2);
+    SamplingRecord record;
+    QString error;
+    QVERIFY(!nurse->records()->load(first, &record, &error));
+    QVERIFY(!nurse->records()->load(second, &record, &error));
+}
+
+void TestStore::clearColumnsHoldNoIdentifyingData()
+{
+    StoreFixture fixture;
+    auto nurse = fixture.openAs(NurseName);
+    addRecord(*nurse, 5);
+    const QString dump =
+        rawValue(fixture.path(),
+                 u"SELECT group_concat(id || status || collected_at || collected_day || "
+                 "hex(tube_index) || hex(patient) || hex(contact), '|') FROM records"_s)
+            .toString();
+    QVERIFY(!dump.isEmpty());
+    for (const QString& text :
+         identifyingStrings(5) + QStringList{validRecord(5).specimen.accession})
+        QVERIFY2(!dump.contains(text), qPrintable(u"found in clear: "_s + text));
+}
+
+void TestStore::auditEntryRemovedOrEditedIsDetected_data()
+{
+    QTest::addColumn<QString>("sql");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("entry removed") << u"DELETE FROM audit WHERE seq = 3"_s << u"missing"_s;
+    QTest::newRow("detail edited")
+        << u"UPDATE audit SET detail = 'nothing' WHERE seq = 2"_s << u"altered"_s;
+    QTest::newRow("actor edited") << u"UPDATE audit SET actor = 'mallory' WHERE seq = 4"_s
+                                  << u"altered"_s;
+    QTest::newRow("last entry removed")
+        << u"DELETE FROM audit WHERE seq = (SELECT max(seq) FROM audit)"_s << u"cut or edited"_s;
+    QTest::newRow("all entries removed") << u"DELETE FROM audit"_s << u"cut or edited"_s;
+    QTest::newRow("head removed") << u"DELETE FROM meta WHERE key = 'audit.head'"_s
+                                  << u"cut or edited"_s;
+    QTest::newRow("entries swapped")
+        << u"UPDATE audit SET (detail, mac) = (SELECT other.detail, other.mac FROM audit AS other "
+           "WHERE other.seq = 5 - audit.seq) WHERE seq IN (2, 3)"_s
+        << u"altered"_s;
+}
+
+void TestStore::auditEntryRemovedOrEditedIsDetected()
+{
+    QFETCH(QString, sql);
+    QFETCH(QString, expected);
+    StoreFixture fixture;
+    {
+        auto nurse = fixture.openAs(NurseName);
+        addRecord(*nurse, 1);
+        QVERIFY(nurse->auditLog()->verify().isEmpty());
+    }
+    tamper(fixture.path(), sql);
+    auto admin = fixture.openAs(AdminName);
+    QVERIFY(admin);
+    // Signing in appends an entry; the damage before it must still show.
+    const QStringList problems = admin->auditLog()->verify();
+    QVERIFY(!problems.isEmpty());
+    QVERIFY2(problems.join(u'\n').contains(expected), qPrintable(problems.join(u'\n')));
+}
+
+void TestStore::identityOverrideReasonIsAuditedEncrypted()
+{
+    StoreFixture fixture;
+    auto nurse = fixture.openAs(NurseName);
+    SamplingRecord record = validRecord(1);
+    record.patient.sex = u"M"_s; // the NIR says female
+    QList<Problem> problems;
+    QString error;
+    QVERIFY(!nurse->records()->add(&record, {}, &problems, &error));
+    QCOMPARE(problems.first().rule, u"nir.sexMismatch"_s);
+
+    RecordStore::SaveOptions options;
+    options.identityOverrideReason = u"document checked by Dr Secretname"_s;
+    options.acceptWarnings = true;
+    QVERIFY2(nurse->records()->add(&record, options, &problems, &error), qPrintable(error));
+    const AuditLog::Entry entry = nurse->auditLog()->entries().last();
+    QCOMPARE(entry.action, u"record.identityOverride"_s);
+    QCOMPARE(entry.detail, u"nir.sexMismatch"_s);
+    QCOMPARE(entry.note, options.identityOverrideReason);
+    const QString raw =
+        rawValue(fixture.path(), u"SELECT group_concat(coalesce(detail, '') || "
+                                 "coalesce(CAST(note AS TEXT), ''), '|') FROM audit"_s)
+            .toString();
+    QVERIFY(!raw.contains(u"Secretname"_s));
+    QVERIFY(nurse->auditLog()->verify().isEmpty());
+}
+
+void TestStore::recoveryKeyOpensAndRotates()
+{
+    StoreFixture fixture;
+    QString error;
+    {
+        Store store;
+        QVERIFY(store.open(fixture.path(), &error));
+        QVERIFY(!store.signInWithRecoveryKey(u"AAAA-BBBB-CCCC-DDDD-EEEE-FFFF-GGGG-HHHH"_s, &error));
+        QVERIFY(!store.signInWithRecoveryKey(u"not base32!"_s, &error));
+        // Typed in lower case with spaces instead of dashes: still accepted.
+        QString typed = fixture.recoveryKey().toLower();
+        typed.replace(u'-', u' ');
+        QVERIFY2(store.signInWithRecoveryKey(typed, &error), qPrintable(error));
+        QCOMPARE(store.currentUser().role, Role::Admin);
+        // It can reset a forgotten password and unlock the account.
+        QVERIFY(store.setPassword(NurseName, password(u"a brand new password"_s), &error));
+    }
+    {
+        Store store;
+        QVERIFY(store.open(fixture.path(), &error));
+        QVERIFY(store.signIn(NurseName, password(u"a brand new password"_s), &error));
+    }
+    QString newKey;
+    {
+        auto admin = fixture.openAs(AdminName);
+        QVERIFY2(admin->rotateRecoveryKey(&newKey, &error), qPrintable(error));
+        QVERIFY(newKey != fixture.recoveryKey());
+    }
+    Store store;
+    QVERIFY(store.open(fixture.path(), &error));
+    QVERIFY(!store.signInWithRecoveryKey(fixture.recoveryKey(), &error));
+    QVERIFY2(store.signInWithRecoveryKey(newKey, &error), qPrintable(error));
+    const QStringList auditProblems = store.auditLog()->verify();
+    QVERIFY2(auditProblems.isEmpty(), qPrintable(auditProblems.join(u'\n')));
+}
 
 QTEST_GUILESS_MAIN(TestStore)
 #include "TestStore.moc"

@@ -33,8 +33,8 @@ CommandArguments::CommandArguments(const QStringList& words, const QSet<QString>
             } else if (i + 1 < words.size()) {
                 m_values.insert(name, words.at(++i));
             } else {
-                m_error = QCoreApplication::translate("SidepCtl", "option --%1 needs a value")
-                              .arg(name);
+                m_error =
+                    QCoreApplication::translate("SidepCtl", "option --%1 needs a value").arg(name);
                 return;
             }
         } else {

@@ -28,50 +28,55 @@ SidepCtl::SidepCtl(QIODevice* input, QIODevice* output, QIODevice* errorOutput)
     : m_input(input)
     , m_out(output)
     , m_err(errorOutput)
-{
-}
+{}
 
 QString SidepCtl::helpText() const
 {
-    return tr(
-        "Usage: sidepctl [--db FILE] [--user NAME] [--password-stdin] COMMAND ...\n"
-        "\n"
-        "Commands:\n"
-        "  init --site-finess FINESS --admin NAME   create a store; the administrator's\n"
-        "                                           password is read from standard input;\n"
-        "                                           prints the recovery key once\n"
-        "  user add NAME --role nurse|lab|admin     the new password is the next input line\n"
-        "  user list | user disable NAME | user passwd NAME\n"
-        "  recovery rotate                          replace the recovery key\n"
-        "  record add [FILE|-] [--accept-warnings] [--identity-override REASON]\n"
-        "  record list [--status STATUS]\n"
-        "  record show ID | record show --tube LABEL\n"
-        "  record export ID --format json\n"
-        "  check nir|rpps|adeli|finess|cog|loinc|phone|email VALUE\n"
-        "  db verify | audit verify | audit list\n"
-        "  stats\n"
-        "\n"
-        "Options:\n"
-        "  --db FILE             the store (default: $SIDEP_DB, else the application-data "
-        "folder)\n"
-        "  --user NAME           the account to sign in with\n"
-        "  --password-stdin      the first line of standard input is the password\n"
-        "  --recovery-key-stdin  sign in with the recovery key, read from standard input\n"
-        "\n"
-        "Exit codes: 0 success, 1 invalid input, 2 usage error, 3 integrity problem found,\n"
-        "4 access denied (password, lock, role), 5 not found, 6 store error.\n");
+    return tr("Usage: sidepctl [--db FILE] [--user NAME] [--password-stdin] COMMAND ...\n"
+              "\n"
+              "Commands:\n"
+              "  init --site-finess FINESS --admin NAME   create a store; the administrator's\n"
+              "                                           password is read from standard input;\n"
+              "                                           prints the recovery key once\n"
+              "  user add NAME --role nurse|lab|admin     the new password is the next input line\n"
+              "  user list | user disable NAME | user passwd NAME\n"
+              "  recovery rotate                          replace the recovery key\n"
+              "  record add [FILE|-] [--accept-warnings] [--identity-override REASON]\n"
+              "  record list [--status STATUS]\n"
+              "  record show ID | record show --tube LABEL\n"
+              "  record export ID --format json\n"
+              "  check nir|rpps|adeli|finess|cog|loinc|phone|email VALUE\n"
+              "  db verify | audit verify | audit list\n"
+              "  stats\n"
+              "\n"
+              "Options:\n"
+              "  --db FILE             the store (default: $SIDEP_DB, else the application-data "
+              "folder)\n"
+              "  --user NAME           the account to sign in with\n"
+              "  --password-stdin      the first line of standard input is the password\n"
+              "  --recovery-key-stdin  sign in with the recovery key, read from standard input\n"
+              "\n"
+              "Exit codes: 0 success, 1 invalid input, 2 usage error, 3 integrity problem found,\n"
+              "4 access denied (password, lock, role), 5 not found, 6 store error.\n");
 }
 
 int SidepCtl::run(const QStringList& arguments)
 {
     // The command decides which options it takes; the global ones are read first.
+    QString missingValue;
     const QStringList command = [&] {
         QStringList words;
         for (qsizetype i = 0; i < arguments.size(); ++i) {
             const QString& word = arguments.at(i);
-            if (GlobalValueOptions.contains(word.mid(2)) && word.startsWith(u"--"_s)) {
-                const QString value = arguments.value(++i);
-                if (word == u"--db"_s)
+            // --db FILE or --db=FILE; a missing value must not fall back to the default store.
+            const qsizetype equals = word.indexOf(u'=');
+            const QString option =
+                word.startsWith(u"--"_s) ? word.mid(2, equals < 0 ? -1 : equals - 2) : QString();
+            if (GlobalValueOptions.contains(option)) {
+                const QString value = equals < 0 ? arguments.value(++i) : word.mid(equals + 1);
+                if (value.isEmpty())
+                    missingValue = option;
+                if (option == u"db"_s)
                     m_dbPath = value;
                 else
                     m_userName = value;
@@ -85,6 +90,8 @@ int SidepCtl::run(const QStringList& arguments)
         }
         return words;
     }();
+    if (!missingValue.isEmpty())
+        return usage(tr("option --%1 needs a value").arg(missingValue));
     if (m_dbPath.isEmpty())
         m_dbPath = Store::defaultPath();
 
@@ -239,8 +246,8 @@ int SidepCtl::user(const CommandArguments& args)
         return usage(args.error());
     const QString action = args.positional(0);
     const QString name = args.positional(1);
-    if (action != u"add"_s && action != u"list"_s && action != u"disable"_s
-        && action != u"passwd"_s) {
+    if (action != u"add"_s && action != u"list"_s && action != u"disable"_s &&
+        action != u"passwd"_s) {
         return usage(tr("user needs add, list, disable or passwd"));
     }
     if (action != u"list"_s && name.isEmpty())
@@ -331,8 +338,8 @@ int SidepCtl::check(const CommandArguments& args)
         {u"email"_s, &Identifiers::checkEmail},
     };
     if (!checks.contains(kind) || args.positional().size() != 2)
-        return usage(tr("check needs one of %1 and a value")
-                         .arg(QStringList(checks.keys()).join(u'|')));
+        return usage(
+            tr("check needs one of %1 and a value").arg(QStringList(checks.keys()).join(u'|')));
     const IdentifierCheck result = checks.value(kind)(value);
     if (!result.valid) {
         m_out << tr("invalid: %1").arg(result.message) << u" ["_s << result.rule << u"]"_s
@@ -362,8 +369,7 @@ int SidepCtl::db(const CommandArguments& args)
     }
     const bool intact = report.fileProblems.isEmpty() && report.damaged.isEmpty();
     m_out << tr("%n record(s) checked", nullptr, report.recordsChecked) << u", "_s
-          << (intact ? tr("store intact")
-                     : tr("%n damaged", nullptr, int(report.damaged.size())))
+          << (intact ? tr("store intact") : tr("%n damaged", nullptr, int(report.damaged.size())))
           << Qt::endl;
     return intact ? Success : IntegrityProblem;
 }
@@ -383,8 +389,8 @@ int SidepCtl::audit(const CommandArguments& args)
             return fail(AccessDenied, error);
         for (const AuditLog::Entry& entry :
              m_store.auditLog()->entries(args.value(u"from"_s).toLongLong() + 0, 100000)) {
-            m_out << entry.seq << u'\t' << entry.at << u'\t' << entry.actor << u'\t'
-                  << entry.action << u'\t' << entry.recordId << u'\t' << entry.detail << Qt::endl;
+            m_out << entry.seq << u'\t' << entry.at << u'\t' << entry.actor << u'\t' << entry.action
+                  << u'\t' << entry.recordId << u'\t' << entry.detail << Qt::endl;
         }
         return Success;
     }

@@ -20,12 +20,12 @@ public:
     enum ExitCode
     {
         Success = 0,
-        Invalid = 1,         // the input breaks a rule (record refused, identifier invalid)
-        Usage = 2,           // the command line is wrong
+        Invalid = 1,          // the input breaks a rule (record refused, identifier invalid)
+        Usage = 2,            // the command line is wrong
         IntegrityProblem = 3, // db verify / audit verify found damage
-        AccessDenied = 4,    // wrong password, locked or disabled account, missing right
-        NotFound = 5,        // no such record or user
-        StoreError = 6,      // the store cannot be opened, read or written
+        AccessDenied = 4,     // wrong password, locked or disabled account, missing right
+        NotFound = 5,         // no such record or user
+        StoreError = 6,       // the store cannot be opened, read or written
     };
 
     SidepCtl(QIODevice* input, QIODevice* output, QIODevice* errorOutput);

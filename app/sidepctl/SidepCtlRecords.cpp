@@ -1,14 +1,15 @@
 // sidepctl record ...: adding, listing, showing and exporting sampling records.
 
-#include "SidepCtl.h"
-
 #include "RecordStore.h"
+#include "RecordValidator.h"
+#include "SidepCtl.h"
 
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSet>
 
 using namespace Qt::StringLiterals;
 
@@ -68,8 +69,8 @@ int SidepCtl::recordAdd(const CommandArguments& args)
     for (const QJsonValue& value : std::as_const(objects)) {
         QList<Problem> problems;
         if (!value.isObject()) {
-            problems.append({Problem::Severity::Error, u"(record)"_s, u"type"_s,
-                             tr("must be a JSON object")});
+            problems.append(
+                {Problem::Severity::Error, u"(record)"_s, u"type"_s, tr("must be a JSON object")});
         }
         records.append(SamplingRecord::fromJson(value.toObject(), &problems, baseDir));
         readProblems.append(problems);
@@ -80,13 +81,27 @@ int SidepCtl::recordAdd(const CommandArguments& args)
     options.identityOverrideReason = args.value(u"identity-override"_s);
     QList<QList<Problem>> problems;
     bool saved = false;
-    const bool readCleanly =
-        std::none_of(readProblems.cbegin(), readProblems.cend(), &hasErrors);
+    const bool readCleanly = std::none_of(readProblems.cbegin(), readProblems.cend(), &hasErrors);
     if (readCleanly) {
         saved = m_store.records()->add(&records, options, &problems, &error);
     } else {
+        // Still check the rules, so that one pass lists every problem, not only the keys
+        // that could not be read (a field already reported as unreadable is not repeated).
         error = tr("not saved: the record breaks the rules listed");
-        problems.resize(records.size());
+        RecordValidator::Options validation;
+        validation.now = options.now;
+        validation.identityOverrideReason = options.identityOverrideReason;
+        for (qsizetype i = 0; i < records.size(); ++i) {
+            QSet<QString> unreadable;
+            for (const Problem& problem : readProblems.at(i))
+                unreadable.insert(problem.field);
+            QList<Problem> found;
+            for (const Problem& problem : RecordValidator::validate(&records[i], validation)) {
+                if (!unreadable.contains(problem.field))
+                    found.append(problem);
+            }
+            problems.append(found);
+        }
     }
     for (qsizetype i = 0; i < records.size(); ++i) {
         const QString prefix = records.size() > 1 ? tr("record %1: ").arg(i + 1) : QString();
@@ -94,8 +109,8 @@ int SidepCtl::recordAdd(const CommandArguments& args)
     }
     if (!saved) {
         const bool refused = error.startsWith(tr("not saved"));
-        if (refused && !options.acceptWarnings && readCleanly
-            && std::none_of(problems.cbegin(), problems.cend(), &hasErrors)) {
+        if (refused && !options.acceptWarnings && readCleanly &&
+            std::none_of(problems.cbegin(), problems.cend(), &hasErrors)) {
             m_err << tr("Only warnings: add --accept-warnings to save anyway.") << Qt::endl;
         }
         return fail(Invalid, error);
@@ -154,6 +169,7 @@ int SidepCtl::recordShow(const CommandArguments& args, bool exporting)
                                     u"format json"_s, &error)) {
         return fail(StoreError, error);
     }
-    m_out << QString::fromUtf8(QJsonDocument(record.toJson(exporting)).toJson(QJsonDocument::Indented));
+    m_out << QString::fromUtf8(
+        QJsonDocument(record.toJson(exporting)).toJson(QJsonDocument::Indented));
     return Success;
 }

@@ -23,8 +23,8 @@ int main(int argc, char* argv[])
     QFile input;
     QFile output;
     QFile errorOutput;
-    if (!input.open(stdin, QIODevice::ReadOnly) || !output.open(stdout, QIODevice::WriteOnly)
-        || !errorOutput.open(stderr, QIODevice::WriteOnly)) {
+    if (!input.open(stdin, QIODevice::ReadOnly) || !output.open(stdout, QIODevice::WriteOnly) ||
+        !errorOutput.open(stderr, QIODevice::WriteOnly)) {
         return SidepCtl::StoreError;
     }
     SidepCtl sidepctl(&input, &output, &errorOutput);

@@ -25,8 +25,12 @@ QString nirWithKey(const QString& first13)
 
 QStringList identifyingStrings(int index)
 {
+    // Names allow letters only: the index is spelled with letters (0 -> a, 1 -> b...).
     const QString n = QString::number(index);
-    return {u"Zorglubovitch"_s + n, u"Philomene"_s + n, u"quixotic.patient"_s + n,
+    QString letters;
+    for (QChar digit : n)
+        letters.append(QChar(u'a' + digit.digitValue()));
+    return {u"Zorglubovitch"_s + letters, u"Philomene"_s + letters, u"quixotic.patient"_s + n,
             u"61234"_s + u"%1"_s.arg(index % 10000, 4, 10, QLatin1Char('0')),
             nirWithKey(u"2951099126"_s + u"%1"_s.arg(index % 999 + 1, 3, 10, QLatin1Char('0')))};
 }
@@ -36,32 +40,46 @@ QJsonObject validRecordJson(int index)
     const QStringList strings = identifyingStrings(index);
     const QString collectedAt =
         QDateTime::currentDateTimeUtc().addSecs(-3600).toOffsetFromUtc(3600).toString(Qt::ISODate);
-    return QJsonObject{
-        {u"patient"_s,
-         QJsonObject{{u"birthName"_s, strings[0]},
-                     {u"firstNames"_s, strings[1]},
-                     {u"sex"_s, u"F"_s},
-                     {u"birthDate"_s, u"1995-10-21"_s},
-                     {u"birthPlace"_s, u"99126"_s},
-                     {u"ins"_s, strings[4]},
-                     {u"insOid"_s, u"1.2.250.1.213.1.4.8"_s}}},
-        {u"contact"_s,
-         QJsonObject{{u"address"_s, QJsonObject{{u"lines"_s, QJsonArray{u"12 rue des Lilas"_s}},
-                                                {u"postalCode"_s, u"75012"_s},
-                                                {u"city"_s, u"Paris"_s}}},
-                     {u"email"_s, strings[2] + u"@example.org"_s},
-                     {u"emailOwner"_s, u"patient"_s},
-                     {u"mobilePhone"_s, u"0"_s + strings[3]},
-                     {u"mobilePhoneOwner"_s, u"patient"_s}}},
-        {u"residence"_s, QJsonArray{u"individual"_s}},
-        {u"healthProfessional"_s, false},
-        {u"symptomOnset"_s, u"recent"_s},
-        {u"symptoms"_s, QJsonArray{u"fever"_s, u"cough"_s}},
-        {u"prescriber"_s, QJsonObject{{u"rpps"_s, u"10100710366"_s}, {u"familyName"_s, u"Martin"_s}}},
-        {u"specimen"_s, QJsonObject{{u"accession"_s, u"CHU75-2020-%1"_s.arg(index, 6, 10, QLatin1Char('0'))},
-                                    {u"collectedAt"_s, collectedAt},
-                                    {u"finess"_s, SiteFiness}}},
-    };
+
+    QJsonObject patient;
+    patient.insert(u"birthName"_s, strings[0]);
+    patient.insert(u"firstNames"_s, strings[1]);
+    patient.insert(u"sex"_s, u"F"_s);
+    patient.insert(u"birthDate"_s, u"1995-10-21"_s);
+    patient.insert(u"birthPlace"_s, u"99126"_s);
+    patient.insert(u"ins"_s, strings[4]);
+    patient.insert(u"insOid"_s, u"1.2.250.1.213.1.4.8"_s);
+
+    QJsonObject address;
+    address.insert(u"lines"_s, QJsonArray::fromStringList({u"12 rue des Lilas"_s}));
+    address.insert(u"postalCode"_s, u"75012"_s);
+    address.insert(u"city"_s, u"Paris"_s);
+    QJsonObject contact;
+    contact.insert(u"address"_s, address);
+    contact.insert(u"email"_s, QString(strings[2] + u"@example.org"_s));
+    contact.insert(u"emailOwner"_s, u"patient"_s);
+    contact.insert(u"mobilePhone"_s, QString(u"0"_s + strings[3]));
+    contact.insert(u"mobilePhoneOwner"_s, u"patient"_s);
+
+    QJsonObject prescriber;
+    prescriber.insert(u"rpps"_s, u"10100710366"_s);
+    prescriber.insert(u"familyName"_s, u"Martin"_s);
+
+    QJsonObject specimen;
+    specimen.insert(u"accession"_s, u"CHU75-2020-%1"_s.arg(index, 6, 10, QLatin1Char('0')));
+    specimen.insert(u"collectedAt"_s, collectedAt);
+    specimen.insert(u"finess"_s, SiteFiness);
+
+    QJsonObject record;
+    record.insert(u"patient"_s, patient);
+    record.insert(u"contact"_s, contact);
+    record.insert(u"residence"_s, QJsonArray::fromStringList({u"individual"_s}));
+    record.insert(u"healthProfessional"_s, false);
+    record.insert(u"symptomOnset"_s, u"recent"_s);
+    record.insert(u"symptoms"_s, QJsonArray::fromStringList({u"fever"_s, u"cough"_s}));
+    record.insert(u"prescriber"_s, prescriber);
+    record.insert(u"specimen"_s, specimen);
+    return record;
 }
 
 SamplingRecord validRecord(int index)
@@ -78,9 +96,9 @@ StoreFixture::StoreFixture()
     m_path = m_dir.filePath(u"store.db"_s);
     Store store;
     QString error;
-    if (!store.initialize(m_path, SiteFiness, AdminName, password(), &m_recoveryKey, &error)
-        || !store.addUser(NurseName, Role::Nurse, password(), &error)
-        || !store.addUser(LabName, Role::Lab, password(), &error)) {
+    if (!store.initialize(m_path, SiteFiness, AdminName, password(), &m_recoveryKey, &error) ||
+        !store.addUser(NurseName, Role::Nurse, password(), &error) ||
+        !store.addUser(LabName, Role::Lab, password(), &error)) {
         qWarning("fixture store: %s", qPrintable(error));
         return;
     }

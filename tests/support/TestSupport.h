@@ -7,7 +7,6 @@
 #include <QJsonObject>
 #include <QString>
 #include <QTemporaryDir>
-
 #include <memory>
 
 // Fixtures shared by the tests: complete valid records with distinctive values, and a
