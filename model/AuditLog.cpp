@@ -73,6 +73,11 @@ QByteArray AuditLog::headMac(qint64 seq, const QByteArray& lastMac) const
 bool AuditLog::append(const QString& actor, const QString& action, const QString& recordId,
                       const QString& detail, QString* error, const QString& note)
 {
+    return append(actor, {NewEntry{action, recordId, detail, note}}, error);
+}
+
+bool AuditLog::append(const QString& actor, const QList<NewEntry>& entries, QString* error)
+{
     // Chain to the last entry actually in the table. If it does not match the head, the
     // log was cut or edited behind the program's back: say so inside the chain itself
     // before going on, so that the evidence survives this append (work is never blocked).
@@ -90,41 +95,39 @@ bool AuditLog::append(const QString& actor, const QString& action, const QString
     const bool headMatches =
         freshLog || (Crypto::equalConstantTime(headMac(head.seq, head.lastMac), head.mac) &&
                      head.seq == lastSeq && head.lastMac == lastMac);
-    if (!headMatches && action != TamperedAction) {
+    QList<NewEntry> toWrite = entries;
+    if (!headMatches) {
         qCWarning(lcAudit) << "the audit log does not end where its head says";
-        const QString found = u"head at %1, table ends at %2"_s.arg(head.seq).arg(lastSeq);
-        if (!append(actor, TamperedAction, {}, found, error))
-            return false;
-        return append(actor, action, recordId, detail, error, note);
+        toWrite.prepend(
+            {TamperedAction, {}, u"head at %1, table ends at %2"_s.arg(head.seq).arg(lastSeq), {}});
     }
-
-    Entry entry;
-    entry.seq = lastSeq + 1;
-    entry.at = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
-    entry.actor = actor;
-    entry.action = action;
-    entry.recordId = recordId;
-    entry.detail = detail;
-    const QByteArray sealedNote =
-        note.isEmpty()
-            ? QByteArray()
-            : m_vault.seal(u"audit"_s, QString::number(entry.seq), u"note"_s, note.toUtf8());
-    const QByteArray mac = entryMac(lastMac, entry, sealedNote);
 
     QSqlQuery& insert = m_database.query(
         u"INSERT INTO audit (seq, at, actor, action, record_id, detail, note, mac) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"_s);
-    insert.bindValue(0, entry.seq);
-    insert.bindValue(1, entry.at);
-    insert.bindValue(2, entry.actor);
-    insert.bindValue(3, entry.action);
-    insert.bindValue(4, entry.recordId);
-    insert.bindValue(5, entry.detail);
-    insert.bindValue(6, sealedNote.isEmpty() ? QVariant() : QVariant(sealedNote));
-    insert.bindValue(7, mac);
-    if (!m_database.exec(insert, error))
-        return false;
-    const Head newHead{entry.seq, mac, headMac(entry.seq, mac)};
+    const QString now = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+    for (const NewEntry& newEntry : std::as_const(toWrite)) {
+        const Entry entry{lastSeq + 1,     now, actor, newEntry.action, newEntry.recordId,
+                          newEntry.detail, {}};
+        const QByteArray sealedNote = newEntry.note.isEmpty()
+                                          ? QByteArray()
+                                          : m_vault.seal(u"audit"_s, QString::number(entry.seq),
+                                                         u"note"_s, newEntry.note.toUtf8());
+        const QByteArray mac = entryMac(lastMac, entry, sealedNote);
+        insert.bindValue(0, entry.seq);
+        insert.bindValue(1, entry.at);
+        insert.bindValue(2, entry.actor);
+        insert.bindValue(3, entry.action);
+        insert.bindValue(4, entry.recordId);
+        insert.bindValue(5, entry.detail);
+        insert.bindValue(6, sealedNote.isEmpty() ? QVariant() : QVariant(sealedNote));
+        insert.bindValue(7, mac);
+        if (!m_database.exec(insert, error))
+            return false;
+        lastSeq = entry.seq;
+        lastMac = mac;
+    }
+    const Head newHead{lastSeq, lastMac, headMac(lastSeq, lastMac)};
     return m_database.setMetaValue(HeadKey, encodeHead(newHead), error);
 }
 

@@ -25,6 +25,17 @@ public:
     [[nodiscard]] bool append(const QString& actor, const QString& action, const QString& recordId,
                               const QString& detail, QString* error, const QString& note = {});
 
+    struct NewEntry
+    {
+        QString action;
+        QString recordId;
+        QString detail;
+        QString note;
+    };
+    // Several entries by one actor, chained in order, with one read and one write of the
+    // head: what a batch of records needs.
+    [[nodiscard]] bool append(const QString& actor, const QList<NewEntry>& entries, QString* error);
+
     struct Entry
     {
         qint64 seq = 0;

@@ -33,7 +33,6 @@ template <typename T, auto Free>
 using OpenSslPtr = std::unique_ptr<T, OpenSslFree<Free>>;
 
 using CipherContext = OpenSslPtr<EVP_CIPHER_CTX, EVP_CIPHER_CTX_free>;
-using Mac = OpenSslPtr<EVP_MAC, EVP_MAC_free>;
 using MacContext = OpenSslPtr<EVP_MAC_CTX, EVP_MAC_CTX_free>;
 using Kdf = OpenSslPtr<EVP_KDF, EVP_KDF_free>;
 using KdfContext = OpenSslPtr<EVP_KDF_CTX, EVP_KDF_CTX_free>;
@@ -71,16 +70,22 @@ void fillRandom(unsigned char* out, std::size_t size)
         fatal("RAND_bytes");
 }
 
-CipherContext gcmContext(const SecureBytes& key, const unsigned char* nonce, bool encrypt)
+// Fetching an algorithm costs more than using it in OpenSSL 3, so each is fetched once for
+// the process. Deliberately never freed: OpenSSL tears its providers down at exit itself.
+const EVP_CIPHER* aes256Gcm()
 {
-    CipherContext context(EVP_CIPHER_CTX_new());
-    if (!context)
-        fatal("EVP_CIPHER_CTX_new");
-    // The default GCM nonce length is 12 bytes, our NonceSize.
-    if (EVP_CipherInit_ex2(context.get(), EVP_aes_256_gcm(), key.data(), nonce, encrypt ? 1 : 0,
-                           nullptr) != 1)
-        fatal("EVP_CipherInit_ex2");
-    return context;
+    static EVP_CIPHER* const cipher = EVP_CIPHER_fetch(nullptr, "AES-256-GCM", nullptr);
+    if (!cipher)
+        fatal("EVP_CIPHER_fetch");
+    return cipher;
+}
+
+EVP_MAC* hmacAlgorithm()
+{
+    static EVP_MAC* const mac = EVP_MAC_fetch(nullptr, OSSL_MAC_NAME_HMAC, nullptr);
+    if (!mac)
+        fatal("EVP_MAC_fetch");
+    return mac;
 }
 
 // EVP lengths are ints, so large inputs go in pieces. A null `out` feeds additional data.
@@ -98,30 +103,6 @@ bool cipherUpdate(EVP_CIPHER_CTX* context, unsigned char* out, QByteArrayView in
         done += size;
     }
     return true;
-}
-
-// Plaintext size of `sealed`, or -1 when it cannot be a sealed blob under `key`.
-qsizetype openedSize(const SecureBytes& key, QByteArrayView sealed)
-{
-    if (key.size() != std::size_t(Crypto::KeySize) || sealed.size() < SealOverhead)
-        return -1;
-    return sealed.size() - SealOverhead;
-}
-
-// Decrypts into `out` (openedSize bytes) and checks the tag. On false, `out` holds
-// unauthenticated bytes the caller must wipe.
-bool gcmOpen(const SecureBytes& key, QByteArrayView sealed, QByteArrayView aad, unsigned char* out)
-{
-    const qsizetype textSize = sealed.size() - SealOverhead;
-    const QByteArrayView text = sealed.sliced(Crypto::NonceSize, textSize);
-    unsigned char tag[Crypto::TagSize];
-    std::memcpy(tag, bytes(sealed) + Crypto::NonceSize + textSize, sizeof tag);
-
-    const CipherContext context = gcmContext(key, bytes(sealed), false);
-    int finalSize = 0;
-    return cipherUpdate(context.get(), nullptr, aad) && cipherUpdate(context.get(), out, text) &&
-           EVP_CIPHER_CTX_ctrl(context.get(), EVP_CTRL_GCM_SET_TAG, sizeof tag, tag) == 1 &&
-           EVP_CipherFinal_ex(context.get(), out + textSize, &finalSize) == 1;
 }
 
 QString checkScrypt(quint64 n, quint32 r, quint32 p)
@@ -161,52 +142,19 @@ QByteArray Crypto::randomBytes(std::size_t size)
 
 QByteArray Crypto::seal(const SecureBytes& key, QByteArrayView plaintext, QByteArrayView aad)
 {
-    if (key.size() != std::size_t(KeySize))
-        qFatal("Crypto::seal: the key has %zu bytes instead of %d", key.size(), KeySize);
-    QByteArray sealed(SealOverhead + plaintext.size(), Qt::Uninitialized);
-    auto* nonce = reinterpret_cast<unsigned char*>(sealed.data());
-    unsigned char* text = nonce + NonceSize;
-    unsigned char* tag = text + plaintext.size();
-    fillRandom(nonce, NonceSize);
-
-    const CipherContext context = gcmContext(key, nonce, true);
-    int finalSize = 0;
-    if (!cipherUpdate(context.get(), nullptr, aad) ||
-        !cipherUpdate(context.get(), text, plaintext) ||
-        EVP_CipherFinal_ex(context.get(), tag, &finalSize) != 1 || finalSize != 0 ||
-        EVP_CIPHER_CTX_ctrl(context.get(), EVP_CTRL_GCM_GET_TAG, TagSize, tag) != 1)
-        fatal("AES-256-GCM encryption");
-    return sealed;
+    return GcmKey(key).seal(plaintext, aad);
 }
 
 bool Crypto::open(const SecureBytes& key, QByteArrayView sealed, QByteArrayView aad,
                   QByteArray* plaintext)
 {
-    const qsizetype size = openedSize(key, sealed);
-    if (size < 0)
-        return false;
-    QByteArray buffer(size, Qt::Uninitialized);
-    if (!gcmOpen(key, sealed, aad, reinterpret_cast<unsigned char*>(buffer.data()))) {
-        OPENSSL_cleanse(buffer.data(), std::size_t(buffer.size()));
-        return false;
-    }
-    if (plaintext)
-        *plaintext = std::move(buffer);
-    return true;
+    return key.size() == std::size_t(KeySize) && GcmKey(key).open(sealed, aad, plaintext);
 }
 
 bool Crypto::openKey(const SecureBytes& key, QByteArrayView sealed, QByteArrayView aad,
                      SecureBytes* plaintext)
 {
-    const qsizetype size = openedSize(key, sealed);
-    if (size < 0)
-        return false;
-    SecureBytes buffer{std::size_t(size)}; // wipes itself if the tag is wrong
-    if (!gcmOpen(key, sealed, aad, buffer.data()))
-        return false;
-    if (plaintext)
-        *plaintext = std::move(buffer);
-    return true;
+    return key.size() == std::size_t(KeySize) && GcmKey(key).open(sealed, aad, plaintext);
 }
 
 QByteArray Crypto::sha256(QByteArrayView data)
@@ -223,26 +171,7 @@ QByteArray Crypto::sha256(QByteArrayView data)
 
 QByteArray Crypto::hmacSha256(const SecureBytes& key, QByteArrayView data)
 {
-    const Mac mac(EVP_MAC_fetch(nullptr, OSSL_MAC_NAME_HMAC, nullptr));
-    const MacContext context(mac ? EVP_MAC_CTX_new(mac.get()) : nullptr);
-    if (!context)
-        fatal("EVP_MAC_CTX_new");
-    char digestName[] = "SHA256";
-    const OSSL_PARAM params[] = {
-        OSSL_PARAM_construct_utf8_string(OSSL_MAC_PARAM_DIGEST, digestName, 0),
-        OSSL_PARAM_construct_end(),
-    };
-    // A null key would mean "keep the previous key": an empty key still needs a pointer.
-    static const unsigned char noKey = 0;
-    QByteArray result(32, Qt::Uninitialized);
-    std::size_t size = 0;
-    if (EVP_MAC_init(context.get(), key.isEmpty() ? &noKey : key.data(), key.size(), params) != 1 ||
-        EVP_MAC_update(context.get(), bytes(data), std::size_t(data.size())) != 1 ||
-        EVP_MAC_final(context.get(), reinterpret_cast<unsigned char*>(result.data()), &size,
-                      std::size_t(result.size())) != 1 ||
-        size != 32)
-        fatal("HMAC-SHA-256");
-    return result;
+    return HmacKey(key).mac(data);
 }
 
 SecureBytes Crypto::hkdf(const SecureBytes& inputKey, QByteArrayView info, std::size_t size)
@@ -377,4 +306,144 @@ bool KdfParameters::derive(const SecureBytes& password, SecureBytes* key, QStrin
     if (key)
         *key = std::move(output);
     return true;
+}
+
+struct GcmKey::Contexts
+{
+    CipherContext encrypt;
+    CipherContext decrypt;
+    // Random nonces drawn 64 at a time: one RAND_bytes call costs as much as sealing a
+    // small field. Nonces are public, so the pool needs no wiping.
+    static constexpr int PoolNonces = 64;
+    unsigned char noncePool[PoolNonces * Crypto::NonceSize];
+    int noncesLeft = 0;
+
+    void nextNonce(unsigned char* nonce)
+    {
+        if (noncesLeft == 0) {
+            fillRandom(noncePool, sizeof noncePool);
+            noncesLeft = PoolNonces;
+        }
+        --noncesLeft;
+        unsigned char* taken = noncePool + noncesLeft * Crypto::NonceSize;
+        std::memcpy(nonce, taken, Crypto::NonceSize);
+        std::memset(taken, 0, Crypto::NonceSize); // never handed out twice
+    }
+};
+
+GcmKey::GcmKey(const SecureBytes& key)
+    : m_contexts(std::make_unique<Contexts>())
+{
+    if (key.size() != std::size_t(Crypto::KeySize))
+        qFatal("GcmKey: the key has %zu bytes instead of %d", key.size(), Crypto::KeySize);
+    for (auto [context, encrypt] :
+         {std::pair{&m_contexts->encrypt, 1}, {&m_contexts->decrypt, 0}}) {
+        context->reset(EVP_CIPHER_CTX_new());
+        // The key schedule is computed here; each operation then only sets its nonce. The
+        // default GCM nonce length is 12 bytes, our NonceSize.
+        if (!*context || EVP_CipherInit_ex2(context->get(), aes256Gcm(), key.data(), nullptr,
+                                            encrypt, nullptr) != 1)
+            fatal("EVP_CipherInit_ex2");
+    }
+}
+
+GcmKey::~GcmKey() = default; // EVP_CIPHER_CTX_free wipes the key schedule
+
+QByteArray GcmKey::seal(QByteArrayView plaintext, QByteArrayView aad) const
+{
+    QByteArray sealed(SealOverhead + plaintext.size(), Qt::Uninitialized);
+    auto* nonce = reinterpret_cast<unsigned char*>(sealed.data());
+    unsigned char* text = nonce + Crypto::NonceSize;
+    unsigned char* tag = text + plaintext.size();
+    m_contexts->nextNonce(nonce);
+
+    EVP_CIPHER_CTX* context = m_contexts->encrypt.get();
+    int finalSize = 0;
+    if (EVP_CipherInit_ex2(context, nullptr, nullptr, nonce, 1, nullptr) != 1 ||
+        !cipherUpdate(context, nullptr, aad) || !cipherUpdate(context, text, plaintext) ||
+        EVP_CipherFinal_ex(context, tag, &finalSize) != 1 || finalSize != 0 ||
+        EVP_CIPHER_CTX_ctrl(context, EVP_CTRL_GCM_GET_TAG, Crypto::TagSize, tag) != 1)
+        fatal("AES-256-GCM encryption");
+    return sealed;
+}
+
+// Decrypts into `out` (sealed size minus the overhead) and checks the tag. On false, `out`
+// holds unauthenticated bytes the caller must wipe.
+bool GcmKey::decryptInto(QByteArrayView sealed, QByteArrayView aad, unsigned char* out) const
+{
+    const qsizetype textSize = sealed.size() - SealOverhead;
+    const QByteArrayView text = sealed.sliced(Crypto::NonceSize, textSize);
+    unsigned char tag[Crypto::TagSize];
+    std::memcpy(tag, bytes(sealed) + Crypto::NonceSize + textSize, sizeof tag);
+
+    EVP_CIPHER_CTX* context = m_contexts->decrypt.get();
+    int finalSize = 0;
+    return EVP_CipherInit_ex2(context, nullptr, nullptr, bytes(sealed), 0, nullptr) == 1 &&
+           cipherUpdate(context, nullptr, aad) && cipherUpdate(context, out, text) &&
+           EVP_CIPHER_CTX_ctrl(context, EVP_CTRL_GCM_SET_TAG, sizeof tag, tag) == 1 &&
+           EVP_CipherFinal_ex(context, out + textSize, &finalSize) == 1;
+}
+
+bool GcmKey::open(QByteArrayView sealed, QByteArrayView aad, QByteArray* plaintext) const
+{
+    if (sealed.size() < SealOverhead)
+        return false;
+    QByteArray buffer(sealed.size() - SealOverhead, Qt::Uninitialized);
+    if (!decryptInto(sealed, aad, reinterpret_cast<unsigned char*>(buffer.data()))) {
+        OPENSSL_cleanse(buffer.data(), std::size_t(buffer.size()));
+        return false;
+    }
+    if (plaintext)
+        *plaintext = std::move(buffer);
+    return true;
+}
+
+bool GcmKey::open(QByteArrayView sealed, QByteArrayView aad, SecureBytes* plaintext) const
+{
+    if (sealed.size() < SealOverhead)
+        return false;
+    SecureBytes buffer{std::size_t(sealed.size() - SealOverhead)}; // wipes itself on failure
+    if (!decryptInto(sealed, aad, buffer.data()))
+        return false;
+    if (plaintext)
+        *plaintext = std::move(buffer);
+    return true;
+}
+
+struct HmacKey::Context
+{
+    MacContext keyed;
+};
+
+HmacKey::HmacKey(const SecureBytes& key)
+    : m_context(std::make_unique<Context>())
+{
+    m_context->keyed.reset(EVP_MAC_CTX_new(hmacAlgorithm()));
+    char digestName[] = "SHA256";
+    const OSSL_PARAM params[] = {
+        OSSL_PARAM_construct_utf8_string(OSSL_MAC_PARAM_DIGEST, digestName, 0),
+        OSSL_PARAM_construct_end(),
+    };
+    // A null key would mean "keep the previous key": an empty key still needs a pointer.
+    static const unsigned char noKey = 0;
+    if (!m_context->keyed ||
+        EVP_MAC_init(m_context->keyed.get(), key.isEmpty() ? &noKey : key.data(), key.size(),
+                     params) != 1)
+        fatal("HMAC-SHA-256 key set-up");
+}
+
+HmacKey::~HmacKey() = default;
+
+QByteArray HmacKey::mac(QByteArrayView data) const
+{
+    // A copy of the keyed context starts where the key left it: no key set-up per call.
+    const MacContext context(EVP_MAC_CTX_dup(m_context->keyed.get()));
+    QByteArray result(32, Qt::Uninitialized);
+    std::size_t size = 0;
+    if (!context || EVP_MAC_update(context.get(), bytes(data), std::size_t(data.size())) != 1 ||
+        EVP_MAC_final(context.get(), reinterpret_cast<unsigned char*>(result.data()), &size,
+                      std::size_t(result.size())) != 1 ||
+        size != 32)
+        fatal("HMAC-SHA-256");
+    return result;
 }

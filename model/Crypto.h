@@ -7,6 +7,7 @@
 #include <QCoreApplication>
 #include <QJsonObject>
 #include <QString>
+#include <memory>
 
 // The cryptographic primitives of the store, on OpenSSL 3 EVP. Nothing here knows about
 // records: see RecordStore for how they are combined.
@@ -40,6 +41,45 @@ public:
                             std::size_t size = KeySize);
     // Constant-time comparison of two MACs or hashes.
     static bool equalConstantTime(QByteArrayView a, QByteArrayView b);
+};
+
+// An AES-256-GCM key whose OpenSSL contexts are set up once, so that sealing and opening
+// many small values (a record's fields) pays for the key schedule once, not per value.
+// Same sealed layout as Crypto::seal. Not thread-safe: one per thread.
+class GcmKey
+{
+public:
+    explicit GcmKey(const SecureBytes& key);
+    ~GcmKey();
+    GcmKey(const GcmKey&) = delete;
+    GcmKey& operator=(const GcmKey&) = delete;
+
+    QByteArray seal(QByteArrayView plaintext, QByteArrayView aad) const;
+    [[nodiscard]] bool open(QByteArrayView sealed, QByteArrayView aad, QByteArray* plaintext) const;
+    [[nodiscard]] bool open(QByteArrayView sealed, QByteArrayView aad,
+                            SecureBytes* plaintext) const;
+
+private:
+    bool decryptInto(QByteArrayView sealed, QByteArrayView aad, unsigned char* out) const;
+
+    struct Contexts;
+    std::unique_ptr<Contexts> m_contexts;
+};
+
+// An HMAC-SHA-256 key set up once, for the same reason. Not thread-safe.
+class HmacKey
+{
+public:
+    explicit HmacKey(const SecureBytes& key);
+    ~HmacKey();
+    HmacKey(const HmacKey&) = delete;
+    HmacKey& operator=(const HmacKey&) = delete;
+
+    QByteArray mac(QByteArrayView data) const;
+
+private:
+    struct Context;
+    std::unique_ptr<Context> m_context;
 };
 
 // Password-based key derivation: scrypt, with its parameters kept beside the key they wrap

@@ -104,6 +104,7 @@ bool RecordStore::add(QList<SamplingRecord>* records, const SaveOptions& options
         "created_at, updated_at, "_s +
         blockColumns() + u") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
     const QString now = options.now.toString(Qt::ISODate);
+    QList<AuditLog::NewEntry> auditEntries;
     for (qsizetype i = 0; i < records->size(); ++i) {
         SamplingRecord& record = (*records)[i];
         if (record.id.isNull())
@@ -122,29 +123,26 @@ bool RecordStore::add(QList<SamplingRecord>* records, const SaveOptions& options
         insert.bindValue(column++, now);
         for (SamplingRecord::Block block : SamplingRecord::AllBlocks) {
             const QString name = SamplingRecord::blockName(block);
-            const QByteArray json =
-                QJsonDocument(record.blockJson(block)).toJson(QJsonDocument::Compact);
-            insert.bindValue(column++, vault.seal(RecordsTable, id, name, json));
+            insert.bindValue(column++, vault.seal(RecordsTable, id, name, record.blockCbor(block)));
         }
         insert.bindValue(column++, QVariant(QMetaType::fromType<QByteArray>())); // no report yet
         if (!database.exec(insert, error)) {
             *error = tr("not saved: %1").arg(*error);
             return false;
         }
-        const QString overridden = [&] {
-            QStringList rules;
-            for (const Problem& problem : problems->at(i)) {
-                if (problem.field == u"patient.ins"_s)
-                    rules.append(problem.rule);
-            }
-            return rules.join(u',');
-        }();
-        if (!m_store.audit(u"record.create"_s, id, {}, error) ||
-            (!overridden.isEmpty() && !m_store.audit(u"record.identityOverride"_s, id, overridden,
-                                                     error, options.identityOverrideReason))) {
-            return false;
+        auditEntries.append({u"record.create"_s, id, {}, {}});
+        QStringList overridden;
+        for (const Problem& problem : problems->at(i)) {
+            if (problem.field == u"patient.ins"_s)
+                overridden.append(problem.rule);
+        }
+        if (!overridden.isEmpty()) {
+            auditEntries.append({u"record.identityOverride"_s, id, overridden.join(u','),
+                                 options.identityOverrideReason});
         }
     }
+    if (!m_store.audit(auditEntries, error))
+        return false;
     if (!transaction.commit(error)) {
         *error = tr("not saved: %1").arg(*error);
         return false;
@@ -180,15 +178,13 @@ bool RecordStore::openBlocks(const QUuid& id, SamplingRecord* record, QString* d
     for (SamplingRecord::Block block : SamplingRecord::AllBlocks) {
         const QString name = SamplingRecord::blockName(block);
         const QByteArray sealed = select.value(column++).toByteArray();
-        QByteArray json;
-        if (!vault.open(RecordsTable, idString, name, sealed, &json)) {
+        QByteArray cbor;
+        if (!vault.open(RecordsTable, idString, name, sealed, &cbor) ||
+            !SamplingRecord::mergeBlockCbor(cbor, &merged)) {
             *damagedBlock = name;
             opened = false;
             break;
         }
-        const QJsonObject fragment = QJsonDocument::fromJson(json).object();
-        for (auto it = fragment.constBegin(); it != fragment.constEnd(); ++it)
-            merged.insert(it.key(), it.value());
     }
     const QVariant sealedReport = select.value(column);
     select.finish();
@@ -264,15 +260,13 @@ QList<RecordStore::Summary> RecordStore::list(std::optional<RecordStatus> status
             recordStatusFromName(select.value(1).toString()).value_or(RecordStatus::Draft);
         summary.collectedAt = select.value(2).toString();
         summary.damaged = select.value(3).toBool();
-        QByteArray json;
+        QByteArray cbor;
+        QJsonObject specimen;
         if (vault.open(RecordsTable, select.value(0).toString(), u"specimen"_s,
-                       select.value(4).toByteArray(), &json)) {
-            summary.accession = QJsonDocument::fromJson(json)
-                                    .object()
-                                    .value(u"specimen"_s)
-                                    .toObject()
-                                    .value(u"accession"_s)
-                                    .toString();
+                       select.value(4).toByteArray(), &cbor) &&
+            SamplingRecord::mergeBlockCbor(cbor, &specimen)) {
+            summary.accession =
+                specimen.value(u"specimen"_s).toObject().value(u"accession"_s).toString();
         } else {
             summary.damaged = true;
         }

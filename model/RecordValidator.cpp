@@ -288,7 +288,8 @@ QDateTime checkSpecimen(Checker& c, Specimen& specimen)
 
     c.required(u"specimen.collectedAt"_s, !specimen.collectedAt.isEmpty());
     const QDateTime collectedAt = c.pastDateTime(u"specimen.collectedAt"_s, &specimen.collectedAt);
-    if (collectedAt.isValid() && collectedAt.daysTo(c.m_options.now) > OldSamplingDays) {
+    if (collectedAt.isValid() &&
+        collectedAt.secsTo(c.m_options.now) > OldSamplingDays * 24 * 3600) {
         c.warning(u"specimen.collectedAt"_s, u"datetime.old"_s,
                   RecordValidator::tr("is more than %1 days ago; confirm the sampling time")
                       .arg(OldSamplingDays));

@@ -1,5 +1,8 @@
 #include "SamplingRecord.h"
 
+#include <QCborMap>
+#include <QCborStreamWriter>
+#include <QCborValue>
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
@@ -157,22 +160,6 @@ void put(QJsonObject& object, const QString& key, const QJsonObject& value)
         object.insert(key, value);
 }
 
-QJsonObject physicianJson(const Physician& physician)
-{
-    QJsonObject structure;
-    put(structure, u"name"_s, physician.structure.name);
-    put(structure, u"address"_s, physician.structure.address);
-    put(structure, u"phone"_s, physician.structure.phone);
-    QJsonObject json;
-    put(json, u"rpps"_s, physician.rpps);
-    put(json, u"adeli"_s, physician.adeli);
-    put(json, u"mssante"_s, physician.mssante);
-    put(json, u"familyName"_s, physician.familyName);
-    put(json, u"givenName"_s, physician.givenName);
-    put(json, u"structure"_s, structure);
-    return json;
-}
-
 Physician readPhysician(BlockReader& parent, const QString& key, QList<Problem>* problems)
 {
     Physician physician;
@@ -239,7 +226,7 @@ bool isAllowedTransition(RecordStatus from, RecordStatus to)
     case RecordStatus::Draft:
         return to == RecordStatus::Sampled;
     case RecordStatus::Sampled:
-        return to == RecordStatus::Resulted || to == RecordStatus::Sent;
+        return to == RecordStatus::Resulted;
     case RecordStatus::Resulted:
         return to == RecordStatus::Sent;
     case RecordStatus::Sent:
@@ -285,77 +272,204 @@ QString SamplingRecord::blockName(Block block)
     return {};
 }
 
+namespace {
+
+// Walks the fields of one block in a fixed order and hands each to a writer, so that the
+// JSON form and the compact binary form that the store encrypts come from one list.
+// Writers leave out empty values, as toJson() promises.
+template <typename Writer>
+void writeBlock(const SamplingRecord& r, SamplingRecord::Block block, Writer& w)
+{
+    auto physician = [&w](const QString& key, const Physician& doctor) {
+        if (doctor.isEmpty())
+            return;
+        w.beginObject(key);
+        w.text(u"rpps"_s, doctor.rpps);
+        w.text(u"adeli"_s, doctor.adeli);
+        w.text(u"mssante"_s, doctor.mssante);
+        w.text(u"familyName"_s, doctor.familyName);
+        w.text(u"givenName"_s, doctor.givenName);
+        const PractitionerStructure& place = doctor.structure;
+        if (!place.name.isEmpty() || !place.address.isEmpty() || !place.phone.isEmpty()) {
+            w.beginObject(u"structure"_s);
+            w.text(u"name"_s, place.name);
+            w.text(u"address"_s, place.address);
+            w.text(u"phone"_s, place.phone);
+            w.endObject();
+        }
+        w.endObject();
+    };
+
+    switch (block) {
+    case SamplingRecord::Block::Patient:
+        w.beginObject(u"patient"_s);
+        w.text(u"birthName"_s, r.patient.birthName);
+        w.text(u"firstNames"_s, r.patient.firstNames);
+        w.text(u"sex"_s, r.patient.sex);
+        w.text(u"birthDate"_s, r.patient.birthDate);
+        w.text(u"birthPlace"_s, r.patient.birthPlace);
+        w.text(u"ins"_s, r.patient.ins);
+        w.text(u"insOid"_s, r.patient.insOid);
+        w.text(u"identityStatus"_s, r.patient.identityStatus);
+        w.text(u"usualName"_s, r.patient.usualName);
+        w.text(u"openingRightsNir"_s, r.patient.openingRightsNir);
+        w.endObject();
+        break;
+    case SamplingRecord::Block::Contact: {
+        w.beginObject(u"contact"_s);
+        const PostalAddress& address = r.contact.address;
+        if (!address.lines.isEmpty() || !address.postalCode.isEmpty() || !address.city.isEmpty() ||
+            !address.country.isEmpty()) {
+            w.beginObject(u"address"_s);
+            w.list(u"lines"_s, address.lines);
+            w.text(u"postalCode"_s, address.postalCode);
+            w.text(u"city"_s, address.city);
+            w.text(u"country"_s, address.country);
+            w.endObject();
+        }
+        w.text(u"email"_s, r.contact.email);
+        w.text(u"emailOwner"_s, r.contact.emailOwner);
+        w.text(u"mobilePhone"_s, r.contact.mobilePhone);
+        w.text(u"mobilePhoneOwner"_s, r.contact.mobilePhoneOwner);
+        w.text(u"landlinePhone"_s, r.contact.landlinePhone);
+        w.endObject();
+        break;
+    }
+    case SamplingRecord::Block::Clinical:
+        w.list(u"residence"_s, r.residence);
+        if (r.healthProfessional)
+            w.boolean(u"healthProfessional"_s, *r.healthProfessional);
+        w.text(u"symptomOnset"_s, r.symptomOnset);
+        w.list(u"symptoms"_s, r.symptoms);
+        break;
+    case SamplingRecord::Block::Physicians:
+        physician(u"prescriber"_s, r.prescriber);
+        physician(u"treatingPhysician"_s, r.treatingPhysician);
+        break;
+    case SamplingRecord::Block::Specimen:
+        w.beginObject(u"specimen"_s);
+        w.text(u"accession"_s, r.specimen.accession);
+        w.text(u"collectedAt"_s, r.specimen.collectedAt);
+        w.text(u"finess"_s, r.specimen.finess);
+        w.text(u"finessKind"_s, r.specimen.finessKind);
+        w.text(u"type"_s, r.specimen.type);
+        w.endObject();
+        break;
+    case SamplingRecord::Block::Result:
+        if (!r.result.analysis.isEmpty() || !r.result.value.isEmpty() ||
+            !r.result.validatedAt.isEmpty() || !r.result.nonConformity.isEmpty()) {
+            w.beginObject(u"result"_s);
+            w.text(u"analysis"_s, r.result.analysis);
+            w.text(u"value"_s, r.result.value);
+            w.text(u"validatedAt"_s, r.result.validatedAt);
+            w.text(u"nonConformity"_s, r.result.nonConformity);
+            w.endObject();
+        }
+        if (!r.activation.code.isEmpty() || !r.activation.link.isEmpty()) {
+            w.beginObject(u"activation"_s);
+            w.text(u"code"_s, r.activation.code);
+            w.text(u"link"_s, r.activation.link);
+            w.endObject();
+        }
+        break;
+    }
+}
+
+class JsonBlockWriter
+{
+public:
+    QJsonObject result() const { return m_stack.first(); }
+    void beginObject(const QString& key)
+    {
+        m_keys.append(key);
+        m_stack.append(QJsonObject());
+    }
+    void endObject()
+    {
+        const QJsonObject done = m_stack.takeLast();
+        put(m_stack.last(), m_keys.takeLast(), done);
+    }
+    void text(const QString& key, const QString& value) { put(m_stack.last(), key, value); }
+    void list(const QString& key, const QStringList& values) { put(m_stack.last(), key, values); }
+    void boolean(const QString& key, bool value) { m_stack.last().insert(key, value); }
+
+private:
+    QList<QJsonObject> m_stack{QJsonObject()};
+    QStringList m_keys;
+};
+
+// CBOR (RFC 8949) straight to bytes: several times cheaper than building a QJsonObject,
+// which matters on the save path. The store encrypts these bytes.
+class CborBlockWriter
+{
+public:
+    explicit CborBlockWriter(QByteArray* out)
+        : m_writer(out)
+    {
+        m_writer.startMap();
+    }
+    void finish() { m_writer.endMap(); }
+    void beginObject(const QString& key)
+    {
+        m_writer.append(key);
+        m_writer.startMap();
+    }
+    void endObject() { m_writer.endMap(); }
+    void text(const QString& key, const QString& value)
+    {
+        if (value.isEmpty())
+            return;
+        m_writer.append(key);
+        m_writer.append(value);
+    }
+    void list(const QString& key, const QStringList& values)
+    {
+        if (values.isEmpty())
+            return;
+        m_writer.append(key);
+        m_writer.startArray(quint64(values.size()));
+        for (const QString& value : values)
+            m_writer.append(value);
+        m_writer.endArray();
+    }
+    void boolean(const QString& key, bool value)
+    {
+        m_writer.append(key);
+        m_writer.append(value);
+    }
+
+private:
+    QCborStreamWriter m_writer;
+};
+
+} // namespace
+
 QJsonObject SamplingRecord::blockJson(Block block) const
 {
-    QJsonObject json;
-    switch (block) {
-    case Block::Patient: {
-        QJsonObject fields;
-        put(fields, u"birthName"_s, patient.birthName);
-        put(fields, u"firstNames"_s, patient.firstNames);
-        put(fields, u"sex"_s, patient.sex);
-        put(fields, u"birthDate"_s, patient.birthDate);
-        put(fields, u"birthPlace"_s, patient.birthPlace);
-        put(fields, u"ins"_s, patient.ins);
-        put(fields, u"insOid"_s, patient.insOid);
-        put(fields, u"identityStatus"_s, patient.identityStatus);
-        put(fields, u"usualName"_s, patient.usualName);
-        put(fields, u"openingRightsNir"_s, patient.openingRightsNir);
-        put(json, u"patient"_s, fields);
-        break;
-    }
-    case Block::Contact: {
-        QJsonObject address;
-        put(address, u"lines"_s, contact.address.lines);
-        put(address, u"postalCode"_s, contact.address.postalCode);
-        put(address, u"city"_s, contact.address.city);
-        put(address, u"country"_s, contact.address.country);
-        QJsonObject fields;
-        put(fields, u"address"_s, address);
-        put(fields, u"email"_s, contact.email);
-        put(fields, u"emailOwner"_s, contact.emailOwner);
-        put(fields, u"mobilePhone"_s, contact.mobilePhone);
-        put(fields, u"mobilePhoneOwner"_s, contact.mobilePhoneOwner);
-        put(fields, u"landlinePhone"_s, contact.landlinePhone);
-        put(json, u"contact"_s, fields);
-        break;
-    }
-    case Block::Clinical:
-        put(json, u"residence"_s, residence);
-        if (healthProfessional)
-            json.insert(u"healthProfessional"_s, *healthProfessional);
-        put(json, u"symptomOnset"_s, symptomOnset);
-        put(json, u"symptoms"_s, symptoms);
-        break;
-    case Block::Physicians:
-        put(json, u"prescriber"_s, physicianJson(prescriber));
-        put(json, u"treatingPhysician"_s, physicianJson(treatingPhysician));
-        break;
-    case Block::Specimen: {
-        QJsonObject fields;
-        put(fields, u"accession"_s, specimen.accession);
-        put(fields, u"collectedAt"_s, specimen.collectedAt);
-        put(fields, u"finess"_s, specimen.finess);
-        put(fields, u"finessKind"_s, specimen.finessKind);
-        put(fields, u"type"_s, specimen.type);
-        put(json, u"specimen"_s, fields);
-        break;
-    }
-    case Block::Result: {
-        QJsonObject fields;
-        put(fields, u"analysis"_s, result.analysis);
-        put(fields, u"value"_s, result.value);
-        put(fields, u"validatedAt"_s, result.validatedAt);
-        put(fields, u"nonConformity"_s, result.nonConformity);
-        QJsonObject activationFields;
-        put(activationFields, u"code"_s, activation.code);
-        put(activationFields, u"link"_s, activation.link);
-        put(json, u"result"_s, fields);
-        put(json, u"activation"_s, activationFields);
-        break;
-    }
-    }
-    return json;
+    JsonBlockWriter writer;
+    writeBlock(*this, block, writer);
+    return writer.result();
+}
+
+QByteArray SamplingRecord::blockCbor(Block block) const
+{
+    QByteArray bytes;
+    CborBlockWriter writer(&bytes);
+    writeBlock(*this, block, writer);
+    writer.finish();
+    return bytes;
+}
+
+bool SamplingRecord::mergeBlockCbor(QByteArrayView cbor, QJsonObject* merged)
+{
+    QCborParserError error;
+    const QCborValue value = QCborValue::fromCbor(cbor.data(), cbor.size(), &error);
+    if (error.error != QCborError::NoError || !value.isMap())
+        return false;
+    const QJsonObject fragment = value.toMap().toJsonObject();
+    for (auto it = fragment.constBegin(); it != fragment.constEnd(); ++it)
+        merged->insert(it.key(), it.value());
+    return true;
 }
 
 QJsonObject SamplingRecord::toJson(bool includeReport) const

@@ -153,4 +153,9 @@ public:
                                           Block::Physicians, Block::Specimen, Block::Result};
     static QString blockName(Block block); // "patient", "contact"...
     QJsonObject blockJson(Block block) const;
+    // The same fragment as compact binary (CBOR), the form the store encrypts, and its
+    // way back: merges the fragment's keys into `merged`. False when the bytes are not a
+    // CBOR map.
+    QByteArray blockCbor(Block block) const;
+    [[nodiscard]] static bool mergeBlockCbor(QByteArrayView cbor, QJsonObject* merged);
 };

@@ -503,15 +503,19 @@ bool Store::rotateRecoveryKey(QString* recoveryKey, QString* error)
 bool Store::audit(const QString& action, const QString& recordId, const QString& detail,
                   QString* error, const QString& note)
 {
+    return audit({AuditLog::NewEntry{action, recordId, detail, note}}, error);
+}
+
+bool Store::audit(const QList<AuditLog::NewEntry>& entries, QString* error)
+{
     if (!m_auditLog) {
         *error = tr("sign in first");
         return false;
     }
     if (m_database.inTransaction())
-        return m_auditLog->append(m_user.name, action, recordId, detail, error, note);
+        return m_auditLog->append(m_user.name, entries, error);
     // An entry is two writes (the entry and the chain's head): never one without the other.
     Transaction transaction(m_database);
-    return transaction.begin(error) &&
-           m_auditLog->append(m_user.name, action, recordId, detail, error, note) &&
+    return transaction.begin(error) && m_auditLog->append(m_user.name, entries, error) &&
            transaction.commit(error);
 }

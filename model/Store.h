@@ -68,6 +68,7 @@ public:
     // Writes an audit entry as the signed-in user.
     [[nodiscard]] bool audit(const QString& action, const QString& recordId, const QString& detail,
                              QString* error, const QString& note = {});
+    [[nodiscard]] bool audit(const QList<AuditLog::NewEntry>& entries, QString* error);
 
     Database& database() { return m_database; }
     const Vault* vault() const { return m_vault.get(); }

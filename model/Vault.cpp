@@ -19,21 +19,21 @@ QByteArray Vault::associatedData(const QString& table, const QString& rowId, con
 QByteArray Vault::seal(const QString& table, const QString& rowId, const QString& column,
                        QByteArrayView plaintext) const
 {
-    return Crypto::seal(m_fieldKey, plaintext, associatedData(table, rowId, column));
+    return m_fieldKey.seal(plaintext, associatedData(table, rowId, column));
 }
 
 bool Vault::open(const QString& table, const QString& rowId, const QString& column,
                  QByteArrayView sealed, QByteArray* plaintext) const
 {
-    return Crypto::open(m_fieldKey, sealed, associatedData(table, rowId, column), plaintext);
+    return m_fieldKey.open(sealed, associatedData(table, rowId, column), plaintext);
 }
 
 QByteArray Vault::tubeIndex(const QString& accession) const
 {
-    return Crypto::hmacSha256(m_indexKey, accession.toUtf8());
+    return m_indexKey.mac(accession.toUtf8());
 }
 
 QByteArray Vault::auditMac(QByteArrayView data) const
 {
-    return Crypto::hmacSha256(m_auditKey, data);
+    return m_auditKey.mac(data);
 }

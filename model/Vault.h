@@ -1,5 +1,6 @@
 #pragma once
 
+#include "Crypto.h"
 #include "SecureBytes.h"
 
 #include <QByteArray>
@@ -34,7 +35,7 @@ public:
 
 private:
     SecureBytes m_dataKey;
-    SecureBytes m_fieldKey;
-    SecureBytes m_indexKey;
-    SecureBytes m_auditKey;
+    GcmKey m_fieldKey;
+    HmacKey m_indexKey;
+    HmacKey m_auditKey;
 };
