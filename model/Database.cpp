@@ -54,6 +54,16 @@ const QList<QStringList> Migrations = {
         " note BLOB," // free text a user typed (a reason): sealed, it may name someone
         " mac BLOB NOT NULL)"_s,
     },
+    // 2: finding records by patient name without decrypting them (keyed hashes of the
+    // normalised names), and forms in progress kept as encrypted drafts.
+    {
+        u"ALTER TABLE records ADD COLUMN birth_name_index BLOB"_s,
+        u"ALTER TABLE records ADD COLUMN usual_name_index BLOB"_s,
+        u"CREATE INDEX records_by_birth_name ON records (birth_name_index)"_s,
+        u"CREATE INDEX records_by_usual_name ON records (usual_name_index)"_s,
+        u"CREATE TABLE drafts (owner TEXT PRIMARY KEY, saved_at TEXT NOT NULL, "
+        "content BLOB NOT NULL)"_s,
+    },
 };
 
 QString describe(const QSqlError& error)

@@ -8,6 +8,7 @@
 #include <QSet>
 #include <QSqlQuery>
 #include <QVariant>
+#include <limits>
 
 using namespace Qt::StringLiterals;
 
@@ -101,8 +102,8 @@ bool RecordStore::add(QList<SamplingRecord>* records, const SaveOptions& options
         return false;
     QSqlQuery& insert = database.query(
         u"INSERT INTO records (id, version, status, tube_index, collected_at, collected_day, "
-        "created_at, updated_at, "_s +
-        blockColumns() + u") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
+        "created_at, updated_at, birth_name_index, usual_name_index, "_s +
+        blockColumns() + u") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
     const QString now = options.now.toString(Qt::ISODate);
     QList<AuditLog::NewEntry> auditEntries;
     for (qsizetype i = 0; i < records->size(); ++i) {
@@ -121,6 +122,8 @@ bool RecordStore::add(QList<SamplingRecord>* records, const SaveOptions& options
         insert.bindValue(column++, record.specimen.collectedAt.left(10));
         insert.bindValue(column++, now);
         insert.bindValue(column++, now);
+        insert.bindValue(column++, vault.nameIndex(record.patient.birthName));
+        insert.bindValue(column++, vault.nameIndex(record.patient.usualName));
         for (SamplingRecord::Block block : SamplingRecord::AllBlocks) {
             const QString name = SamplingRecord::blockName(block);
             insert.bindValue(column++, vault.seal(RecordsTable, id, name, record.blockCbor(block)));
@@ -239,41 +242,115 @@ bool RecordStore::findByTube(const QString& accession, QUuid* id, QString* error
     return found;
 }
 
-QList<RecordStore::Summary> RecordStore::list(std::optional<RecordStatus> status, QString* error)
+namespace {
+
+// The WHERE clause of a query and the values it binds, in order.
+QString whereClause(const RecordStore::Query& query, const Vault& vault, QVariantList* values)
+{
+    QStringList conditions;
+    if (query.status) {
+        conditions.append(u"status = ?"_s);
+        values->append(recordStatusName(*query.status));
+    }
+    if (query.collectedOn.isValid()) {
+        conditions.append(u"collected_day = ?"_s);
+        values->append(query.collectedOn.toString(Qt::ISODate));
+    }
+    if (!query.tubeLabel.trimmed().isEmpty()) {
+        conditions.append(u"tube_index = ?"_s);
+        values->append(vault.tubeIndex(query.tubeLabel.trimmed()));
+    }
+    if (!query.patientName.trimmed().isEmpty()) {
+        conditions.append(u"(birth_name_index = ? OR usual_name_index = ?)"_s);
+        const QByteArray index = vault.nameIndex(query.patientName);
+        values->append(index);
+        values->append(index);
+    }
+    return conditions.isEmpty() ? QString() : u" WHERE "_s + conditions.join(u" AND "_s);
+}
+
+QString displayName(const QJsonObject& patient)
+{
+    QString name = patient.value(u"birthName"_s).toString().toUpper();
+    const QString usual = patient.value(u"usualName"_s).toString().toUpper();
+    if (!usual.isEmpty() && usual != name)
+        name = name.isEmpty() ? usual : name + u" ("_s + usual + u')';
+    const QString given = patient.value(u"firstNames"_s).toString();
+    return given.isEmpty() ? name : name + u' ' + given;
+}
+
+} // namespace
+
+int RecordStore::count(const Query& query, QString* error)
+{
+    if (!m_store.require(Permission::ViewIdentity, error))
+        return 0;
+    QVariantList values;
+    const QString where = whereClause(query, *m_store.vault(), &values);
+    QSqlQuery& select = m_store.database().query(u"SELECT count(*) FROM records"_s + where);
+    for (int i = 0; i < values.size(); ++i)
+        select.bindValue(i, values.at(i));
+    int result = 0;
+    if (m_store.database().exec(select, error) && select.next())
+        result = select.value(0).toInt();
+    select.finish();
+    return result;
+}
+
+QList<RecordStore::Summary> RecordStore::page(const Query& query, int offset, int limit,
+                                              bool withNames, QString* error)
 {
     QList<Summary> result;
     if (!m_store.require(Permission::ViewIdentity, error))
         return result;
+    const Vault& vault = *m_store.vault();
+    QVariantList values;
+    const QString where = whereClause(query, vault, &values);
     QSqlQuery& select = m_store.database().query(
-        u"SELECT id, status, collected_at, damaged, specimen FROM records "
-        "WHERE (? IS NULL OR status = ?) ORDER BY collected_at DESC, rowid DESC"_s);
-    const QVariant statusFilter = status ? QVariant(recordStatusName(*status)) : QVariant();
-    select.bindValue(0, statusFilter);
-    select.bindValue(1, statusFilter);
+        u"SELECT id, status, collected_at, damaged, specimen, patient FROM records"_s + where +
+        u" ORDER BY collected_at DESC, rowid DESC LIMIT ? OFFSET ?"_s);
+    for (int i = 0; i < values.size(); ++i)
+        select.bindValue(i, values.at(i));
+    select.bindValue(values.size(), limit);
+    select.bindValue(values.size() + 1, offset);
     if (!m_store.database().exec(select, error))
         return result;
-    const Vault& vault = *m_store.vault();
     while (select.next()) {
         Summary summary;
-        summary.id = QUuid::fromString(select.value(0).toString());
+        const QString id = select.value(0).toString();
+        summary.id = QUuid::fromString(id);
         summary.status =
             recordStatusFromName(select.value(1).toString()).value_or(RecordStatus::Draft);
         summary.collectedAt = select.value(2).toString();
         summary.damaged = select.value(3).toBool();
         QByteArray cbor;
-        QJsonObject specimen;
-        if (vault.open(RecordsTable, select.value(0).toString(), u"specimen"_s,
-                       select.value(4).toByteArray(), &cbor) &&
-            SamplingRecord::mergeBlockCbor(cbor, &specimen)) {
+        QJsonObject blocks;
+        if (vault.open(RecordsTable, id, u"specimen"_s, select.value(4).toByteArray(), &cbor) &&
+            SamplingRecord::mergeBlockCbor(cbor, &blocks)) {
             summary.accession =
-                specimen.value(u"specimen"_s).toObject().value(u"accession"_s).toString();
+                blocks.value(u"specimen"_s).toObject().value(u"accession"_s).toString();
         } else {
             summary.damaged = true;
+        }
+        if (withNames && !summary.damaged) {
+            if (vault.open(RecordsTable, id, u"patient"_s, select.value(5).toByteArray(), &cbor) &&
+                SamplingRecord::mergeBlockCbor(cbor, &blocks)) {
+                summary.patientName = displayName(blocks.value(u"patient"_s).toObject());
+            } else {
+                summary.damaged = true;
+            }
         }
         result.append(summary);
     }
     select.finish();
     return result;
+}
+
+QList<RecordStore::Summary> RecordStore::list(std::optional<RecordStatus> status, QString* error)
+{
+    Query query;
+    query.status = status;
+    return page(query, 0, std::numeric_limits<int>::max(), false, error);
 }
 
 RecordStore::VerifyReport RecordStore::verify()

@@ -50,8 +50,24 @@ public:
         RecordStatus status = RecordStatus::Draft;
         QString collectedAt;
         bool damaged = false;
+        QString patientName; // "BIRTHNAME (USUALNAME) First names", only with withNames
     };
-    // Most recent first. Decrypts only the tube label of each row.
+
+    // Which records a queue shows. Empty members do not filter. Tube label and patient
+    // name match exactly (through the blind indexes), ignoring case and accents for names.
+    struct Query
+    {
+        std::optional<RecordStatus> status;
+        QDate collectedOn; // the sampling day as written in the record
+        QString tubeLabel;
+        QString patientName;
+    };
+    // Counts without decrypting anything.
+    int count(const Query& query, QString* error);
+    // One page of summaries, most recent sampling first. Decrypts only these rows: the
+    // tube label, and the names when withNames is true.
+    QList<Summary> page(const Query& query, int offset, int limit, bool withNames, QString* error);
+    // Every record, most recent first, with tube labels only.
     QList<Summary> list(std::optional<RecordStatus> status, QString* error);
 
     struct VerifyReport

@@ -8,6 +8,7 @@ Vault::Vault(SecureBytes dataKey)
     : m_dataKey(std::move(dataKey))
     , m_fieldKey(Crypto::hkdf(m_dataKey, "sidep/v1/field-encryption"))
     , m_indexKey(Crypto::hkdf(m_dataKey, "sidep/v1/tube-index"))
+    , m_nameIndexKey(Crypto::hkdf(m_dataKey, "sidep/v1/name-index"))
     , m_auditKey(Crypto::hkdf(m_dataKey, "sidep/v1/audit-chain"))
 {}
 
@@ -36,4 +37,32 @@ QByteArray Vault::tubeIndex(const QString& accession) const
 QByteArray Vault::auditMac(QByteArrayView data) const
 {
     return m_auditKey.mac(data);
+}
+
+QString Vault::normalisedName(const QString& name)
+{
+    // "Lefèvre-Martin" and "LEFEVRE MARTIN" are the same name to a nurse at a counter.
+    const QString decomposed = name.normalized(QString::NormalizationForm_D);
+    QString result;
+    result.reserve(decomposed.size());
+    bool pendingSpace = false;
+    for (QChar ch : decomposed) {
+        if (ch.category() == QChar::Mark_NonSpacing)
+            continue;
+        if (ch.isLetter()) {
+            if (pendingSpace && !result.isEmpty())
+                result.append(u' ');
+            pendingSpace = false;
+            result.append(ch.toUpper());
+        } else {
+            pendingSpace = true; // spaces, hyphens, apostrophes
+        }
+    }
+    return result;
+}
+
+QByteArray Vault::nameIndex(const QString& name) const
+{
+    const QString normalised = normalisedName(name);
+    return normalised.isEmpty() ? QByteArray() : m_nameIndexKey.mac(normalised.toUtf8());
 }

@@ -27,6 +27,11 @@ public:
     // and reveals nothing about the label to someone without the key.
     QByteArray tubeIndex(const QString& accession) const;
 
+    // Keyed hash of a person's name, normalised (case, accents, spaces and hyphens), so a
+    // record can be found by the exact name without decrypting every record.
+    QByteArray nameIndex(const QString& name) const;
+    static QString normalisedName(const QString& name);
+
     QByteArray auditMac(QByteArrayView data) const;
 
     // The authenticated data that binds a sealed value to its place.
@@ -37,5 +42,6 @@ private:
     SecureBytes m_dataKey;
     GcmKey m_fieldKey;
     HmacKey m_indexKey;
+    HmacKey m_nameIndexKey;
     HmacKey m_auditKey;
 };

@@ -31,6 +31,7 @@ private Q_SLOTS:
     void rolesLimitWhatAUserMayDo();
     void recordRoundTripsThroughTheStore();
     void tubeLabelIsUniqueAndFoundByBlindIndex();
+    void queueQueriesPageAndSearchByName();
     void batchIsAllOrNothing();
     void flippedByteIsReportedAndOthersStillOpen();
     void ciphertextMovedToAnotherPlaceDoesNotOpen();
@@ -273,6 +274,47 @@ void TestStore::tubeLabelIsUniqueAndFoundByBlindIndex()
     QCOMPARE(problems.size(), 1);
     QCOMPARE(problems.first().field, u"specimen.accession"_s);
     QCOMPARE(problems.first().rule, u"accession.duplicate"_s);
+}
+
+void TestStore::queueQueriesPageAndSearchByName()
+{
+    StoreFixture fixture;
+    auto nurse = fixture.openAs(NurseName);
+    QList<SamplingRecord> batch;
+    for (int i = 0; i < 25; ++i)
+        batch.append(validRecord(i));
+    batch[7].patient.birthName = u"Lefèvre-Martin"_s;
+    batch[8].patient.usualName = u"Lefevre Martin"_s;
+    QList<QList<Problem>> problems;
+    QString error;
+    QVERIFY2(nurse->records()->add(&batch, {}, &problems, &error), qPrintable(error));
+
+    RecordStore::Query all;
+    QCOMPARE(nurse->records()->count(all, &error), 25);
+    const QList<RecordStore::Summary> first = nurse->records()->page(all, 0, 10, true, &error);
+    const QList<RecordStore::Summary> third = nurse->records()->page(all, 20, 10, false, &error);
+    QCOMPARE(first.size(), 10);
+    QCOMPARE(third.size(), 5);
+    QVERIFY(!first.first().patientName.isEmpty());
+    QVERIFY(third.first().patientName.isEmpty()); // names decrypted only when asked
+
+    // Same name typed another way: case, accents, hyphen; birth or usual name.
+    RecordStore::Query byName;
+    byName.patientName = u"LEFEVRE martin"_s;
+    const QList<RecordStore::Summary> found = nurse->records()->page(byName, 0, 10, true, &error);
+    QCOMPARE(found.size(), 2);
+    QCOMPARE(nurse->records()->count(byName, &error), 2);
+
+    RecordStore::Query byTube;
+    byTube.tubeLabel = batch[3].specimen.accession;
+    QCOMPARE(nurse->records()->page(byTube, 0, 10, false, &error).first().id, batch[3].id);
+
+    RecordStore::Query otherDay;
+    otherDay.collectedOn = QDate(2020, 5, 11);
+    QCOMPARE(nurse->records()->count(otherDay, &error), 0);
+    RecordStore::Query resulted;
+    resulted.status = RecordStatus::Resulted;
+    QCOMPARE(nurse->records()->count(resulted, &error), 0);
 }
 
 void TestStore::batchIsAllOrNothing()
