@@ -48,6 +48,8 @@ QString SidepCtl::helpText() const
               "  check nir|rpps|adeli|finess|cog|loinc|phone|email VALUE\n"
               "  db verify | audit verify | audit list\n"
               "  stats\n"
+              "  scan IMAGE                               read the codes in an image (tube\n"
+              "                                           label, INS DataMatrix) as JSON\n"
               "\n"
               "Options:\n"
               "  --db FILE             the store (default: $SIDEP_DB, else the application-data "
@@ -124,6 +126,8 @@ int SidepCtl::run(const QStringList& arguments)
         code = audit(parse({u"from"_s}, {}));
     else if (name == u"stats"_s)
         code = stats(parse({}, {}));
+    else if (name == u"scan"_s)
+        code = scan(parse({}, {}));
     else
         code = usage(tr("unknown command '%1'").arg(name));
     m_out.flush();

@@ -45,6 +45,7 @@ private:
     int db(const CommandArguments& args);
     int audit(const CommandArguments& args);
     int stats(const CommandArguments& args);
+    int scan(const CommandArguments& args);
 
     // Opens the store named by --db (or the default) and signs in with --user and the
     // password from standard input, or with the recovery key.
