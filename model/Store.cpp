@@ -205,6 +205,28 @@ QString Store::siteFiness()
     return QString::fromUtf8(m_database.metaValue(u"site.finess"_s));
 }
 
+QString Store::setting(const QString& key, const QString& defaultValue)
+{
+    const QByteArray value = m_database.metaValue(key);
+    return value.isEmpty() ? defaultValue : QString::fromUtf8(value);
+}
+
+bool Store::setSetting(const QString& key, const QString& value, QString* error)
+{
+    if (!require(Permission::ManageSettings, error))
+        return false;
+    // The store's own bookkeeping shares the meta table; settings never overwrite it.
+    static const QStringList Reserved = {u"site.finess"_s, u"store.createdAt"_s, u"audit.head"_s,
+                                         QString::fromLatin1(RecoverySlotKey)};
+    if (Reserved.contains(key)) {
+        *error = tr("%1 is not a setting").arg(key);
+        return false;
+    }
+    Transaction transaction(m_database);
+    return transaction.begin(error) && m_database.setMetaValue(key, value.toUtf8(), error) &&
+           audit(u"settings.change"_s, {}, key, error) && transaction.commit(error);
+}
+
 int Store::settingValue(const QString& key, int defaultValue)
 {
     bool ok = false;

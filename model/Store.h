@@ -64,6 +64,9 @@ public:
     QList<Account> users();
 
     QString siteFiness();
+    // Site settings (site.name, session.lockMinutes...): anyone reads, an admin writes.
+    QString setting(const QString& key, const QString& defaultValue = {});
+    [[nodiscard]] bool setSetting(const QString& key, const QString& value, QString* error);
 
     // Writes an audit entry as the signed-in user.
     [[nodiscard]] bool audit(const QString& action, const QString& recordId, const QString& detail,

@@ -1,0 +1,51 @@
+#include "Bootstrap.h"
+#include "MainWindow.h"
+#include "Store.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QSettings>
+#include <QTranslator>
+
+using namespace Qt::StringLiterals;
+
+int main(int argc, char* argv[])
+{
+    Bootstrap::hardenProcess();
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(u"sidep"_s);
+    QApplication::setApplicationName(u"sidep-portal"_s);
+    QApplication::setApplicationVersion(QStringLiteral(SIDEP_VERSION));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(u"SI-DEP sampling portal"_s);
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption dbOption(u"db"_s, u"The store file."_s, u"FILE"_s);
+    const QCommandLineOption languageOption(u"language"_s, u"fr (default) or en."_s, u"LANG"_s);
+    parser.addOption(dbOption);
+    parser.addOption(languageOption);
+    parser.process(app);
+
+    // A workstation speaks French unless told otherwise (setting or --language en).
+    QSettings settings;
+    const QString language = parser.isSet(languageOption)
+                                 ? parser.value(languageOption)
+                                 : settings.value(u"language"_s, u"fr"_s).toString();
+    QTranslator translator;
+    QTranslator qtTranslator;
+    if (translator.load(u"sidep_"_s + language, u":/i18n"_s))
+        QApplication::installTranslator(&translator);
+    if (qtTranslator.load(QLocale(language), u"qtbase"_s, u"_"_s,
+                          QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QApplication::installTranslator(&qtTranslator);
+
+    Store store;
+    MainWindow window(store,
+                      parser.isSet(dbOption) ? parser.value(dbOption) : Store::defaultPath());
+    window.show();
+    window.start();
+    return QApplication::exec();
+}

@@ -1,0 +1,27 @@
+#pragma once
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QJsonObject>
+
+class Store;
+
+// A form in progress, kept encrypted in the store so that nothing typed is lost when the
+// session locks, the program crashes or the power goes. One draft per user; it holds
+// identifying data, so it is sealed like a record.
+class DraftStore
+{
+    Q_DECLARE_TR_FUNCTIONS(DraftStore)
+
+public:
+    explicit DraftStore(Store& store);
+
+    [[nodiscard]] bool save(const QJsonObject& form, QString* error);
+    // False when the signed-in user has no draft (or it does not decrypt: then it is kept).
+    bool load(QJsonObject* form, QDateTime* savedAt = nullptr);
+    bool hasDraft();
+    [[nodiscard]] bool discard(QString* error);
+
+private:
+    Store& m_store;
+};

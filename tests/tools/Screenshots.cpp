@@ -1,0 +1,126 @@
+// Renders the workstation's main screens to PNG files, offscreen, on a throw-away demo
+// store: scripts/screenshots runs it and writes docs/screenshots/. The data is invented.
+//
+//   sidep-screenshots OUTPUT_DIR [--language fr|en]
+
+#include "MainWindow.h"
+#include "QueueWidget.h"
+#include "RecordFormWidget.h"
+#include "RecordStore.h"
+#include "Store.h"
+#include "TestSupport.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QLineEdit>
+#include <QTabWidget>
+#include <QTest>
+#include <QTranslator>
+
+using namespace Qt::StringLiterals;
+using namespace TestSupport;
+
+namespace {
+
+void settle()
+{
+    for (int i = 0; i < 5; ++i)
+        QTest::qWait(20);
+}
+
+bool shoot(QWidget& window, const QString& folder, const QString& name)
+{
+    settle();
+    const QString path = QDir(folder).filePath(name + u".png"_s);
+    const bool saved = window.grab().save(path);
+    qInfo("%s %s", saved ? "wrote" : "could not write", qPrintable(path));
+    return saved;
+}
+
+void signIn(MainWindow& window, const QString& user)
+{
+    auto* name = window.findChild<QLineEdit*>(u"userNameLineEdit"_s);
+    auto* password = window.findChild<QLineEdit*>(u"passwordLineEdit"_s);
+    if (!name->isReadOnly())
+        name->setText(user);
+    password->setText(Password);
+    QTest::keyClick(password, Qt::Key_Return);
+}
+
+} // namespace
+
+int main(int argc, char* argv[])
+{
+    qputenv("SIDEP_TEST_FAST_KDF", "1");
+    QApplication app(argc, argv);
+    const QStringList args = app.arguments();
+    if (args.size() < 2) {
+        qWarning("usage: sidep-screenshots OUTPUT_DIR [--language fr|en]");
+        return 2;
+    }
+    const QString folder = args.at(1);
+    QDir().mkpath(folder);
+    const qsizetype languageAt = args.indexOf(u"--language"_s);
+    const QString language = languageAt > 0 ? args.value(languageAt + 1) : u"fr"_s;
+    QTranslator translator;
+    if (translator.load(u"sidep_"_s + language, u":/i18n"_s))
+        QApplication::installTranslator(&translator);
+
+    StoreFixture fixture;
+    {
+        auto nurse = fixture.openAs(NurseName);
+        QList<SamplingRecord> records;
+        for (int i = 0; i < 40; ++i)
+            records.append(validRecord(i));
+        QList<QList<Problem>> problems;
+        QString error;
+        if (!nurse->records()->add(&records, {}, &problems, &error))
+            qFatal("demo records: %s", qPrintable(error));
+    }
+
+    Store store;
+    MainWindow window(store, fixture.path());
+    window.resize(1280, 720);
+    window.show();
+    window.start();
+    bool ok = shoot(window, folder, u"01-sign-in"_s);
+
+    signIn(window, NurseName);
+    RecordFormWidget* form = window.recordForm();
+    QJsonObject json = validRecordJson(123);
+    form->setFormJson(json);
+    auto* pages = form->findChild<QTabWidget*>(u"pagesTabWidget"_s);
+    pages->setCurrentIndex(RecordField::IdentityPage);
+    ok = shoot(window, folder, u"02-sampling-identity"_s) && ok;
+    pages->setCurrentIndex(RecordField::SituationPage);
+    ok = shoot(window, folder, u"03-sampling-situation"_s) && ok;
+    // A wrong NIR key, as the nurse sees it when she leaves the field.
+    auto* nir = qobject_cast<QLineEdit*>(form->fieldWidget(u"patient.ins"_s));
+    pages->setCurrentIndex(RecordField::IdentityPage);
+    nir->setFocus();
+    nir->setText(u"295109912611199"_s);
+    QTest::keyClick(nir, Qt::Key_Return);
+    ok = shoot(window, folder, u"04-sampling-invalid-nir"_s) && ok;
+    pages->setCurrentIndex(RecordField::ReviewPage);
+    ok = shoot(window, folder, u"05-sampling-review"_s) && ok;
+    form->startNew();
+
+    auto* workspace = window.findChild<QTabWidget*>(u"workspaceTabWidget"_s);
+    workspace->setCurrentWidget(window.queue());
+    ok = shoot(window, folder, u"06-queue"_s) && ok;
+
+    window.lock();
+    ok = shoot(window, folder, u"07-locked"_s) && ok;
+    signIn(window, NurseName);
+    window.lock();
+    store.signOut();
+
+    Store adminStore;
+    MainWindow adminWindow(adminStore, fixture.path());
+    adminWindow.resize(1280, 720);
+    adminWindow.show();
+    adminWindow.start();
+    signIn(adminWindow, AdminName);
+    ok = shoot(adminWindow, folder, u"08-accounts"_s) && ok;
+    return ok ? 0 : 1;
+}

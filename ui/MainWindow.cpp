@@ -1,0 +1,281 @@
+#include "MainWindow.h"
+
+#include "AdminWidget.h"
+#include "BarcodeDecoder.h"
+#include "CameraScanDialog.h"
+#include "IdleWatcher.h"
+#include "InsDataMatrix.h"
+#include "MessageBox.h"
+#include "QueueWidget.h"
+#include "RecordFormWidget.h"
+#include "ScannerInput.h"
+#include "SetupWizard.h"
+#include "SignInWidget.h"
+#include "Store.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QImageReader>
+#include <QMenuBar>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QTabWidget>
+
+using namespace Qt::StringLiterals;
+
+MainWindow::MainWindow(Store& store, const QString& storePath, QWidget* parent)
+    : QMainWindow(parent)
+    , m_store(store)
+    , m_storePath(storePath)
+{
+    setWindowTitle(tr("SI-DEP sampling portal"));
+    setObjectName(u"mainWindow"_s);
+    resize(1280, 720); // fits a 1366x768 screen with its task bar
+
+    m_stack = new QStackedWidget(this);
+    m_signIn = new SignInWidget(m_store, m_stack);
+    m_signIn->setObjectName(u"signInWidget"_s);
+    m_workspace = new QTabWidget(m_stack);
+    m_workspace->setObjectName(u"workspaceTabWidget"_s);
+    m_form = new RecordFormWidget(m_store, m_workspace);
+    m_form->setObjectName(u"recordFormWidget"_s);
+    m_queue = new QueueWidget(m_workspace);
+    m_queue->setObjectName(u"queueWidget"_s);
+    m_admin = new AdminWidget(m_store, m_workspace);
+    m_admin->setObjectName(u"adminWidget"_s);
+    m_stack->addWidget(m_signIn);
+    m_stack->addWidget(m_workspace);
+    setCentralWidget(m_stack);
+
+    QMenu* session = menuBar()->addMenu(tr("&Session"));
+    QAction* lockAction = session->addAction(tr("&Lock"), this, &MainWindow::lock);
+    lockAction->setObjectName(u"lockAction"_s);
+    lockAction->setShortcut(QKeySequence(u"Ctrl+L"_s));
+    QAction* signOutAction = session->addAction(tr("Sign &out"), this, &MainWindow::signOut);
+    signOutAction->setObjectName(u"signOutAction"_s);
+    session->addSeparator();
+    session->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+
+    QMenu* scan = menuBar()->addMenu(tr("S&can"));
+    QAction* imageAction =
+        scan->addAction(tr("Scan an &image..."), this, &MainWindow::chooseImageToScan);
+    imageAction->setObjectName(u"scanImageAction"_s);
+    imageAction->setShortcut(QKeySequence(u"Ctrl+I"_s));
+    QAction* cameraAction =
+        scan->addAction(tr("Scan with the &camera..."), this, &MainWindow::scanWithCamera);
+    cameraAction->setObjectName(u"scanCameraAction"_s);
+    cameraAction->setShortcut(QKeySequence(u"Ctrl+K"_s));
+
+    // USB scanners type like a keyboard: their bursts are recognised wherever the focus is.
+    m_scanner = new ScannerInput(this);
+    // Queued: the scan is reported from inside an event filter, where no dialog may open.
+    connect(m_scanner, &ScannerInput::scanned, this, &MainWindow::routeScan, Qt::QueuedConnection);
+
+    m_idle = new IdleWatcher(this);
+    connect(m_idle, &IdleWatcher::idle, this, &MainWindow::lock);
+    connect(m_signIn, &SignInWidget::signedIn, this, &MainWindow::enterWorkspace);
+    connect(m_admin, &AdminWidget::settingsChanged, this, &MainWindow::applySettings);
+    connect(m_form, &RecordFormWidget::recordSaved, m_queue, &QueueWidget::refresh);
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::start()
+{
+    if (QFileInfo::exists(m_storePath)) {
+        QString error;
+        if (!m_store.open(m_storePath, &error)) {
+            MessageBox::information(this, tr("The store cannot be opened"), error);
+            return;
+        }
+        showSignIn();
+        return;
+    }
+    m_wizard = new SetupWizard(m_store, m_storePath, this);
+    m_wizard->setObjectName(u"setupWizard"_s);
+    connect(m_wizard, &QWizard::accepted, this, [this] {
+        m_store.signOut(); // the wizard's administrator signs in like everyone else
+        m_wizard->deleteLater();
+        m_wizard = nullptr;
+        showSignIn();
+    });
+    connect(m_wizard, &QWizard::rejected, this, &QWidget::close);
+    m_wizard->open();
+}
+
+void MainWindow::showSignIn()
+{
+    m_lockedUser.clear();
+    m_signIn->showSignIn();
+    m_stack->setCurrentWidget(m_signIn);
+    statusBar()->clearMessage();
+}
+
+void MainWindow::enterWorkspace()
+{
+    const Account user = m_store.currentUser();
+    if (!m_lockedUser.isEmpty() && user.name != m_lockedUser) {
+        // Only the user who locked the session unlocks it.
+        m_store.signOut();
+        m_signIn->showLocked(m_lockedUser);
+        return;
+    }
+    const bool resuming = !m_lockedUser.isEmpty();
+    m_lockedUser.clear();
+
+    while (m_workspace->count() > 0)
+        m_workspace->removeTab(0);
+    if (roleAllows(user.role, Permission::CreateRecord))
+        m_workspace->addTab(m_form, tr("&New sampling"));
+    if (roleAllows(user.role, Permission::ViewIdentity)) {
+        m_workspace->addTab(m_queue, tr("&Queue"));
+        m_queue->setRecordStore(m_store.records());
+        m_queue->refresh();
+    }
+    if (roleAllows(user.role, Permission::ManageAccounts)) {
+        m_workspace->addTab(m_admin, tr("&Accounts and settings"));
+        m_admin->refresh();
+    }
+    // Pages the role does not get stay hidden (a removed tab's page is not hidden by Qt).
+    for (QWidget* page : {static_cast<QWidget*>(m_form), static_cast<QWidget*>(m_queue),
+                          static_cast<QWidget*>(m_admin)}) {
+        if (m_workspace->indexOf(page) < 0)
+            page->hide();
+    }
+    m_workspace->setCurrentIndex(0);
+    m_stack->setCurrentWidget(m_workspace);
+
+    if (roleAllows(user.role, Permission::CreateRecord)) {
+        // A form left in progress (crash, lock, power cut) comes back.
+        m_form->startNew();
+        if (m_form->restoreDraft() && !resuming) {
+            MessageBox::information(this, tr("Form restored"),
+                                    tr("The sampling form you had started was restored."));
+        }
+    }
+    const QString site = m_store.setting(u"site.name"_s, m_store.siteFiness());
+    statusBar()->showMessage(tr("%1 (%2) at %3").arg(user.name, roleName(user.role), site));
+    applySettings();
+    m_idle->start();
+}
+
+void MainWindow::applySettings()
+{
+    const int minutes = m_store.setting(u"session.lockMinutes"_s, u"5"_s).toInt();
+    m_idle->setTimeout(std::max(1, minutes) * 60 * 1000);
+}
+
+void MainWindow::lock()
+{
+    if (!m_store.isSignedIn())
+        return;
+    m_idle->stop();
+    m_form->saveDraftNow();
+    m_lockedUser = m_store.currentUser().name;
+    // Nothing identifying stays in a widget, and the keys go with the sign-out.
+    m_form->clearAll();
+    m_queue->clear();
+    m_store.signOut();
+    m_signIn->showLocked(m_lockedUser);
+    m_stack->setCurrentWidget(m_signIn);
+    statusBar()->clearMessage();
+}
+
+void MainWindow::signOut()
+{
+    if (!m_store.isSignedIn())
+        return;
+    m_idle->stop();
+    m_form->saveDraftNow();
+    m_form->clearAll();
+    m_queue->clear();
+    m_store.signOut();
+    showSignIn();
+}
+
+void MainWindow::showScanMessage(const QString& message)
+{
+    statusBar()->showMessage(message, 10000);
+}
+
+void MainWindow::routeScan(const QString& text)
+{
+    if (!m_store.isSignedIn() ||
+        !roleAllows(m_store.currentUser().role, Permission::CreateRecord)) {
+        showScanMessage(tr("A scan was read, but this screen has no use for it."));
+        return;
+    }
+    const CodeClassification code = BarcodeDecoder::classify(text);
+    switch (code.kind) {
+    case CodeClassification::Kind::TubeLabel:
+        m_workspace->setCurrentWidget(m_form);
+        m_form->setTubeLabel(text);
+        showScanMessage(tr("Tube label read."));
+        return;
+    case CodeClassification::Kind::InsDataMatrix: {
+        m_workspace->setCurrentWidget(m_form);
+        const QJsonObject patient = InsDataMatrix::patientJson(code.identity);
+        const QStringList changes = m_form->identityChanges(patient);
+        // Never overwrite what the nurse typed without saying what would change.
+        if (!changes.isEmpty() &&
+            MessageBox::question(this, tr("Replace the identity?"),
+                                 tr("The document's identity differs from the form in: %1. "
+                                    "Replace with the document's identity?")
+                                     .arg(changes.join(u", "_s))) != MessageBox::Yes) {
+            showScanMessage(tr("The identity from the document was not used."));
+            return;
+        }
+        m_form->applyIdentity(patient);
+        showScanMessage(tr("Qualified identity read from the INS code."));
+        return;
+    }
+    case CodeClassification::Kind::Unknown:
+        showScanMessage(code.malformedIns ? tr("INS code refused: %1").arg(code.reason)
+                                          : tr("Code not recognised: %1").arg(code.reason));
+        return;
+    }
+}
+
+void MainWindow::scanImageFile(const QString& path)
+{
+    QImageReader reader(path);
+    reader.setAutoTransform(true); // phone photos carry their orientation
+    const QImage image = reader.read();
+    if (image.isNull()) {
+        showScanMessage(tr("This file cannot be read as an image: %1").arg(reader.errorString()));
+        return;
+    }
+    const QList<DecodedBarcode> codes = BarcodeDecoder::decode(image);
+    if (codes.isEmpty()) {
+        showScanMessage(tr("No code was found in this image."));
+        return;
+    }
+    for (const DecodedBarcode& code : codes)
+        routeScan(code.text);
+}
+
+void MainWindow::chooseImageToScan()
+{
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Scan an image"), QString(), tr("Images (*.png *.jpg *.jpeg *.bmp *.tif *.tiff)"));
+    if (!path.isEmpty())
+        scanImageFile(path);
+}
+
+void MainWindow::scanWithCamera()
+{
+    CameraScanDialog dialog(this);
+    if (dialog.exec() == QDialog::Accepted)
+        routeScan(dialog.scannedText());
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    if (m_store.isSignedIn())
+        m_form->saveDraftNow();
+    m_store.signOut();
+    event->accept();
+}

@@ -1,0 +1,69 @@
+#pragma once
+
+#include <QMainWindow>
+#include <memory>
+
+class AdminWidget;
+class IdleWatcher;
+class QStackedWidget;
+class QTabWidget;
+class QueueWidget;
+class RecordFormWidget;
+class ScannerInput;
+class SetupWizard;
+class SignInWidget;
+class Store;
+
+// The workstation's window: sign-in, then what the user's role lets them do (sampling,
+// the queue, administration). Locks itself when idle or on Ctrl+L: the keys are wiped,
+// the form in progress is kept as an encrypted draft and nothing identifying stays on
+// screen.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    MainWindow(Store& store, const QString& storePath, QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    // Opens the store, or runs the first-start wizard when there is none.
+    void start();
+    void lock();
+    bool isLocked() const { return !m_lockedUser.isEmpty(); }
+
+    RecordFormWidget* recordForm() const { return m_form; }
+    QueueWidget* queue() const { return m_queue; }
+    SetupWizard* setupWizard() const { return m_wizard; }
+
+    // Where a scanned code goes: a tube label to the form's label field, an INS identity
+    // to the form's identity (after saying what it would change).
+    void routeScan(const QString& text);
+    // Reads the codes of a photo or a scan of a document, and routes them.
+    void scanImageFile(const QString& path);
+    ScannerInput* scannerInput() const { return m_scanner; }
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+
+private:
+    void showSignIn();
+    void enterWorkspace();
+    void signOut();
+    void applySettings();
+    void showScanMessage(const QString& message);
+    void chooseImageToScan();
+    void scanWithCamera();
+
+    Store& m_store;
+    QString m_storePath;
+    QStackedWidget* m_stack = nullptr;
+    SignInWidget* m_signIn = nullptr;
+    QTabWidget* m_workspace = nullptr;
+    RecordFormWidget* m_form = nullptr;
+    QueueWidget* m_queue = nullptr;
+    AdminWidget* m_admin = nullptr;
+    SetupWizard* m_wizard = nullptr;
+    IdleWatcher* m_idle = nullptr;
+    ScannerInput* m_scanner = nullptr;
+    QString m_lockedUser;
+};

@@ -1,0 +1,29 @@
+#include "MessageBox.h"
+
+std::optional<MessageBox::Button> MessageBox::s_nextAnswer;
+
+MessageBox::Button MessageBox::question(QWidget* parent, const QString& title, const QString& text,
+                                        Buttons buttons)
+{
+    if (s_nextAnswer) {
+        const Button answer = *s_nextAnswer;
+        s_nextAnswer.reset();
+        return answer;
+    }
+    return Button(
+        QMessageBox::question(parent, title, text, QMessageBox::StandardButtons(int(buttons))));
+}
+
+void MessageBox::information(QWidget* parent, const QString& title, const QString& text)
+{
+    if (s_nextAnswer) {
+        s_nextAnswer.reset();
+        return;
+    }
+    QMessageBox::information(parent, title, text);
+}
+
+void MessageBox::setNextAnswer(Button answer)
+{
+    s_nextAnswer = answer;
+}

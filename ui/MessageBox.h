@@ -1,0 +1,32 @@
+#pragma once
+
+#include <QMessageBox>
+#include <optional>
+
+// The one way the workstation asks a modal question, so that tests can answer it in
+// advance (setNextAnswer) instead of a dialog blocking the test.
+class MessageBox
+{
+public:
+    enum Button
+    {
+        Ok = QMessageBox::Ok,
+        Cancel = QMessageBox::Cancel,
+        Yes = QMessageBox::Yes,
+        No = QMessageBox::No,
+        Discard = QMessageBox::Discard,
+    };
+    Q_DECLARE_FLAGS(Buttons, Button)
+
+    static Button question(QWidget* parent, const QString& title, const QString& text,
+                           Buttons buttons = Buttons(Yes) | No);
+    static void information(QWidget* parent, const QString& title, const QString& text);
+
+    // For tests: the next question returns this without showing anything.
+    static void setNextAnswer(Button answer);
+
+private:
+    static std::optional<Button> s_nextAnswer;
+};
+
+Q_DECLARE_OPERATORS_FOR_FLAGS(MessageBox::Buttons)

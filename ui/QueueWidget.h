@@ -1,0 +1,56 @@
+#pragma once
+
+#include "RecordStore.h"
+
+#include <QUuid>
+#include <QWidget>
+#include <memory>
+
+class RecordQueueModel;
+
+namespace Ui {
+class QueueWidget;
+}
+
+// The queue of the site: today's records (or every day's), filtered by status, searched by
+// tube label or patient name. Opening a record is left to whoever holds the widget, through
+// recordActivated().
+class QueueWidget : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit QueueWidget(QWidget* parent = nullptr);
+    ~QueueWidget() override;
+
+    // After each sign-in; nullptr (or the store signing out) empties the queue.
+    void setRecordStore(RecordStore* records);
+    RecordQueueModel* model() const { return m_model; }
+
+    // Reads the filters again ("today" moves at midnight) and counts again.
+    void refresh();
+    // The session locks: drops every decrypted value, the search text included.
+    void clear();
+
+Q_SIGNALS:
+    void recordActivated(const QUuid& id);
+
+private:
+    void search();
+    void applyQuery();
+    RecordStore::Query filterQuery() const;
+    void updateCount(int count);
+    void showError(const QString& error);
+    void rememberPosition();
+    void restorePosition();
+
+    std::unique_ptr<Ui::QueueWidget> m_ui;
+    RecordQueueModel* m_model = nullptr;
+    // The text of the last search run (Enter), not what is being typed.
+    QString m_searchText;
+    // Kept across a refresh so that a save elsewhere does not move the user's place.
+    QUuid m_currentId;
+    int m_currentRow = -1;
+    int m_scrollValue = 0;
+    bool m_newQuery = false;
+};

@@ -1,0 +1,711 @@
+#include "RecordFormWidget.h"
+
+#include "DraftStore.h"
+#include "MessageBox.h"
+#include "RecordStore.h"
+#include "RecordValidator.h"
+#include "SamplingRecord.h"
+#include "Store.h"
+#include "ui_RecordFormWidget.h"
+
+#include <QComboBox>
+#include <QDateTimeEdit>
+#include <QFormLayout>
+#include <QJsonArray>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+using Kind = RecordField::Kind;
+
+// Reads and writes a value at a dotted path ("contact.address.city") in nested objects.
+// A last component that is a number indexes a list ("contact.address.lines.1").
+QJsonValue valueAt(const QJsonObject& root, const QString& key)
+{
+    const QStringList path = key.split(u'.');
+    QJsonValue current = root;
+    for (const QString& part : path) {
+        bool isIndex = false;
+        const int index = part.toInt(&isIndex);
+        current = isIndex ? current.toArray().at(index) : current.toObject().value(part);
+    }
+    return current;
+}
+
+void setValueAt(QJsonObject& root, QStringList path, const QJsonValue& value)
+{
+    const QString head = path.takeFirst();
+    if (path.isEmpty()) {
+        root.insert(head, value);
+        return;
+    }
+    bool isIndex = false;
+    const int index = path.first().toInt(&isIndex);
+    if (isIndex) {
+        QJsonArray list = root.value(head).toArray();
+        while (list.size() <= index)
+            list.append(QString());
+        list[index] = value;
+        root.insert(head, list);
+        return;
+    }
+    QJsonObject child = root.value(head).toObject();
+    setValueAt(child, path, value);
+    root.insert(head, child);
+}
+
+// Typed dates: "21/10/1995", "21101995" or ISO. Anything else stays as typed, and the
+// validator says what is wrong with it.
+QString isoDate(const QString& typed)
+{
+    const QString text = typed.trimmed();
+    for (const QString& format : {u"dd/MM/yyyy"_s, u"d/M/yyyy"_s, u"ddMMyyyy"_s, u"dd-MM-yyyy"_s}) {
+        const QDate date = QDate::fromString(text, format);
+        if (date.isValid())
+            return date.toString(Qt::ISODate);
+    }
+    return text;
+}
+
+QString displayedDate(const QString& iso)
+{
+    const QDate date = QDate::fromString(iso, Qt::ISODate);
+    return date.isValid() ? date.toString(u"dd/MM/yyyy"_s) : iso;
+}
+
+} // namespace
+
+RecordFormWidget::RecordFormWidget(Store& store, QWidget* parent)
+    : QWidget(parent)
+    , m_ui(std::make_unique<Ui::RecordFormWidget>())
+    , m_store(store)
+{
+    m_ui->setupUi(this);
+    for (int page = RecordField::TubePage; page <= RecordField::ReviewPage; ++page)
+        m_ui->pagesTabWidget->setTabText(page, RecordFields::pageTitle(RecordField::Page(page)));
+    buildFields();
+
+    m_draftTimer.setSingleShot(true);
+    m_draftTimer.setInterval(800);
+    connect(&m_draftTimer, &QTimer::timeout, this, &RecordFormWidget::saveDraftNow);
+    connect(m_ui->saveButton, &QPushButton::clicked, this, &RecordFormWidget::save);
+    connect(m_ui->discardButton, &QPushButton::clicked, this, &RecordFormWidget::discard);
+    connect(m_ui->nextButton, &QPushButton::clicked, this, [this] { goToPage(1); });
+    connect(m_ui->previousButton, &QPushButton::clicked, this, [this] { goToPage(-1); });
+    connect(m_ui->pagesTabWidget, &QTabWidget::currentChanged, this, [this](int page) {
+        if (page == RecordField::ReviewPage)
+            refreshReview();
+    });
+    connect(m_ui->problemsListWidget, &QListWidget::itemActivated, this,
+            [this](QListWidgetItem* item) {
+                if (QWidget* input = fieldWidget(item->data(Qt::UserRole).toString())) {
+                    m_ui->pagesTabWidget->setCurrentWidget(input->parentWidget());
+                    input->setFocus();
+                }
+            });
+    m_ui->identityOverrideReasonLineEdit->installEventFilter(this);
+    m_ui->saveButton->setAutoDefault(true); // Enter on the focused button saves
+}
+
+RecordFormWidget::~RecordFormWidget() = default;
+
+void RecordFormWidget::buildFields()
+{
+    QFormLayout* layouts[] = {m_ui->tubeFormLayout,       m_ui->identityFormLayout,
+                              m_ui->contactFormLayout,    m_ui->situationFormLayout,
+                              m_ui->physiciansFormLayout, m_ui->samplingFormLayout};
+    for (const RecordField& field : RecordFields::all()) {
+        QWidget* input = createInput(field);
+        auto* message = new QLabel(this);
+        message->setObjectName(input->objectName()
+                                   .replace(u"LineEdit"_s, u""_s)
+                                   .replace(u"ComboBox"_s, u""_s)
+                                   .replace(u"ListWidget"_s, u""_s)
+                                   .replace(u"DateTimeEdit"_s, u""_s) +
+                               u"MessageLabel"_s);
+        message->setWordWrap(true);
+        message->setStyleSheet(u"color: #b00020;"_s);
+        message->setAccessibleName(tr("%1: message").arg(field.translatedLabel()));
+        message->hide();
+
+        auto* cell = new QWidget(this);
+        auto* cellLayout = new QVBoxLayout(cell);
+        cellLayout->setContentsMargins(0, 0, 0, 0);
+        cellLayout->setSpacing(2);
+        input->setParent(cell);
+        message->setParent(cell);
+        cellLayout->addWidget(input);
+        cellLayout->addWidget(message);
+        auto* label = new QLabel(field.translatedLabel(), this);
+        label->setBuddy(input);
+        layouts[field.page]->addRow(label, cell);
+
+        input->installEventFilter(this);
+        m_fieldIndex.insert(field.key, m_fields.size());
+        m_fields.append({&field, input, message});
+    }
+}
+
+QWidget* RecordFormWidget::createInput(const RecordField& field)
+{
+    QWidget* input = nullptr;
+    const QString key = field.key;
+    switch (field.kind) {
+    case Kind::Text:
+    case Kind::Date: {
+        auto* edit = new QLineEdit;
+        if (field.kind == Kind::Date)
+            edit->setPlaceholderText(tr("DD/MM/YYYY"));
+        connect(edit, &QLineEdit::textEdited, this, [this, key] { fieldChanged(key); });
+        connect(edit, &QLineEdit::editingFinished, this, [this, key] { fieldLeft(key); });
+        input = edit;
+        break;
+    }
+    case Kind::Choice:
+    case Kind::YesNo: {
+        auto* combo = new QComboBox;
+        combo->addItem(QString(), QString());
+        if (field.kind == Kind::YesNo) {
+            combo->addItem(tr("Yes"), u"true"_s);
+            combo->addItem(tr("No"), u"false"_s);
+        }
+        for (const RecordField::Choice& choice : field.choices)
+            combo->addItem(QCoreApplication::translate("RecordFields", choice.label), choice.value);
+        // Numbered answers: one key press chooses and moves on.
+        for (int i = 1; i < combo->count(); ++i)
+            combo->setItemText(i, u"%1  %2"_s.arg(i).arg(combo->itemText(i)));
+        connect(combo, &QComboBox::activated, this, [this, key] {
+            fieldChanged(key);
+            fieldLeft(key);
+        });
+        input = combo;
+        break;
+    }
+    case Kind::MultiChoice: {
+        auto* list = new QListWidget;
+        int number = 0;
+        for (const RecordField::Choice& choice : field.choices) {
+            auto* item =
+                new QListWidgetItem(u"%1  %2"_s.arg(++number).arg(
+                                        QCoreApplication::translate("RecordFields", choice.label)),
+                                    list);
+            item->setData(Qt::UserRole, choice.value);
+            item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsUserCheckable);
+            item->setCheckState(Qt::Unchecked);
+        }
+        list->setMaximumHeight(list->sizeHintForRow(0) * (list->count() + 1));
+        connect(list, &QListWidget::itemChanged, this, [this, key] {
+            fieldChanged(key);
+            fieldLeft(key);
+        });
+        input = list;
+        break;
+    }
+    case Kind::DateTime: {
+        auto* edit = new QDateTimeEdit;
+        edit->setDisplayFormat(u"dd/MM/yyyy HH:mm"_s);
+        edit->setCalendarPopup(true);
+        connect(edit, &QDateTimeEdit::dateTimeChanged, this, [this, key] { fieldChanged(key); });
+        connect(edit, &QDateTimeEdit::editingFinished, this, [this, key] { fieldLeft(key); });
+        input = edit;
+        break;
+    }
+    }
+    input->setObjectName(field.objectName());
+    input->setAccessibleName(field.translatedLabel());
+    return input;
+}
+
+QJsonValue RecordFormWidget::inputValue(const FieldWidgets& widgets) const
+{
+    switch (widgets.field->kind) {
+    case Kind::Text:
+        return qobject_cast<QLineEdit*>(widgets.input)->text().trimmed();
+    case Kind::Date:
+        return isoDate(qobject_cast<QLineEdit*>(widgets.input)->text());
+    case Kind::Choice:
+        return qobject_cast<QComboBox*>(widgets.input)->currentData().toString();
+    case Kind::YesNo: {
+        const QString answer = qobject_cast<QComboBox*>(widgets.input)->currentData().toString();
+        return answer.isEmpty() ? QJsonValue() : QJsonValue(answer == u"true"_s);
+    }
+    case Kind::MultiChoice: {
+        auto* list = qobject_cast<QListWidget*>(widgets.input);
+        QJsonArray checked;
+        for (int row = 0; row < list->count(); ++row) {
+            if (list->item(row)->checkState() == Qt::Checked)
+                checked.append(list->item(row)->data(Qt::UserRole).toString());
+        }
+        return checked;
+    }
+    case Kind::DateTime: {
+        const QDateTime when = qobject_cast<QDateTimeEdit*>(widgets.input)->dateTime();
+        // Written with the workstation's offset, as annex1.md asks.
+        return when.toOffsetFromUtc(when.offsetFromUtc()).toString(Qt::ISODate);
+    }
+    }
+    return {};
+}
+
+void RecordFormWidget::setInputValue(const FieldWidgets& widgets, const QJsonValue& value)
+{
+    switch (widgets.field->kind) {
+    case Kind::Text:
+        qobject_cast<QLineEdit*>(widgets.input)->setText(value.toString());
+        break;
+    case Kind::Date:
+        qobject_cast<QLineEdit*>(widgets.input)->setText(displayedDate(value.toString()));
+        break;
+    case Kind::Choice:
+    case Kind::YesNo: {
+        auto* combo = qobject_cast<QComboBox*>(widgets.input);
+        const QString choice =
+            value.isBool() ? (value.toBool() ? u"true"_s : u"false"_s) : value.toString();
+        combo->setCurrentIndex(std::max(0, combo->findData(choice)));
+        break;
+    }
+    case Kind::MultiChoice: {
+        auto* list = qobject_cast<QListWidget*>(widgets.input);
+        const QJsonArray values = value.toArray();
+        for (int row = 0; row < list->count(); ++row) {
+            const bool on = values.contains(list->item(row)->data(Qt::UserRole).toString());
+            list->item(row)->setCheckState(on ? Qt::Checked : Qt::Unchecked);
+        }
+        break;
+    }
+    case Kind::DateTime: {
+        const QDateTime when = QDateTime::fromString(value.toString(), Qt::ISODate);
+        qobject_cast<QDateTimeEdit*>(widgets.input)
+            ->setDateTime(when.isValid() ? when.toLocalTime() : QDateTime::currentDateTime());
+        break;
+    }
+    }
+}
+
+QJsonObject RecordFormWidget::formJson() const
+{
+    QJsonObject json;
+    for (const FieldWidgets& widgets : m_fields) {
+        const QJsonValue value = inputValue(widgets);
+        const bool empty = value.isNull() || value.isUndefined() ||
+                           (value.isString() && value.toString().isEmpty()) ||
+                           (value.isArray() && value.toArray().isEmpty());
+        if (!empty)
+            setValueAt(json, widgets.field->key.split(u'.'), value);
+    }
+    // Address lines left empty in the middle would be read as blank lines.
+    QJsonObject contact = json.value(u"contact"_s).toObject();
+    QJsonObject address = contact.value(u"address"_s).toObject();
+    if (address.contains(u"lines"_s)) {
+        QJsonArray lines;
+        for (const QJsonValue& line : address.value(u"lines"_s).toArray()) {
+            if (!line.toString().trimmed().isEmpty())
+                lines.append(line);
+        }
+        address.insert(u"lines"_s, lines);
+        contact.insert(u"address"_s, address);
+        json.insert(u"contact"_s, contact);
+    }
+    return json;
+}
+
+void RecordFormWidget::setFormJson(const QJsonObject& json)
+{
+    m_filling = true;
+    for (const FieldWidgets& widgets : std::as_const(m_fields))
+        setInputValue(widgets, valueAt(json, widgets.field->key));
+    m_filling = false;
+}
+
+bool RecordFormWidget::hasInput() const
+{
+    QJsonObject json = formJson();
+    // The defaults alone are not input.
+    QJsonObject specimen = json.value(u"specimen"_s).toObject();
+    specimen.remove(u"collectedAt"_s);
+    specimen.remove(u"finess"_s);
+    if (specimen.isEmpty())
+        json.remove(u"specimen"_s);
+    else
+        json.insert(u"specimen"_s, specimen);
+    return !json.isEmpty();
+}
+
+void RecordFormWidget::startNew()
+{
+    clearAll();
+    QJsonObject defaults;
+    setValueAt(defaults, {u"specimen"_s, u"collectedAt"_s},
+               QDateTime::currentDateTime().toString(Qt::ISODate));
+    setValueAt(defaults, {u"specimen"_s, u"finess"_s}, m_store.siteFiness());
+    setFormJson(defaults);
+    m_ui->pagesTabWidget->setCurrentIndex(RecordField::TubePage);
+    if (QWidget* tube = fieldWidget(u"specimen.accession"_s))
+        tube->setFocus();
+}
+
+void RecordFormWidget::clearAll()
+{
+    m_draftTimer.stop();
+    m_filling = true;
+    for (const FieldWidgets& widgets : std::as_const(m_fields)) {
+        setInputValue(widgets, QJsonValue());
+        widgets.message->clear();
+        widgets.message->hide();
+    }
+    m_filling = false;
+    m_visited.clear();
+    m_ui->problemsListWidget->clear();
+    m_ui->identityOverrideReasonLineEdit->clear();
+    m_ui->confirmWarningsCheckBox->setChecked(false);
+    m_ui->messageLabel->clear();
+}
+
+bool RecordFormWidget::restoreDraft()
+{
+    DraftStore drafts(m_store);
+    QJsonObject form;
+    if (!drafts.load(&form))
+        return false;
+    clearAll();
+    setFormJson(form);
+    // Show what is wrong with what was typed before, as if each field had been left.
+    for (const FieldWidgets& widgets : std::as_const(m_fields)) {
+        if (!valueAt(form, widgets.field->key).isUndefined())
+            m_visited.insert(widgets.field->key);
+    }
+    showProblems();
+    m_ui->messageLabel->setText(tr("The form in progress was restored."));
+    return true;
+}
+
+void RecordFormWidget::saveDraftNow()
+{
+    m_draftTimer.stop();
+    if (!m_store.isSignedIn() || !hasInput())
+        return;
+    QString error;
+    if (!DraftStore(m_store).save(formJson(), &error))
+        m_ui->messageLabel->setText(tr("The draft could not be saved: %1").arg(error));
+}
+
+void RecordFormWidget::fieldChanged(const QString& key)
+{
+    Q_UNUSED(key);
+    if (!m_filling)
+        m_draftTimer.start();
+}
+
+QString RecordFormWidget::keyOfInput(const QObject* input) const
+{
+    for (const FieldWidgets& widgets : m_fields) {
+        if (widgets.input == input)
+            return widgets.field->key;
+    }
+    return {};
+}
+
+void RecordFormWidget::fieldLeft(const QString& key)
+{
+    if (m_filling)
+        return;
+    m_visited.insert(key);
+    // Whose address or number: the patient's, nearly always; the nurse changes it if not.
+    // An INS number typed by hand is a NIR far more often than a NIA: default its
+    // authority, which the nurse can still change.
+    if (key == u"patient.ins"_s && !isEmptyField(m_fields.at(m_fieldIndex.value(key)))) {
+        const FieldWidgets& oid = m_fields.at(m_fieldIndex.value(u"patient.insOid"_s));
+        if (isEmptyField(oid))
+            setInputValue(oid, u"1.2.250.1.213.1.4.8"_s);
+    }
+    const QHash<QString, QString> owners = {
+        {u"contact.email"_s, u"contact.emailOwner"_s},
+        {u"contact.mobilePhone"_s, u"contact.mobilePhoneOwner"_s}};
+    if (owners.contains(key) && !isEmptyField(m_fields.at(m_fieldIndex.value(key)))) {
+        const FieldWidgets& owner = m_fields.at(m_fieldIndex.value(owners.value(key)));
+        if (isEmptyField(owner))
+            setInputValue(owner, u"patient"_s);
+    }
+    // A NIR is checked against sex and birth date as soon as any of the three is left.
+    if (key == u"patient.sex"_s || key == u"patient.birthDate"_s)
+        m_visited.insert(u"patient.ins"_s);
+    showProblems();
+}
+
+QString RecordFormWidget::widgetKeyForProblem(const QString& problemField) const
+{
+    if (m_fieldIndex.contains(problemField))
+        return problemField;
+    if (problemField == u"contact.address.lines"_s)
+        return u"contact.address.lines.0"_s;
+    if (problemField == u"contact"_s)
+        return u"contact.email"_s;
+    return {};
+}
+
+QList<Problem> RecordFormWidget::currentProblems() const
+{
+    QList<Problem> problems;
+    SamplingRecord record = SamplingRecord::fromJson(formJson(), &problems);
+    RecordValidator::Options options;
+    options.identityOverrideReason = m_ui->identityOverrideReasonLineEdit->text();
+    problems += RecordValidator::validate(&record, options);
+    // The blind index says at once whether this tube is already used at this site.
+    QUuid existing;
+    QString ignored;
+    if (!record.specimen.accession.isEmpty() && m_store.records() &&
+        m_store.records()->findByTube(record.specimen.accession, &existing, &ignored)) {
+        problems.append({Problem::Severity::Error, u"specimen.accession"_s,
+                         u"accession.duplicate"_s,
+                         tr("this tube label is already used at this site")});
+    }
+    return problems;
+}
+
+void RecordFormWidget::showProblems()
+{
+    QHash<QString, QStringList> messages;
+    for (const Problem& problem : currentProblems()) {
+        const QString key = widgetKeyForProblem(problem.field);
+        if (!key.isEmpty())
+            messages[key].append(problem.message);
+    }
+    for (const FieldWidgets& widgets : std::as_const(m_fields)) {
+        const QStringList text = m_visited.contains(widgets.field->key)
+                                     ? messages.value(widgets.field->key)
+                                     : QStringList();
+        widgets.message->setText(text.join(u"; "_s));
+        widgets.message->setVisible(!text.isEmpty());
+    }
+}
+
+QWidget* RecordFormWidget::fieldWidget(const QString& key) const
+{
+    const qsizetype index = m_fieldIndex.value(key, -1);
+    return index < 0 ? nullptr : m_fields.at(index).input;
+}
+
+QString RecordFormWidget::fieldMessage(const QString& key) const
+{
+    const qsizetype index = m_fieldIndex.value(key, -1);
+    return index < 0 ? QString() : m_fields.at(index).message->text();
+}
+
+void RecordFormWidget::refreshReview()
+{
+    const QList<Problem> problems = currentProblems();
+    m_ui->problemsListWidget->clear();
+    bool identityMismatch = false;
+    int errors = 0;
+    for (const Problem& problem : problems) {
+        const QString key = widgetKeyForProblem(problem.field);
+        const qsizetype index = m_fieldIndex.value(key, -1);
+        const QString label =
+            index < 0 ? problem.field : m_fields.at(index).field->translatedLabel();
+        const bool error = problem.severity == Problem::Severity::Error;
+        errors += error ? 1 : 0;
+        auto* item = new QListWidgetItem(
+            (error ? tr("To fix: %1: %2") : tr("Missing: %1: %2")).arg(label, problem.message),
+            m_ui->problemsListWidget);
+        item->setData(Qt::UserRole, key);
+        if (error)
+            item->setForeground(QColor(0xb0, 0x00, 0x20));
+        identityMismatch = identityMismatch || (problem.rule.startsWith(u"nir."_s) &&
+                                                problem.rule.endsWith(u"Mismatch"_s));
+    }
+    m_ui->identityOverrideReasonLabel->setVisible(
+        identityMismatch || !m_ui->identityOverrideReasonLineEdit->text().isEmpty());
+    m_ui->identityOverrideReasonLineEdit->setVisible(
+        m_ui->identityOverrideReasonLabel->isVisible());
+    const bool warnings = problems.size() > errors;
+    m_ui->confirmWarningsCheckBox->setVisible(warnings);
+    m_ui->reviewSummaryLabel->setText(
+        problems.isEmpty() ? tr("Everything is filled in. Press Save.")
+        : errors > 0       ? tr("%n thing(s) to fix before saving.", nullptr, errors)
+                           : tr("Some information is missing: confirm to save without it."));
+    m_ui->saveButton->setEnabled(errors == 0);
+}
+
+bool RecordFormWidget::isEmptyField(const FieldWidgets& widgets) const
+{
+    const QJsonValue value = inputValue(widgets);
+    if (widgets.field->key == u"symptoms"_s) {
+        // Nothing to ask when the patient has no symptoms or has not said yet.
+        const QString onset =
+            inputValue(m_fields.at(m_fieldIndex.value(u"symptomOnset"_s))).toString();
+        if (onset.isEmpty() || onset == u"asymptomatic"_s || onset == u"unknown"_s)
+            return false;
+    }
+    return value.isNull() || value.isUndefined() ||
+           (value.isString() && value.toString().isEmpty()) ||
+           (value.isArray() && value.toArray().isEmpty());
+}
+
+void RecordFormWidget::focusNextField(QWidget* from)
+{
+    qsizetype i = 0;
+    while (i < m_fields.size() && m_fields.at(i).input != from)
+        ++i;
+    // Enter goes to the next field that annex1.md requires or asks for and that is still
+    // empty: optional and already filled fields are a Tab away, not in the way.
+    for (qsizetype next = i + 1; next < m_fields.size(); ++next) {
+        const FieldWidgets& candidate = m_fields.at(next);
+        if (RecordFields::stopsEnter(candidate.field->key) && isEmptyField(candidate)) {
+            m_ui->pagesTabWidget->setCurrentIndex(candidate.field->page);
+            candidate.input->setFocus();
+            return;
+        }
+    }
+    showReview();
+}
+
+void RecordFormWidget::showReview()
+{
+    m_ui->pagesTabWidget->setCurrentIndex(RecordField::ReviewPage);
+    refreshReview();
+    QWidget* target = m_ui->problemsListWidget;
+    if (m_ui->saveButton->isEnabled())
+        target = m_ui->confirmWarningsCheckBox->isVisible()
+                     ? static_cast<QWidget*>(m_ui->confirmWarningsCheckBox)
+                     : static_cast<QWidget*>(m_ui->saveButton);
+    target->setFocus();
+}
+
+void RecordFormWidget::goToPage(int delta)
+{
+    const int page = std::clamp(m_ui->pagesTabWidget->currentIndex() + delta, 0,
+                                m_ui->pagesTabWidget->count() - 1);
+    m_ui->pagesTabWidget->setCurrentIndex(page);
+    for (const FieldWidgets& widgets : std::as_const(m_fields)) {
+        if (widgets.field->page == page) {
+            widgets.input->setFocus();
+            return;
+        }
+    }
+}
+
+bool RecordFormWidget::eventFilter(QObject* watched, QEvent* event)
+{
+    if (event->type() == QEvent::KeyPress) {
+        auto* key = static_cast<QKeyEvent*>(event);
+        const int digit = key->key() - Qt::Key_0;
+        if (digit >= 1 && digit <= 9 && key->modifiers() == Qt::NoModifier) {
+            // A numbered answer: a combo box takes it and moves on; a list ticks it.
+            if (auto* combo = qobject_cast<QComboBox*>(watched); combo && digit < combo->count()) {
+                combo->setCurrentIndex(digit);
+                const QString fieldKey = keyOfInput(combo);
+                fieldChanged(fieldKey);
+                fieldLeft(fieldKey);
+                focusNextField(combo);
+                return true;
+            }
+            if (auto* list = qobject_cast<QListWidget*>(watched); list && digit <= list->count()) {
+                QListWidgetItem* item = list->item(digit - 1);
+                item->setCheckState(item->checkState() == Qt::Checked ? Qt::Unchecked
+                                                                      : Qt::Checked);
+                list->setCurrentItem(item);
+                return true;
+            }
+        }
+        const bool enter = key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter;
+        if (enter && key->modifiers() == Qt::NoModifier) {
+            if (watched == m_ui->identityOverrideReasonLineEdit) {
+                refreshReview();
+                return true;
+            }
+            auto* widget = qobject_cast<QWidget*>(watched);
+            // A combo box's popup takes Enter itself; Enter on the closed box moves on.
+            if (auto* combo = qobject_cast<QComboBox*>(widget); combo && combo->view()->isVisible())
+                return false;
+            if (const QString fieldKey = keyOfInput(widget); !fieldKey.isEmpty())
+                fieldLeft(fieldKey);
+            focusNextField(widget);
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+void RecordFormWidget::save()
+{
+    QList<Problem> problems;
+    SamplingRecord record = SamplingRecord::fromJson(formJson(), &problems);
+    RecordStore::SaveOptions options;
+    options.acceptWarnings = m_ui->confirmWarningsCheckBox->isChecked();
+    options.identityOverrideReason = m_ui->identityOverrideReasonLineEdit->text().trimmed();
+    QString error;
+    if (!hasErrors(problems) && m_store.records() &&
+        m_store.records()->add(&record, options, &problems, &error)) {
+        QString draftError;
+        if (!DraftStore(m_store).discard(&draftError))
+            qWarning("the draft of a saved form could not be removed");
+        const QUuid id = record.id;
+        startNew();
+        m_ui->messageLabel->setText(tr("Saved. Ready for the next tube."));
+        Q_EMIT recordSaved(id);
+        return;
+    }
+    for (const FieldWidgets& widgets : std::as_const(m_fields))
+        m_visited.insert(widgets.field->key);
+    showProblems();
+    refreshReview();
+    m_ui->messageLabel->setText(error.isEmpty() ? tr("Not saved: see the list.") : error);
+}
+
+void RecordFormWidget::discard()
+{
+    if (hasInput() &&
+        MessageBox::question(this, tr("Discard this form?"),
+                             tr("Everything typed in this form will be lost."),
+                             MessageBox::Discard | MessageBox::Cancel) != MessageBox::Discard) {
+        return;
+    }
+    QString error;
+    if (!DraftStore(m_store).discard(&error))
+        m_ui->messageLabel->setText(error);
+    startNew();
+}
+
+void RecordFormWidget::setTubeLabel(const QString& label)
+{
+    QWidget* tube = fieldWidget(u"specimen.accession"_s);
+    qobject_cast<QLineEdit*>(tube)->setText(label.trimmed());
+    fieldChanged(u"specimen.accession"_s);
+    fieldLeft(u"specimen.accession"_s);
+    focusNextField(fieldWidget(u"specimen.accession"_s));
+}
+
+QStringList RecordFormWidget::identityChanges(const QJsonObject& patient) const
+{
+    const QJsonObject current = formJson().value(u"patient"_s).toObject();
+    QStringList changed;
+    for (auto it = patient.constBegin(); it != patient.constEnd(); ++it) {
+        const QString now = current.value(it.key()).toString();
+        if (!now.isEmpty() && now != it.value().toString()) {
+            const qsizetype index = m_fieldIndex.value(u"patient."_s + it.key(), -1);
+            changed.append(index < 0 ? it.key() : m_fields.at(index).field->translatedLabel());
+        }
+    }
+    return changed;
+}
+
+void RecordFormWidget::applyIdentity(const QJsonObject& patient)
+{
+    QJsonObject json = formJson();
+    QJsonObject current = json.value(u"patient"_s).toObject();
+    for (auto it = patient.constBegin(); it != patient.constEnd(); ++it)
+        current.insert(it.key(), it.value());
+    json.insert(u"patient"_s, current);
+    setFormJson(json);
+    for (auto it = patient.constBegin(); it != patient.constEnd(); ++it)
+        m_visited.insert(u"patient."_s + it.key());
+    showProblems();
+    m_draftTimer.start();
+    // The identity is done: on to the first thing the document does not say.
+    focusNextField(fieldWidget(u"patient.openingRightsNir"_s));
+}
