@@ -64,6 +64,11 @@ const QList<QStringList> Migrations = {
         u"CREATE TABLE drafts (owner TEXT PRIMARY KEY, saved_at TEXT NOT NULL, "
         "content BLOB NOT NULL)"_s,
     },
+    // 3: the queue pages through records by sampling time; without this index every page
+    // sorted the whole table (half a second a page at 100,000 records).
+    {
+        u"CREATE INDEX records_by_collected_at ON records (collected_at)"_s,
+    },
 };
 
 QString describe(const QSqlError& error)

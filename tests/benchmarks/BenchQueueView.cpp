@@ -2,10 +2,7 @@
 // view (construct, count, first paint), scrolling to the end and back, paging down, and
 // searching. Prints figures and the peak resident memory; asserts nothing.
 //
-//   bench_queue_view [--records N] [--per-day N] [--batch N] [--collected-at-index]
-//
-// --collected-at-index adds an index on records.collected_at before measuring: an
-// experiment showing what the queue's sort order costs without one (not in the schema).
+//   bench_queue_view [--records N] [--per-day N] [--batch N]
 //
 // The target: the view is usable within a second of opening, whatever the store's size.
 
@@ -101,7 +98,6 @@ int main(int argc, char* argv[])
     const int records = std::max(1, argument(args, u"--records"_s, 100000));
     const int perDay = std::max(1, argument(args, u"--per-day"_s, 1000));
     const int batchSize = std::max(1, argument(args, u"--batch"_s, 1000));
-    const bool collectedAtIndex = args.contains(u"--collected-at-index"_s);
     QTextStream out(stdout);
 
     TestSupport::StoreFixture fixture;
@@ -149,12 +145,6 @@ int main(int argc, char* argv[])
     resetPeak();
 
     QString error;
-    if (collectedAtIndex &&
-        !store->database().execDirect(u"CREATE INDEX IF NOT EXISTS bench_records_by_collected_at "
-                                      "ON records (collected_at)"_s,
-                                      &error)) {
-        qFatal("%s", qPrintable(error));
-    }
 
     // The store alone: one page at the top and one at the end, to tell the model's work
     // from SQLite's.
@@ -245,8 +235,6 @@ int main(int argc, char* argv[])
     out << u"Queue view benchmark: %1 records, %2 a day, saved in batches of %3\n\n"_s.arg(records)
                .arg(perDay)
                .arg(batchSize);
-    if (collectedAtIndex)
-        out << u"experiment: with an index on records.collected_at (not in the schema)\n"_s;
     out << u"load: %1 ms (%2 records/s; saving %3 ms, building the records %4 ms)\n"_s
                .arg(loadMs, 0, 'f', 0)
                .arg(records / (loadMs / 1000), 0, 'f', 0)
