@@ -217,7 +217,7 @@ bool Store::setSetting(const QString& key, const QString& value, QString* error)
         return false;
     // The store's own bookkeeping shares the meta table; settings never overwrite it.
     static const QStringList Reserved = {u"site.finess"_s, u"store.createdAt"_s, u"audit.head"_s,
-                                         QString::fromLatin1(RecoverySlotKey)};
+                                         u"labels.next"_s, QString::fromLatin1(RecoverySlotKey)};
     if (Reserved.contains(key)) {
         *error = tr("%1 is not a setting").arg(key);
         return false;
@@ -225,6 +225,26 @@ bool Store::setSetting(const QString& key, const QString& value, QString* error)
     Transaction transaction(m_database);
     return transaction.begin(error) && m_database.setMetaValue(key, value.toUtf8(), error) &&
            audit(u"settings.change"_s, {}, key, error) && transaction.commit(error);
+}
+
+bool Store::takeLabelNumbers(int count, qint64* first, QString* error)
+{
+    if (!require(Permission::CreateRecord, error))
+        return false;
+    Transaction transaction(m_database);
+    if (!transaction.begin(error))
+        return false;
+    bool ok = false;
+    qint64 next = m_database.metaValue(u"labels.next"_s).toLongLong(&ok);
+    if (!ok || next < 1)
+        next = 1;
+    if (!m_database.setMetaValue(u"labels.next"_s, QByteArray::number(next + count), error) ||
+        !audit(u"labels.print"_s, {}, u"%1 from %2"_s.arg(count).arg(next), error) ||
+        !transaction.commit(error)) {
+        return false;
+    }
+    *first = next;
+    return true;
 }
 
 int Store::settingValue(const QString& key, int defaultValue)

@@ -67,6 +67,9 @@ public:
     // Site settings (site.name, session.lockMinutes...): anyone reads, an admin writes.
     QString setting(const QString& key, const QString& defaultValue = {});
     [[nodiscard]] bool setSetting(const QString& key, const QString& value, QString* error);
+    // Reserves `count` consecutive tube label numbers for printing, atomically across
+    // processes: two stations printing at once never get the same number.
+    [[nodiscard]] bool takeLabelNumbers(int count, qint64* first, QString* error);
 
     // Writes an audit entry as the signed-in user.
     [[nodiscard]] bool audit(const QString& action, const QString& recordId, const QString& detail,

@@ -24,7 +24,9 @@
 #include <QListWidget>
 #include <QPainter>
 #include <QPushButton>
+#include <QSettings>
 #include <QStackedWidget>
+#include <QStandardPaths>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTest>
@@ -54,6 +56,7 @@ class TestWorkstationGui : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void initTestCase();
     void firstStartWizardCreatesTheStore();
     void nurseTypesACompleteRecordFromTheKeyboard();
     void invalidNirIsRefusedWithItsMessage();
@@ -63,6 +66,7 @@ private Q_SLOTS:
     void roleDecidesWhatTheUserSees();
     void scannedTubeAndInsDocumentTakeTwelveActionsOrFewer();
     void scannedIdentityAsksBeforeOverwriting();
+    void printedLabelMustBeScannedBackBeforeSaving();
 
 private:
     template <typename T>
@@ -117,6 +121,13 @@ void TestWorkstationGui::fill(const QString& objectName, const QString& text)
         QTest::keyClicks(focused, text);
     releaseHeldKeys();
     pressKey(focused, Qt::Key_Return);
+}
+
+void TestWorkstationGui::initTestCase()
+{
+    // Settings (QSettings) go to a test location, never the user's.
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(u"sidep-tests"_s);
 }
 
 void TestWorkstationGui::firstStartWizardCreatesTheStore()
@@ -565,6 +576,55 @@ void TestWorkstationGui::scannedIdentityAsksBeforeOverwriting()
     window.routeScan(InsDataMatrix::toPayload(damaged));
     QCOMPARE(birthName->text(), u"Durand"_s);
     QVERIFY(window.statusBar()->currentMessage().contains(u"INS"_s));
+}
+
+void TestWorkstationGui::printedLabelMustBeScannedBackBeforeSaving()
+{
+    StoreFixture fixture;
+    QTemporaryDir printed;
+    QSettings().setValue(u"labels/pdfFolder"_s, printed.path());
+    Store store;
+    MainWindow window(store, fixture.path());
+    typeLikeAPerson(window);
+    window.show();
+    window.start();
+    signIn(window, NurseName);
+    QTRY_VERIFY(store.isSignedIn());
+    RecordFormWidget* form = window.recordForm();
+
+    find<QPushButton>(form, u"printLabelButton"_s)->click();
+    const QString label = form->labelAwaitingScan();
+    QVERIFY(!label.isEmpty());
+    QVERIFY(QFile::exists(printed.filePath(u"label-"_s + label + u".pdf"_s)));
+    QCOMPARE(qobject_cast<QLineEdit*>(form->fieldWidget(u"specimen.accession"_s))->text(), label);
+
+    // Everything else filled: still not saved until the label is scanned back.
+    QJsonObject json = validRecordJson(21);
+    QJsonObject specimen = json.value(u"specimen"_s).toObject();
+    specimen.insert(u"accession"_s, label);
+    specimen.remove(u"collectedAt"_s);
+    json.insert(u"specimen"_s, specimen);
+    form->setFormJson(json);
+    auto* pages = find<QTabWidget>(form, u"pagesTabWidget"_s);
+    pages->setCurrentIndex(pages->count() - 1);
+    QVERIFY(!find<QPushButton>(form, u"saveButton"_s)->isEnabled());
+
+    // Another tube's label read back: refused, the printed one still expected.
+    window.routeScan(u"CHU75-2020-999999"_s);
+    QCOMPARE(form->labelAwaitingScan(), label);
+    QCOMPARE(qobject_cast<QLineEdit*>(form->fieldWidget(u"specimen.accession"_s))->text(), label);
+    // The right label: checked, and the record saves.
+    window.routeScan(label);
+    QVERIFY(form->labelAwaitingScan().isEmpty());
+    pages->setCurrentIndex(0);
+    pages->setCurrentIndex(pages->count() - 1);
+    auto* save = find<QPushButton>(form, u"saveButton"_s);
+    QVERIFY(save->isEnabled());
+    save->click();
+    QString error;
+    QUuid id;
+    QVERIFY2(store.records()->findByTube(label, &id, &error), qPrintable(error));
+    QSettings().remove(u"labels/pdfFolder"_s);
 }
 
 QTEST_MAIN(TestWorkstationGui)

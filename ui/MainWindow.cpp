@@ -12,6 +12,7 @@
 #include "SetupWizard.h"
 #include "SignInWidget.h"
 #include "Store.h"
+#include "TubeLabelPrinter.h"
 
 #include <QAction>
 #include <QApplication>
@@ -19,7 +20,11 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QImageReader>
+#include <QInputDialog>
 #include <QMenuBar>
+#include <QPrintDialog>
+#include <QPrinter>
+#include <QSettings>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -56,6 +61,19 @@ MainWindow::MainWindow(Store& store, const QString& storePath, QWidget* parent)
     lockAction->setShortcut(QKeySequence(u"Ctrl+L"_s));
     QAction* signOutAction = session->addAction(tr("Sign &out"), this, &MainWindow::signOut);
     signOutAction->setObjectName(u"signOutAction"_s);
+    QMenu* languageMenu = session->addMenu(tr("&Language"));
+    const QString current = QSettings().value(u"language"_s, u"fr"_s).toString();
+    for (const auto& [code, name] : {std::pair{u"fr"_s, u"Français"_s}, {u"en"_s, u"English"_s}}) {
+        QAction* action = languageMenu->addAction(name);
+        action->setObjectName(u"language_"_s + code + u"Action"_s);
+        action->setCheckable(true);
+        action->setChecked(code == current);
+        connect(action, &QAction::triggered, this, [this, code] {
+            QSettings().setValue(u"language"_s, code);
+            MessageBox::information(this, tr("Language"),
+                                    tr("The new language applies from the next start."));
+        });
+    }
     session->addSeparator();
     session->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
 
@@ -68,6 +86,11 @@ MainWindow::MainWindow(Store& store, const QString& storePath, QWidget* parent)
         scan->addAction(tr("Scan with the &camera..."), this, &MainWindow::scanWithCamera);
     cameraAction->setObjectName(u"scanCameraAction"_s);
     cameraAction->setShortcut(QKeySequence(u"Ctrl+K"_s));
+
+    QMenu* labelsMenu = menuBar()->addMenu(tr("&Labels"));
+    QAction* batchAction = labelsMenu->addAction(tr("Print a &batch of tube labels..."), this,
+                                                 &MainWindow::printLabelBatch);
+    batchAction->setObjectName(u"printLabelBatchAction"_s);
 
     // USB scanners type like a keyboard: their bursts are recognised wherever the focus is.
     m_scanner = new ScannerInput(this);
@@ -263,6 +286,29 @@ void MainWindow::chooseImageToScan()
         this, tr("Scan an image"), QString(), tr("Images (*.png *.jpg *.jpeg *.bmp *.tif *.tiff)"));
     if (!path.isEmpty())
         scanImageFile(path);
+}
+
+void MainWindow::printLabelBatch()
+{
+    if (!m_store.isSignedIn())
+        return;
+    bool ok = false;
+    const int count = QInputDialog::getInt(this, tr("Print a batch of tube labels"),
+                                           tr("How many labels?"), 50, 1, 1000, 1, &ok);
+    if (!ok)
+        return;
+    TubeLabelPrinter labels(m_store);
+    QStringList numbers;
+    QString error;
+    QPrinter printer(QPrinter::HighResolution);
+    QPrintDialog dialog(&printer, this);
+    if (!labels.newLabels(count, &numbers, &error) || dialog.exec() != QDialog::Accepted ||
+        !labels.print(&printer, numbers, &error)) {
+        showScanMessage(error.isEmpty() ? tr("No labels printed.") : error);
+        return;
+    }
+    showScanMessage(tr("%n label(s) printed, from %1 to %2.", nullptr, int(numbers.size()))
+                        .arg(numbers.first(), numbers.last()));
 }
 
 void MainWindow::scanWithCamera()

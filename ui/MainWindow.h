@@ -53,6 +53,7 @@ private:
     void showScanMessage(const QString& message);
     void chooseImageToScan();
     void scanWithCamera();
+    void printLabelBatch();
 
     Store& m_store;
     QString m_storePath;

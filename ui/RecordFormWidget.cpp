@@ -6,6 +6,7 @@
 #include "RecordValidator.h"
 #include "SamplingRecord.h"
 #include "Store.h"
+#include "TubeLabelPrinter.h"
 #include "ui_RecordFormWidget.h"
 
 #include <QComboBox>
@@ -16,6 +17,9 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QPrintDialog>
+#include <QPrinter>
+#include <QSettings>
 
 using namespace Qt::StringLiterals;
 
@@ -110,6 +114,12 @@ RecordFormWidget::RecordFormWidget(Store& store, QWidget* parent)
             });
     m_ui->identityOverrideReasonLineEdit->installEventFilter(this);
     m_ui->saveButton->setAutoDefault(true); // Enter on the focused button saves
+
+    auto* printLabel = new QPushButton(tr("&Print a new label for this tube"), this);
+    printLabel->setObjectName(u"printLabelButton"_s);
+    printLabel->setAutoDefault(false);
+    m_ui->tubeFormLayout->addRow(QString(), printLabel);
+    connect(printLabel, &QPushButton::clicked, this, &RecordFormWidget::printNewLabel);
 }
 
 RecordFormWidget::~RecordFormWidget() = default;
@@ -364,6 +374,7 @@ void RecordFormWidget::clearAll()
     m_ui->identityOverrideReasonLineEdit->clear();
     m_ui->confirmWarningsCheckBox->setChecked(false);
     m_ui->messageLabel->clear();
+    m_labelAwaitingScan.clear();
 }
 
 bool RecordFormWidget::restoreDraft()
@@ -455,6 +466,10 @@ QList<Problem> RecordFormWidget::currentProblems() const
     RecordValidator::Options options;
     options.identityOverrideReason = m_ui->identityOverrideReasonLineEdit->text();
     problems += RecordValidator::validate(&record, options);
+    if (!m_labelAwaitingScan.isEmpty()) {
+        problems.append({Problem::Severity::Error, u"specimen.accession"_s, u"accession.scanBack"_s,
+                         tr("scan the printed label to check it before saving")});
+    }
     // The blind index says at once whether this tube is already used at this site.
     QUuid existing;
     QString ignored;
@@ -671,8 +686,48 @@ void RecordFormWidget::discard()
     startNew();
 }
 
+void RecordFormWidget::printNewLabel()
+{
+    TubeLabelPrinter labels(m_store);
+    QStringList numbers;
+    QString error;
+    if (!labels.newLabels(1, &numbers, &error)) {
+        m_ui->messageLabel->setText(error);
+        return;
+    }
+    // Sites without a label printer (and the tests) print to PDF files in a folder.
+    QPrinter printer(QPrinter::HighResolution);
+    const QString pdfFolder = QSettings().value(u"labels/pdfFolder"_s).toString();
+    if (!pdfFolder.isEmpty()) {
+        printer.setOutputFormat(QPrinter::PdfFormat);
+        printer.setOutputFileName(pdfFolder + u"/label-"_s + numbers.first() + u".pdf"_s);
+    } else {
+        QPrintDialog dialog(&printer, this);
+        if (dialog.exec() != QDialog::Accepted)
+            return;
+    }
+    if (!labels.print(&printer, numbers, &error)) {
+        m_ui->messageLabel->setText(error);
+        return;
+    }
+    m_labelAwaitingScan = numbers.first();
+    m_filling = true;
+    qobject_cast<QLineEdit*>(fieldWidget(u"specimen.accession"_s))->setText(numbers.first());
+    m_filling = false;
+    m_ui->messageLabel->setText(tr("Label printed. Stick it on the tube and scan it to check it."));
+}
+
 void RecordFormWidget::setTubeLabel(const QString& label)
 {
+    if (!m_labelAwaitingScan.isEmpty()) {
+        if (label.trimmed() != m_labelAwaitingScan) {
+            m_ui->messageLabel->setText(
+                tr("The scanned label is not the one just printed: check the tube."));
+            return;
+        }
+        m_labelAwaitingScan.clear();
+        m_ui->messageLabel->setText(tr("Printed label checked."));
+    }
     QWidget* tube = fieldWidget(u"specimen.accession"_s);
     qobject_cast<QLineEdit*>(tube)->setText(label.trimmed());
     fieldChanged(u"specimen.accession"_s);

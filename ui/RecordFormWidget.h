@@ -43,8 +43,12 @@ public:
     // Wipes every value from the widgets (the session is locking).
     void clearAll();
 
-    // A scanned tube label lands in its field, wherever the focus was.
+    // A scanned tube label lands in its field, wherever the focus was. After a label was
+    // printed here, the scan is the check that the printed label reads back right.
     void setTubeLabel(const QString& label);
+    // Prints a new label for this tube and waits for it to be scanned back.
+    void printNewLabel();
+    QString labelAwaitingScan() const { return m_labelAwaitingScan; }
     // The identity fields whose current, non-empty value differs from `patient` (annex1
     // "patient" keys): what a scanned identity would overwrite.
     QStringList identityChanges(const QJsonObject& patient) const;
@@ -92,4 +96,5 @@ private:
     QSet<QString> m_visited;
     QTimer m_draftTimer;
     bool m_filling = false; // true while the program, not the user, sets values
+    QString m_labelAwaitingScan;
 };

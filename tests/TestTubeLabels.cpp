@@ -1,0 +1,128 @@
+// Tube labels printed at the station: numbering, what the label carries (read back with
+// ZXing, as an analyser would) and the print itself.
+
+#include "BarcodeDecoder.h"
+#include "Store.h"
+#include "TestSupport.h"
+#include "TubeLabelPrinter.h"
+
+#include <QFile>
+#include <QPainter>
+#include <QPrinter>
+#include <QSet>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace TestSupport;
+
+class TestTubeLabels : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void newLabelsAreNumberedAndNeverRepeat();
+    void onlySamplingStaffPrintLabels();
+    void labelReadsBackAsCode128AndDataMatrix_data();
+    void labelReadsBackAsCode128AndDataMatrix();
+    void batchPrintsOneLabelAPage();
+};
+
+void TestTubeLabels::newLabelsAreNumberedAndNeverRepeat()
+{
+    StoreFixture fixture;
+    auto first = fixture.openAs(NurseName);
+    auto second = fixture.openAs(NurseName); // another station on the same store
+    TubeLabelPrinter one(*first);
+    TubeLabelPrinter two(*second);
+    QStringList a;
+    QStringList b;
+    QString error;
+    QVERIFY(one.newLabels(3, &a, &error));
+    QVERIFY(two.newLabels(2, &b, &error));
+    QVERIFY(one.newLabels(1, &b, &error));
+    const QString year = QString::number(QDate::currentDate().year());
+    QCOMPARE(a.first(), u"S75-%1-000001"_s.arg(year));
+    QCOMPARE(b.first(), u"S75-%1-000006"_s.arg(year));
+    QSet<QString> all;
+    for (const QString& label : a + QStringList{b})
+        all.insert(label);
+    QCOMPARE(all.size(), 4);
+    for (const QString& label : a)
+        QVERIFY(BarcodeDecoder::isTubeLabel(label));
+
+    auto admin = fixture.openAs(AdminName);
+    QVERIFY(admin->setSetting(u"labels.prefix"_s, u"CHU75"_s, &error));
+    QStringList custom;
+    QVERIFY(TubeLabelPrinter(*first).newLabels(1, &custom, &error));
+    QCOMPARE(custom.first(), u"CHU75-%1-000007"_s.arg(year));
+    // The counter is the store's, not a setting anyone can rewind.
+    QVERIFY(!admin->setSetting(u"labels.next"_s, u"1"_s, &error));
+}
+
+void TestTubeLabels::onlySamplingStaffPrintLabels()
+{
+    StoreFixture fixture;
+    auto lab = fixture.openAs(LabName);
+    QStringList labels;
+    QString error;
+    QVERIFY(!TubeLabelPrinter(*lab).newLabels(1, &labels, &error));
+    QVERIFY(!error.isEmpty());
+}
+
+void TestTubeLabels::labelReadsBackAsCode128AndDataMatrix_data()
+{
+    QTest::addColumn<QString>("label");
+    QTest::addColumn<QSize>("size");
+    QTest::newRow("50x25 mm at 300 dpi") << u"S75-2026-000042"_s << QSize(591, 295);
+    QTest::newRow("50x25 mm at 203 dpi") << u"CHU75-2020-000123"_s << QSize(400, 200);
+    QTest::newRow("short label") << u"AB12"_s << QSize(591, 295);
+    QTest::newRow("long pre-printed label")
+        << u"LABO-CHU-BORDEAUX-2020-000123"_s << QSize(827, 413);
+}
+
+void TestTubeLabels::labelReadsBackAsCode128AndDataMatrix()
+{
+    QFETCH(QString, label);
+    QFETCH(QSize, size);
+    QImage image(size, QImage::Format_RGB32);
+    image.fill(Qt::white);
+    QPainter painter(&image);
+    TubeLabelPrinter::paint(painter, QRectF(QPointF(0, 0), size), label, u"CHU test"_s,
+                            QDate(2026, 11, 28));
+    painter.end();
+    QSet<QString> symbologies;
+    for (const DecodedBarcode& code : BarcodeDecoder::decode(image)) {
+        QCOMPARE(code.text, label);
+        symbologies.insert(code.symbology);
+    }
+    QVERIFY2(symbologies.contains(u"Code128"_s),
+             qPrintable(QStringList(symbologies.values()).join(u',')));
+    QVERIFY(symbologies.contains(u"DataMatrix"_s));
+}
+
+void TestTubeLabels::batchPrintsOneLabelAPage()
+{
+    StoreFixture fixture;
+    auto nurse = fixture.openAs(NurseName);
+    TubeLabelPrinter labels(*nurse);
+    QStringList numbers;
+    QString error;
+    QVERIFY(labels.newLabels(5, &numbers, &error));
+    QPrinter printer(QPrinter::HighResolution);
+    printer.setOutputFormat(QPrinter::PdfFormat);
+    const QString path = fixture.folder() + u"/labels.pdf"_s;
+    printer.setOutputFileName(path);
+    QVERIFY2(labels.print(&printer, numbers, &error), qPrintable(error));
+    QFile pdf(path);
+    QVERIFY(pdf.open(QIODevice::ReadOnly));
+    const QByteArray bytes = pdf.readAll();
+    QVERIFY(bytes.startsWith("%PDF-"));
+    QCOMPARE(bytes.count("/Type /Page\n") + bytes.count("/Type /Page\r") +
+                 bytes.count("/Type /Page "),
+             5);
+    // Printing is audited (without the labels' owners: there are none yet).
+    QCOMPARE(nurse->auditLog()->entries().last().action, u"labels.print"_s);
+}
+
+QTEST_MAIN(TestTubeLabels)
+#include "TestTubeLabels.moc"
