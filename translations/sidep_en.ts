@@ -2,435 +2,2108 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB">
 <context>
+    <name>ActivationCodes</name>
+    <message>
+        <source>line %1</source>
+        <translation>line %1</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>file</translation>
+    </message>
+    <message>
+        <source>the .sha256 file is not in sha256sum format</source>
+        <translation>the .sha256 file is not in sha256sum format</translation>
+    </message>
+    <message>
+        <source>the file does not match its .sha256 checksum: it was changed or cut</source>
+        <translation>the file does not match its .sha256 checksum: it was changed or cut</translation>
+    </message>
+    <message>
+        <source>the .sha256 file is the checksum of another file</source>
+        <translation>the .sha256 file is the checksum of another file</translation>
+    </message>
+    <message>
+        <source>the file is empty</source>
+        <translation>the file is empty</translation>
+    </message>
+    <message>
+        <source>the header must be %1</source>
+        <translation>the header must be %1</translation>
+    </message>
+    <message>
+        <source>the file holds no code</source>
+        <translation>the file holds no code</translation>
+    </message>
+    <message>
+        <source>%1 columns instead of %2</source>
+        <translation>%1 columns instead of %2</translation>
+    </message>
+    <message>
+        <source>a code is a lower-case UUID v4, or 6 or 12 characters A-Z 0-9</source>
+        <translation>a code is a lower-case UUID v4, or 6 or 12 characters A-Z 0-9</translation>
+    </message>
+    <message>
+        <source>a date is ISO 8601 in UTC, such as 2021-08-25T22:00:00.000Z</source>
+        <translation>a date is ISO 8601 in UTC, such as 2021-08-25T22:00:00.000Z</translation>
+    </message>
+    <message>
+        <source>the validity must end after it starts</source>
+        <translation>the validity must end after it starts</translation>
+    </message>
+    <message>
+        <source>this code is already on an earlier line</source>
+        <translation>this code is already on an earlier line</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>cannot read %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 is too large for a batch of codes</source>
+        <translation>%1 is too large for a batch of codes</translation>
+    </message>
+    <message>
+        <source>the file is too large for a batch of codes</source>
+        <translation>the file is too large for a batch of codes</translation>
+    </message>
+    <message numerus="yes">
+        <source>nothing imported: %n problem(s) in the file; first: %1</source>
+        <translation>
+            <numerusform>nothing imported: %n problem in the file; first: %1</numerusform>
+            <numerusform>nothing imported: %n problems in the file; first: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>this code is already in the pool</source>
+        <translation>this code is already in the pool</translation>
+    </message>
+    <message>
+        <source>nothing imported: %1</source>
+        <translation>nothing imported: %1</translation>
+    </message>
+    <message>
+        <source>an activation code is taken inside a transaction</source>
+        <translation>an activation code is taken inside a transaction</translation>
+    </message>
+</context>
+<context>
+    <name>AdminWidget</name>
+    <message>
+        <source>Accounts</source>
+        <translation>Accounts</translation>
+    </message>
+    <message>
+        <source>New account</source>
+        <translation>New account</translation>
+    </message>
+    <message>
+        <source>&amp;User name</source>
+        <translation>&amp;User name</translation>
+    </message>
+    <message>
+        <source>New user name</source>
+        <translation>New user name</translation>
+    </message>
+    <message>
+        <source>&amp;Role</source>
+        <translation>&amp;Role</translation>
+    </message>
+    <message>
+        <source>Role of the new account</source>
+        <translation>Role of the new account</translation>
+    </message>
+    <message>
+        <source>&amp;Password</source>
+        <translation>&amp;Password</translation>
+    </message>
+    <message>
+        <source>Password of the new account</source>
+        <translation>Password of the new account</translation>
+    </message>
+    <message>
+        <source>&amp;Create the account</source>
+        <translation>&amp;Create the account</translation>
+    </message>
+    <message>
+        <source>&amp;Disable the selected account</source>
+        <translation>&amp;Disable the selected account</translation>
+    </message>
+    <message>
+        <source>&amp;Lock after (minutes idle)</source>
+        <translation>&amp;Lock after (minutes idle)</translation>
+    </message>
+    <message>
+        <source>Minutes before the session locks itself</source>
+        <translation>Minutes before the session locks itself</translation>
+    </message>
+    <message>
+        <source>Save &amp;settings</source>
+        <translation>Save &amp;settings</translation>
+    </message>
+    <message>
+        <source>Nurse (sampling)</source>
+        <translation>Nurse (sampling)</translation>
+    </message>
+    <message>
+        <source>Laboratory (results)</source>
+        <translation>Laboratory (results)</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>disabled</translation>
+    </message>
+    <message>
+        <source>locked</source>
+        <translation>locked</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>active</translation>
+    </message>
+    <message>
+        <source>Account %1 created.</source>
+        <translation>Account %1 created.</translation>
+    </message>
+    <message>
+        <source>Disable %1?</source>
+        <translation>Disable %1?</translation>
+    </message>
+    <message>
+        <source>%1 will no longer be able to sign in.</source>
+        <translation>%1 will no longer be able to sign in.</translation>
+    </message>
+    <message>
+        <source>Account %1 disabled.</source>
+        <translation>Account %1 disabled.</translation>
+    </message>
+    <message>
+        <source>Settings saved.</source>
+        <translation>Settings saved.</translation>
+    </message>
+</context>
+<context>
     <name>AuditLog</name>
     <message>
         <source>the audit log cannot be read</source>
-        <translation type="unfinished"></translation>
+        <translation>the audit log cannot be read</translation>
     </message>
     <message>
         <source>entries %1 to %2 are missing</source>
-        <translation type="unfinished"></translation>
+        <translation>entries %1 to %2 are missing</translation>
     </message>
     <message>
         <source>entry %1 was altered or does not follow entry %2</source>
-        <translation type="unfinished"></translation>
+        <translation>entry %1 was altered or does not follow entry %2</translation>
     </message>
     <message>
         <source>entry %1 records that the log had been cut or edited before it (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>entry %1 records that the log had been cut or edited before it (%2)</translation>
     </message>
     <message>
         <source>the audit log&apos;s head record is missing or was altered</source>
-        <translation type="unfinished"></translation>
+        <translation>the audit log&apos;s head record is missing or was altered</translation>
     </message>
     <message>
         <source>the audit log should end at entry %1 but ends at entry %2</source>
-        <translation type="unfinished"></translation>
+        <translation>the audit log should end at entry %1 but ends at entry %2</translation>
     </message>
     <message>
         <source>the last audit entry was replaced</source>
-        <translation type="unfinished"></translation>
+        <translation>the last audit entry was replaced</translation>
+    </message>
+</context>
+<context>
+    <name>BarcodeDecoder</name>
+    <message>
+        <source>INS DataMatrix refused: %1</source>
+        <translation>INS DataMatrix refused: %1</translation>
+    </message>
+    <message>
+        <source>neither a tube label (4 to 40 printable ASCII characters) nor an INS DataMatrix</source>
+        <translation>neither a tube label (4 to 40 printable ASCII characters) nor an INS DataMatrix</translation>
+    </message>
+</context>
+<context>
+    <name>BarcodeEncoder</name>
+    <message>
+        <source>the module size must be 1 to %1 pixels</source>
+        <translation>the module size must be 1 to %1 pixels</translation>
+    </message>
+    <message>
+        <source>there is nothing to encode</source>
+        <translation>there is nothing to encode</translation>
+    </message>
+    <message>
+        <source>Code 128 carries 1 to 80 ASCII characters</source>
+        <translation>Code 128 carries 1 to 80 ASCII characters</translation>
+    </message>
+    <message>
+        <source>the text is too long or has characters this code cannot carry</source>
+        <translation>the text is too long or has characters this code cannot carry</translation>
+    </message>
+    <message>
+        <source>the text cannot be encoded</source>
+        <translation>the text cannot be encoded</translation>
+    </message>
+    <message>
+        <source>the image is too large</source>
+        <translation>the image is too large</translation>
+    </message>
+</context>
+<context>
+    <name>CameraScanDialog</name>
+    <message>
+        <source>Scan with the camera</source>
+        <translation>Scan with the camera</translation>
+    </message>
+    <message>
+        <source>Camera picture</source>
+        <translation>Camera picture</translation>
+    </message>
+    <message>
+        <source>This computer has no camera.</source>
+        <translation>This computer has no camera.</translation>
+    </message>
+    <message>
+        <source>Use the barcode scanner, or scan an image file instead (Scan &gt; Scan an image).</source>
+        <translation>Use the barcode scanner, or scan an image file instead (Scan &gt; Scan an image).</translation>
+    </message>
+    <message>
+        <source>The camera cannot be used: %1</source>
+        <translation>The camera cannot be used: %1</translation>
+    </message>
+    <message>
+        <source>Hold the tube label or the document&apos;s code in front of the camera.</source>
+        <translation>Hold the tube label or the document&apos;s code in front of the camera.</translation>
     </message>
 </context>
 <context>
     <name>Crypto</name>
     <message>
         <source>The scrypt cost n must be a power of two from %1 to %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>The scrypt cost n must be a power of two from %1 to %2.</translation>
     </message>
     <message>
         <source>The scrypt block size r must be from 1 to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>The scrypt block size r must be from 1 to %1.</translation>
     </message>
     <message>
         <source>The scrypt parallelism p must be from 1 to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>The scrypt parallelism p must be from 1 to %1.</translation>
     </message>
     <message>
         <source>The scrypt parameters need %1 MiB of memory, more than the %2 MiB allowed.</source>
-        <translation type="unfinished"></translation>
+        <translation>The scrypt parameters need %1 MiB of memory, more than the %2 MiB allowed.</translation>
     </message>
     <message>
         <source>The key derivation parameters lack the field &quot;%1&quot; or it has the wrong type.</source>
-        <translation type="unfinished"></translation>
+        <translation>The key derivation parameters lack the field &quot;%1&quot; or it has the wrong type.</translation>
     </message>
     <message>
         <source>Unknown key derivation algorithm &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unknown key derivation algorithm &quot;%1&quot;.</translation>
     </message>
     <message>
         <source>The key derivation salt is not valid base64.</source>
-        <translation type="unfinished"></translation>
+        <translation>The key derivation salt is not valid base64.</translation>
     </message>
     <message>
         <source>The key derivation salt has %1 bytes; at least %2 are required.</source>
-        <translation type="unfinished"></translation>
+        <translation>The key derivation salt has %1 bytes; at least %2 are required.</translation>
     </message>
     <message>
         <source>The key derivation salt is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>The key derivation salt is empty.</translation>
     </message>
     <message>
         <source>The key derivation failed, probably for lack of memory.</source>
-        <translation type="unfinished"></translation>
+        <translation>The key derivation failed, probably for lack of memory.</translation>
     </message>
 </context>
 <context>
     <name>Database</name>
     <message>
         <source>unknown database error</source>
-        <translation type="unfinished"></translation>
+        <translation>unknown database error</translation>
     </message>
     <message>
         <source>no store at %1 (create one with &apos;sidepctl init&apos;)</source>
-        <translation type="unfinished"></translation>
+        <translation>no store at %1 (create one with &apos;sidepctl init&apos;)</translation>
     </message>
     <message>
         <source>cannot open the store %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>cannot open the store %1: %2</translation>
     </message>
     <message>
         <source>%1 is not a readable store</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 is not a readable store</translation>
     </message>
     <message>
         <source>the store has schema version %1, newer than this program&apos;s %2: update the program</source>
-        <translation type="unfinished"></translation>
+        <translation>the store has schema version %1, newer than this program&apos;s %2: update the program</translation>
+    </message>
+</context>
+<context>
+    <name>DraftStore</name>
+    <message>
+        <source>sign in first</source>
+        <translation>sign in first</translation>
     </message>
 </context>
 <context>
     <name>Identifiers</name>
     <message>
         <source>%1 must have %2 characters, not %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 must have %2 characters, not %3</translation>
     </message>
     <message>
         <source>%1 may contain only digits, and 2A or 2B for Corsica</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 may contain only digits, and 2A or 2B for Corsica</translation>
     </message>
     <message>
         <source>%1 may contain only digits</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 may contain only digits</translation>
     </message>
     <message>
         <source>wrong %1 key: %2 expected</source>
-        <translation type="unfinished"></translation>
+        <translation>wrong %1 key: %2 expected</translation>
     </message>
     <message>
         <source>the first NIR digit (sex) must be 1, 2, 3, 4, 7 or 8</source>
-        <translation type="unfinished"></translation>
+        <translation>the first NIR digit (sex) must be 1, 2, 3, 4, 7 or 8</translation>
     </message>
     <message>
         <source>the NIR birth month must be 01 to 12, 20, 31 to 42 or 50 to 99</source>
-        <translation type="unfinished"></translation>
+        <translation>the NIR birth month must be 01 to 12, 20, 31 to 42 or 50 to 99</translation>
     </message>
     <message>
         <source>the NIR department must be 01 to 95, 2A, 2B, 97, 98 or 99</source>
-        <translation type="unfinished"></translation>
+        <translation>the NIR department must be 01 to 95, 2A, 2B, 97, 98 or 99</translation>
     </message>
     <message>
         <source>the NIR order number must be 001 to 999</source>
-        <translation type="unfinished"></translation>
+        <translation>the NIR order number must be 001 to 999</translation>
     </message>
     <message>
         <source>the first NIR digit does not agree with the sex</source>
-        <translation type="unfinished"></translation>
+        <translation>the first NIR digit does not agree with the sex</translation>
     </message>
     <message>
         <source>the birth year in the NIR does not agree with the birth date</source>
-        <translation type="unfinished"></translation>
+        <translation>the birth year in the NIR does not agree with the birth date</translation>
     </message>
     <message>
         <source>the birth month in the NIR does not agree with the birth date</source>
-        <translation type="unfinished"></translation>
+        <translation>the birth month in the NIR does not agree with the birth date</translation>
     </message>
     <message>
         <source>not the OID of an INS authority (NIR, NIA, test or demonstration)</source>
-        <translation type="unfinished"></translation>
+        <translation>not the OID of an INS authority (NIR, NIA, test or demonstration)</translation>
     </message>
     <message>
         <source>the COG department must be 01 to 95, 2A, 2B, 97, 98 or 99</source>
-        <translation type="unfinished"></translation>
+        <translation>the COG department must be 01 to 95, 2A, 2B, 97, 98 or 99</translation>
     </message>
     <message>
         <source>the COG commune or country number cannot be zero</source>
-        <translation type="unfinished"></translation>
+        <translation>the COG commune or country number cannot be zero</translation>
     </message>
     <message>
         <source>a LOINC code is 1 to 5 digits, a dash and a check digit</source>
-        <translation type="unfinished"></translation>
+        <translation>a LOINC code is 1 to 5 digits, a dash and a check digit</translation>
     </message>
     <message>
         <source>a phone number is digits starting with 0, or with + or 00 and a country code</source>
-        <translation type="unfinished"></translation>
+        <translation>a phone number is digits starting with 0, or with + or 00 and a country code</translation>
     </message>
     <message>
         <source>a French phone number has 10 digits, not %1</source>
-        <translation type="unfinished"></translation>
+        <translation>a French phone number has 10 digits, not %1</translation>
     </message>
     <message>
         <source>an international phone number has 8 to 15 digits, not %1</source>
-        <translation type="unfinished"></translation>
+        <translation>an international phone number has 8 to 15 digits, not %1</translation>
     </message>
     <message>
         <source>a French phone number has 9 digits after +33, not %1</source>
-        <translation type="unfinished"></translation>
+        <translation>a French phone number has 9 digits after +33, not %1</translation>
     </message>
     <message>
         <source>a mobile phone number is expected (06, 07 or an overseas mobile number)</source>
-        <translation type="unfinished"></translation>
+        <translation>a mobile phone number is expected (06, 07 or an overseas mobile number)</translation>
     </message>
     <message>
         <source>an e-mail address has at most 254 characters, not %1</source>
-        <translation type="unfinished"></translation>
+        <translation>an e-mail address has at most 254 characters, not %1</translation>
     </message>
     <message>
         <source>an e-mail address needs an @</source>
-        <translation type="unfinished"></translation>
+        <translation>an e-mail address needs an @</translation>
     </message>
     <message>
         <source>the part before @ has at most 64 characters, not %1</source>
-        <translation type="unfinished"></translation>
+        <translation>the part before @ has at most 64 characters, not %1</translation>
     </message>
     <message>
         <source>the part before @ is empty, contains a character that is not allowed or a misplaced dot</source>
-        <translation type="unfinished"></translation>
+        <translation>the part before @ is empty, contains a character that is not allowed or a misplaced dot</translation>
     </message>
     <message>
         <source>the domain after @ must be names of letters, digits and hyphens separated by dots</source>
-        <translation type="unfinished"></translation>
+        <translation>the domain after @ must be names of letters, digits and hyphens separated by dots</translation>
     </message>
     <message>
         <source>a French postal code has 5 digits and starts with a department</source>
-        <translation type="unfinished"></translation>
+        <translation>a French postal code has 5 digits and starts with a department</translation>
     </message>
     <message>
         <source>a postal code has 2 to 10 letters or digits, with spaces or hyphens</source>
-        <translation type="unfinished"></translation>
+        <translation>a postal code has 2 to 10 letters or digits, with spaces or hyphens</translation>
     </message>
     <message>
         <source>a country is written as its two-letter ISO 3166 code</source>
-        <translation type="unfinished"></translation>
+        <translation>a country is written as its two-letter ISO 3166 code</translation>
     </message>
     <message>
         <source>not an ISO 3166 country code</source>
-        <translation type="unfinished"></translation>
+        <translation>not an ISO 3166 country code</translation>
     </message>
     <message>
         <source>a date is written YYYY-MM-DD</source>
-        <translation type="unfinished"></translation>
+        <translation>a date is written YYYY-MM-DD</translation>
     </message>
     <message>
         <source>this date does not exist in the calendar</source>
-        <translation type="unfinished"></translation>
+        <translation>this date does not exist in the calendar</translation>
     </message>
     <message>
         <source>a date and time is written YYYY-MM-DDThh:mm:ss followed by Z or +hh:mm</source>
-        <translation type="unfinished"></translation>
+        <translation>a date and time is written YYYY-MM-DDThh:mm:ss followed by Z or +hh:mm</translation>
     </message>
     <message>
         <source>a date and time needs its offset from UTC (Z or +hh:mm): a local time is ambiguous</source>
-        <translation type="unfinished"></translation>
+        <translation>a date and time needs its offset from UTC (Z or +hh:mm): a local time is ambiguous</translation>
     </message>
     <message>
         <source>this date or time does not exist</source>
-        <translation type="unfinished"></translation>
+        <translation>this date or time does not exist</translation>
     </message>
     <message>
         <source>an offset from UTC is between -12:00 and +14:00</source>
-        <translation type="unfinished"></translation>
+        <translation>an offset from UTC is between -12:00 and +14:00</translation>
     </message>
     <message>
         <source>a name has 1 to 100 characters, not %1</source>
-        <translation type="unfinished"></translation>
+        <translation>a name has 1 to 100 characters, not %1</translation>
     </message>
     <message>
         <source>a name may contain only letters, spaces, hyphens and apostrophes</source>
-        <translation type="unfinished"></translation>
+        <translation>a name may contain only letters, spaces, hyphens and apostrophes</translation>
     </message>
     <message>
         <source>a name must contain at least one letter</source>
-        <translation type="unfinished"></translation>
+        <translation>a name must contain at least one letter</translation>
+    </message>
+</context>
+<context>
+    <name>InsDataMatrix</name>
+    <message>
+        <source>INS matricule</source>
+        <translation>INS matricule</translation>
+    </message>
+    <message>
+        <source>matricule authority</source>
+        <translation>matricule authority</translation>
+    </message>
+    <message>
+        <source>birth given names</source>
+        <translation>birth given names</translation>
+    </message>
+    <message>
+        <source>birth family name</source>
+        <translation>birth family name</translation>
+    </message>
+    <message>
+        <source>sex</source>
+        <translation>sex</translation>
+    </message>
+    <message>
+        <source>birth date</source>
+        <translation>birth date</translation>
+    </message>
+    <message>
+        <source>birth place</source>
+        <translation>birth place</translation>
+    </message>
+    <message>
+        <source>field %1 (%2)</source>
+        <translation>field %1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 is missing or out of order</source>
+        <translation>%1 is missing or out of order</translation>
+    </message>
+    <message>
+        <source>%1 must be exactly %2 characters</source>
+        <translation>%1 must be exactly %2 characters</translation>
+    </message>
+    <message>
+        <source>%1 must be %2 to %3 characters</source>
+        <translation>%1 must be %2 to %3 characters</translation>
+    </message>
+    <message>
+        <source>unexpected characters after the last field (%1)</source>
+        <translation>unexpected characters after the last field (%1)</translation>
+    </message>
+    <message>
+        <source>wrong key</source>
+        <translation>wrong key</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>not an INS DataMatrix: the text must start with IS, a version and 22 zeros</source>
+        <translation>not an INS DataMatrix: the text must start with IS, a version and 22 zeros</translation>
+    </message>
+    <message>
+        <source>INS DataMatrix version not supported (01 only)</source>
+        <translation>INS DataMatrix version not supported (01 only)</translation>
+    </message>
+    <message>
+        <source>the GS separator after %1 is missing</source>
+        <translation>the GS separator after %1 is missing</translation>
+    </message>
+    <message>
+        <source>digits only, 2A or 2B for Corsica</source>
+        <translation>digits only, 2A or 2B for Corsica</translation>
+    </message>
+    <message>
+        <source>no spaces allowed</source>
+        <translation>no spaces allowed</translation>
+    </message>
+    <message>
+        <source>%1 may hold only upper-case letters, single spaces, hyphens and apostrophes</source>
+        <translation>%1 may hold only upper-case letters, single spaces, hyphens and apostrophes</translation>
+    </message>
+    <message>
+        <source>%1 must be F or M</source>
+        <translation>%1 must be F or M</translation>
+    </message>
+    <message>
+        <source>%1 must be written DD-MM-YYYY</source>
+        <translation>%1 must be written DD-MM-YYYY</translation>
+    </message>
+    <message>
+        <source>%1 is not a date of the calendar</source>
+        <translation>%1 is not a date of the calendar</translation>
+    </message>
+    <message>
+        <source>%1 is in the future</source>
+        <translation>%1 is in the future</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>SI-DEP sampling portal</source>
+        <translation>SI-DEP sampling portal</translation>
+    </message>
+    <message>
+        <source>&amp;Session</source>
+        <translation>&amp;Session</translation>
+    </message>
+    <message>
+        <source>&amp;Lock</source>
+        <translation>&amp;Lock</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation>Sign &amp;out</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Language</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <source>The new language applies from the next start.</source>
+        <translation>The new language applies from the next start.</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <source>S&amp;can</source>
+        <translation>S&amp;can</translation>
+    </message>
+    <message>
+        <source>Scan an &amp;image...</source>
+        <translation>Scan an &amp;image...</translation>
+    </message>
+    <message>
+        <source>Scan with the &amp;camera...</source>
+        <translation>Scan with the &amp;camera...</translation>
+    </message>
+    <message>
+        <source>&amp;Labels</source>
+        <translation>&amp;Labels</translation>
+    </message>
+    <message>
+        <source>Print a &amp;batch of tube labels...</source>
+        <translation>Print a &amp;batch of tube labels...</translation>
+    </message>
+    <message>
+        <source>The store cannot be opened</source>
+        <translation>The store cannot be opened</translation>
+    </message>
+    <message>
+        <source>&amp;New sampling</source>
+        <translation>&amp;New sampling</translation>
+    </message>
+    <message>
+        <source>&amp;Queue</source>
+        <translation>&amp;Queue</translation>
+    </message>
+    <message>
+        <source>&amp;Accounts and settings</source>
+        <translation>&amp;Accounts and settings</translation>
+    </message>
+    <message>
+        <source>Form restored</source>
+        <translation>Form restored</translation>
+    </message>
+    <message>
+        <source>The sampling form you had started was restored.</source>
+        <translation>The sampling form you had started was restored.</translation>
+    </message>
+    <message>
+        <source>%1 (%2) at %3</source>
+        <translation>%1 (%2) at %3</translation>
+    </message>
+    <message>
+        <source>A scan was read, but this screen has no use for it.</source>
+        <translation>A scan was read, but this screen has no use for it.</translation>
+    </message>
+    <message>
+        <source>Tube label read.</source>
+        <translation>Tube label read.</translation>
+    </message>
+    <message>
+        <source>Replace the identity?</source>
+        <translation>Replace the identity?</translation>
+    </message>
+    <message>
+        <source>The document&apos;s identity differs from the form in: %1. Replace with the document&apos;s identity?</source>
+        <translation>The document&apos;s identity differs from the form in: %1. Replace with the document&apos;s identity?</translation>
+    </message>
+    <message>
+        <source>The identity from the document was not used.</source>
+        <translation>The identity from the document was not used.</translation>
+    </message>
+    <message>
+        <source>Qualified identity read from the INS code.</source>
+        <translation>Qualified identity read from the INS code.</translation>
+    </message>
+    <message>
+        <source>INS code refused: %1</source>
+        <translation>INS code refused: %1</translation>
+    </message>
+    <message>
+        <source>Code not recognised: %1</source>
+        <translation>Code not recognised: %1</translation>
+    </message>
+    <message>
+        <source>This file cannot be read as an image: %1</source>
+        <translation>This file cannot be read as an image: %1</translation>
+    </message>
+    <message>
+        <source>No code was found in this image.</source>
+        <translation>No code was found in this image.</translation>
+    </message>
+    <message>
+        <source>Scan an image</source>
+        <translation>Scan an image</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.bmp *.tif *.tiff)</source>
+        <translation>Images (*.png *.jpg *.jpeg *.bmp *.tif *.tiff)</translation>
+    </message>
+    <message>
+        <source>Print a batch of tube labels</source>
+        <translation>Print a batch of tube labels</translation>
+    </message>
+    <message>
+        <source>How many labels?</source>
+        <translation>How many labels?</translation>
+    </message>
+    <message>
+        <source>No labels printed.</source>
+        <translation>No labels printed.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n label(s) printed, from %1 to %2.</source>
+        <translation>
+            <numerusform>%n label printed, from %1 to %2.</numerusform>
+            <numerusform>%n labels printed, from %1 to %2.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>QrCode</name>
+    <message>
+        <source>there is nothing to encode</source>
+        <translation>there is nothing to encode</translation>
+    </message>
+    <message>
+        <source>the text is too long for a QR code</source>
+        <translation>the text is too long for a QR code</translation>
+    </message>
+</context>
+<context>
+    <name>QueueWidget</name>
+    <message>
+        <source>Queue</source>
+        <translation>Queue</translation>
+    </message>
+    <message>
+        <source>&amp;Day</source>
+        <translation>&amp;Day</translation>
+    </message>
+    <message>
+        <source>Sampling day</source>
+        <translation>Sampling day</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <source>All days</source>
+        <translation>All days</translation>
+    </message>
+    <message>
+        <source>S&amp;tatus</source>
+        <translation>S&amp;tatus</translation>
+    </message>
+    <message>
+        <source>Record status</source>
+        <translation>Record status</translation>
+    </message>
+    <message>
+        <source>Searc&amp;h</source>
+        <translation>Searc&amp;h</translation>
+    </message>
+    <message>
+        <source>Tube label or patient name, then Enter</source>
+        <translation>Tube label or patient name, then Enter</translation>
+    </message>
+    <message>
+        <source>Search by tube label or patient name</source>
+        <translation>Search by tube label or patient name</translation>
+    </message>
+    <message>
+        <source>Press Enter to search. A tube label is tried first, then a patient&apos;s birth or usual name.</source>
+        <translation>Press Enter to search. A tube label is tried first, then a patient&apos;s birth or usual name.</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <source>Records</source>
+        <translation>Records</translation>
+    </message>
+    <message>
+        <source>Press Enter or double-click to open the selected record.</source>
+        <translation>Press Enter or double-click to open the selected record.</translation>
+    </message>
+    <message>
+        <source>Number of records shown</source>
+        <translation>Number of records shown</translation>
+    </message>
+    <message>
+        <source>Queue message</source>
+        <translation>Queue message</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <source>No store open</source>
+        <translation>No store open</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) found</source>
+        <translation>
+            <numerusform>%n record found</numerusform>
+            <numerusform>%n records found</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s)</source>
+        <translation>
+            <numerusform>%n record</numerusform>
+            <numerusform>%n records</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The queue cannot be read: %1</source>
+        <translation>The queue cannot be read: %1</translation>
+    </message>
+</context>
+<context>
+    <name>RecordFields</name>
+    <message>
+        <source>The patient</source>
+        <translation>The patient</translation>
+    </message>
+    <message>
+        <source>A trusted relative</source>
+        <translation>A trusted relative</translation>
+    </message>
+    <message>
+        <source>Tube label</source>
+        <translation>Tube label</translation>
+    </message>
+    <message>
+        <source>Birth name</source>
+        <translation>Birth name</translation>
+    </message>
+    <message>
+        <source>First names at birth</source>
+        <translation>First names at birth</translation>
+    </message>
+    <message>
+        <source>Usual name</source>
+        <translation>Usual name</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>Sex</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>Female</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>Male</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Unknown</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <source>Place of birth (INSEE code)</source>
+        <translation>Place of birth (INSEE code)</translation>
+    </message>
+    <message>
+        <source>INS number (NIR or NIA)</source>
+        <translation>INS number (NIR or NIA)</translation>
+    </message>
+    <message>
+        <source>INS number authority</source>
+        <translation>INS number authority</translation>
+    </message>
+    <message>
+        <source>NIR</source>
+        <translation>NIR</translation>
+    </message>
+    <message>
+        <source>NIA</source>
+        <translation>NIA</translation>
+    </message>
+    <message>
+        <source>Test NIR</source>
+        <translation>Test NIR</translation>
+    </message>
+    <message>
+        <source>Demonstration NIR</source>
+        <translation>Demonstration NIR</translation>
+    </message>
+    <message>
+        <source>Identity status</source>
+        <translation>Identity status</translation>
+    </message>
+    <message>
+        <source>Provisional</source>
+        <translation>Provisional</translation>
+    </message>
+    <message>
+        <source>Retrieved</source>
+        <translation>Retrieved</translation>
+    </message>
+    <message>
+        <source>Validated</source>
+        <translation>Validated</translation>
+    </message>
+    <message>
+        <source>Qualified</source>
+        <translation>Qualified</translation>
+    </message>
+    <message>
+        <source>Social security number of the insured person</source>
+        <translation>Social security number of the insured person</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Address (continued)</source>
+        <translation>Address (continued)</translation>
+    </message>
+    <message>
+        <source>Postal code</source>
+        <translation>Postal code</translation>
+    </message>
+    <message>
+        <source>Town</source>
+        <translation>Town</translation>
+    </message>
+    <message>
+        <source>Country (ISO code)</source>
+        <translation>Country (ISO code)</translation>
+    </message>
+    <message>
+        <source>E-mail address</source>
+        <translation>E-mail address</translation>
+    </message>
+    <message>
+        <source>Whose e-mail address</source>
+        <translation>Whose e-mail address</translation>
+    </message>
+    <message>
+        <source>Mobile phone</source>
+        <translation>Mobile phone</translation>
+    </message>
+    <message>
+        <source>Whose mobile phone</source>
+        <translation>Whose mobile phone</translation>
+    </message>
+    <message>
+        <source>Landline phone</source>
+        <translation>Landline phone</translation>
+    </message>
+    <message>
+        <source>Current place of residence</source>
+        <translation>Current place of residence</translation>
+    </message>
+    <message>
+        <source>Individual housing</source>
+        <translation>Individual housing</translation>
+    </message>
+    <message>
+        <source>Hospitalised</source>
+        <translation>Hospitalised</translation>
+    </message>
+    <message>
+        <source>Resident of a care home (EHPAD)</source>
+        <translation>Resident of a care home (EHPAD)</translation>
+    </message>
+    <message>
+        <source>In prison</source>
+        <translation>In prison</translation>
+    </message>
+    <message>
+        <source>Other collective accommodation</source>
+        <translation>Other collective accommodation</translation>
+    </message>
+    <message>
+        <source>Works in the health system</source>
+        <translation>Works in the health system</translation>
+    </message>
+    <message>
+        <source>First symptoms</source>
+        <translation>First symptoms</translation>
+    </message>
+    <message>
+        <source>No symptoms</source>
+        <translation>No symptoms</translation>
+    </message>
+    <message>
+        <source>Today or yesterday</source>
+        <translation>Today or yesterday</translation>
+    </message>
+    <message>
+        <source>2 to 4 days ago</source>
+        <translation>2 to 4 days ago</translation>
+    </message>
+    <message>
+        <source>5 to 7 days ago</source>
+        <translation>5 to 7 days ago</translation>
+    </message>
+    <message>
+        <source>More than a week ago</source>
+        <translation>More than a week ago</translation>
+    </message>
+    <message>
+        <source>Does not know</source>
+        <translation>Does not know</translation>
+    </message>
+    <message>
+        <source>Symptoms</source>
+        <translation>Symptoms</translation>
+    </message>
+    <message>
+        <source>Fever</source>
+        <translation>Fever</translation>
+    </message>
+    <message>
+        <source>Cough</source>
+        <translation>Cough</translation>
+    </message>
+    <message>
+        <source>Sore throat</source>
+        <translation>Sore throat</translation>
+    </message>
+    <message>
+        <source>Loss of taste or smell</source>
+        <translation>Loss of taste or smell</translation>
+    </message>
+    <message>
+        <source>Unusual tiredness or aches</source>
+        <translation>Unusual tiredness or aches</translation>
+    </message>
+    <message>
+        <source>Diarrhoea</source>
+        <translation>Diarrhoea</translation>
+    </message>
+    <message>
+        <source>Difficulty breathing</source>
+        <translation>Difficulty breathing</translation>
+    </message>
+    <message>
+        <source>Prescriber: RPPS number</source>
+        <translation>Prescriber: RPPS number</translation>
+    </message>
+    <message>
+        <source>Prescriber: ADELI number</source>
+        <translation>Prescriber: ADELI number</translation>
+    </message>
+    <message>
+        <source>Prescriber: name</source>
+        <translation>Prescriber: name</translation>
+    </message>
+    <message>
+        <source>Prescriber: first name</source>
+        <translation>Prescriber: first name</translation>
+    </message>
+    <message>
+        <source>Prescriber: MSSanté address</source>
+        <translation>Prescriber: MSSanté address</translation>
+    </message>
+    <message>
+        <source>Prescriber: practice</source>
+        <translation>Prescriber: practice</translation>
+    </message>
+    <message>
+        <source>Prescriber: practice phone</source>
+        <translation>Prescriber: practice phone</translation>
+    </message>
+    <message>
+        <source>Treating physician: RPPS number</source>
+        <translation>Treating physician: RPPS number</translation>
+    </message>
+    <message>
+        <source>Treating physician: ADELI number</source>
+        <translation>Treating physician: ADELI number</translation>
+    </message>
+    <message>
+        <source>Treating physician: name</source>
+        <translation>Treating physician: name</translation>
+    </message>
+    <message>
+        <source>Treating physician: first name</source>
+        <translation>Treating physician: first name</translation>
+    </message>
+    <message>
+        <source>Treating physician: MSSanté address</source>
+        <translation>Treating physician: MSSanté address</translation>
+    </message>
+    <message>
+        <source>Sampling date and time</source>
+        <translation>Sampling date and time</translation>
+    </message>
+    <message>
+        <source>FINESS of the responsible laboratory</source>
+        <translation>FINESS of the responsible laboratory</translation>
+    </message>
+    <message>
+        <source>FINESS kind</source>
+        <translation>FINESS kind</translation>
+    </message>
+    <message>
+        <source>Geographic</source>
+        <translation>Geographic</translation>
+    </message>
+    <message>
+        <source>Legal entity</source>
+        <translation>Legal entity</translation>
+    </message>
+    <message>
+        <source>&amp;1 Tube</source>
+        <translation>&amp;1 Tube</translation>
+    </message>
+    <message>
+        <source>&amp;2 Identity</source>
+        <translation>&amp;2 Identity</translation>
+    </message>
+    <message>
+        <source>&amp;3 Contact</source>
+        <translation>&amp;3 Contact</translation>
+    </message>
+    <message>
+        <source>&amp;4 Situation</source>
+        <translation>&amp;4 Situation</translation>
+    </message>
+    <message>
+        <source>&amp;5 Physicians</source>
+        <translation>&amp;5 Physicians</translation>
+    </message>
+    <message>
+        <source>&amp;6 Sampling</source>
+        <translation>&amp;6 Sampling</translation>
+    </message>
+    <message>
+        <source>&amp;7 Review</source>
+        <translation>&amp;7 Review</translation>
+    </message>
+</context>
+<context>
+    <name>RecordFormWidget</name>
+    <message>
+        <source>Form message</source>
+        <translation>Form message</translation>
+    </message>
+    <message>
+        <source>Sampling record pages</source>
+        <translation>Sampling record pages</translation>
+    </message>
+    <message>
+        <source>Tube</source>
+        <translation>Tube</translation>
+    </message>
+    <message>
+        <source>Identity</source>
+        <translation>Identity</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <source>Situation</source>
+        <translation>Situation</translation>
+    </message>
+    <message>
+        <source>Physicians</source>
+        <translation>Physicians</translation>
+    </message>
+    <message>
+        <source>Sampling</source>
+        <translation>Sampling</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Review</translation>
+    </message>
+    <message>
+        <source>What is missing or wrong</source>
+        <translation>What is missing or wrong</translation>
+    </message>
+    <message>
+        <source>Reason for keeping an INS number that disagrees with sex or date of birth</source>
+        <translation>Reason for keeping an INS number that disagrees with sex or date of birth</translation>
+    </message>
+    <message>
+        <source>Reason for keeping the INS number</source>
+        <translation>Reason for keeping the INS number</translation>
+    </message>
+    <message>
+        <source>I confirm: save without the missing information listed</source>
+        <translation>I confirm: save without the missing information listed</translation>
+    </message>
+    <message>
+        <source>&amp;Save the sampling record</source>
+        <translation>&amp;Save the sampling record</translation>
+    </message>
+    <message>
+        <source>&amp;Discard</source>
+        <translation>&amp;Discard</translation>
+    </message>
+    <message>
+        <source>&amp;Previous</source>
+        <translation>&amp;Previous</translation>
+    </message>
+    <message>
+        <source>&amp;Next</source>
+        <translation>&amp;Next</translation>
+    </message>
+    <message>
+        <source>&amp;Print a new label for this tube</source>
+        <translation>&amp;Print a new label for this tube</translation>
+    </message>
+    <message>
+        <source>%1: message</source>
+        <translation>%1: message</translation>
+    </message>
+    <message>
+        <source>DD/MM/YYYY</source>
+        <translation>DD/MM/YYYY</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>The form in progress was restored.</source>
+        <translation>The form in progress was restored.</translation>
+    </message>
+    <message>
+        <source>The draft could not be saved: %1</source>
+        <translation>The draft could not be saved: %1</translation>
+    </message>
+    <message>
+        <source>scan the printed label to check it before saving</source>
+        <translation>scan the printed label to check it before saving</translation>
+    </message>
+    <message>
+        <source>this tube label is already used at this site</source>
+        <translation>this tube label is already used at this site</translation>
+    </message>
+    <message>
+        <source>To fix: %1: %2</source>
+        <translation>To fix: %1: %2</translation>
+    </message>
+    <message>
+        <source>Missing: %1: %2</source>
+        <translation>Missing: %1: %2</translation>
+    </message>
+    <message>
+        <source>Everything is filled in. Press Save.</source>
+        <translation>Everything is filled in. Press Save.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n thing(s) to fix before saving.</source>
+        <translation>
+            <numerusform>%n thing to fix before saving.</numerusform>
+            <numerusform>%n things to fix before saving.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Some information is missing: confirm to save without it.</source>
+        <translation>Some information is missing: confirm to save without it.</translation>
+    </message>
+    <message>
+        <source>Saved. Ready for the next tube.</source>
+        <translation>Saved. Ready for the next tube.</translation>
+    </message>
+    <message>
+        <source>Not saved: see the list.</source>
+        <translation>Not saved: see the list.</translation>
+    </message>
+    <message>
+        <source>Discard this form?</source>
+        <translation>Discard this form?</translation>
+    </message>
+    <message>
+        <source>Everything typed in this form will be lost.</source>
+        <translation>Everything typed in this form will be lost.</translation>
+    </message>
+    <message>
+        <source>Label printed. Stick it on the tube and scan it to check it.</source>
+        <translation>Label printed. Stick it on the tube and scan it to check it.</translation>
+    </message>
+    <message>
+        <source>The scanned label is not the one just printed: check the tube.</source>
+        <translation>The scanned label is not the one just printed: check the tube.</translation>
+    </message>
+    <message>
+        <source>Printed label checked.</source>
+        <translation>Printed label checked.</translation>
+    </message>
+</context>
+<context>
+    <name>RecordQueueModel</name>
+    <message>
+        <source>Draft</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <source>Awaiting result</source>
+        <translation>Awaiting result</translation>
+    </message>
+    <message>
+        <source>Resulted</source>
+        <translation>Resulted</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Sent</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>Acknowledged</translation>
+    </message>
+    <message>
+        <source>Purged</source>
+        <translation>Purged</translation>
+    </message>
+    <message>
+        <source>Damaged</source>
+        <translation>Damaged</translation>
+    </message>
+    <message>
+        <source>(unreadable)</source>
+        <translation>(unreadable)</translation>
+    </message>
+    <message>
+        <source>This record does not decrypt. It is kept aside; an administrator can check the store.</source>
+        <translation>This record does not decrypt. It is kept aside; an administrator can check the store.</translation>
+    </message>
+    <message>
+        <source>Sampled at</source>
+        <translation>Sampled at</translation>
+    </message>
+    <message>
+        <source>Tube label</source>
+        <translation>Tube label</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation>Patient</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
     </message>
 </context>
 <context>
     <name>RecordStore</name>
     <message>
         <source>a result is entered on its own, once the sample is saved</source>
-        <translation type="unfinished"></translation>
+        <translation>a result is entered on its own, once the sample is saved</translation>
     </message>
     <message>
         <source>this tube label is already used at this site</source>
-        <translation type="unfinished"></translation>
+        <translation>this tube label is already used at this site</translation>
     </message>
     <message>
         <source>not saved: the record breaks the rules listed</source>
-        <translation type="unfinished"></translation>
+        <translation>not saved: the record breaks the rules listed</translation>
     </message>
     <message>
         <source>not saved: confirm the warnings listed to save anyway</source>
-        <translation type="unfinished"></translation>
+        <translation>not saved: confirm the warnings listed to save anyway</translation>
     </message>
     <message>
         <source>not saved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>not saved: %1</translation>
     </message>
     <message>
         <source>no record %1</source>
-        <translation type="unfinished"></translation>
+        <translation>no record %1</translation>
     </message>
     <message>
         <source>record %1 is damaged: its %2 data does not decrypt</source>
-        <translation type="unfinished"></translation>
+        <translation>record %1 is damaged: its %2 data does not decrypt</translation>
     </message>
     <message>
         <source>record %1 is damaged: its tube label does not match its index</source>
-        <translation type="unfinished"></translation>
+        <translation>record %1 is damaged: its tube label does not match its index</translation>
     </message>
     <message>
         <source>no record has this tube label</source>
-        <translation type="unfinished"></translation>
+        <translation>no record has this tube label</translation>
     </message>
 </context>
 <context>
     <name>RecordValidator</name>
     <message>
         <source>is required</source>
-        <translation type="unfinished"></translation>
+        <translation>is required</translation>
     </message>
     <message>
         <source>is missing; confirm to save without it</source>
-        <translation type="unfinished"></translation>
+        <translation>is missing; confirm to save without it</translation>
     </message>
     <message>
         <source>must be one of: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>must be one of: %1</translation>
     </message>
     <message>
         <source>lists a value twice</source>
-        <translation type="unfinished"></translation>
+        <translation>lists a value twice</translation>
     </message>
     <message>
         <source>must be %1 characters or fewer</source>
-        <translation type="unfinished"></translation>
+        <translation>must be %1 characters or fewer</translation>
     </message>
     <message>
         <source>is in the future</source>
-        <translation type="unfinished"></translation>
+        <translation>is in the future</translation>
     </message>
     <message>
         <source>a birth name or a usual name is required</source>
-        <translation type="unfinished"></translation>
+        <translation>a birth name or a usual name is required</translation>
     </message>
     <message>
         <source>gives an age over %1 years</source>
-        <translation type="unfinished"></translation>
+        <translation>gives an age over %1 years</translation>
     </message>
     <message>
         <source>is given without an INS matricule</source>
-        <translation type="unfinished"></translation>
+        <translation>is given without an INS matricule</translation>
     </message>
     <message>
         <source>must have 3 lines or fewer</source>
-        <translation type="unfinished"></translation>
+        <translation>must have 3 lines or fewer</translation>
     </message>
     <message>
         <source>neither an e-mail address nor a mobile phone; confirm that the patient has neither</source>
-        <translation type="unfinished"></translation>
+        <translation>neither an e-mail address nor a mobile phone; confirm that the patient has neither</translation>
     </message>
     <message>
         <source>must be empty for an asymptomatic patient</source>
-        <translation type="unfinished"></translation>
+        <translation>must be empty for an asymptomatic patient</translation>
     </message>
     <message>
         <source>an RPPS or ADELI number is required for a known physician</source>
-        <translation type="unfinished"></translation>
+        <translation>an RPPS or ADELI number is required for a known physician</translation>
     </message>
     <message>
         <source>must be 4 to 40 printable ASCII characters</source>
-        <translation type="unfinished"></translation>
+        <translation>must be 4 to 40 printable ASCII characters</translation>
     </message>
     <message>
         <source>is more than %1 days ago; confirm the sampling time</source>
-        <translation type="unfinished"></translation>
+        <translation>is more than %1 days ago; confirm the sampling time</translation>
     </message>
     <message>
         <source>must be a SNOMED CT code of 6 to 18 digits</source>
-        <translation type="unfinished"></translation>
+        <translation>must be a SNOMED CT code of 6 to 18 digits</translation>
     </message>
     <message>
         <source>is before the sampling time</source>
-        <translation type="unfinished"></translation>
+        <translation>is before the sampling time</translation>
     </message>
     <message>
         <source>is not a PDF document</source>
-        <translation type="unfinished"></translation>
+        <translation>is not a PDF document</translation>
     </message>
     <message>
         <source>is larger than 10 MiB</source>
-        <translation type="unfinished"></translation>
+        <translation>is larger than 10 MiB</translation>
     </message>
     <message>
         <source>is only given for a positive result</source>
-        <translation type="unfinished"></translation>
+        <translation>is only given for a positive result</translation>
+    </message>
+</context>
+<context>
+    <name>ResultSlip</name>
+    <message>
+        <source>Positive</source>
+        <translation>Positive</translation>
+    </message>
+    <message>
+        <source>Negative</source>
+        <translation>Negative</translation>
+    </message>
+    <message>
+        <source>Inconclusive</source>
+        <translation>Inconclusive</translation>
+    </message>
+    <message>
+        <source>Non-conforming sample</source>
+        <translation>Non-conforming sample</translation>
+    </message>
+    <message>
+        <source>Reprint</source>
+        <translation>Reprint</translation>
+    </message>
+    <message>
+        <source>Reason: %1</source>
+        <translation>Reason: %1</translation>
+    </message>
+    <message>
+        <source>COVID-19 test result</source>
+        <translation>COVID-19 test result</translation>
+    </message>
+    <message>
+        <source>Corrected result (version %1)</source>
+        <translation>Corrected result (version %1)</translation>
+    </message>
+    <message>
+        <source>SARS-CoV-2 rapid antigen test</source>
+        <translation>SARS-CoV-2 rapid antigen test</translation>
+    </message>
+    <message>
+        <source>RT-PCR SARS-CoV-2</source>
+        <translation>RT-PCR SARS-CoV-2</translation>
+    </message>
+    <message>
+        <source>Sampling site</source>
+        <translation>Sampling site</translation>
+    </message>
+    <message>
+        <source>Tube label</source>
+        <translation>Tube label</translation>
+    </message>
+    <message>
+        <source>Sampled on</source>
+        <translation>Sampled on</translation>
+    </message>
+    <message>
+        <source>Analysis</source>
+        <translation>Analysis</translation>
+    </message>
+    <message>
+        <source>Validated on</source>
+        <translation>Validated on</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>Reason for non-conformity: %1</source>
+        <translation>Reason for non-conformity: %1</translation>
+    </message>
+    <message>
+        <source>Scan this QR code with the TousAntiCovid application to declare your positive test anonymously, or type the code below.</source>
+        <translation>Scan this QR code with the TousAntiCovid application to declare your positive test anonymously, or type the code below.</translation>
+    </message>
+    <message>
+        <source>Activation code: %1</source>
+        <translation>Activation code: %1</translation>
+    </message>
+    <message>
+        <source>Isolate yourself now. Tell the people you have been in close contact with to get tested. Keep applying the protective measures: wear a mask, wash your hands often, keep your distance, air rooms.</source>
+        <translation>Isolate yourself now. Tell the people you have been in close contact with to get tested. Keep applying the protective measures: wear a mask, wash your hands often, keep your distance, air rooms.</translation>
+    </message>
+    <message>
+        <source>A negative result does not protect you from a later infection. Keep applying the protective measures: wear a mask, wash your hands often, keep your distance, air rooms.</source>
+        <translation>A negative result does not protect you from a later infection. Keep applying the protective measures: wear a mask, wash your hands often, keep your distance, air rooms.</translation>
+    </message>
+    <message>
+        <source>This sample could not give a result: a new test is needed. Until then, keep applying the protective measures.</source>
+        <translation>This sample could not give a result: a new test is needed. Until then, keep applying the protective measures.</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>cannot write %1: %2</translation>
+    </message>
+    <message>
+        <source>cannot write %1: the PDF could not be started</source>
+        <translation>cannot write %1: the PDF could not be started</translation>
+    </message>
+</context>
+<context>
+    <name>ResultStore</name>
+    <message>
+        <source>no record %1</source>
+        <translation>no record %1</translation>
+    </message>
+    <message>
+        <source>record %1 is damaged: its result does not decrypt</source>
+        <translation>record %1 is damaged: its result does not decrypt</translation>
+    </message>
+    <message>
+        <source>this record already has a validated result: enter a correction</source>
+        <translation>this record already has a validated result: enter a correction</translation>
+    </message>
+    <message>
+        <source>this record cannot take a result in its state (%1)</source>
+        <translation>this record cannot take a result in its state (%1)</translation>
+    </message>
+    <message>
+        <source>not saved: the result breaks the rules listed</source>
+        <translation>not saved: the result breaks the rules listed</translation>
+    </message>
+    <message>
+        <source>record %1 is damaged: a pending result entry does not decrypt</source>
+        <translation>record %1 is damaged: a pending result entry does not decrypt</translation>
+    </message>
+    <message>
+        <source>this result has no lab report</source>
+        <translation>this result has no lab report</translation>
+    </message>
+    <message>
+        <source>record %1 is damaged: its report does not decrypt</source>
+        <translation>record %1 is damaged: its report does not decrypt</translation>
+    </message>
+    <message>
+        <source>a correction or a cancellation needs a reason</source>
+        <translation>a correction or a cancellation needs a reason</translation>
+    </message>
+    <message>
+        <source>not saved: the correction breaks the rules listed</source>
+        <translation>not saved: the correction breaks the rules listed</translation>
+    </message>
+    <message>
+        <source>only a validated result can be corrected or cancelled</source>
+        <translation>only a validated result can be corrected or cancelled</translation>
+    </message>
+    <message>
+        <source>this result is already cancelled</source>
+        <translation>this result is already cancelled</translation>
+    </message>
+    <message>
+        <source>record %1 is damaged: its result history does not decrypt</source>
+        <translation>record %1 is damaged: its result history does not decrypt</translation>
+    </message>
+    <message>
+        <source>an activation QR code exists only for a validated positive result</source>
+        <translation>an activation QR code exists only for a validated positive result</translation>
+    </message>
+    <message>
+        <source>no activation code yet: import codes and it is given at once</source>
+        <translation>no activation code yet: import codes and it is given at once</translation>
+    </message>
+    <message>
+        <source>a result slip is printed only for a validated result</source>
+        <translation>a result slip is printed only for a validated result</translation>
+    </message>
+    <message>
+        <source>no activation code yet for this positive result: import codes first</source>
+        <translation>no activation code yet for this positive result: import codes first</translation>
+    </message>
+    <message>
+        <source>this slip was already printed: a reprint needs a reason</source>
+        <translation>this slip was already printed: a reprint needs a reason</translation>
     </message>
 </context>
 <context>
     <name>SamplingRecord</name>
     <message>
         <source>unknown key</source>
-        <translation type="unfinished"></translation>
+        <translation>unknown key</translation>
     </message>
     <message>
         <source>must be a string</source>
-        <translation type="unfinished"></translation>
+        <translation>must be a string</translation>
     </message>
     <message>
         <source>must be a list of strings</source>
-        <translation type="unfinished"></translation>
+        <translation>must be a list of strings</translation>
     </message>
     <message>
         <source>must be true or false</source>
-        <translation type="unfinished"></translation>
+        <translation>must be true or false</translation>
     </message>
     <message>
         <source>must be a whole number</source>
-        <translation type="unfinished"></translation>
+        <translation>must be a whole number</translation>
     </message>
     <message>
         <source>must be an object</source>
-        <translation type="unfinished"></translation>
+        <translation>must be an object</translation>
     </message>
     <message>
         <source>neither base64 of a PDF nor a readable file</source>
-        <translation type="unfinished"></translation>
+        <translation>neither base64 of a PDF nor a readable file</translation>
     </message>
     <message>
         <source>the report is larger than 10 MiB</source>
-        <translation type="unfinished"></translation>
+        <translation>the report is larger than 10 MiB</translation>
     </message>
     <message>
         <source>must be a UUID</source>
-        <translation type="unfinished"></translation>
+        <translation>must be a UUID</translation>
     </message>
     <message>
         <source>unknown status</source>
-        <translation type="unfinished"></translation>
+        <translation>unknown status</translation>
     </message>
     <message>
         <source>must be 1 or more</source>
-        <translation type="unfinished"></translation>
+        <translation>must be 1 or more</translation>
+    </message>
+</context>
+<context>
+    <name>SetupWizard</name>
+    <message>
+        <source>Set up this workstation</source>
+        <translation>Set up this workstation</translation>
+    </message>
+    <message>
+        <source>The sampling site</source>
+        <translation>The sampling site</translation>
+    </message>
+    <message>
+        <source>The FINESS number of the laboratory that receives this site&apos;s samples.</source>
+        <translation>The FINESS number of the laboratory that receives this site&apos;s samples.</translation>
+    </message>
+    <message>
+        <source>Site &amp;FINESS</source>
+        <translation>Site &amp;FINESS</translation>
+    </message>
+    <message>
+        <source>Site FINESS</source>
+        <translation>Site FINESS</translation>
+    </message>
+    <message>
+        <source>9 characters, e.g. 750712184</source>
+        <translation>9 characters, e.g. 750712184</translation>
+    </message>
+    <message>
+        <source>Site &amp;name</source>
+        <translation>Site &amp;name</translation>
+    </message>
+    <message>
+        <source>Site name</source>
+        <translation>Site name</translation>
+    </message>
+    <message>
+        <source>The first administrator</source>
+        <translation>The first administrator</translation>
+    </message>
+    <message>
+        <source>The administrator creates the other accounts. Passwords have at least 12 characters.</source>
+        <translation>The administrator creates the other accounts. Passwords have at least 12 characters.</translation>
+    </message>
+    <message>
+        <source>&amp;User name</source>
+        <translation>&amp;User name</translation>
+    </message>
+    <message>
+        <source>Administrator user name</source>
+        <translation>Administrator user name</translation>
+    </message>
+    <message>
+        <source>&amp;Password</source>
+        <translation>&amp;Password</translation>
+    </message>
+    <message>
+        <source>Administrator password</source>
+        <translation>Administrator password</translation>
+    </message>
+    <message>
+        <source>&amp;Same password again</source>
+        <translation>&amp;Same password again</translation>
+    </message>
+    <message>
+        <source>Administrator password again</source>
+        <translation>Administrator password again</translation>
+    </message>
+    <message>
+        <source>The recovery key</source>
+        <translation>The recovery key</translation>
+    </message>
+    <message>
+        <source>This key opens the store and resets passwords if every administrator password is lost. It is shown only now: write it down and keep it away from this computer.</source>
+        <translation>This key opens the store and resets passwords if every administrator password is lost. It is shown only now: write it down and keep it away from this computer.</translation>
+    </message>
+    <message>
+        <source>Recovery key</source>
+        <translation>Recovery key</translation>
+    </message>
+    <message>
+        <source>I have written the recovery key down and put it away</source>
+        <translation>I have written the recovery key down and put it away</translation>
+    </message>
+    <message>
+        <source>Site FINESS: %1</source>
+        <translation>Site FINESS: %1</translation>
+    </message>
+    <message>
+        <source>User name: use lower-case letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;</source>
+        <translation>User name: use lower-case letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>The two passwords differ.</translation>
     </message>
 </context>
 <context>
     <name>SidepCtl</name>
     <message>
         <source>option --%1 needs a value</source>
-        <translation type="unfinished"></translation>
+        <translation>option --%1 needs a value</translation>
     </message>
     <message>
         <source>unknown option --%1</source>
-        <translation type="unfinished"></translation>
+        <translation>unknown option --%1</translation>
+    </message>
+    <message>
+        <source>unknown command &apos;%1&apos;</source>
+        <translation>unknown command &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>sidepctl: %1</source>
+        <translation>sidepctl: %1</translation>
+    </message>
+    <message>
+        <source>Try &apos;sidepctl --help&apos;.</source>
+        <translation>Try &apos;sidepctl --help&apos;.</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>error</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>warning</translation>
+    </message>
+    <message>
+        <source>Same password again: </source>
+        <translation>Same password again: </translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>The two passwords differ.</translation>
+    </message>
+    <message>
+        <source>Recovery key: </source>
+        <translation>Recovery key: </translation>
+    </message>
+    <message>
+        <source>no recovery key on standard input</source>
+        <translation>no recovery key on standard input</translation>
+    </message>
+    <message>
+        <source>this command needs --user NAME</source>
+        <translation>this command needs --user NAME</translation>
+    </message>
+    <message>
+        <source>Password for %1: </source>
+        <translation>Password for %1: </translation>
+    </message>
+    <message>
+        <source>no password on standard input</source>
+        <translation>no password on standard input</translation>
+    </message>
+    <message>
+        <source>init needs --site-finess FINESS and --admin NAME</source>
+        <translation>init needs --site-finess FINESS and --admin NAME</translation>
+    </message>
+    <message>
+        <source>site FINESS: %1</source>
+        <translation>site FINESS: %1</translation>
+    </message>
+    <message>
+        <source>user name: use 1 to 64 lower-case letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;</source>
+        <translation>user name: use 1 to 64 lower-case letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;</translation>
+    </message>
+    <message>
+        <source>New password for %1: </source>
+        <translation>New password for %1: </translation>
+    </message>
+    <message>
+        <source>Store created: %1</source>
+        <translation>Store created: %1</translation>
+    </message>
+    <message>
+        <source>Recovery key (shown once; keep it somewhere safe, away from this computer):</source>
+        <translation>Recovery key (shown once; keep it somewhere safe, away from this computer):</translation>
+    </message>
+    <message>
+        <source>user needs add, list, disable or passwd</source>
+        <translation>user needs add, list, disable or passwd</translation>
+    </message>
+    <message>
+        <source>user %1 needs a user name</source>
+        <translation>user %1 needs a user name</translation>
+    </message>
+    <message>
+        <source>no user named %1</source>
+        <translation>no user named %1</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>disabled</translation>
+    </message>
+    <message>
+        <source>locked</source>
+        <translation>locked</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>active</translation>
+    </message>
+    <message>
+        <source>User %1 disabled.</source>
+        <translation>User %1 disabled.</translation>
+    </message>
+    <message>
+        <source>user add needs --role nurse, lab or admin</source>
+        <translation>user add needs --role nurse, lab or admin</translation>
+    </message>
+    <message>
+        <source>no password for %1 on standard input</source>
+        <translation>no password for %1 on standard input</translation>
+    </message>
+    <message>
+        <source>User %1 created.</source>
+        <translation>User %1 created.</translation>
+    </message>
+    <message>
+        <source>Password of %1 changed.</source>
+        <translation>Password of %1 changed.</translation>
+    </message>
+    <message>
+        <source>recovery needs rotate</source>
+        <translation>recovery needs rotate</translation>
+    </message>
+    <message>
+        <source>New recovery key (the previous one no longer works):</source>
+        <translation>New recovery key (the previous one no longer works):</translation>
+    </message>
+    <message>
+        <source>check needs one of %1 and a value</source>
+        <translation>check needs one of %1 and a value</translation>
+    </message>
+    <message>
+        <source>invalid: %1</source>
+        <translation>invalid: %1</translation>
+    </message>
+    <message>
+        <source>db needs verify</source>
+        <translation>db needs verify</translation>
+    </message>
+    <message>
+        <source>file: %1</source>
+        <translation>file: %1</translation>
+    </message>
+    <message>
+        <source>damaged: record %1 (%2 does not decrypt; kept aside)</source>
+        <translation>damaged: record %1 (%2 does not decrypt; kept aside)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) checked</source>
+        <translation>
+            <numerusform>%n record checked</numerusform>
+            <numerusform>%n records checked</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>store intact</source>
+        <translation>store intact</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n damaged</source>
+        <translation>
+            <numerusform>%n damaged</numerusform>
+            <numerusform>%n damaged</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>audit needs verify or list</source>
+        <translation>audit needs verify or list</translation>
+    </message>
+    <message>
+        <source>audit log intact</source>
+        <translation>audit log intact</translation>
+    </message>
+    <message>
+        <source>By status:</source>
+        <translation>By status:</translation>
+    </message>
+    <message>
+        <source>By sampling day:</source>
+        <translation>By sampling day:</translation>
+    </message>
+    <message>
+        <source>Damaged records kept aside: %1</source>
+        <translation>Damaged records kept aside: %1</translation>
+    </message>
+    <message>
+        <source>record needs add, list, show or export</source>
+        <translation>record needs add, list, show or export</translation>
+    </message>
+    <message>
+        <source>record add takes one file</source>
+        <translation>record add takes one file</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>cannot read %1: %2</translation>
+    </message>
+    <message>
+        <source>the input is not JSON: %1 at offset %2</source>
+        <translation>the input is not JSON: %1 at offset %2</translation>
+    </message>
+    <message>
+        <source>the input must be a JSON object or an array of objects</source>
+        <translation>the input must be a JSON object or an array of objects</translation>
+    </message>
+    <message>
+        <source>must be a JSON object</source>
+        <translation>must be a JSON object</translation>
+    </message>
+    <message>
+        <source>not saved: the record breaks the rules listed</source>
+        <translation>not saved: the record breaks the rules listed</translation>
+    </message>
+    <message>
+        <source>record %1: </source>
+        <translation>record %1: </translation>
+    </message>
+    <message>
+        <source>not saved</source>
+        <translation>not saved</translation>
+    </message>
+    <message>
+        <source>Only warnings: add --accept-warnings to save anyway.</source>
+        <translation>Only warnings: add --accept-warnings to save anyway.</translation>
+    </message>
+    <message>
+        <source>unknown status &apos;%1&apos;</source>
+        <translation>unknown status &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>(damaged)</source>
+        <translation>(damaged)</translation>
+    </message>
+    <message>
+        <source>give a record id or --tube LABEL</source>
+        <translation>give a record id or --tube LABEL</translation>
+    </message>
+    <message>
+        <source>the only export format is json</source>
+        <translation>the only export format is json</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a record id</source>
+        <translation>&apos;%1&apos; is not a record id</translation>
+    </message>
+    <message>
+        <source>damaged</source>
+        <translation>damaged</translation>
     </message>
     <message>
         <source>Usage: sidepctl [--db FILE] [--user NAME] [--password-stdin] COMMAND ...
@@ -449,6 +2122,20 @@ Commands:
   check nir|rpps|adeli|finess|cog|loinc|phone|email VALUE
   db verify | audit verify | audit list
   stats
+  scan IMAGE                               read the codes in an image (tube
+                                           label, INS DataMatrix) as JSON
+  result set --tube LABEL --value P|N|I|X [--analysis LOINC] [--validated-at ISO]
+             [--report FILE.pdf] [--reason TEXT]
+                                           enter a result (lab); a positive needs
+                                           a second entry by another user; --reason
+                                           is the non-conformity of an X
+  result correct --tube LABEL --value ... --reason TEXT
+  result cancel --tube LABEL --reason TEXT
+  codes import FILE.csv [--sha256 FILE]     add activation codes (all or none)
+  codes status [--soon-days N]             codes left, valid now, expiring soon
+  qr --tube LABEL --png FILE               a validated positive&apos;s QR code
+  slip --tube LABEL --pdf FILE [--reason TEXT] [--language fr|en]
+                                           the result slip; a reprint needs --reason
 
 Options:
   --db FILE             the store (default: $SIDEP_DB, else the application-data folder)
@@ -459,327 +2146,190 @@ Options:
 Exit codes: 0 success, 1 invalid input, 2 usage error, 3 integrity problem found,
 4 access denied (password, lock, role), 5 not found, 6 store error.
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Usage: sidepctl [--db FILE] [--user NAME] [--password-stdin] COMMAND ...
+
+Commands:
+  init --site-finess FINESS --admin NAME   create a store; the administrator&apos;s
+                                           password is read from standard input;
+                                           prints the recovery key once
+  user add NAME --role nurse|lab|admin     the new password is the next input line
+  user list | user disable NAME | user passwd NAME
+  recovery rotate                          replace the recovery key
+  record add [FILE|-] [--accept-warnings] [--identity-override REASON]
+  record list [--status STATUS]
+  record show ID | record show --tube LABEL
+  record export ID --format json
+  check nir|rpps|adeli|finess|cog|loinc|phone|email VALUE
+  db verify | audit verify | audit list
+  stats
+  scan IMAGE                               read the codes in an image (tube
+                                           label, INS DataMatrix) as JSON
+  result set --tube LABEL --value P|N|I|X [--analysis LOINC] [--validated-at ISO]
+             [--report FILE.pdf] [--reason TEXT]
+                                           enter a result (lab); a positive needs
+                                           a second entry by another user; --reason
+                                           is the non-conformity of an X
+  result correct --tube LABEL --value ... --reason TEXT
+  result cancel --tube LABEL --reason TEXT
+  codes import FILE.csv [--sha256 FILE]     add activation codes (all or none)
+  codes status [--soon-days N]             codes left, valid now, expiring soon
+  qr --tube LABEL --png FILE               a validated positive&apos;s QR code
+  slip --tube LABEL --pdf FILE [--reason TEXT] [--language fr|en]
+                                           the result slip; a reprint needs --reason
+
+Options:
+  --db FILE             the store (default: $SIDEP_DB, else the application-data folder)
+  --user NAME           the account to sign in with
+  --password-stdin      the first line of standard input is the password
+  --recovery-key-stdin  sign in with the recovery key, read from standard input
+
+Exit codes: 0 success, 1 invalid input, 2 usage error, 3 integrity problem found,
+4 access denied (password, lock, role), 5 not found, 6 store error.
+</translation>
     </message>
     <message>
-        <source>unknown command &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <source>scan needs one image file</source>
+        <translation>scan needs one image file</translation>
     </message>
     <message>
-        <source>sidepctl: %1</source>
-        <translation type="unfinished"></translation>
+        <source>cannot read the image %1: %2</source>
+        <translation>cannot read the image %1: %2</translation>
     </message>
     <message>
-        <source>Try &apos;sidepctl --help&apos;.</source>
-        <translation type="unfinished"></translation>
+        <source>no code found in %1</source>
+        <translation>no code found in %1</translation>
     </message>
     <message>
-        <source>error</source>
-        <translation type="unfinished"></translation>
+        <source>%1: %2 [%3]</source>
+        <translation>%1: %2 [%3]</translation>
+    </message>
+</context>
+<context>
+    <name>SignInWidget</name>
+    <message>
+        <source>Sign in</source>
+        <translation>Sign in</translation>
     </message>
     <message>
-        <source>warning</source>
-        <translation type="unfinished"></translation>
+        <source>&amp;User name</source>
+        <translation>&amp;User name</translation>
     </message>
     <message>
-        <source>Same password again: </source>
-        <translation type="unfinished"></translation>
+        <source>User name</source>
+        <translation>User name</translation>
     </message>
     <message>
-        <source>The two passwords differ.</source>
-        <translation type="unfinished"></translation>
+        <source>&amp;Password</source>
+        <translation>&amp;Password</translation>
     </message>
     <message>
-        <source>Recovery key: </source>
-        <translation type="unfinished"></translation>
+        <source>Password</source>
+        <translation>Password</translation>
     </message>
     <message>
-        <source>no recovery key on standard input</source>
-        <translation type="unfinished"></translation>
+        <source>Sign-in message</source>
+        <translation>Sign-in message</translation>
     </message>
     <message>
-        <source>this command needs --user NAME</source>
-        <translation type="unfinished"></translation>
+        <source>&amp;Sign in</source>
+        <translation>&amp;Sign in</translation>
     </message>
     <message>
-        <source>Password for %1: </source>
-        <translation type="unfinished"></translation>
+        <source>Site FINESS %1</source>
+        <translation>Site FINESS %1</translation>
     </message>
     <message>
-        <source>no password on standard input</source>
-        <translation type="unfinished"></translation>
+        <source>Session locked</source>
+        <translation>Session locked</translation>
     </message>
     <message>
-        <source>init needs --site-finess FINESS and --admin NAME</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>site FINESS: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>user name: use 1 to 64 lower-case letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>New password for %1: </source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Store created: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Recovery key (shown once; keep it somewhere safe, away from this computer):</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>user needs add, list, disable or passwd</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>user %1 needs a user name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>no user named %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>disabled</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>locked</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>active</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>User %1 disabled.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>user add needs --role nurse, lab or admin</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>no password for %1 on standard input</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>User %1 created.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Password of %1 changed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>recovery needs rotate</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>New recovery key (the previous one no longer works):</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>check needs one of %1 and a value</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>invalid: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>db needs verify</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>file: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>damaged: record %1 (%2 does not decrypt; kept aside)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n record(s) checked</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>store intact</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n damaged</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>audit needs verify or list</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>audit log intact</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>By status:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>By sampling day:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Damaged records kept aside: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>record needs add, list, show or export</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>record add takes one file</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>cannot read %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the input is not JSON: %1 at offset %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the input must be a JSON object or an array of objects</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>must be a JSON object</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>not saved: the record breaks the rules listed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>record %1: </source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>not saved</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Only warnings: add --accept-warnings to save anyway.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>unknown status &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>(damaged)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>give a record id or --tube LABEL</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the only export format is json</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&apos;%1&apos; is not a record id</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>damaged</source>
-        <translation type="unfinished"></translation>
+        <source>Enter the password of %1 to go on.</source>
+        <translation>Enter the password of %1 to go on.</translation>
     </message>
 </context>
 <context>
     <name>Store</name>
     <message>
         <source>password: must have at least %1 characters</source>
-        <translation type="unfinished"></translation>
+        <translation>password: must have at least %1 characters</translation>
     </message>
     <message>
         <source>site FINESS: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>site FINESS: %1</translation>
     </message>
     <message>
         <source>user name: use 1 to 64 lower-case letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>user name: use 1 to 64 lower-case letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;</translation>
     </message>
     <message>
         <source>a store already exists at %1</source>
-        <translation type="unfinished"></translation>
+        <translation>a store already exists at %1</translation>
     </message>
     <message>
         <source>cannot create the folder of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>cannot create the folder of %1</translation>
     </message>
     <message>
         <source>%1 is not an initialised store</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 is not an initialised store</translation>
     </message>
     <message>
         <source>unknown user or wrong password</source>
-        <translation type="unfinished"></translation>
+        <translation>unknown user or wrong password</translation>
     </message>
     <message>
         <source>the account %1 is disabled</source>
-        <translation type="unfinished"></translation>
+        <translation>the account %1 is disabled</translation>
     </message>
     <message>
         <source>the account %1 is locked after too many wrong passwords; try again at %2</source>
-        <translation type="unfinished"></translation>
+        <translation>the account %1 is locked after too many wrong passwords; try again at %2</translation>
     </message>
     <message>
         <source>wrong password; the account %1 is now locked for %2 minutes</source>
-        <translation type="unfinished"></translation>
+        <translation>wrong password; the account %1 is now locked for %2 minutes</translation>
     </message>
     <message numerus="yes">
         <source>unknown user or wrong password (%n attempt(s) left before the account locks)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>unknown user or wrong password (%n attempt left before the account locks)</numerusform>
+            <numerusform>unknown user or wrong password (%n attempts left before the account locks)</numerusform>
         </translation>
     </message>
     <message>
         <source>this recovery key does not open the store</source>
-        <translation type="unfinished"></translation>
+        <translation>this recovery key does not open the store</translation>
     </message>
     <message>
         <source>sign in first</source>
-        <translation type="unfinished"></translation>
+        <translation>sign in first</translation>
     </message>
     <message>
         <source>the role %1 of %2 does not allow this</source>
-        <translation type="unfinished"></translation>
+        <translation>the role %1 of %2 does not allow this</translation>
     </message>
     <message>
         <source>the user %1 already exists</source>
-        <translation type="unfinished"></translation>
+        <translation>the user %1 already exists</translation>
     </message>
     <message>
         <source>no user named %1</source>
-        <translation type="unfinished"></translation>
+        <translation>no user named %1</translation>
     </message>
     <message>
         <source>an administrator cannot disable their own account</source>
-        <translation type="unfinished"></translation>
+        <translation>an administrator cannot disable their own account</translation>
+    </message>
+    <message>
+        <source>%1 is not a setting</source>
+        <translation>%1 is not a setting</translation>
+    </message>
+</context>
+<context>
+    <name>TubeLabelPrinter</name>
+    <message>
+        <source>the printer cannot be used</source>
+        <translation>the printer cannot be used</translation>
     </message>
 </context>
 </TS>

@@ -2,435 +2,2108 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name>ActivationCodes</name>
+    <message>
+        <source>line %1</source>
+        <translation>ligne %1</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>fichier</translation>
+    </message>
+    <message>
+        <source>the .sha256 file is not in sha256sum format</source>
+        <translation>le fichier .sha256 n&apos;est pas au format sha256sum</translation>
+    </message>
+    <message>
+        <source>the file does not match its .sha256 checksum: it was changed or cut</source>
+        <translation>le fichier ne correspond pas à sa somme de contrôle .sha256 : il a été modifié ou tronqué</translation>
+    </message>
+    <message>
+        <source>the .sha256 file is the checksum of another file</source>
+        <translation>le fichier .sha256 est la somme de contrôle d&apos;un autre fichier</translation>
+    </message>
+    <message>
+        <source>the file is empty</source>
+        <translation>le fichier est vide</translation>
+    </message>
+    <message>
+        <source>the header must be %1</source>
+        <translation>l&apos;en-tête doit être %1</translation>
+    </message>
+    <message>
+        <source>the file holds no code</source>
+        <translation>le fichier ne contient aucun code</translation>
+    </message>
+    <message>
+        <source>%1 columns instead of %2</source>
+        <translation>%1 colonnes au lieu de %2</translation>
+    </message>
+    <message>
+        <source>a code is a lower-case UUID v4, or 6 or 12 characters A-Z 0-9</source>
+        <translation>un code est un UUID v4 en minuscules, ou 6 ou 12 caractères A-Z 0-9</translation>
+    </message>
+    <message>
+        <source>a date is ISO 8601 in UTC, such as 2021-08-25T22:00:00.000Z</source>
+        <translation>une date s&apos;écrit au format ISO 8601 en UTC, par exemple 2021-08-25T22:00:00.000Z</translation>
+    </message>
+    <message>
+        <source>the validity must end after it starts</source>
+        <translation>la fin de validité doit être postérieure à son début</translation>
+    </message>
+    <message>
+        <source>this code is already on an earlier line</source>
+        <translation>ce code figure déjà sur une ligne précédente</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>impossible de lire %1 : %2</translation>
+    </message>
+    <message>
+        <source>%1 is too large for a batch of codes</source>
+        <translation>%1 est trop volumineux pour un lot de codes</translation>
+    </message>
+    <message>
+        <source>the file is too large for a batch of codes</source>
+        <translation>le fichier est trop volumineux pour un lot de codes</translation>
+    </message>
+    <message numerus="yes">
+        <source>nothing imported: %n problem(s) in the file; first: %1</source>
+        <translation>
+            <numerusform>rien n&apos;a été importé : %n problème dans le fichier : %1</numerusform>
+            <numerusform>rien n&apos;a été importé : %n problèmes dans le fichier ; le premier : %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>this code is already in the pool</source>
+        <translation>ce code figure déjà dans la réserve de codes</translation>
+    </message>
+    <message>
+        <source>nothing imported: %1</source>
+        <translation>rien n&apos;a été importé : %1</translation>
+    </message>
+    <message>
+        <source>an activation code is taken inside a transaction</source>
+        <translation>un code d&apos;activation ne s&apos;attribue qu&apos;au sein d&apos;une transaction</translation>
+    </message>
+</context>
+<context>
+    <name>AdminWidget</name>
+    <message>
+        <source>Accounts</source>
+        <translation>Comptes</translation>
+    </message>
+    <message>
+        <source>New account</source>
+        <translation>Nouveau compte</translation>
+    </message>
+    <message>
+        <source>&amp;User name</source>
+        <translation>Nom d&apos;&amp;utilisateur</translation>
+    </message>
+    <message>
+        <source>New user name</source>
+        <translation>Nom du nouvel utilisateur</translation>
+    </message>
+    <message>
+        <source>&amp;Role</source>
+        <translation>&amp;Rôle</translation>
+    </message>
+    <message>
+        <source>Role of the new account</source>
+        <translation>Rôle du nouveau compte</translation>
+    </message>
+    <message>
+        <source>&amp;Password</source>
+        <translation>&amp;Mot de passe</translation>
+    </message>
+    <message>
+        <source>Password of the new account</source>
+        <translation>Mot de passe du nouveau compte</translation>
+    </message>
+    <message>
+        <source>&amp;Create the account</source>
+        <translation>&amp;Créer le compte</translation>
+    </message>
+    <message>
+        <source>&amp;Disable the selected account</source>
+        <translation>&amp;Désactiver le compte sélectionné</translation>
+    </message>
+    <message>
+        <source>&amp;Lock after (minutes idle)</source>
+        <translation>&amp;Verrouiller après (minutes d&apos;inactivité)</translation>
+    </message>
+    <message>
+        <source>Minutes before the session locks itself</source>
+        <translation>Minutes d&apos;inactivité avant le verrouillage de la session</translation>
+    </message>
+    <message>
+        <source>Save &amp;settings</source>
+        <translation>&amp;Enregistrer les paramètres</translation>
+    </message>
+    <message>
+        <source>Nurse (sampling)</source>
+        <translation>Infirmier (prélèvements)</translation>
+    </message>
+    <message>
+        <source>Laboratory (results)</source>
+        <translation>Laboratoire (résultats)</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>Administrateur</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Utilisateur</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rôle</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>désactivé</translation>
+    </message>
+    <message>
+        <source>locked</source>
+        <translation>verrouillé</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>actif</translation>
+    </message>
+    <message>
+        <source>Account %1 created.</source>
+        <translation>Compte %1 créé.</translation>
+    </message>
+    <message>
+        <source>Disable %1?</source>
+        <translation>Désactiver %1 ?</translation>
+    </message>
+    <message>
+        <source>%1 will no longer be able to sign in.</source>
+        <translation>%1 ne pourra plus se connecter.</translation>
+    </message>
+    <message>
+        <source>Account %1 disabled.</source>
+        <translation>Compte %1 désactivé.</translation>
+    </message>
+    <message>
+        <source>Settings saved.</source>
+        <translation>Paramètres enregistrés.</translation>
+    </message>
+</context>
+<context>
     <name>AuditLog</name>
     <message>
         <source>the audit log cannot be read</source>
-        <translation type="unfinished"></translation>
+        <translation>le journal d&apos;audit ne peut pas être lu</translation>
     </message>
     <message>
         <source>entries %1 to %2 are missing</source>
-        <translation type="unfinished"></translation>
+        <translation>les entrées %1 à %2 sont manquantes</translation>
     </message>
     <message>
         <source>entry %1 was altered or does not follow entry %2</source>
-        <translation type="unfinished"></translation>
+        <translation>l&apos;entrée %1 a été altérée ou ne fait pas suite à l&apos;entrée %2</translation>
     </message>
     <message>
         <source>entry %1 records that the log had been cut or edited before it (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>l&apos;entrée %1 indique que le journal avait été tronqué ou modifié avant elle (%2)</translation>
     </message>
     <message>
         <source>the audit log&apos;s head record is missing or was altered</source>
-        <translation type="unfinished"></translation>
+        <translation>l&apos;enregistrement de tête du journal d&apos;audit est manquant ou a été altéré</translation>
     </message>
     <message>
         <source>the audit log should end at entry %1 but ends at entry %2</source>
-        <translation type="unfinished"></translation>
+        <translation>le journal d&apos;audit devrait se terminer à l&apos;entrée %1 mais se termine à l&apos;entrée %2</translation>
     </message>
     <message>
         <source>the last audit entry was replaced</source>
-        <translation type="unfinished"></translation>
+        <translation>la dernière entrée du journal d&apos;audit a été remplacée</translation>
+    </message>
+</context>
+<context>
+    <name>BarcodeDecoder</name>
+    <message>
+        <source>INS DataMatrix refused: %1</source>
+        <translation>DataMatrix INS refusé : %1</translation>
+    </message>
+    <message>
+        <source>neither a tube label (4 to 40 printable ASCII characters) nor an INS DataMatrix</source>
+        <translation>ni une étiquette de tube (4 à 40 caractères ASCII imprimables) ni un DataMatrix INS</translation>
+    </message>
+</context>
+<context>
+    <name>BarcodeEncoder</name>
+    <message>
+        <source>the module size must be 1 to %1 pixels</source>
+        <translation>la taille du module doit être comprise entre 1 et %1 pixels</translation>
+    </message>
+    <message>
+        <source>there is nothing to encode</source>
+        <translation>il n&apos;y a rien à encoder</translation>
+    </message>
+    <message>
+        <source>Code 128 carries 1 to 80 ASCII characters</source>
+        <translation>le Code 128 contient de 1 à 80 caractères ASCII</translation>
+    </message>
+    <message>
+        <source>the text is too long or has characters this code cannot carry</source>
+        <translation>le texte est trop long ou contient des caractères que ce code ne peut pas représenter</translation>
+    </message>
+    <message>
+        <source>the text cannot be encoded</source>
+        <translation>le texte ne peut pas être encodé</translation>
+    </message>
+    <message>
+        <source>the image is too large</source>
+        <translation>l&apos;image est trop grande</translation>
+    </message>
+</context>
+<context>
+    <name>CameraScanDialog</name>
+    <message>
+        <source>Scan with the camera</source>
+        <translation>Scanner avec la caméra</translation>
+    </message>
+    <message>
+        <source>Camera picture</source>
+        <translation>Image de la caméra</translation>
+    </message>
+    <message>
+        <source>This computer has no camera.</source>
+        <translation>Cet ordinateur n&apos;a pas de caméra.</translation>
+    </message>
+    <message>
+        <source>Use the barcode scanner, or scan an image file instead (Scan &gt; Scan an image).</source>
+        <translation>Utilisez le lecteur de codes-barres, ou scannez plutôt un fichier image (Scan &gt; Scanner une image).</translation>
+    </message>
+    <message>
+        <source>The camera cannot be used: %1</source>
+        <translation>La caméra ne peut pas être utilisée : %1</translation>
+    </message>
+    <message>
+        <source>Hold the tube label or the document&apos;s code in front of the camera.</source>
+        <translation>Présentez l&apos;étiquette du tube ou le code du document devant la caméra.</translation>
     </message>
 </context>
 <context>
     <name>Crypto</name>
     <message>
         <source>The scrypt cost n must be a power of two from %1 to %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le coût scrypt n doit être une puissance de deux comprise entre %1 et %2.</translation>
     </message>
     <message>
         <source>The scrypt block size r must be from 1 to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>La taille de bloc scrypt r doit être comprise entre 1 et %1.</translation>
     </message>
     <message>
         <source>The scrypt parallelism p must be from 1 to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le parallélisme scrypt p doit être compris entre 1 et %1.</translation>
     </message>
     <message>
         <source>The scrypt parameters need %1 MiB of memory, more than the %2 MiB allowed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les paramètres scrypt nécessitent %1 Mio de mémoire, au-delà des %2 Mio autorisés.</translation>
     </message>
     <message>
         <source>The key derivation parameters lack the field &quot;%1&quot; or it has the wrong type.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le champ « %1 » manque dans les paramètres de dérivation de clé, ou son type est incorrect.</translation>
     </message>
     <message>
         <source>Unknown key derivation algorithm &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Algorithme de dérivation de clé inconnu : « %1 ».</translation>
     </message>
     <message>
         <source>The key derivation salt is not valid base64.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le sel de dérivation de clé n&apos;est pas du base64 valide.</translation>
     </message>
     <message>
         <source>The key derivation salt has %1 bytes; at least %2 are required.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le sel de dérivation de clé fait %1 octets ; il en faut au moins %2.</translation>
     </message>
     <message>
         <source>The key derivation salt is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le sel de dérivation de clé est vide.</translation>
     </message>
     <message>
         <source>The key derivation failed, probably for lack of memory.</source>
-        <translation type="unfinished"></translation>
+        <translation>La dérivation de clé a échoué, probablement faute de mémoire.</translation>
     </message>
 </context>
 <context>
     <name>Database</name>
     <message>
         <source>unknown database error</source>
-        <translation type="unfinished"></translation>
+        <translation>erreur de base de données inconnue</translation>
     </message>
     <message>
         <source>no store at %1 (create one with &apos;sidepctl init&apos;)</source>
-        <translation type="unfinished"></translation>
+        <translation>aucune base à l&apos;emplacement %1 (créez-en une avec « sidepctl init »)</translation>
     </message>
     <message>
         <source>cannot open the store %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>impossible d&apos;ouvrir la base %1 : %2</translation>
     </message>
     <message>
         <source>%1 is not a readable store</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 n&apos;est pas une base lisible</translation>
     </message>
     <message>
         <source>the store has schema version %1, newer than this program&apos;s %2: update the program</source>
-        <translation type="unfinished"></translation>
+        <translation>la base est au schéma version %1, plus récent que celui de ce programme (%2) : mettez le programme à jour</translation>
+    </message>
+</context>
+<context>
+    <name>DraftStore</name>
+    <message>
+        <source>sign in first</source>
+        <translation>connectez-vous d&apos;abord</translation>
     </message>
 </context>
 <context>
     <name>Identifiers</name>
     <message>
         <source>%1 must have %2 characters, not %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 doit comporter %2 caractères, et non %3</translation>
     </message>
     <message>
         <source>%1 may contain only digits, and 2A or 2B for Corsica</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ne peut contenir que des chiffres, ainsi que 2A ou 2B pour la Corse</translation>
     </message>
     <message>
         <source>%1 may contain only digits</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ne peut contenir que des chiffres</translation>
     </message>
     <message>
         <source>wrong %1 key: %2 expected</source>
-        <translation type="unfinished"></translation>
+        <translation>clé %1 incorrecte : %2 attendu</translation>
     </message>
     <message>
         <source>the first NIR digit (sex) must be 1, 2, 3, 4, 7 or 8</source>
-        <translation type="unfinished"></translation>
+        <translation>le premier chiffre du NIR (sexe) doit être 1, 2, 3, 4, 7 ou 8</translation>
     </message>
     <message>
         <source>the NIR birth month must be 01 to 12, 20, 31 to 42 or 50 to 99</source>
-        <translation type="unfinished"></translation>
+        <translation>le mois de naissance du NIR doit être 01 à 12, 20, 31 à 42 ou 50 à 99</translation>
     </message>
     <message>
         <source>the NIR department must be 01 to 95, 2A, 2B, 97, 98 or 99</source>
-        <translation type="unfinished"></translation>
+        <translation>le département du NIR doit être 01 à 95, 2A, 2B, 97, 98 ou 99</translation>
     </message>
     <message>
         <source>the NIR order number must be 001 to 999</source>
-        <translation type="unfinished"></translation>
+        <translation>le numéro d&apos;ordre du NIR doit être compris entre 001 et 999</translation>
     </message>
     <message>
         <source>the first NIR digit does not agree with the sex</source>
-        <translation type="unfinished"></translation>
+        <translation>le premier chiffre du NIR ne concorde pas avec le sexe</translation>
     </message>
     <message>
         <source>the birth year in the NIR does not agree with the birth date</source>
-        <translation type="unfinished"></translation>
+        <translation>l&apos;année de naissance du NIR ne concorde pas avec la date de naissance</translation>
     </message>
     <message>
         <source>the birth month in the NIR does not agree with the birth date</source>
-        <translation type="unfinished"></translation>
+        <translation>le mois de naissance du NIR ne concorde pas avec la date de naissance</translation>
     </message>
     <message>
         <source>not the OID of an INS authority (NIR, NIA, test or demonstration)</source>
-        <translation type="unfinished"></translation>
+        <translation>n&apos;est pas l&apos;OID d&apos;une autorité d&apos;affectation INS (NIR, NIA, test ou démonstration)</translation>
     </message>
     <message>
         <source>the COG department must be 01 to 95, 2A, 2B, 97, 98 or 99</source>
-        <translation type="unfinished"></translation>
+        <translation>le département du code COG doit être 01 à 95, 2A, 2B, 97, 98 ou 99</translation>
     </message>
     <message>
         <source>the COG commune or country number cannot be zero</source>
-        <translation type="unfinished"></translation>
+        <translation>le numéro de commune ou de pays du code COG ne peut pas être nul</translation>
     </message>
     <message>
         <source>a LOINC code is 1 to 5 digits, a dash and a check digit</source>
-        <translation type="unfinished"></translation>
+        <translation>un code LOINC comporte 1 à 5 chiffres, un tiret et un chiffre de contrôle</translation>
     </message>
     <message>
         <source>a phone number is digits starting with 0, or with + or 00 and a country code</source>
-        <translation type="unfinished"></translation>
+        <translation>un numéro de téléphone se compose de chiffres et commence par 0, ou par + ou 00 suivi de l&apos;indicatif du pays</translation>
     </message>
     <message>
         <source>a French phone number has 10 digits, not %1</source>
-        <translation type="unfinished"></translation>
+        <translation>un numéro de téléphone français comporte 10 chiffres, et non %1</translation>
     </message>
     <message>
         <source>an international phone number has 8 to 15 digits, not %1</source>
-        <translation type="unfinished"></translation>
+        <translation>un numéro de téléphone international comporte de 8 à 15 chiffres, et non %1</translation>
     </message>
     <message>
         <source>a French phone number has 9 digits after +33, not %1</source>
-        <translation type="unfinished"></translation>
+        <translation>un numéro de téléphone français comporte 9 chiffres après +33, et non %1</translation>
     </message>
     <message>
         <source>a mobile phone number is expected (06, 07 or an overseas mobile number)</source>
-        <translation type="unfinished"></translation>
+        <translation>un numéro de téléphone mobile est attendu (06, 07 ou numéro mobile d&apos;outre-mer)</translation>
     </message>
     <message>
         <source>an e-mail address has at most 254 characters, not %1</source>
-        <translation type="unfinished"></translation>
+        <translation>une adresse électronique comporte au plus 254 caractères, et non %1</translation>
     </message>
     <message>
         <source>an e-mail address needs an @</source>
-        <translation type="unfinished"></translation>
+        <translation>une adresse électronique doit contenir un @</translation>
     </message>
     <message>
         <source>the part before @ has at most 64 characters, not %1</source>
-        <translation type="unfinished"></translation>
+        <translation>la partie avant le @ comporte au plus 64 caractères, et non %1</translation>
     </message>
     <message>
         <source>the part before @ is empty, contains a character that is not allowed or a misplaced dot</source>
-        <translation type="unfinished"></translation>
+        <translation>la partie avant le @ est vide, ou contient un caractère non autorisé ou un point mal placé</translation>
     </message>
     <message>
         <source>the domain after @ must be names of letters, digits and hyphens separated by dots</source>
-        <translation type="unfinished"></translation>
+        <translation>le domaine après le @ doit être formé de noms en lettres, chiffres et tirets, séparés par des points</translation>
     </message>
     <message>
         <source>a French postal code has 5 digits and starts with a department</source>
-        <translation type="unfinished"></translation>
+        <translation>un code postal français comporte 5 chiffres et commence par un numéro de département</translation>
     </message>
     <message>
         <source>a postal code has 2 to 10 letters or digits, with spaces or hyphens</source>
-        <translation type="unfinished"></translation>
+        <translation>un code postal comporte de 2 à 10 lettres ou chiffres, avec espaces ou tirets</translation>
     </message>
     <message>
         <source>a country is written as its two-letter ISO 3166 code</source>
-        <translation type="unfinished"></translation>
+        <translation>un pays s&apos;écrit sous la forme de son code ISO 3166 à deux lettres</translation>
     </message>
     <message>
         <source>not an ISO 3166 country code</source>
-        <translation type="unfinished"></translation>
+        <translation>n&apos;est pas un code pays ISO 3166</translation>
     </message>
     <message>
         <source>a date is written YYYY-MM-DD</source>
-        <translation type="unfinished"></translation>
+        <translation>une date s&apos;écrit AAAA-MM-JJ</translation>
     </message>
     <message>
         <source>this date does not exist in the calendar</source>
-        <translation type="unfinished"></translation>
+        <translation>cette date n&apos;existe pas dans le calendrier</translation>
     </message>
     <message>
         <source>a date and time is written YYYY-MM-DDThh:mm:ss followed by Z or +hh:mm</source>
-        <translation type="unfinished"></translation>
+        <translation>une date et heure s&apos;écrit AAAA-MM-JJThh:mm:ss suivi de Z ou +hh:mm</translation>
     </message>
     <message>
         <source>a date and time needs its offset from UTC (Z or +hh:mm): a local time is ambiguous</source>
-        <translation type="unfinished"></translation>
+        <translation>une date et heure doit indiquer son décalage par rapport à UTC (Z ou +hh:mm) : une heure locale est ambiguë</translation>
     </message>
     <message>
         <source>this date or time does not exist</source>
-        <translation type="unfinished"></translation>
+        <translation>cette date ou cette heure n&apos;existe pas</translation>
     </message>
     <message>
         <source>an offset from UTC is between -12:00 and +14:00</source>
-        <translation type="unfinished"></translation>
+        <translation>un décalage par rapport à UTC est compris entre -12:00 et +14:00</translation>
     </message>
     <message>
         <source>a name has 1 to 100 characters, not %1</source>
-        <translation type="unfinished"></translation>
+        <translation>un nom comporte de 1 à 100 caractères, et non %1</translation>
     </message>
     <message>
         <source>a name may contain only letters, spaces, hyphens and apostrophes</source>
-        <translation type="unfinished"></translation>
+        <translation>un nom ne peut contenir que des lettres, des espaces, des tirets et des apostrophes</translation>
     </message>
     <message>
         <source>a name must contain at least one letter</source>
-        <translation type="unfinished"></translation>
+        <translation>un nom doit contenir au moins une lettre</translation>
+    </message>
+</context>
+<context>
+    <name>InsDataMatrix</name>
+    <message>
+        <source>INS matricule</source>
+        <translation>matricule INS</translation>
+    </message>
+    <message>
+        <source>matricule authority</source>
+        <translation>autorité d&apos;affectation du matricule</translation>
+    </message>
+    <message>
+        <source>birth given names</source>
+        <translation>prénoms de naissance</translation>
+    </message>
+    <message>
+        <source>birth family name</source>
+        <translation>nom de naissance</translation>
+    </message>
+    <message>
+        <source>sex</source>
+        <translation>sexe</translation>
+    </message>
+    <message>
+        <source>birth date</source>
+        <translation>date de naissance</translation>
+    </message>
+    <message>
+        <source>birth place</source>
+        <translation>lieu de naissance</translation>
+    </message>
+    <message>
+        <source>field %1 (%2)</source>
+        <translation>le champ %1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 is missing or out of order</source>
+        <translation>%1 est absent ou mal placé</translation>
+    </message>
+    <message>
+        <source>%1 must be exactly %2 characters</source>
+        <translation>%1 doit comporter exactement %2 caractères</translation>
+    </message>
+    <message>
+        <source>%1 must be %2 to %3 characters</source>
+        <translation>%1 doit comporter de %2 à %3 caractères</translation>
+    </message>
+    <message>
+        <source>unexpected characters after the last field (%1)</source>
+        <translation>caractères inattendus après le dernier champ (%1)</translation>
+    </message>
+    <message>
+        <source>wrong key</source>
+        <translation>clé incorrecte</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <source>not an INS DataMatrix: the text must start with IS, a version and 22 zeros</source>
+        <translation>ce n&apos;est pas un DataMatrix INS : le texte doit commencer par IS, un numéro de version et 22 zéros</translation>
+    </message>
+    <message>
+        <source>INS DataMatrix version not supported (01 only)</source>
+        <translation>version de DataMatrix INS non prise en charge (01 uniquement)</translation>
+    </message>
+    <message>
+        <source>the GS separator after %1 is missing</source>
+        <translation>le séparateur GS manque après %1</translation>
+    </message>
+    <message>
+        <source>digits only, 2A or 2B for Corsica</source>
+        <translation>chiffres uniquement, ou 2A ou 2B pour la Corse</translation>
+    </message>
+    <message>
+        <source>no spaces allowed</source>
+        <translation>espaces non autorisés</translation>
+    </message>
+    <message>
+        <source>%1 may hold only upper-case letters, single spaces, hyphens and apostrophes</source>
+        <translation>%1 ne peut contenir que des lettres majuscules, des espaces simples, des tirets et des apostrophes</translation>
+    </message>
+    <message>
+        <source>%1 must be F or M</source>
+        <translation>%1 doit valoir F ou M</translation>
+    </message>
+    <message>
+        <source>%1 must be written DD-MM-YYYY</source>
+        <translation>%1 doit s&apos;écrire JJ-MM-AAAA</translation>
+    </message>
+    <message>
+        <source>%1 is not a date of the calendar</source>
+        <translation>%1 n&apos;est pas une date du calendrier</translation>
+    </message>
+    <message>
+        <source>%1 is in the future</source>
+        <translation>%1 est dans le futur</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>SI-DEP sampling portal</source>
+        <translation>Portail de prélèvement SI-DEP</translation>
+    </message>
+    <message>
+        <source>&amp;Session</source>
+        <translation>&amp;Session</translation>
+    </message>
+    <message>
+        <source>&amp;Lock</source>
+        <translation>&amp;Verrouiller</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation>Se &amp;déconnecter</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Langue</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Langue</translation>
+    </message>
+    <message>
+        <source>The new language applies from the next start.</source>
+        <translation>La nouvelle langue s&apos;appliquera au prochain démarrage.</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <source>S&amp;can</source>
+        <translation>Sc&amp;an</translation>
+    </message>
+    <message>
+        <source>Scan an &amp;image...</source>
+        <translation>Scanner une &amp;image...</translation>
+    </message>
+    <message>
+        <source>Scan with the &amp;camera...</source>
+        <translation>Scanner avec la &amp;caméra...</translation>
+    </message>
+    <message>
+        <source>&amp;Labels</source>
+        <translation>É&amp;tiquettes</translation>
+    </message>
+    <message>
+        <source>Print a &amp;batch of tube labels...</source>
+        <translation>Imprimer une &amp;série d&apos;étiquettes de tube...</translation>
+    </message>
+    <message>
+        <source>The store cannot be opened</source>
+        <translation>La base ne peut pas être ouverte</translation>
+    </message>
+    <message>
+        <source>&amp;New sampling</source>
+        <translation>&amp;Nouveau prélèvement</translation>
+    </message>
+    <message>
+        <source>&amp;Queue</source>
+        <translation>&amp;File d&apos;attente</translation>
+    </message>
+    <message>
+        <source>&amp;Accounts and settings</source>
+        <translation>C&amp;omptes et paramètres</translation>
+    </message>
+    <message>
+        <source>Form restored</source>
+        <translation>Formulaire restauré</translation>
+    </message>
+    <message>
+        <source>The sampling form you had started was restored.</source>
+        <translation>Le formulaire de prélèvement que vous aviez commencé a été restauré.</translation>
+    </message>
+    <message>
+        <source>%1 (%2) at %3</source>
+        <translation>%1 (%2) – %3</translation>
+    </message>
+    <message>
+        <source>A scan was read, but this screen has no use for it.</source>
+        <translation>Un code a été lu, mais cet écran ne peut pas l&apos;utiliser.</translation>
+    </message>
+    <message>
+        <source>Tube label read.</source>
+        <translation>Étiquette du tube lue.</translation>
+    </message>
+    <message>
+        <source>Replace the identity?</source>
+        <translation>Remplacer l&apos;identité ?</translation>
+    </message>
+    <message>
+        <source>The document&apos;s identity differs from the form in: %1. Replace with the document&apos;s identity?</source>
+        <translation>L&apos;identité du document diffère de celle du formulaire pour : %1. Remplacer par l&apos;identité du document ?</translation>
+    </message>
+    <message>
+        <source>The identity from the document was not used.</source>
+        <translation>L&apos;identité du document n&apos;a pas été reprise.</translation>
+    </message>
+    <message>
+        <source>Qualified identity read from the INS code.</source>
+        <translation>Identité qualifiée lue dans le code INS.</translation>
+    </message>
+    <message>
+        <source>INS code refused: %1</source>
+        <translation>Code INS refusé : %1</translation>
+    </message>
+    <message>
+        <source>Code not recognised: %1</source>
+        <translation>Code non reconnu : %1</translation>
+    </message>
+    <message>
+        <source>This file cannot be read as an image: %1</source>
+        <translation>Ce fichier ne peut pas être lu comme une image : %1</translation>
+    </message>
+    <message>
+        <source>No code was found in this image.</source>
+        <translation>Aucun code n&apos;a été trouvé dans cette image.</translation>
+    </message>
+    <message>
+        <source>Scan an image</source>
+        <translation>Scanner une image</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.bmp *.tif *.tiff)</source>
+        <translation>Images (*.png *.jpg *.jpeg *.bmp *.tif *.tiff)</translation>
+    </message>
+    <message>
+        <source>Print a batch of tube labels</source>
+        <translation>Imprimer une série d&apos;étiquettes de tube</translation>
+    </message>
+    <message>
+        <source>How many labels?</source>
+        <translation>Combien d&apos;étiquettes ?</translation>
+    </message>
+    <message>
+        <source>No labels printed.</source>
+        <translation>Aucune étiquette imprimée.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n label(s) printed, from %1 to %2.</source>
+        <translation>
+            <numerusform>%n étiquette imprimée, de %1 à %2.</numerusform>
+            <numerusform>%n étiquettes imprimées, de %1 à %2.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>QrCode</name>
+    <message>
+        <source>there is nothing to encode</source>
+        <translation>il n&apos;y a rien à encoder</translation>
+    </message>
+    <message>
+        <source>the text is too long for a QR code</source>
+        <translation>le texte est trop long pour un QR code</translation>
+    </message>
+</context>
+<context>
+    <name>QueueWidget</name>
+    <message>
+        <source>Queue</source>
+        <translation>File d&apos;attente</translation>
+    </message>
+    <message>
+        <source>&amp;Day</source>
+        <translation>&amp;Jour</translation>
+    </message>
+    <message>
+        <source>Sampling day</source>
+        <translation>Jour du prélèvement</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Aujourd&apos;hui</translation>
+    </message>
+    <message>
+        <source>All days</source>
+        <translation>Tous les jours</translation>
+    </message>
+    <message>
+        <source>S&amp;tatus</source>
+        <translation>Stat&amp;ut</translation>
+    </message>
+    <message>
+        <source>Record status</source>
+        <translation>Statut de la fiche</translation>
+    </message>
+    <message>
+        <source>Searc&amp;h</source>
+        <translation>&amp;Rechercher</translation>
+    </message>
+    <message>
+        <source>Tube label or patient name, then Enter</source>
+        <translation>Étiquette du tube ou nom du patient, puis Entrée</translation>
+    </message>
+    <message>
+        <source>Search by tube label or patient name</source>
+        <translation>Rechercher par étiquette de tube ou nom du patient</translation>
+    </message>
+    <message>
+        <source>Press Enter to search. A tube label is tried first, then a patient&apos;s birth or usual name.</source>
+        <translation>Appuyez sur Entrée pour rechercher. La recherche porte d&apos;abord sur l&apos;étiquette du tube, puis sur le nom de naissance ou le nom usuel du patient.</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Rechercher</translation>
+    </message>
+    <message>
+        <source>Records</source>
+        <translation>Fiches</translation>
+    </message>
+    <message>
+        <source>Press Enter or double-click to open the selected record.</source>
+        <translation>Appuyez sur Entrée ou double-cliquez pour ouvrir la fiche sélectionnée.</translation>
+    </message>
+    <message>
+        <source>Number of records shown</source>
+        <translation>Nombre de fiches affichées</translation>
+    </message>
+    <message>
+        <source>Queue message</source>
+        <translation>Message de la file d&apos;attente</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>Tous les statuts</translation>
+    </message>
+    <message>
+        <source>No store open</source>
+        <translation>Aucune base ouverte</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) found</source>
+        <translation>
+            <numerusform>%n fiche trouvée</numerusform>
+            <numerusform>%n fiches trouvées</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s)</source>
+        <translation>
+            <numerusform>%n fiche</numerusform>
+            <numerusform>%n fiches</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The queue cannot be read: %1</source>
+        <translation>La file d&apos;attente ne peut pas être lue : %1</translation>
+    </message>
+</context>
+<context>
+    <name>RecordFields</name>
+    <message>
+        <source>The patient</source>
+        <translation>Le patient</translation>
+    </message>
+    <message>
+        <source>A trusted relative</source>
+        <translation>Un proche de confiance</translation>
+    </message>
+    <message>
+        <source>Tube label</source>
+        <translation>Étiquette du tube</translation>
+    </message>
+    <message>
+        <source>Birth name</source>
+        <translation>Nom de naissance</translation>
+    </message>
+    <message>
+        <source>First names at birth</source>
+        <translation>Prénom(s) de naissance</translation>
+    </message>
+    <message>
+        <source>Usual name</source>
+        <translation>Nom usuel</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>Sexe</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>Féminin</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>Masculin</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Inconnu</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Date de naissance</translation>
+    </message>
+    <message>
+        <source>Place of birth (INSEE code)</source>
+        <translation>Lieu de naissance (code INSEE)</translation>
+    </message>
+    <message>
+        <source>INS number (NIR or NIA)</source>
+        <translation>Matricule INS (NIR ou NIA)</translation>
+    </message>
+    <message>
+        <source>INS number authority</source>
+        <translation>Autorité d&apos;affectation du matricule INS</translation>
+    </message>
+    <message>
+        <source>NIR</source>
+        <translation>NIR</translation>
+    </message>
+    <message>
+        <source>NIA</source>
+        <translation>NIA</translation>
+    </message>
+    <message>
+        <source>Test NIR</source>
+        <translation>NIR de test</translation>
+    </message>
+    <message>
+        <source>Demonstration NIR</source>
+        <translation>NIR de démonstration</translation>
+    </message>
+    <message>
+        <source>Identity status</source>
+        <translation>Statut de l&apos;identité</translation>
+    </message>
+    <message>
+        <source>Provisional</source>
+        <translation>Provisoire</translation>
+    </message>
+    <message>
+        <source>Retrieved</source>
+        <translation>Récupérée</translation>
+    </message>
+    <message>
+        <source>Validated</source>
+        <translation>Validée</translation>
+    </message>
+    <message>
+        <source>Qualified</source>
+        <translation>Qualifiée</translation>
+    </message>
+    <message>
+        <source>Social security number of the insured person</source>
+        <translation>N° de sécurité sociale ouvrant-droit</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Address (continued)</source>
+        <translation>Complément d&apos;adresse</translation>
+    </message>
+    <message>
+        <source>Postal code</source>
+        <translation>Code postal</translation>
+    </message>
+    <message>
+        <source>Town</source>
+        <translation>Commune</translation>
+    </message>
+    <message>
+        <source>Country (ISO code)</source>
+        <translation>Pays (code ISO)</translation>
+    </message>
+    <message>
+        <source>E-mail address</source>
+        <translation>Adresse électronique</translation>
+    </message>
+    <message>
+        <source>Whose e-mail address</source>
+        <translation>Titulaire de l&apos;adresse électronique</translation>
+    </message>
+    <message>
+        <source>Mobile phone</source>
+        <translation>Téléphone mobile</translation>
+    </message>
+    <message>
+        <source>Whose mobile phone</source>
+        <translation>Titulaire du téléphone mobile</translation>
+    </message>
+    <message>
+        <source>Landline phone</source>
+        <translation>Téléphone fixe</translation>
+    </message>
+    <message>
+        <source>Current place of residence</source>
+        <translation>Lieu de résidence actuel</translation>
+    </message>
+    <message>
+        <source>Individual housing</source>
+        <translation>Hébergement individuel</translation>
+    </message>
+    <message>
+        <source>Hospitalised</source>
+        <translation>Hospitalisé</translation>
+    </message>
+    <message>
+        <source>Resident of a care home (EHPAD)</source>
+        <translation>Résident en EHPAD</translation>
+    </message>
+    <message>
+        <source>In prison</source>
+        <translation>En milieu carcéral</translation>
+    </message>
+    <message>
+        <source>Other collective accommodation</source>
+        <translation>Autre structure d&apos;hébergement collectif</translation>
+    </message>
+    <message>
+        <source>Works in the health system</source>
+        <translation>Professionnel intervenant dans le système de santé</translation>
+    </message>
+    <message>
+        <source>First symptoms</source>
+        <translation>Date d&apos;apparition des premiers symptômes</translation>
+    </message>
+    <message>
+        <source>No symptoms</source>
+        <translation>Asymptomatique</translation>
+    </message>
+    <message>
+        <source>Today or yesterday</source>
+        <translation>Apparus ce jour ou hier</translation>
+    </message>
+    <message>
+        <source>2 to 4 days ago</source>
+        <translation>Entre 2 et 4 jours</translation>
+    </message>
+    <message>
+        <source>5 to 7 days ago</source>
+        <translation>Entre 5 et 7 jours</translation>
+    </message>
+    <message>
+        <source>More than a week ago</source>
+        <translation>Il y a plus d&apos;une semaine</translation>
+    </message>
+    <message>
+        <source>Does not know</source>
+        <translation>Ne sait pas</translation>
+    </message>
+    <message>
+        <source>Symptoms</source>
+        <translation>Symptômes</translation>
+    </message>
+    <message>
+        <source>Fever</source>
+        <translation>Température / fièvre</translation>
+    </message>
+    <message>
+        <source>Cough</source>
+        <translation>Toux</translation>
+    </message>
+    <message>
+        <source>Sore throat</source>
+        <translation>Gorge irritée</translation>
+    </message>
+    <message>
+        <source>Loss of taste or smell</source>
+        <translation>Perte du goût ou de l&apos;odorat</translation>
+    </message>
+    <message>
+        <source>Unusual tiredness or aches</source>
+        <translation>Fatigue ou douleurs inhabituelles</translation>
+    </message>
+    <message>
+        <source>Diarrhoea</source>
+        <translation>Diarrhée</translation>
+    </message>
+    <message>
+        <source>Difficulty breathing</source>
+        <translation>Difficultés respiratoires</translation>
+    </message>
+    <message>
+        <source>Prescriber: RPPS number</source>
+        <translation>Médecin prescripteur : N° RPPS</translation>
+    </message>
+    <message>
+        <source>Prescriber: ADELI number</source>
+        <translation>Médecin prescripteur : N° ADELI</translation>
+    </message>
+    <message>
+        <source>Prescriber: name</source>
+        <translation>Médecin prescripteur : nom</translation>
+    </message>
+    <message>
+        <source>Prescriber: first name</source>
+        <translation>Médecin prescripteur : prénom</translation>
+    </message>
+    <message>
+        <source>Prescriber: MSSanté address</source>
+        <translation>Médecin prescripteur : messagerie sécurisée MSSanté</translation>
+    </message>
+    <message>
+        <source>Prescriber: practice</source>
+        <translation>Médecin prescripteur : structure d&apos;exercice</translation>
+    </message>
+    <message>
+        <source>Prescriber: practice phone</source>
+        <translation>Médecin prescripteur : téléphone de la structure d&apos;exercice</translation>
+    </message>
+    <message>
+        <source>Treating physician: RPPS number</source>
+        <translation>Médecin traitant : N° RPPS</translation>
+    </message>
+    <message>
+        <source>Treating physician: ADELI number</source>
+        <translation>Médecin traitant : N° ADELI</translation>
+    </message>
+    <message>
+        <source>Treating physician: name</source>
+        <translation>Médecin traitant : nom</translation>
+    </message>
+    <message>
+        <source>Treating physician: first name</source>
+        <translation>Médecin traitant : prénom</translation>
+    </message>
+    <message>
+        <source>Treating physician: MSSanté address</source>
+        <translation>Médecin traitant : messagerie sécurisée MSSanté</translation>
+    </message>
+    <message>
+        <source>Sampling date and time</source>
+        <translation>Date et heure du prélèvement</translation>
+    </message>
+    <message>
+        <source>FINESS of the responsible laboratory</source>
+        <translation>FINESS du LBM responsable</translation>
+    </message>
+    <message>
+        <source>FINESS kind</source>
+        <translation>Type de FINESS</translation>
+    </message>
+    <message>
+        <source>Geographic</source>
+        <translation>Géographique</translation>
+    </message>
+    <message>
+        <source>Legal entity</source>
+        <translation>Entité juridique</translation>
+    </message>
+    <message>
+        <source>&amp;1 Tube</source>
+        <translation>&amp;1 Tube</translation>
+    </message>
+    <message>
+        <source>&amp;2 Identity</source>
+        <translation>&amp;2 Identité</translation>
+    </message>
+    <message>
+        <source>&amp;3 Contact</source>
+        <translation>&amp;3 Coordonnées</translation>
+    </message>
+    <message>
+        <source>&amp;4 Situation</source>
+        <translation>&amp;4 Situation</translation>
+    </message>
+    <message>
+        <source>&amp;5 Physicians</source>
+        <translation>&amp;5 Médecins</translation>
+    </message>
+    <message>
+        <source>&amp;6 Sampling</source>
+        <translation>&amp;6 Prélèvement</translation>
+    </message>
+    <message>
+        <source>&amp;7 Review</source>
+        <translation>&amp;7 Vérification</translation>
+    </message>
+</context>
+<context>
+    <name>RecordFormWidget</name>
+    <message>
+        <source>Form message</source>
+        <translation>Message du formulaire</translation>
+    </message>
+    <message>
+        <source>Sampling record pages</source>
+        <translation>Pages de la fiche de prélèvement</translation>
+    </message>
+    <message>
+        <source>Tube</source>
+        <translation>Tube</translation>
+    </message>
+    <message>
+        <source>Identity</source>
+        <translation>Identité</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Coordonnées</translation>
+    </message>
+    <message>
+        <source>Situation</source>
+        <translation>Situation</translation>
+    </message>
+    <message>
+        <source>Physicians</source>
+        <translation>Médecins</translation>
+    </message>
+    <message>
+        <source>Sampling</source>
+        <translation>Prélèvement</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Vérification</translation>
+    </message>
+    <message>
+        <source>What is missing or wrong</source>
+        <translation>Informations manquantes ou erronées</translation>
+    </message>
+    <message>
+        <source>Reason for keeping an INS number that disagrees with sex or date of birth</source>
+        <translation>Motif de conservation d&apos;un matricule INS discordant avec le sexe ou la date de naissance</translation>
+    </message>
+    <message>
+        <source>Reason for keeping the INS number</source>
+        <translation>Motif de conservation du matricule INS</translation>
+    </message>
+    <message>
+        <source>I confirm: save without the missing information listed</source>
+        <translation>Je confirme : enregistrer sans les informations manquantes listées</translation>
+    </message>
+    <message>
+        <source>&amp;Save the sampling record</source>
+        <translation>&amp;Enregistrer la fiche de prélèvement</translation>
+    </message>
+    <message>
+        <source>&amp;Discard</source>
+        <translation>Aban&amp;donner</translation>
+    </message>
+    <message>
+        <source>&amp;Previous</source>
+        <translation>&amp;Précédent</translation>
+    </message>
+    <message>
+        <source>&amp;Next</source>
+        <translation>S&amp;uivant</translation>
+    </message>
+    <message>
+        <source>&amp;Print a new label for this tube</source>
+        <translation>&amp;Imprimer une nouvelle étiquette pour ce tube</translation>
+    </message>
+    <message>
+        <source>%1: message</source>
+        <translation>%1 : message</translation>
+    </message>
+    <message>
+        <source>DD/MM/YYYY</source>
+        <translation>JJ/MM/AAAA</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Oui</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Non</translation>
+    </message>
+    <message>
+        <source>The form in progress was restored.</source>
+        <translation>Le formulaire en cours a été restauré.</translation>
+    </message>
+    <message>
+        <source>The draft could not be saved: %1</source>
+        <translation>Le brouillon n&apos;a pas pu être enregistré : %1</translation>
+    </message>
+    <message>
+        <source>scan the printed label to check it before saving</source>
+        <translation>scannez l&apos;étiquette imprimée pour la vérifier avant d&apos;enregistrer</translation>
+    </message>
+    <message>
+        <source>this tube label is already used at this site</source>
+        <translation>cette étiquette de tube est déjà utilisée sur ce site</translation>
+    </message>
+    <message>
+        <source>To fix: %1: %2</source>
+        <translation>À corriger : %1 : %2</translation>
+    </message>
+    <message>
+        <source>Missing: %1: %2</source>
+        <translation>Manquant : %1 : %2</translation>
+    </message>
+    <message>
+        <source>Everything is filled in. Press Save.</source>
+        <translation>Tout est renseigné. Appuyez sur Enregistrer.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n thing(s) to fix before saving.</source>
+        <translation>
+            <numerusform>%n point à corriger avant l&apos;enregistrement.</numerusform>
+            <numerusform>%n points à corriger avant l&apos;enregistrement.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Some information is missing: confirm to save without it.</source>
+        <translation>Des informations manquent : confirmez pour enregistrer sans elles.</translation>
+    </message>
+    <message>
+        <source>Saved. Ready for the next tube.</source>
+        <translation>Enregistré. Prêt pour le tube suivant.</translation>
+    </message>
+    <message>
+        <source>Not saved: see the list.</source>
+        <translation>Non enregistré : voir la liste.</translation>
+    </message>
+    <message>
+        <source>Discard this form?</source>
+        <translation>Abandonner ce formulaire ?</translation>
+    </message>
+    <message>
+        <source>Everything typed in this form will be lost.</source>
+        <translation>Tout ce qui a été saisi dans ce formulaire sera perdu.</translation>
+    </message>
+    <message>
+        <source>Label printed. Stick it on the tube and scan it to check it.</source>
+        <translation>Étiquette imprimée. Collez-la sur le tube et scannez-la pour la vérifier.</translation>
+    </message>
+    <message>
+        <source>The scanned label is not the one just printed: check the tube.</source>
+        <translation>L&apos;étiquette scannée n&apos;est pas celle qui vient d&apos;être imprimée : vérifiez le tube.</translation>
+    </message>
+    <message>
+        <source>Printed label checked.</source>
+        <translation>Étiquette imprimée vérifiée.</translation>
+    </message>
+</context>
+<context>
+    <name>RecordQueueModel</name>
+    <message>
+        <source>Draft</source>
+        <translation>Brouillon</translation>
+    </message>
+    <message>
+        <source>Awaiting result</source>
+        <translation>En attente de résultat</translation>
+    </message>
+    <message>
+        <source>Resulted</source>
+        <translation>Résultat rendu</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Envoyée</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>Acquittée</translation>
+    </message>
+    <message>
+        <source>Purged</source>
+        <translation>Purgée</translation>
+    </message>
+    <message>
+        <source>Damaged</source>
+        <translation>Endommagée</translation>
+    </message>
+    <message>
+        <source>(unreadable)</source>
+        <translation>(illisible)</translation>
+    </message>
+    <message>
+        <source>This record does not decrypt. It is kept aside; an administrator can check the store.</source>
+        <translation>Cette fiche ne peut pas être déchiffrée. Elle est mise de côté ; un administrateur peut vérifier la base.</translation>
+    </message>
+    <message>
+        <source>Sampled at</source>
+        <translation>Prélevé le</translation>
+    </message>
+    <message>
+        <source>Tube label</source>
+        <translation>Étiquette du tube</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation>Patient</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
     </message>
 </context>
 <context>
     <name>RecordStore</name>
     <message>
         <source>a result is entered on its own, once the sample is saved</source>
-        <translation type="unfinished"></translation>
+        <translation>un résultat se saisit séparément, une fois le prélèvement enregistré</translation>
     </message>
     <message>
         <source>this tube label is already used at this site</source>
-        <translation type="unfinished"></translation>
+        <translation>cette étiquette de tube est déjà utilisée sur ce site</translation>
     </message>
     <message>
         <source>not saved: the record breaks the rules listed</source>
-        <translation type="unfinished"></translation>
+        <translation>non enregistré : la fiche enfreint les règles listées</translation>
     </message>
     <message>
         <source>not saved: confirm the warnings listed to save anyway</source>
-        <translation type="unfinished"></translation>
+        <translation>non enregistré : confirmez les avertissements listés pour enregistrer malgré tout</translation>
     </message>
     <message>
         <source>not saved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>non enregistré : %1</translation>
     </message>
     <message>
         <source>no record %1</source>
-        <translation type="unfinished"></translation>
+        <translation>fiche %1 introuvable</translation>
     </message>
     <message>
         <source>record %1 is damaged: its %2 data does not decrypt</source>
-        <translation type="unfinished"></translation>
+        <translation>la fiche %1 est endommagée : ses données %2 ne peuvent pas être déchiffrées</translation>
     </message>
     <message>
         <source>record %1 is damaged: its tube label does not match its index</source>
-        <translation type="unfinished"></translation>
+        <translation>la fiche %1 est endommagée : son étiquette de tube ne correspond pas à son index</translation>
     </message>
     <message>
         <source>no record has this tube label</source>
-        <translation type="unfinished"></translation>
+        <translation>aucune fiche ne porte cette étiquette de tube</translation>
     </message>
 </context>
 <context>
     <name>RecordValidator</name>
     <message>
         <source>is required</source>
-        <translation type="unfinished"></translation>
+        <translation>est obligatoire</translation>
     </message>
     <message>
         <source>is missing; confirm to save without it</source>
-        <translation type="unfinished"></translation>
+        <translation>est manquant ; confirmez pour enregistrer sans</translation>
     </message>
     <message>
         <source>must be one of: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>doit être l&apos;une des valeurs suivantes : %1</translation>
     </message>
     <message>
         <source>lists a value twice</source>
-        <translation type="unfinished"></translation>
+        <translation>contient deux fois la même valeur</translation>
     </message>
     <message>
         <source>must be %1 characters or fewer</source>
-        <translation type="unfinished"></translation>
+        <translation>doit comporter au plus %1 caractères</translation>
     </message>
     <message>
         <source>is in the future</source>
-        <translation type="unfinished"></translation>
+        <translation>est dans le futur</translation>
     </message>
     <message>
         <source>a birth name or a usual name is required</source>
-        <translation type="unfinished"></translation>
+        <translation>un nom de naissance ou un nom usuel est obligatoire</translation>
     </message>
     <message>
         <source>gives an age over %1 years</source>
-        <translation type="unfinished"></translation>
+        <translation>correspond à un âge de plus de %1 ans</translation>
     </message>
     <message>
         <source>is given without an INS matricule</source>
-        <translation type="unfinished"></translation>
+        <translation>est renseigné sans matricule INS</translation>
     </message>
     <message>
         <source>must have 3 lines or fewer</source>
-        <translation type="unfinished"></translation>
+        <translation>doit comporter au plus 3 lignes</translation>
     </message>
     <message>
         <source>neither an e-mail address nor a mobile phone; confirm that the patient has neither</source>
-        <translation type="unfinished"></translation>
+        <translation>ni adresse électronique ni téléphone mobile ; confirmez que le patient n&apos;a ni l&apos;un ni l&apos;autre</translation>
     </message>
     <message>
         <source>must be empty for an asymptomatic patient</source>
-        <translation type="unfinished"></translation>
+        <translation>doit être vide pour un patient asymptomatique</translation>
     </message>
     <message>
         <source>an RPPS or ADELI number is required for a known physician</source>
-        <translation type="unfinished"></translation>
+        <translation>un N° RPPS ou ADELI est obligatoire lorsque le médecin est renseigné</translation>
     </message>
     <message>
         <source>must be 4 to 40 printable ASCII characters</source>
-        <translation type="unfinished"></translation>
+        <translation>doit comporter de 4 à 40 caractères ASCII imprimables</translation>
     </message>
     <message>
         <source>is more than %1 days ago; confirm the sampling time</source>
-        <translation type="unfinished"></translation>
+        <translation>remonte à plus de %1 jours ; confirmez l&apos;heure du prélèvement</translation>
     </message>
     <message>
         <source>must be a SNOMED CT code of 6 to 18 digits</source>
-        <translation type="unfinished"></translation>
+        <translation>doit être un code SNOMED CT de 6 à 18 chiffres</translation>
     </message>
     <message>
         <source>is before the sampling time</source>
-        <translation type="unfinished"></translation>
+        <translation>précède l&apos;heure du prélèvement</translation>
     </message>
     <message>
         <source>is not a PDF document</source>
-        <translation type="unfinished"></translation>
+        <translation>n&apos;est pas un document PDF</translation>
     </message>
     <message>
         <source>is larger than 10 MiB</source>
-        <translation type="unfinished"></translation>
+        <translation>dépasse 10 Mio</translation>
     </message>
     <message>
         <source>is only given for a positive result</source>
-        <translation type="unfinished"></translation>
+        <translation>ne s&apos;applique qu&apos;à un résultat positif</translation>
+    </message>
+</context>
+<context>
+    <name>ResultSlip</name>
+    <message>
+        <source>Positive</source>
+        <translation>Positif</translation>
+    </message>
+    <message>
+        <source>Negative</source>
+        <translation>Négatif</translation>
+    </message>
+    <message>
+        <source>Inconclusive</source>
+        <translation>Ininterprétable</translation>
+    </message>
+    <message>
+        <source>Non-conforming sample</source>
+        <translation>Prélèvement non conforme</translation>
+    </message>
+    <message>
+        <source>Reprint</source>
+        <translation>Réimpression</translation>
+    </message>
+    <message>
+        <source>Reason: %1</source>
+        <translation>Motif : %1</translation>
+    </message>
+    <message>
+        <source>COVID-19 test result</source>
+        <translation>Résultat de test COVID-19</translation>
+    </message>
+    <message>
+        <source>Corrected result (version %1)</source>
+        <translation>Résultat corrigé (version %1)</translation>
+    </message>
+    <message>
+        <source>SARS-CoV-2 rapid antigen test</source>
+        <translation>Test antigénique rapide SARS-CoV-2</translation>
+    </message>
+    <message>
+        <source>RT-PCR SARS-CoV-2</source>
+        <translation>RT-PCR SARS-CoV-2</translation>
+    </message>
+    <message>
+        <source>Sampling site</source>
+        <translation>Lieu de prélèvement</translation>
+    </message>
+    <message>
+        <source>Tube label</source>
+        <translation>Numéro de prélèvement</translation>
+    </message>
+    <message>
+        <source>Sampled on</source>
+        <translation>Prélevé le</translation>
+    </message>
+    <message>
+        <source>Analysis</source>
+        <translation>Analyse</translation>
+    </message>
+    <message>
+        <source>Validated on</source>
+        <translation>Validé le</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Résultat</translation>
+    </message>
+    <message>
+        <source>Reason for non-conformity: %1</source>
+        <translation>Motif de non-conformité : %1</translation>
+    </message>
+    <message>
+        <source>Scan this QR code with the TousAntiCovid application to declare your positive test anonymously, or type the code below.</source>
+        <translation>Scannez ce QR code avec l&apos;application TousAntiCovid pour déclarer anonymement votre test positif, ou saisissez le code ci-dessous.</translation>
+    </message>
+    <message>
+        <source>Activation code: %1</source>
+        <translation>Code d&apos;activation : %1</translation>
+    </message>
+    <message>
+        <source>Isolate yourself now. Tell the people you have been in close contact with to get tested. Keep applying the protective measures: wear a mask, wash your hands often, keep your distance, air rooms.</source>
+        <translation>Isolez-vous dès maintenant. Prévenez les personnes avec qui vous avez été en contact rapproché pour qu&apos;elles se fassent tester. Continuez d&apos;appliquer les gestes barrières : portez un masque, lavez-vous souvent les mains, gardez vos distances, aérez les pièces.</translation>
+    </message>
+    <message>
+        <source>A negative result does not protect you from a later infection. Keep applying the protective measures: wear a mask, wash your hands often, keep your distance, air rooms.</source>
+        <translation>Un résultat négatif ne vous protège pas d&apos;une infection ultérieure. Continuez d&apos;appliquer les gestes barrières : portez un masque, lavez-vous souvent les mains, gardez vos distances, aérez les pièces.</translation>
+    </message>
+    <message>
+        <source>This sample could not give a result: a new test is needed. Until then, keep applying the protective measures.</source>
+        <translation>Ce prélèvement n&apos;a pas permis de rendre un résultat : un nouveau test est nécessaire. D&apos;ici là, continuez d&apos;appliquer les gestes barrières.</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>impossible d&apos;écrire %1 : %2</translation>
+    </message>
+    <message>
+        <source>cannot write %1: the PDF could not be started</source>
+        <translation>impossible d&apos;écrire %1 : la création du PDF n&apos;a pas pu démarrer</translation>
+    </message>
+</context>
+<context>
+    <name>ResultStore</name>
+    <message>
+        <source>no record %1</source>
+        <translation>fiche %1 introuvable</translation>
+    </message>
+    <message>
+        <source>record %1 is damaged: its result does not decrypt</source>
+        <translation>la fiche %1 est endommagée : son résultat ne peut pas être déchiffré</translation>
+    </message>
+    <message>
+        <source>this record already has a validated result: enter a correction</source>
+        <translation>cette fiche a déjà un résultat validé : saisissez une correction</translation>
+    </message>
+    <message>
+        <source>this record cannot take a result in its state (%1)</source>
+        <translation>cette fiche ne peut pas recevoir de résultat dans son état actuel (%1)</translation>
+    </message>
+    <message>
+        <source>not saved: the result breaks the rules listed</source>
+        <translation>non enregistré : le résultat enfreint les règles listées</translation>
+    </message>
+    <message>
+        <source>record %1 is damaged: a pending result entry does not decrypt</source>
+        <translation>la fiche %1 est endommagée : une saisie de résultat en attente ne peut pas être déchiffrée</translation>
+    </message>
+    <message>
+        <source>this result has no lab report</source>
+        <translation>ce résultat n&apos;a pas de compte rendu de laboratoire</translation>
+    </message>
+    <message>
+        <source>record %1 is damaged: its report does not decrypt</source>
+        <translation>la fiche %1 est endommagée : son compte rendu ne peut pas être déchiffré</translation>
+    </message>
+    <message>
+        <source>a correction or a cancellation needs a reason</source>
+        <translation>une correction ou une annulation nécessite un motif</translation>
+    </message>
+    <message>
+        <source>not saved: the correction breaks the rules listed</source>
+        <translation>non enregistré : la correction enfreint les règles listées</translation>
+    </message>
+    <message>
+        <source>only a validated result can be corrected or cancelled</source>
+        <translation>seul un résultat validé peut être corrigé ou annulé</translation>
+    </message>
+    <message>
+        <source>this result is already cancelled</source>
+        <translation>ce résultat est déjà annulé</translation>
+    </message>
+    <message>
+        <source>record %1 is damaged: its result history does not decrypt</source>
+        <translation>la fiche %1 est endommagée : l&apos;historique de son résultat ne peut pas être déchiffré</translation>
+    </message>
+    <message>
+        <source>an activation QR code exists only for a validated positive result</source>
+        <translation>un QR code d&apos;activation n&apos;existe que pour un résultat positif validé</translation>
+    </message>
+    <message>
+        <source>no activation code yet: import codes and it is given at once</source>
+        <translation>pas encore de code d&apos;activation : importez des codes et il sera attribué aussitôt</translation>
+    </message>
+    <message>
+        <source>a result slip is printed only for a validated result</source>
+        <translation>un bulletin de résultat ne s&apos;imprime que pour un résultat validé</translation>
+    </message>
+    <message>
+        <source>no activation code yet for this positive result: import codes first</source>
+        <translation>pas encore de code d&apos;activation pour ce résultat positif : importez d&apos;abord des codes</translation>
+    </message>
+    <message>
+        <source>this slip was already printed: a reprint needs a reason</source>
+        <translation>ce bulletin a déjà été imprimé : une réimpression nécessite un motif</translation>
     </message>
 </context>
 <context>
     <name>SamplingRecord</name>
     <message>
         <source>unknown key</source>
-        <translation type="unfinished"></translation>
+        <translation>clé inconnue</translation>
     </message>
     <message>
         <source>must be a string</source>
-        <translation type="unfinished"></translation>
+        <translation>doit être une chaîne de caractères</translation>
     </message>
     <message>
         <source>must be a list of strings</source>
-        <translation type="unfinished"></translation>
+        <translation>doit être une liste de chaînes de caractères</translation>
     </message>
     <message>
         <source>must be true or false</source>
-        <translation type="unfinished"></translation>
+        <translation>doit valoir true ou false</translation>
     </message>
     <message>
         <source>must be a whole number</source>
-        <translation type="unfinished"></translation>
+        <translation>doit être un nombre entier</translation>
     </message>
     <message>
         <source>must be an object</source>
-        <translation type="unfinished"></translation>
+        <translation>doit être un objet</translation>
     </message>
     <message>
         <source>neither base64 of a PDF nor a readable file</source>
-        <translation type="unfinished"></translation>
+        <translation>n&apos;est ni un PDF en base64 ni un fichier lisible</translation>
     </message>
     <message>
         <source>the report is larger than 10 MiB</source>
-        <translation type="unfinished"></translation>
+        <translation>le compte rendu dépasse 10 Mio</translation>
     </message>
     <message>
         <source>must be a UUID</source>
-        <translation type="unfinished"></translation>
+        <translation>doit être un UUID</translation>
     </message>
     <message>
         <source>unknown status</source>
-        <translation type="unfinished"></translation>
+        <translation>statut inconnu</translation>
     </message>
     <message>
         <source>must be 1 or more</source>
-        <translation type="unfinished"></translation>
+        <translation>doit valoir au moins 1</translation>
+    </message>
+</context>
+<context>
+    <name>SetupWizard</name>
+    <message>
+        <source>Set up this workstation</source>
+        <translation>Configurer ce poste de travail</translation>
+    </message>
+    <message>
+        <source>The sampling site</source>
+        <translation>Le site de prélèvement</translation>
+    </message>
+    <message>
+        <source>The FINESS number of the laboratory that receives this site&apos;s samples.</source>
+        <translation>Le numéro FINESS du laboratoire qui reçoit les prélèvements de ce site.</translation>
+    </message>
+    <message>
+        <source>Site &amp;FINESS</source>
+        <translation>&amp;FINESS du site</translation>
+    </message>
+    <message>
+        <source>Site FINESS</source>
+        <translation>FINESS du site</translation>
+    </message>
+    <message>
+        <source>9 characters, e.g. 750712184</source>
+        <translation>9 caractères, p. ex. 750712184</translation>
+    </message>
+    <message>
+        <source>Site &amp;name</source>
+        <translation>&amp;Nom du site</translation>
+    </message>
+    <message>
+        <source>Site name</source>
+        <translation>Nom du site</translation>
+    </message>
+    <message>
+        <source>The first administrator</source>
+        <translation>Le premier administrateur</translation>
+    </message>
+    <message>
+        <source>The administrator creates the other accounts. Passwords have at least 12 characters.</source>
+        <translation>L&apos;administrateur crée les autres comptes. Les mots de passe comportent au moins 12 caractères.</translation>
+    </message>
+    <message>
+        <source>&amp;User name</source>
+        <translation>Nom d&apos;&amp;utilisateur</translation>
+    </message>
+    <message>
+        <source>Administrator user name</source>
+        <translation>Nom d&apos;utilisateur de l&apos;administrateur</translation>
+    </message>
+    <message>
+        <source>&amp;Password</source>
+        <translation>&amp;Mot de passe</translation>
+    </message>
+    <message>
+        <source>Administrator password</source>
+        <translation>Mot de passe de l&apos;administrateur</translation>
+    </message>
+    <message>
+        <source>&amp;Same password again</source>
+        <translation>&amp;Confirmer le mot de passe</translation>
+    </message>
+    <message>
+        <source>Administrator password again</source>
+        <translation>Confirmation du mot de passe de l&apos;administrateur</translation>
+    </message>
+    <message>
+        <source>The recovery key</source>
+        <translation>La clé de récupération</translation>
+    </message>
+    <message>
+        <source>This key opens the store and resets passwords if every administrator password is lost. It is shown only now: write it down and keep it away from this computer.</source>
+        <translation>Cette clé ouvre la base et permet de réinitialiser les mots de passe si tous les mots de passe administrateur sont perdus. Elle n&apos;est affichée qu&apos;une seule fois : notez-la et conservez-la à l&apos;écart de cet ordinateur.</translation>
+    </message>
+    <message>
+        <source>Recovery key</source>
+        <translation>Clé de récupération</translation>
+    </message>
+    <message>
+        <source>I have written the recovery key down and put it away</source>
+        <translation>J&apos;ai noté la clé de récupération et l&apos;ai rangée en lieu sûr</translation>
+    </message>
+    <message>
+        <source>Site FINESS: %1</source>
+        <translation>FINESS du site : %1</translation>
+    </message>
+    <message>
+        <source>User name: use lower-case letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;</source>
+        <translation>Nom d&apos;utilisateur : utilisez des lettres minuscules, des chiffres, &apos;.&apos;, &apos;_&apos; ou &apos;-&apos;</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>Les deux mots de passe sont différents.</translation>
     </message>
 </context>
 <context>
     <name>SidepCtl</name>
     <message>
         <source>option --%1 needs a value</source>
-        <translation type="unfinished"></translation>
+        <translation>l&apos;option --%1 nécessite une valeur</translation>
     </message>
     <message>
         <source>unknown option --%1</source>
-        <translation type="unfinished"></translation>
+        <translation>option inconnue --%1</translation>
+    </message>
+    <message>
+        <source>unknown command &apos;%1&apos;</source>
+        <translation>commande inconnue « %1 »</translation>
+    </message>
+    <message>
+        <source>sidepctl: %1</source>
+        <translation>sidepctl : %1</translation>
+    </message>
+    <message>
+        <source>Try &apos;sidepctl --help&apos;.</source>
+        <translation>Essayez « sidepctl --help ».</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>erreur</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>avertissement</translation>
+    </message>
+    <message>
+        <source>Same password again: </source>
+        <translation>Confirmez le mot de passe : </translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>Les deux mots de passe sont différents.</translation>
+    </message>
+    <message>
+        <source>Recovery key: </source>
+        <translation>Clé de récupération : </translation>
+    </message>
+    <message>
+        <source>no recovery key on standard input</source>
+        <translation>aucune clé de récupération sur l&apos;entrée standard</translation>
+    </message>
+    <message>
+        <source>this command needs --user NAME</source>
+        <translation>cette commande nécessite --user NOM</translation>
+    </message>
+    <message>
+        <source>Password for %1: </source>
+        <translation>Mot de passe de %1 : </translation>
+    </message>
+    <message>
+        <source>no password on standard input</source>
+        <translation>aucun mot de passe sur l&apos;entrée standard</translation>
+    </message>
+    <message>
+        <source>init needs --site-finess FINESS and --admin NAME</source>
+        <translation>init nécessite --site-finess FINESS et --admin NOM</translation>
+    </message>
+    <message>
+        <source>site FINESS: %1</source>
+        <translation>FINESS du site : %1</translation>
+    </message>
+    <message>
+        <source>user name: use 1 to 64 lower-case letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;</source>
+        <translation>nom d&apos;utilisateur : utilisez de 1 à 64 lettres minuscules, chiffres, &apos;.&apos;, &apos;_&apos; ou &apos;-&apos;</translation>
+    </message>
+    <message>
+        <source>New password for %1: </source>
+        <translation>Nouveau mot de passe de %1 : </translation>
+    </message>
+    <message>
+        <source>Store created: %1</source>
+        <translation>Base créée : %1</translation>
+    </message>
+    <message>
+        <source>Recovery key (shown once; keep it somewhere safe, away from this computer):</source>
+        <translation>Clé de récupération (affichée une seule fois ; conservez-la en lieu sûr, à l&apos;écart de cet ordinateur) :</translation>
+    </message>
+    <message>
+        <source>user needs add, list, disable or passwd</source>
+        <translation>user nécessite add, list, disable ou passwd</translation>
+    </message>
+    <message>
+        <source>user %1 needs a user name</source>
+        <translation>user %1 nécessite un nom d&apos;utilisateur</translation>
+    </message>
+    <message>
+        <source>no user named %1</source>
+        <translation>aucun utilisateur nommé %1</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>désactivé</translation>
+    </message>
+    <message>
+        <source>locked</source>
+        <translation>verrouillé</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>actif</translation>
+    </message>
+    <message>
+        <source>User %1 disabled.</source>
+        <translation>Utilisateur %1 désactivé.</translation>
+    </message>
+    <message>
+        <source>user add needs --role nurse, lab or admin</source>
+        <translation>user add nécessite --role nurse, lab ou admin</translation>
+    </message>
+    <message>
+        <source>no password for %1 on standard input</source>
+        <translation>aucun mot de passe pour %1 sur l&apos;entrée standard</translation>
+    </message>
+    <message>
+        <source>User %1 created.</source>
+        <translation>Utilisateur %1 créé.</translation>
+    </message>
+    <message>
+        <source>Password of %1 changed.</source>
+        <translation>Mot de passe de %1 modifié.</translation>
+    </message>
+    <message>
+        <source>recovery needs rotate</source>
+        <translation>recovery nécessite rotate</translation>
+    </message>
+    <message>
+        <source>New recovery key (the previous one no longer works):</source>
+        <translation>Nouvelle clé de récupération (la précédente ne fonctionne plus) :</translation>
+    </message>
+    <message>
+        <source>check needs one of %1 and a value</source>
+        <translation>check nécessite l&apos;un des types %1 et une valeur</translation>
+    </message>
+    <message>
+        <source>invalid: %1</source>
+        <translation>invalide : %1</translation>
+    </message>
+    <message>
+        <source>db needs verify</source>
+        <translation>db nécessite verify</translation>
+    </message>
+    <message>
+        <source>file: %1</source>
+        <translation>fichier : %1</translation>
+    </message>
+    <message>
+        <source>damaged: record %1 (%2 does not decrypt; kept aside)</source>
+        <translation>endommagée : fiche %1 (impossible de déchiffrer %2 ; mise de côté)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) checked</source>
+        <translation>
+            <numerusform>%n fiche vérifiée</numerusform>
+            <numerusform>%n fiches vérifiées</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>store intact</source>
+        <translation>base intacte</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n damaged</source>
+        <translation>
+            <numerusform>%n endommagée</numerusform>
+            <numerusform>%n endommagées</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>audit needs verify or list</source>
+        <translation>audit nécessite verify ou list</translation>
+    </message>
+    <message>
+        <source>audit log intact</source>
+        <translation>journal d&apos;audit intact</translation>
+    </message>
+    <message>
+        <source>By status:</source>
+        <translation>Par statut :</translation>
+    </message>
+    <message>
+        <source>By sampling day:</source>
+        <translation>Par jour de prélèvement :</translation>
+    </message>
+    <message>
+        <source>Damaged records kept aside: %1</source>
+        <translation>Fiches endommagées mises de côté : %1</translation>
+    </message>
+    <message>
+        <source>record needs add, list, show or export</source>
+        <translation>record nécessite add, list, show ou export</translation>
+    </message>
+    <message>
+        <source>record add takes one file</source>
+        <translation>record add prend un seul fichier</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>impossible de lire %1 : %2</translation>
+    </message>
+    <message>
+        <source>the input is not JSON: %1 at offset %2</source>
+        <translation>l&apos;entrée n&apos;est pas du JSON : %1 à la position %2</translation>
+    </message>
+    <message>
+        <source>the input must be a JSON object or an array of objects</source>
+        <translation>l&apos;entrée doit être un objet JSON ou un tableau d&apos;objets</translation>
+    </message>
+    <message>
+        <source>must be a JSON object</source>
+        <translation>doit être un objet JSON</translation>
+    </message>
+    <message>
+        <source>not saved: the record breaks the rules listed</source>
+        <translation>non enregistré : la fiche enfreint les règles listées</translation>
+    </message>
+    <message>
+        <source>record %1: </source>
+        <translation>fiche %1 : </translation>
+    </message>
+    <message>
+        <source>not saved</source>
+        <translation>non enregistré</translation>
+    </message>
+    <message>
+        <source>Only warnings: add --accept-warnings to save anyway.</source>
+        <translation>Uniquement des avertissements : ajoutez --accept-warnings pour enregistrer malgré tout.</translation>
+    </message>
+    <message>
+        <source>unknown status &apos;%1&apos;</source>
+        <translation>statut inconnu « %1 »</translation>
+    </message>
+    <message>
+        <source>(damaged)</source>
+        <translation>(endommagée)</translation>
+    </message>
+    <message>
+        <source>give a record id or --tube LABEL</source>
+        <translation>indiquez un identifiant de fiche ou --tube ÉTIQUETTE</translation>
+    </message>
+    <message>
+        <source>the only export format is json</source>
+        <translation>le seul format d&apos;export est json</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a record id</source>
+        <translation>« %1 » n&apos;est pas un identifiant de fiche</translation>
+    </message>
+    <message>
+        <source>damaged</source>
+        <translation>endommagé</translation>
     </message>
     <message>
         <source>Usage: sidepctl [--db FILE] [--user NAME] [--password-stdin] COMMAND ...
@@ -449,6 +2122,20 @@ Commands:
   check nir|rpps|adeli|finess|cog|loinc|phone|email VALUE
   db verify | audit verify | audit list
   stats
+  scan IMAGE                               read the codes in an image (tube
+                                           label, INS DataMatrix) as JSON
+  result set --tube LABEL --value P|N|I|X [--analysis LOINC] [--validated-at ISO]
+             [--report FILE.pdf] [--reason TEXT]
+                                           enter a result (lab); a positive needs
+                                           a second entry by another user; --reason
+                                           is the non-conformity of an X
+  result correct --tube LABEL --value ... --reason TEXT
+  result cancel --tube LABEL --reason TEXT
+  codes import FILE.csv [--sha256 FILE]     add activation codes (all or none)
+  codes status [--soon-days N]             codes left, valid now, expiring soon
+  qr --tube LABEL --png FILE               a validated positive&apos;s QR code
+  slip --tube LABEL --pdf FILE [--reason TEXT] [--language fr|en]
+                                           the result slip; a reprint needs --reason
 
 Options:
   --db FILE             the store (default: $SIDEP_DB, else the application-data folder)
@@ -459,327 +2146,201 @@ Options:
 Exit codes: 0 success, 1 invalid input, 2 usage error, 3 integrity problem found,
 4 access denied (password, lock, role), 5 not found, 6 store error.
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Usage : sidepctl [--db FICHIER] [--user NOM] [--password-stdin] COMMANDE ...
+
+Commandes :
+  init --site-finess FINESS --admin NOM    crée une base ; le mot de passe de
+                                           l&apos;administrateur est lu sur l&apos;entrée
+                                           standard ; affiche une seule fois la
+                                           clé de récupération
+  user add NOM --role nurse|lab|admin      le nouveau mot de passe est la ligne
+                                           suivante de l&apos;entrée
+  user list | user disable NOM | user passwd NOM
+  recovery rotate                          remplace la clé de récupération
+  record add [FICHIER|-] [--accept-warnings] [--identity-override MOTIF]
+  record list [--status STATUT]
+  record show ID | record show --tube ÉTIQUETTE
+  record export ID --format json
+  check nir|rpps|adeli|finess|cog|loinc|phone|email VALEUR
+  db verify | audit verify | audit list
+  stats
+  scan IMAGE                               lit les codes d&apos;une image (étiquette
+                                           de tube, DataMatrix INS) en JSON
+  result set --tube ÉTIQUETTE --value P|N|I|X [--analysis LOINC]
+             [--validated-at ISO] [--report FICHIER.pdf] [--reason TEXTE]
+                                           saisit un résultat (laboratoire) ;
+                                           un positif exige une seconde saisie
+                                           par un autre utilisateur ; --reason
+                                           indique la non-conformité d&apos;un X
+  result correct --tube ÉTIQUETTE --value ... --reason TEXTE
+  result cancel --tube ÉTIQUETTE --reason TEXTE
+  codes import FICHIER.csv [--sha256 FICHIER]
+                                           ajoute des codes d&apos;activation (tous
+                                           ou aucun)
+  codes status [--soon-days N]             codes restants, valides à ce jour,
+                                           bientôt expirés
+  qr --tube ÉTIQUETTE --png FICHIER        le QR code d&apos;un positif validé
+  slip --tube ÉTIQUETTE --pdf FICHIER [--reason TEXTE] [--language fr|en]
+                                           le bulletin de résultat ; une
+                                           réimpression exige --reason
+
+Options :
+  --db FICHIER          la base (par défaut : $SIDEP_DB, sinon le dossier des
+                        données de l&apos;application)
+  --user NOM            le compte avec lequel se connecter
+  --password-stdin      la première ligne de l&apos;entrée standard
+                        est le mot de passe
+  --recovery-key-stdin  se connecter avec la clé de récupération, lue sur
+                        l&apos;entrée standard
+
+Codes de sortie : 0 succès, 1 entrée invalide, 2 erreur d&apos;utilisation,
+3 problème d&apos;intégrité détecté, 4 accès refusé (mot de passe, verrouillage,
+rôle), 5 introuvable, 6 erreur de la base.
+</translation>
     </message>
     <message>
-        <source>unknown command &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <source>scan needs one image file</source>
+        <translation>scan nécessite un fichier image</translation>
     </message>
     <message>
-        <source>sidepctl: %1</source>
-        <translation type="unfinished"></translation>
+        <source>cannot read the image %1: %2</source>
+        <translation>impossible de lire l&apos;image %1 : %2</translation>
     </message>
     <message>
-        <source>Try &apos;sidepctl --help&apos;.</source>
-        <translation type="unfinished"></translation>
+        <source>no code found in %1</source>
+        <translation>aucun code trouvé dans %1</translation>
     </message>
     <message>
-        <source>error</source>
-        <translation type="unfinished"></translation>
+        <source>%1: %2 [%3]</source>
+        <translation>%1 : %2 [%3]</translation>
+    </message>
+</context>
+<context>
+    <name>SignInWidget</name>
+    <message>
+        <source>Sign in</source>
+        <translation>Connexion</translation>
     </message>
     <message>
-        <source>warning</source>
-        <translation type="unfinished"></translation>
+        <source>&amp;User name</source>
+        <translation>Nom d&apos;&amp;utilisateur</translation>
     </message>
     <message>
-        <source>Same password again: </source>
-        <translation type="unfinished"></translation>
+        <source>User name</source>
+        <translation>Nom d&apos;utilisateur</translation>
     </message>
     <message>
-        <source>The two passwords differ.</source>
-        <translation type="unfinished"></translation>
+        <source>&amp;Password</source>
+        <translation>&amp;Mot de passe</translation>
     </message>
     <message>
-        <source>Recovery key: </source>
-        <translation type="unfinished"></translation>
+        <source>Password</source>
+        <translation>Mot de passe</translation>
     </message>
     <message>
-        <source>no recovery key on standard input</source>
-        <translation type="unfinished"></translation>
+        <source>Sign-in message</source>
+        <translation>Message de connexion</translation>
     </message>
     <message>
-        <source>this command needs --user NAME</source>
-        <translation type="unfinished"></translation>
+        <source>&amp;Sign in</source>
+        <translation>Se &amp;connecter</translation>
     </message>
     <message>
-        <source>Password for %1: </source>
-        <translation type="unfinished"></translation>
+        <source>Site FINESS %1</source>
+        <translation>Site FINESS %1</translation>
     </message>
     <message>
-        <source>no password on standard input</source>
-        <translation type="unfinished"></translation>
+        <source>Session locked</source>
+        <translation>Session verrouillée</translation>
     </message>
     <message>
-        <source>init needs --site-finess FINESS and --admin NAME</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>site FINESS: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>user name: use 1 to 64 lower-case letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>New password for %1: </source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Store created: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Recovery key (shown once; keep it somewhere safe, away from this computer):</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>user needs add, list, disable or passwd</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>user %1 needs a user name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>no user named %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>disabled</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>locked</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>active</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>User %1 disabled.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>user add needs --role nurse, lab or admin</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>no password for %1 on standard input</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>User %1 created.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Password of %1 changed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>recovery needs rotate</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>New recovery key (the previous one no longer works):</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>check needs one of %1 and a value</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>invalid: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>db needs verify</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>file: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>damaged: record %1 (%2 does not decrypt; kept aside)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n record(s) checked</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>store intact</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n damaged</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>audit needs verify or list</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>audit log intact</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>By status:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>By sampling day:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Damaged records kept aside: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>record needs add, list, show or export</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>record add takes one file</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>cannot read %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the input is not JSON: %1 at offset %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the input must be a JSON object or an array of objects</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>must be a JSON object</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>not saved: the record breaks the rules listed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>record %1: </source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>not saved</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Only warnings: add --accept-warnings to save anyway.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>unknown status &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>(damaged)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>give a record id or --tube LABEL</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the only export format is json</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&apos;%1&apos; is not a record id</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>damaged</source>
-        <translation type="unfinished"></translation>
+        <source>Enter the password of %1 to go on.</source>
+        <translation>Saisissez le mot de passe de %1 pour continuer.</translation>
     </message>
 </context>
 <context>
     <name>Store</name>
     <message>
         <source>password: must have at least %1 characters</source>
-        <translation type="unfinished"></translation>
+        <translation>mot de passe : doit comporter au moins %1 caractères</translation>
     </message>
     <message>
         <source>site FINESS: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>FINESS du site : %1</translation>
     </message>
     <message>
         <source>user name: use 1 to 64 lower-case letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>nom d&apos;utilisateur : utilisez de 1 à 64 lettres minuscules, chiffres, &apos;.&apos;, &apos;_&apos; ou &apos;-&apos;</translation>
     </message>
     <message>
         <source>a store already exists at %1</source>
-        <translation type="unfinished"></translation>
+        <translation>une base existe déjà à l&apos;emplacement %1</translation>
     </message>
     <message>
         <source>cannot create the folder of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>impossible de créer le dossier de %1</translation>
     </message>
     <message>
         <source>%1 is not an initialised store</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 n&apos;est pas une base initialisée</translation>
     </message>
     <message>
         <source>unknown user or wrong password</source>
-        <translation type="unfinished"></translation>
+        <translation>utilisateur inconnu ou mot de passe erroné</translation>
     </message>
     <message>
         <source>the account %1 is disabled</source>
-        <translation type="unfinished"></translation>
+        <translation>le compte %1 est désactivé</translation>
     </message>
     <message>
         <source>the account %1 is locked after too many wrong passwords; try again at %2</source>
-        <translation type="unfinished"></translation>
+        <translation>le compte %1 est verrouillé après trop de mots de passe erronés ; réessayez à %2</translation>
     </message>
     <message>
         <source>wrong password; the account %1 is now locked for %2 minutes</source>
-        <translation type="unfinished"></translation>
+        <translation>mot de passe erroné ; le compte %1 est désormais verrouillé pour %2 minutes</translation>
     </message>
     <message numerus="yes">
         <source>unknown user or wrong password (%n attempt(s) left before the account locks)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>utilisateur inconnu ou mot de passe erroné (il reste %n tentative avant le verrouillage du compte)</numerusform>
+            <numerusform>utilisateur inconnu ou mot de passe erroné (il reste %n tentatives avant le verrouillage du compte)</numerusform>
         </translation>
     </message>
     <message>
         <source>this recovery key does not open the store</source>
-        <translation type="unfinished"></translation>
+        <translation>cette clé de récupération n&apos;ouvre pas la base</translation>
     </message>
     <message>
         <source>sign in first</source>
-        <translation type="unfinished"></translation>
+        <translation>connectez-vous d&apos;abord</translation>
     </message>
     <message>
         <source>the role %1 of %2 does not allow this</source>
-        <translation type="unfinished"></translation>
+        <translation>le rôle %1 de %2 ne permet pas cette action</translation>
     </message>
     <message>
         <source>the user %1 already exists</source>
-        <translation type="unfinished"></translation>
+        <translation>l&apos;utilisateur %1 existe déjà</translation>
     </message>
     <message>
         <source>no user named %1</source>
-        <translation type="unfinished"></translation>
+        <translation>aucun utilisateur nommé %1</translation>
     </message>
     <message>
         <source>an administrator cannot disable their own account</source>
-        <translation type="unfinished"></translation>
+        <translation>un administrateur ne peut pas désactiver son propre compte</translation>
+    </message>
+    <message>
+        <source>%1 is not a setting</source>
+        <translation>%1 n&apos;est pas un paramètre</translation>
+    </message>
+</context>
+<context>
+    <name>TubeLabelPrinter</name>
+    <message>
+        <source>the printer cannot be used</source>
+        <translation>l&apos;imprimante ne peut pas être utilisée</translation>
     </message>
 </context>
 </TS>
