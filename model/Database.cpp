@@ -69,6 +69,43 @@ const QList<QStringList> Migrations = {
     {
         u"CREATE INDEX records_by_collected_at ON records (collected_at)"_s,
     },
+    // 4: results. Blind first entries awaiting a second check, the history of corrected
+    // results (the previous sealed blocks, re-sealed for this table, with the reason sealed),
+    // the pool of one-time activation codes, and per record: whether the result is a
+    // correction to send again, whether a positive awaits an activation code, and how many
+    // slips were printed (a reprint needs a reason).
+    {
+        u"ALTER TABLE records ADD COLUMN correction TEXT"_s,
+        u"ALTER TABLE records ADD COLUMN activation_pending INTEGER NOT NULL DEFAULT 0"_s,
+        u"ALTER TABLE records ADD COLUMN slips_printed INTEGER NOT NULL DEFAULT 0"_s,
+        u"CREATE TABLE result_entries ("
+        " record_id TEXT NOT NULL REFERENCES records (id),"
+        " entered_by TEXT NOT NULL,"
+        " entered_at TEXT NOT NULL,"
+        " entry BLOB NOT NULL,"
+        " PRIMARY KEY (record_id, entered_by))"_s,
+        u"CREATE TABLE record_versions ("
+        " record_id TEXT NOT NULL REFERENCES records (id),"
+        " version INTEGER NOT NULL,"
+        " kind TEXT NOT NULL,"
+        " result BLOB,"
+        " report BLOB,"
+        " reason BLOB NOT NULL,"
+        " replaced_by TEXT NOT NULL,"
+        " replaced_at TEXT NOT NULL,"
+        " PRIMARY KEY (record_id, version))"_s,
+        // Codes are anonymous: they name no one, so they are kept in clear.
+        u"CREATE TABLE activation_codes ("
+        " qr_code TEXT PRIMARY KEY,"
+        " raw_code TEXT NOT NULL UNIQUE,"
+        " valid_from TEXT NOT NULL,"
+        " valid_until TEXT NOT NULL,"
+        " imported_at TEXT NOT NULL,"
+        " used_by TEXT,"
+        " used_at TEXT)"_s,
+        u"CREATE INDEX activation_codes_free ON activation_codes (used_by, valid_until)"_s,
+        u"CREATE INDEX records_awaiting_activation ON records (activation_pending)"_s,
+    },
 };
 
 QString describe(const QSqlError& error)

@@ -50,6 +50,19 @@ QString SidepCtl::helpText() const
               "  stats\n"
               "  scan IMAGE                               read the codes in an image (tube\n"
               "                                           label, INS DataMatrix) as JSON\n"
+              "  result set --tube LABEL --value P|N|I|X [--analysis LOINC]\n"
+              "             [--validated-at ISO] [--report FILE.pdf] [--reason TEXT]\n"
+              "                                           enter a result (lab); a positive needs\n"
+              "                                           a second entry by another user; the\n"
+              "                                           reason is the non-conformity of an X\n"
+              "  result correct --tube LABEL --value ... --reason TEXT\n"
+              "  result cancel --tube LABEL --reason TEXT\n"
+              "  codes import FILE.csv [--sha256 FILE]    add activation codes (all or none)\n"
+              "  codes status [--soon-days N]             codes left, valid now, expiring soon\n"
+              "  qr --tube LABEL --png FILE               a validated positive's QR code\n"
+              "  slip --tube LABEL --pdf FILE [--reason TEXT] [--language fr|en]\n"
+              "                                           the result slip; a reprint needs a\n"
+              "                                           reason\n"
               "\n"
               "Options:\n"
               "  --db FILE             the store (default: $SIDEP_DB, else the application-data "
@@ -128,6 +141,16 @@ int SidepCtl::run(const QStringList& arguments)
         code = stats(parse({}, {}));
     else if (name == u"scan"_s)
         code = scan(parse({}, {}));
+    else if (name == u"result"_s)
+        code = result(parse({u"tube"_s, u"value"_s, u"analysis"_s, u"validated-at"_s, u"report"_s,
+                             u"reason"_s, u"non-conformity"_s},
+                            {}));
+    else if (name == u"codes"_s)
+        code = codes(parse({u"sha256"_s, u"soon-days"_s}, {}));
+    else if (name == u"qr"_s)
+        code = qr(parse({u"tube"_s, u"png"_s}, {}));
+    else if (name == u"slip"_s)
+        code = slip(parse({u"tube"_s, u"pdf"_s, u"reason"_s, u"language"_s}, {}));
     else
         code = usage(tr("unknown command '%1'").arg(name));
     m_out.flush();

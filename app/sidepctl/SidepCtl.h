@@ -46,6 +46,12 @@ private:
     int audit(const CommandArguments& args);
     int stats(const CommandArguments& args);
     int scan(const CommandArguments& args);
+    // SidepCtlResults.cpp: results, activation codes, QR code and result slip.
+    int result(const CommandArguments& args);
+    int codes(const CommandArguments& args);
+    int qr(const CommandArguments& args);
+    int slip(const CommandArguments& args);
+    int findTube(const QString& tube, QUuid* id);
 
     // Opens the store named by --db (or the default) and signs in with --user and the
     // password from standard input, or with the recovery key.

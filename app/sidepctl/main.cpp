@@ -3,13 +3,25 @@
 
 #include <QCoreApplication>
 #include <QFile>
+#include <QGuiApplication>
 #include <QLocale>
 #include <QTranslator>
+#include <algorithm>
+#include <cstring>
+#include <memory>
 
 int main(int argc, char* argv[])
 {
     Bootstrap::hardenProcess();
-    QCoreApplication app(argc, argv);
+    // Laying out the result slip's text needs the fonts of a GUI application; without a
+    // display it runs on the offscreen platform. Every other command stays GUI-less.
+    const bool needsGui = std::any_of(
+        argv + 1, argv + argc, [](const char* word) { return std::strcmp(word, "slip") == 0; });
+    if (needsGui && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    const std::unique_ptr<QCoreApplication> app =
+        needsGui ? std::make_unique<QGuiApplication>(argc, argv)
+                 : std::make_unique<QCoreApplication>(argc, argv);
     QCoreApplication::setOrganizationName(QStringLiteral("sidep"));
     QCoreApplication::setApplicationName(QStringLiteral("sidep-portal"));
     QCoreApplication::setApplicationVersion(QStringLiteral(SIDEP_VERSION));

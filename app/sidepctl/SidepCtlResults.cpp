@@ -1,0 +1,229 @@
+// sidepctl result/codes/qr/slip: the lab's results, the activation codes, the QR code of a
+// positive and the printed result slip, with the same rules and audit as the GUI.
+
+#include "ActivationCodes.h"
+#include "QrCode.h"
+#include "RecordStore.h"
+#include "ResultSlip.h"
+#include "ResultStore.h"
+#include "SidepCtl.h"
+
+#include <QFile>
+#include <QGuiApplication>
+#include <QSaveFile>
+
+using namespace Qt::StringLiterals;
+
+int SidepCtl::findTube(const QString& tube, QUuid* id)
+{
+    if (tube.isEmpty())
+        return usage(tr("this command needs --tube LABEL"));
+    QString error;
+    if (!m_store.require(Permission::ViewIdentity, &error))
+        return fail(AccessDenied, error);
+    if (!m_store.records()->findByTube(tube, id, &error))
+        return fail(NotFound, error);
+    return Success;
+}
+
+int SidepCtl::result(const CommandArguments& args)
+{
+    if (!args.isValid())
+        return usage(args.error());
+    const QString action = args.positional(0);
+    if (action != u"set"_s && action != u"correct"_s && action != u"cancel"_s)
+        return usage(tr("result needs set, correct or cancel"));
+    if (action != u"cancel"_s && !args.has(u"value"_s))
+        return usage(tr("result %1 needs --value P, N, I or X").arg(action));
+    if (action != u"set"_s && args.value(u"reason"_s).trimmed().isEmpty())
+        return usage(tr("result %1 needs --reason TEXT").arg(action));
+
+    ResultStore::Entry entry;
+    entry.value = args.value(u"value"_s);
+    entry.analysis = args.value(u"analysis"_s);
+    entry.validatedAt = args.value(u"validated-at"_s);
+    // For a new result the reason is the non-conformity of an X; for a correction it is the
+    // correction's reason, and an X's non-conformity comes with --non-conformity.
+    entry.nonConformity = args.has(u"non-conformity"_s) || action != u"set"_s
+                              ? args.value(u"non-conformity"_s)
+                              : args.value(u"reason"_s);
+    if (args.has(u"report"_s)) {
+        QFile report(args.value(u"report"_s));
+        if (!report.open(QIODevice::ReadOnly))
+            return fail(
+                NotFound,
+                tr("cannot read %1: %2").arg(args.value(u"report"_s), report.errorString()));
+        // One byte more than allowed is enough for the size rule to refuse it.
+        entry.reportPdf = report.read(ResultStore::MaxReportSize + 1);
+    }
+
+    if (const int code = openAndSignIn(); code != Success)
+        return code;
+    QString error;
+    if (!m_store.require(Permission::EnterResult, &error))
+        return fail(AccessDenied, error);
+    QUuid id;
+    if (const int code = findTube(args.value(u"tube"_s), &id); code != Success)
+        return code;
+
+    ResultStore results(m_store);
+    QList<Problem> problems;
+    if (action == u"cancel"_s) {
+        if (!results.cancel(id, args.value(u"reason"_s), &error))
+            return fail(Invalid, error);
+        m_out << tr("Result cancelled; it will be sent again as entered in error.") << Qt::endl;
+        return Success;
+    }
+    if (action == u"correct"_s) {
+        const bool done = results.correct(id, entry, args.value(u"reason"_s), &problems, &error);
+        printProblems(problems);
+        if (!done)
+            return fail(Invalid, error);
+        m_out << tr("Result corrected; it will be sent again as a correction.") << Qt::endl;
+    } else {
+        ResultStore::Outcome outcome = ResultStore::Outcome::Mismatch;
+        const bool done = results.enter(id, entry, &outcome, &problems, &error);
+        printProblems(problems);
+        if (!done)
+            return fail(Invalid, error);
+        switch (outcome) {
+        case ResultStore::Outcome::Validated:
+            m_out << tr("Result validated.") << Qt::endl;
+            break;
+        case ResultStore::Outcome::AwaitingSecondEntry:
+            m_out << tr("First entry recorded: another user must enter this positive result "
+                        "to validate it.")
+                  << Qt::endl;
+            return Success;
+        case ResultStore::Outcome::Mismatch:
+            return fail(Invalid, tr("this entry disagrees with another user's entry: nothing is "
+                                    "validated until two users enter the same result"));
+        }
+    }
+    ResultStore::Current current;
+    if (results.current(id, &current, &error) && current.awaitingActivationCode) {
+        m_err << tr("No valid activation code is left: the record is flagged and gets its "
+                    "code as soon as codes are imported.")
+              << Qt::endl;
+    }
+    return Success;
+}
+
+int SidepCtl::codes(const CommandArguments& args)
+{
+    if (!args.isValid())
+        return usage(args.error());
+    const QString action = args.positional(0);
+    if (action == u"import"_s) {
+        if (args.positional().size() != 2)
+            return usage(tr("codes import needs one CSV file"));
+    } else if (action == u"status"_s) {
+        if (args.positional().size() != 1)
+            return usage(tr("codes status takes no file"));
+    } else {
+        return usage(tr("codes needs import or status"));
+    }
+    bool daysOk = true;
+    const int soonDays = args.has(u"soon-days"_s) ? args.value(u"soon-days"_s).toInt(&daysOk) : 3;
+    if (!daysOk || soonDays < 0)
+        return usage(tr("--soon-days needs a number of days"));
+    if (const int code = openAndSignIn(); code != Success)
+        return code;
+
+    ActivationCodes pool(m_store);
+    QString error;
+    if (action == u"import"_s) {
+        ActivationCodes::ImportReport report;
+        if (!pool.importFile(args.positional(1), args.value(u"sha256"_s), &report, &error)) {
+            for (const ActivationCodes::ImportProblem& problem : std::as_const(report.problems))
+                m_err << tr("error") << u": "_s << problem.toString() << Qt::endl;
+            if (report.problems.isEmpty() && error.contains(tr("does not allow")))
+                return fail(AccessDenied, error);
+            return fail(report.problems.isEmpty() ? NotFound : Invalid, error);
+        }
+        m_out << tr("%n code(s) imported.", nullptr, report.imported) << Qt::endl;
+        if (report.assigned > 0) {
+            m_out << tr("%n waiting positive result(s) got a code.", nullptr, report.assigned)
+                  << Qt::endl;
+        }
+        return Success;
+    }
+    QString ignored;
+    if (!m_store.require(Permission::EnterResult, &ignored) &&
+        !m_store.require(Permission::ManageSettings, &error)) {
+        return fail(AccessDenied, error);
+    }
+    const ActivationCodes::Status status = pool.status(soonDays, &error);
+    if (!error.isEmpty())
+        return fail(StoreError, error);
+    m_out << tr("codes in the pool: %1").arg(status.total) << Qt::endl
+          << tr("used: %1").arg(status.used) << Qt::endl
+          << tr("valid now: %1").arg(status.validNow) << Qt::endl
+          << tr("expiring within %1 days: %2").arg(soonDays).arg(status.expiringSoon) << Qt::endl
+          << tr("not yet valid: %1").arg(status.notYetValid) << Qt::endl
+          << tr("expired unused: %1").arg(status.expired) << Qt::endl
+          << tr("positive results waiting for a code: %1").arg(status.awaitingCode) << Qt::endl;
+    if (status.validNow == 0)
+        m_err << tr("No valid activation code is left: import a new batch.") << Qt::endl;
+    return Success;
+}
+
+int SidepCtl::qr(const CommandArguments& args)
+{
+    if (!args.isValid())
+        return usage(args.error());
+    if (!args.has(u"png"_s))
+        return usage(tr("qr needs --tube LABEL and --png FILE"));
+    if (const int code = openAndSignIn(); code != Success)
+        return code;
+    QUuid id;
+    if (const int code = findTube(args.value(u"tube"_s), &id); code != Success)
+        return code;
+    ResultStore results(m_store);
+    Activation activation;
+    QString error;
+    if (!results.activationFor(id, ResultStore::QrUse::Export, &activation, &error))
+        return fail(error.contains(tr("does not allow")) ? AccessDenied : Invalid, error);
+    const QrCode code(activation.link);
+    if (code.isNull())
+        return fail(Invalid, code.errorString());
+    const QString path = args.value(u"png"_s);
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || !code.toImage(8).save(&file, "PNG") || !file.commit()) {
+        return fail(StoreError, tr("cannot write %1: %2").arg(path, file.errorString()));
+    }
+    m_out << tr("QR code written to %1").arg(path) << Qt::endl;
+    return Success;
+}
+
+int SidepCtl::slip(const CommandArguments& args)
+{
+    if (!args.isValid())
+        return usage(args.error());
+    if (!args.has(u"pdf"_s))
+        return usage(tr("slip needs --tube LABEL and --pdf FILE"));
+    const auto language =
+        ResultSlip::languageFromName(args.has(u"language"_s) ? args.value(u"language"_s) : u"fr"_s);
+    if (!language)
+        return usage(tr("--language is fr or en"));
+    // Text on a page needs the fonts of a GUI application (main() makes one for slip).
+    if (!qobject_cast<QGuiApplication*>(QCoreApplication::instance()))
+        return fail(StoreError, tr("slip needs a GUI application to lay out text"));
+    if (const int code = openAndSignIn(); code != Success)
+        return code;
+    QUuid id;
+    if (const int code = findTube(args.value(u"tube"_s), &id); code != Success)
+        return code;
+    ResultStore results(m_store);
+    ResultStore::SlipContent content;
+    QString error;
+    if (!results.slip(id, args.value(u"reason"_s), &content, &error))
+        return fail(error.contains(tr("does not allow")) ? AccessDenied : Invalid, error);
+    const ResultSlip page(content, *language);
+    if (!page.writePdf(args.value(u"pdf"_s), &error))
+        return fail(StoreError, error);
+    m_out << (content.reprint ? tr("Slip reprinted to %1") : tr("Slip printed to %1"))
+                 .arg(args.value(u"pdf"_s))
+          << Qt::endl;
+    return Success;
+}

@@ -1,0 +1,384 @@
+#include "ActivationCodes.h"
+
+#include "Crypto.h"
+#include "Logging.h"
+#include "ResultStore.h"
+#include "Store.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QRegularExpression>
+#include <QSet>
+#include <QSqlQuery>
+#include <QVariant>
+
+using namespace Qt::StringLiterals;
+
+const QString ActivationCodes::DefaultLinkTemplate =
+    u"https://bonjour.tousanticovid.gouv.fr/app/code/{code}"_s;
+const QString ActivationCodes::LinkTemplateSetting = u"activation.linkTemplate"_s;
+
+namespace {
+
+const QStringList Header = {u"code_pour_qr"_s, u"code_brut"_s, u"validite_debut"_s,
+                            u"validite_fin"_s};
+constexpr int MaxProblems = 100;
+
+// Fixed width and always UTC, so that the pool's dates compare correctly as text in SQL.
+QString utcText(const QDateTime& dateTime)
+{
+    return dateTime.toUTC().toString(u"yyyy-MM-dd'T'HH:mm:ss.zzz'Z'"_s);
+}
+
+bool isCode(const QString& code)
+{
+    static const QRegularExpression longCode(
+        u"^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$"_s);
+    static const QRegularExpression shortCode(u"^(?:[A-Z0-9]{6}|[A-Z0-9]{12})$"_s);
+    return longCode.match(code).hasMatch() || shortCode.match(code).hasMatch();
+}
+
+QDateTime parseUtc(const QString& text)
+{
+    static const QRegularExpression shape(
+        u"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(?:\\.[0-9]{1,3})?Z$"_s);
+    if (!shape.match(text).hasMatch())
+        return {};
+    return QDateTime::fromString(text, Qt::ISODateWithMs);
+}
+
+QString unquoted(QString field)
+{
+    field = field.trimmed();
+    if (field.size() >= 2 && field.startsWith(u'"') && field.endsWith(u'"'))
+        field = field.mid(1, field.size() - 2);
+    return field;
+}
+
+} // namespace
+
+QString ActivationCodes::ImportProblem::toString() const
+{
+    QString where = line > 0 ? tr("line %1").arg(line) : tr("file");
+    if (!column.isEmpty())
+        where += u", "_s + column;
+    return where + u": "_s + message + u" ["_s + rule + u']';
+}
+
+ActivationCodes::ActivationCodes(Store& store, QObject* parent)
+    : QObject(parent)
+    , m_store(store)
+{}
+
+QString ActivationCodes::link(const QString& linkTemplate, const QString& qrCode)
+{
+    QString result = linkTemplate;
+    return result.replace(u"{code}"_s, qrCode);
+}
+
+QString ActivationCodes::linkTemplate()
+{
+    const QString configured = m_store.setting(LinkTemplateSetting, DefaultLinkTemplate);
+    if (!configured.contains(u"{code}"_s)) {
+        // A template without the code would give every patient the same useless link.
+        qCWarning(lcModel) << "activation.linkTemplate has no {code}; using the default";
+        return DefaultLinkTemplate;
+    }
+    return configured;
+}
+
+QList<ActivationCodes::ImportProblem> ActivationCodes::checkFile(const QByteArray& csv,
+                                                                 const QString& fileName,
+                                                                 const QByteArray& sha256File,
+                                                                 QList<ParsedCode>* codes)
+{
+    QList<ImportProblem> problems;
+    auto problem = [&](int line, const QString& column, const QString& rule,
+                       const QString& message) {
+        if (problems.size() < MaxProblems)
+            problems.append({line, column, rule, message});
+    };
+
+    if (!sha256File.isNull()) {
+        // sha256sum format: 64 hex digits, then "  NAME" or " *NAME".
+        static const QRegularExpression sumLine(u"^([0-9a-fA-F]{64})(?:[ \\t]+\\*?(\\S.*))?$"_s);
+        const QString text = QString::fromUtf8(sha256File).trimmed();
+        const QRegularExpressionMatch match = sumLine.match(text.section(u'\n', 0, 0).trimmed());
+        if (!match.hasMatch()) {
+            problem(0, u"sha256"_s, u"sha256.format"_s,
+                    tr("the .sha256 file is not in sha256sum format"));
+        } else if (match.captured(1).toLower().toLatin1() != Crypto::sha256(csv).toHex()) {
+            problem(0, u"sha256"_s, u"sha256.mismatch"_s,
+                    tr("the file does not match its .sha256 checksum: it was changed or cut"));
+        } else if (!match.captured(2).isEmpty() && !fileName.isEmpty() &&
+                   QFileInfo(match.captured(2).trimmed()).fileName() != fileName) {
+            problem(0, u"sha256"_s, u"sha256.name"_s,
+                    tr("the .sha256 file is the checksum of another file"));
+        }
+        if (!problems.isEmpty())
+            return problems; // a tampered file is not worth reading further
+    }
+
+    QByteArray content = csv;
+    if (content.startsWith("\xEF\xBB\xBF"))
+        content.remove(0, 3);
+    QStringList lines = QString::fromUtf8(content).split(u'\n');
+    for (QString& each : lines) {
+        if (each.endsWith(u'\r'))
+            each.chop(1);
+    }
+    while (!lines.isEmpty() && lines.last().trimmed().isEmpty())
+        lines.removeLast();
+    if (lines.isEmpty()) {
+        problem(0, {}, u"csv.empty"_s, tr("the file is empty"));
+        return problems;
+    }
+    QStringList header;
+    for (const QString& field : lines.first().split(u','))
+        header.append(unquoted(field));
+    if (header != Header) {
+        problem(1, {}, u"csv.header"_s, tr("the header must be %1").arg(Header.join(u',')));
+        return problems;
+    }
+    if (lines.size() == 1)
+        problem(0, {}, u"csv.empty"_s, tr("the file holds no code"));
+
+    QSet<QString> seen;
+    for (qsizetype i = 1; i < lines.size(); ++i) {
+        const int lineNumber = int(i + 1);
+        const QStringList fields = lines.at(i).split(u',');
+        if (fields.size() != Header.size()) {
+            problem(lineNumber, {}, u"csv.columns"_s,
+                    tr("%1 columns instead of %2").arg(fields.size()).arg(Header.size()));
+            continue;
+        }
+        ParsedCode code;
+        code.line = lineNumber;
+        code.qrCode = unquoted(fields.at(0));
+        code.rawCode = unquoted(fields.at(1));
+        bool lineOk = true;
+        for (int column = 0; column < 2; ++column) {
+            const QString& value = column == 0 ? code.qrCode : code.rawCode;
+            if (!isCode(value)) {
+                problem(lineNumber, Header.at(column), u"code.format"_s,
+                        tr("a code is a lower-case UUID v4, or 6 or 12 characters A-Z 0-9"));
+                lineOk = false;
+            }
+        }
+        QDateTime dates[2];
+        for (int column = 2; column < 4; ++column) {
+            dates[column - 2] = parseUtc(unquoted(fields.at(column)));
+            if (!dates[column - 2].isValid()) {
+                problem(lineNumber, Header.at(column), u"date.format"_s,
+                        tr("a date is ISO 8601 in UTC, such as 2021-08-25T22:00:00.000Z"));
+                lineOk = false;
+            }
+        }
+        if (dates[0].isValid() && dates[1].isValid() && !(dates[0] < dates[1])) {
+            problem(lineNumber, Header.at(3), u"dates.order"_s,
+                    tr("the validity must end after it starts"));
+            lineOk = false;
+        }
+        // A code may repeat in its own line (same value for the QR and in clear), never
+        // across lines.
+        QSet<QString> own{code.qrCode, code.rawCode};
+        for (const QString& value : std::as_const(own)) {
+            if (seen.contains(value)) {
+                problem(lineNumber, {}, u"code.duplicate"_s,
+                        tr("this code is already on an earlier line"));
+                lineOk = false;
+            }
+        }
+        seen.unite(own);
+        if (lineOk) {
+            code.validFrom = utcText(dates[0]);
+            code.validUntil = utcText(dates[1]);
+            codes->append(code);
+        }
+    }
+    return problems;
+}
+
+bool ActivationCodes::importFile(const QString& csvPath, const QString& sha256Path,
+                                 ImportReport* report, QString* error, const QDateTime& now)
+{
+    QFile file(csvPath);
+    if (!file.open(QIODevice::ReadOnly)) {
+        *error = tr("cannot read %1: %2").arg(csvPath, file.errorString());
+        return false;
+    }
+    if (file.size() > MaxFileSize) {
+        *error = tr("%1 is too large for a batch of codes").arg(csvPath);
+        return false;
+    }
+    const QByteArray csv = file.readAll();
+    QByteArray sha256;
+    if (!sha256Path.isEmpty()) {
+        QFile sumFile(sha256Path);
+        if (!sumFile.open(QIODevice::ReadOnly)) {
+            *error = tr("cannot read %1: %2").arg(sha256Path, sumFile.errorString());
+            return false;
+        }
+        sha256 = sumFile.read(4096);
+        if (sha256.isNull())
+            sha256 = QByteArray(""); // present but empty: still checked, and refused
+    }
+    return importCsv(csv, QFileInfo(csvPath).fileName(), sha256, report, error, now);
+}
+
+bool ActivationCodes::importCsv(const QByteArray& csv, const QString& fileName,
+                                const QByteArray& sha256File, ImportReport* report, QString* error,
+                                const QDateTime& now)
+{
+    *report = ImportReport{};
+    QString ignored;
+    if (!m_store.require(Permission::EnterResult, &ignored) &&
+        !m_store.require(Permission::ManageSettings, error)) {
+        return false;
+    }
+    if (csv.size() > MaxFileSize) {
+        *error = tr("the file is too large for a batch of codes");
+        return false;
+    }
+    QList<ParsedCode> codes;
+    report->problems = checkFile(csv, fileName, sha256File, &codes);
+    auto refuse = [&] {
+        *error = tr("nothing imported: %n problem(s) in the file; first: %1", nullptr,
+                    int(report->problems.size()))
+                     .arg(report->problems.first().toString());
+        qCInfo(lcModel) << "activation code import refused:" << report->problems.first().rule;
+        return false;
+    };
+    if (!report->problems.isEmpty())
+        return refuse();
+
+    Database& database = m_store.database();
+    Transaction transaction(database);
+    if (!transaction.begin(error))
+        return false;
+    // Checked inside the write lock, so another process importing the same batch at the
+    // same time cannot slip in between.
+    QSqlQuery& known = database.query(
+        u"SELECT 1 FROM activation_codes WHERE qr_code IN (?, ?) OR raw_code IN (?, ?)"_s);
+    for (const ParsedCode& code : std::as_const(codes)) {
+        known.bindValue(0, code.qrCode);
+        known.bindValue(1, code.rawCode);
+        known.bindValue(2, code.qrCode);
+        known.bindValue(3, code.rawCode);
+        const bool found = known.exec() && known.next();
+        known.finish();
+        if (found && report->problems.size() < MaxProblems) {
+            report->problems.append(
+                {code.line, {}, u"code.known"_s, tr("this code is already in the pool")});
+        }
+    }
+    if (!report->problems.isEmpty())
+        return refuse();
+
+    QSqlQuery& insert =
+        database.query(u"INSERT INTO activation_codes (qr_code, raw_code, valid_from, valid_until, "
+                       "imported_at) VALUES (?, ?, ?, ?, ?)"_s);
+    const QString importedAt = utcText(now);
+    for (const ParsedCode& code : std::as_const(codes)) {
+        insert.bindValue(0, code.qrCode);
+        insert.bindValue(1, code.rawCode);
+        insert.bindValue(2, code.validFrom);
+        insert.bindValue(3, code.validUntil);
+        insert.bindValue(4, importedAt);
+        if (!database.exec(insert, error)) {
+            *error = tr("nothing imported: %1").arg(*error);
+            return false;
+        }
+    }
+    const QString detail = u"%1 codes, file sha256 %2"_s.arg(codes.size())
+                               .arg(QString::fromLatin1(Crypto::sha256(csv).toHex().left(16)));
+    if (!m_store.audit(u"codes.import"_s, {}, detail, error) || !transaction.commit(error))
+        return false;
+    report->imported = int(codes.size());
+    Q_EMIT codesImported(report->imported);
+
+    // Positive results that were waiting get their codes now.
+    ResultStore results(m_store);
+    QString assignError;
+    if (!results.assignPendingActivations(&report->assigned, &assignError, now))
+        qCWarning(lcModel) << "codes imported but not yet assigned:" << assignError;
+    return true;
+}
+
+bool ActivationCodes::allocate(const QString& recordId, const QDateTime& now,
+                               Activation* activation, bool* exhausted, QString* error)
+{
+    *exhausted = false;
+    Database& database = m_store.database();
+    if (!database.inTransaction()) {
+        *error = tr("an activation code is taken inside a transaction");
+        return false;
+    }
+    const QString nowText = utcText(now);
+    // The subquery picks the code that expires first; "AND used_by IS NULL" makes the
+    // update a no-op if someone took it meanwhile, so a code is never given twice.
+    QSqlQuery& take = database.query(
+        u"UPDATE activation_codes SET used_by = ?, used_at = ? WHERE qr_code = ("
+        "SELECT qr_code FROM activation_codes WHERE used_by IS NULL AND valid_from <= ? "
+        "AND valid_until > ? ORDER BY valid_until, qr_code LIMIT 1) AND used_by IS NULL "
+        "RETURNING qr_code, raw_code"_s);
+    take.bindValue(0, recordId);
+    take.bindValue(1, nowText);
+    take.bindValue(2, nowText);
+    take.bindValue(3, nowText);
+    if (!database.exec(take, error))
+        return false;
+    if (!take.next()) {
+        take.finish();
+        *exhausted = true;
+        return true;
+    }
+    const QString qrCode = take.value(0).toString();
+    const QString rawCode = take.value(1).toString();
+    take.finish();
+    activation->code = rawCode;
+    activation->link = link(linkTemplate(), qrCode);
+    return true;
+}
+
+ActivationCodes::Status ActivationCodes::status(int soonDays, QString* error, const QDateTime& now)
+{
+    Status result;
+    Database& database = m_store.database();
+    const QString nowText = utcText(now);
+    const QString soonText = utcText(now.addDays(soonDays));
+    QSqlQuery& counts = database.query(
+        u"SELECT count(*),"
+        " sum(used_by IS NOT NULL),"
+        " sum(used_by IS NULL AND valid_from <= ? AND valid_until > ?),"
+        " sum(used_by IS NULL AND valid_from <= ? AND valid_until > ? AND valid_until <= ?),"
+        " sum(used_by IS NULL AND valid_from > ?),"
+        " sum(used_by IS NULL AND valid_until <= ?),"
+        " min(CASE WHEN used_by IS NULL AND valid_from <= ? AND valid_until > ?"
+        " THEN valid_until END)"
+        " FROM activation_codes"_s);
+    const QVariantList values = {nowText, nowText, nowText, nowText, soonText,
+                                 nowText, nowText, nowText, nowText};
+    for (int i = 0; i < values.size(); ++i)
+        counts.bindValue(i, values.at(i));
+    if (!database.exec(counts, error))
+        return result;
+    if (counts.next()) {
+        result.total = counts.value(0).toInt();
+        result.used = counts.value(1).toInt();
+        result.validNow = counts.value(2).toInt();
+        result.expiringSoon = counts.value(3).toInt();
+        result.notYetValid = counts.value(4).toInt();
+        result.expired = counts.value(5).toInt();
+        result.nextExpiry = QDateTime::fromString(counts.value(6).toString(), Qt::ISODateWithMs);
+    }
+    counts.finish();
+    QSqlQuery& waiting =
+        database.query(u"SELECT count(*) FROM records WHERE activation_pending = 1"_s);
+    if (!database.exec(waiting, error))
+        return result;
+    if (waiting.next())
+        result.awaitingCode = waiting.value(0).toInt();
+    waiting.finish();
+    return result;
+}

@@ -1,0 +1,103 @@
+#pragma once
+
+#include "SamplingRecord.h"
+
+#include <QByteArray>
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QList>
+#include <QObject>
+#include <QString>
+
+class Store;
+
+// The site's pool of one-time activation codes for the contact-tracing application
+// (../shared/spec/codes.md): imported from the national server's CSV batches, handed out
+// one per validated positive result, never twice, never outside their validity window.
+// Codes are anonymous, so the pool is kept in clear; which record holds which code is in
+// the record's encrypted result block.
+class ActivationCodes : public QObject
+{
+    Q_OBJECT
+
+public:
+    static const QString
+        DefaultLinkTemplate; // https://bonjour.tousanticovid.gouv.fr/app/code/{code}
+    static const QString LinkTemplateSetting; // activation.linkTemplate
+    static constexpr qint64 MaxFileSize = 64 * 1024 * 1024;
+
+    explicit ActivationCodes(Store& store, QObject* parent = nullptr);
+
+    // One thing wrong with an imported file: the line (1 is the header, 0 the whole file),
+    // the column, a stable rule id ("csv.header", "code.format", "dates.order"...) and a
+    // translated message that does not repeat the code.
+    struct ImportProblem
+    {
+        int line = 0;
+        QString column;
+        QString rule;
+        QString message;
+
+        QString toString() const; // "line 3, validite_fin: ... [dates.order]"
+    };
+
+    struct ImportReport
+    {
+        int imported = 0;
+        int assigned = 0; // records that were waiting for a code and got one
+        QList<ImportProblem> problems;
+    };
+
+    // Checks the whole file (and its .sha256 companion when sha256Path is not empty) and
+    // imports every code or, on any problem, none: the problems say which line and rule.
+    // Then gives codes to the positive results that were waiting for one. Lab or admin.
+    [[nodiscard]] bool importFile(const QString& csvPath, const QString& sha256Path,
+                                  ImportReport* report, QString* error,
+                                  const QDateTime& now = QDateTime::currentDateTimeUtc());
+    // The same on bytes already read; `fileName` is the name a sha256sum line must carry.
+    [[nodiscard]] bool importCsv(const QByteArray& csv, const QString& fileName,
+                                 const QByteArray& sha256File, ImportReport* report, QString* error,
+                                 const QDateTime& now = QDateTime::currentDateTimeUtc());
+
+    struct Status
+    {
+        int total = 0;
+        int used = 0;
+        int validNow = 0;     // unused and usable now
+        int expiringSoon = 0; // among validNow, those whose validity ends within the days asked
+        int notYetValid = 0;  // unused, validity starts later
+        int expired = 0;      // unused and past their validity: never given out
+        int awaitingCode = 0; // positive results waiting for a code
+        QDateTime nextExpiry; // of the codes valid now; invalid when none
+    };
+    Status status(int soonDays, QString* error,
+                  const QDateTime& now = QDateTime::currentDateTimeUtc());
+
+    // Takes one code valid at `now` and never used, for the record, inside the caller's
+    // transaction (which must be BEGIN IMMEDIATE, as Database::begin is): the UPDATE only
+    // takes a code still free, so two processes never get the same one. False with
+    // `*exhausted` true when no valid code is left (not an error).
+    [[nodiscard]] bool allocate(const QString& recordId, const QDateTime& now,
+                                Activation* activation, bool* exhausted, QString* error);
+
+    // The link template in force (a site setting, with {code} where the code goes).
+    QString linkTemplate();
+    static QString link(const QString& linkTemplate, const QString& qrCode);
+
+Q_SIGNALS:
+    void codesImported(int count);
+
+private:
+    struct ParsedCode
+    {
+        int line = 0;
+        QString qrCode;
+        QString rawCode;
+        QString validFrom; // normalised UTC text, so that SQL compares them as text
+        QString validUntil;
+    };
+    QList<ImportProblem> checkFile(const QByteArray& csv, const QString& fileName,
+                                   const QByteArray& sha256File, QList<ParsedCode>* codes);
+
+    Store& m_store;
+};

@@ -1,0 +1,748 @@
+#include "ResultStore.h"
+
+#include "ActivationCodes.h"
+#include "Logging.h"
+#include "RecordValidator.h"
+#include "Store.h"
+
+#include <QCborMap>
+#include <QCborValue>
+#include <QSqlQuery>
+#include <QVariant>
+
+using namespace Qt::StringLiterals;
+
+const QString ResultStore::DefaultAnalysis = u"94500-6"_s;
+const QString ResultStore::RapidAntigenAnalysis = u"94558-4"_s;
+const QString ResultStore::SecondCheckSetting = u"results.secondCheck"_s;
+
+namespace {
+
+const QString RecordsTable = u"records"_s;
+const QString EntriesTable = u"result_entries"_s;
+const QString VersionsTable = u"record_versions"_s;
+const QString Corrected = u"corrected"_s;
+const QString EnteredInError = u"entered-in-error"_s;
+
+QString idText(const QUuid& id)
+{
+    return id.toString(QUuid::WithoutBraces);
+}
+
+QString entryRowId(const QString& recordId, const QString& user)
+{
+    return recordId + u'/' + user;
+}
+
+QString versionRowId(const QString& recordId, int version)
+{
+    return recordId + u'/' + QString::number(version);
+}
+
+QByteArray entryCbor(const ResultStore::Entry& entry)
+{
+    QCborMap map;
+    map.insert(u"analysis"_s, entry.analysis);
+    map.insert(u"value"_s, entry.value);
+    map.insert(u"validatedAt"_s, entry.validatedAt);
+    map.insert(u"nonConformity"_s, entry.nonConformity);
+    if (!entry.reportPdf.isEmpty())
+        map.insert(u"reportPdf"_s, entry.reportPdf);
+    return map.toCborValue().toCbor();
+}
+
+bool entryFromCbor(const QByteArray& cbor, ResultStore::Entry* entry)
+{
+    const QCborValue value = QCborValue::fromCbor(cbor);
+    if (!value.isMap())
+        return false;
+    const QCborMap map = value.toMap();
+    entry->analysis = map.value(u"analysis"_s).toString();
+    entry->value = map.value(u"value"_s).toString();
+    entry->validatedAt = map.value(u"validatedAt"_s).toString();
+    entry->nonConformity = map.value(u"nonConformity"_s).toString();
+    entry->reportPdf = map.value(u"reportPdf"_s).toByteArray();
+    return true;
+}
+
+bool agree(const ResultStore::Entry& a, const ResultStore::Entry& b)
+{
+    return a.value == b.value && a.analysis == b.analysis;
+}
+
+TestResult resultOf(const ResultStore::Entry& entry)
+{
+    TestResult result;
+    result.analysis = entry.analysis;
+    result.value = entry.value;
+    result.validatedAt = entry.validatedAt;
+    result.nonConformity = entry.nonConformity;
+    return result;
+}
+
+bool isResultedOrLater(RecordStatus status)
+{
+    return status == RecordStatus::Resulted || status == RecordStatus::Sent ||
+           status == RecordStatus::Acknowledged;
+}
+
+} // namespace
+
+struct ResultStore::Row
+{
+    RecordStatus status = RecordStatus::Draft;
+    int version = 1;
+    QString correction;
+    bool activationPending = false;
+    int slipsPrinted = 0;
+    QString collectedAt;
+    QString accession;
+    QByteArray resultCbor; // the decrypted result block, as it was sealed
+    TestResult result;
+    Activation activation;
+    bool hasReport = false;
+};
+
+bool ResultStore::Current::isValidated() const
+{
+    return isResultedOrLater(status) && correction != EnteredInError && !result.value.isEmpty();
+}
+
+bool ResultStore::Current::isValidatedPositive() const
+{
+    return isValidated() && result.value == u"P"_s;
+}
+
+QStringList ResultStore::offeredAnalyses()
+{
+    return {DefaultAnalysis, RapidAntigenAnalysis};
+}
+
+ResultStore::ResultStore(Store& store, QObject* parent)
+    : QObject(parent)
+    , m_store(store)
+{}
+
+bool ResultStore::secondCheckEnabled()
+{
+    const QString value = m_store.setting(SecondCheckSetting, u"on"_s).trimmed().toLower();
+    return !(value == u"off"_s || value == u"0"_s || value == u"false"_s || value == u"no"_s);
+}
+
+bool ResultStore::readRow(const QUuid& id, Row* row, QString* error)
+{
+    Database& database = m_store.database();
+    QSqlQuery& select = database.query(
+        u"SELECT status, version, correction, activation_pending, slips_printed, collected_at, "
+        "damaged, specimen, result, report IS NOT NULL FROM records WHERE id = ?"_s);
+    const QString recordId = idText(id);
+    select.bindValue(0, recordId);
+    if (!select.exec() || !select.next()) {
+        select.finish();
+        *error = tr("no record %1").arg(recordId);
+        return false;
+    }
+    row->status = recordStatusFromName(select.value(0).toString()).value_or(RecordStatus::Draft);
+    row->version = select.value(1).toInt();
+    row->correction = select.value(2).toString();
+    row->activationPending = select.value(3).toBool();
+    row->slipsPrinted = select.value(4).toInt();
+    row->collectedAt = select.value(5).toString();
+    const bool damaged = select.value(6).toBool();
+    const QByteArray sealedSpecimen = select.value(7).toByteArray();
+    const QByteArray sealedResult = select.value(8).toByteArray();
+    row->hasReport = select.value(9).toBool();
+    select.finish();
+
+    const Vault& vault = *m_store.vault();
+    QByteArray specimenCbor;
+    QJsonObject merged;
+    if (damaged ||
+        !vault.open(RecordsTable, recordId, u"specimen"_s, sealedSpecimen, &specimenCbor) ||
+        !vault.open(RecordsTable, recordId, u"result"_s, sealedResult, &row->resultCbor) ||
+        !SamplingRecord::mergeBlockCbor(specimenCbor, &merged) ||
+        !SamplingRecord::mergeBlockCbor(row->resultCbor, &merged)) {
+        *error = tr("record %1 is damaged: its result does not decrypt").arg(recordId);
+        return false;
+    }
+    QList<Problem> ignored;
+    const SamplingRecord record = SamplingRecord::fromJson(merged, &ignored);
+    row->accession = record.specimen.accession;
+    row->result = record.result;
+    row->activation = record.activation;
+    return true;
+}
+
+QList<Problem> ResultStore::check(Entry* entry, const QString& collectedAt, const QDateTime& now)
+{
+    // The validator's own result rules, on a record that holds only what they compare.
+    SamplingRecord record;
+    record.specimen.collectedAt = collectedAt;
+    record.result = resultOf(*entry);
+    record.result.reportPdf = entry->reportPdf;
+    if (record.result.validatedAt.trimmed().isEmpty())
+        record.result.validatedAt = now.toString(Qt::ISODate);
+    RecordValidator::Options options;
+    options.now = now;
+    options.requireResult = true;
+    QList<Problem> problems;
+    for (const Problem& problem : RecordValidator::validate(&record, options)) {
+        if (problem.field.startsWith(u"result."_s))
+            problems.append(problem);
+    }
+    entry->analysis = record.result.analysis;
+    entry->value = record.result.value;
+    entry->validatedAt = record.result.validatedAt;
+    entry->nonConformity =
+        record.result.value == u"X"_s ? record.result.nonConformity.trimmed() : QString();
+    return problems;
+}
+
+bool ResultStore::writeResult(const QUuid& id, const Row& row, const TestResult& result,
+                              const Activation& activation, bool activationPending, int version,
+                              const QString& correction, const QByteArray& report, bool keepReport,
+                              QString* error)
+{
+    const QString recordId = idText(id);
+    const Vault& vault = *m_store.vault();
+    SamplingRecord record;
+    record.result = result;
+    record.activation = activation;
+    const QByteArray sealed = vault.seal(RecordsTable, recordId, u"result"_s,
+                                         record.blockCbor(SamplingRecord::Block::Result));
+    // A new result is to be sent (again); assigning a code to a sent result changes nothing
+    // the server holds, so it keeps its status.
+    const RecordStatus status =
+        keepReport && isResultedOrLater(row.status) ? row.status : RecordStatus::Resulted;
+    Database& database = m_store.database();
+    QSqlQuery& update = database.query(
+        keepReport ? u"UPDATE records SET status = ?, version = ?, correction = ?, "
+                     "activation_pending = ?, result = ?, updated_at = ? WHERE id = ?"_s
+                   : u"UPDATE records SET status = ?, version = ?, correction = ?, "
+                     "activation_pending = ?, result = ?, updated_at = ?, report = ? "
+                     "WHERE id = ?"_s);
+    int column = 0;
+    update.bindValue(column++, recordStatusName(status));
+    update.bindValue(column++, version);
+    update.bindValue(column++, correction.isEmpty() ? QVariant(QMetaType::fromType<QString>())
+                                                    : QVariant(correction));
+    update.bindValue(column++, activationPending ? 1 : 0);
+    update.bindValue(column++, sealed);
+    update.bindValue(column++, QDateTime::currentDateTimeUtc().toString(Qt::ISODate));
+    if (!keepReport) {
+        update.bindValue(column++, report.isEmpty() ? QVariant(QMetaType::fromType<QByteArray>())
+                                                    : QVariant(vault.seal(RecordsTable, recordId,
+                                                                          u"report"_s, report)));
+    }
+    update.bindValue(column++, recordId);
+    return database.exec(update, error);
+}
+
+bool ResultStore::validate(const QUuid& id, const Row& row, const Entry& entry,
+                           const QDateTime& now, bool* activationMissing, QString* error)
+{
+    const QString recordId = idText(id);
+    Activation activation;
+    bool exhausted = false;
+    if (entry.value == u"P"_s) {
+        ActivationCodes codes(m_store);
+        if (!codes.allocate(recordId, now, &activation, &exhausted, error))
+            return false;
+    }
+    *activationMissing = exhausted;
+    QList<AuditLog::NewEntry> audit = {
+        {u"result.validate"_s, recordId, u"analysis %1"_s.arg(entry.analysis), {}}};
+    if (entry.value == u"P"_s) {
+        audit.append({exhausted ? u"activation.pending"_s : u"activation.assign"_s,
+                      recordId,
+                      exhausted ? u"no valid code left"_s : QString(),
+                      {}});
+    }
+    QSqlQuery& clear =
+        m_store.database().query(u"DELETE FROM result_entries WHERE record_id = ?"_s);
+    clear.bindValue(0, recordId);
+    return writeResult(id, row, resultOf(entry), activation, exhausted, row.version, {},
+                       entry.reportPdf, false, error) &&
+           m_store.database().exec(clear, error) && m_store.audit(audit, error);
+}
+
+bool ResultStore::enter(const QUuid& id, const Entry& entry, Outcome* outcome,
+                        QList<Problem>* problems, QString* error, const QDateTime& now)
+{
+    problems->clear();
+    if (!m_store.require(Permission::EnterResult, error))
+        return false;
+    Database& database = m_store.database();
+    const QString recordId = idText(id);
+    const QString me = m_store.currentUser().name;
+    // One write transaction from reading the other entries to the decision, so two users
+    // entering at the same moment are decided one after the other.
+    Transaction transaction(database);
+    if (!transaction.begin(error))
+        return false;
+    Row row;
+    if (!readRow(id, &row, error))
+        return false;
+    if (row.status != RecordStatus::Sampled) {
+        *error = isResultedOrLater(row.status)
+                     ? tr("this record already has a validated result: enter a correction")
+                     : tr("this record cannot take a result in its state (%1)")
+                           .arg(recordStatusName(row.status));
+        return false;
+    }
+    Entry mine = entry;
+    *problems = check(&mine, row.collectedAt, now);
+    if (hasErrors(*problems)) {
+        *error = tr("not saved: the result breaks the rules listed");
+        return false;
+    }
+
+    const Vault& vault = *m_store.vault();
+    QList<Entry> others;
+    QSqlQuery& select =
+        database.query(u"SELECT entered_by, entry FROM result_entries WHERE record_id = ?"_s);
+    select.bindValue(0, recordId);
+    if (!database.exec(select, error))
+        return false;
+    while (select.next()) {
+        const QString user = select.value(0).toString();
+        if (user == me)
+            continue; // replaced by this entry
+        QByteArray cbor;
+        Entry other;
+        if (!vault.open(EntriesTable, entryRowId(recordId, user), u"entry"_s,
+                        select.value(1).toByteArray(), &cbor) ||
+            !entryFromCbor(cbor, &other)) {
+            select.finish();
+            *error =
+                tr("record %1 is damaged: a pending result entry does not decrypt").arg(recordId);
+            return false;
+        }
+        others.append(other);
+    }
+    select.finish();
+
+    const auto agreeing = std::find_if(others.cbegin(), others.cend(),
+                                       [&](const Entry& other) { return agree(other, mine); });
+    bool activationMissing = false;
+    if (agreeing != others.cend()) {
+        if (mine.reportPdf.isEmpty())
+            mine.reportPdf = agreeing->reportPdf;
+        *outcome = Outcome::Validated;
+        if (!validate(id, row, mine, now, &activationMissing, error) ||
+            !m_store.audit(u"result.secondEntry"_s, recordId, u"entries agree"_s, error)) {
+            return false;
+        }
+    } else if (!others.isEmpty() || (mine.value == u"P"_s && secondCheckEnabled())) {
+        *outcome = others.isEmpty() ? Outcome::AwaitingSecondEntry : Outcome::Mismatch;
+        QSqlQuery& upsert =
+            database.query(u"INSERT INTO result_entries (record_id, entered_by, entered_at, entry) "
+                           "VALUES (?, ?, ?, ?) ON CONFLICT (record_id, entered_by) DO UPDATE SET "
+                           "entered_at = excluded.entered_at, entry = excluded.entry"_s);
+        upsert.bindValue(0, recordId);
+        upsert.bindValue(1, me);
+        upsert.bindValue(2, now.toString(Qt::ISODate));
+        upsert.bindValue(
+            3, vault.seal(EntriesTable, entryRowId(recordId, me), u"entry"_s, entryCbor(mine)));
+        const QString action = others.isEmpty() ? u"result.firstEntry"_s : u"result.mismatch"_s;
+        const QString detail = others.isEmpty() ? u"awaiting a second entry by another user"_s
+                                                : u"entries disagree; nothing validated"_s;
+        if (!database.exec(upsert, error) || !m_store.audit(action, recordId, detail, error))
+            return false;
+    } else {
+        *outcome = Outcome::Validated;
+        if (!validate(id, row, mine, now, &activationMissing, error))
+            return false;
+    }
+    if (!transaction.commit(error))
+        return false;
+
+    switch (*outcome) {
+    case Outcome::Validated:
+        qCInfo(lcStore) << "result validated" << recordId;
+        Q_EMIT resultValidated(id);
+        if (activationMissing)
+            Q_EMIT activationCodeMissing(id);
+        else if (mine.value == u"P"_s)
+            Q_EMIT activationAssigned(id);
+        break;
+    case Outcome::AwaitingSecondEntry:
+        Q_EMIT entryPending(id);
+        break;
+    case Outcome::Mismatch:
+        qCInfo(lcStore) << "result entries disagree" << recordId;
+        Q_EMIT entriesDisagree(id);
+        break;
+    }
+    return true;
+}
+
+bool ResultStore::pendingState(const QUuid& id, PendingState* state, QString* error)
+{
+    *state = PendingState{};
+    if (!m_store.require(Permission::EnterResult, error))
+        return false;
+    Database& database = m_store.database();
+    QSqlQuery& select = database.query(
+        u"SELECT entered_by FROM result_entries WHERE record_id = ? ORDER BY entered_at"_s);
+    select.bindValue(0, idText(id));
+    if (!database.exec(select, error))
+        return false;
+    while (select.next())
+        state->enteredBy.append(select.value(0).toString());
+    select.finish();
+    state->entries = int(state->enteredBy.size());
+    state->enteredByMe = state->enteredBy.contains(m_store.currentUser().name);
+    // Two users who agreed would have validated the result: two entries left disagree.
+    state->mismatch = state->entries >= 2;
+    return true;
+}
+
+bool ResultStore::current(const QUuid& id, Current* current, QString* error)
+{
+    if (!m_store.require(Permission::ViewIdentity, error))
+        return false;
+    Row row;
+    if (!readRow(id, &row, error))
+        return false;
+    current->status = row.status;
+    current->version = row.version;
+    current->correction = row.correction;
+    current->accession = row.accession;
+    current->collectedAt = row.collectedAt;
+    current->result = row.result;
+    current->hasReport = row.hasReport;
+    current->activation = row.activation;
+    current->awaitingActivationCode = row.activationPending;
+    current->slipsPrinted = row.slipsPrinted;
+    return m_store.audit(u"result.view"_s, idText(id), {}, error);
+}
+
+bool ResultStore::report(const QUuid& id, QByteArray* pdf, QString* error)
+{
+    if (!m_store.require(Permission::ViewIdentity, error))
+        return false;
+    const QString recordId = idText(id);
+    QSqlQuery& select = m_store.database().query(u"SELECT report FROM records WHERE id = ?"_s);
+    select.bindValue(0, recordId);
+    QVariant sealed;
+    const bool found = select.exec() && select.next();
+    if (found)
+        sealed = select.value(0);
+    select.finish();
+    if (!found) {
+        *error = tr("no record %1").arg(recordId);
+        return false;
+    }
+    if (sealed.isNull()) {
+        *error = tr("this result has no lab report");
+        return false;
+    }
+    if (!m_store.vault()->open(RecordsTable, recordId, u"report"_s, sealed.toByteArray(), pdf)) {
+        *error = tr("record %1 is damaged: its report does not decrypt").arg(recordId);
+        return false;
+    }
+    return m_store.audit(u"result.report.open"_s, recordId, {}, error);
+}
+
+bool ResultStore::correct(const QUuid& id, const Entry& entry, const QString& reason,
+                          QList<Problem>* problems, QString* error, const QDateTime& now)
+{
+    return replace(id, &entry, reason, problems, error, now);
+}
+
+bool ResultStore::cancel(const QUuid& id, const QString& reason, QString* error,
+                         const QDateTime& now)
+{
+    QList<Problem> problems;
+    const bool done = replace(id, nullptr, reason, &problems, error, now);
+    if (!done && !problems.isEmpty())
+        *error = problems.first().toString();
+    return done;
+}
+
+bool ResultStore::replace(const QUuid& id, const Entry* entry, const QString& reason,
+                          QList<Problem>* problems, QString* error, const QDateTime& now)
+{
+    problems->clear();
+    if (!m_store.require(Permission::EnterResult, error))
+        return false;
+    if (reason.trimmed().isEmpty()) {
+        problems->append({Problem::Severity::Error, u"reason"_s, u"required"_s,
+                          tr("a correction or a cancellation needs a reason")});
+        *error = tr("not saved: the correction breaks the rules listed");
+        return false;
+    }
+    Database& database = m_store.database();
+    const Vault& vault = *m_store.vault();
+    const QString recordId = idText(id);
+    Transaction transaction(database);
+    if (!transaction.begin(error))
+        return false;
+    Row row;
+    if (!readRow(id, &row, error))
+        return false;
+    if (!isResultedOrLater(row.status) ||
+        (row.result.value.isEmpty() && row.correction != EnteredInError)) {
+        *error = tr("only a validated result can be corrected or cancelled");
+        return false;
+    }
+    if (!entry && row.correction == EnteredInError) {
+        *error = tr("this result is already cancelled");
+        return false;
+    }
+    Entry replacement;
+    if (entry) {
+        replacement = *entry;
+        *problems = check(&replacement, row.collectedAt, now);
+        if (hasErrors(*problems)) {
+            *error = tr("not saved: the correction breaks the rules listed");
+            return false;
+        }
+    }
+
+    // The previous result goes to the history, re-sealed for its new place.
+    QVariant oldReport(QMetaType::fromType<QByteArray>());
+    if (row.hasReport) {
+        QSqlQuery& select = database.query(u"SELECT report FROM records WHERE id = ?"_s);
+        select.bindValue(0, recordId);
+        QByteArray sealed;
+        if (select.exec() && select.next())
+            sealed = select.value(0).toByteArray();
+        select.finish();
+        QByteArray pdf;
+        if (!vault.open(RecordsTable, recordId, u"report"_s, sealed, &pdf)) {
+            *error = tr("record %1 is damaged: its report does not decrypt").arg(recordId);
+            return false;
+        }
+        oldReport =
+            vault.seal(VersionsTable, versionRowId(recordId, row.version), u"report"_s, pdf);
+    }
+    const QString kind = entry ? u"correction"_s : u"cancellation"_s;
+    const QString rowId = versionRowId(recordId, row.version);
+    QSqlQuery& insert = database.query(
+        u"INSERT INTO record_versions (record_id, version, kind, result, report, reason, "
+        "replaced_by, replaced_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"_s);
+    insert.bindValue(0, recordId);
+    insert.bindValue(1, row.version);
+    insert.bindValue(2, kind);
+    insert.bindValue(3, vault.seal(VersionsTable, rowId, u"result"_s, row.resultCbor));
+    insert.bindValue(4, oldReport);
+    insert.bindValue(5, vault.seal(VersionsTable, rowId, u"reason"_s, reason.trimmed().toUtf8()));
+    insert.bindValue(6, m_store.currentUser().name);
+    insert.bindValue(7, now.toString(Qt::ISODate));
+    if (!database.exec(insert, error))
+        return false;
+
+    const int version = row.version + 1;
+    QList<AuditLog::NewEntry> audit = {{entry ? u"result.correct"_s : u"result.cancel"_s, recordId,
+                                        u"version %1"_s.arg(version), reason.trimmed()}};
+    // The patient keeps the code already given; one that was never given is taken now.
+    Activation activation;
+    bool activationPending = false;
+    bool activationMissing = false;
+    if (entry && replacement.value == u"P"_s) {
+        if (!row.activation.code.isEmpty()) {
+            activation = row.activation;
+        } else {
+            ActivationCodes codes(m_store);
+            if (!codes.allocate(recordId, now, &activation, &activationPending, error))
+                return false;
+            activationMissing = activationPending;
+            audit.append({activationPending ? u"activation.pending"_s : u"activation.assign"_s,
+                          recordId,
+                          {},
+                          {}});
+        }
+    }
+    const TestResult result = entry ? resultOf(replacement) : TestResult{};
+    if (!writeResult(id, row, result, activation, activationPending, version,
+                     entry ? Corrected : EnteredInError, replacement.reportPdf, false, error) ||
+        !m_store.audit(audit, error) || !transaction.commit(error)) {
+        return false;
+    }
+    qCInfo(lcStore) << "result replaced" << recordId << "version" << version;
+    Q_EMIT resultCorrected(id);
+    if (activationMissing)
+        Q_EMIT activationCodeMissing(id);
+    return true;
+}
+
+bool ResultStore::history(const QUuid& id, QList<Version>* versions, QString* error)
+{
+    versions->clear();
+    if (!m_store.require(Permission::ViewIdentity, error))
+        return false;
+    const QString recordId = idText(id);
+    const Vault& vault = *m_store.vault();
+    Database& database = m_store.database();
+    QSqlQuery& select = database.query(
+        u"SELECT version, kind, result, report IS NOT NULL, reason, replaced_by, replaced_at "
+        "FROM record_versions WHERE record_id = ? ORDER BY version"_s);
+    select.bindValue(0, recordId);
+    if (!database.exec(select, error))
+        return false;
+    bool damaged = false;
+    while (select.next()) {
+        Version version;
+        version.version = select.value(0).toInt();
+        version.kind = select.value(1).toString();
+        version.hadReport = select.value(3).toBool();
+        version.replacedBy = select.value(5).toString();
+        version.replacedAt = select.value(6).toString();
+        const QString rowId = versionRowId(recordId, version.version);
+        QByteArray cbor;
+        QByteArray reason;
+        QJsonObject merged;
+        if (!vault.open(VersionsTable, rowId, u"result"_s, select.value(2).toByteArray(), &cbor) ||
+            !SamplingRecord::mergeBlockCbor(cbor, &merged) ||
+            !vault.open(VersionsTable, rowId, u"reason"_s, select.value(4).toByteArray(),
+                        &reason)) {
+            damaged = true;
+            break;
+        }
+        QList<Problem> ignored;
+        const SamplingRecord record = SamplingRecord::fromJson(merged, &ignored);
+        version.result = record.result;
+        version.activation = record.activation;
+        version.reason = QString::fromUtf8(reason);
+        versions->append(version);
+    }
+    select.finish();
+    if (damaged) {
+        *error = tr("record %1 is damaged: its result history does not decrypt").arg(recordId);
+        return false;
+    }
+    return m_store.audit(u"result.history"_s, recordId, {}, error);
+}
+
+bool ResultStore::activationFor(const QUuid& id, QrUse use, Activation* activation, QString* error)
+{
+    if (!m_store.require(Permission::ViewIdentity, error))
+        return false;
+    Row row;
+    if (!readRow(id, &row, error))
+        return false;
+    if (!isResultedOrLater(row.status) || row.correction == EnteredInError ||
+        row.result.value != u"P"_s) {
+        *error = tr("an activation QR code exists only for a validated positive result");
+        return false;
+    }
+    if (row.activation.code.isEmpty()) {
+        *error = tr("no activation code yet: import codes and it is given at once");
+        return false;
+    }
+    static const char* const Actions[] = {"qr.display", "qr.print", "qr.export"};
+    if (!m_store.audit(QString::fromLatin1(Actions[int(use)]), idText(id), {}, error))
+        return false;
+    *activation = row.activation;
+    return true;
+}
+
+bool ResultStore::slip(const QUuid& id, const QString& reprintReason, SlipContent* content,
+                       QString* error)
+{
+    if (!m_store.require(Permission::ViewIdentity, error))
+        return false;
+    Database& database = m_store.database();
+    const QString recordId = idText(id);
+    Transaction transaction(database);
+    if (!transaction.begin(error))
+        return false;
+    Row row;
+    if (!readRow(id, &row, error))
+        return false;
+    if (!isResultedOrLater(row.status) || row.correction == EnteredInError ||
+        row.result.value.isEmpty()) {
+        *error = tr("a result slip is printed only for a validated result");
+        return false;
+    }
+    const bool positive = row.result.value == u"P"_s;
+    if (positive && row.activation.code.isEmpty()) {
+        *error = tr("no activation code yet for this positive result: import codes first");
+        return false;
+    }
+    const bool reprint = row.slipsPrinted > 0;
+    if (reprint && reprintReason.trimmed().isEmpty()) {
+        *error = tr("this slip was already printed: a reprint needs a reason");
+        return false;
+    }
+    QSqlQuery& count =
+        database.query(u"UPDATE records SET slips_printed = slips_printed + 1 WHERE id = ?"_s);
+    count.bindValue(0, recordId);
+    QList<AuditLog::NewEntry> audit = {{reprint ? u"slip.reprint"_s : u"slip.print"_s, recordId,
+                                        u"version %1"_s.arg(row.version),
+                                        reprint ? reprintReason.trimmed() : QString()}};
+    if (positive)
+        audit.append({u"qr.print"_s, recordId, {}, {}});
+    if (!database.exec(count, error) || !m_store.audit(audit, error) ||
+        !transaction.commit(error)) {
+        return false;
+    }
+    *content = SlipContent{};
+    content->siteFiness = m_store.siteFiness();
+    content->siteName = m_store.setting(u"site.name"_s);
+    content->accession = row.accession;
+    content->collectedAt = row.collectedAt;
+    content->analysis = row.result.analysis;
+    content->value = row.result.value;
+    content->validatedAt = row.result.validatedAt;
+    content->nonConformity = row.result.nonConformity;
+    content->version = row.version;
+    if (positive) {
+        content->activationCode = row.activation.code;
+        content->activationLink = row.activation.link;
+    }
+    content->reprint = reprint;
+    content->reprintReason = reprintReason.trimmed();
+    return true;
+}
+
+bool ResultStore::assignPendingActivations(int* assigned, QString* error, const QDateTime& now)
+{
+    *assigned = 0;
+    QString ignored;
+    if (!m_store.require(Permission::EnterResult, &ignored) &&
+        !m_store.require(Permission::ManageSettings, error)) {
+        return false;
+    }
+    Database& database = m_store.database();
+    QList<QUuid> waiting;
+    QSqlQuery& select = database.query(
+        u"SELECT id FROM records WHERE activation_pending = 1 ORDER BY updated_at, rowid"_s);
+    if (!database.exec(select, error))
+        return false;
+    while (select.next())
+        waiting.append(QUuid::fromString(select.value(0).toString()));
+    select.finish();
+
+    ActivationCodes codes(m_store);
+    for (const QUuid& id : std::as_const(waiting)) {
+        const QString recordId = idText(id);
+        Transaction transaction(database);
+        if (!transaction.begin(error))
+            return false;
+        Row row;
+        if (!readRow(id, &row, error))
+            return false;
+        if (!row.activationPending)
+            continue; // another process gave it one meanwhile
+        Activation activation;
+        bool exhausted = false;
+        if (row.result.value == u"P"_s &&
+            !codes.allocate(recordId, now, &activation, &exhausted, error)) {
+            return false;
+        }
+        if (exhausted)
+            break;
+        if (!writeResult(id, row, row.result, activation, false, row.version, row.correction, {},
+                         true, error) ||
+            !m_store.audit(u"activation.assign"_s, recordId, u"after codes arrived"_s, error) ||
+            !transaction.commit(error)) {
+            return false;
+        }
+        ++*assigned;
+        Q_EMIT activationAssigned(id);
+    }
+    return true;
+}
