@@ -2,6 +2,7 @@
 // typed, Enter to move on. Each test checks what ended up in the store.
 
 #include "BarcodeEncoder.h"
+#include "GuiTestSupport.h"
 #include "IdleWatcher.h"
 #include "InsDataMatrix.h"
 #include "MainWindow.h"
@@ -9,6 +10,7 @@
 #include "QueueWidget.h"
 #include "RecordFormWidget.h"
 #include "RecordStore.h"
+#include "ResultEntryWidget.h"
 #include "ScannerInput.h"
 #include "SetupWizard.h"
 #include "Store.h"
@@ -33,23 +35,7 @@
 
 using namespace Qt::StringLiterals;
 using namespace TestSupport;
-
-// The scanner detector holds keys back until it knows they are not a scan: let them
-// through before looking at the result.
-static void releaseHeldKeys()
-{
-    for (QWidget* window : QApplication::topLevelWidgets()) {
-        for (ScannerInput* scanner : window->findChildren<ScannerInput*>())
-            scanner->flushIfQuiet();
-    }
-    QCoreApplication::processEvents();
-}
-
-static void pressKey(QWidget* widget, Qt::Key key)
-{
-    QTest::keyClick(widget, key);
-    releaseHeldKeys();
-}
+using namespace GuiTestSupport;
 
 class TestWorkstationGui : public QObject
 {
@@ -67,6 +53,7 @@ private Q_SLOTS:
     void scannedTubeAndInsDocumentTakeTwelveActionsOrFewer();
     void scannedIdentityAsksBeforeOverwriting();
     void printedLabelMustBeScannedBackBeforeSaving();
+    void everyInputHasAnAccessibleNameAndFitsTheScreen();
 
 private:
     template <typename T>
@@ -77,40 +64,11 @@ private:
             qWarning("no widget named %s", qPrintable(name));
         return widget;
     }
-    static void signIn(MainWindow& window, const QString& user);
-    // QTest types at machine speed, which the window takes for a USB scanner: give the
-    // scanner detector a clock on which each key comes a tenth of a second after the last.
-    static void typeLikeAPerson(MainWindow& window);
-    static void typeInto(QWidget* widget, const QString& text);
     // Types the value of the focused field and presses Enter, after checking that the
     // keyboard path has brought the focus to the field named `objectName`.
     static void fill(const QString& objectName, const QString& text);
     static void fillIdentityAndTube(RecordFormWidget* form, int index);
 };
-
-void TestWorkstationGui::signIn(MainWindow& window, const QString& user)
-{
-    auto* name = find<QLineEdit>(&window, u"userNameLineEdit"_s);
-    auto* password = find<QLineEdit>(&window, u"passwordLineEdit"_s);
-    QVERIFY(name && password);
-    if (!name->isReadOnly())
-        typeInto(name, user);
-    typeInto(password, Password);
-    pressKey(password, Qt::Key_Return);
-}
-
-void TestWorkstationGui::typeLikeAPerson(MainWindow& window)
-{
-    auto now = std::make_shared<qint64>(0);
-    window.scannerInput()->setClock([now] { return *now += 100; });
-}
-
-void TestWorkstationGui::typeInto(QWidget* widget, const QString& text)
-{
-    widget->setFocus();
-    QTest::keyClicks(widget, text);
-    releaseHeldKeys();
-}
 
 void TestWorkstationGui::fill(const QString& objectName, const QString& text)
 {
@@ -190,13 +148,10 @@ void TestWorkstationGui::firstStartWizardCreatesTheStore()
 void TestWorkstationGui::nurseTypesACompleteRecordFromTheKeyboard()
 {
     StoreFixture fixture;
-    Store store;
-    MainWindow window(store, fixture.path());
-    typeLikeAPerson(window);
-    window.show();
-    window.start();
-    signIn(window, NurseName);
-    QTRY_VERIFY(store.isSignedIn());
+    Workstation station(fixture.path());
+    QVERIFY(station.signIn(NurseName));
+    Store& store = station.store;
+    MainWindow& window = station.window;
     RecordFormWidget* form = window.recordForm();
     QTRY_VERIFY(form->isVisible());
     QApplication::setActiveWindow(&window);
@@ -268,13 +223,10 @@ void TestWorkstationGui::fillIdentityAndTube(RecordFormWidget* form, int index)
 void TestWorkstationGui::invalidNirIsRefusedWithItsMessage()
 {
     StoreFixture fixture;
-    Store store;
-    MainWindow window(store, fixture.path());
-    typeLikeAPerson(window);
-    window.show();
-    window.start();
-    signIn(window, NurseName);
-    QTRY_VERIFY(store.isSignedIn());
+    Workstation station(fixture.path());
+    QVERIFY(station.signIn(NurseName));
+    Store& store = station.store;
+    MainWindow& window = station.window;
     RecordFormWidget* form = window.recordForm();
     fillIdentityAndTube(form, 5);
     auto* nir = qobject_cast<QLineEdit*>(form->fieldWidget(u"patient.ins"_s));
@@ -314,13 +266,10 @@ void TestWorkstationGui::duplicateTubeLabelIsRefused()
         QString error;
         QVERIFY(nurse->records()->add(&record, {}, &problems, &error));
     }
-    Store store;
-    MainWindow window(store, fixture.path());
-    typeLikeAPerson(window);
-    window.show();
-    window.start();
-    signIn(window, NurseName);
-    QTRY_VERIFY(store.isSignedIn());
+    Workstation station(fixture.path());
+    QVERIFY(station.signIn(NurseName));
+    Store& store = station.store;
+    MainWindow& window = station.window;
     RecordFormWidget* form = window.recordForm();
     auto* tube = qobject_cast<QLineEdit*>(form->fieldWidget(u"specimen.accession"_s));
     typeInto(tube, validRecord(1).specimen.accession);
@@ -344,13 +293,10 @@ void TestWorkstationGui::idleLockHidesTheDataAndKeepsTheForm()
         QString error;
         QVERIFY(admin->setSetting(u"session.lockMinutes"_s, u"1"_s, &error));
     }
-    Store store;
-    MainWindow window(store, fixture.path());
-    typeLikeAPerson(window);
-    window.show();
-    window.start();
-    signIn(window, NurseName);
-    QTRY_VERIFY(store.isSignedIn());
+    Workstation station(fixture.path());
+    QVERIFY(station.signIn(NurseName));
+    Store& store = station.store;
+    MainWindow& window = station.window;
     RecordFormWidget* form = window.recordForm();
     fillIdentityAndTube(form, 9);
     const QString name = identifyingStrings(9)[0];
@@ -417,16 +363,16 @@ void TestWorkstationGui::draftIsOfferedBackAfterTheWindowIsDestroyed()
 void TestWorkstationGui::roleDecidesWhatTheUserSees()
 {
     StoreFixture fixture;
-    Store store;
-    MainWindow window(store, fixture.path());
-    typeLikeAPerson(window);
-    window.show();
-    window.start();
-    signIn(window, LabName);
-    QTRY_VERIFY(store.isSignedIn());
+    Workstation station(fixture.path());
+    QVERIFY(station.signIn(LabName));
+    Store& store = station.store;
+    MainWindow& window = station.window;
     auto* workspace = find<QTabWidget>(&window, u"workspaceTabWidget"_s);
-    QCOMPARE(workspace->count(), 1); // the queue only
-    QCOMPARE(workspace->widget(0), static_cast<QWidget*>(window.queue()));
+    QCOMPARE(workspace->count(), 2); // results and the queue; no sampling form, no accounts
+    QCOMPARE(workspace->widget(0), static_cast<QWidget*>(window.resultEntry()));
+    QCOMPARE(workspace->widget(1), static_cast<QWidget*>(window.queue()));
+    QVERIFY(workspace->indexOf(window.recordForm()) < 0);
+    QVERIFY(window.recordForm()->isHidden());
     window.lock();
     signIn(window, LabName);
     QTRY_VERIFY(store.isSignedIn());
@@ -455,19 +401,6 @@ QString insDocumentImage(const QTemporaryDir& dir, int index)
     const QString path = dir.filePath(u"ins-document-%1.png"_s.arg(index));
     page.save(path);
     return path;
-}
-
-// A USB scanner's burst: the keys of `text` then Return, all in the same millisecond.
-void wedgeScan(MainWindow& window, const QString& text)
-{
-    ScannerInput* scanner = window.scannerInput();
-    scanner->setClock([] { return qint64(1000); });
-    QWidget* target = QApplication::focusWidget();
-    QTest::keyClicks(target, text);
-    QTest::keyClick(target, Qt::Key_Return);
-    auto now = std::make_shared<qint64>(100000);
-    scanner->setClock([now] { return *now += 100; }); // a person again
-    QCoreApplication::processEvents();
 }
 
 } // namespace
@@ -546,13 +479,9 @@ void TestWorkstationGui::scannedIdentityAsksBeforeOverwriting()
 {
     StoreFixture fixture;
     QTemporaryDir dir;
-    Store store;
-    MainWindow window(store, fixture.path());
-    typeLikeAPerson(window);
-    window.show();
-    window.start();
-    signIn(window, NurseName);
-    QTRY_VERIFY(store.isSignedIn());
+    Workstation station(fixture.path());
+    QVERIFY(station.signIn(NurseName));
+    MainWindow& window = station.window;
     RecordFormWidget* form = window.recordForm();
     auto* birthName = qobject_cast<QLineEdit*>(form->fieldWidget(u"patient.birthName"_s));
     birthName->setText(u"Dupont"_s);
@@ -583,13 +512,10 @@ void TestWorkstationGui::printedLabelMustBeScannedBackBeforeSaving()
     StoreFixture fixture;
     QTemporaryDir printed;
     QSettings().setValue(u"labels/pdfFolder"_s, printed.path());
-    Store store;
-    MainWindow window(store, fixture.path());
-    typeLikeAPerson(window);
-    window.show();
-    window.start();
-    signIn(window, NurseName);
-    QTRY_VERIFY(store.isSignedIn());
+    Workstation station(fixture.path());
+    QVERIFY(station.signIn(NurseName));
+    Store& store = station.store;
+    MainWindow& window = station.window;
     RecordFormWidget* form = window.recordForm();
 
     find<QPushButton>(form, u"printLabelButton"_s)->click();
@@ -625,6 +551,32 @@ void TestWorkstationGui::printedLabelMustBeScannedBackBeforeSaving()
     QUuid id;
     QVERIFY2(store.records()->findByTube(label, &id, &error), qPrintable(error));
     QSettings().remove(u"labels/pdfFolder"_s);
+}
+
+void TestWorkstationGui::everyInputHasAnAccessibleNameAndFitsTheScreen()
+{
+    StoreFixture fixture;
+    Workstation station(fixture.path());
+    QVERIFY(station.signIn(NurseName));
+    MainWindow& window = station.window;
+    int inputs = 0;
+    const QList<QWidget*> widgets = window.findChildren<QWidget*>();
+    for (QWidget* widget : widgets) {
+        const bool input = qobject_cast<QLineEdit*>(widget) || qobject_cast<QComboBox*>(widget) ||
+                           qobject_cast<QListWidget*>(widget) ||
+                           qobject_cast<QDateTimeEdit*>(widget);
+        if (!input || widget->objectName().startsWith(u"qt_"_s) || !widget->parentWidget() ||
+            qobject_cast<QComboBox*>(widget->parentWidget())) {
+            continue;
+        }
+        ++inputs;
+        QVERIFY2(!widget->accessibleName().isEmpty(), qPrintable(widget->objectName()));
+        QVERIFY2(widget->focusPolicy() & Qt::TabFocus, qPrintable(widget->objectName()));
+    }
+    QVERIFY(inputs >= 45); // every Annex 1 field of the form, and the queue's filters
+    // A 1366 x 768 screen, less a task bar.
+    QVERIFY(window.minimumSizeHint().width() <= 1366);
+    QVERIFY(window.minimumSizeHint().height() <= 720);
 }
 
 QTEST_MAIN(TestWorkstationGui)

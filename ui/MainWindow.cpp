@@ -8,6 +8,8 @@
 #include "MessageBox.h"
 #include "QueueWidget.h"
 #include "RecordFormWidget.h"
+#include "ResultEntryWidget.h"
+#include "ResultStore.h"
 #include "ScannerInput.h"
 #include "SetupWizard.h"
 #include "SignInWidget.h"
@@ -51,6 +53,8 @@ MainWindow::MainWindow(Store& store, const QString& storePath, QWidget* parent)
     m_queue->setObjectName(u"queueWidget"_s);
     m_admin = new AdminWidget(m_store, m_workspace);
     m_admin->setObjectName(u"adminWidget"_s);
+    m_resultEntry = new ResultEntryWidget(m_store, m_workspace);
+    m_resultEntry->setObjectName(u"resultEntryWidget"_s);
     m_stack->addWidget(m_signIn);
     m_stack->addWidget(m_workspace);
     setCentralWidget(m_stack);
@@ -102,6 +106,7 @@ MainWindow::MainWindow(Store& store, const QString& storePath, QWidget* parent)
     connect(m_signIn, &SignInWidget::signedIn, this, &MainWindow::enterWorkspace);
     connect(m_admin, &AdminWidget::settingsChanged, this, &MainWindow::applySettings);
     connect(m_form, &RecordFormWidget::recordSaved, m_queue, &QueueWidget::refresh);
+    connect(m_resultEntry, &ResultEntryWidget::resultEntered, m_queue, &QueueWidget::refresh);
 }
 
 MainWindow::~MainWindow() = default;
@@ -153,6 +158,17 @@ void MainWindow::enterWorkspace()
         m_workspace->removeTab(0);
     if (roleAllows(user.role, Permission::CreateRecord))
         m_workspace->addTab(m_form, tr("&New sampling"));
+    if (roleAllows(user.role, Permission::EnterResult)) {
+        m_results = std::make_unique<ResultStore>(m_store);
+        m_resultEntry->setResultStore(m_results.get());
+        m_workspace->addTab(m_resultEntry, tr("&Results"));
+        connect(m_results.get(), &ResultStore::activationCodeMissing, this, [this] {
+            MessageBox::information(this, tr("No activation code left"),
+                                    tr("This positive result has no activation code: none is "
+                                       "left. Its QR code will be made as soon as codes arrive; "
+                                       "import a batch of codes now if you have one."));
+        });
+    }
     if (roleAllows(user.role, Permission::ViewIdentity)) {
         m_workspace->addTab(m_queue, tr("&Queue"));
         m_queue->setRecordStore(m_store.records());
@@ -164,7 +180,7 @@ void MainWindow::enterWorkspace()
     }
     // Pages the role does not get stay hidden (a removed tab's page is not hidden by Qt).
     for (QWidget* page : {static_cast<QWidget*>(m_form), static_cast<QWidget*>(m_queue),
-                          static_cast<QWidget*>(m_admin)}) {
+                          static_cast<QWidget*>(m_admin), static_cast<QWidget*>(m_resultEntry)}) {
         if (m_workspace->indexOf(page) < 0)
             page->hide();
     }
@@ -201,6 +217,7 @@ void MainWindow::lock()
     // Nothing identifying stays in a widget, and the keys go with the sign-out.
     m_form->clearAll();
     m_queue->clear();
+    dropResults();
     m_store.signOut();
     m_signIn->showLocked(m_lockedUser);
     m_stack->setCurrentWidget(m_signIn);
@@ -215,6 +232,7 @@ void MainWindow::signOut()
     m_form->saveDraftNow();
     m_form->clearAll();
     m_queue->clear();
+    dropResults();
     m_store.signOut();
     showSignIn();
 }
@@ -224,8 +242,20 @@ void MainWindow::showScanMessage(const QString& message)
     statusBar()->showMessage(message, 10000);
 }
 
+void MainWindow::dropResults()
+{
+    m_resultEntry->setResultStore(nullptr);
+    m_results.reset();
+}
+
 void MainWindow::routeScan(const QString& text)
 {
+    // The lab scans tubes to open their records.
+    if (m_store.isSignedIn() && m_results && BarcodeDecoder::isTubeLabel(text)) {
+        m_workspace->setCurrentWidget(m_resultEntry);
+        m_resultEntry->openTube(text);
+        return;
+    }
     if (!m_store.isSignedIn() ||
         !roleAllows(m_store.currentUser().role, Permission::CreateRecord)) {
         showScanMessage(tr("A scan was read, but this screen has no use for it."));

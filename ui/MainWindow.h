@@ -9,6 +9,8 @@ class QStackedWidget;
 class QTabWidget;
 class QueueWidget;
 class RecordFormWidget;
+class ResultEntryWidget;
+class ResultStore;
 class ScannerInput;
 class SetupWizard;
 class SignInWidget;
@@ -33,6 +35,7 @@ public:
 
     RecordFormWidget* recordForm() const { return m_form; }
     QueueWidget* queue() const { return m_queue; }
+    ResultEntryWidget* resultEntry() const { return m_resultEntry; }
     SetupWizard* setupWizard() const { return m_wizard; }
 
     // Where a scanned code goes: a tube label to the form's label field, an INS identity
@@ -54,6 +57,7 @@ private:
     void chooseImageToScan();
     void scanWithCamera();
     void printLabelBatch();
+    void dropResults();
 
     Store& m_store;
     QString m_storePath;
@@ -63,6 +67,8 @@ private:
     RecordFormWidget* m_form = nullptr;
     QueueWidget* m_queue = nullptr;
     AdminWidget* m_admin = nullptr;
+    ResultEntryWidget* m_resultEntry = nullptr;
+    std::unique_ptr<ResultStore> m_results; // the signed-in lab user's
     SetupWizard* m_wizard = nullptr;
     IdleWatcher* m_idle = nullptr;
     ScannerInput* m_scanner = nullptr;

@@ -1,6 +1,9 @@
 #include "MessageBox.h"
 
+#include <QInputDialog>
+
 std::optional<MessageBox::Button> MessageBox::s_nextAnswer;
+std::optional<QString> MessageBox::s_nextText;
 
 MessageBox::Button MessageBox::question(QWidget* parent, const QString& title, const QString& text,
                                         Buttons buttons)
@@ -26,4 +29,19 @@ void MessageBox::information(QWidget* parent, const QString& title, const QStrin
 void MessageBox::setNextAnswer(Button answer)
 {
     s_nextAnswer = answer;
+}
+
+QString MessageBox::askText(QWidget* parent, const QString& title, const QString& label)
+{
+    if (s_nextText) {
+        const QString text = *s_nextText;
+        s_nextText.reset();
+        return text;
+    }
+    return QInputDialog::getText(parent, title, label).trimmed();
+}
+
+void MessageBox::setNextText(const QString& text)
+{
+    s_nextText = text;
 }

@@ -21,12 +21,16 @@ public:
     static Button question(QWidget* parent, const QString& title, const QString& text,
                            Buttons buttons = Buttons(Yes) | No);
     static void information(QWidget* parent, const QString& title, const QString& text);
+    // Asks for a line of text (a reason). Empty when the user cancels.
+    static QString askText(QWidget* parent, const QString& title, const QString& label);
 
     // For tests: the next question returns this without showing anything.
     static void setNextAnswer(Button answer);
+    static void setNextText(const QString& text);
 
 private:
     static std::optional<Button> s_nextAnswer;
+    static std::optional<QString> s_nextText;
 };
 
 Q_DECLARE_OPERATORS_FOR_FLAGS(MessageBox::Buttons)

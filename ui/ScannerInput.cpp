@@ -154,7 +154,7 @@ bool ScannerInput::eventFilter(QObject* watched, QEvent* event)
     // Keys are held where they reach a widget, so that they can be replayed to it. A key
     // that a widget ignores travels on to its parents and comes by again; by then nothing
     // is held, so it passes again.
-    if (!m_enabled || event == m_replayedEvent || !watched->isWidgetType())
+    if (!m_enabled || event == s_replayedEvent || !watched->isWidgetType())
         return false;
     auto* widget = static_cast<QWidget*>(watched);
     auto* keyEvent = static_cast<QKeyEvent*>(event);
@@ -319,9 +319,9 @@ void ScannerInput::replayHeld()
     for (const HeldKey& key : held) {
         if (!key.receiver)
             continue;
-        const QEvent* previous = std::exchange(m_replayedEvent, key.event.get());
+        const QEvent* previous = std::exchange(s_replayedEvent, key.event.get());
         QCoreApplication::sendEvent(key.receiver, key.event.get());
-        m_replayedEvent = previous;
+        s_replayedEvent = previous;
     }
 }
 

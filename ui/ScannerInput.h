@@ -129,5 +129,7 @@ private:
     // The scanner's release of a swallowed terminator must not reach a widget either.
     int m_swallowRelease = 0;
     // The copy being replayed, which must pass this filter (and its parents) untouched.
-    const QEvent* m_replayedEvent = nullptr;
+    // Shared by every instance: a key one of them replays must pass all of them (two
+    // windows, each with its own detector, must not hold each other's replays).
+    static inline const QEvent* s_replayedEvent = nullptr;
 };

@@ -9,10 +9,12 @@
 #include "RecordStore.h"
 #include "Store.h"
 #include "TestSupport.h"
+#include "TubeLabelPrinter.h"
 
 #include <QApplication>
 #include <QDir>
 #include <QLineEdit>
+#include <QPainter>
 #include <QTabWidget>
 #include <QTest>
 #include <QTranslator>
@@ -114,6 +116,19 @@ int main(int argc, char* argv[])
     signIn(window, NurseName);
     window.lock();
     store.signOut();
+
+    // A tube label as printed (50 x 25 mm at 300 dpi).
+    {
+        QImage label(591, 295, QImage::Format_RGB32);
+        label.fill(Qt::white);
+        QPainter painter(&label);
+        TubeLabelPrinter::paint(painter, QRectF(0, 0, 591, 295), u"S75-2026-000042"_s,
+                                u"CHU Test"_s, QDate::currentDate());
+        painter.end();
+        const QString path = QDir(folder).filePath(u"09-tube-label.png"_s);
+        ok = label.save(path) && ok;
+        qInfo("wrote %s", qPrintable(path));
+    }
 
     Store adminStore;
     MainWindow adminWindow(adminStore, fixture.path());

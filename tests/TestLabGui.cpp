@@ -1,0 +1,193 @@
+// The lab's screen driven like a person would: scan a tube, key the result, a second lab
+// user confirms the positive blind, the QR code is shown and the slip printed. Each step is
+// checked in the store and the audit log.
+
+#include "ActivationCodes.h"
+#include "BarcodeDecoder.h"
+#include "GuiTestSupport.h"
+#include "MainWindow.h"
+#include "MessageBox.h"
+#include "RecordStore.h"
+#include "ResultEntryWidget.h"
+#include "ResultStore.h"
+#include "ScannerInput.h"
+#include "Store.h"
+#include "TestSupport.h"
+
+#include <QApplication>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFile>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUuid>
+
+using namespace Qt::StringLiterals;
+using namespace TestSupport;
+using namespace GuiTestSupport;
+
+namespace {
+
+const QString SecondLabName = u"lab2"_s;
+
+// A batch of activation codes valid around now, as the national server would send it.
+QByteArray codesCsv(int count)
+{
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    QByteArray csv = "code_pour_qr,code_brut,validite_debut,validite_fin\n";
+    for (int i = 0; i < count; ++i) {
+        const QString code = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        csv += (code + u","_s + code + u","_s +
+                now.addDays(-1).toString(u"yyyy-MM-ddTHH:mm:ss.zzzZ"_s) + u","_s +
+                now.addDays(5).toString(u"yyyy-MM-ddTHH:mm:ss.zzzZ"_s) + u"\n"_s)
+                   .toUtf8();
+    }
+    return csv;
+}
+
+} // namespace
+
+class TestLabGui : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void positiveEnteredTwiceShowsQrAndPrintsSlip();
+    void rackModeEntersATubeAKey();
+};
+
+void TestLabGui::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(u"sidep-tests"_s);
+}
+
+void TestLabGui::positiveEnteredTwiceShowsQrAndPrintsSlip()
+{
+    StoreFixture fixture;
+    const SamplingRecord sampled = validRecord(3);
+    {
+        auto admin = fixture.openAs(AdminName);
+        QString error;
+        QVERIFY(admin->addUser(SecondLabName, Role::Lab, password(), &error));
+        auto nurse = fixture.openAs(NurseName);
+        SamplingRecord record = sampled;
+        QList<Problem> problems;
+        QVERIFY(nurse->records()->add(&record, {}, &problems, &error));
+        auto lab = fixture.openAs(LabName);
+        ActivationCodes codes(*lab);
+        ActivationCodes::ImportReport report;
+        QVERIFY2(codes.importCsv(codesCsv(3), u"codes.csv"_s, {}, &report, &error),
+                 qPrintable(error));
+        QCOMPARE(report.imported, 3);
+    }
+    QTemporaryDir slips;
+    QSettings().setValue(u"slips/pdfFolder"_s, slips.path());
+
+    Workstation station(fixture.path());
+    QVERIFY(station.signIn(LabName));
+    MainWindow& window = station.window;
+    ResultEntryWidget* results = window.resultEntry();
+    QVERIFY(results->isVisible());
+
+    // First lab user: the tube scanned, 1 = positive, Enter.
+    window.routeScan(sampled.specimen.accession);
+    QCOMPARE(results->openRecord().isNull(), false);
+    auto* value = results->findChild<QComboBox*>(u"valueComboBox"_s);
+    QCOMPARE(QApplication::focusWidget(), value);
+    QTest::keyClick(value, Qt::Key_1);
+    releaseHeldKeys();
+    results->findChild<QPushButton*>(u"enterButton"_s)->click();
+    auto* message = results->findChild<QLabel*>(u"messageLabel"_s);
+    QVERIFY2(message->text().contains(u"second user"_s), qPrintable(message->text()));
+    window.lock();
+    QVERIFY(results->openRecord().isNull()); // nothing left on screen
+
+    // Second lab user, blind: the screen does not say what the first one entered.
+    {
+        Workstation secondStation(fixture.path());
+        QVERIFY(secondStation.signIn(SecondLabName));
+        Store& store2 = secondStation.store;
+        MainWindow& other = secondStation.window;
+        ResultEntryWidget* second = other.resultEntry();
+        other.routeScan(sampled.specimen.accession);
+        const QString summary = second->findChild<QLabel*>(u"recordSummaryLabel"_s)->text();
+        QVERIFY2(summary.contains(u"second, blind entry"_s), qPrintable(summary));
+        QVERIFY(!summary.contains(u"Positive"_s));
+        auto* secondValue = second->findChild<QComboBox*>(u"valueComboBox"_s);
+        QTest::keyClick(secondValue, Qt::Key_1);
+        releaseHeldKeys();
+        second->findChild<QPushButton*>(u"enterButton"_s)->click();
+        QVERIFY(second->findChild<QLabel*>(u"messageLabel"_s)->text().contains(u"validated"_s));
+
+        // The QR code, on demand, decodes to the activation link; it hides itself.
+        second->setQrDisplaySeconds(1);
+        auto* showQr = second->findChild<QPushButton*>(u"showQrButton"_s);
+        QVERIFY(showQr->isEnabled());
+        showQr->click();
+        auto* qr = second->findChild<QLabel*>(u"qrCodeLabel"_s);
+        const QImage shown = qr->pixmap().toImage();
+        const QList<DecodedBarcode> decoded = BarcodeDecoder::decode(shown);
+        QCOMPARE(decoded.size(), 1);
+        QVERIFY2(
+            decoded.first().text.startsWith(u"https://bonjour.tousanticovid.gouv.fr/app/code/"_s),
+            qPrintable(decoded.first().text));
+        QTRY_VERIFY_WITH_TIMEOUT(qr->pixmap().isNull(), 3000);
+
+        // The slip, to PDF; a reprint asks for a reason.
+        second->findChild<QPushButton*>(u"printSlipButton"_s)->click();
+        QVERIFY(QFile::exists(slips.filePath(u"slip-%1-v1.pdf"_s.arg(sampled.specimen.accession))));
+        MessageBox::setNextText(u"the patient lost it"_s);
+        second->findChild<QPushButton*>(u"printSlipButton"_s)->click();
+
+        QStringList actions;
+        for (const AuditLog::Entry& entry : store2.auditLog()->entries())
+            actions.append(entry.action);
+        for (const QString& expected :
+             {u"result.firstEntry"_s, u"result.secondEntry"_s, u"result.validate"_s,
+              u"qr.display"_s, u"slip.print"_s, u"slip.reprint"_s}) {
+            QVERIFY2(actions.contains(expected),
+                     qPrintable(expected + u" in "_s + actions.join(u' ')));
+        }
+        QVERIFY(store2.auditLog()->verify().isEmpty());
+    }
+    QSettings().remove(u"slips/pdfFolder"_s);
+}
+
+void TestLabGui::rackModeEntersATubeAKey()
+{
+    StoreFixture fixture;
+    {
+        auto nurse = fixture.openAs(NurseName);
+        QList<SamplingRecord> rack{validRecord(1), validRecord(2), validRecord(3)};
+        QList<QList<Problem>> problems;
+        QString error;
+        QVERIFY(nurse->records()->add(&rack, {}, &problems, &error));
+    }
+    Workstation station(fixture.path());
+    QVERIFY(station.signIn(LabName));
+    Store& store = station.store;
+    MainWindow& window = station.window;
+    ResultEntryWidget* results = window.resultEntry();
+    results->findChild<QCheckBox*>(u"batchModeCheckBox"_s)->setChecked(true);
+    for (int i = 1; i <= 3; ++i) {
+        window.routeScan(validRecord(i).specimen.accession);
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_2); // negative, entered at once
+        releaseHeldKeys();
+        // Ready for the next tube.
+        QCOMPARE(QApplication::focusWidget()->objectName(), u"tubeLineEdit"_s);
+    }
+    RecordStore::Query resulted;
+    resulted.status = RecordStatus::Resulted;
+    QString error;
+    QCOMPARE(store.records()->count(resulted, &error), 3);
+}
+
+QTEST_MAIN(TestLabGui)
+#include "TestLabGui.moc"

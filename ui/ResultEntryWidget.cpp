@@ -1,0 +1,420 @@
+#include "ResultEntryWidget.h"
+
+#include "MessageBox.h"
+#include "QrCode.h"
+#include "RecordStore.h"
+#include "ResultSlip.h"
+#include "ResultStore.h"
+#include "Store.h"
+#include "ui_ResultEntryWidget.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileDialog>
+#include <QKeyEvent>
+#include <QPainter>
+#include <QPrintDialog>
+#include <QPrinter>
+#include <QSaveFile>
+#include <QSettings>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QString valueWords(const QString& value)
+{
+    if (value == u"P"_s)
+        return ResultEntryWidget::tr("Positive");
+    if (value == u"N"_s)
+        return ResultEntryWidget::tr("Negative");
+    if (value == u"I"_s)
+        return ResultEntryWidget::tr("Uninterpretable");
+    if (value == u"X"_s)
+        return ResultEntryWidget::tr("Non-compliant");
+    return value;
+}
+
+} // namespace
+
+ResultEntryWidget::ResultEntryWidget(Store& store, QWidget* parent)
+    : QWidget(parent)
+    , m_ui(std::make_unique<Ui::ResultEntryWidget>())
+    , m_store(store)
+{
+    m_ui->setupUi(this);
+    for (const QString& analysis : ResultStore::offeredAnalyses()) {
+        const QString name = analysis == ResultStore::RapidAntigenAnalysis
+                                 ? tr("%1 rapid antigen test").arg(analysis)
+                                 : tr("%1 RT-PCR").arg(analysis);
+        m_ui->analysisComboBox->addItem(name, analysis);
+    }
+    m_ui->valueComboBox->addItem(QString(), QString());
+    int number = 0;
+    for (const QString& value : {u"P"_s, u"N"_s, u"I"_s, u"X"_s}) {
+        m_ui->valueComboBox->addItem(u"%1  %2 (%3)"_s.arg(++number).arg(valueWords(value), value),
+                                     value);
+    }
+    m_ui->valueComboBox->installEventFilter(this);
+    m_ui->tubeLineEdit->installEventFilter(this);
+
+    m_qrTimer.setSingleShot(true);
+    m_qrTimer.setInterval(30 * 1000); // long enough to scan with a phone, then gone
+    connect(&m_qrTimer, &QTimer::timeout, this, &ResultEntryWidget::hideQr);
+    connect(m_ui->enterButton, &QPushButton::clicked, this, &ResultEntryWidget::enter);
+    connect(m_ui->correctButton, &QPushButton::clicked, this, &ResultEntryWidget::correct);
+    connect(m_ui->cancelResultButton, &QPushButton::clicked, this,
+            &ResultEntryWidget::cancelResult);
+    connect(m_ui->showQrButton, &QPushButton::clicked, this, &ResultEntryWidget::showQr);
+    connect(m_ui->printSlipButton, &QPushButton::clicked, this, &ResultEntryWidget::printSlip);
+    connect(m_ui->attachReportButton, &QPushButton::clicked, this,
+            &ResultEntryWidget::attachReport);
+    connect(m_ui->openReportButton, &QPushButton::clicked, this, &ResultEntryWidget::openReport);
+    connect(m_ui->valueComboBox, &QComboBox::currentIndexChanged, this, [this] {
+        const bool nonCompliant = m_ui->valueComboBox->currentData().toString() == u"X"_s;
+        m_ui->nonConformityLineEdit->setEnabled(nonCompliant);
+    });
+    clear();
+}
+
+ResultEntryWidget::~ResultEntryWidget() = default;
+
+void ResultEntryWidget::setResultStore(ResultStore* results)
+{
+    m_results = results;
+    clear();
+}
+
+void ResultEntryWidget::clear()
+{
+    hideQr();
+    m_id = QUuid();
+    m_report.clear();
+    m_ui->tubeLineEdit->clear();
+    m_ui->recordSummaryLabel->setText(tr("Scan a tube to open its record."));
+    m_ui->valueComboBox->setCurrentIndex(0);
+    m_ui->nonConformityLineEdit->clear();
+    m_ui->nonConformityLineEdit->setEnabled(false);
+    m_ui->reportFileLabel->clear();
+    m_ui->historyListWidget->clear();
+    m_ui->messageLabel->clear();
+    m_ui->entryGroupBox->setEnabled(false);
+    for (QPushButton* button : {m_ui->correctButton, m_ui->cancelResultButton, m_ui->showQrButton,
+                                m_ui->printSlipButton, m_ui->openReportButton})
+        button->setEnabled(false);
+}
+
+bool ResultEntryWidget::openTube(const QString& label)
+{
+    if (!m_results)
+        return false;
+    QUuid id;
+    QString error;
+    if (!m_store.records()->findByTube(label.trimmed(), &id, &error)) {
+        clear();
+        m_ui->messageLabel->setText(error);
+        m_ui->tubeLineEdit->setFocus();
+        return false;
+    }
+    const QString keepMessage = m_ui->messageLabel->text();
+    clear();
+    m_ui->messageLabel->setText(keepMessage);
+    m_id = id;
+    m_ui->tubeLineEdit->setText(label.trimmed());
+    refresh();
+    m_ui->validatedAtDateTimeEdit->setDateTime(QDateTime::currentDateTime());
+    m_ui->valueComboBox->setFocus();
+    return true;
+}
+
+void ResultEntryWidget::refresh()
+{
+    ResultStore::Current current;
+    QString error;
+    if (m_id.isNull() || !m_results->current(m_id, &current, &error)) {
+        m_ui->messageLabel->setText(error);
+        return;
+    }
+    QString summary =
+        tr("Tube %1, sampled %2. ")
+            .arg(current.accession, QDateTime::fromString(current.collectedAt, Qt::ISODate)
+                                        .toLocalTime()
+                                        .toString(u"dd/MM/yyyy HH:mm"_s));
+    if (current.isValidated()) {
+        summary += tr("Result: %1 (version %2).")
+                       .arg(valueWords(current.result.value))
+                       .arg(current.version);
+        if (current.awaitingActivationCode)
+            summary += u' ' + tr("No activation code yet: it comes as soon as codes arrive.");
+    } else {
+        ResultStore::PendingState pending;
+        if (m_results->pendingState(m_id, &pending, &error) && pending.entries > 0) {
+            summary += pending.mismatch
+                           ? tr("Two entries disagree: nothing is validated. Check the tube.")
+                       : pending.enteredByMe
+                           ? tr("You entered a positive: another user must enter it too.")
+                           : tr("A positive awaits a second, blind entry: enter the result.");
+        } else {
+            summary += tr("Awaiting result.");
+        }
+    }
+    m_ui->recordSummaryLabel->setText(summary);
+    m_ui->entryGroupBox->setEnabled(!current.isValidated());
+    m_ui->correctButton->setEnabled(current.isValidated());
+    m_ui->cancelResultButton->setEnabled(current.isValidated());
+    m_ui->printSlipButton->setEnabled(current.isValidated());
+    m_ui->showQrButton->setEnabled(current.isValidatedPositive() &&
+                                   !current.activation.code.isEmpty());
+    m_ui->openReportButton->setEnabled(current.hasReport);
+
+    m_ui->historyListWidget->clear();
+    QList<ResultStore::Version> versions;
+    if (m_results->history(m_id, &versions, &error)) {
+        for (const ResultStore::Version& version : versions) {
+            m_ui->historyListWidget->addItem(
+                tr("Version %1: %2, replaced by a %3 on %4: %5")
+                    .arg(version.version)
+                    .arg(valueWords(version.result.value), version.kind,
+                         QDateTime::fromString(version.replacedAt, Qt::ISODate)
+                             .toLocalTime()
+                             .toString(u"dd/MM/yyyy HH:mm"_s),
+                         version.reason));
+        }
+    }
+}
+
+void ResultEntryWidget::readyForNextTube()
+{
+    m_ui->tubeLineEdit->clear();
+    m_ui->tubeLineEdit->setFocus();
+}
+
+bool ResultEntryWidget::eventFilter(QObject* watched, QEvent* event)
+{
+    if (event->type() == QEvent::KeyPress) {
+        auto* key = static_cast<QKeyEvent*>(event);
+        const bool enterKey = key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter;
+        if (watched == m_ui->tubeLineEdit && enterKey) {
+            openTube(m_ui->tubeLineEdit->text());
+            return true;
+        }
+        const int digit = key->key() - Qt::Key_0;
+        if (watched == m_ui->valueComboBox && digit >= 1 && digit <= 4) {
+            m_ui->valueComboBox->setCurrentIndex(digit);
+            // Rack mode: the key is the whole entry (now, default analysis, no report).
+            if (m_ui->batchModeCheckBox->isChecked() && digit != 4)
+                enter();
+            else
+                m_ui->enterButton->setFocus();
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+ResultStore::Entry ResultEntryWidget::keyedEntry() const
+{
+    ResultStore::Entry entry;
+    entry.analysis = m_ui->analysisComboBox->currentData().toString();
+    entry.value = m_ui->valueComboBox->currentData().toString();
+    const QDateTime at = m_ui->validatedAtDateTimeEdit->dateTime();
+    entry.validatedAt = at.toOffsetFromUtc(at.offsetFromUtc()).toString(Qt::ISODate);
+    entry.nonConformity = m_ui->nonConformityLineEdit->text().trimmed();
+    entry.reportPdf = m_report;
+    return entry;
+}
+
+void ResultEntryWidget::showRefusal(const QString& error, const QList<Problem>& problems)
+{
+    QStringList lines{error};
+    for (const Problem& problem : problems)
+        lines.append(problem.toString());
+    m_ui->messageLabel->setText(lines.join(u'\n'));
+}
+
+void ResultEntryWidget::enter()
+{
+    if (!m_results || m_id.isNull())
+        return;
+    const ResultStore::Entry entry = keyedEntry();
+    ResultStore::Outcome outcome = ResultStore::Outcome::Validated;
+    QList<Problem> problems;
+    QString error;
+    if (!m_results->enter(m_id, entry, &outcome, &problems, &error)) {
+        showRefusal(error, problems);
+        return;
+    }
+    const QUuid id = m_id;
+    switch (outcome) {
+    case ResultStore::Outcome::Validated:
+        m_ui->messageLabel->setText(
+            tr("Result validated for tube %1.").arg(m_ui->tubeLineEdit->text()));
+        break;
+    case ResultStore::Outcome::AwaitingSecondEntry:
+        m_ui->messageLabel->setText(
+            tr("Positive entered. A second user must enter this tube's result too, without "
+               "seeing yours, before it is validated."));
+        break;
+    case ResultStore::Outcome::Mismatch:
+        m_ui->messageLabel->setText(
+            tr("This entry disagrees with another user's: nothing is validated. Check the tube "
+               "and enter it again."));
+        break;
+    }
+    Q_EMIT resultEntered(id);
+    if (m_ui->batchModeCheckBox->isChecked()) {
+        readyForNextTube();
+        return;
+    }
+    refresh();
+}
+
+void ResultEntryWidget::correct()
+{
+    if (!m_results || m_id.isNull())
+        return;
+    // The corrected values are keyed in the entry fields first, then the reason asked.
+    m_ui->entryGroupBox->setEnabled(true);
+    if (m_ui->valueComboBox->currentData().toString().isEmpty()) {
+        m_ui->messageLabel->setText(tr("Choose the corrected result, then press Correct again."));
+        m_ui->valueComboBox->setFocus();
+        return;
+    }
+    const QString reason =
+        MessageBox::askText(this, tr("Correct the result"), tr("Why is the result corrected?"));
+    if (reason.isEmpty())
+        return;
+    const ResultStore::Entry entry = keyedEntry();
+    QList<Problem> problems;
+    QString error;
+    if (!m_results->correct(m_id, entry, reason, &problems, &error)) {
+        showRefusal(error, problems);
+        return;
+    }
+    m_ui->messageLabel->setText(tr("Result corrected; it will be sent again as a correction."));
+    Q_EMIT resultEntered(m_id);
+    refresh();
+}
+
+void ResultEntryWidget::cancelResult()
+{
+    if (!m_results || m_id.isNull())
+        return;
+    const QString reason =
+        MessageBox::askText(this, tr("Cancel the result"), tr("Why is the result cancelled?"));
+    if (reason.isEmpty())
+        return;
+    QString error;
+    if (!m_results->cancel(m_id, reason, &error)) {
+        m_ui->messageLabel->setText(error);
+        return;
+    }
+    m_ui->messageLabel->setText(tr("Result cancelled; the cancellation will be sent."));
+    Q_EMIT resultEntered(m_id);
+    refresh();
+}
+
+void ResultEntryWidget::showQr()
+{
+    Activation activation;
+    QString error;
+    if (!m_results ||
+        !m_results->activationFor(m_id, ResultStore::QrUse::Display, &activation, &error)) {
+        m_ui->messageLabel->setText(error);
+        return;
+    }
+    const QrCode code(activation.link);
+    m_ui->qrCodeLabel->setPixmap(QPixmap::fromImage(code.toImage(6)));
+    m_ui->qrCodeLabel->setToolTip(activation.code);
+    m_ui->messageLabel->setText(tr("Activation code: %1 (hidden again in %n second(s))", nullptr,
+                                   m_qrTimer.interval() / 1000)
+                                    .arg(activation.code));
+    m_qrTimer.start();
+}
+
+void ResultEntryWidget::hideQr()
+{
+    m_qrTimer.stop();
+    m_ui->qrCodeLabel->clear();
+    m_ui->qrCodeLabel->setToolTip(QString());
+}
+
+void ResultEntryWidget::printSlip()
+{
+    ResultStore::Current current;
+    QString error;
+    if (!m_results || !m_results->current(m_id, &current, &error))
+        return;
+    QString reason;
+    if (current.slipsPrinted > 0) {
+        reason = MessageBox::askText(this, tr("Print the slip again"),
+                                     tr("This slip was already printed. Why print it again?"));
+        if (reason.isEmpty())
+            return;
+    }
+    ResultStore::SlipContent content;
+    if (!m_results->slip(m_id, reason, &content, &error)) {
+        m_ui->messageLabel->setText(error);
+        return;
+    }
+    const ResultSlip slip(
+        content, ResultSlip::languageFromName(QSettings().value(u"language"_s, u"fr"_s).toString())
+                     .value_or(ResultSlip::Language::French));
+    // Sites without a printer (and the tests) print slips to PDF files in a folder.
+    const QString pdfFolder = QSettings().value(u"slips/pdfFolder"_s).toString();
+    if (!pdfFolder.isEmpty()) {
+        const QString path = QDir(pdfFolder).filePath(
+            u"slip-%1-v%2.pdf"_s.arg(content.accession).arg(content.version));
+        if (!slip.writePdf(path, &error)) {
+            m_ui->messageLabel->setText(error);
+            return;
+        }
+        m_ui->messageLabel->setText(tr("Slip written to %1.").arg(QDir::toNativeSeparators(path)));
+    } else {
+        QPrinter printer(QPrinter::HighResolution);
+        printer.setPageSize(QPageSize(QPageSize::A4));
+        QPrintDialog dialog(&printer, this);
+        if (dialog.exec() != QDialog::Accepted)
+            return;
+        QPainter painter(&printer);
+        slip.paint(painter, printer.pageLayout().paintRectPixels(printer.resolution()));
+        m_ui->messageLabel->setText(tr("Slip printed."));
+    }
+    refresh();
+}
+
+void ResultEntryWidget::attachReport()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Attach the lab report"), QString(),
+                                                      tr("PDF documents (*.pdf)"));
+    if (path.isEmpty())
+        return;
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly) || file.size() > ResultStore::MaxReportSize) {
+        m_ui->messageLabel->setText(tr("The report must be a readable PDF of 10 MiB or less."));
+        return;
+    }
+    m_report = file.readAll();
+    m_ui->reportFileLabel->setText(QFileInfo(path).fileName());
+}
+
+void ResultEntryWidget::openReport()
+{
+    // Saved where the user chooses, never to a temporary file: a report names the patient.
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save the lab report"), QString(),
+                                                      tr("PDF documents (*.pdf)"));
+    if (path.isEmpty())
+        return;
+    QByteArray pdf;
+    QString error;
+    if (!m_results || !m_results->report(m_id, &pdf, &error)) {
+        m_ui->messageLabel->setText(error);
+        return;
+    }
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(pdf) != pdf.size() || !file.commit()) {
+        m_ui->messageLabel->setText(tr("The report cannot be saved there."));
+        return;
+    }
+    m_ui->messageLabel->setText(tr("Report saved."));
+}
