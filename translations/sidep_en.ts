@@ -770,6 +770,18 @@
             <numerusform>%n labels printed, from %1 to %2.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>&amp;Results</source>
+        <translation>&amp;Results</translation>
+    </message>
+    <message>
+        <source>No activation code left</source>
+        <translation>No activation code left</translation>
+    </message>
+    <message>
+        <source>This positive result has no activation code: none is left. Its QR code will be made as soon as codes arrive; import a batch of codes now if you have one.</source>
+        <translation>This positive result has no activation code: none is left. Its QR code will be made as soon as codes arrive; import a batch of codes now if you have one.</translation>
+    </message>
 </context>
 <context>
     <name>QrCode</name>
@@ -1534,6 +1546,264 @@
     </message>
 </context>
 <context>
+    <name>ResultEntryWidget</name>
+    <message>
+        <source>&amp;Tube label</source>
+        <translation>&amp;Tube label</translation>
+    </message>
+    <message>
+        <source>Tube label to open</source>
+        <translation>Tube label to open</translation>
+    </message>
+    <message>
+        <source>Scan or type the tube label, then Enter</source>
+        <translation>Scan or type the tube label, then Enter</translation>
+    </message>
+    <message>
+        <source>&amp;Rack mode: scan, key, scan, key</source>
+        <translation>&amp;Rack mode: scan, key, scan, key</translation>
+    </message>
+    <message>
+        <source>The open record</source>
+        <translation>The open record</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>&amp;Analysis</source>
+        <translation>&amp;Analysis</translation>
+    </message>
+    <message>
+        <source>Analysis</source>
+        <translation>Analysis</translation>
+    </message>
+    <message>
+        <source>Res&amp;ult</source>
+        <translation>Res&amp;ult</translation>
+    </message>
+    <message>
+        <source>&amp;Non-conformity reason</source>
+        <translation>&amp;Non-conformity reason</translation>
+    </message>
+    <message>
+        <source>Non-conformity reason</source>
+        <translation>Non-conformity reason</translation>
+    </message>
+    <message>
+        <source>&amp;Validated at</source>
+        <translation>&amp;Validated at</translation>
+    </message>
+    <message>
+        <source>Validation date and time</source>
+        <translation>Validation date and time</translation>
+    </message>
+    <message>
+        <source>Lab re&amp;port (PDF)</source>
+        <translation>Lab re&amp;port (PDF)</translation>
+    </message>
+    <message>
+        <source>Attached report</source>
+        <translation>Attached report</translation>
+    </message>
+    <message>
+        <source>Attac&amp;h...</source>
+        <translation>Attac&amp;h...</translation>
+    </message>
+    <message>
+        <source>Sav&amp;e the report...</source>
+        <translation>Sav&amp;e the report...</translation>
+    </message>
+    <message>
+        <source>&amp;Enter the result</source>
+        <translation>&amp;Enter the result</translation>
+    </message>
+    <message>
+        <source>&amp;Correct the result...</source>
+        <translation>&amp;Correct the result...</translation>
+    </message>
+    <message>
+        <source>Ca&amp;ncel the result...</source>
+        <translation>Ca&amp;ncel the result...</translation>
+    </message>
+    <message>
+        <source>Show the &amp;QR code</source>
+        <translation>Show the &amp;QR code</translation>
+    </message>
+    <message>
+        <source>Print the &amp;slip</source>
+        <translation>Print the &amp;slip</translation>
+    </message>
+    <message>
+        <source>Activation QR code</source>
+        <translation>Activation QR code</translation>
+    </message>
+    <message>
+        <source>Result history</source>
+        <translation>Result history</translation>
+    </message>
+    <message>
+        <source>Result message</source>
+        <translation>Result message</translation>
+    </message>
+    <message>
+        <source>Positive</source>
+        <translation>Positive</translation>
+    </message>
+    <message>
+        <source>Negative</source>
+        <translation>Negative</translation>
+    </message>
+    <message>
+        <source>Uninterpretable</source>
+        <translation>Uninterpretable</translation>
+    </message>
+    <message>
+        <source>Non-compliant</source>
+        <translation>Non-compliant</translation>
+    </message>
+    <message>
+        <source>%1 rapid antigen test</source>
+        <translation>%1 rapid antigen test</translation>
+    </message>
+    <message>
+        <source>%1 RT-PCR</source>
+        <translation>%1 RT-PCR</translation>
+    </message>
+    <message>
+        <source>Scan a tube to open its record.</source>
+        <translation>Scan a tube to open its record.</translation>
+    </message>
+    <message>
+        <source>Tube %1, sampled %2. </source>
+        <translation>Tube %1, sampled %2. </translation>
+    </message>
+    <message>
+        <source>Result: %1 (version %2).</source>
+        <translation>Result: %1 (version %2).</translation>
+    </message>
+    <message>
+        <source>No activation code yet: it comes as soon as codes arrive.</source>
+        <translation>No activation code yet: it comes as soon as codes arrive.</translation>
+    </message>
+    <message>
+        <source>Two entries disagree: nothing is validated. Check the tube.</source>
+        <translation>Two entries disagree: nothing is validated. Check the tube.</translation>
+    </message>
+    <message>
+        <source>You entered a positive: another user must enter it too.</source>
+        <translation>You entered a positive: another user must enter it too.</translation>
+    </message>
+    <message>
+        <source>A positive awaits a second, blind entry: enter the result.</source>
+        <translation>A positive awaits a second, blind entry: enter the result.</translation>
+    </message>
+    <message>
+        <source>Awaiting result.</source>
+        <translation>Awaiting result.</translation>
+    </message>
+    <message>
+        <source>Version %1: %2, replaced by a %3 on %4: %5</source>
+        <translation>Version %1: %2, replaced by a %3 on %4: %5</translation>
+    </message>
+    <message>
+        <source>Result validated for tube %1.</source>
+        <translation>Result validated for tube %1.</translation>
+    </message>
+    <message>
+        <source>Positive entered. A second user must enter this tube&apos;s result too, without seeing yours, before it is validated.</source>
+        <translation>Positive entered. A second user must enter this tube&apos;s result too, without seeing yours, before it is validated.</translation>
+    </message>
+    <message>
+        <source>This entry disagrees with another user&apos;s: nothing is validated. Check the tube and enter it again.</source>
+        <translation>This entry disagrees with another user&apos;s: nothing is validated. Check the tube and enter it again.</translation>
+    </message>
+    <message>
+        <source>Choose the corrected result, then press Correct again.</source>
+        <translation>Choose the corrected result, then press Correct again.</translation>
+    </message>
+    <message>
+        <source>Correct the result</source>
+        <translation>Correct the result</translation>
+    </message>
+    <message>
+        <source>Why is the result corrected?</source>
+        <translation>Why is the result corrected?</translation>
+    </message>
+    <message>
+        <source>Result corrected; it will be sent again as a correction.</source>
+        <translation>Result corrected; it will be sent again as a correction.</translation>
+    </message>
+    <message>
+        <source>Cancel the result</source>
+        <translation>Cancel the result</translation>
+    </message>
+    <message>
+        <source>Why is the result cancelled?</source>
+        <translation>Why is the result cancelled?</translation>
+    </message>
+    <message>
+        <source>Result cancelled; the cancellation will be sent.</source>
+        <translation>Result cancelled; the cancellation will be sent.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Activation code: %1 (hidden again in %n second(s))</source>
+        <translation>
+            <numerusform>Activation code: %1 (hidden again in %n second)</numerusform>
+            <numerusform>Activation code: %1 (hidden again in %n seconds)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Print the slip again</source>
+        <translation>Print the slip again</translation>
+    </message>
+    <message>
+        <source>This slip was already printed. Why print it again?</source>
+        <translation>This slip was already printed. Why print it again?</translation>
+    </message>
+    <message>
+        <source>Slip written to %1.</source>
+        <translation>Slip written to %1.</translation>
+    </message>
+    <message>
+        <source>Slip printed.</source>
+        <translation>Slip printed.</translation>
+    </message>
+    <message>
+        <source>Attach the lab report</source>
+        <translation>Attach the lab report</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF documents (*.pdf)</translation>
+    </message>
+    <message>
+        <source>The report must be a readable PDF of 10 MiB or less.</source>
+        <translation>The report must be a readable PDF of 10 MiB or less.</translation>
+    </message>
+    <message>
+        <source>Save the lab report</source>
+        <translation>Save the lab report</translation>
+    </message>
+    <message>
+        <source>The report cannot be saved there.</source>
+        <translation>The report cannot be saved there.</translation>
+    </message>
+    <message>
+        <source>Report saved.</source>
+        <translation>Report saved.</translation>
+    </message>
+    <message>
+        <source>cancellation</source>
+        <translation>cancellation</translation>
+    </message>
+    <message>
+        <source>correction</source>
+        <translation>correction</translation>
+    </message>
+</context>
+<context>
     <name>ResultSlip</name>
     <message>
         <source>Positive</source>
@@ -2106,6 +2376,22 @@
         <translation>damaged</translation>
     </message>
     <message>
+        <source>scan needs one image file</source>
+        <translation>scan needs one image file</translation>
+    </message>
+    <message>
+        <source>cannot read the image %1: %2</source>
+        <translation>cannot read the image %1: %2</translation>
+    </message>
+    <message>
+        <source>no code found in %1</source>
+        <translation>no code found in %1</translation>
+    </message>
+    <message>
+        <source>%1: %2 [%3]</source>
+        <translation>%1: %2 [%3]</translation>
+    </message>
+    <message>
         <source>Usage: sidepctl [--db FILE] [--user NAME] [--password-stdin] COMMAND ...
 
 Commands:
@@ -2124,18 +2410,19 @@ Commands:
   stats
   scan IMAGE                               read the codes in an image (tube
                                            label, INS DataMatrix) as JSON
-  result set --tube LABEL --value P|N|I|X [--analysis LOINC] [--validated-at ISO]
-             [--report FILE.pdf] [--reason TEXT]
+  result set --tube LABEL --value P|N|I|X [--analysis LOINC]
+             [--validated-at ISO] [--report FILE.pdf] [--reason TEXT]
                                            enter a result (lab); a positive needs
-                                           a second entry by another user; --reason
-                                           is the non-conformity of an X
+                                           a second entry by another user; the
+                                           reason is the non-conformity of an X
   result correct --tube LABEL --value ... --reason TEXT
   result cancel --tube LABEL --reason TEXT
-  codes import FILE.csv [--sha256 FILE]     add activation codes (all or none)
+  codes import FILE.csv [--sha256 FILE]    add activation codes (all or none)
   codes status [--soon-days N]             codes left, valid now, expiring soon
   qr --tube LABEL --png FILE               a validated positive&apos;s QR code
   slip --tube LABEL --pdf FILE [--reason TEXT] [--language fr|en]
-                                           the result slip; a reprint needs --reason
+                                           the result slip; a reprint needs a
+                                           reason
 
 Options:
   --db FILE             the store (default: $SIDEP_DB, else the application-data folder)
@@ -2164,18 +2451,19 @@ Commands:
   stats
   scan IMAGE                               read the codes in an image (tube
                                            label, INS DataMatrix) as JSON
-  result set --tube LABEL --value P|N|I|X [--analysis LOINC] [--validated-at ISO]
-             [--report FILE.pdf] [--reason TEXT]
+  result set --tube LABEL --value P|N|I|X [--analysis LOINC]
+             [--validated-at ISO] [--report FILE.pdf] [--reason TEXT]
                                            enter a result (lab); a positive needs
-                                           a second entry by another user; --reason
-                                           is the non-conformity of an X
+                                           a second entry by another user; the
+                                           reason is the non-conformity of an X
   result correct --tube LABEL --value ... --reason TEXT
   result cancel --tube LABEL --reason TEXT
-  codes import FILE.csv [--sha256 FILE]     add activation codes (all or none)
+  codes import FILE.csv [--sha256 FILE]    add activation codes (all or none)
   codes status [--soon-days N]             codes left, valid now, expiring soon
   qr --tube LABEL --png FILE               a validated positive&apos;s QR code
   slip --tube LABEL --pdf FILE [--reason TEXT] [--language fr|en]
-                                           the result slip; a reprint needs --reason
+                                           the result slip; a reprint needs a
+                                           reason
 
 Options:
   --db FILE             the store (default: $SIDEP_DB, else the application-data folder)
@@ -2188,20 +2476,142 @@ Exit codes: 0 success, 1 invalid input, 2 usage error, 3 integrity problem found
 </translation>
     </message>
     <message>
-        <source>scan needs one image file</source>
-        <translation>scan needs one image file</translation>
+        <source>this command needs --tube LABEL</source>
+        <translation>this command needs --tube LABEL</translation>
     </message>
     <message>
-        <source>cannot read the image %1: %2</source>
-        <translation>cannot read the image %1: %2</translation>
+        <source>result needs set, correct or cancel</source>
+        <translation>result needs set, correct or cancel</translation>
     </message>
     <message>
-        <source>no code found in %1</source>
-        <translation>no code found in %1</translation>
+        <source>result %1 needs --value P, N, I or X</source>
+        <translation>result %1 needs --value P, N, I or X</translation>
     </message>
     <message>
-        <source>%1: %2 [%3]</source>
-        <translation>%1: %2 [%3]</translation>
+        <source>result %1 needs --reason TEXT</source>
+        <translation>result %1 needs --reason TEXT</translation>
+    </message>
+    <message>
+        <source>Result cancelled; it will be sent again as entered in error.</source>
+        <translation>Result cancelled; it will be sent again as entered in error.</translation>
+    </message>
+    <message>
+        <source>Result corrected; it will be sent again as a correction.</source>
+        <translation>Result corrected; it will be sent again as a correction.</translation>
+    </message>
+    <message>
+        <source>Result validated.</source>
+        <translation>Result validated.</translation>
+    </message>
+    <message>
+        <source>First entry recorded: another user must enter this positive result to validate it.</source>
+        <translation>First entry recorded: another user must enter this positive result to validate it.</translation>
+    </message>
+    <message>
+        <source>this entry disagrees with another user&apos;s entry: nothing is validated until two users enter the same result</source>
+        <translation>this entry disagrees with another user&apos;s entry: nothing is validated until two users enter the same result</translation>
+    </message>
+    <message>
+        <source>No valid activation code is left: the record is flagged and gets its code as soon as codes are imported.</source>
+        <translation>No valid activation code is left: the record is flagged and gets its code as soon as codes are imported.</translation>
+    </message>
+    <message>
+        <source>codes import needs one CSV file</source>
+        <translation>codes import needs one CSV file</translation>
+    </message>
+    <message>
+        <source>codes status takes no file</source>
+        <translation>codes status takes no file</translation>
+    </message>
+    <message>
+        <source>codes needs import or status</source>
+        <translation>codes needs import or status</translation>
+    </message>
+    <message>
+        <source>--soon-days needs a number of days</source>
+        <translation>--soon-days needs a number of days</translation>
+    </message>
+    <message>
+        <source>does not allow</source>
+        <translation>does not allow</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n code(s) imported.</source>
+        <translation>
+            <numerusform>%n code imported.</numerusform>
+            <numerusform>%n codes imported.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n waiting positive result(s) got a code.</source>
+        <translation>
+            <numerusform>%n waiting positive result got a code.</numerusform>
+            <numerusform>%n waiting positive results got a code.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>codes in the pool: %1</source>
+        <translation>codes in the pool: %1</translation>
+    </message>
+    <message>
+        <source>used: %1</source>
+        <translation>used: %1</translation>
+    </message>
+    <message>
+        <source>valid now: %1</source>
+        <translation>valid now: %1</translation>
+    </message>
+    <message>
+        <source>expiring within %1 days: %2</source>
+        <translation>expiring within %1 days: %2</translation>
+    </message>
+    <message>
+        <source>not yet valid: %1</source>
+        <translation>not yet valid: %1</translation>
+    </message>
+    <message>
+        <source>expired unused: %1</source>
+        <translation>expired unused: %1</translation>
+    </message>
+    <message>
+        <source>positive results waiting for a code: %1</source>
+        <translation>positive results waiting for a code: %1</translation>
+    </message>
+    <message>
+        <source>No valid activation code is left: import a new batch.</source>
+        <translation>No valid activation code is left: import a new batch.</translation>
+    </message>
+    <message>
+        <source>qr needs --tube LABEL and --png FILE</source>
+        <translation>qr needs --tube LABEL and --png FILE</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>cannot write %1: %2</translation>
+    </message>
+    <message>
+        <source>QR code written to %1</source>
+        <translation>QR code written to %1</translation>
+    </message>
+    <message>
+        <source>slip needs --tube LABEL and --pdf FILE</source>
+        <translation>slip needs --tube LABEL and --pdf FILE</translation>
+    </message>
+    <message>
+        <source>--language is fr or en</source>
+        <translation>--language is fr or en</translation>
+    </message>
+    <message>
+        <source>slip needs a GUI application to lay out text</source>
+        <translation>slip needs a GUI application to lay out text</translation>
+    </message>
+    <message>
+        <source>Slip reprinted to %1</source>
+        <translation>Slip reprinted to %1</translation>
+    </message>
+    <message>
+        <source>Slip printed to %1</source>
+        <translation>Slip printed to %1</translation>
     </message>
 </context>
 <context>

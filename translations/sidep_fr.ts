@@ -770,6 +770,18 @@
             <numerusform>%n étiquettes imprimées, de %1 à %2.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>&amp;Results</source>
+        <translation>&amp;Résultats</translation>
+    </message>
+    <message>
+        <source>No activation code left</source>
+        <translation>Plus aucun code d&apos;activation</translation>
+    </message>
+    <message>
+        <source>This positive result has no activation code: none is left. Its QR code will be made as soon as codes arrive; import a batch of codes now if you have one.</source>
+        <translation>Ce résultat positif n&apos;a pas de code d&apos;activation : il n&apos;en reste plus aucun. Son QR code sera généré dès l&apos;arrivée de nouveaux codes ; importez dès maintenant un lot de codes si vous en avez un.</translation>
+    </message>
 </context>
 <context>
     <name>QrCode</name>
@@ -1534,6 +1546,264 @@
     </message>
 </context>
 <context>
+    <name>ResultEntryWidget</name>
+    <message>
+        <source>&amp;Tube label</source>
+        <translation>Étiquette du t&amp;ube</translation>
+    </message>
+    <message>
+        <source>Tube label to open</source>
+        <translation>Étiquette du tube à ouvrir</translation>
+    </message>
+    <message>
+        <source>Scan or type the tube label, then Enter</source>
+        <translation>Scannez ou saisissez l&apos;étiquette du tube, puis Entrée</translation>
+    </message>
+    <message>
+        <source>&amp;Rack mode: scan, key, scan, key</source>
+        <translation>Mode &amp;portoir : scan, saisie, scan, saisie</translation>
+    </message>
+    <message>
+        <source>The open record</source>
+        <translation>La fiche ouverte</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Résultat</translation>
+    </message>
+    <message>
+        <source>&amp;Analysis</source>
+        <translation>Anal&amp;yse</translation>
+    </message>
+    <message>
+        <source>Analysis</source>
+        <translation>Analyse</translation>
+    </message>
+    <message>
+        <source>Res&amp;ult</source>
+        <translation>Résu&amp;ltat</translation>
+    </message>
+    <message>
+        <source>&amp;Non-conformity reason</source>
+        <translation>&amp;Motif de non-conformité</translation>
+    </message>
+    <message>
+        <source>Non-conformity reason</source>
+        <translation>Motif de non-conformité</translation>
+    </message>
+    <message>
+        <source>&amp;Validated at</source>
+        <translation>&amp;Validé le</translation>
+    </message>
+    <message>
+        <source>Validation date and time</source>
+        <translation>Date et heure de validation</translation>
+    </message>
+    <message>
+        <source>Lab re&amp;port (PDF)</source>
+        <translation>Compte ren&amp;du (PDF)</translation>
+    </message>
+    <message>
+        <source>Attached report</source>
+        <translation>Compte rendu joint</translation>
+    </message>
+    <message>
+        <source>Attac&amp;h...</source>
+        <translation>&amp;Joindre...</translation>
+    </message>
+    <message>
+        <source>Sav&amp;e the report...</source>
+        <translation>Enre&amp;gistrer le compte rendu...</translation>
+    </message>
+    <message>
+        <source>&amp;Enter the result</source>
+        <translation>Sa&amp;isir le résultat</translation>
+    </message>
+    <message>
+        <source>&amp;Correct the result...</source>
+        <translation>&amp;Corriger le résultat...</translation>
+    </message>
+    <message>
+        <source>Ca&amp;ncel the result...</source>
+        <translation>Annul&amp;er le résultat...</translation>
+    </message>
+    <message>
+        <source>Show the &amp;QR code</source>
+        <translation>Afficher le &amp;QR code</translation>
+    </message>
+    <message>
+        <source>Print the &amp;slip</source>
+        <translation>Imprimer le &amp;bulletin</translation>
+    </message>
+    <message>
+        <source>Activation QR code</source>
+        <translation>QR code d&apos;activation</translation>
+    </message>
+    <message>
+        <source>Result history</source>
+        <translation>Historique du résultat</translation>
+    </message>
+    <message>
+        <source>Result message</source>
+        <translation>Message de l&apos;écran des résultats</translation>
+    </message>
+    <message>
+        <source>Positive</source>
+        <translation>Positif</translation>
+    </message>
+    <message>
+        <source>Negative</source>
+        <translation>Négatif</translation>
+    </message>
+    <message>
+        <source>Uninterpretable</source>
+        <translation>Ininterprétable</translation>
+    </message>
+    <message>
+        <source>Non-compliant</source>
+        <translation>Non conforme</translation>
+    </message>
+    <message>
+        <source>%1 rapid antigen test</source>
+        <translation>%1 – test antigénique rapide</translation>
+    </message>
+    <message>
+        <source>%1 RT-PCR</source>
+        <translation>%1 – RT-PCR</translation>
+    </message>
+    <message>
+        <source>Scan a tube to open its record.</source>
+        <translation>Scannez un tube pour ouvrir sa fiche.</translation>
+    </message>
+    <message>
+        <source>Tube %1, sampled %2. </source>
+        <translation>Tube %1, prélevé le %2. </translation>
+    </message>
+    <message>
+        <source>Result: %1 (version %2).</source>
+        <translation>Résultat : %1 (version %2).</translation>
+    </message>
+    <message>
+        <source>No activation code yet: it comes as soon as codes arrive.</source>
+        <translation>Pas encore de code d&apos;activation : il sera attribué dès l&apos;arrivée de nouveaux codes.</translation>
+    </message>
+    <message>
+        <source>Two entries disagree: nothing is validated. Check the tube.</source>
+        <translation>Les deux saisies divergent : rien n&apos;est validé. Vérifiez le tube.</translation>
+    </message>
+    <message>
+        <source>You entered a positive: another user must enter it too.</source>
+        <translation>Vous avez saisi un positif : un autre utilisateur doit également le saisir.</translation>
+    </message>
+    <message>
+        <source>A positive awaits a second, blind entry: enter the result.</source>
+        <translation>Un positif attend une seconde saisie en aveugle : saisissez le résultat.</translation>
+    </message>
+    <message>
+        <source>Awaiting result.</source>
+        <translation>En attente de résultat.</translation>
+    </message>
+    <message>
+        <source>Version %1: %2, replaced by a %3 on %4: %5</source>
+        <translation>Version %1 : %2, remplacée (%3) le %4 : %5</translation>
+    </message>
+    <message>
+        <source>Result validated for tube %1.</source>
+        <translation>Résultat validé pour le tube %1.</translation>
+    </message>
+    <message>
+        <source>Positive entered. A second user must enter this tube&apos;s result too, without seeing yours, before it is validated.</source>
+        <translation>Positif saisi. Un second utilisateur doit également saisir le résultat de ce tube, sans voir le vôtre, avant qu&apos;il soit validé.</translation>
+    </message>
+    <message>
+        <source>This entry disagrees with another user&apos;s: nothing is validated. Check the tube and enter it again.</source>
+        <translation>Cette saisie diffère de celle d&apos;un autre utilisateur : rien n&apos;est validé. Vérifiez le tube et saisissez à nouveau le résultat.</translation>
+    </message>
+    <message>
+        <source>Choose the corrected result, then press Correct again.</source>
+        <translation>Choisissez le résultat corrigé, puis cliquez de nouveau sur Corriger.</translation>
+    </message>
+    <message>
+        <source>Correct the result</source>
+        <translation>Corriger le résultat</translation>
+    </message>
+    <message>
+        <source>Why is the result corrected?</source>
+        <translation>Pour quel motif le résultat est-il corrigé ?</translation>
+    </message>
+    <message>
+        <source>Result corrected; it will be sent again as a correction.</source>
+        <translation>Résultat corrigé ; il sera transmis à nouveau en tant que correction.</translation>
+    </message>
+    <message>
+        <source>Cancel the result</source>
+        <translation>Annuler le résultat</translation>
+    </message>
+    <message>
+        <source>Why is the result cancelled?</source>
+        <translation>Pour quel motif le résultat est-il annulé ?</translation>
+    </message>
+    <message>
+        <source>Result cancelled; the cancellation will be sent.</source>
+        <translation>Résultat annulé ; l&apos;annulation sera transmise.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Activation code: %1 (hidden again in %n second(s))</source>
+        <translation>
+            <numerusform>Code d&apos;activation : %1 (de nouveau masqué dans %n seconde)</numerusform>
+            <numerusform>Code d&apos;activation : %1 (de nouveau masqué dans %n secondes)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Print the slip again</source>
+        <translation>Réimprimer le bulletin</translation>
+    </message>
+    <message>
+        <source>This slip was already printed. Why print it again?</source>
+        <translation>Ce bulletin a déjà été imprimé. Pour quel motif le réimprimer ?</translation>
+    </message>
+    <message>
+        <source>Slip written to %1.</source>
+        <translation>Bulletin enregistré dans %1.</translation>
+    </message>
+    <message>
+        <source>Slip printed.</source>
+        <translation>Bulletin imprimé.</translation>
+    </message>
+    <message>
+        <source>Attach the lab report</source>
+        <translation>Joindre le compte rendu de laboratoire</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>Documents PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>The report must be a readable PDF of 10 MiB or less.</source>
+        <translation>Le compte rendu doit être un PDF lisible de 10 Mio au maximum.</translation>
+    </message>
+    <message>
+        <source>Save the lab report</source>
+        <translation>Enregistrer le compte rendu de laboratoire</translation>
+    </message>
+    <message>
+        <source>The report cannot be saved there.</source>
+        <translation>Le compte rendu ne peut pas être enregistré à cet emplacement.</translation>
+    </message>
+    <message>
+        <source>Report saved.</source>
+        <translation>Compte rendu enregistré.</translation>
+    </message>
+    <message>
+        <source>cancellation</source>
+        <translation>annulation</translation>
+    </message>
+    <message>
+        <source>correction</source>
+        <translation>correction</translation>
+    </message>
+</context>
+<context>
     <name>ResultSlip</name>
     <message>
         <source>Positive</source>
@@ -2106,6 +2376,22 @@
         <translation>endommagé</translation>
     </message>
     <message>
+        <source>scan needs one image file</source>
+        <translation>scan nécessite un fichier image</translation>
+    </message>
+    <message>
+        <source>cannot read the image %1: %2</source>
+        <translation>impossible de lire l&apos;image %1 : %2</translation>
+    </message>
+    <message>
+        <source>no code found in %1</source>
+        <translation>aucun code trouvé dans %1</translation>
+    </message>
+    <message>
+        <source>%1: %2 [%3]</source>
+        <translation>%1 : %2 [%3]</translation>
+    </message>
+    <message>
         <source>Usage: sidepctl [--db FILE] [--user NAME] [--password-stdin] COMMAND ...
 
 Commands:
@@ -2124,18 +2410,19 @@ Commands:
   stats
   scan IMAGE                               read the codes in an image (tube
                                            label, INS DataMatrix) as JSON
-  result set --tube LABEL --value P|N|I|X [--analysis LOINC] [--validated-at ISO]
-             [--report FILE.pdf] [--reason TEXT]
+  result set --tube LABEL --value P|N|I|X [--analysis LOINC]
+             [--validated-at ISO] [--report FILE.pdf] [--reason TEXT]
                                            enter a result (lab); a positive needs
-                                           a second entry by another user; --reason
-                                           is the non-conformity of an X
+                                           a second entry by another user; the
+                                           reason is the non-conformity of an X
   result correct --tube LABEL --value ... --reason TEXT
   result cancel --tube LABEL --reason TEXT
-  codes import FILE.csv [--sha256 FILE]     add activation codes (all or none)
+  codes import FILE.csv [--sha256 FILE]    add activation codes (all or none)
   codes status [--soon-days N]             codes left, valid now, expiring soon
   qr --tube LABEL --png FILE               a validated positive&apos;s QR code
   slip --tube LABEL --pdf FILE [--reason TEXT] [--language fr|en]
-                                           the result slip; a reprint needs --reason
+                                           the result slip; a reprint needs a
+                                           reason
 
 Options:
   --db FILE             the store (default: $SIDEP_DB, else the application-data folder)
@@ -2170,8 +2457,8 @@ Commandes :
              [--validated-at ISO] [--report FICHIER.pdf] [--reason TEXTE]
                                            saisit un résultat (laboratoire) ;
                                            un positif exige une seconde saisie
-                                           par un autre utilisateur ; --reason
-                                           indique la non-conformité d&apos;un X
+                                           par un autre utilisateur ; le motif
+                                           est la non-conformité d&apos;un X
   result correct --tube ÉTIQUETTE --value ... --reason TEXTE
   result cancel --tube ÉTIQUETTE --reason TEXTE
   codes import FICHIER.csv [--sha256 FICHIER]
@@ -2182,7 +2469,7 @@ Commandes :
   qr --tube ÉTIQUETTE --png FICHIER        le QR code d&apos;un positif validé
   slip --tube ÉTIQUETTE --pdf FICHIER [--reason TEXTE] [--language fr|en]
                                            le bulletin de résultat ; une
-                                           réimpression exige --reason
+                                           réimpression exige un motif
 
 Options :
   --db FICHIER          la base (par défaut : $SIDEP_DB, sinon le dossier des
@@ -2199,20 +2486,142 @@ rôle), 5 introuvable, 6 erreur de la base.
 </translation>
     </message>
     <message>
-        <source>scan needs one image file</source>
-        <translation>scan nécessite un fichier image</translation>
+        <source>this command needs --tube LABEL</source>
+        <translation>cette commande nécessite --tube ÉTIQUETTE</translation>
     </message>
     <message>
-        <source>cannot read the image %1: %2</source>
-        <translation>impossible de lire l&apos;image %1 : %2</translation>
+        <source>result needs set, correct or cancel</source>
+        <translation>result nécessite set, correct ou cancel</translation>
     </message>
     <message>
-        <source>no code found in %1</source>
-        <translation>aucun code trouvé dans %1</translation>
+        <source>result %1 needs --value P, N, I or X</source>
+        <translation>result %1 nécessite --value P, N, I ou X</translation>
     </message>
     <message>
-        <source>%1: %2 [%3]</source>
-        <translation>%1 : %2 [%3]</translation>
+        <source>result %1 needs --reason TEXT</source>
+        <translation>result %1 nécessite --reason TEXTE</translation>
+    </message>
+    <message>
+        <source>Result cancelled; it will be sent again as entered in error.</source>
+        <translation>Résultat annulé ; il sera transmis à nouveau comme saisi par erreur.</translation>
+    </message>
+    <message>
+        <source>Result corrected; it will be sent again as a correction.</source>
+        <translation>Résultat corrigé ; il sera transmis à nouveau en tant que correction.</translation>
+    </message>
+    <message>
+        <source>Result validated.</source>
+        <translation>Résultat validé.</translation>
+    </message>
+    <message>
+        <source>First entry recorded: another user must enter this positive result to validate it.</source>
+        <translation>Première saisie enregistrée : un autre utilisateur doit saisir ce résultat positif pour le valider.</translation>
+    </message>
+    <message>
+        <source>this entry disagrees with another user&apos;s entry: nothing is validated until two users enter the same result</source>
+        <translation>cette saisie diffère de celle d&apos;un autre utilisateur : rien n&apos;est validé tant que deux utilisateurs n&apos;ont pas saisi le même résultat</translation>
+    </message>
+    <message>
+        <source>No valid activation code is left: the record is flagged and gets its code as soon as codes are imported.</source>
+        <translation>Il ne reste aucun code d&apos;activation valide : la fiche est signalée et recevra son code dès l&apos;import de nouveaux codes.</translation>
+    </message>
+    <message>
+        <source>codes import needs one CSV file</source>
+        <translation>codes import nécessite un fichier CSV</translation>
+    </message>
+    <message>
+        <source>codes status takes no file</source>
+        <translation>codes status ne prend aucun fichier</translation>
+    </message>
+    <message>
+        <source>codes needs import or status</source>
+        <translation>codes nécessite import ou status</translation>
+    </message>
+    <message>
+        <source>--soon-days needs a number of days</source>
+        <translation>--soon-days nécessite un nombre de jours</translation>
+    </message>
+    <message>
+        <source>does not allow</source>
+        <translation>ne permet pas</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n code(s) imported.</source>
+        <translation>
+            <numerusform>%n code importé.</numerusform>
+            <numerusform>%n codes importés.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n waiting positive result(s) got a code.</source>
+        <translation>
+            <numerusform>%n résultat positif en attente a reçu un code.</numerusform>
+            <numerusform>%n résultats positifs en attente ont reçu un code.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>codes in the pool: %1</source>
+        <translation>codes dans la réserve : %1</translation>
+    </message>
+    <message>
+        <source>used: %1</source>
+        <translation>utilisés : %1</translation>
+    </message>
+    <message>
+        <source>valid now: %1</source>
+        <translation>valides à ce jour : %1</translation>
+    </message>
+    <message>
+        <source>expiring within %1 days: %2</source>
+        <translation>expirant dans les %1 jours : %2</translation>
+    </message>
+    <message>
+        <source>not yet valid: %1</source>
+        <translation>pas encore valides : %1</translation>
+    </message>
+    <message>
+        <source>expired unused: %1</source>
+        <translation>expirés sans avoir servi : %1</translation>
+    </message>
+    <message>
+        <source>positive results waiting for a code: %1</source>
+        <translation>résultats positifs en attente de code : %1</translation>
+    </message>
+    <message>
+        <source>No valid activation code is left: import a new batch.</source>
+        <translation>Il ne reste aucun code d&apos;activation valide : importez un nouveau lot.</translation>
+    </message>
+    <message>
+        <source>qr needs --tube LABEL and --png FILE</source>
+        <translation>qr nécessite --tube ÉTIQUETTE et --png FICHIER</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>impossible d&apos;écrire %1 : %2</translation>
+    </message>
+    <message>
+        <source>QR code written to %1</source>
+        <translation>QR code écrit dans %1</translation>
+    </message>
+    <message>
+        <source>slip needs --tube LABEL and --pdf FILE</source>
+        <translation>slip nécessite --tube ÉTIQUETTE et --pdf FICHIER</translation>
+    </message>
+    <message>
+        <source>--language is fr or en</source>
+        <translation>--language vaut fr ou en</translation>
+    </message>
+    <message>
+        <source>slip needs a GUI application to lay out text</source>
+        <translation>slip nécessite une application graphique pour mettre en page le texte</translation>
+    </message>
+    <message>
+        <source>Slip reprinted to %1</source>
+        <translation>Bulletin réimprimé dans %1</translation>
+    </message>
+    <message>
+        <source>Slip printed to %1</source>
+        <translation>Bulletin imprimé dans %1</translation>
     </message>
 </context>
 <context>

@@ -174,7 +174,8 @@ void ResultEntryWidget::refresh()
             m_ui->historyListWidget->addItem(
                 tr("Version %1: %2, replaced by a %3 on %4: %5")
                     .arg(version.version)
-                    .arg(valueWords(version.result.value), version.kind,
+                    .arg(valueWords(version.result.value),
+                         version.kind == u"cancellation"_s ? tr("cancellation") : tr("correction"),
                          QDateTime::fromString(version.replacedAt, Qt::ISODate)
                              .toLocalTime()
                              .toString(u"dd/MM/yyyy HH:mm"_s),

@@ -3,6 +3,7 @@
 #include "BarcodeEncoder.h"
 #include "Store.h"
 
+#include <QFontMetricsF>
 #include <QPageLayout>
 #include <QPainter>
 #include <QPrinter>
@@ -72,8 +73,13 @@ void TubeLabelPrinter::paint(QPainter& painter, const QRectF& area, const QStrin
 
     const QRectF textArea(inner.left(), barsArea.bottom(), inner.width() - lower - margin, lower);
     QFont font = painter.font();
-    font.setPixelSize(qMax(6, int(lower * 0.38)));
     font.setBold(true);
+    // As large as the line allows: the label must be readable by a person too.
+    int pixels = qMax(6, int(lower * 0.38));
+    font.setPixelSize(pixels);
+    while (pixels > 6 && QFontMetricsF(font).horizontalAdvance(label) > textArea.width()) {
+        font.setPixelSize(--pixels);
+    }
     painter.setFont(font);
     painter.drawText(textArea, Qt::AlignLeft | Qt::AlignTop, label);
     font.setBold(false);

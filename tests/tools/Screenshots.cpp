@@ -102,6 +102,7 @@ int main(int argc, char* argv[])
     nir->setFocus();
     nir->setText(u"295109912611199"_s);
     QTest::keyClick(nir, Qt::Key_Return);
+    pages->setCurrentIndex(RecordField::IdentityPage); // the message beside the field
     ok = shoot(window, folder, u"04-sampling-invalid-nir"_s) && ok;
     pages->setCurrentIndex(RecordField::ReviewPage);
     ok = shoot(window, folder, u"05-sampling-review"_s) && ok;
