@@ -499,6 +499,33 @@ bool Store::disableUser(const QString& name, QString* error)
            audit(u"user.disable"_s, {}, u"user %1"_s.arg(name), error) && transaction.commit(error);
 }
 
+bool Store::setRole(const QString& name, Role role, QString* error)
+{
+    if (!require(Permission::ManageAccounts, error))
+        return false;
+    const std::optional<Account> target = account(name);
+    if (!target || target->disabled) {
+        *error = tr("no active user named %1").arg(name);
+        return false;
+    }
+    if (target->role == Role::Admin && role != Role::Admin) {
+        int admins = 0;
+        for (const Account& other : users())
+            admins += other.role == Role::Admin && !other.disabled ? 1 : 0;
+        if (admins <= 1) {
+            *error = tr("%1 is the last administrator: name another one first").arg(name);
+            return false;
+        }
+    }
+    Transaction transaction(m_database);
+    QSqlQuery& update = m_database.query(u"UPDATE users SET role = ? WHERE name = ?"_s);
+    update.bindValue(0, roleName(role));
+    update.bindValue(1, name);
+    return transaction.begin(error) && m_database.exec(update, error) &&
+           audit(u"user.role"_s, {}, u"user %1 role %2"_s.arg(name, roleName(role)), error) &&
+           transaction.commit(error);
+}
+
 bool Store::setPassword(const QString& name, const SecureBytes& password, QString* error)
 {
     if (!isSignedIn()) {

@@ -56,6 +56,8 @@ public:
     [[nodiscard]] bool addUser(const QString& name, Role role, const SecureBytes& password,
                                QString* error);
     [[nodiscard]] bool disableUser(const QString& name, QString* error);
+    // Gives an account another role. The site always keeps one active administrator.
+    [[nodiscard]] bool setRole(const QString& name, Role role, QString* error);
     // An administrator sets anyone's password; a user changes their own. Also unlocks.
     [[nodiscard]] bool setPassword(const QString& name, const SecureBytes& password,
                                    QString* error);

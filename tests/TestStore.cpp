@@ -28,6 +28,7 @@ private Q_SLOTS:
     void accountLocksAfterFiveWrongPasswords();
     void shortPasswordIsRefused();
     void disabledAccountCannotSignIn();
+    void roleChangesAndTheLastAdministratorStays();
     void rolesLimitWhatAUserMayDo();
     void recordRoundTripsThroughTheStore();
     void tubeLabelIsUniqueAndFoundByBlindIndex();
@@ -198,6 +199,25 @@ void TestStore::disabledAccountCannotSignIn()
     // Flipping the flag back in the file does not help: the key copy is gone.
     tamper(fixture.path(), u"UPDATE users SET disabled = 0 WHERE name = 'nurse'"_s);
     QVERIFY(!store.signIn(NurseName, password(), &error));
+}
+
+void TestStore::roleChangesAndTheLastAdministratorStays()
+{
+    StoreFixture fixture;
+    auto admin = fixture.openAs(AdminName);
+    QString error;
+    QVERIFY(!admin->setRole(AdminName, Role::Nurse, &error)); // the only administrator
+    QVERIFY2(error.contains(u"last administrator"_s), qPrintable(error));
+    QVERIFY2(admin->setRole(NurseName, Role::Lab, &error), qPrintable(error));
+    auto formerNurse = fixture.openAs(NurseName);
+    QCOMPARE(formerNurse->currentUser().role, Role::Lab);
+    SamplingRecord record = validRecord(1);
+    QList<Problem> problems;
+    QVERIFY(!formerNurse->records()->add(&record, {}, &problems, &error));
+    QVERIFY(!formerNurse->setRole(LabName, Role::Admin, &error)); // not an administrator
+    QVERIFY(admin->setRole(LabName, Role::Admin, &error));
+    QVERIFY2(admin->setRole(AdminName, Role::Nurse, &error), qPrintable(error));
+    QCOMPARE(admin->auditLog()->entries().last().action, u"user.role"_s);
 }
 
 void TestStore::rolesLimitWhatAUserMayDo()

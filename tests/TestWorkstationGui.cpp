@@ -31,6 +31,7 @@
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QTableWidget>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -54,6 +55,7 @@ private Q_SLOTS:
     void scannedIdentityAsksBeforeOverwriting();
     void printedLabelMustBeScannedBackBeforeSaving();
     void everyInputHasAnAccessibleNameAndFitsTheScreen();
+    void administratorManagesAccountsAndRoles();
 
 private:
     template <typename T>
@@ -577,6 +579,55 @@ void TestWorkstationGui::everyInputHasAnAccessibleNameAndFitsTheScreen()
     // A 1366 x 768 screen, less a task bar.
     QVERIFY(window.minimumSizeHint().width() <= 1366);
     QVERIFY(window.minimumSizeHint().height() <= 720);
+}
+
+void TestWorkstationGui::administratorManagesAccountsAndRoles()
+{
+    StoreFixture fixture;
+    Workstation station(fixture.path());
+    QVERIFY(station.signIn(AdminName));
+    QWidget* admin = find<QWidget>(&station.window, u"adminWidget"_s);
+    auto* users = find<QTableWidget>(admin, u"usersTableWidget"_s);
+    QCOMPARE(users->rowCount(), 3);
+
+    // A new account, from the keyboard.
+    typeInto(find<QLineEdit>(admin, u"newUserNameLineEdit"_s), u"claire"_s);
+    auto* role = find<QComboBox>(admin, u"newUserRoleComboBox"_s);
+    role->setCurrentIndex(role->findData(u"lab"_s));
+    typeInto(find<QLineEdit>(admin, u"newUserPasswordLineEdit"_s), u"too short"_s);
+    find<QPushButton>(admin, u"addUserButton"_s)->click();
+    QVERIFY(find<QLabel>(admin, u"messageLabel"_s)->text().contains(u"12"_s));
+    QCOMPARE(users->rowCount(), 3);
+    typeInto(find<QLineEdit>(admin, u"newUserPasswordLineEdit"_s), u"a long enough password"_s);
+    find<QPushButton>(admin, u"addUserButton"_s)->click();
+    QCOMPARE(users->rowCount(), 4);
+
+    // The nurse becomes a lab user; the password of the lab account is reset.
+    const auto rowOf = [users](const QString& name) {
+        for (int row = 0; row < users->rowCount(); ++row) {
+            if (users->item(row, 0)->text() == name)
+                return row;
+        }
+        return -1;
+    };
+    users->setCurrentCell(rowOf(NurseName), 0);
+    auto* selectedRole = find<QComboBox>(admin, u"selectedRoleComboBox"_s);
+    selectedRole->setCurrentIndex(selectedRole->findData(u"lab"_s));
+    find<QPushButton>(admin, u"changeRoleButton"_s)->click();
+    QCOMPARE(users->item(rowOf(NurseName), 1)->text(), u"lab"_s);
+    users->setCurrentCell(rowOf(LabName), 0);
+    typeInto(find<QLineEdit>(admin, u"resetPasswordLineEdit"_s), u"the lab's new password"_s);
+    find<QPushButton>(admin, u"resetPasswordButton"_s)->click();
+
+    Store check;
+    QString error;
+    QVERIFY(check.open(fixture.path(), &error));
+    QVERIFY2(check.signIn(u"claire"_s, password(u"a long enough password"_s), &error),
+             qPrintable(error));
+    QCOMPARE(check.currentUser().role, Role::Lab);
+    QVERIFY(check.signIn(LabName, password(u"the lab's new password"_s), &error));
+    QVERIFY(check.signIn(NurseName, password(), &error));
+    QCOMPARE(check.currentUser().role, Role::Lab);
 }
 
 QTEST_MAIN(TestWorkstationGui)

@@ -197,6 +197,42 @@
         <source>Settings saved.</source>
         <translation>Settings saved.</translation>
     </message>
+    <message>
+        <source>Selected account</source>
+        <translation>Selected account</translation>
+    </message>
+    <message>
+        <source>R&amp;ole</source>
+        <translation>R&amp;ole</translation>
+    </message>
+    <message>
+        <source>Role of the selected account</source>
+        <translation>Role of the selected account</translation>
+    </message>
+    <message>
+        <source>C&amp;hange the role</source>
+        <translation>C&amp;hange the role</translation>
+    </message>
+    <message>
+        <source>New pass&amp;word</source>
+        <translation>New pass&amp;word</translation>
+    </message>
+    <message>
+        <source>New password of the selected account</source>
+        <translation>New password of the selected account</translation>
+    </message>
+    <message>
+        <source>&amp;Reset the password</source>
+        <translation>&amp;Reset the password</translation>
+    </message>
+    <message>
+        <source>%1 is now %2.</source>
+        <translation>%1 is now %2.</translation>
+    </message>
+    <message>
+        <source>Password of %1 reset; the account is unlocked.</source>
+        <translation>Password of %1 reset; the account is unlocked.</translation>
+    </message>
 </context>
 <context>
     <name>AuditLog</name>
@@ -2733,6 +2769,14 @@ Exit codes: 0 success, 1 invalid input, 2 usage error, 3 integrity problem found
     <message>
         <source>%1 is not a setting</source>
         <translation>%1 is not a setting</translation>
+    </message>
+    <message>
+        <source>no active user named %1</source>
+        <translation>no active user named %1</translation>
+    </message>
+    <message>
+        <source>%1 is the last administrator: name another one first</source>
+        <translation>%1 is the last administrator: name another one first</translation>
     </message>
 </context>
 <context>

@@ -197,6 +197,42 @@
         <source>Settings saved.</source>
         <translation>Paramètres enregistrés.</translation>
     </message>
+    <message>
+        <source>Selected account</source>
+        <translation>Compte sélectionné</translation>
+    </message>
+    <message>
+        <source>R&amp;ole</source>
+        <translation>Rô&amp;le</translation>
+    </message>
+    <message>
+        <source>Role of the selected account</source>
+        <translation>Rôle du compte sélectionné</translation>
+    </message>
+    <message>
+        <source>C&amp;hange the role</source>
+        <translation>C&amp;hanger le rôle</translation>
+    </message>
+    <message>
+        <source>New pass&amp;word</source>
+        <translation>Nouveau mot de pa&amp;sse</translation>
+    </message>
+    <message>
+        <source>New password of the selected account</source>
+        <translation>Nouveau mot de passe du compte sélectionné</translation>
+    </message>
+    <message>
+        <source>&amp;Reset the password</source>
+        <translation>Réinitialiser le mot de &amp;passe</translation>
+    </message>
+    <message>
+        <source>%1 is now %2.</source>
+        <translation>%1 a maintenant le rôle %2.</translation>
+    </message>
+    <message>
+        <source>Password of %1 reset; the account is unlocked.</source>
+        <translation>Mot de passe de %1 réinitialisé ; le compte est déverrouillé.</translation>
+    </message>
 </context>
 <context>
     <name>AuditLog</name>
@@ -2743,6 +2779,14 @@ rôle), 5 introuvable, 6 erreur de la base.
     <message>
         <source>%1 is not a setting</source>
         <translation>%1 n&apos;est pas un paramètre</translation>
+    </message>
+    <message>
+        <source>no active user named %1</source>
+        <translation>aucun utilisateur actif nommé %1</translation>
+    </message>
+    <message>
+        <source>%1 is the last administrator: name another one first</source>
+        <translation>%1 est le dernier administrateur : nommez-en d'abord un autre</translation>
     </message>
 </context>
 <context>

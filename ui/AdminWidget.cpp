@@ -16,12 +16,25 @@ AdminWidget::AdminWidget(Store& store, QWidget* parent)
     m_ui->newUserRoleComboBox->addItem(tr("Nurse (sampling)"), roleName(Role::Nurse));
     m_ui->newUserRoleComboBox->addItem(tr("Laboratory (results)"), roleName(Role::Lab));
     m_ui->newUserRoleComboBox->addItem(tr("Administrator"), roleName(Role::Admin));
+    for (int i = 0; i < m_ui->newUserRoleComboBox->count(); ++i) {
+        m_ui->selectedRoleComboBox->addItem(m_ui->newUserRoleComboBox->itemText(i),
+                                            m_ui->newUserRoleComboBox->itemData(i));
+    }
     m_ui->usersTableWidget->setColumnCount(3);
     m_ui->usersTableWidget->setHorizontalHeaderLabels({tr("User"), tr("Role"), tr("State")});
     connect(m_ui->addUserButton, &QPushButton::clicked, this, &AdminWidget::addUser);
     connect(m_ui->newUserPasswordLineEdit, &QLineEdit::returnPressed, this, &AdminWidget::addUser);
     connect(m_ui->disableUserButton, &QPushButton::clicked, this, &AdminWidget::disableUser);
     connect(m_ui->saveSettingsButton, &QPushButton::clicked, this, &AdminWidget::saveSettings);
+    connect(m_ui->changeRoleButton, &QPushButton::clicked, this, &AdminWidget::changeRole);
+    connect(m_ui->resetPasswordButton, &QPushButton::clicked, this, &AdminWidget::resetPassword);
+    connect(m_ui->usersTableWidget, &QTableWidget::currentCellChanged, this, [this](int row) {
+        if (row < 0)
+            return;
+        const int index =
+            m_ui->selectedRoleComboBox->findData(m_ui->usersTableWidget->item(row, 1)->text());
+        m_ui->selectedRoleComboBox->setCurrentIndex(std::max(0, index));
+    });
 }
 
 AdminWidget::~AdminWidget() = default;
@@ -54,6 +67,8 @@ void AdminWidget::addUser()
     QString error;
     if (!role || !m_store.addUser(name, *role, password, &error)) {
         m_ui->messageLabel->setText(error);
+        m_ui->newUserPasswordLineEdit->clear(); // typed again, not appended to
+        m_ui->newUserPasswordLineEdit->setFocus();
         return;
     }
     m_ui->newUserNameLineEdit->clear();
@@ -89,4 +104,39 @@ void AdminWidget::saveSettings()
     }
     m_ui->messageLabel->setText(tr("Settings saved."));
     Q_EMIT settingsChanged();
+}
+
+QString AdminWidget::selectedUser() const
+{
+    const int row = m_ui->usersTableWidget->currentRow();
+    return row < 0 ? QString() : m_ui->usersTableWidget->item(row, 0)->text();
+}
+
+void AdminWidget::changeRole()
+{
+    const QString name = selectedUser();
+    const std::optional<Role> role =
+        roleFromName(m_ui->selectedRoleComboBox->currentData().toString());
+    QString error;
+    if (name.isEmpty() || !role)
+        return;
+    m_ui->messageLabel->setText(
+        m_store.setRole(name, *role, &error)
+            ? tr("%1 is now %2.").arg(name, m_ui->selectedRoleComboBox->currentText())
+            : error);
+    refresh();
+}
+
+void AdminWidget::resetPassword()
+{
+    const QString name = selectedUser();
+    if (name.isEmpty())
+        return;
+    const SecureBytes password = SecureBytes::fromUtf8(m_ui->resetPasswordLineEdit->text());
+    m_ui->resetPasswordLineEdit->clear();
+    QString error;
+    m_ui->messageLabel->setText(m_store.setPassword(name, password, &error)
+                                    ? tr("Password of %1 reset; the account is unlocked.").arg(name)
+                                    : error);
+    refresh();
 }

@@ -25,6 +25,9 @@ Q_SIGNALS:
 private:
     void addUser();
     void disableUser();
+    void changeRole();
+    void resetPassword();
+    QString selectedUser() const;
     void saveSettings();
 
     std::unique_ptr<Ui::AdminWidget> m_ui;
