@@ -227,6 +227,15 @@ bool RecordStore::load(const QUuid& id, SamplingRecord* record, QString* error)
            transaction.commit(error);
 }
 
+bool RecordStore::exists(const QUuid& id)
+{
+    QSqlQuery& select = m_store.database().query(u"SELECT 1 FROM records WHERE id = ?"_s);
+    select.bindValue(0, idText(id));
+    const bool found = select.exec() && select.next();
+    select.finish();
+    return found;
+}
+
 bool RecordStore::findByTube(const QString& accession, QUuid* id, QString* error)
 {
     if (!m_store.require(Permission::ViewIdentity, error))

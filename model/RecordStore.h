@@ -42,6 +42,8 @@ public:
     // Decrypts a whole record. Audited as a view of identifying data.
     [[nodiscard]] bool load(const QUuid& id, SamplingRecord* record, QString* error);
     [[nodiscard]] bool findByTube(const QString& accession, QUuid* id, QString* error);
+    // Whether a record with this id is in the store, readable or not.
+    bool exists(const QUuid& id);
 
     struct Summary
     {

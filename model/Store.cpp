@@ -218,7 +218,8 @@ bool Store::setSetting(const QString& key, const QString& value, QString* error)
     // The store's own bookkeeping shares the meta table; settings never overwrite it.
     static const QStringList Reserved = {u"site.finess"_s, u"store.createdAt"_s, u"audit.head"_s,
                                          u"labels.next"_s, QString::fromLatin1(RecoverySlotKey)};
-    if (Reserved.contains(key)) {
+    // The sync settings have their own checks (SyncSettings): not through here.
+    if (Reserved.contains(key) || key.startsWith(u"sync."_s)) {
         *error = tr("%1 is not a setting").arg(key);
         return false;
     }

@@ -63,6 +63,14 @@ QString SidepCtl::helpText() const
               "  slip --tube LABEL --pdf FILE [--reason TEXT] [--language fr|en]\n"
               "                                           the result slip; a reprint needs a\n"
               "                                           reason\n"
+              "  config set sync.url https://HOST:PORT    the national server (https only)\n"
+              "  config import-ca FILE.pem                the CA the server must chain to\n"
+              "  config import-cert CERT.pem KEY.pem [--key-passphrase-stdin]\n"
+              "  config import-cert FILE.p12              the site's certificate and key (the\n"
+              "                                           passphrase or PKCS#12 password is the\n"
+              "                                           next input line); the key is kept\n"
+              "                                           encrypted in the store\n"
+              "  config show                              the sync settings, without secrets\n"
               "\n"
               "Options:\n"
               "  --db FILE             the store (default: $SIDEP_DB, else the application-data "
@@ -151,6 +159,8 @@ int SidepCtl::run(const QStringList& arguments)
         code = qr(parse({u"tube"_s, u"png"_s}, {}));
     else if (name == u"slip"_s)
         code = slip(parse({u"tube"_s, u"pdf"_s, u"reason"_s, u"language"_s}, {}));
+    else if (name == u"config"_s)
+        code = config(parse({}, {u"key-passphrase-stdin"_s}));
     else
         code = usage(tr("unknown command '%1'").arg(name));
     m_out.flush();
@@ -162,6 +172,16 @@ int SidepCtl::fail(int code, const QString& message)
 {
     m_err << tr("sidepctl: %1").arg(message) << Qt::endl;
     return code;
+}
+
+int SidepCtl::requireAny(std::initializer_list<Permission> permissions)
+{
+    QString error;
+    for (Permission permission : permissions) {
+        if (m_store.require(permission, &error))
+            return Success;
+    }
+    return fail(AccessDenied, error);
 }
 
 int SidepCtl::usage(const QString& message)

@@ -52,6 +52,8 @@ private:
     int qr(const CommandArguments& args);
     int slip(const CommandArguments& args);
     int findTube(const QString& tube, QUuid* id);
+    // SidepCtlConfig.cpp: the sync settings.
+    int config(const CommandArguments& args);
 
     // Opens the store named by --db (or the default) and signs in with --user and the
     // password from standard input, or with the recovery key.
@@ -60,6 +62,8 @@ private:
     bool readPassword(const QString& prompt, SecureBytes* password);
     bool readNewPassword(const QString& prompt, SecureBytes* password);
     int fail(int code, const QString& message);
+    // Success when the signed-in user has one of the rights, else AccessDenied with why.
+    int requireAny(std::initializer_list<Permission> permissions);
     int usage(const QString& message);
     void printProblems(const QList<Problem>& problems, const QString& prefix = {});
     QString helpText() const;

@@ -108,12 +108,16 @@ int SidepCtl::recordAdd(const CommandArguments& args)
         printProblems(readProblems.value(i) + problems.value(i), prefix);
     }
     if (!saved) {
-        const bool refused = error.startsWith(tr("not saved"));
+        // Refused for what the records say (problems listed), or the store failed.
+        const bool refused = !readCleanly || std::any_of(problems.cbegin(), problems.cend(),
+                                                         [](const QList<Problem>& found) {
+                                                             return !found.isEmpty();
+                                                         });
         if (refused && !options.acceptWarnings && readCleanly &&
             std::none_of(problems.cbegin(), problems.cend(), &hasErrors)) {
             m_err << tr("Only warnings: add --accept-warnings to save anyway.") << Qt::endl;
         }
-        return fail(Invalid, error);
+        return fail(refused ? Invalid : StoreError, error);
     }
     for (const SamplingRecord& record : std::as_const(records))
         m_out << record.id.toString(QUuid::WithoutBraces) << Qt::endl;
@@ -164,7 +168,7 @@ int SidepCtl::recordShow(const CommandArguments& args, bool exporting)
         return fail(NotFound, tr("'%1' is not a record id").arg(idText));
     SamplingRecord record;
     if (!m_store.records()->load(id, &record, &error))
-        return fail(error.contains(tr("damaged")) ? IntegrityProblem : NotFound, error);
+        return fail(m_store.records()->exists(id) ? IntegrityProblem : NotFound, error);
     if (exporting && !m_store.audit(u"record.export"_s, id.toString(QUuid::WithoutBraces),
                                     u"format json"_s, &error)) {
         return fail(StoreError, error);

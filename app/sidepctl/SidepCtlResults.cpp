@@ -130,6 +130,10 @@ int SidepCtl::codes(const CommandArguments& args)
     if (const int code = openAndSignIn(); code != Success)
         return code;
 
+    if (const int code = requireAny({Permission::EnterResult, Permission::ManageSettings});
+        code != Success) {
+        return code;
+    }
     ActivationCodes pool(m_store);
     QString error;
     if (action == u"import"_s) {
@@ -137,8 +141,6 @@ int SidepCtl::codes(const CommandArguments& args)
         if (!pool.importFile(args.positional(1), args.value(u"sha256"_s), &report, &error)) {
             for (const ActivationCodes::ImportProblem& problem : std::as_const(report.problems))
                 m_err << tr("error") << u": "_s << problem.toString() << Qt::endl;
-            if (report.problems.isEmpty() && error.contains(tr("does not allow")))
-                return fail(AccessDenied, error);
             return fail(report.problems.isEmpty() ? NotFound : Invalid, error);
         }
         m_out << tr("%n code(s) imported.", nullptr, report.imported) << Qt::endl;
@@ -179,11 +181,13 @@ int SidepCtl::qr(const CommandArguments& args)
     QUuid id;
     if (const int code = findTube(args.value(u"tube"_s), &id); code != Success)
         return code;
+    if (const int code = requireAny({Permission::ViewIdentity}); code != Success)
+        return code;
     ResultStore results(m_store);
     Activation activation;
     QString error;
     if (!results.activationFor(id, ResultStore::QrUse::Export, &activation, &error))
-        return fail(error.contains(tr("does not allow")) ? AccessDenied : Invalid, error);
+        return fail(Invalid, error);
     const QrCode code(activation.link);
     if (code.isNull())
         return fail(Invalid, code.errorString());
@@ -214,11 +218,13 @@ int SidepCtl::slip(const CommandArguments& args)
     QUuid id;
     if (const int code = findTube(args.value(u"tube"_s), &id); code != Success)
         return code;
+    if (const int code = requireAny({Permission::ViewIdentity}); code != Success)
+        return code;
     ResultStore results(m_store);
     ResultStore::SlipContent content;
     QString error;
     if (!results.slip(id, args.value(u"reason"_s), &content, &error))
-        return fail(error.contains(tr("does not allow")) ? AccessDenied : Invalid, error);
+        return fail(Invalid, error);
     const ResultSlip page(content, *language);
     if (!page.writePdf(args.value(u"pdf"_s), &error))
         return fail(StoreError, error);

@@ -1,0 +1,112 @@
+#pragma once
+
+#include "FhirBundle.h"
+#include "TestSupport.h"
+
+#include <QDateTime>
+#include <QUuid>
+
+using namespace Qt::StringLiterals;
+
+// Records that exercise every field of Annex 1 and every shape of Bundle: with and without a
+// result, each result value, reports, corrections and cancellations, both physicians, both
+// FINESS kinds, a sampling site other than the lab.
+namespace FhirSamples {
+
+inline QByteArray samplePdf()
+{
+    return QByteArrayLiteral(
+        "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << >>\n%%EOF\n");
+}
+
+struct Sample
+{
+    SamplingRecord record;
+    QString siteFiness;
+    BundleOptions options;
+};
+
+inline Sample sample(int i)
+{
+    Sample s;
+    SamplingRecord& r = s.record;
+    r = TestSupport::validRecord(i);
+    // Stable ids, so that the same sample always gives the same Bundle.
+    r.id =
+        QUuid::createUuidV5(QUuid(u"6f1b6c52-6d43-4a43-9b5e-0c8f6a1d2e10"_s), QString::number(i));
+    r.status = RecordStatus::Sampled;
+    s.siteFiness = TestSupport::SiteFiness;
+
+    const QStringList onsets = {u"asymptomatic"_s, u"very_recent"_s, u"recent"_s,
+                                u"old"_s,          u"very_old"_s,    u"unknown"_s};
+    r.symptomOnset = onsets.at(i % onsets.size());
+    if (r.symptomOnset == u"asymptomatic"_s)
+        r.symptoms.clear();
+    else if (i % 3 == 0)
+        r.symptoms = {u"anosmia_ageusia"_s, u"fatigue_pain"_s, u"diarrhea"_s, u"breathing"_s,
+                      u"sore_throat"_s};
+    if (i % 4 == 1)
+        r.residence = {u"ehpad"_s, u"hospitalized"_s};
+    if (i % 4 == 2)
+        r.residence = {u"prison"_s, u"collective_other"_s};
+    if (i % 7 == 3)
+        r.healthProfessional.reset();
+    else
+        r.healthProfessional = i % 2 == 0;
+
+    if (i % 2 == 1) {
+        r.patient.usualName = u"Dupont-Usuel"_s;
+        r.patient.firstNames += u" Marie Anne"_s; // given names split on spaces
+        r.patient.identityStatus = u"qualified"_s;
+        r.patient.openingRightsNir = TestSupport::nirWithKey(u"1630375116003"_s);
+        r.contact.landlinePhone = u"+33145678901"_s;
+        r.contact.emailOwner = u"relative"_s;
+        r.contact.mobilePhoneOwner = u"relative"_s;
+        r.contact.address.lines = {u"Bâtiment B"_s, u"12 rue des Lilas"_s, u"Appartement 3"_s};
+        r.contact.address.country = u"FR"_s;
+        r.patient.birthPlace = u"2A004"_s;
+        r.specimen.finessKind = u"legal"_s;
+        r.specimen.type = u"258500001"_s;
+        r.treatingPhysician.adeli = u"751234567"_s;
+        r.treatingPhysician.familyName = u"Bernard"_s;
+        r.treatingPhysician.givenName = u"Claire"_s;
+        r.treatingPhysician.mssante = u"claire.bernard@medecin.mssante.fr"_s;
+        r.treatingPhysician.structure = {u"Cabinet des Lilas"_s,
+                                         u"3 place du Marché, 75012 Paris"_s, u"+33140000000"_s};
+        r.prescriber.givenName = u"Jean Paul"_s;
+    }
+    if (i % 6 == 5)
+        s.siteFiness = u"920000650"_s; // the sampling site is not the lab
+
+    // One record in five has no result yet; the others cycle through the values.
+    if (i % 5 != 0) {
+        const QString values[] = {u"P"_s, u"N"_s, u"I"_s, u"X"_s};
+        r.result.value = values[i % 4];
+        r.result.analysis = i % 3 == 0 ? u"94558-4"_s : u"94500-6"_s;
+        const QDateTime collected = QDateTime::fromString(r.specimen.collectedAt, Qt::ISODate);
+        r.result.validatedAt = collected.addSecs(1800).toString(Qt::ISODate);
+        if (r.result.value == u"X"_s)
+            r.result.nonConformity = u"tube cassé à réception"_s;
+        if (r.result.value == u"P"_s) {
+            r.activation.code = u"ABCD-EFGH-%1"_s.arg(i);
+            r.activation.link = u"https://bonjour.example/activate?code=ABCDEFGH%1"_s.arg(i);
+        }
+        if (i % 3 != 2)
+            r.result.reportPdf = samplePdf();
+        r.status = RecordStatus::Resulted;
+        if (i % 10 == 4) {
+            s.options.correction = u"corrected"_s;
+            r.version = 2;
+        }
+    }
+    if (i % 10 == 5) { // a cancelled result: no value left, sent as entered in error
+        r.result = {};
+        r.activation = {};
+        r.status = RecordStatus::Sampled;
+        r.version = 3;
+        s.options.correction = u"entered-in-error"_s;
+    }
+    return s;
+}
+
+} // namespace FhirSamples
