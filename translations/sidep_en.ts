@@ -304,6 +304,33 @@
     </message>
 </context>
 <context>
+    <name>BundleReader</name>
+    <message>
+        <source>only POST and PUT are sent</source>
+        <translation>only POST and PUT are sent</translation>
+    </message>
+    <message>
+        <source>two entries have the same fullUrl</source>
+        <translation>two entries have the same fullUrl</translation>
+    </message>
+    <message>
+        <source>only one %1 is expected</source>
+        <translation>only one %1 is expected</translation>
+    </message>
+    <message>
+        <source>a %1 is required</source>
+        <translation>a %1 is required</translation>
+    </message>
+    <message>
+        <source>does not point to a %1 of the Bundle</source>
+        <translation>does not point to a %1 of the Bundle</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>missing</translation>
+    </message>
+</context>
+<context>
     <name>CameraScanDialog</name>
     <message>
         <source>Scan with the camera</source>
@@ -401,6 +428,49 @@
     <message>
         <source>sign in first</source>
         <translation>sign in first</translation>
+    </message>
+</context>
+<context>
+    <name>FhirBundle</name>
+    <message>
+        <source>must be Bundle</source>
+        <translation>must be Bundle</translation>
+    </message>
+    <message>
+        <source>must be transaction</source>
+        <translation>must be transaction</translation>
+    </message>
+    <message>
+        <source>must be urn:ietf:rfc:3986</source>
+        <translation>must be urn:ietf:rfc:3986</translation>
+    </message>
+    <message>
+        <source>must be urn:uuid: and a UUID</source>
+        <translation>must be urn:uuid: and a UUID</translation>
+    </message>
+    <message>
+        <source>must be a positive number</source>
+        <translation>must be a positive number</translation>
+    </message>
+    <message>
+        <source>only one result is expected</source>
+        <translation>only one result is expected</translation>
+    </message>
+    <message>
+        <source>must be final, corrected or entered-in-error</source>
+        <translation>must be final, corrected or entered-in-error</translation>
+    </message>
+    <message>
+        <source>not a result code of the JDV Résultat qualitatif</source>
+        <translation>not a result code of the JDV Résultat qualitatif</translation>
+    </message>
+    <message>
+        <source>a result needs a value</source>
+        <translation>a result needs a value</translation>
+    </message>
+    <message>
+        <source>must be a PDF in base64</source>
+        <translation>must be a PDF in base64</translation>
     </message>
 </context>
 <context>
@@ -921,6 +991,37 @@
     <message>
         <source>The queue cannot be read: %1</source>
         <translation>The queue cannot be read: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Reader</name>
+    <message>
+        <source>missing</source>
+        <translation>missing</translation>
+    </message>
+    <message>
+        <source>must be a string</source>
+        <translation>must be a string</translation>
+    </message>
+    <message>
+        <source>must not be empty</source>
+        <translation>must not be empty</translation>
+    </message>
+    <message>
+        <source>must be an object</source>
+        <translation>must be an object</translation>
+    </message>
+    <message>
+        <source>must be an array</source>
+        <translation>must be an array</translation>
+    </message>
+    <message>
+        <source>must be a non-empty string</source>
+        <translation>must be a non-empty string</translation>
+    </message>
+    <message>
+        <source>no coding from the expected code system</source>
+        <translation>no coding from the expected code system</translation>
     </message>
 </context>
 <context>
@@ -2380,10 +2481,6 @@
         <translation>record %1: </translation>
     </message>
     <message>
-        <source>not saved</source>
-        <translation>not saved</translation>
-    </message>
-    <message>
         <source>Only warnings: add --accept-warnings to save anyway.</source>
         <translation>Only warnings: add --accept-warnings to save anyway.</translation>
     </message>
@@ -2408,10 +2505,6 @@
         <translation>&apos;%1&apos; is not a record id</translation>
     </message>
     <message>
-        <source>damaged</source>
-        <translation>damaged</translation>
-    </message>
-    <message>
         <source>scan needs one image file</source>
         <translation>scan needs one image file</translation>
     </message>
@@ -2426,90 +2519,6 @@
     <message>
         <source>%1: %2 [%3]</source>
         <translation>%1: %2 [%3]</translation>
-    </message>
-    <message>
-        <source>Usage: sidepctl [--db FILE] [--user NAME] [--password-stdin] COMMAND ...
-
-Commands:
-  init --site-finess FINESS --admin NAME   create a store; the administrator&apos;s
-                                           password is read from standard input;
-                                           prints the recovery key once
-  user add NAME --role nurse|lab|admin     the new password is the next input line
-  user list | user disable NAME | user passwd NAME
-  recovery rotate                          replace the recovery key
-  record add [FILE|-] [--accept-warnings] [--identity-override REASON]
-  record list [--status STATUS]
-  record show ID | record show --tube LABEL
-  record export ID --format json
-  check nir|rpps|adeli|finess|cog|loinc|phone|email VALUE
-  db verify | audit verify | audit list
-  stats
-  scan IMAGE                               read the codes in an image (tube
-                                           label, INS DataMatrix) as JSON
-  result set --tube LABEL --value P|N|I|X [--analysis LOINC]
-             [--validated-at ISO] [--report FILE.pdf] [--reason TEXT]
-                                           enter a result (lab); a positive needs
-                                           a second entry by another user; the
-                                           reason is the non-conformity of an X
-  result correct --tube LABEL --value ... --reason TEXT
-  result cancel --tube LABEL --reason TEXT
-  codes import FILE.csv [--sha256 FILE]    add activation codes (all or none)
-  codes status [--soon-days N]             codes left, valid now, expiring soon
-  qr --tube LABEL --png FILE               a validated positive&apos;s QR code
-  slip --tube LABEL --pdf FILE [--reason TEXT] [--language fr|en]
-                                           the result slip; a reprint needs a
-                                           reason
-
-Options:
-  --db FILE             the store (default: $SIDEP_DB, else the application-data folder)
-  --user NAME           the account to sign in with
-  --password-stdin      the first line of standard input is the password
-  --recovery-key-stdin  sign in with the recovery key, read from standard input
-
-Exit codes: 0 success, 1 invalid input, 2 usage error, 3 integrity problem found,
-4 access denied (password, lock, role), 5 not found, 6 store error.
-</source>
-        <translation>Usage: sidepctl [--db FILE] [--user NAME] [--password-stdin] COMMAND ...
-
-Commands:
-  init --site-finess FINESS --admin NAME   create a store; the administrator&apos;s
-                                           password is read from standard input;
-                                           prints the recovery key once
-  user add NAME --role nurse|lab|admin     the new password is the next input line
-  user list | user disable NAME | user passwd NAME
-  recovery rotate                          replace the recovery key
-  record add [FILE|-] [--accept-warnings] [--identity-override REASON]
-  record list [--status STATUS]
-  record show ID | record show --tube LABEL
-  record export ID --format json
-  check nir|rpps|adeli|finess|cog|loinc|phone|email VALUE
-  db verify | audit verify | audit list
-  stats
-  scan IMAGE                               read the codes in an image (tube
-                                           label, INS DataMatrix) as JSON
-  result set --tube LABEL --value P|N|I|X [--analysis LOINC]
-             [--validated-at ISO] [--report FILE.pdf] [--reason TEXT]
-                                           enter a result (lab); a positive needs
-                                           a second entry by another user; the
-                                           reason is the non-conformity of an X
-  result correct --tube LABEL --value ... --reason TEXT
-  result cancel --tube LABEL --reason TEXT
-  codes import FILE.csv [--sha256 FILE]    add activation codes (all or none)
-  codes status [--soon-days N]             codes left, valid now, expiring soon
-  qr --tube LABEL --png FILE               a validated positive&apos;s QR code
-  slip --tube LABEL --pdf FILE [--reason TEXT] [--language fr|en]
-                                           the result slip; a reprint needs a
-                                           reason
-
-Options:
-  --db FILE             the store (default: $SIDEP_DB, else the application-data folder)
-  --user NAME           the account to sign in with
-  --password-stdin      the first line of standard input is the password
-  --recovery-key-stdin  sign in with the recovery key, read from standard input
-
-Exit codes: 0 success, 1 invalid input, 2 usage error, 3 integrity problem found,
-4 access denied (password, lock, role), 5 not found, 6 store error.
-</translation>
     </message>
     <message>
         <source>this command needs --tube LABEL</source>
@@ -2566,10 +2575,6 @@ Exit codes: 0 success, 1 invalid input, 2 usage error, 3 integrity problem found
     <message>
         <source>--soon-days needs a number of days</source>
         <translation>--soon-days needs a number of days</translation>
-    </message>
-    <message>
-        <source>does not allow</source>
-        <translation>does not allow</translation>
     </message>
     <message numerus="yes">
         <source>%n code(s) imported.</source>
@@ -2648,6 +2653,178 @@ Exit codes: 0 success, 1 invalid input, 2 usage error, 3 integrity problem found
     <message>
         <source>Slip printed to %1</source>
         <translation>Slip printed to %1</translation>
+    </message>
+    <message>
+        <source>Usage: sidepctl [--db FILE] [--user NAME] [--password-stdin] COMMAND ...
+
+Commands:
+  init --site-finess FINESS --admin NAME   create a store; the administrator&apos;s
+                                           password is read from standard input;
+                                           prints the recovery key once
+  user add NAME --role nurse|lab|admin     the new password is the next input line
+  user list | user disable NAME | user passwd NAME
+  recovery rotate                          replace the recovery key
+  record add [FILE|-] [--accept-warnings] [--identity-override REASON]
+  record list [--status STATUS]
+  record show ID | record show --tube LABEL
+  record export ID --format json
+  check nir|rpps|adeli|finess|cog|loinc|phone|email VALUE
+  db verify | audit verify | audit list
+  stats
+  scan IMAGE                               read the codes in an image (tube
+                                           label, INS DataMatrix) as JSON
+  result set --tube LABEL --value P|N|I|X [--analysis LOINC]
+             [--validated-at ISO] [--report FILE.pdf] [--reason TEXT]
+                                           enter a result (lab); a positive needs
+                                           a second entry by another user; the
+                                           reason is the non-conformity of an X
+  result correct --tube LABEL --value ... --reason TEXT
+  result cancel --tube LABEL --reason TEXT
+  codes import FILE.csv [--sha256 FILE]    add activation codes (all or none)
+  codes status [--soon-days N]             codes left, valid now, expiring soon
+  qr --tube LABEL --png FILE               a validated positive&apos;s QR code
+  slip --tube LABEL --pdf FILE [--reason TEXT] [--language fr|en]
+                                           the result slip; a reprint needs a
+                                           reason
+  config set sync.url https://HOST:PORT    the national server (https only)
+  config import-ca FILE.pem                the CA the server must chain to
+  config import-cert CERT.pem KEY.pem [--key-passphrase-stdin]
+  config import-cert FILE.p12              the site&apos;s certificate and key (the
+                                           passphrase or PKCS#12 password is the
+                                           next input line); the key is kept
+                                           encrypted in the store
+  config show                              the sync settings, without secrets
+
+Options:
+  --db FILE             the store (default: $SIDEP_DB, else the application-data folder)
+  --user NAME           the account to sign in with
+  --password-stdin      the first line of standard input is the password
+  --recovery-key-stdin  sign in with the recovery key, read from standard input
+
+Exit codes: 0 success, 1 invalid input, 2 usage error, 3 integrity problem found,
+4 access denied (password, lock, role), 5 not found, 6 store error.
+</source>
+        <translation>Usage: sidepctl [--db FILE] [--user NAME] [--password-stdin] COMMAND ...
+
+Commands:
+  init --site-finess FINESS --admin NAME   create a store; the administrator&apos;s
+                                           password is read from standard input;
+                                           prints the recovery key once
+  user add NAME --role nurse|lab|admin     the new password is the next input line
+  user list | user disable NAME | user passwd NAME
+  recovery rotate                          replace the recovery key
+  record add [FILE|-] [--accept-warnings] [--identity-override REASON]
+  record list [--status STATUS]
+  record show ID | record show --tube LABEL
+  record export ID --format json
+  check nir|rpps|adeli|finess|cog|loinc|phone|email VALUE
+  db verify | audit verify | audit list
+  stats
+  scan IMAGE                               read the codes in an image (tube
+                                           label, INS DataMatrix) as JSON
+  result set --tube LABEL --value P|N|I|X [--analysis LOINC]
+             [--validated-at ISO] [--report FILE.pdf] [--reason TEXT]
+                                           enter a result (lab); a positive needs
+                                           a second entry by another user; the
+                                           reason is the non-conformity of an X
+  result correct --tube LABEL --value ... --reason TEXT
+  result cancel --tube LABEL --reason TEXT
+  codes import FILE.csv [--sha256 FILE]    add activation codes (all or none)
+  codes status [--soon-days N]             codes left, valid now, expiring soon
+  qr --tube LABEL --png FILE               a validated positive&apos;s QR code
+  slip --tube LABEL --pdf FILE [--reason TEXT] [--language fr|en]
+                                           the result slip; a reprint needs a
+                                           reason
+  config set sync.url https://HOST:PORT    the national server (https only)
+  config import-ca FILE.pem                the CA the server must chain to
+  config import-cert CERT.pem KEY.pem [--key-passphrase-stdin]
+  config import-cert FILE.p12              the site&apos;s certificate and key (the
+                                           passphrase or PKCS#12 password is the
+                                           next input line); the key is kept
+                                           encrypted in the store
+  config show                              the sync settings, without secrets
+
+Options:
+  --db FILE             the store (default: $SIDEP_DB, else the application-data folder)
+  --user NAME           the account to sign in with
+  --password-stdin      the first line of standard input is the password
+  --recovery-key-stdin  sign in with the recovery key, read from standard input
+
+Exit codes: 0 success, 1 invalid input, 2 usage error, 3 integrity problem found,
+4 access denied (password, lock, role), 5 not found, 6 store error.
+</translation>
+    </message>
+    <message>
+        <source>config show takes no argument</source>
+        <translation>config show takes no argument</translation>
+    </message>
+    <message>
+        <source>config set needs a setting and a value: config set sync.url https://HOST:PORT</source>
+        <translation>config set needs a setting and a value: config set sync.url https://HOST:PORT</translation>
+    </message>
+    <message>
+        <source>unknown setting &apos;%1&apos; (known: sync.url)</source>
+        <translation>unknown setting &apos;%1&apos; (known: sync.url)</translation>
+    </message>
+    <message>
+        <source>config import-ca needs one PEM file</source>
+        <translation>config import-ca needs one PEM file</translation>
+    </message>
+    <message>
+        <source>config import-cert needs CERT.pem KEY.pem, or a PKCS#12 file named .p12 or .pfx</source>
+        <translation>config import-cert needs CERT.pem KEY.pem, or a PKCS#12 file named .p12 or .pfx</translation>
+    </message>
+    <message>
+        <source>config import-cert needs CERT.pem KEY.pem, or FILE.p12</source>
+        <translation>config import-cert needs CERT.pem KEY.pem, or FILE.p12</translation>
+    </message>
+    <message>
+        <source>--key-passphrase-stdin is for a PEM key; the PKCS#12 password is always read from standard input</source>
+        <translation>--key-passphrase-stdin is for a PEM key; the PKCS#12 password is always read from standard input</translation>
+    </message>
+    <message>
+        <source>config needs set, import-ca, import-cert or show</source>
+        <translation>config needs set, import-ca, import-cert or show</translation>
+    </message>
+    <message>
+        <source>no file %1</source>
+        <translation>no file %1</translation>
+    </message>
+    <message>
+        <source>sync.url set to %1</source>
+        <translation>sync.url set to %1</translation>
+    </message>
+    <message>
+        <source>CA certificate(s) imported from %1</source>
+        <translation>CA certificate(s) imported from %1</translation>
+    </message>
+    <message>
+        <source>PKCS#12 password: </source>
+        <translation>PKCS#12 password: </translation>
+    </message>
+    <message>
+        <source>no PKCS#12 password on standard input</source>
+        <translation>no PKCS#12 password on standard input</translation>
+    </message>
+    <message>
+        <source>client certificate and key imported from %1</source>
+        <translation>client certificate and key imported from %1</translation>
+    </message>
+    <message>
+        <source>no key passphrase on standard input</source>
+        <translation>no key passphrase on standard input</translation>
+    </message>
+    <message>
+        <source>(with --key-passphrase-stdin)</source>
+        <translation>(with --key-passphrase-stdin)</translation>
+    </message>
+    <message>
+        <source>client certificate and key imported from %1 and %2</source>
+        <translation>client certificate and key imported from %1 and %2</translation>
+    </message>
+    <message>
+        <source>sidepctl: warning: %1</source>
+        <translation>sidepctl: warning: %1</translation>
     </message>
 </context>
 <context>
@@ -2777,6 +2954,161 @@ Exit codes: 0 success, 1 invalid input, 2 usage error, 3 integrity problem found
     <message>
         <source>%1 is the last administrator: name another one first</source>
         <translation>%1 is the last administrator: name another one first</translation>
+    </message>
+</context>
+<context>
+    <name>SyncSettings</name>
+    <message>
+        <source>the private key is encrypted: give its passphrase</source>
+        <translation>the private key is encrypted: give its passphrase</translation>
+    </message>
+    <message>
+        <source>the private key does not open with this passphrase</source>
+        <translation>the private key does not open with this passphrase</translation>
+    </message>
+    <message>
+        <source>the private key is not a PEM private key</source>
+        <translation>the private key is not a PEM private key</translation>
+    </message>
+    <message>
+        <source>the private key is neither RSA, EC nor DSA</source>
+        <translation>the private key is neither RSA, EC nor DSA</translation>
+    </message>
+    <message>
+        <source>the TLS library does not accept the private key</source>
+        <translation>the TLS library does not accept the private key</translation>
+    </message>
+    <message>
+        <source>the %1 %2 expired on %3</source>
+        <translation>the %1 %2 expired on %3</translation>
+    </message>
+    <message>
+        <source>the %1 %2 is not valid before %3</source>
+        <translation>the %1 %2 is not valid before %3</translation>
+    </message>
+    <message>
+        <source>the %1 %2 expires on %3: renew it soon</source>
+        <translation>the %1 %2 expires on %3: renew it soon</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>cannot read %1: %2</translation>
+    </message>
+    <message>
+        <source>the server URL %1 is not a valid URL with a host</source>
+        <translation>the server URL %1 is not a valid URL with a host</translation>
+    </message>
+    <message>
+        <source>the server URL must start with https:// (not %1://)</source>
+        <translation>the server URL must start with https:// (not %1://)</translation>
+    </message>
+    <message>
+        <source>the server URL must not hold a user name or password: the site authenticates with its certificate</source>
+        <translation>the server URL must not hold a user name or password: the site authenticates with its certificate</translation>
+    </message>
+    <message>
+        <source>the CA file holds a private key: give the CA certificate alone</source>
+        <translation>the CA file holds a private key: give the CA certificate alone</translation>
+    </message>
+    <message>
+        <source>the CA file holds no PEM certificate</source>
+        <translation>the CA file holds no PEM certificate</translation>
+    </message>
+    <message>
+        <source>%1 is not a CA certificate (no basicConstraints CA:TRUE)</source>
+        <translation>%1 is not a CA certificate (no basicConstraints CA:TRUE)</translation>
+    </message>
+    <message>
+        <source>CA certificate</source>
+        <translation>CA certificate</translation>
+    </message>
+    <message>
+        <source>the certificate file holds no PEM certificate</source>
+        <translation>the certificate file holds no PEM certificate</translation>
+    </message>
+    <message>
+        <source>the private key cannot be converted for storage</source>
+        <translation>the private key cannot be converted for storage</translation>
+    </message>
+    <message>
+        <source>cannot read the PKCS#12 file %1: wrong password, or not a PKCS#12 file with a certificate and its key</source>
+        <translation>cannot read the PKCS#12 file %1: wrong password, or not a PKCS#12 file with a certificate and its key</translation>
+    </message>
+    <message>
+        <source>client certificate</source>
+        <translation>client certificate</translation>
+    </message>
+    <message>
+        <source>the private key does not belong to the certificate %1</source>
+        <translation>the private key does not belong to the certificate %1</translation>
+    </message>
+    <message>
+        <source>the certificate %1 is not for client authentication (its extended key usage lacks clientAuth)</source>
+        <translation>the certificate %1 is not for client authentication (its extended key usage lacks clientAuth)</translation>
+    </message>
+    <message>
+        <source>the certificate %1 is a CA certificate, not a site&apos;s certificate</source>
+        <translation>the certificate %1 is a CA certificate, not a site&apos;s certificate</translation>
+    </message>
+    <message>
+        <source>the certificate names %1, but this site&apos;s FINESS is %2</source>
+        <translation>the certificate names %1, but this site&apos;s FINESS is %2</translation>
+    </message>
+    <message>
+        <source>sign in first</source>
+        <translation>sign in first</translation>
+    </message>
+    <message>
+        <source>no sync server: set one with &apos;sidepctl config set sync.url https://...&apos;</source>
+        <translation>no sync server: set one with &apos;sidepctl config set sync.url https://...&apos;</translation>
+    </message>
+    <message>
+        <source>no CA for the sync server: import one with &apos;sidepctl config import-ca&apos;</source>
+        <translation>no CA for the sync server: import one with &apos;sidepctl config import-ca&apos;</translation>
+    </message>
+    <message>
+        <source>no client certificate: import one with &apos;sidepctl config import-cert&apos;</source>
+        <translation>no client certificate: import one with &apos;sidepctl config import-cert&apos;</translation>
+    </message>
+    <message>
+        <source>the stored private key does not decrypt: import the certificate again</source>
+        <translation>the stored private key does not decrypt: import the certificate again</translation>
+    </message>
+    <message>
+        <source>%1 (issued by %2), expires %3, SHA-256 %4</source>
+        <translation>%1 (issued by %2), expires %3, SHA-256 %4</translation>
+    </message>
+    <message>
+        <source>EXPIRED</source>
+        <translation>EXPIRED</translation>
+    </message>
+    <message>
+        <source>Server URL: %1</source>
+        <translation>Server URL: %1</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>not set</translation>
+    </message>
+    <message>
+        <source>CA certificate: not set</source>
+        <translation>CA certificate: not set</translation>
+    </message>
+    <message>
+        <source>CA certificate: %1</source>
+        <translation>CA certificate: %1</translation>
+    </message>
+    <message>
+        <source>Client certificate: %1</source>
+        <translation>Client certificate: %1</translation>
+    </message>
+    <message>
+        <source>Private key: %1</source>
+        <translation>Private key: %1</translation>
+    </message>
+    <message>
+        <source>stored, encrypted in the store</source>
+        <translation>stored, encrypted in the store</translation>
     </message>
 </context>
 <context>

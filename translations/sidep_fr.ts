@@ -304,6 +304,33 @@
     </message>
 </context>
 <context>
+    <name>BundleReader</name>
+    <message>
+        <source>only POST and PUT are sent</source>
+        <translation>seules les requêtes POST et PUT sont envoyées</translation>
+    </message>
+    <message>
+        <source>two entries have the same fullUrl</source>
+        <translation>deux entrées ont le même fullUrl</translation>
+    </message>
+    <message>
+        <source>only one %1 is expected</source>
+        <translation>une seule ressource %1 est attendue</translation>
+    </message>
+    <message>
+        <source>a %1 is required</source>
+        <translation>une ressource %1 est obligatoire</translation>
+    </message>
+    <message>
+        <source>does not point to a %1 of the Bundle</source>
+        <translation>ne renvoie pas à une ressource %1 du Bundle</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>absent</translation>
+    </message>
+</context>
+<context>
     <name>CameraScanDialog</name>
     <message>
         <source>Scan with the camera</source>
@@ -401,6 +428,49 @@
     <message>
         <source>sign in first</source>
         <translation>connectez-vous d&apos;abord</translation>
+    </message>
+</context>
+<context>
+    <name>FhirBundle</name>
+    <message>
+        <source>must be Bundle</source>
+        <translation>doit être Bundle</translation>
+    </message>
+    <message>
+        <source>must be transaction</source>
+        <translation>doit être transaction</translation>
+    </message>
+    <message>
+        <source>must be urn:ietf:rfc:3986</source>
+        <translation>doit être urn:ietf:rfc:3986</translation>
+    </message>
+    <message>
+        <source>must be urn:uuid: and a UUID</source>
+        <translation>doit être urn:uuid: suivi d&apos;un UUID</translation>
+    </message>
+    <message>
+        <source>must be a positive number</source>
+        <translation>doit être un nombre positif</translation>
+    </message>
+    <message>
+        <source>only one result is expected</source>
+        <translation>un seul résultat est attendu</translation>
+    </message>
+    <message>
+        <source>must be final, corrected or entered-in-error</source>
+        <translation>doit être final, corrected ou entered-in-error</translation>
+    </message>
+    <message>
+        <source>not a result code of the JDV Résultat qualitatif</source>
+        <translation>n&apos;est pas un code de résultat du JDV Résultat qualitatif</translation>
+    </message>
+    <message>
+        <source>a result needs a value</source>
+        <translation>un résultat doit avoir une valeur</translation>
+    </message>
+    <message>
+        <source>must be a PDF in base64</source>
+        <translation>doit être un PDF encodé en base64</translation>
     </message>
 </context>
 <context>
@@ -921,6 +991,37 @@
     <message>
         <source>The queue cannot be read: %1</source>
         <translation>La file d&apos;attente ne peut pas être lue : %1</translation>
+    </message>
+</context>
+<context>
+    <name>Reader</name>
+    <message>
+        <source>missing</source>
+        <translation>absent</translation>
+    </message>
+    <message>
+        <source>must be a string</source>
+        <translation>doit être une chaîne de caractères</translation>
+    </message>
+    <message>
+        <source>must not be empty</source>
+        <translation>ne doit pas être vide</translation>
+    </message>
+    <message>
+        <source>must be an object</source>
+        <translation>doit être un objet</translation>
+    </message>
+    <message>
+        <source>must be an array</source>
+        <translation>doit être un tableau</translation>
+    </message>
+    <message>
+        <source>must be a non-empty string</source>
+        <translation>doit être une chaîne de caractères non vide</translation>
+    </message>
+    <message>
+        <source>no coding from the expected code system</source>
+        <translation>aucun codage issu du système de codes attendu</translation>
     </message>
 </context>
 <context>
@@ -2380,10 +2481,6 @@
         <translation>fiche %1 : </translation>
     </message>
     <message>
-        <source>not saved</source>
-        <translation>non enregistré</translation>
-    </message>
-    <message>
         <source>Only warnings: add --accept-warnings to save anyway.</source>
         <translation>Uniquement des avertissements : ajoutez --accept-warnings pour enregistrer malgré tout.</translation>
     </message>
@@ -2408,10 +2505,6 @@
         <translation>« %1 » n&apos;est pas un identifiant de fiche</translation>
     </message>
     <message>
-        <source>damaged</source>
-        <translation>endommagé</translation>
-    </message>
-    <message>
         <source>scan needs one image file</source>
         <translation>scan nécessite un fichier image</translation>
     </message>
@@ -2426,100 +2519,6 @@
     <message>
         <source>%1: %2 [%3]</source>
         <translation>%1 : %2 [%3]</translation>
-    </message>
-    <message>
-        <source>Usage: sidepctl [--db FILE] [--user NAME] [--password-stdin] COMMAND ...
-
-Commands:
-  init --site-finess FINESS --admin NAME   create a store; the administrator&apos;s
-                                           password is read from standard input;
-                                           prints the recovery key once
-  user add NAME --role nurse|lab|admin     the new password is the next input line
-  user list | user disable NAME | user passwd NAME
-  recovery rotate                          replace the recovery key
-  record add [FILE|-] [--accept-warnings] [--identity-override REASON]
-  record list [--status STATUS]
-  record show ID | record show --tube LABEL
-  record export ID --format json
-  check nir|rpps|adeli|finess|cog|loinc|phone|email VALUE
-  db verify | audit verify | audit list
-  stats
-  scan IMAGE                               read the codes in an image (tube
-                                           label, INS DataMatrix) as JSON
-  result set --tube LABEL --value P|N|I|X [--analysis LOINC]
-             [--validated-at ISO] [--report FILE.pdf] [--reason TEXT]
-                                           enter a result (lab); a positive needs
-                                           a second entry by another user; the
-                                           reason is the non-conformity of an X
-  result correct --tube LABEL --value ... --reason TEXT
-  result cancel --tube LABEL --reason TEXT
-  codes import FILE.csv [--sha256 FILE]    add activation codes (all or none)
-  codes status [--soon-days N]             codes left, valid now, expiring soon
-  qr --tube LABEL --png FILE               a validated positive&apos;s QR code
-  slip --tube LABEL --pdf FILE [--reason TEXT] [--language fr|en]
-                                           the result slip; a reprint needs a
-                                           reason
-
-Options:
-  --db FILE             the store (default: $SIDEP_DB, else the application-data folder)
-  --user NAME           the account to sign in with
-  --password-stdin      the first line of standard input is the password
-  --recovery-key-stdin  sign in with the recovery key, read from standard input
-
-Exit codes: 0 success, 1 invalid input, 2 usage error, 3 integrity problem found,
-4 access denied (password, lock, role), 5 not found, 6 store error.
-</source>
-        <translation>Usage : sidepctl [--db FICHIER] [--user NOM] [--password-stdin] COMMANDE ...
-
-Commandes :
-  init --site-finess FINESS --admin NOM    crée une base ; le mot de passe de
-                                           l&apos;administrateur est lu sur l&apos;entrée
-                                           standard ; affiche une seule fois la
-                                           clé de récupération
-  user add NOM --role nurse|lab|admin      le nouveau mot de passe est la ligne
-                                           suivante de l&apos;entrée
-  user list | user disable NOM | user passwd NOM
-  recovery rotate                          remplace la clé de récupération
-  record add [FICHIER|-] [--accept-warnings] [--identity-override MOTIF]
-  record list [--status STATUT]
-  record show ID | record show --tube ÉTIQUETTE
-  record export ID --format json
-  check nir|rpps|adeli|finess|cog|loinc|phone|email VALEUR
-  db verify | audit verify | audit list
-  stats
-  scan IMAGE                               lit les codes d&apos;une image (étiquette
-                                           de tube, DataMatrix INS) en JSON
-  result set --tube ÉTIQUETTE --value P|N|I|X [--analysis LOINC]
-             [--validated-at ISO] [--report FICHIER.pdf] [--reason TEXTE]
-                                           saisit un résultat (laboratoire) ;
-                                           un positif exige une seconde saisie
-                                           par un autre utilisateur ; le motif
-                                           est la non-conformité d&apos;un X
-  result correct --tube ÉTIQUETTE --value ... --reason TEXTE
-  result cancel --tube ÉTIQUETTE --reason TEXTE
-  codes import FICHIER.csv [--sha256 FICHIER]
-                                           ajoute des codes d&apos;activation (tous
-                                           ou aucun)
-  codes status [--soon-days N]             codes restants, valides à ce jour,
-                                           bientôt expirés
-  qr --tube ÉTIQUETTE --png FICHIER        le QR code d&apos;un positif validé
-  slip --tube ÉTIQUETTE --pdf FICHIER [--reason TEXTE] [--language fr|en]
-                                           le bulletin de résultat ; une
-                                           réimpression exige un motif
-
-Options :
-  --db FICHIER          la base (par défaut : $SIDEP_DB, sinon le dossier des
-                        données de l&apos;application)
-  --user NOM            le compte avec lequel se connecter
-  --password-stdin      la première ligne de l&apos;entrée standard
-                        est le mot de passe
-  --recovery-key-stdin  se connecter avec la clé de récupération, lue sur
-                        l&apos;entrée standard
-
-Codes de sortie : 0 succès, 1 entrée invalide, 2 erreur d&apos;utilisation,
-3 problème d&apos;intégrité détecté, 4 accès refusé (mot de passe, verrouillage,
-rôle), 5 introuvable, 6 erreur de la base.
-</translation>
     </message>
     <message>
         <source>this command needs --tube LABEL</source>
@@ -2576,10 +2575,6 @@ rôle), 5 introuvable, 6 erreur de la base.
     <message>
         <source>--soon-days needs a number of days</source>
         <translation>--soon-days nécessite un nombre de jours</translation>
-    </message>
-    <message>
-        <source>does not allow</source>
-        <translation>ne permet pas</translation>
     </message>
     <message numerus="yes">
         <source>%n code(s) imported.</source>
@@ -2658,6 +2653,191 @@ rôle), 5 introuvable, 6 erreur de la base.
     <message>
         <source>Slip printed to %1</source>
         <translation>Bulletin imprimé dans %1</translation>
+    </message>
+    <message>
+        <source>Usage: sidepctl [--db FILE] [--user NAME] [--password-stdin] COMMAND ...
+
+Commands:
+  init --site-finess FINESS --admin NAME   create a store; the administrator&apos;s
+                                           password is read from standard input;
+                                           prints the recovery key once
+  user add NAME --role nurse|lab|admin     the new password is the next input line
+  user list | user disable NAME | user passwd NAME
+  recovery rotate                          replace the recovery key
+  record add [FILE|-] [--accept-warnings] [--identity-override REASON]
+  record list [--status STATUS]
+  record show ID | record show --tube LABEL
+  record export ID --format json
+  check nir|rpps|adeli|finess|cog|loinc|phone|email VALUE
+  db verify | audit verify | audit list
+  stats
+  scan IMAGE                               read the codes in an image (tube
+                                           label, INS DataMatrix) as JSON
+  result set --tube LABEL --value P|N|I|X [--analysis LOINC]
+             [--validated-at ISO] [--report FILE.pdf] [--reason TEXT]
+                                           enter a result (lab); a positive needs
+                                           a second entry by another user; the
+                                           reason is the non-conformity of an X
+  result correct --tube LABEL --value ... --reason TEXT
+  result cancel --tube LABEL --reason TEXT
+  codes import FILE.csv [--sha256 FILE]    add activation codes (all or none)
+  codes status [--soon-days N]             codes left, valid now, expiring soon
+  qr --tube LABEL --png FILE               a validated positive&apos;s QR code
+  slip --tube LABEL --pdf FILE [--reason TEXT] [--language fr|en]
+                                           the result slip; a reprint needs a
+                                           reason
+  config set sync.url https://HOST:PORT    the national server (https only)
+  config import-ca FILE.pem                the CA the server must chain to
+  config import-cert CERT.pem KEY.pem [--key-passphrase-stdin]
+  config import-cert FILE.p12              the site&apos;s certificate and key (the
+                                           passphrase or PKCS#12 password is the
+                                           next input line); the key is kept
+                                           encrypted in the store
+  config show                              the sync settings, without secrets
+
+Options:
+  --db FILE             the store (default: $SIDEP_DB, else the application-data folder)
+  --user NAME           the account to sign in with
+  --password-stdin      the first line of standard input is the password
+  --recovery-key-stdin  sign in with the recovery key, read from standard input
+
+Exit codes: 0 success, 1 invalid input, 2 usage error, 3 integrity problem found,
+4 access denied (password, lock, role), 5 not found, 6 store error.
+</source>
+        <translation>Usage : sidepctl [--db FICHIER] [--user NOM] [--password-stdin] COMMANDE ...
+
+Commandes :
+  init --site-finess FINESS --admin NOM    crée une base ; le mot de passe de
+                                           l&apos;administrateur est lu sur l&apos;entrée
+                                           standard ; affiche une seule fois la
+                                           clé de récupération
+  user add NOM --role nurse|lab|admin      le nouveau mot de passe est la ligne
+                                           suivante de l&apos;entrée
+  user list | user disable NOM | user passwd NOM
+  recovery rotate                          remplace la clé de récupération
+  record add [FICHIER|-] [--accept-warnings] [--identity-override MOTIF]
+  record list [--status STATUT]
+  record show ID | record show --tube ÉTIQUETTE
+  record export ID --format json
+  check nir|rpps|adeli|finess|cog|loinc|phone|email VALEUR
+  db verify | audit verify | audit list
+  stats
+  scan IMAGE                               lit les codes d&apos;une image (étiquette
+                                           de tube, DataMatrix INS) en JSON
+  result set --tube ÉTIQUETTE --value P|N|I|X [--analysis LOINC]
+             [--validated-at ISO] [--report FICHIER.pdf] [--reason TEXTE]
+                                           saisit un résultat (laboratoire) ;
+                                           un positif exige une seconde saisie
+                                           par un autre utilisateur ; le motif
+                                           est la non-conformité d&apos;un X
+  result correct --tube ÉTIQUETTE --value ... --reason TEXTE
+  result cancel --tube ÉTIQUETTE --reason TEXTE
+  codes import FICHIER.csv [--sha256 FICHIER]
+                                           ajoute des codes d&apos;activation (tous
+                                           ou aucun)
+  codes status [--soon-days N]             codes restants, valides à ce jour,
+                                           bientôt expirés
+  qr --tube ÉTIQUETTE --png FICHIER        le QR code d&apos;un positif validé
+  slip --tube ÉTIQUETTE --pdf FICHIER [--reason TEXTE] [--language fr|en]
+                                           le bulletin de résultat ; une
+                                           réimpression exige un motif
+  config set sync.url https://HÔTE:PORT    le serveur national (https seulement)
+  config import-ca FICHIER.pem             l&apos;autorité de certification (AC) à
+                                           laquelle le serveur doit se rattacher
+  config import-cert CERT.pem CLÉ.pem [--key-passphrase-stdin]
+  config import-cert FICHIER.p12           le certificat client du site et sa
+                                           clé privée (la phrase secrète ou le
+                                           mot de passe PKCS#12 est la ligne
+                                           suivante de l&apos;entrée) ; la clé est
+                                           conservée chiffrée dans la base
+  config show                              les réglages de synchronisation,
+                                           sans les secrets
+
+Options :
+  --db FICHIER          la base (par défaut : $SIDEP_DB, sinon le dossier des
+                        données de l&apos;application)
+  --user NOM            le compte avec lequel se connecter
+  --password-stdin      la première ligne de l&apos;entrée standard
+                        est le mot de passe
+  --recovery-key-stdin  se connecter avec la clé de récupération, lue sur
+                        l&apos;entrée standard
+
+Codes de sortie : 0 succès, 1 entrée invalide, 2 erreur d&apos;utilisation,
+3 problème d&apos;intégrité détecté, 4 accès refusé (mot de passe, verrouillage,
+rôle), 5 introuvable, 6 erreur de la base.
+</translation>
+    </message>
+    <message>
+        <source>config show takes no argument</source>
+        <translation>config show ne prend aucun argument</translation>
+    </message>
+    <message>
+        <source>config set needs a setting and a value: config set sync.url https://HOST:PORT</source>
+        <translation>config set nécessite un réglage et une valeur : config set sync.url https://HÔTE:PORT</translation>
+    </message>
+    <message>
+        <source>unknown setting &apos;%1&apos; (known: sync.url)</source>
+        <translation>réglage inconnu « %1 » (réglage connu : sync.url)</translation>
+    </message>
+    <message>
+        <source>config import-ca needs one PEM file</source>
+        <translation>config import-ca nécessite un fichier PEM</translation>
+    </message>
+    <message>
+        <source>config import-cert needs CERT.pem KEY.pem, or a PKCS#12 file named .p12 or .pfx</source>
+        <translation>config import-cert nécessite CERT.pem CLÉ.pem, ou un fichier PKCS#12 nommé .p12 ou .pfx</translation>
+    </message>
+    <message>
+        <source>config import-cert needs CERT.pem KEY.pem, or FILE.p12</source>
+        <translation>config import-cert nécessite CERT.pem CLÉ.pem, ou FICHIER.p12</translation>
+    </message>
+    <message>
+        <source>--key-passphrase-stdin is for a PEM key; the PKCS#12 password is always read from standard input</source>
+        <translation>--key-passphrase-stdin concerne une clé PEM ; le mot de passe PKCS#12 est toujours lu sur l&apos;entrée standard</translation>
+    </message>
+    <message>
+        <source>config needs set, import-ca, import-cert or show</source>
+        <translation>config nécessite set, import-ca, import-cert ou show</translation>
+    </message>
+    <message>
+        <source>no file %1</source>
+        <translation>fichier introuvable : %1</translation>
+    </message>
+    <message>
+        <source>sync.url set to %1</source>
+        <translation>sync.url réglé sur %1</translation>
+    </message>
+    <message>
+        <source>CA certificate(s) imported from %1</source>
+        <translation>certificat(s) d&apos;AC importé(s) depuis %1</translation>
+    </message>
+    <message>
+        <source>PKCS#12 password: </source>
+        <translation>Mot de passe PKCS#12 : </translation>
+    </message>
+    <message>
+        <source>no PKCS#12 password on standard input</source>
+        <translation>aucun mot de passe PKCS#12 sur l&apos;entrée standard</translation>
+    </message>
+    <message>
+        <source>client certificate and key imported from %1</source>
+        <translation>certificat client et clé privée importés depuis %1</translation>
+    </message>
+    <message>
+        <source>no key passphrase on standard input</source>
+        <translation>aucune phrase secrète de la clé sur l&apos;entrée standard</translation>
+    </message>
+    <message>
+        <source>(with --key-passphrase-stdin)</source>
+        <translation>(avec --key-passphrase-stdin)</translation>
+    </message>
+    <message>
+        <source>client certificate and key imported from %1 and %2</source>
+        <translation>certificat client et clé privée importés depuis %1 et %2</translation>
+    </message>
+    <message>
+        <source>sidepctl: warning: %1</source>
+        <translation>sidepctl : avertissement : %1</translation>
     </message>
 </context>
 <context>
@@ -2786,7 +2966,162 @@ rôle), 5 introuvable, 6 erreur de la base.
     </message>
     <message>
         <source>%1 is the last administrator: name another one first</source>
-        <translation>%1 est le dernier administrateur : nommez-en d'abord un autre</translation>
+        <translation>%1 est le dernier administrateur : nommez-en d&apos;abord un autre</translation>
+    </message>
+</context>
+<context>
+    <name>SyncSettings</name>
+    <message>
+        <source>the private key is encrypted: give its passphrase</source>
+        <translation>la clé privée est chiffrée : indiquez sa phrase secrète</translation>
+    </message>
+    <message>
+        <source>the private key does not open with this passphrase</source>
+        <translation>la clé privée ne s&apos;ouvre pas avec cette phrase secrète</translation>
+    </message>
+    <message>
+        <source>the private key is not a PEM private key</source>
+        <translation>la clé privée n&apos;est pas une clé privée PEM</translation>
+    </message>
+    <message>
+        <source>the private key is neither RSA, EC nor DSA</source>
+        <translation>la clé privée n&apos;est ni RSA, ni EC, ni DSA</translation>
+    </message>
+    <message>
+        <source>the TLS library does not accept the private key</source>
+        <translation>la bibliothèque TLS n&apos;accepte pas la clé privée</translation>
+    </message>
+    <message>
+        <source>the %1 %2 expired on %3</source>
+        <translation>le %1 %2 a expiré le %3</translation>
+    </message>
+    <message>
+        <source>the %1 %2 is not valid before %3</source>
+        <translation>le %1 %2 n&apos;est pas valide avant le %3</translation>
+    </message>
+    <message>
+        <source>the %1 %2 expires on %3: renew it soon</source>
+        <translation>le %1 %2 expire le %3 : renouvelez-le rapidement</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>impossible de lire %1 : %2</translation>
+    </message>
+    <message>
+        <source>the server URL %1 is not a valid URL with a host</source>
+        <translation>l&apos;URL du serveur %1 n&apos;est pas une URL valide comportant un hôte</translation>
+    </message>
+    <message>
+        <source>the server URL must start with https:// (not %1://)</source>
+        <translation>l&apos;URL du serveur doit commencer par https:// (et non %1://)</translation>
+    </message>
+    <message>
+        <source>the server URL must not hold a user name or password: the site authenticates with its certificate</source>
+        <translation>l&apos;URL du serveur ne doit contenir ni nom d&apos;utilisateur ni mot de passe : le site s&apos;authentifie avec son certificat</translation>
+    </message>
+    <message>
+        <source>the CA file holds a private key: give the CA certificate alone</source>
+        <translation>le fichier de l&apos;AC contient une clé privée : fournissez uniquement le certificat de l&apos;AC</translation>
+    </message>
+    <message>
+        <source>the CA file holds no PEM certificate</source>
+        <translation>le fichier de l&apos;AC ne contient aucun certificat PEM</translation>
+    </message>
+    <message>
+        <source>%1 is not a CA certificate (no basicConstraints CA:TRUE)</source>
+        <translation>%1 n&apos;est pas un certificat d&apos;AC (pas de basicConstraints CA:TRUE)</translation>
+    </message>
+    <message>
+        <source>CA certificate</source>
+        <translation>certificat d&apos;AC</translation>
+    </message>
+    <message>
+        <source>the certificate file holds no PEM certificate</source>
+        <translation>le fichier du certificat ne contient aucun certificat PEM</translation>
+    </message>
+    <message>
+        <source>the private key cannot be converted for storage</source>
+        <translation>la clé privée ne peut pas être convertie pour être conservée</translation>
+    </message>
+    <message>
+        <source>cannot read the PKCS#12 file %1: wrong password, or not a PKCS#12 file with a certificate and its key</source>
+        <translation>impossible de lire le fichier PKCS#12 %1 : mot de passe incorrect, ou ce n&apos;est pas un fichier PKCS#12 contenant un certificat et sa clé</translation>
+    </message>
+    <message>
+        <source>client certificate</source>
+        <translation>certificat client</translation>
+    </message>
+    <message>
+        <source>the private key does not belong to the certificate %1</source>
+        <translation>la clé privée ne correspond pas au certificat %1</translation>
+    </message>
+    <message>
+        <source>the certificate %1 is not for client authentication (its extended key usage lacks clientAuth)</source>
+        <translation>le certificat %1 n&apos;est pas destiné à l&apos;authentification du client (son usage étendu de la clé ne comprend pas clientAuth)</translation>
+    </message>
+    <message>
+        <source>the certificate %1 is a CA certificate, not a site&apos;s certificate</source>
+        <translation>le certificat %1 est un certificat d&apos;AC, et non le certificat d&apos;un site</translation>
+    </message>
+    <message>
+        <source>the certificate names %1, but this site&apos;s FINESS is %2</source>
+        <translation>le certificat désigne %1, mais le FINESS de ce site est %2</translation>
+    </message>
+    <message>
+        <source>sign in first</source>
+        <translation>connectez-vous d&apos;abord</translation>
+    </message>
+    <message>
+        <source>no sync server: set one with &apos;sidepctl config set sync.url https://...&apos;</source>
+        <translation>aucun serveur de synchronisation : indiquez-en un avec « sidepctl config set sync.url https://... »</translation>
+    </message>
+    <message>
+        <source>no CA for the sync server: import one with &apos;sidepctl config import-ca&apos;</source>
+        <translation>aucune AC pour le serveur de synchronisation : importez-en une avec « sidepctl config import-ca »</translation>
+    </message>
+    <message>
+        <source>no client certificate: import one with &apos;sidepctl config import-cert&apos;</source>
+        <translation>aucun certificat client : importez-en un avec « sidepctl config import-cert »</translation>
+    </message>
+    <message>
+        <source>the stored private key does not decrypt: import the certificate again</source>
+        <translation>la clé privée conservée ne se déchiffre pas : importez à nouveau le certificat</translation>
+    </message>
+    <message>
+        <source>%1 (issued by %2), expires %3, SHA-256 %4</source>
+        <translation>%1 (délivré par %2), expire le %3, empreinte SHA-256 %4</translation>
+    </message>
+    <message>
+        <source>EXPIRED</source>
+        <translation>EXPIRÉ</translation>
+    </message>
+    <message>
+        <source>Server URL: %1</source>
+        <translation>URL du serveur : %1</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>non renseigné</translation>
+    </message>
+    <message>
+        <source>CA certificate: not set</source>
+        <translation>Certificat d&apos;AC : non renseigné</translation>
+    </message>
+    <message>
+        <source>CA certificate: %1</source>
+        <translation>Certificat d&apos;AC : %1</translation>
+    </message>
+    <message>
+        <source>Client certificate: %1</source>
+        <translation>Certificat client : %1</translation>
+    </message>
+    <message>
+        <source>Private key: %1</source>
+        <translation>Clé privée : %1</translation>
+    </message>
+    <message>
+        <source>stored, encrypted in the store</source>
+        <translation>conservée, chiffrée dans la base</translation>
     </message>
 </context>
 <context>
