@@ -1,0 +1,150 @@
+#include "BundleIntake.h"
+
+#include "FhirBundle.h"
+#include "Logging.h"
+#include "RecordValidator.h"
+#include "SamplingRecord.h"
+#include "ServerDatabase.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+// FHIR issue-type codes for our problem rules.
+QString issueCode(const QString& rule)
+{
+    if (rule == u"required"_s)
+        return u"required"_s;
+    if (rule == u"duplicate"_s)
+        return u"duplicate"_s;
+    if (rule == u"code"_s)
+        return u"code-invalid"_s;
+    if (rule == u"type"_s || rule == u"format"_s || rule == u"reference"_s)
+        return u"structure"_s;
+    if (rule == u"site"_s)
+        return u"forbidden"_s;
+    return u"business-rule"_s;
+}
+
+} // namespace
+
+QString BundleIntake::outcomeName(Outcome outcome)
+{
+    switch (outcome) {
+    case Outcome::Accepted:
+        return u"accepted"_s;
+    case Outcome::AlreadyHad:
+        return u"already had"_s;
+    case Outcome::Rejected:
+        return u"rejected"_s;
+    case Outcome::Failed:
+        return u"failed"_s;
+    }
+    return {};
+}
+
+QJsonObject BundleIntake::Result::toJson() const
+{
+    QJsonObject json{{u"outcome"_s, outcomeName(outcome)}, {u"status"_s, httpStatus}};
+    if (!bundleId.isEmpty())
+        json.insert(u"bundleId"_s, bundleId);
+    if (version > 0)
+        json.insert(u"version"_s, version);
+    if (!operationOutcome.isEmpty())
+        json.insert(u"operationOutcome"_s, operationOutcome);
+    return json;
+}
+
+QJsonObject BundleIntake::operationOutcome(const QList<Problem>& problems)
+{
+    QJsonArray issues;
+    for (const Problem& problem : problems) {
+        if (problem.severity != Problem::Severity::Error)
+            continue;
+        issues.append(QJsonObject{
+            {u"severity"_s, u"error"_s},
+            {u"code"_s, issueCode(problem.rule)},
+            {u"diagnostics"_s,
+             QString(problem.field + u": "_s + problem.rule + u": "_s + problem.message)},
+            {u"expression"_s, QJsonArray{problem.field}},
+        });
+    }
+    return QJsonObject{{u"resourceType"_s, u"OperationOutcome"_s}, {u"issue"_s, issues}};
+}
+
+QJsonObject BundleIntake::operationOutcome(const QString& code, const QString& diagnostics,
+                                           const QString& expression)
+{
+    QJsonObject issue{
+        {u"severity"_s, u"error"_s}, {u"code"_s, code}, {u"diagnostics"_s, diagnostics}};
+    if (!expression.isEmpty())
+        issue.insert(u"expression"_s, QJsonArray{expression});
+    return QJsonObject{{u"resourceType"_s, u"OperationOutcome"_s}, {u"issue"_s, QJsonArray{issue}}};
+}
+
+BundleIntake::Result BundleIntake::receive(const QJsonObject& bundle, const QString& site,
+                                           ServerDatabase* database)
+{
+    Result result;
+    result.bundleId = bundle.value(u"identifier"_s).toObject().value(u"value"_s).toString();
+    result.version = bundle.value(u"meta"_s).toObject().value(u"versionId"_s).toString().toInt();
+
+    SamplingRecord record;
+    QString recordSite;
+    QList<Problem> problems;
+    BundleOptions options;
+    const bool parsed = FhirBundle::parse(bundle, &record, &recordSite, &problems, &options);
+    if (parsed) {
+        RecordValidator::Options rules;
+        // The R+ fields are required once a result travels with the record.
+        rules.requireResult = !record.result.isEmpty();
+        problems.append(RecordValidator::validate(&record, rules));
+    }
+    if (parsed && recordSite != site) {
+        problems.append({Problem::Severity::Error, u"entry.resource.accessionIdentifier.assigner"_s,
+                         u"site"_s,
+                         tr("bundle from another site: the client certificate "
+                            "names a different FINESS")});
+    }
+    const QString logId =
+        record.id.isNull() ? u"(unreadable)"_s : record.id.toString(QUuid::WithoutBraces);
+    if (!parsed || hasErrors(problems)) {
+        result.outcome = Outcome::Rejected;
+        result.httpStatus = 422;
+        result.operationOutcome = operationOutcome(problems);
+        qCInfo(lcServer).noquote() << "record" << logId << "version" << result.version
+                                   << "from site" << site << "rejected";
+        return result;
+    }
+
+    ServerDatabase::Row row;
+    row.site = site;
+    row.bundleId = record.id.toString(QUuid::WithoutBraces);
+    row.version = record.version;
+    result.version = record.version;
+    row.status = !options.correction.isEmpty() ? options.correction
+                 : record.result.isEmpty()     ? u"sampled"_s
+                                               : u"resulted"_s;
+    row.resultValue = record.result.value;
+    row.bundle = QString::fromUtf8(QJsonDocument(bundle).toJson(QJsonDocument::Compact));
+
+    ServerDatabase::Insert inserted = ServerDatabase::Insert::Stored;
+    QString error;
+    if (!database->insert(row, &inserted, &error)) {
+        qCWarning(lcServer).noquote() << "record" << logId << "not stored:" << error;
+        result.outcome = Outcome::Failed;
+        result.httpStatus = 503;
+        result.operationOutcome =
+            operationOutcome(u"transient"_s, tr("the server could not store the record"));
+        return result;
+    }
+    result.outcome =
+        inserted == ServerDatabase::Insert::Stored ? Outcome::Accepted : Outcome::AlreadyHad;
+    result.httpStatus = result.outcome == Outcome::Accepted ? 201 : 200;
+    qCInfo(lcServer).noquote() << "record" << logId << "version" << record.version << "from site"
+                               << site << outcomeName(result.outcome);
+    return result;
+}

@@ -1,0 +1,52 @@
+#pragma once
+
+#include "Problem.h"
+
+#include <QCoreApplication>
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+
+class ServerDatabase;
+
+// What the server does with one incoming Bundle: reads it back into a record, checks it
+// against Annex 1 and against the site that sent it, and stores it once. The answer is per
+// record: accepted (stored now), already had (the same site, identifier and version was
+// stored before), or rejected with a FHIR OperationOutcome the workstation shows.
+class BundleIntake
+{
+    Q_DECLARE_TR_FUNCTIONS(BundleIntake)
+
+public:
+    enum class Outcome
+    {
+        Accepted,
+        AlreadyHad,
+        Rejected,
+        Failed, // the server could not store it: the client should retry later
+    };
+
+    struct Result
+    {
+        Outcome outcome = Outcome::Rejected;
+        int httpStatus = 422;
+        QString bundleId; // urn:uuid:... as in the Bundle, when readable
+        int version = 0;
+        QJsonObject operationOutcome; // when rejected or failed
+
+        // {"outcome": "accepted", "status": 201, "bundleId": ..., "version": ...,
+        //  "operationOutcome": {...}}
+        QJsonObject toJson() const;
+    };
+
+    static QString outcomeName(Outcome outcome); // "accepted", "already had"...
+
+    // `site` is the FINESS of the client certificate's CommonName.
+    static Result receive(const QJsonObject& bundle, const QString& site, ServerDatabase* database);
+
+    // An OperationOutcome with one error issue per problem: code from the rule, diagnostics
+    // "path: rule: message", expression the path.
+    static QJsonObject operationOutcome(const QList<Problem>& problems);
+    static QJsonObject operationOutcome(const QString& code, const QString& diagnostics,
+                                        const QString& expression = {});
+};

@@ -1,0 +1,187 @@
+#include "ReferenceServer.h"
+
+#include "BundleIntake.h"
+#include "Logging.h"
+#include "ServerDatabase.h"
+
+#include <QDateTime>
+#include <QFile>
+#include <QHttpServerRequest>
+#include <QHttpServerResponder>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSslConfiguration>
+#include <QSslSocket>
+#include <QTcpServer>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+using Status = QHttpServerResponder::StatusCode;
+
+const QByteArray FhirJson = "application/fhir+json"_ba;
+
+void respond(QHttpServerResponder& responder, const QJsonObject& body, int status)
+{
+    responder.write(QJsonDocument(body).toJson(QJsonDocument::Compact), FhirJson,
+                    static_cast<Status>(status));
+}
+
+QString readFile(const QString& path, QByteArray* contents)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return file.errorString();
+    *contents = file.readAll();
+    return {};
+}
+
+} // namespace
+
+ReferenceServer::ReferenceServer(ServerDatabase* database, QObject* parent)
+    : QAbstractHttpServer(parent)
+    , m_database(database)
+{}
+
+bool ReferenceServer::setupTls(const TlsFiles& files, QString* error)
+{
+    QByteArray pem;
+    if (const QString failure = readFile(files.certificate, &pem); !failure.isEmpty()) {
+        *error = tr("cannot read %1: %2").arg(files.certificate, failure);
+        return false;
+    }
+    const QList<QSslCertificate> chain = QSslCertificate::fromData(pem, QSsl::Pem);
+    if (chain.isEmpty()) {
+        *error = tr("%1 holds no PEM certificate").arg(files.certificate);
+        return false;
+    }
+    if (const QString failure = readFile(files.key, &pem); !failure.isEmpty()) {
+        *error = tr("cannot read %1: %2").arg(files.key, failure);
+        return false;
+    }
+    // The demo PKI uses EC keys; RSA works as well.
+    QSslKey key;
+    for (const QSsl::KeyAlgorithm algorithm : {QSsl::Ec, QSsl::Rsa}) {
+        key = QSslKey(pem, algorithm, QSsl::Pem, QSsl::PrivateKey);
+        if (!key.isNull())
+            break;
+    }
+    if (key.isNull()) {
+        *error = tr("%1 holds no unencrypted EC or RSA private key").arg(files.key);
+        return false;
+    }
+    if (const QString failure = readFile(files.clientCa, &pem); !failure.isEmpty()) {
+        *error = tr("cannot read %1: %2").arg(files.clientCa, failure);
+        return false;
+    }
+    const QList<QSslCertificate> clientCas = QSslCertificate::fromData(pem, QSsl::Pem);
+    if (clientCas.isEmpty()) {
+        *error = tr("%1 holds no PEM certificate").arg(files.clientCa);
+        return false;
+    }
+
+    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+    tls.setLocalCertificateChain(chain);
+    tls.setPrivateKey(key);
+    tls.setProtocol(QSsl::TlsV1_2OrLater);
+    // A client certificate is required, and only the configured CA is trusted for it
+    // (not the system's store).
+    tls.setPeerVerifyMode(QSslSocket::VerifyPeer);
+    tls.setCaCertificates(clientCas);
+    sslSetup(tls);
+    return true;
+}
+
+quint16 ReferenceServer::start(const QHostAddress& address, quint16 port, QString* error)
+{
+    const quint16 listening = listen(address, port);
+    if (listening == 0)
+        *error = tr("cannot listen on %1:%2").arg(address.toString()).arg(port);
+    return listening;
+}
+
+bool ReferenceServer::handleRequest(const QHttpServerRequest& request, QTcpSocket* socket)
+{
+    // Never a plain socket: sslSetup() is called before listen(). Refuse rather than trust.
+    auto* ssl = qobject_cast<QSslSocket*>(socket);
+    const QSslCertificate peer = ssl ? ssl->peerCertificate() : QSslCertificate();
+    const QString site =
+        peer.isNull() ? QString() : peer.subjectInfo(QSslCertificate::CommonName).value(0);
+    QHttpServerResponder responder = makeResponder(request, socket);
+    if (site.isEmpty()) {
+        respond(responder,
+                BundleIntake::operationOutcome(u"security"_s,
+                                               tr("a client certificate naming the site is "
+                                                  "required")),
+                403);
+        return true;
+    }
+
+    const QString path = request.url().path();
+    const auto method = request.method();
+    if (path == u"/fhir"_s && method == QHttpServerRequest::Method::Post) {
+        postFhir(request, site, responder);
+    } else if (path == u"/time"_s && method == QHttpServerRequest::Method::Get) {
+        respond(responder,
+                {{u"time"_s, QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)}}, 200);
+    } else if (path == u"/health"_s && method == QHttpServerRequest::Method::Get) {
+        respond(responder, {{u"status"_s, u"ok"_s}}, 200);
+    } else if (path == u"/fhir"_s || path == u"/time"_s || path == u"/health"_s) {
+        respond(responder,
+                BundleIntake::operationOutcome(u"not-supported"_s, tr("method not allowed")), 405);
+    } else {
+        return false; // missingHandler answers 404
+    }
+    return true;
+}
+
+void ReferenceServer::missingHandler(const QHttpServerRequest& request, QTcpSocket* socket)
+{
+    QHttpServerResponder responder = makeResponder(request, socket);
+    respond(responder, BundleIntake::operationOutcome(u"not-found"_s, tr("no such endpoint")), 404);
+}
+
+void ReferenceServer::postFhir(const QHttpServerRequest& request, const QString& site,
+                               QHttpServerResponder& responder)
+{
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(request.body(), &parseError);
+    if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
+        respond(responder,
+                BundleIntake::operationOutcome(
+                    u"structure"_s,
+                    tr("the body is not a JSON object: %1").arg(parseError.errorString())),
+                400);
+        return;
+    }
+    const QJsonObject body = document.object();
+    if (!body.contains(u"bundles"_s)) {
+        const BundleIntake::Result result = BundleIntake::receive(body, site, m_database);
+        respond(responder, result.toJson(), result.httpStatus);
+        return;
+    }
+    const QJsonValue bundles = body.value(u"bundles"_s);
+    if (!bundles.isArray()) {
+        respond(responder,
+                BundleIntake::operationOutcome(u"structure"_s, tr("bundles: must be an array"),
+                                               u"bundles"_s),
+                400);
+        return;
+    }
+    QJsonArray results;
+    const QJsonArray array = bundles.toArray();
+    for (qsizetype i = 0; i < array.size(); ++i) {
+        BundleIntake::Result result;
+        if (array.at(i).isObject()) {
+            result = BundleIntake::receive(array.at(i).toObject(), site, m_database);
+        } else {
+            const QString where = u"bundles[%1]"_s.arg(i);
+            result.operationOutcome = BundleIntake::operationOutcome(
+                u"structure"_s, where + u": type: "_s + tr("must be a Bundle object"), where);
+        }
+        results.append(result.toJson());
+    }
+    respond(responder, {{u"results"_s, results}}, 200);
+}

@@ -1,0 +1,21 @@
+#pragma once
+
+#include <QCoreApplication>
+#include <QStringList>
+
+// The command line of sidep-server:
+//   sidep-server serve --listen HOST:PORT --cert FILE.pem --key FILE.pem --client-ca FILE.pem
+//                      [--database URL]
+//   sidep-server stats [--database URL]                 records by site and status
+//   sidep-server export --format fhir [--database URL]  NDJSON, one Bundle a line
+// URL: sqlite:///path or postgresql://user:password@host:port/database; the default is a
+// SQLite file in the application-data folder, so the three commands find it without options.
+// `serve` prints "listening on HOST:PORT" once it listens (PORT 0 picks a free port).
+class ServerCommand
+{
+    Q_DECLARE_TR_FUNCTIONS(ServerCommand)
+
+public:
+    // Runs the command (the event loop for serve) and returns the exit code.
+    static int run(const QStringList& arguments);
+};

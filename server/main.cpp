@@ -1,0 +1,14 @@
+#include "ServerCommand.h"
+
+#include <QCoreApplication>
+
+using namespace Qt::StringLiterals;
+
+int main(int argc, char* argv[])
+{
+    QCoreApplication app(argc, argv);
+    // The default SQLite file lives in this application's data folder.
+    QCoreApplication::setApplicationName(u"sidep-server"_s);
+    QCoreApplication::setApplicationVersion(u"0.1.0"_s);
+    return ServerCommand::run(app.arguments());
+}

@@ -1,0 +1,355 @@
+// The real sidep-server over loopback mutual TLS: a throw-away PKI from scripts/demo-pki,
+// a temporary SQLite database, and a client built on QNetworkAccessManager.
+
+#include "FhirBundle.h"
+#include "TestSupport.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QSignalSpy>
+#include <QSslCertificate>
+#include <QSslConfiguration>
+#include <QSslKey>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUrl>
+#include <QUuid>
+#include <memory>
+
+using namespace Qt::StringLiterals;
+using TestSupport::SiteFiness;
+
+namespace {
+
+const QString OtherSite = u"751012345"_s;
+
+// validRecord(index) with an id of its own (the fixture leaves it null), the same each time.
+SamplingRecord record(int index)
+{
+    SamplingRecord out = TestSupport::validRecord(index);
+    out.id = QUuid::createUuidV5(QUuid(), u"reference-server-%1"_s.arg(index));
+    return out;
+}
+
+struct Answer
+{
+    QNetworkReply::NetworkError error = QNetworkReply::NoError;
+    int status = 0;
+    QJsonObject json;
+};
+
+} // namespace
+
+class TestReferenceServer : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void cleanupTestCase();
+    void healthAndTime();
+    void acceptedThenAlreadyHad();
+    void correctionIsANewVersion();
+    void brokenBundleIsRejectedWithItsPath();
+    void bundleFromAnotherSiteIsRejected();
+    void batchAnswersPerRecord();
+    void notJsonIsABadRequest();
+    void noClientCertificateIsRefused();
+    void certificateFromAnotherCaIsRefused();
+    void statsAndExport();
+
+private:
+    QString pki(const QString& name) const { return m_dir.filePath(u"pki/"_s + name); }
+    // A client for the site certificate `clientName` (none when empty), trusting ca.pem only.
+    // GET when body is null, else POST.
+    Answer send(const QString& path, const QByteArray* body, const QString& clientName);
+    Answer post(const QJsonObject& body, const QString& clientName = u"site-750712184"_s)
+    {
+        const QByteArray bytes = QJsonDocument(body).toJson(QJsonDocument::Compact);
+        return send(u"/fhir"_s, &bytes, clientName);
+    }
+    QString runServerCommand(const QStringList& arguments);
+
+    QTemporaryDir m_dir;
+    QString m_database;
+    QProcess m_server;
+    quint16 m_port = 0;
+};
+
+void TestReferenceServer::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    const QString script = qEnvironmentVariable("DEMO_PKI");
+    QVERIFY2(QFileInfo(script).isExecutable(), "DEMO_PKI must name scripts/demo-pki");
+    QProcess demo;
+    demo.setProcessChannelMode(QProcess::MergedChannels);
+    demo.start(script, {u"--test-certs"_s, u"--site"_s, SiteFiness, u"--site"_s, OtherSite,
+                        m_dir.filePath(u"pki"_s)});
+    QVERIFY(demo.waitForFinished(60000));
+    QVERIFY2(demo.exitCode() == 0, demo.readAll().constData());
+
+    const QString server = qEnvironmentVariable("SIDEP_SERVER");
+    QVERIFY2(QFileInfo(server).isExecutable(), "SIDEP_SERVER must name sidep-server");
+    m_database = u"sqlite://"_s + m_dir.filePath(u"server.sqlite"_s);
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    // Never the user's own default database, even by mistake.
+    environment.insert(u"XDG_DATA_HOME"_s, m_dir.filePath(u"data"_s));
+    m_server.setProcessEnvironment(environment);
+    // The server's log (ids and outcomes only) goes to the test's output.
+    m_server.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    m_server.start(server, {u"serve"_s, u"--listen"_s, u"127.0.0.1:0"_s, u"--cert"_s,
+                            pki(u"server.pem"_s), u"--key"_s, pki(u"server.key"_s),
+                            u"--client-ca"_s, pki(u"ca.pem"_s), u"--database"_s, m_database});
+    QVERIFY(m_server.waitForStarted(10000));
+    static const QRegularExpression listening(u"listening on 127\\.0\\.0\\.1:(\\d+)"_s);
+    QByteArray output;
+    for (int i = 0; i < 100 && m_port == 0 && m_server.state() == QProcess::Running; ++i) {
+        m_server.waitForReadyRead(100);
+        output += m_server.readAllStandardOutput();
+        const auto match = listening.match(QString::fromUtf8(output));
+        if (match.hasMatch())
+            m_port = quint16(match.captured(1).toUInt());
+    }
+    QVERIFY2(m_port != 0, output.constData());
+}
+
+void TestReferenceServer::cleanupTestCase()
+{
+    if (m_server.state() != QProcess::NotRunning) {
+        m_server.terminate();
+        if (!m_server.waitForFinished(5000)) {
+            m_server.kill();
+            m_server.waitForFinished(5000);
+        }
+    }
+}
+
+Answer TestReferenceServer::send(const QString& path, const QByteArray* body,
+                                 const QString& clientName)
+{
+    Answer answer;
+    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+    tls.setProtocol(QSsl::TlsV1_2OrLater);
+    tls.setCaCertificates(QSslCertificate::fromPath(pki(u"ca.pem"_s)));
+    if (!clientName.isEmpty()) {
+        const QList<QSslCertificate> certificate =
+            QSslCertificate::fromPath(pki(clientName + u".pem"_s));
+        QFile keyFile(pki(clientName + u".key"_s));
+        if (certificate.isEmpty() || !keyFile.open(QIODevice::ReadOnly)) {
+            qWarning("cannot read the client certificate");
+            return answer;
+        }
+        tls.setLocalCertificate(certificate.first());
+        tls.setPrivateKey(QSslKey(keyFile.readAll(), QSsl::Ec));
+    }
+    // A fresh manager each time: no TLS session or connection reused across identities.
+    QNetworkAccessManager manager;
+    QNetworkRequest request(QUrl(u"https://127.0.0.1:%1%2"_s.arg(m_port).arg(path)));
+    request.setSslConfiguration(tls);
+    request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
+    request.setTransferTimeout(10000);
+    std::unique_ptr<QNetworkReply> reply;
+    if (body) {
+        request.setHeader(QNetworkRequest::ContentTypeHeader, u"application/fhir+json"_s);
+        reply.reset(manager.post(request, *body));
+    } else {
+        reply.reset(manager.get(request));
+    }
+    QSignalSpy finished(reply.get(), &QNetworkReply::finished);
+    if (!finished.wait(15000))
+        qWarning("no answer in 15 s");
+    answer.error = reply->error();
+    answer.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    answer.json = QJsonDocument::fromJson(reply->readAll()).object();
+    return answer;
+}
+
+QString TestReferenceServer::runServerCommand(const QStringList& arguments)
+{
+    QProcess process;
+    process.start(qEnvironmentVariable("SIDEP_SERVER"), arguments);
+    if (!process.waitForFinished(15000) || process.exitCode() != 0) {
+        qWarning() << "sidep-server" << arguments << "failed:" << process.readAllStandardError();
+        return {};
+    }
+    return QString::fromUtf8(process.readAllStandardOutput());
+}
+
+void TestReferenceServer::healthAndTime()
+{
+    const Answer health = send(u"/health"_s, nullptr, u"site-750712184"_s);
+    QCOMPARE(health.error, QNetworkReply::NoError);
+    QCOMPARE(health.status, 200);
+    QCOMPARE(health.json.value(u"status"_s).toString(), u"ok"_s);
+
+    const Answer time = send(u"/time"_s, nullptr, u"site-750712184"_s);
+    QCOMPARE(time.status, 200);
+    const QDateTime serverTime =
+        QDateTime::fromString(time.json.value(u"time"_s).toString(), Qt::ISODateWithMs);
+    QVERIFY(serverTime.isValid());
+    QCOMPARE(serverTime.timeSpec(), Qt::UTC);
+    QVERIFY(qAbs(serverTime.secsTo(QDateTime::currentDateTimeUtc())) < 60);
+
+    const Answer missing = send(u"/nothing"_s, nullptr, u"site-750712184"_s);
+    QCOMPARE(missing.status, 404);
+}
+
+void TestReferenceServer::acceptedThenAlreadyHad()
+{
+    const QJsonObject bundle = FhirBundle::fromRecord(record(1), SiteFiness);
+    const Answer first = post(bundle);
+    QVERIFY2(first.error == QNetworkReply::NoError, QJsonDocument(first.json).toJson().constData());
+    QCOMPARE(first.status, 201);
+    QCOMPARE(first.json.value(u"outcome"_s).toString(), u"accepted"_s);
+    QCOMPARE(first.json.value(u"version"_s).toInt(), 1);
+    QCOMPARE(first.json.value(u"bundleId"_s).toString(),
+             bundle[u"identifier"_s][u"value"_s].toString());
+
+    const Answer again = post(bundle);
+    QCOMPARE(again.status, 200);
+    QCOMPARE(again.json.value(u"outcome"_s).toString(), u"already had"_s);
+
+    QCOMPARE(post(FhirBundle::fromRecord(record(2), SiteFiness)).status, 201);
+}
+
+void TestReferenceServer::correctionIsANewVersion()
+{
+    SamplingRecord corrected = record(1);
+    corrected.version = 2;
+    const Answer answer = post(FhirBundle::fromRecord(corrected, SiteFiness));
+    QCOMPARE(answer.status, 201);
+    QCOMPARE(answer.json.value(u"outcome"_s).toString(), u"accepted"_s);
+    QCOMPARE(answer.json.value(u"version"_s).toInt(), 2);
+}
+
+void TestReferenceServer::brokenBundleIsRejectedWithItsPath()
+{
+    QJsonObject bundle = FhirBundle::fromRecord(record(5), SiteFiness);
+    QJsonArray entries = bundle[u"entry"_s].toArray();
+    qsizetype patient = -1;
+    for (qsizetype i = 0; i < entries.size(); ++i) {
+        if (entries[i][u"resource"_s][u"resourceType"_s] == u"Patient"_s)
+            patient = i;
+    }
+    QVERIFY(patient >= 0);
+    QJsonObject entry = entries[patient].toObject();
+    QJsonObject resource = entry[u"resource"_s].toObject();
+    resource[u"gender"_s] = 7;
+    entry[u"resource"_s] = resource;
+    entries[patient] = entry;
+    bundle[u"entry"_s] = entries;
+
+    const Answer answer = post(bundle);
+    QCOMPARE(answer.status, 422);
+    QCOMPARE(answer.json.value(u"outcome"_s).toString(), u"rejected"_s);
+    const QJsonObject outcome = answer.json.value(u"operationOutcome"_s).toObject();
+    QCOMPARE(outcome.value(u"resourceType"_s).toString(), u"OperationOutcome"_s);
+    const QJsonArray issues = outcome.value(u"issue"_s).toArray();
+    QVERIFY(!issues.isEmpty());
+    const QString path = u"entry[%1].resource.gender"_s.arg(patient);
+    bool named = false;
+    for (const QJsonValue& issue : issues) {
+        QCOMPARE(issue[u"severity"_s].toString(), u"error"_s);
+        if (issue[u"expression"_s][0].toString() == path) {
+            named = true;
+            QVERIFY(issue[u"diagnostics"_s].toString().startsWith(path));
+        }
+    }
+    QVERIFY2(named, QJsonDocument(outcome).toJson().constData());
+}
+
+void TestReferenceServer::bundleFromAnotherSiteIsRejected()
+{
+    const QJsonObject bundle = FhirBundle::fromRecord(record(6), OtherSite);
+    const Answer answer = post(bundle);
+    QCOMPARE(answer.status, 422);
+    QCOMPARE(answer.json.value(u"outcome"_s).toString(), u"rejected"_s);
+    QVERIFY(QJsonDocument(answer.json).toJson().contains("bundle from another site"));
+
+    // The same Bundle from its own site is welcome.
+    QCOMPARE(post(bundle, u"site-"_s + OtherSite).status, 201);
+}
+
+void TestReferenceServer::batchAnswersPerRecord()
+{
+    QJsonObject broken = FhirBundle::fromRecord(record(8), SiteFiness);
+    broken.remove(u"identifier"_s);
+    const QJsonObject batch{{u"bundles"_s, QJsonArray{FhirBundle::fromRecord(record(7), SiteFiness),
+                                                      FhirBundle::fromRecord(record(2), SiteFiness),
+                                                      broken, u"not a bundle"_s}}};
+    const Answer answer = post(batch);
+    QCOMPARE(answer.status, 200);
+    const QJsonArray results = answer.json.value(u"results"_s).toArray();
+    QCOMPARE(results.size(), 4);
+    QCOMPARE(results[0][u"outcome"_s].toString(), u"accepted"_s);
+    QCOMPARE(results[0][u"status"_s].toInt(), 201);
+    QCOMPARE(results[1][u"outcome"_s].toString(), u"already had"_s);
+    QCOMPARE(results[2][u"outcome"_s].toString(), u"rejected"_s);
+    QCOMPARE(results[2][u"operationOutcome"_s][u"issue"_s][0][u"expression"_s][0].toString(),
+             u"identifier"_s);
+    QCOMPARE(results[3][u"outcome"_s].toString(), u"rejected"_s);
+}
+
+void TestReferenceServer::notJsonIsABadRequest()
+{
+    const QByteArray notJson = "{\"resourceType\": \"Bundle\",";
+    const Answer answer = send(u"/fhir"_s, &notJson, u"site-750712184"_s);
+    QCOMPARE(answer.status, 400);
+    QCOMPARE(answer.json.value(u"resourceType"_s).toString(), u"OperationOutcome"_s);
+    // A JSON array is neither a Bundle nor a batch.
+    const QByteArray array = "[]";
+    QCOMPARE(send(u"/fhir"_s, &array, u"site-750712184"_s).status, 400);
+    QCOMPARE(post(QJsonObject()).status, 422);
+    QCOMPARE(send(u"/fhir"_s, nullptr, u"site-750712184"_s).status, 405);
+}
+
+void TestReferenceServer::noClientCertificateIsRefused()
+{
+    const Answer answer = send(u"/health"_s, nullptr, QString());
+    QVERIFY(answer.error != QNetworkReply::NoError);
+    QCOMPARE(answer.status, 0);
+}
+
+void TestReferenceServer::certificateFromAnotherCaIsRefused()
+{
+    const Answer answer = send(u"/health"_s, nullptr, u"other-site-750712184"_s);
+    QVERIFY(answer.error != QNetworkReply::NoError);
+    QCOMPARE(answer.status, 0);
+    const Answer expired = send(u"/health"_s, nullptr, u"expired-site-750712184"_s);
+    QVERIFY(expired.error != QNetworkReply::NoError);
+}
+
+void TestReferenceServer::statsAndExport()
+{
+    // Stored: records 1 (versions 1 and 2), 2 and 7 from our site, 6 from the other one.
+    const QString stats = runServerCommand({u"stats"_s, u"--database"_s, m_database});
+    QVERIFY(stats.contains(SiteFiness + u"\tsampled\t4\n"_s));
+    QVERIFY(stats.contains(OtherSite + u"\tsampled\t1\n"_s));
+    QVERIFY(stats.contains(u"total\t\t5\n"_s));
+
+    const QString exported =
+        runServerCommand({u"export"_s, u"--format"_s, u"fhir"_s, u"--database"_s, m_database});
+    const QStringList lines = exported.split(u'\n', Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 5);
+    QSet<QString> ids;
+    for (const QString& line : lines) {
+        const QJsonObject bundle = QJsonDocument::fromJson(line.toUtf8()).object();
+        QCOMPARE(bundle.value(u"resourceType"_s).toString(), u"Bundle"_s);
+        SamplingRecord stored;
+        QString site;
+        QList<Problem> problems;
+        QVERIFY(FhirBundle::parse(bundle, &stored, &site, &problems));
+        ids.insert(stored.id.toString() + u'/' + QString::number(stored.version));
+    }
+    QCOMPARE(ids.size(), 5);
+}
+
+QTEST_GUILESS_MAIN(TestReferenceServer)
+#include "TestReferenceServer.moc"
