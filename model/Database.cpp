@@ -106,6 +106,21 @@ const QList<QStringList> Migrations = {
         u"CREATE INDEX activation_codes_free ON activation_codes (used_by, valid_until)"_s,
         u"CREATE INDEX records_awaiting_activation ON records (activation_pending)"_s,
     },
+    // 5: the outbox of the sync with the national server. One row per record: the version
+    // to send, where it stands, and when to try again. Durable, so that a crash or a cut
+    // connection never loses a record (a resend is recognised by the server).
+    {
+        u"CREATE TABLE outbox ("
+        " record_id TEXT PRIMARY KEY,"
+        " version INTEGER NOT NULL,"
+        " state TEXT NOT NULL," // waiting, sending, acknowledged, rejected
+        " attempts INTEGER NOT NULL DEFAULT 0,"
+        " next_attempt_at TEXT,"
+        " queued_at TEXT NOT NULL,"
+        " last_error TEXT,"
+        " acknowledged_at TEXT)"_s,
+        u"CREATE INDEX outbox_due ON outbox (state, next_attempt_at)"_s,
+    },
 };
 
 QString describe(const QSqlError& error)

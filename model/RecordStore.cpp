@@ -215,16 +215,16 @@ bool RecordStore::openBlocks(const QUuid& id, SamplingRecord* record, QString* d
     return true;
 }
 
-bool RecordStore::load(const QUuid& id, SamplingRecord* record, QString* error)
+bool RecordStore::load(const QUuid& id, SamplingRecord* record, QString* error,
+                       const QString& auditAction)
 {
     if (!m_store.require(Permission::ViewIdentity, error))
         return false;
     QString damagedBlock;
     if (!openBlocks(id, record, &damagedBlock, error))
         return false;
-    Transaction transaction(m_store.database());
-    return transaction.begin(error) && m_store.audit(u"record.view"_s, idText(id), {}, error) &&
-           transaction.commit(error);
+    // Inside the caller's transaction when there is one (the sync engine's batch).
+    return m_store.audit(auditAction, idText(id), {}, error);
 }
 
 bool RecordStore::exists(const QUuid& id)

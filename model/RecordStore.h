@@ -39,8 +39,10 @@ public:
     [[nodiscard]] bool add(SamplingRecord* record, const SaveOptions& options,
                            QList<Problem>* problems, QString* error);
 
-    // Decrypts a whole record. Audited as a view of identifying data.
-    [[nodiscard]] bool load(const QUuid& id, SamplingRecord* record, QString* error);
+    // Decrypts a whole record. Audited as a view of identifying data ("record.view"), or
+    // as what the caller does with it ("sync.send").
+    [[nodiscard]] bool load(const QUuid& id, SamplingRecord* record, QString* error,
+                            const QString& auditAction = QStringLiteral("record.view"));
     [[nodiscard]] bool findByTube(const QString& accession, QUuid* id, QString* error);
     // Whether a record with this id is in the store, readable or not.
     bool exists(const QUuid& id);

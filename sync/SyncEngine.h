@@ -1,0 +1,78 @@
+#pragma once
+
+#include "SyncTransport.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QObject>
+#include <QUuid>
+#include <functional>
+
+class Store;
+
+// Sends the store's results to the national server, exactly once, whatever the network
+// does. Every record's place in the outbox is in the store (waiting, sending,
+// acknowledged, rejected, retry at T) and changes in a committed transaction before and
+// after each batch, so a crash or a cut connection at any moment loses nothing; what was
+// sending is sent again, and the server recognises a Bundle it already has (conditional
+// create on the Bundle identifier). Failures back off per record: network errors and 5xx
+// geometrically up to a cap, 429 as long as the server asks, rejections (4xx) not at all
+// until the record changes.
+class SyncEngine : public QObject
+{
+    Q_OBJECT
+
+public:
+    static constexpr int BatchSize = 50;
+    static constexpr int FirstDelaySeconds = 30;
+    static constexpr int MaxDelaySeconds = 60 * 60;
+
+    SyncEngine(Store& store, SyncTransport* transport, QObject* parent = nullptr);
+
+    // Puts in the outbox every resulted record (or new version) not yet there.
+    [[nodiscard]] bool enqueue(int* added, QString* error);
+    // Sends the next batch of due records. batchFinished() says when it is done; false
+    // when there was nothing due or a batch is already under way.
+    bool sendNextBatch();
+    // Clears every wait: what is waiting is due now.
+    [[nodiscard]] bool retryNow(QString* error);
+    bool isBusy() const { return m_busy; }
+
+    struct Status
+    {
+        int waiting = 0;
+        int sending = 0;
+        int acknowledged = 0;
+        int rejected = 0;
+        QDateTime oldestWaiting; // queued time of the oldest record not yet acknowledged
+        QDateTime nextAttempt;
+        QString lastError;
+    };
+    Status status();
+
+    // For tests: the engine's clock.
+    void setClock(std::function<QDateTime()> clock) { m_clock = std::move(clock); }
+
+Q_SIGNALS:
+    void batchFinished(int acknowledged, int rejected, int retrying);
+    void recordAcknowledged(const QUuid& id);
+    void recordRejected(const QUuid& id, const QString& message);
+
+private:
+    struct Pending
+    {
+        QString recordId;
+        int version = 0;
+        int attempts = 0;
+    };
+    void finishBatch(const QList<Pending>& batch, const SyncTransport::Reply& reply);
+    // Records the outcome of one record in the outbox (and the record's status).
+    bool settle(const Pending& pending, const QString& state, const QString& error,
+                const QDateTime& nextAttempt, QString* failure);
+    QDateTime backoff(int attempts, int retryAfterSeconds) const;
+
+    Store& m_store;
+    SyncTransport* m_transport;
+    std::function<QDateTime()> m_clock;
+    bool m_busy = false;
+};
