@@ -71,6 +71,8 @@ QString SidepCtl::helpText() const
               "                                           next input line); the key is kept\n"
               "                                           encrypted in the store\n"
               "  config show                              the sync settings, without secrets\n"
+              "  sync [--watch]                           send what waits to the national server\n"
+              "  sync status                              waiting, acknowledged, rejected, errors\n"
               "\n"
               "Options:\n"
               "  --db FILE             the store (default: $SIDEP_DB, else the application-data "
@@ -80,7 +82,8 @@ QString SidepCtl::helpText() const
               "  --recovery-key-stdin  sign in with the recovery key, read from standard input\n"
               "\n"
               "Exit codes: 0 success, 1 invalid input, 2 usage error, 3 integrity problem found,\n"
-              "4 access denied (password, lock, role), 5 not found, 6 store error.\n");
+              "4 access denied (password, lock, role), 5 not found, 6 store error,\n"
+              "7 sync incomplete (records still waiting or rejected).\n");
 }
 
 int SidepCtl::run(const QStringList& arguments)
@@ -161,6 +164,8 @@ int SidepCtl::run(const QStringList& arguments)
         code = slip(parse({u"tube"_s, u"pdf"_s, u"reason"_s, u"language"_s}, {}));
     else if (name == u"config"_s)
         code = config(parse({}, {u"key-passphrase-stdin"_s}));
+    else if (name == u"sync"_s)
+        code = sync(parse({}, {u"watch"_s}));
     else
         code = usage(tr("unknown command '%1'").arg(name));
     m_out.flush();

@@ -26,6 +26,7 @@ public:
         AccessDenied = 4,     // wrong password, locked or disabled account, missing right
         NotFound = 5,         // no such record or user
         StoreError = 6,       // the store cannot be opened, read or written
+        SyncIncomplete = 7,   // sync: some records are still waiting or were rejected
     };
 
     SidepCtl(QIODevice* input, QIODevice* output, QIODevice* errorOutput);
@@ -54,6 +55,8 @@ private:
     int findTube(const QString& tube, QUuid* id);
     // SidepCtlConfig.cpp: the sync settings.
     int config(const CommandArguments& args);
+    // SidepCtlSync.cpp: sending results to the national server.
+    int sync(const CommandArguments& args);
 
     // Opens the store named by --db (or the default) and signs in with --user and the
     // password from standard input, or with the recovery key.

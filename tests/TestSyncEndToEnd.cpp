@@ -1,0 +1,199 @@
+// A workstation syncing with the real sidep-server over loopback mutual TLS, through
+// `sidepctl sync`: everything arrives once, a resend adds nothing, a server that is down
+// leaves the records waiting, and they go when it is back.
+
+#include "RecordStore.h"
+#include "ResultStore.h"
+#include "SidepCtl.h"
+#include "SyncSettings.h"
+#include "TestSupport.h"
+
+#include <QBuffer>
+#include <QFileInfo>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace TestSupport;
+
+class TestSyncEndToEnd : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void cleanup() { stopServer(); }
+    void resultsArriveOnceAndResendsAddNothing();
+    void serverDownThenBackLosesNothing();
+
+private:
+    QString pki(const QString& name) const { return m_dir.filePath(u"pki/"_s + name); }
+    bool startServer();
+    void stopServer();
+    int serverCount();
+    // Runs `sidepctl --db STORE --user lab --password-stdin sync`, in-process.
+    int syncAsLab(const QString& store, QString* output);
+    void prepareWorkstation(StoreFixture& fixture, int records, quint16 port);
+
+    QTemporaryDir m_dir;
+    QProcess m_server;
+    quint16 m_port = 0;
+    QString m_database;
+};
+
+void TestSyncEndToEnd::initTestCase()
+{
+    QProcess demo;
+    demo.setProcessChannelMode(QProcess::MergedChannels);
+    demo.start(qEnvironmentVariable("DEMO_PKI"), {m_dir.filePath(u"pki"_s)});
+    QVERIFY(demo.waitForFinished(60000));
+    QVERIFY2(demo.exitCode() == 0, demo.readAll().constData());
+    m_database = u"sqlite://"_s + m_dir.filePath(u"server.sqlite"_s);
+}
+
+bool TestSyncEndToEnd::startServer()
+{
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(u"XDG_DATA_HOME"_s, m_dir.filePath(u"data"_s));
+    m_server.setProcessEnvironment(environment);
+    m_server.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    // The same port as before when there was one: the workstation is configured with it.
+    const QString listen = u"127.0.0.1:%1"_s.arg(m_port);
+    m_server.start(qEnvironmentVariable("SIDEP_SERVER"),
+                   {u"serve"_s, u"--listen"_s, listen, u"--cert"_s, pki(u"server.pem"_s),
+                    u"--key"_s, pki(u"server.key"_s), u"--client-ca"_s, pki(u"ca.pem"_s),
+                    u"--database"_s, m_database});
+    if (!m_server.waitForStarted(10000))
+        return false;
+    static const QRegularExpression listening(u"listening on 127\\.0\\.0\\.1:(\\d+)"_s);
+    QByteArray output;
+    for (int i = 0; i < 100 && m_server.state() == QProcess::Running; ++i) {
+        m_server.waitForReadyRead(100);
+        output += m_server.readAllStandardOutput();
+        const auto match = listening.match(QString::fromUtf8(output));
+        if (match.hasMatch()) {
+            m_port = quint16(match.captured(1).toUInt());
+            return true;
+        }
+    }
+    return false;
+}
+
+void TestSyncEndToEnd::stopServer()
+{
+    if (m_server.state() == QProcess::NotRunning)
+        return;
+    m_server.terminate();
+    if (!m_server.waitForFinished(5000)) {
+        m_server.kill();
+        m_server.waitForFinished(5000);
+    }
+}
+
+int TestSyncEndToEnd::serverCount()
+{
+    QProcess stats;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(u"XDG_DATA_HOME"_s, m_dir.filePath(u"data"_s));
+    stats.setProcessEnvironment(environment);
+    stats.start(qEnvironmentVariable("SIDEP_SERVER"), {u"stats"_s, u"--database"_s, m_database});
+    stats.waitForFinished(30000);
+    static const QRegularExpression total(u"total\\s+(\\d+)"_s);
+    const auto match = total.match(QString::fromUtf8(stats.readAllStandardOutput()));
+    return match.hasMatch() ? match.captured(1).toInt() : -1;
+}
+
+int TestSyncEndToEnd::syncAsLab(const QString& store, QString* output)
+{
+    QBuffer input;
+    input.setData((Password + u"\n"_s).toUtf8());
+    input.open(QIODevice::ReadOnly);
+    QBuffer out;
+    QBuffer err;
+    out.open(QIODevice::WriteOnly);
+    err.open(QIODevice::WriteOnly);
+    SidepCtl sidepctl(&input, &out, &err);
+    const int code =
+        sidepctl.run({u"--db"_s, store, u"--user"_s, LabName, u"--password-stdin"_s, u"sync"_s});
+    *output = QString::fromUtf8(out.data() + err.data());
+    return code;
+}
+
+void TestSyncEndToEnd::prepareWorkstation(StoreFixture& fixture, int records, quint16 port)
+{
+    QString error;
+    {
+        auto admin = fixture.openAs(AdminName);
+        SyncSettings settings(*admin);
+        QStringList warnings;
+        QVERIFY2(settings.setServerUrl(u"https://127.0.0.1:%1"_s.arg(port), &error),
+                 qPrintable(error));
+        QVERIFY2(settings.importCaCertificates(pki(u"ca.pem"_s), &warnings, &error),
+                 qPrintable(error));
+        QVERIFY2(settings.importPkcs12(pki(u"site-750712184.p12"_s),
+                                       SecureBytes::fromUtf8(u"demo"_s), &warnings, &error),
+                 qPrintable(error));
+    }
+    auto nurse = fixture.openAs(NurseName);
+    QList<SamplingRecord> batch;
+    for (int i = 0; i < records; ++i) {
+        batch.append(validRecord(i));
+        batch.last().id = QUuid::createUuid();
+    }
+    QList<QList<Problem>> problems;
+    QVERIFY(nurse->records()->add(&batch, {}, &problems, &error));
+    auto lab = fixture.openAs(LabName);
+    ResultStore results(*lab);
+    for (const SamplingRecord& record : std::as_const(batch)) {
+        ResultStore::Entry entry;
+        entry.value = u"N"_s;
+        ResultStore::Outcome outcome;
+        QList<Problem> entryProblems;
+        QVERIFY2(results.enter(record.id, entry, &outcome, &entryProblems, &error),
+                 qPrintable(error));
+    }
+}
+
+void TestSyncEndToEnd::resultsArriveOnceAndResendsAddNothing()
+{
+    QVERIFY(startServer());
+    StoreFixture fixture;
+    prepareWorkstation(fixture, 120, m_port);
+    QString output;
+    QCOMPARE(syncAsLab(fixture.path(), &output), int(SidepCtl::Success));
+    QVERIFY2(output.contains(u"acknowledged: 120"_s), qPrintable(output));
+    QCOMPARE(serverCount(), 120);
+    // Sent again from scratch (the outbox forgotten, as after restoring a backup): the
+    // server recognises every Bundle and stores nothing twice.
+    {
+        auto lab = fixture.openAs(LabName);
+        QString error;
+        QVERIFY(lab->database().execDirect(u"DELETE FROM outbox"_s, &error));
+        QVERIFY(lab->database().execDirect(u"UPDATE records SET status = 'resulted'"_s, &error));
+    }
+    QCOMPARE(syncAsLab(fixture.path(), &output), int(SidepCtl::Success));
+    QCOMPARE(serverCount(), 120);
+}
+
+void TestSyncEndToEnd::serverDownThenBackLosesNothing()
+{
+    QVERIFY(startServer());
+    const quint16 port = m_port;
+    stopServer();
+    StoreFixture fixture;
+    prepareWorkstation(fixture, 30, port);
+    QString output;
+    QCOMPARE(syncAsLab(fixture.path(), &output), int(SidepCtl::SyncIncomplete));
+    QVERIFY2(output.contains(u"waiting: 30"_s), qPrintable(output));
+    QVERIFY2(output.contains(u"last error"_s), qPrintable(output));
+    QVERIFY(startServer());
+    QCOMPARE(m_port, port);
+    QCOMPARE(syncAsLab(fixture.path(), &output), int(SidepCtl::Success));
+    QVERIFY2(output.contains(u"acknowledged: 30"_s), qPrintable(output));
+    QCOMPARE(serverCount(), 120 + 30);
+}
+
+QTEST_GUILESS_MAIN(TestSyncEndToEnd)
+#include "TestSyncEndToEnd.moc"
