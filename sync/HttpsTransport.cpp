@@ -39,3 +39,18 @@ void HttpsTransport::postBundles(const QJsonArray& bundles, std::function<void(c
         done(result);
     });
 }
+
+void HttpsTransport::fetchServerTime(std::function<void(const QDateTime&)> done)
+{
+    QUrl url = m_url;
+    url.setPath(url.path().endsWith(u'/') ? url.path() + u"time"_s : url.path() + u"/time"_s);
+    QNetworkRequest request(url);
+    request.setSslConfiguration(m_tls);
+    request.setTransferTimeout(m_timeoutMs);
+    QNetworkReply* reply = m_network.get(request);
+    connect(reply, &QNetworkReply::finished, this, [reply, done = std::move(done)] {
+        reply->deleteLater();
+        const QJsonObject answer = QJsonDocument::fromJson(reply->readAll()).object();
+        done(QDateTime::fromString(answer.value(u"time"_s).toString(), Qt::ISODateWithMs));
+    });
+}

@@ -18,6 +18,7 @@ public:
 
     void setTimeout(int milliseconds) { m_timeoutMs = milliseconds; }
     void postBundles(const QJsonArray& bundles, std::function<void(const Reply&)> done) override;
+    void fetchServerTime(std::function<void(const QDateTime&)> done) override;
 
 private:
     QNetworkAccessManager m_network;

@@ -273,6 +273,10 @@ SyncEngine::Status SyncEngine::status()
         status.nextAttempt = QDateTime::fromString(oldest.value(1).toString(), Qt::ISODate);
     }
     oldest.finish();
+    QSqlQuery& success = database.query(u"SELECT max(acknowledged_at) FROM outbox"_s);
+    if (database.exec(success, &error) && success.next())
+        status.lastSuccess = QDateTime::fromString(success.value(0).toString(), Qt::ISODate);
+    success.finish();
     QSqlQuery& last = database.query(u"SELECT last_error FROM outbox WHERE last_error IS NOT NULL "
                                      "ORDER BY next_attempt_at DESC LIMIT 1"_s);
     if (database.exec(last, &error) && last.next())

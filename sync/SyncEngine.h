@@ -46,6 +46,7 @@ public:
         int rejected = 0;
         QDateTime oldestWaiting; // queued time of the oldest record not yet acknowledged
         QDateTime nextAttempt;
+        QDateTime lastSuccess; // the last acknowledgement
         QString lastError;
     };
     Status status();

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QDateTime>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QObject>
@@ -28,4 +29,7 @@ public:
 
     // Posts {"bundles": [...]} and calls `done` once, with the answer.
     virtual void postBundles(const QJsonArray& bundles, std::function<void(const Reply&)> done) = 0;
+    // The server's clock (GET /time), to warn when the workstation's is off; an invalid
+    // time when it cannot be known.
+    virtual void fetchServerTime(std::function<void(const QDateTime&)> done) { done({}); }
 };

@@ -2,6 +2,7 @@
 // backoff per error class, rejections kept until the record changes, and a crash between
 // sending and the answer.
 
+#include "FakeSyncServer.h"
 #include "RecordStore.h"
 #include "ResultStore.h"
 #include "Store.h"
@@ -16,111 +17,6 @@
 
 using namespace Qt::StringLiterals;
 using namespace TestSupport;
-
-namespace {
-
-// A national server in memory: keeps what it accepted (once per identifier and version) and
-// answers as the test says: normally, with a network error, a 500, a 429, or not at all.
-class FakeServer : public SyncTransport
-{
-public:
-    enum class Mode
-    {
-        Normal,
-        NetworkDown,
-        ServerError,
-        Throttled,
-        Swallow, // takes the batch and never answers: a connection cut after sending
-    };
-    Mode mode = Mode::Normal;
-    QSet<QString> stored;    // bundle id # version
-    QSet<QString> rejectIds; // record ids the server refuses
-    int posts = 0;
-
-    void postBundles(const QJsonArray& bundles, std::function<void(const Reply&)> done) override
-    {
-        ++posts;
-        Reply reply;
-        switch (mode) {
-        case Mode::NetworkDown:
-            reply.networkError = true;
-            reply.errorText = u"Connection refused"_s;
-            done(reply);
-            return;
-        case Mode::ServerError:
-            reply.httpStatus = 500;
-            reply.errorText = u"Internal Server Error"_s;
-            done(reply);
-            return;
-        case Mode::Throttled:
-            reply.httpStatus = 429;
-            reply.retryAfterSeconds = 120;
-            done(reply);
-            return;
-        case Mode::Swallow:
-            for (const QJsonValue& bundle : bundles)
-                store(bundle.toObject()); // the server got them; the answer is lost
-            return;
-        case Mode::Normal:
-            break;
-        }
-        QJsonArray results;
-        for (const QJsonValue& bundle : bundles)
-            results.append(store(bundle.toObject()));
-        reply.httpStatus = 200;
-        reply.body.insert(u"results"_s, results);
-        done(reply);
-    }
-
-private:
-    QJsonObject store(const QJsonObject& bundle)
-    {
-        const QString id = bundle.value(u"identifier"_s).toObject().value(u"value"_s).toString();
-        const int version =
-            bundle.value(u"meta"_s).toObject().value(u"versionId"_s).toString().toInt();
-        QJsonObject result{{u"bundleId"_s, id}, {u"version"_s, version}};
-        if (rejectIds.contains(id.mid(9))) {
-            result.insert(u"outcome"_s, u"rejected"_s);
-            result.insert(
-                u"operationOutcome"_s,
-                QJsonObject{{u"issue"_s, QJsonArray{QJsonObject{
-                                             {u"diagnostics"_s, u"patient.ins: nir.key"_s}}}}});
-            return result;
-        }
-        const QString key = id + u'#' + QString::number(version);
-        result.insert(u"outcome"_s, stored.contains(key) ? u"already had"_s : u"accepted"_s);
-        stored.insert(key);
-        return result;
-    }
-};
-
-// Records sampled by the nurse and given a negative result by the lab.
-QList<QUuid> resultedRecords(StoreFixture& fixture, int count)
-{
-    QList<QUuid> ids;
-    auto nurse = fixture.openAs(NurseName);
-    QList<SamplingRecord> records;
-    for (int i = 0; i < count; ++i)
-        records.append(validRecord(i));
-    QList<QList<Problem>> problems;
-    QString error;
-    if (!nurse->records()->add(&records, {}, &problems, &error))
-        qFatal("%s", qPrintable(error));
-    auto lab = fixture.openAs(LabName);
-    ResultStore results(*lab);
-    for (const SamplingRecord& record : std::as_const(records)) {
-        ResultStore::Entry entry;
-        entry.value = u"N"_s;
-        ResultStore::Outcome outcome;
-        QList<Problem> entryProblems;
-        if (!results.enter(record.id, entry, &outcome, &entryProblems, &error))
-            qFatal("%s", qPrintable(error));
-        ids.append(record.id);
-    }
-    return ids;
-}
-
-} // namespace
 
 class TestSyncEngine : public QObject
 {
@@ -137,9 +33,9 @@ private Q_SLOTS:
 void TestSyncEngine::sendsEachRecordOnceAndAcknowledges()
 {
     StoreFixture fixture;
-    resultedRecords(fixture, 120);
+    addResultedRecords(fixture, 120);
     auto lab = fixture.openAs(LabName);
-    FakeServer server;
+    FakeSyncServer server;
     SyncEngine engine(*lab, &server);
     int added = 0;
     QString error;
@@ -165,9 +61,9 @@ void TestSyncEngine::sendsEachRecordOnceAndAcknowledges()
 void TestSyncEngine::networkErrorsAndServerErrorsBackOffGeometrically()
 {
     StoreFixture fixture;
-    resultedRecords(fixture, 3);
+    addResultedRecords(fixture, 3);
     auto lab = fixture.openAs(LabName);
-    FakeServer server;
+    FakeSyncServer server;
     SyncEngine engine(*lab, &server);
     QDateTime now = QDateTime::fromSecsSinceEpoch(QDateTime::currentSecsSinceEpoch(), Qt::UTC);
     engine.setClock([&now] { return now; });
@@ -175,13 +71,13 @@ void TestSyncEngine::networkErrorsAndServerErrorsBackOffGeometrically()
     QString error;
     QVERIFY(engine.enqueue(&added, &error));
 
-    server.mode = FakeServer::Mode::NetworkDown;
+    server.mode = FakeSyncServer::Mode::NetworkDown;
     QVERIFY(engine.sendNextBatch());
     QCOMPARE(engine.status().waiting, 3);
     QCOMPARE(engine.status().nextAttempt, now.addSecs(SyncEngine::FirstDelaySeconds));
     QVERIFY(!engine.sendNextBatch()); // not due yet
     now = now.addSecs(SyncEngine::FirstDelaySeconds);
-    server.mode = FakeServer::Mode::ServerError;
+    server.mode = FakeSyncServer::Mode::ServerError;
     QVERIFY(engine.sendNextBatch());
     QCOMPARE(engine.status().nextAttempt, now.addSecs(2 * SyncEngine::FirstDelaySeconds));
     QVERIFY(engine.status().lastError.contains(u"Internal Server Error"_s));
@@ -192,7 +88,7 @@ void TestSyncEngine::networkErrorsAndServerErrorsBackOffGeometrically()
     }
     QCOMPARE(engine.status().nextAttempt, now.addSecs(SyncEngine::MaxDelaySeconds));
     // "Retry now", the network back: everything goes.
-    server.mode = FakeServer::Mode::Normal;
+    server.mode = FakeSyncServer::Mode::Normal;
     QVERIFY(engine.retryNow(&error));
     QVERIFY(engine.sendNextBatch());
     QCOMPARE(engine.status().acknowledged, 3);
@@ -202,9 +98,9 @@ void TestSyncEngine::networkErrorsAndServerErrorsBackOffGeometrically()
 void TestSyncEngine::throttlingWaitsAsLongAsTheServerAsks()
 {
     StoreFixture fixture;
-    resultedRecords(fixture, 2);
+    addResultedRecords(fixture, 2);
     auto lab = fixture.openAs(LabName);
-    FakeServer server;
+    FakeSyncServer server;
     SyncEngine engine(*lab, &server);
     const QDateTime now =
         QDateTime::fromSecsSinceEpoch(QDateTime::currentSecsSinceEpoch(), Qt::UTC);
@@ -212,7 +108,7 @@ void TestSyncEngine::throttlingWaitsAsLongAsTheServerAsks()
     int added = 0;
     QString error;
     QVERIFY(engine.enqueue(&added, &error));
-    server.mode = FakeServer::Mode::Throttled;
+    server.mode = FakeSyncServer::Mode::Throttled;
     QVERIFY(engine.sendNextBatch());
     QCOMPARE(engine.status().nextAttempt, now.addSecs(120)); // Retry-After
 }
@@ -220,9 +116,9 @@ void TestSyncEngine::throttlingWaitsAsLongAsTheServerAsks()
 void TestSyncEngine::rejectionIsKeptUntilTheRecordChanges()
 {
     StoreFixture fixture;
-    const QList<QUuid> ids = resultedRecords(fixture, 3);
+    const QList<QUuid> ids = addResultedRecords(fixture, 3);
     auto lab = fixture.openAs(LabName);
-    FakeServer server;
+    FakeSyncServer server;
     server.rejectIds.insert(ids[1].toString(QUuid::WithoutBraces));
     SyncEngine engine(*lab, &server);
     QSignalSpy rejected(&engine, &SyncEngine::recordRejected);
@@ -253,21 +149,21 @@ void TestSyncEngine::rejectionIsKeptUntilTheRecordChanges()
 void TestSyncEngine::cutConnectionThenCrashNeverDuplicates()
 {
     StoreFixture fixture;
-    resultedRecords(fixture, 60);
-    FakeServer server;
+    addResultedRecords(fixture, 60);
+    FakeSyncServer server;
     {
         auto lab = fixture.openAs(LabName);
         SyncEngine engine(*lab, &server);
         int added = 0;
         QString error;
         QVERIFY(engine.enqueue(&added, &error));
-        server.mode = FakeServer::Mode::Swallow; // the server stores, the answer never comes
+        server.mode = FakeSyncServer::Mode::Swallow; // the server stores, the answer never comes
         QVERIFY(engine.sendNextBatch());
         QCOMPARE(engine.status().sending, 50);
         // ... and the workstation crashes here: the engine and its store are gone.
     }
     auto lab = fixture.openAs(LabName);
-    server.mode = FakeServer::Mode::Normal;
+    server.mode = FakeSyncServer::Mode::Normal;
     SyncEngine engine(*lab, &server);
     while (engine.sendNextBatch()) {
     }

@@ -14,6 +14,7 @@
 #include "ScannerInput.h"
 #include "SetupWizard.h"
 #include "Store.h"
+#include "SyncPanelWidget.h"
 #include "TestSupport.h"
 
 #include <QAbstractButton>
@@ -370,9 +371,10 @@ void TestWorkstationGui::roleDecidesWhatTheUserSees()
     Store& store = station.store;
     MainWindow& window = station.window;
     auto* workspace = find<QTabWidget>(&window, u"workspaceTabWidget"_s);
-    QCOMPARE(workspace->count(), 2); // results and the queue; no sampling form, no accounts
+    QCOMPARE(workspace->count(), 3); // results, queue, sync; no sampling form, no accounts
     QCOMPARE(workspace->widget(0), static_cast<QWidget*>(window.resultEntry()));
     QCOMPARE(workspace->widget(1), static_cast<QWidget*>(window.queue()));
+    QCOMPARE(workspace->widget(2), static_cast<QWidget*>(window.syncPanel()));
     QVERIFY(workspace->indexOf(window.recordForm()) < 0);
     QVERIFY(window.recordForm()->isHidden());
     window.lock();

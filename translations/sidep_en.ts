@@ -888,6 +888,10 @@
         <source>This positive result has no activation code: none is left. Its QR code will be made as soon as codes arrive; import a batch of codes now if you have one.</source>
         <translation>This positive result has no activation code: none is left. Its QR code will be made as soon as codes arrive; import a batch of codes now if you have one.</translation>
     </message>
+    <message>
+        <source>S&amp;ynchronisation</source>
+        <translation>S&amp;ynchronisation</translation>
+    </message>
 </context>
 <context>
     <name>QrCode</name>
@@ -2991,6 +2995,73 @@ Exit codes: 0 success, 1 invalid input, 2 usage error, 3 integrity problem found
     <message>
         <source>the server did not answer for this record</source>
         <translation>the server did not answer for this record</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPanelWidget</name>
+    <message>
+        <source>National server</source>
+        <translation>National server</translation>
+    </message>
+    <message>
+        <source>Records waiting</source>
+        <translation>Records waiting</translation>
+    </message>
+    <message>
+        <source>Oldest waiting since</source>
+        <translation>Oldest waiting since</translation>
+    </message>
+    <message>
+        <source>Last acknowledgement</source>
+        <translation>Last acknowledgement</translation>
+    </message>
+    <message>
+        <source>Rejected by the server</source>
+        <translation>Rejected by the server</translation>
+    </message>
+    <message>
+        <source>Last error</source>
+        <translation>Last error</translation>
+    </message>
+    <message>
+        <source>Clocks</source>
+        <translation>Clocks</translation>
+    </message>
+    <message>
+        <source>Server and workstation clocks</source>
+        <translation>Server and workstation clocks</translation>
+    </message>
+    <message>
+        <source>Send &amp;now</source>
+        <translation>Send &amp;now</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>never</translation>
+    </message>
+    <message>
+        <source>not configured (an administrator imports the site&apos;s certificate and the server&apos;s address)</source>
+        <translation>not configured (an administrator imports the site&apos;s certificate and the server&apos;s address)</translation>
+    </message>
+    <message>
+        <source>nothing waits</source>
+        <translation>nothing waits</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>the server&apos;s clock could not be read</source>
+        <translation>the server&apos;s clock could not be read</translation>
+    </message>
+    <message>
+        <source>the server&apos;s clock is %1 s from this workstation&apos;s</source>
+        <translation>the server&apos;s clock is %1 s from this workstation&apos;s</translation>
+    </message>
+    <message>
+        <source>%1: set this workstation&apos;s clock (more than 5 minutes apart)</source>
+        <translation>%1: set this workstation&apos;s clock (more than 5 minutes apart)</translation>
     </message>
 </context>
 <context>

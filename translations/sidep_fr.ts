@@ -888,6 +888,10 @@
         <source>This positive result has no activation code: none is left. Its QR code will be made as soon as codes arrive; import a batch of codes now if you have one.</source>
         <translation>Ce résultat positif n&apos;a pas de code d&apos;activation : il n&apos;en reste plus aucun. Son QR code sera généré dès l&apos;arrivée de nouveaux codes ; importez dès maintenant un lot de codes si vous en avez un.</translation>
     </message>
+    <message>
+        <source>S&amp;ynchronisation</source>
+        <translation>S&amp;ynchronisation</translation>
+    </message>
 </context>
 <context>
     <name>QrCode</name>
@@ -3006,6 +3010,73 @@ rôle), 5 introuvable, 6 erreur de la base, 7 synchronisation incomplète
     <message>
         <source>the server did not answer for this record</source>
         <translation>le serveur n&apos;a pas répondu pour cette fiche</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPanelWidget</name>
+    <message>
+        <source>National server</source>
+        <translation>Serveur national</translation>
+    </message>
+    <message>
+        <source>Records waiting</source>
+        <translation>Fiches en attente</translation>
+    </message>
+    <message>
+        <source>Oldest waiting since</source>
+        <translation>La plus ancienne attend depuis</translation>
+    </message>
+    <message>
+        <source>Last acknowledgement</source>
+        <translation>Dernier acquittement</translation>
+    </message>
+    <message>
+        <source>Rejected by the server</source>
+        <translation>Refusées par le serveur</translation>
+    </message>
+    <message>
+        <source>Last error</source>
+        <translation>Dernière erreur</translation>
+    </message>
+    <message>
+        <source>Clocks</source>
+        <translation>Horloges</translation>
+    </message>
+    <message>
+        <source>Server and workstation clocks</source>
+        <translation>Horloges du serveur et du poste</translation>
+    </message>
+    <message>
+        <source>Send &amp;now</source>
+        <translation>&amp;Envoyer maintenant</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>jamais</translation>
+    </message>
+    <message>
+        <source>not configured (an administrator imports the site&apos;s certificate and the server&apos;s address)</source>
+        <translation>non configurée (un administrateur importe le certificat du site et l&apos;adresse du serveur)</translation>
+    </message>
+    <message>
+        <source>nothing waits</source>
+        <translation>rien en attente</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>aucune</translation>
+    </message>
+    <message>
+        <source>the server&apos;s clock could not be read</source>
+        <translation>l&apos;horloge du serveur n&apos;a pas pu être lue</translation>
+    </message>
+    <message>
+        <source>the server&apos;s clock is %1 s from this workstation&apos;s</source>
+        <translation>l&apos;horloge du serveur est à %1 s de celle de ce poste</translation>
+    </message>
+    <message>
+        <source>%1: set this workstation&apos;s clock (more than 5 minutes apart)</source>
+        <translation>%1 : réglez l&apos;horloge de ce poste (plus de 5 minutes d&apos;écart)</translation>
     </message>
 </context>
 <context>

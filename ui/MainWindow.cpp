@@ -3,6 +3,7 @@
 #include "AdminWidget.h"
 #include "BarcodeDecoder.h"
 #include "CameraScanDialog.h"
+#include "HttpsTransport.h"
 #include "IdleWatcher.h"
 #include "InsDataMatrix.h"
 #include "MessageBox.h"
@@ -14,6 +15,9 @@
 #include "SetupWizard.h"
 #include "SignInWidget.h"
 #include "Store.h"
+#include "SyncEngine.h"
+#include "SyncPanelWidget.h"
+#include "SyncSettings.h"
 #include "TubeLabelPrinter.h"
 
 #include <QAction>
@@ -55,6 +59,8 @@ MainWindow::MainWindow(Store& store, const QString& storePath, QWidget* parent)
     m_admin->setObjectName(u"adminWidget"_s);
     m_resultEntry = new ResultEntryWidget(m_store, m_workspace);
     m_resultEntry->setObjectName(u"resultEntryWidget"_s);
+    m_syncPanel = new SyncPanelWidget(m_workspace);
+    m_syncPanel->setObjectName(u"syncPanelWidget"_s);
     m_stack->addWidget(m_signIn);
     m_stack->addWidget(m_workspace);
     setCentralWidget(m_stack);
@@ -174,13 +180,19 @@ void MainWindow::enterWorkspace()
         m_queue->setRecordStore(m_store.records());
         m_queue->refresh();
     }
+    if (roleAllows(user.role, Permission::ViewIdentity)) {
+        // Sending needs to read the records: the users who may see them send them.
+        m_workspace->addTab(m_syncPanel, tr("S&ynchronisation"));
+        startSync();
+    }
     if (roleAllows(user.role, Permission::ManageAccounts)) {
         m_workspace->addTab(m_admin, tr("&Accounts and settings"));
         m_admin->refresh();
     }
     // Pages the role does not get stay hidden (a removed tab's page is not hidden by Qt).
     for (QWidget* page : {static_cast<QWidget*>(m_form), static_cast<QWidget*>(m_queue),
-                          static_cast<QWidget*>(m_admin), static_cast<QWidget*>(m_resultEntry)}) {
+                          static_cast<QWidget*>(m_admin), static_cast<QWidget*>(m_resultEntry),
+                          static_cast<QWidget*>(m_syncPanel)}) {
         if (m_workspace->indexOf(page) < 0)
             page->hide();
     }
@@ -217,7 +229,7 @@ void MainWindow::lock()
     // Nothing identifying stays in a widget, and the keys go with the sign-out.
     m_form->clearAll();
     m_queue->clear();
-    dropResults();
+    dropSessionObjects();
     m_store.signOut();
     m_signIn->showLocked(m_lockedUser);
     m_stack->setCurrentWidget(m_signIn);
@@ -232,7 +244,7 @@ void MainWindow::signOut()
     m_form->saveDraftNow();
     m_form->clearAll();
     m_queue->clear();
-    dropResults();
+    dropSessionObjects();
     m_store.signOut();
     showSignIn();
 }
@@ -242,10 +254,29 @@ void MainWindow::showScanMessage(const QString& message)
     statusBar()->showMessage(message, 10000);
 }
 
-void MainWindow::dropResults()
+void MainWindow::dropSessionObjects()
 {
     m_resultEntry->setResultStore(nullptr);
     m_results.reset();
+    m_syncPanel->setEngine(nullptr, nullptr, {});
+    m_syncEngine.reset();
+    m_syncTransport.reset();
+}
+
+void MainWindow::startSync()
+{
+    QSslConfiguration tls;
+    QUrl url;
+    QString error;
+    // Not configured yet is normal on a new site: the panel says what is missing.
+    if (!SyncSettings(m_store).load(&tls, &url, &error)) {
+        m_syncPanel->setEngine(nullptr, nullptr, {});
+        return;
+    }
+    m_syncTransport = std::make_unique<HttpsTransport>(url, tls);
+    m_syncEngine = std::make_unique<SyncEngine>(m_store, m_syncTransport.get());
+    m_syncPanel->setEngine(m_syncEngine.get(), m_syncTransport.get(), url.toString());
+    m_syncPanel->syncNow();
 }
 
 void MainWindow::routeScan(const QString& text)

@@ -11,6 +11,9 @@ class QueueWidget;
 class RecordFormWidget;
 class ResultEntryWidget;
 class ResultStore;
+class SyncEngine;
+class SyncPanelWidget;
+class SyncTransport;
 class ScannerInput;
 class SetupWizard;
 class SignInWidget;
@@ -36,6 +39,7 @@ public:
     RecordFormWidget* recordForm() const { return m_form; }
     QueueWidget* queue() const { return m_queue; }
     ResultEntryWidget* resultEntry() const { return m_resultEntry; }
+    SyncPanelWidget* syncPanel() const { return m_syncPanel; }
     SetupWizard* setupWizard() const { return m_wizard; }
 
     // Where a scanned code goes: a tube label to the form's label field, an INS identity
@@ -57,7 +61,8 @@ private:
     void chooseImageToScan();
     void scanWithCamera();
     void printLabelBatch();
-    void dropResults();
+    void dropSessionObjects();
+    void startSync();
 
     Store& m_store;
     QString m_storePath;
@@ -69,6 +74,9 @@ private:
     AdminWidget* m_admin = nullptr;
     ResultEntryWidget* m_resultEntry = nullptr;
     std::unique_ptr<ResultStore> m_results; // the signed-in lab user's
+    SyncPanelWidget* m_syncPanel = nullptr;
+    std::unique_ptr<SyncTransport> m_syncTransport; // the signed-in session's
+    std::unique_ptr<SyncEngine> m_syncEngine;
     SetupWizard* m_wizard = nullptr;
     IdleWatcher* m_idle = nullptr;
     ScannerInput* m_scanner = nullptr;

@@ -1,5 +1,8 @@
 #include "TestSupport.h"
 
+#include "RecordStore.h"
+#include "ResultStore.h"
+
 #include <QDateTime>
 #include <QJsonArray>
 #include <QTest>
@@ -114,6 +117,32 @@ std::unique_ptr<Store> StoreFixture::openAs(const QString& user)
         return {};
     }
     return store;
+}
+
+// Records sampled by the nurse and given a negative result by the lab.
+QList<QUuid> addResultedRecords(StoreFixture& fixture, int count)
+{
+    QList<QUuid> ids;
+    auto nurse = fixture.openAs(NurseName);
+    QList<SamplingRecord> records;
+    for (int i = 0; i < count; ++i)
+        records.append(validRecord(i));
+    QList<QList<Problem>> problems;
+    QString error;
+    if (!nurse->records()->add(&records, {}, &problems, &error))
+        qFatal("%s", qPrintable(error));
+    auto lab = fixture.openAs(LabName);
+    ResultStore results(*lab);
+    for (const SamplingRecord& record : std::as_const(records)) {
+        ResultStore::Entry entry;
+        entry.value = u"N"_s;
+        ResultStore::Outcome outcome;
+        QList<Problem> entryProblems;
+        if (!results.enter(record.id, entry, &outcome, &entryProblems, &error))
+            qFatal("%s", qPrintable(error));
+        ids.append(record.id);
+    }
+    return ids;
 }
 
 } // namespace TestSupport

@@ -54,4 +54,8 @@ private:
     bool m_valid = false;
 };
 
+// `count` records sampled by the nurse and given a negative result by the lab: what the
+// sync engine sends.
+QList<QUuid> addResultedRecords(StoreFixture& fixture, int count);
+
 } // namespace TestSupport

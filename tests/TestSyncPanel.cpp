@@ -1,0 +1,80 @@
+// The supervisor's sync panel over an in-memory server: what waits, sending now, the last
+// error in plain words, and the clock warning.
+
+#include "FakeSyncServer.h"
+#include "Store.h"
+#include "SyncEngine.h"
+#include "SyncPanelWidget.h"
+#include "TestSupport.h"
+
+#include <QLabel>
+#include <QPushButton>
+#include <QTest>
+
+using namespace TestSupport;
+
+class TestSyncPanel : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void showsWaitingSendsNowAndReportsErrors();
+    void warnsWhenTheClocksDisagree();
+    void saysWhenSyncIsNotConfigured();
+};
+
+void TestSyncPanel::showsWaitingSendsNowAndReportsErrors()
+{
+    StoreFixture fixture;
+    addResultedRecords(fixture, 7);
+    auto lab = fixture.openAs(LabName);
+    FakeSyncServer server;
+    server.mode = FakeSyncServer::Mode::NetworkDown;
+    SyncEngine engine(*lab, &server);
+    SyncPanelWidget panel;
+    panel.setEngine(&engine, &server, u"https://127.0.0.1:8443"_s);
+    panel.syncNow();
+    auto text = [&panel](const char* name) {
+        return panel.findChild<QLabel*>(QString::fromLatin1(name))->text();
+    };
+    QCOMPARE(text("waitingLabel"), u"7"_s);
+    QVERIFY2(text("lastErrorLabel").contains(u"Connection refused"_s),
+             qPrintable(text("lastErrorLabel")));
+    QCOMPARE(text("lastSuccessLabel"), u"never"_s);
+    QCOMPARE(server.stored.size(), 0);
+
+    // The network is back: "Send now" does not wait for the backoff.
+    server.mode = FakeSyncServer::Mode::Normal;
+    panel.findChild<QPushButton*>(u"sendNowButton"_s)->click();
+    QTRY_COMPARE(text("waitingLabel"), u"0"_s);
+    QCOMPARE(server.stored.size(), 7);
+    QCOMPARE(text("lastErrorLabel"), u"none"_s);
+    QVERIFY(text("lastSuccessLabel") != u"never"_s);
+}
+
+void TestSyncPanel::warnsWhenTheClocksDisagree()
+{
+    StoreFixture fixture;
+    auto lab = fixture.openAs(LabName);
+    FakeSyncServer server;
+    SyncEngine engine(*lab, &server);
+    SyncPanelWidget panel;
+    panel.setEngine(&engine, &server, u"https://127.0.0.1:8443"_s);
+    auto* clock = panel.findChild<QLabel*>(u"clockLabel"_s);
+    server.clockOffsetSeconds = 60;
+    panel.syncNow();
+    QVERIFY2(!clock->text().contains(u"set this workstation"_s), qPrintable(clock->text()));
+    server.clockOffsetSeconds = 10 * 60;
+    panel.syncNow();
+    QVERIFY2(clock->text().contains(u"set this workstation"_s), qPrintable(clock->text()));
+}
+
+void TestSyncPanel::saysWhenSyncIsNotConfigured()
+{
+    SyncPanelWidget panel;
+    QVERIFY(panel.findChild<QLabel*>(u"serverLabel"_s)->text().contains(u"not configured"_s));
+    QVERIFY(!panel.findChild<QPushButton*>(u"sendNowButton"_s)->isEnabled());
+}
+
+QTEST_MAIN(TestSyncPanel)
+#include "TestSyncPanel.moc"

@@ -1,0 +1,91 @@
+#pragma once
+
+#include "SyncTransport.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QSet>
+
+using namespace Qt::StringLiterals;
+
+// A national server in memory: keeps what it accepted (once per identifier and version) and
+// answers as the test says: normally, with a network error, a 500, a 429, or not at all.
+class FakeSyncServer : public SyncTransport
+{
+public:
+    enum class Mode
+    {
+        Normal,
+        NetworkDown,
+        ServerError,
+        Throttled,
+        Swallow, // takes the batch and never answers: a connection cut after sending
+    };
+    Mode mode = Mode::Normal;
+    QSet<QString> stored;    // bundle id # version
+    QSet<QString> rejectIds; // record ids the server refuses
+    int posts = 0;
+    qint64 clockOffsetSeconds = 0; // how far the server's clock is from this machine's
+
+    void postBundles(const QJsonArray& bundles, std::function<void(const Reply&)> done) override
+    {
+        ++posts;
+        Reply reply;
+        switch (mode) {
+        case Mode::NetworkDown:
+            reply.networkError = true;
+            reply.errorText = u"Connection refused"_s;
+            done(reply);
+            return;
+        case Mode::ServerError:
+            reply.httpStatus = 500;
+            reply.errorText = u"Internal Server Error"_s;
+            done(reply);
+            return;
+        case Mode::Throttled:
+            reply.httpStatus = 429;
+            reply.retryAfterSeconds = 120;
+            done(reply);
+            return;
+        case Mode::Swallow:
+            for (const QJsonValue& bundle : bundles)
+                store(bundle.toObject()); // the server got them; the answer is lost
+            return;
+        case Mode::Normal:
+            break;
+        }
+        QJsonArray results;
+        for (const QJsonValue& bundle : bundles)
+            results.append(store(bundle.toObject()));
+        reply.httpStatus = 200;
+        reply.body.insert(u"results"_s, results);
+        done(reply);
+    }
+
+    void fetchServerTime(std::function<void(const QDateTime&)> done) override
+    {
+        done(mode == Mode::Normal ? QDateTime::currentDateTimeUtc().addSecs(clockOffsetSeconds)
+                                  : QDateTime());
+    }
+
+private:
+    QJsonObject store(const QJsonObject& bundle)
+    {
+        const QString id = bundle.value(u"identifier"_s).toObject().value(u"value"_s).toString();
+        const int version =
+            bundle.value(u"meta"_s).toObject().value(u"versionId"_s).toString().toInt();
+        QJsonObject result{{u"bundleId"_s, id}, {u"version"_s, version}};
+        if (rejectIds.contains(id.mid(9))) {
+            result.insert(u"outcome"_s, u"rejected"_s);
+            result.insert(
+                u"operationOutcome"_s,
+                QJsonObject{{u"issue"_s, QJsonArray{QJsonObject{
+                                             {u"diagnostics"_s, u"patient.ins: nir.key"_s}}}}});
+            return result;
+        }
+        const QString key = id + u'#' + QString::number(version);
+        result.insert(u"outcome"_s, stored.contains(key) ? u"already had"_s : u"accepted"_s);
+        stored.insert(key);
+        return result;
+    }
+};
