@@ -65,12 +65,6 @@ bool DraftStore::load(QJsonObject* form, QDateTime* savedAt)
     return true;
 }
 
-bool DraftStore::hasDraft()
-{
-    QJsonObject ignored;
-    return load(&ignored);
-}
-
 bool DraftStore::discard(QString* error)
 {
     if (!m_store.isSignedIn()) {

@@ -19,7 +19,6 @@ public:
     [[nodiscard]] bool save(const QJsonObject& form, QString* error);
     // False when the signed-in user has no draft (or it does not decrypt: then it is kept).
     bool load(QJsonObject* form, QDateTime* savedAt = nullptr);
-    bool hasDraft();
     [[nodiscard]] bool discard(QString* error);
 
 private:

@@ -393,9 +393,7 @@ bool Store::signInWithRecoveryKey(const QString& recoveryKey, QString* error)
         return false;
     }
     unlock(std::move(dataKey), Account{RecoveryActor, Role::Admin, false, 0, {}, {}});
-    Transaction transaction(m_database);
-    if (!transaction.begin(error) || !audit(u"auth.recovery"_s, {}, {}, error) ||
-        !transaction.commit(error)) {
+    if (!audit(u"auth.recovery"_s, {}, {}, error)) { // audit() brings its own transaction
         signOut();
         return false;
     }

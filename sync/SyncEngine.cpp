@@ -187,22 +187,19 @@ bool SyncEngine::settle(const Pending& pending, const QString& state, const QStr
 void SyncEngine::finishBatch(const QList<Pending>& batch, const SyncTransport::Reply& reply)
 {
     m_busy = false;
-    int acknowledged = 0;
-    int rejected = 0;
-    int retrying = 0;
     const QHash<QString, Verdict> byBundle = verdicts(reply.body);
     const bool transient = reply.networkError || reply.httpStatus == 429 ||
                            reply.httpStatus >= 500 || reply.httpStatus == 0;
+    QList<QUuid> acknowledged;
+    QList<std::pair<QUuid, QString>> rejected;
+    int retrying = 0;
     QString error;
     Transaction transaction(m_store.database());
-    if (!transaction.begin(&error)) {
-        qCWarning(lcSync) << "cannot record a batch's outcome:" << error;
-        return;
-    }
-    for (const Pending& pending : batch) {
-        const QString key =
-            u"urn:uuid:"_s + pending.recordId + u'#' + QString::number(pending.version);
-        const auto verdict = byBundle.constFind(key);
+    bool recorded = transaction.begin(&error);
+    for (qsizetype i = 0; recorded && i < batch.size(); ++i) {
+        const Pending& pending = batch.at(i);
+        const auto verdict = byBundle.constFind(u"urn:uuid:"_s + pending.recordId + u'#' +
+                                                QString::number(pending.version));
         QString state = Waiting;
         QString message;
         QDateTime next;
@@ -215,34 +212,28 @@ void SyncEngine::finishBatch(const QList<Pending>& batch, const SyncTransport::R
             ++retrying;
         } else if (verdict->outcome == u"accepted"_s || verdict->outcome == u"already had"_s) {
             state = Acknowledged;
-            ++acknowledged;
+            acknowledged.append(QUuid::fromString(pending.recordId));
         } else {
             // Rejected: sent again only once the record changes (a new version).
             state = Rejected;
             message = verdict->message;
-            ++rejected;
+            rejected.append({QUuid::fromString(pending.recordId), message});
         }
-        if (!settle(pending, state, message, next, &error)) {
-            qCWarning(lcSync) << "cannot record an outcome:" << error;
-            return;
-        }
+        recorded = settle(pending, state, message, next, &error);
     }
-    if (!transaction.commit(&error)) {
+    recorded = recorded && transaction.commit(&error);
+    if (!recorded) {
+        // Nothing was recorded: the outbox still says "sending", so the whole batch goes
+        // again (the server recognises what it has). Still say the batch is over.
         qCWarning(lcSync) << "cannot record a batch's outcome:" << error;
+        Q_EMIT batchFinished(0, 0, int(batch.size()));
         return;
     }
-    for (const Pending& pending : batch) {
-        const QString key =
-            u"urn:uuid:"_s + pending.recordId + u'#' + QString::number(pending.version);
-        const auto verdict = byBundle.constFind(key);
-        if (transient || verdict == byBundle.constEnd())
-            continue;
-        if (verdict->outcome == u"accepted"_s || verdict->outcome == u"already had"_s)
-            Q_EMIT recordAcknowledged(QUuid::fromString(pending.recordId));
-        else if (verdict->outcome == u"rejected"_s)
-            Q_EMIT recordRejected(QUuid::fromString(pending.recordId), verdict->message);
-    }
-    Q_EMIT batchFinished(acknowledged, rejected, retrying);
+    for (const QUuid& id : std::as_const(acknowledged))
+        Q_EMIT recordAcknowledged(id);
+    for (const auto& [id, message] : std::as_const(rejected))
+        Q_EMIT recordRejected(id, message);
+    Q_EMIT batchFinished(int(acknowledged.size()), int(rejected.size()), retrying);
 }
 
 SyncEngine::Status SyncEngine::status()

@@ -2,6 +2,7 @@
 // a temporary SQLite database, and a client built on QNetworkAccessManager.
 
 #include "FhirBundle.h"
+#include "ServerProcess.h"
 #include "TestSupport.h"
 
 #include <QFile>
@@ -11,7 +12,6 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
-#include <QProcess>
 #include <QRegularExpression>
 #include <QSignalSpy>
 #include <QSslCertificate>
@@ -53,7 +53,6 @@ class TestReferenceServer : public QObject
 
 private Q_SLOTS:
     void initTestCase();
-    void cleanupTestCase();
     void healthAndTime();
     void acceptedThenAlreadyHad();
     void correctionIsANewVersion();
@@ -66,7 +65,7 @@ private Q_SLOTS:
     void statsAndExport();
 
 private:
-    QString pki(const QString& name) const { return m_dir.filePath(u"pki/"_s + name); }
+    QString pki(const QString& name) const { return m_server.pki(name); }
     // A client for the site certificate `clientName` (none when empty), trusting ca.pem only.
     // GET when body is null, else POST.
     Answer send(const QString& path, const QByteArray* body, const QString& clientName);
@@ -75,60 +74,14 @@ private:
         const QByteArray bytes = QJsonDocument(body).toJson(QJsonDocument::Compact);
         return send(u"/fhir"_s, &bytes, clientName);
     }
-    QString runServerCommand(const QStringList& arguments);
 
-    QTemporaryDir m_dir;
-    QString m_database;
-    QProcess m_server;
-    quint16 m_port = 0;
+    ServerProcess m_server;
 };
 
 void TestReferenceServer::initTestCase()
 {
-    QVERIFY(m_dir.isValid());
-    const QString script = qEnvironmentVariable("DEMO_PKI");
-    QVERIFY2(QFileInfo(script).isExecutable(), "DEMO_PKI must name scripts/demo-pki");
-    QProcess demo;
-    demo.setProcessChannelMode(QProcess::MergedChannels);
-    demo.start(script, {u"--test-certs"_s, u"--site"_s, SiteFiness, u"--site"_s, OtherSite,
-                        m_dir.filePath(u"pki"_s)});
-    QVERIFY(demo.waitForFinished(60000));
-    QVERIFY2(demo.exitCode() == 0, demo.readAll().constData());
-
-    const QString server = qEnvironmentVariable("SIDEP_SERVER");
-    QVERIFY2(QFileInfo(server).isExecutable(), "SIDEP_SERVER must name sidep-server");
-    m_database = u"sqlite://"_s + m_dir.filePath(u"server.sqlite"_s);
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    // Never the user's own default database, even by mistake.
-    environment.insert(u"XDG_DATA_HOME"_s, m_dir.filePath(u"data"_s));
-    m_server.setProcessEnvironment(environment);
-    // The server's log (ids and outcomes only) goes to the test's output.
-    m_server.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-    m_server.start(server, {u"serve"_s, u"--listen"_s, u"127.0.0.1:0"_s, u"--cert"_s,
-                            pki(u"server.pem"_s), u"--key"_s, pki(u"server.key"_s),
-                            u"--client-ca"_s, pki(u"ca.pem"_s), u"--database"_s, m_database});
-    QVERIFY(m_server.waitForStarted(10000));
-    static const QRegularExpression listening(u"listening on 127\\.0\\.0\\.1:(\\d+)"_s);
-    QByteArray output;
-    for (int i = 0; i < 100 && m_port == 0 && m_server.state() == QProcess::Running; ++i) {
-        m_server.waitForReadyRead(100);
-        output += m_server.readAllStandardOutput();
-        const auto match = listening.match(QString::fromUtf8(output));
-        if (match.hasMatch())
-            m_port = quint16(match.captured(1).toUInt());
-    }
-    QVERIFY2(m_port != 0, output.constData());
-}
-
-void TestReferenceServer::cleanupTestCase()
-{
-    if (m_server.state() != QProcess::NotRunning) {
-        m_server.terminate();
-        if (!m_server.waitForFinished(5000)) {
-            m_server.kill();
-            m_server.waitForFinished(5000);
-        }
-    }
+    QVERIFY(m_server.makePki({u"--test-certs"_s, u"--site"_s, SiteFiness, u"--site"_s, OtherSite}));
+    QVERIFY(m_server.start());
 }
 
 Answer TestReferenceServer::send(const QString& path, const QByteArray* body,
@@ -151,7 +104,7 @@ Answer TestReferenceServer::send(const QString& path, const QByteArray* body,
     }
     // A fresh manager each time: no TLS session or connection reused across identities.
     QNetworkAccessManager manager;
-    QNetworkRequest request(QUrl(u"https://127.0.0.1:%1%2"_s.arg(m_port).arg(path)));
+    QNetworkRequest request(QUrl(u"https://127.0.0.1:%1%2"_s.arg(m_server.port()).arg(path)));
     request.setSslConfiguration(tls);
     request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
     request.setTransferTimeout(10000);
@@ -169,17 +122,6 @@ Answer TestReferenceServer::send(const QString& path, const QByteArray* body,
     answer.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     answer.json = QJsonDocument::fromJson(reply->readAll()).object();
     return answer;
-}
-
-QString TestReferenceServer::runServerCommand(const QStringList& arguments)
-{
-    QProcess process;
-    process.start(qEnvironmentVariable("SIDEP_SERVER"), arguments);
-    if (!process.waitForFinished(15000) || process.exitCode() != 0) {
-        qWarning() << "sidep-server" << arguments << "failed:" << process.readAllStandardError();
-        return {};
-    }
-    return QString::fromUtf8(process.readAllStandardOutput());
 }
 
 void TestReferenceServer::healthAndTime()
@@ -329,13 +271,13 @@ void TestReferenceServer::certificateFromAnotherCaIsRefused()
 void TestReferenceServer::statsAndExport()
 {
     // Stored: records 1 (versions 1 and 2), 2 and 7 from our site, 6 from the other one.
-    const QString stats = runServerCommand({u"stats"_s, u"--database"_s, m_database});
+    const QString stats = m_server.run({u"stats"_s, u"--database"_s, m_server.database()});
     QVERIFY(stats.contains(SiteFiness + u"\tsampled\t4\n"_s));
     QVERIFY(stats.contains(OtherSite + u"\tsampled\t1\n"_s));
     QVERIFY(stats.contains(u"total\t\t5\n"_s));
 
     const QString exported =
-        runServerCommand({u"export"_s, u"--format"_s, u"fhir"_s, u"--database"_s, m_database});
+        m_server.run({u"export"_s, u"--format"_s, u"fhir"_s, u"--database"_s, m_server.database()});
     const QStringList lines = exported.split(u'\n', Qt::SkipEmptyParts);
     QCOMPARE(lines.size(), 5);
     QSet<QString> ids;

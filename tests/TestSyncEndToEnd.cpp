@@ -4,15 +4,13 @@
 
 #include "RecordStore.h"
 #include "ResultStore.h"
+#include "ServerProcess.h"
 #include "SidepCtl.h"
 #include "SyncSettings.h"
 #include "TestSupport.h"
 
 #include <QBuffer>
-#include <QFileInfo>
-#include <QProcess>
 #include <QRegularExpression>
-#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -24,84 +22,30 @@ class TestSyncEndToEnd : public QObject
 
 private Q_SLOTS:
     void initTestCase();
-    void cleanup() { stopServer(); }
+    void cleanup() { m_server.stop(); }
     void resultsArriveOnceAndResendsAddNothing();
     void serverDownThenBackLosesNothing();
 
 private:
-    QString pki(const QString& name) const { return m_dir.filePath(u"pki/"_s + name); }
-    bool startServer();
-    void stopServer();
+    QString pki(const QString& name) const { return m_server.pki(name); }
     int serverCount();
     // Runs `sidepctl --db STORE --user lab --password-stdin sync`, in-process.
     int syncAsLab(const QString& store, QString* output);
     void prepareWorkstation(StoreFixture& fixture, int records, quint16 port);
 
-    QTemporaryDir m_dir;
-    QProcess m_server;
-    quint16 m_port = 0;
-    QString m_database;
+    ServerProcess m_server;
 };
 
 void TestSyncEndToEnd::initTestCase()
 {
-    QProcess demo;
-    demo.setProcessChannelMode(QProcess::MergedChannels);
-    demo.start(qEnvironmentVariable("DEMO_PKI"), {m_dir.filePath(u"pki"_s)});
-    QVERIFY(demo.waitForFinished(60000));
-    QVERIFY2(demo.exitCode() == 0, demo.readAll().constData());
-    m_database = u"sqlite://"_s + m_dir.filePath(u"server.sqlite"_s);
-}
-
-bool TestSyncEndToEnd::startServer()
-{
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    environment.insert(u"XDG_DATA_HOME"_s, m_dir.filePath(u"data"_s));
-    m_server.setProcessEnvironment(environment);
-    m_server.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-    // The same port as before when there was one: the workstation is configured with it.
-    const QString listen = u"127.0.0.1:%1"_s.arg(m_port);
-    m_server.start(qEnvironmentVariable("SIDEP_SERVER"),
-                   {u"serve"_s, u"--listen"_s, listen, u"--cert"_s, pki(u"server.pem"_s),
-                    u"--key"_s, pki(u"server.key"_s), u"--client-ca"_s, pki(u"ca.pem"_s),
-                    u"--database"_s, m_database});
-    if (!m_server.waitForStarted(10000))
-        return false;
-    static const QRegularExpression listening(u"listening on 127\\.0\\.0\\.1:(\\d+)"_s);
-    QByteArray output;
-    for (int i = 0; i < 100 && m_server.state() == QProcess::Running; ++i) {
-        m_server.waitForReadyRead(100);
-        output += m_server.readAllStandardOutput();
-        const auto match = listening.match(QString::fromUtf8(output));
-        if (match.hasMatch()) {
-            m_port = quint16(match.captured(1).toUInt());
-            return true;
-        }
-    }
-    return false;
-}
-
-void TestSyncEndToEnd::stopServer()
-{
-    if (m_server.state() == QProcess::NotRunning)
-        return;
-    m_server.terminate();
-    if (!m_server.waitForFinished(5000)) {
-        m_server.kill();
-        m_server.waitForFinished(5000);
-    }
+    QVERIFY(m_server.makePki());
 }
 
 int TestSyncEndToEnd::serverCount()
 {
-    QProcess stats;
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    environment.insert(u"XDG_DATA_HOME"_s, m_dir.filePath(u"data"_s));
-    stats.setProcessEnvironment(environment);
-    stats.start(qEnvironmentVariable("SIDEP_SERVER"), {u"stats"_s, u"--database"_s, m_database});
-    stats.waitForFinished(30000);
     static const QRegularExpression total(u"total\\s+(\\d+)"_s);
-    const auto match = total.match(QString::fromUtf8(stats.readAllStandardOutput()));
+    const auto match =
+        total.match(m_server.run({u"stats"_s, u"--database"_s, m_server.database()}));
     return match.hasMatch() ? match.captured(1).toInt() : -1;
 }
 
@@ -158,9 +102,9 @@ void TestSyncEndToEnd::prepareWorkstation(StoreFixture& fixture, int records, qu
 
 void TestSyncEndToEnd::resultsArriveOnceAndResendsAddNothing()
 {
-    QVERIFY(startServer());
+    QVERIFY(m_server.start());
     StoreFixture fixture;
-    prepareWorkstation(fixture, 120, m_port);
+    prepareWorkstation(fixture, 120, m_server.port());
     QString output;
     QCOMPARE(syncAsLab(fixture.path(), &output), int(SidepCtl::Success));
     QVERIFY2(output.contains(u"acknowledged: 120"_s), qPrintable(output));
@@ -179,17 +123,18 @@ void TestSyncEndToEnd::resultsArriveOnceAndResendsAddNothing()
 
 void TestSyncEndToEnd::serverDownThenBackLosesNothing()
 {
-    QVERIFY(startServer());
-    const quint16 port = m_port;
-    stopServer();
+    // The same port as the first test's server: stopped at once, the workstation sees it down.
+    QVERIFY(m_server.start(m_server.port()));
+    const quint16 port = m_server.port();
+    m_server.stop();
     StoreFixture fixture;
     prepareWorkstation(fixture, 30, port);
     QString output;
     QCOMPARE(syncAsLab(fixture.path(), &output), int(SidepCtl::SyncIncomplete));
     QVERIFY2(output.contains(u"waiting: 30"_s), qPrintable(output));
     QVERIFY2(output.contains(u"last error"_s), qPrintable(output));
-    QVERIFY(startServer());
-    QCOMPARE(m_port, port);
+    QVERIFY(m_server.start(port));
+    QCOMPARE(m_server.port(), port);
     QCOMPARE(syncAsLab(fixture.path(), &output), int(SidepCtl::Success));
     QVERIFY2(output.contains(u"acknowledged: 30"_s), qPrintable(output));
     QCOMPARE(serverCount(), 120 + 30);

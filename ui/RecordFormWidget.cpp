@@ -76,6 +76,14 @@ QString isoDate(const QString& typed)
     return text;
 }
 
+// Nothing typed or chosen: no value, an empty text or an empty list.
+bool isEmptyValue(const QJsonValue& value)
+{
+    return value.isNull() || value.isUndefined() ||
+           (value.isString() && value.toString().isEmpty()) ||
+           (value.isArray() && value.toArray().isEmpty());
+}
+
 QString displayedDate(const QString& iso)
 {
     const QDate date = QDate::fromString(iso, Qt::ISODate);
@@ -171,7 +179,7 @@ QWidget* RecordFormWidget::createInput(const RecordField& field)
         auto* edit = new QLineEdit;
         if (field.kind == Kind::Date)
             edit->setPlaceholderText(tr("DD/MM/YYYY"));
-        connect(edit, &QLineEdit::textEdited, this, [this, key] { fieldChanged(key); });
+        connect(edit, &QLineEdit::textEdited, this, [this] { fieldChanged(); });
         connect(edit, &QLineEdit::editingFinished, this, [this, key] { fieldLeft(key); });
         input = edit;
         break;
@@ -190,7 +198,7 @@ QWidget* RecordFormWidget::createInput(const RecordField& field)
         for (int i = 1; i < combo->count(); ++i)
             combo->setItemText(i, u"%1  %2"_s.arg(i).arg(combo->itemText(i)));
         connect(combo, &QComboBox::activated, this, [this, key] {
-            fieldChanged(key);
+            fieldChanged();
             fieldLeft(key);
         });
         input = combo;
@@ -210,7 +218,7 @@ QWidget* RecordFormWidget::createInput(const RecordField& field)
         }
         list->setMaximumHeight(list->sizeHintForRow(0) * (list->count() + 1));
         connect(list, &QListWidget::itemChanged, this, [this, key] {
-            fieldChanged(key);
+            fieldChanged();
             fieldLeft(key);
         });
         input = list;
@@ -220,7 +228,7 @@ QWidget* RecordFormWidget::createInput(const RecordField& field)
         auto* edit = new QDateTimeEdit;
         edit->setDisplayFormat(u"dd/MM/yyyy HH:mm"_s);
         edit->setCalendarPopup(true);
-        connect(edit, &QDateTimeEdit::dateTimeChanged, this, [this, key] { fieldChanged(key); });
+        connect(edit, &QDateTimeEdit::dateTimeChanged, this, [this] { fieldChanged(); });
         connect(edit, &QDateTimeEdit::editingFinished, this, [this, key] { fieldLeft(key); });
         input = edit;
         break;
@@ -302,10 +310,7 @@ QJsonObject RecordFormWidget::formJson() const
     QJsonObject json;
     for (const FieldWidgets& widgets : m_fields) {
         const QJsonValue value = inputValue(widgets);
-        const bool empty = value.isNull() || value.isUndefined() ||
-                           (value.isString() && value.toString().isEmpty()) ||
-                           (value.isArray() && value.toArray().isEmpty());
-        if (!empty)
+        if (!isEmptyValue(value))
             setValueAt(json, widgets.field->key.split(u'.'), value);
     }
     // Address lines left empty in the middle would be read as blank lines.
@@ -405,9 +410,8 @@ void RecordFormWidget::saveDraftNow()
         m_ui->messageLabel->setText(tr("The draft could not be saved: %1").arg(error));
 }
 
-void RecordFormWidget::fieldChanged(const QString& key)
+void RecordFormWidget::fieldChanged()
 {
-    Q_UNUSED(key);
     if (!m_filling)
         m_draftTimer.start();
 }
@@ -556,9 +560,7 @@ bool RecordFormWidget::isEmptyField(const FieldWidgets& widgets) const
         if (onset.isEmpty() || onset == u"asymptomatic"_s || onset == u"unknown"_s)
             return false;
     }
-    return value.isNull() || value.isUndefined() ||
-           (value.isString() && value.toString().isEmpty()) ||
-           (value.isArray() && value.toArray().isEmpty());
+    return isEmptyValue(value);
 }
 
 void RecordFormWidget::focusNextField(QWidget* from)
@@ -614,7 +616,7 @@ bool RecordFormWidget::eventFilter(QObject* watched, QEvent* event)
             if (auto* combo = qobject_cast<QComboBox*>(watched); combo && digit < combo->count()) {
                 combo->setCurrentIndex(digit);
                 const QString fieldKey = keyOfInput(combo);
-                fieldChanged(fieldKey);
+                fieldChanged();
                 fieldLeft(fieldKey);
                 focusNextField(combo);
                 return true;
@@ -730,7 +732,7 @@ void RecordFormWidget::setTubeLabel(const QString& label)
     }
     QWidget* tube = fieldWidget(u"specimen.accession"_s);
     qobject_cast<QLineEdit*>(tube)->setText(label.trimmed());
-    fieldChanged(u"specimen.accession"_s);
+    fieldChanged();
     fieldLeft(u"specimen.accession"_s);
     focusNextField(fieldWidget(u"specimen.accession"_s));
 }

@@ -75,7 +75,8 @@ private:
     QWidget* createInput(const RecordField& field);
     QJsonValue inputValue(const FieldWidgets& widgets) const;
     void setInputValue(const FieldWidgets& widgets, const QJsonValue& value);
-    void fieldChanged(const QString& key);
+    // Something was typed: the draft is saved shortly after typing stops.
+    void fieldChanged();
     void fieldLeft(const QString& key);
     QList<Problem> currentProblems() const;
     void showProblems();

@@ -1,0 +1,38 @@
+#pragma once
+
+#include <QProcess>
+#include <QString>
+#include <QStringList>
+#include <QTemporaryDir>
+
+// The real sidep-server as a child process of a test: a throw-away demo PKI
+// (scripts/demo-pki, named by $DEMO_PKI), a temporary SQLite database, loopback only.
+// The executable is named by $SIDEP_SERVER. Stopped when destroyed.
+class ServerProcess
+{
+public:
+    ServerProcess();
+    ~ServerProcess();
+    ServerProcess(const ServerProcess&) = delete;
+    ServerProcess& operator=(const ServerProcess&) = delete;
+
+    // Runs the demo PKI script into pki/ with these extra arguments (--test-certs...).
+    [[nodiscard]] bool makePki(const QStringList& extraArguments = {});
+    // `serve` on 127.0.0.1:port (0: a free port, read back from the server's output).
+    [[nodiscard]] bool start(quint16 port = 0);
+    void stop();
+    // `sidep-server ARGUMENTS` to completion: its standard output, empty on failure.
+    QString run(const QStringList& arguments);
+
+    QString pki(const QString& name) const;
+    QString database() const { return m_database; }
+    quint16 port() const { return m_port; }
+
+private:
+    QProcessEnvironment environment() const;
+
+    QTemporaryDir m_dir;
+    QString m_database;
+    QProcess m_process;
+    quint16 m_port = 0;
+};
