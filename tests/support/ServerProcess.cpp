@@ -5,7 +5,8 @@
 using namespace Qt::StringLiterals;
 
 ServerProcess::ServerProcess()
-    : m_database(u"sqlite://"_s + m_dir.filePath(u"server.sqlite"_s))
+    : m_pkiDir(m_dir.filePath(u"pki"_s))
+    , m_database(u"sqlite://"_s + m_dir.filePath(u"server.sqlite"_s))
 {}
 
 ServerProcess::~ServerProcess()
@@ -15,7 +16,7 @@ ServerProcess::~ServerProcess()
 
 QString ServerProcess::pki(const QString& name) const
 {
-    return m_dir.filePath(u"pki/"_s + name);
+    return m_pkiDir + u'/' + name;
 }
 
 QProcessEnvironment ServerProcess::environment() const
@@ -23,6 +24,7 @@ QProcessEnvironment ServerProcess::environment() const
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     // Never the user's own default database, even by mistake.
     environment.insert(u"XDG_DATA_HOME"_s, m_dir.filePath(u"data"_s));
+    environment.insert(m_extraEnvironment);
     return environment;
 }
 
@@ -30,15 +32,14 @@ bool ServerProcess::makePki(const QStringList& extraArguments)
 {
     QProcess demo;
     demo.setProcessChannelMode(QProcess::MergedChannels);
-    demo.start(qEnvironmentVariable("DEMO_PKI"),
-               extraArguments + QStringList{m_dir.filePath(u"pki"_s)});
+    demo.start(qEnvironmentVariable("DEMO_PKI"), extraArguments + QStringList{m_pkiDir});
     if (demo.waitForFinished(60000) && demo.exitCode() == 0)
         return true;
     qWarning("demo-pki failed: %s", demo.readAll().constData());
     return false;
 }
 
-bool ServerProcess::start(quint16 port)
+bool ServerProcess::start(quint16 port, const QStringList& extraArguments)
 {
     m_process.setProcessEnvironment(environment());
     // The server's log (ids and outcomes only) goes to the test's output.
@@ -46,7 +47,8 @@ bool ServerProcess::start(quint16 port)
     m_process.start(qEnvironmentVariable("SIDEP_SERVER"),
                     {u"serve"_s, u"--listen"_s, u"127.0.0.1:%1"_s.arg(port), u"--cert"_s,
                      pki(u"server.pem"_s), u"--key"_s, pki(u"server.key"_s), u"--client-ca"_s,
-                     pki(u"ca.pem"_s), u"--database"_s, m_database});
+                     pki(u"ca.pem"_s), u"--database"_s, m_database} +
+                        extraArguments);
     if (!m_process.waitForStarted(10000))
         return false;
     static const QRegularExpression listening(u"listening on 127\\.0\\.0\\.1:(\\d+)"_s);

@@ -18,8 +18,19 @@ public:
 
     // Runs the demo PKI script into pki/ with these extra arguments (--test-certs...).
     [[nodiscard]] bool makePki(const QStringList& extraArguments = {});
-    // `serve` on 127.0.0.1:port (0: a free port, read back from the server's output).
-    [[nodiscard]] bool start(quint16 port = 0);
+    // `serve` on 127.0.0.1:port (0: a free port, read back from the server's output), with
+    // these extra `serve` options.
+    [[nodiscard]] bool start(quint16 port = 0, const QStringList& extraArguments = {});
+    // Another database than this process's own SQLite file (postgresql://...), for `serve`
+    // and for what database() gives to `stats` and `export`.
+    void setDatabase(const QString& url) { m_database = url; }
+    // Uses another instance's PKI (certificates made once for two servers).
+    void sharePkiWith(const ServerProcess& other) { m_pkiDir = other.m_pkiDir; }
+    // An extra variable in the server's environment.
+    void setEnvironmentVariable(const QString& name, const QString& value)
+    {
+        m_extraEnvironment.insert(name, value);
+    }
     void stop();
     // `sidep-server ARGUMENTS` to completion: its standard output, empty on failure.
     QString run(const QStringList& arguments);
@@ -32,7 +43,9 @@ private:
     QProcessEnvironment environment() const;
 
     QTemporaryDir m_dir;
+    QString m_pkiDir;
     QString m_database;
+    QProcessEnvironment m_extraEnvironment;
     QProcess m_process;
     quint16 m_port = 0;
 };
