@@ -45,9 +45,9 @@ bool ServerProcess::start(quint16 port, const QStringList& extraArguments)
     // The server's log (ids and outcomes only) goes to the test's output.
     m_process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
     m_process.start(qEnvironmentVariable("SIDEP_SERVER"),
-                    {u"serve"_s, u"--listen"_s, u"127.0.0.1:%1"_s.arg(port), u"--cert"_s,
-                     pki(u"server.pem"_s), u"--key"_s, pki(u"server.key"_s), u"--client-ca"_s,
-                     pki(u"ca.pem"_s), u"--database"_s, m_database} +
+                    QStringList{u"serve"_s, u"--listen"_s, u"127.0.0.1:%1"_s.arg(port), u"--cert"_s,
+                                pki(u"server.pem"_s), u"--key"_s, pki(u"server.key"_s),
+                                u"--client-ca"_s, pki(u"ca.pem"_s), u"--database"_s, m_database} +
                         extraArguments);
     if (!m_process.waitForStarted(10000))
         return false;
