@@ -233,6 +233,8 @@ void SyncEngine::finishBatch(const QList<Pending>& batch, const SyncTransport::R
         Q_EMIT recordAcknowledged(id);
     for (const auto& [id, message] : std::as_const(rejected))
         Q_EMIT recordRejected(id, message);
+    if (reply.networkError)
+        Q_EMIT serverUnreachable(reply.errorText);
     Q_EMIT batchFinished(int(acknowledged.size()), int(rejected.size()), retrying);
 }
 

@@ -51,6 +51,8 @@ public:
     };
     Status status();
 
+    // The engine's clock: the outbox's times are on it.
+    QDateTime now() const { return m_clock(); }
     // For tests: the engine's clock.
     void setClock(std::function<QDateTime()> clock) { m_clock = std::move(clock); }
 
@@ -58,6 +60,9 @@ Q_SIGNALS:
     void batchFinished(int acknowledged, int rejected, int retrying);
     void recordAcknowledged(const QUuid& id);
     void recordRejected(const QUuid& id, const QString& message);
+    // A batch got no HTTP answer at all (refused, cut, timed out, TLS): the network or the
+    // server is down, so the scheduler stops sending and watches for its return.
+    void serverUnreachable(const QString& error);
 
 private:
     struct Pending

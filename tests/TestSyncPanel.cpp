@@ -5,6 +5,7 @@
 #include "Store.h"
 #include "SyncEngine.h"
 #include "SyncPanelWidget.h"
+#include "SyncScheduler.h"
 #include "TestSupport.h"
 
 #include <QLabel>
@@ -31,9 +32,10 @@ void TestSyncPanel::showsWaitingSendsNowAndReportsErrors()
     FakeSyncServer server;
     server.mode = FakeSyncServer::Mode::NetworkDown;
     SyncEngine engine(*lab, &server);
+    SyncScheduler scheduler(engine, server);
     SyncPanelWidget panel;
-    panel.setEngine(&engine, &server, u"https://127.0.0.1:8443"_s);
-    panel.syncNow();
+    panel.setSync(&engine, &scheduler, u"https://127.0.0.1:8443"_s);
+    scheduler.syncNow();
     auto text = [&panel](const char* name) {
         return panel.findChild<QLabel*>(QString::fromLatin1(name))->text();
     };
@@ -41,6 +43,8 @@ void TestSyncPanel::showsWaitingSendsNowAndReportsErrors()
     QVERIFY2(text("lastErrorLabel").contains(u"Connection refused"_s),
              qPrintable(text("lastErrorLabel")));
     QCOMPARE(text("lastSuccessLabel"), u"never"_s);
+    QVERIFY2(text("connectionLabel").contains(u"cannot be reached"_s),
+             qPrintable(text("connectionLabel")));
     QCOMPARE(server.stored.size(), 0);
 
     // The network is back: "Send now" does not wait for the backoff.
@@ -49,6 +53,7 @@ void TestSyncPanel::showsWaitingSendsNowAndReportsErrors()
     QTRY_COMPARE(text("waitingLabel"), u"0"_s);
     QCOMPARE(server.stored.size(), 7);
     QCOMPARE(text("lastErrorLabel"), u"none"_s);
+    QCOMPARE(text("connectionLabel"), u"the server answers"_s);
     QVERIFY(text("lastSuccessLabel") != u"never"_s);
 }
 
@@ -58,14 +63,15 @@ void TestSyncPanel::warnsWhenTheClocksDisagree()
     auto lab = fixture.openAs(LabName);
     FakeSyncServer server;
     SyncEngine engine(*lab, &server);
+    SyncScheduler scheduler(engine, server);
     SyncPanelWidget panel;
-    panel.setEngine(&engine, &server, u"https://127.0.0.1:8443"_s);
+    panel.setSync(&engine, &scheduler, u"https://127.0.0.1:8443"_s);
     auto* clock = panel.findChild<QLabel*>(u"clockLabel"_s);
     server.clockOffsetSeconds = 60;
-    panel.syncNow();
+    scheduler.syncNow();
     QVERIFY2(!clock->text().contains(u"set this workstation"_s), qPrintable(clock->text()));
     server.clockOffsetSeconds = 10 * 60;
-    panel.syncNow();
+    scheduler.syncNow();
     QVERIFY2(clock->text().contains(u"set this workstation"_s), qPrintable(clock->text()));
 }
 

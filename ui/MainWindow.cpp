@@ -17,6 +17,7 @@
 #include "Store.h"
 #include "SyncEngine.h"
 #include "SyncPanelWidget.h"
+#include "SyncScheduler.h"
 #include "SyncSettings.h"
 #include "TubeLabelPrinter.h"
 
@@ -258,7 +259,8 @@ void MainWindow::dropSessionObjects()
 {
     m_resultEntry->setResultStore(nullptr);
     m_results.reset();
-    m_syncPanel->setEngine(nullptr, nullptr, {});
+    m_syncPanel->setSync(nullptr, nullptr, {});
+    m_syncScheduler.reset();
     m_syncEngine.reset();
     m_syncTransport.reset();
 }
@@ -270,13 +272,14 @@ void MainWindow::startSync()
     QString error;
     // Not configured yet is normal on a new site: the panel says what is missing.
     if (!SyncSettings(m_store).load(&tls, &url, &error)) {
-        m_syncPanel->setEngine(nullptr, nullptr, {});
+        m_syncPanel->setSync(nullptr, nullptr, {});
         return;
     }
     m_syncTransport = std::make_unique<HttpsTransport>(url, tls);
     m_syncEngine = std::make_unique<SyncEngine>(m_store, m_syncTransport.get());
-    m_syncPanel->setEngine(m_syncEngine.get(), m_syncTransport.get(), url.toString());
-    m_syncPanel->syncNow();
+    m_syncScheduler = std::make_unique<SyncScheduler>(*m_syncEngine, *m_syncTransport);
+    m_syncPanel->setSync(m_syncEngine.get(), m_syncScheduler.get(), url.toString());
+    m_syncScheduler->start();
 }
 
 void MainWindow::routeScan(const QString& text)

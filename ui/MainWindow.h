@@ -12,6 +12,7 @@ class RecordFormWidget;
 class ResultEntryWidget;
 class ResultStore;
 class SyncEngine;
+class SyncScheduler;
 class SyncPanelWidget;
 class SyncTransport;
 class ScannerInput;
@@ -77,6 +78,7 @@ private:
     SyncPanelWidget* m_syncPanel = nullptr;
     std::unique_ptr<SyncTransport> m_syncTransport; // the signed-in session's
     std::unique_ptr<SyncEngine> m_syncEngine;
+    std::unique_ptr<SyncScheduler> m_syncScheduler;
     SetupWizard* m_wizard = nullptr;
     IdleWatcher* m_idle = nullptr;
     ScannerInput* m_scanner = nullptr;

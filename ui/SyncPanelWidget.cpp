@@ -1,7 +1,7 @@
 #include "SyncPanelWidget.h"
 
 #include "SyncEngine.h"
-#include "SyncTransport.h"
+#include "SyncScheduler.h"
 #include "ui_SyncPanelWidget.h"
 
 using namespace Qt::StringLiterals;
@@ -21,84 +21,78 @@ SyncPanelWidget::SyncPanelWidget(QWidget* parent)
     , m_ui(std::make_unique<Ui::SyncPanelWidget>())
 {
     m_ui->setupUi(this);
-    m_timer.setInterval(60 * 1000);
-    connect(&m_timer, &QTimer::timeout, this, &SyncPanelWidget::syncNow);
     connect(m_ui->sendNowButton, &QPushButton::clicked, this, [this] {
-        QString error;
-        if (m_engine && !m_engine->retryNow(&error))
-            m_ui->lastErrorLabel->setText(error);
-        syncNow();
+        if (m_scheduler)
+            m_scheduler->syncNow(true);
     });
-    setEngine(nullptr, nullptr, {});
+    setSync(nullptr, nullptr, {});
 }
 
 SyncPanelWidget::~SyncPanelWidget() = default;
 
-void SyncPanelWidget::setEngine(SyncEngine* engine, SyncTransport* transport,
-                                const QString& serverName)
+void SyncPanelWidget::setSync(SyncEngine* engine, SyncScheduler* scheduler,
+                              const QString& serverName)
 {
+    if (m_scheduler)
+        disconnect(m_scheduler, nullptr, this, nullptr);
+    if (m_engine)
+        disconnect(m_engine, nullptr, this, nullptr);
     m_engine = engine;
-    m_transport = transport;
+    m_scheduler = scheduler;
     m_ui->sendNowButton->setEnabled(engine != nullptr);
     m_ui->serverLabel->setText(engine ? serverName
                                       : tr("not configured (an administrator imports the "
                                            "site's certificate and the server's address)"));
-    if (!engine) {
-        m_timer.stop();
-        for (QLabel* label : {m_ui->waitingLabel, m_ui->oldestLabel, m_ui->lastSuccessLabel,
-                              m_ui->rejectedLabel, m_ui->lastErrorLabel, m_ui->clockLabel})
+    if (!engine || !scheduler) {
+        for (QLabel* label :
+             {m_ui->connectionLabel, m_ui->waitingLabel, m_ui->oldestLabel, m_ui->lastSuccessLabel,
+              m_ui->rejectedLabel, m_ui->lastErrorLabel, m_ui->clockLabel})
             label->clear();
         return;
     }
-    connect(engine, &SyncEngine::batchFinished, this, [this] {
-        refresh();
-        sendMore();
-    });
-    m_timer.start();
+    connect(engine, &SyncEngine::batchFinished, this, &SyncPanelWidget::refresh);
+    connect(scheduler, &SyncScheduler::roundStarted, this, &SyncPanelWidget::refresh);
+    connect(scheduler, &SyncScheduler::roundFinished, this, &SyncPanelWidget::refresh);
+    connect(scheduler, &SyncScheduler::offlineChanged, this, &SyncPanelWidget::refresh);
+    connect(scheduler, &SyncScheduler::serverClockRead, this, &SyncPanelWidget::showClocks);
     refresh();
 }
 
 void SyncPanelWidget::refresh()
 {
-    if (!m_engine)
+    if (!m_engine || !m_scheduler)
         return;
     const SyncEngine::Status status = m_engine->status();
+    if (m_scheduler->isOffline()) {
+        m_ui->connectionLabel->setText(tr("the server cannot be reached: what waits is kept, "
+                                          "and goes by itself as soon as the server answers"));
+    } else {
+        m_ui->connectionLabel->setText(m_scheduler->isInRound() ? tr("sending")
+                                                                : tr("the server answers"));
+    }
     m_ui->waitingLabel->setText(QString::number(status.waiting + status.sending));
     m_ui->oldestLabel->setText(status.waiting + status.sending > 0 ? shown(status.oldestWaiting)
                                                                    : tr("nothing waits"));
     m_ui->lastSuccessLabel->setText(shown(status.lastSuccess));
     m_ui->rejectedLabel->setText(QString::number(status.rejected));
-    m_ui->lastErrorLabel->setText(status.lastError.isEmpty() ? tr("none") : status.lastError);
+    // A problem of the round itself (the store, a refill) first, then the outbox's.
+    QString lastError = m_scheduler->lastProblem();
+    if (lastError.isEmpty())
+        lastError = status.lastError;
+    m_ui->lastErrorLabel->setText(lastError.isEmpty() ? tr("none") : lastError);
 }
 
-void SyncPanelWidget::sendMore()
+void SyncPanelWidget::showClocks(const QDateTime& server, const QDateTime& workstation)
 {
-    // Batch after batch while records are due; the engine says when there is nothing.
-    if (m_engine && !m_engine->isBusy())
-        m_engine->sendNextBatch();
-}
-
-void SyncPanelWidget::syncNow()
-{
-    if (!m_engine)
+    if (!server.isValid()) {
+        m_ui->clockLabel->setText(tr("the server's clock could not be read"));
+        m_ui->clockLabel->setStyleSheet(QString());
         return;
-    int added = 0;
-    QString error;
-    if (!m_engine->enqueue(&added, &error))
-        m_ui->lastErrorLabel->setText(error);
-    refresh();
-    sendMore();
-    m_transport->fetchServerTime([this](const QDateTime& server) {
-        if (!server.isValid()) {
-            m_ui->clockLabel->setText(tr("the server's clock could not be read"));
-            return;
-        }
-        const qint64 skew = QDateTime::currentDateTimeUtc().secsTo(server);
-        const QString text = tr("the server's clock is %1 s from this workstation's").arg(skew);
-        const bool off = std::abs(skew) > ClockToleranceSeconds;
-        m_ui->clockLabel->setText(
-            off ? tr("%1: set this workstation's clock (more than 5 minutes apart)").arg(text)
-                : text);
-        m_ui->clockLabel->setStyleSheet(off ? u"color: #b00020;"_s : QString());
-    });
+    }
+    const qint64 skew = workstation.secsTo(server);
+    const QString text = tr("the server's clock is %1 s from this workstation's").arg(skew);
+    const bool off = std::abs(skew) > ClockToleranceSeconds;
+    m_ui->clockLabel->setText(
+        off ? tr("%1: set this workstation's clock (more than 5 minutes apart)").arg(text) : text);
+    m_ui->clockLabel->setStyleSheet(off ? u"color: #b00020;"_s : QString());
 }

@@ -3,16 +3,17 @@
 #include "HttpsTransport.h"
 #include "SidepCtl.h"
 #include "SyncEngine.h"
+#include "SyncScheduler.h"
 #include "SyncSettings.h"
 
 #include <QEventLoop>
-#include <QTimer>
 
 using namespace Qt::StringLiterals;
 
 namespace {
 
-constexpr int WatchIntervalMs = 30 * 1000;
+// As the GUI's sync panel: beyond this, certificates and result times go wrong.
+constexpr qint64 MaxClockSkewSeconds = 5 * 60;
 
 } // namespace
 
@@ -57,26 +58,38 @@ int SidepCtl::sync(const CommandArguments& args)
         return fail(Invalid, error);
     HttpsTransport transport(url, tls);
     SyncEngine engine(m_store, &transport);
-    for (;;) {
-        int added = 0;
-        // Run by hand: what is waiting goes now, whatever its backoff said.
-        if (!engine.enqueue(&added, &error) || !engine.retryNow(&error))
-            return fail(StoreError, error);
-        while (engine.sendNextBatch()) {
-            if (engine.isBusy()) {
-                QEventLoop loop;
-                QObject::connect(&engine, &SyncEngine::batchFinished, &loop, &QEventLoop::quit);
-                loop.exec();
-            }
-        }
+    // The same scheduler as the GUI's: rounds, the network's return, the after-round work.
+    SyncScheduler scheduler(engine, transport);
+    QObject::connect(&scheduler, &SyncScheduler::serverClockRead, &scheduler,
+                     [this](const QDateTime& server, const QDateTime& workstation) {
+                         const qint64 skew =
+                             server.isValid() ? std::abs(workstation.secsTo(server)) : 0;
+                         if (skew > MaxClockSkewSeconds)
+                             m_err << tr("warning: the server's clock is %1 s from this "
+                                         "workstation's: set the clock")
+                                          .arg(skew)
+                                   << Qt::endl;
+                     });
+    QEventLoop loop;
+    int exitCode = Success;
+    QObject::connect(&scheduler, &SyncScheduler::roundFinished, &loop, [&] {
+        if (!scheduler.lastProblem().isEmpty())
+            m_err << tr("problem: %1").arg(scheduler.lastProblem()) << Qt::endl;
         const SyncEngine::Status status = printStatus(engine);
-        if (!args.flag(u"watch"_s)) {
-            return status.waiting + status.sending + status.rejected == 0 ? Success
-                                                                          : SyncIncomplete;
-        }
         m_out.flush();
-        QEventLoop pause; // until interrupted
-        QTimer::singleShot(WatchIntervalMs, &pause, &QEventLoop::quit);
-        pause.exec();
+        if (!args.flag(u"watch"_s)) {
+            exitCode =
+                status.waiting + status.sending + status.rejected == 0 ? Success : SyncIncomplete;
+            loop.quit();
+        }
+    });
+    if (args.flag(u"watch"_s)) {
+        scheduler.start(); // until interrupted
+    } else {
+        // Run by hand: what is waiting goes now, whatever its backoff said.
+        scheduler.syncNow(true);
     }
+    if (scheduler.isInRound() || args.flag(u"watch"_s))
+        loop.exec();
+    return exitCode;
 }

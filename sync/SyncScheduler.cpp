@@ -1,0 +1,161 @@
+#include "SyncScheduler.h"
+
+#include "SyncTransport.h"
+
+#include <QLoggingCategory>
+#include <QNetworkInformation>
+#include <QPointer>
+
+using namespace Qt::StringLiterals;
+
+Q_DECLARE_LOGGING_CATEGORY(lcSync)
+
+namespace {
+
+// A round after the engine's next retry time, not before it: timers may fire a little early.
+constexpr int DueMarginMs = 200;
+
+} // namespace
+
+SyncScheduler::SyncScheduler(SyncEngine& engine, SyncTransport& transport, QObject* parent)
+    : QObject(parent)
+    , m_engine(engine)
+    , m_transport(transport)
+{
+    m_next.setSingleShot(true);
+    connect(&m_next, &QTimer::timeout, this, [this] { syncNow(); });
+    m_probe.setInterval(DefaultProbeIntervalMs);
+    connect(&m_probe, &QTimer::timeout, this, &SyncScheduler::probe);
+    connect(&m_engine, &SyncEngine::serverUnreachable, this, [this](const QString& error) {
+        m_unreachableThisRound = true;
+        m_lastProblem = error;
+    });
+    connect(&m_engine, &SyncEngine::batchFinished, this, [this] {
+        // No point sending more batches into a dead network.
+        if (m_unreachableThisRound)
+            finishRound();
+        else
+            sendMore();
+    });
+}
+
+void SyncScheduler::start()
+{
+    m_running = true;
+    // Where the platform has a backend (NetworkManager on Debian), it tells at once when
+    // the network is back; without one, the probe does it.
+    if (QNetworkInformation::loadBackendByFeatures(QNetworkInformation::Feature::Reachability)) {
+        connect(QNetworkInformation::instance(), &QNetworkInformation::reachabilityChanged, this,
+                [this](QNetworkInformation::Reachability reachability) {
+                    if (reachability == QNetworkInformation::Reachability::Online)
+                        networkCameBack();
+                });
+    }
+    syncNow();
+}
+
+void SyncScheduler::stop()
+{
+    m_running = false;
+    m_next.stop();
+    m_probe.stop();
+    if (QNetworkInformation* information = QNetworkInformation::instance())
+        disconnect(information, nullptr, this, nullptr);
+}
+
+void SyncScheduler::syncNow(bool clearWaits)
+{
+    if (m_inRound) {
+        m_roundAgain = true;
+        return;
+    }
+    m_inRound = true;
+    m_unreachableThisRound = false;
+    m_lastProblem.clear();
+    m_next.stop();
+    Q_EMIT roundStarted();
+    int added = 0;
+    QString error;
+    if (!m_engine.enqueue(&added, &error) || (clearWaits && !m_engine.retryNow(&error)))
+        m_lastProblem = error;
+    sendMore();
+}
+
+void SyncScheduler::networkCameBack()
+{
+    if (!m_running)
+        return;
+    qCInfo(lcSync) << "the network is back: sending what waits";
+    setOffline(false);
+    syncNow(true);
+}
+
+void SyncScheduler::sendMore()
+{
+    // The engine answers false when nothing is due any more (or a batch is under way, which
+    // cannot happen here: only the scheduler sends).
+    if (!m_engine.sendNextBatch())
+        finishRound();
+}
+
+void SyncScheduler::finishRound()
+{
+    for (const auto& task : std::as_const(m_afterRound)) {
+        if (const QString problem = task(); !problem.isEmpty() && m_lastProblem.isEmpty())
+            m_lastProblem = problem;
+    }
+    setOffline(m_unreachableThisRound);
+    // The transport may answer after this scheduler is gone (the session was locked).
+    m_transport.fetchServerTime([self = QPointer(this), this](const QDateTime& server) {
+        if (!self)
+            return;
+        Q_EMIT serverClockRead(server, QDateTime::currentDateTimeUtc());
+        m_inRound = false;
+        Q_EMIT roundFinished();
+        if (m_roundAgain) {
+            m_roundAgain = false;
+            syncNow();
+            return;
+        }
+        scheduleNextRound();
+    });
+}
+
+void SyncScheduler::scheduleNextRound()
+{
+    if (!m_running)
+        return;
+    qint64 waitMs = m_intervalMs;
+    const SyncEngine::Status status = m_engine.status();
+    if (status.waiting + status.sending > 0 && status.nextAttempt.isValid()) {
+        const qint64 untilDue = m_engine.now().msecsTo(status.nextAttempt) + DueMarginMs;
+        waitMs = std::clamp<qint64>(untilDue, DueMarginMs, waitMs);
+    }
+    m_next.start(int(waitMs));
+}
+
+void SyncScheduler::probe()
+{
+    if (m_probing || m_inRound)
+        return;
+    m_probing = true;
+    m_transport.fetchServerTime([self = QPointer(this), this](const QDateTime& server) {
+        if (!self)
+            return;
+        m_probing = false;
+        if (server.isValid() && m_offline)
+            networkCameBack();
+    });
+}
+
+void SyncScheduler::setOffline(bool offline)
+{
+    if (offline)
+        m_probe.start();
+    else
+        m_probe.stop();
+    if (offline == m_offline)
+        return;
+    m_offline = offline;
+    Q_EMIT offlineChanged(offline);
+}
