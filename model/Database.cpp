@@ -3,6 +3,7 @@
 #include "Logging.h"
 
 #include <QFileInfo>
+#include <QStorageInfo>
 #include <QSqlError>
 #include <QUuid>
 #include <QVariant>
@@ -121,10 +122,52 @@ const QList<QStringList> Migrations = {
         " acknowledged_at TEXT)"_s,
         u"CREATE INDEX outbox_due ON outbox (state, next_attempt_at)"_s,
     },
+    // 6: what the statistics keep of purged records. Once the server has a record and the
+    // retention window has passed, its identifying data is erased (RecordPurge) and its
+    // result block with it; its result is kept only as a count per sampling day, analysis
+    // and value, which names no one.
+    {
+        u"CREATE TABLE purged_results ("
+        " day TEXT NOT NULL,"
+        " analysis TEXT NOT NULL,"
+        " value TEXT NOT NULL,"
+        " records INTEGER NOT NULL,"
+        " PRIMARY KEY (day, analysis, value))"_s,
+    },
+};
+
+// SQLite's primary result codes that a person can act on (sqlite3.h).
+enum SqliteCode
+{
+    SqliteReadOnly = 8,
+    SqliteIoError = 10,
+    SqliteFull = 13,
+    SqliteCantOpen = 14,
 };
 
 QString describe(const QSqlError& error)
 {
+    // The extended code carries the primary one in its low byte.
+    bool numeric = false;
+    const int code = error.nativeErrorCode().toInt(&numeric) & 0xff;
+    if (numeric) {
+        switch (code) {
+        case SqliteFull:
+            return Database::tr("the disk is full: nothing of this action was saved, what was "
+                                "saved before is intact; free some space and try again");
+        case SqliteReadOnly:
+            return Database::tr("the store's disk is read-only: nothing can be saved; what was "
+                                "saved before is intact");
+        case SqliteIoError:
+            return Database::tr("the disk cannot be written (input/output error): nothing of "
+                                "this action was saved; check the disk");
+        case SqliteCantOpen:
+            return Database::tr("the store's file cannot be opened (missing, or its folder is "
+                                "read-only or not allowed)");
+        default:
+            break;
+        }
+    }
     return error.text().isEmpty() ? Database::tr("unknown database error") : error.text();
 }
 
@@ -163,8 +206,13 @@ bool Database::open(const QString& path, bool create, QString* error)
                                  u"PRAGMA temp_store = MEMORY"_s, u"PRAGMA foreign_keys = ON"_s,
                                  u"PRAGMA secure_delete = ON"_s};
     for (const QString& pragma : pragmas) {
-        if (!execDirect(pragma, error))
+        if (!execDirect(pragma, error)) {
+            // WAL needs to write beside the file even to read: say so plainly.
+            if (QStorageInfo(QFileInfo(path).absolutePath()).isReadOnly())
+                *error = tr("the store's disk is read-only (it cannot even be opened for "
+                            "reading): what was saved is intact; make the disk writable");
             return false;
+        }
     }
     return migrate(error);
 }
@@ -265,7 +313,8 @@ void Database::rollback()
 {
     m_inTransaction = false;
     QString ignored;
-    if (!execDirect(u"ROLLBACK"_s, &ignored))
+    // After a full disk or an I/O error SQLite has already rolled back by itself.
+    if (!execDirect(u"ROLLBACK"_s, &ignored) && !ignored.contains(u"no transaction is active"_s))
         qCWarning(lcModel) << "rollback failed:" << ignored;
 }
 
@@ -283,11 +332,39 @@ QStringList Database::integrityProblems()
     return problems;
 }
 
-void Database::checkpoint()
+bool Database::checkpoint(QString* error)
 {
-    QString error;
-    if (!execDirect(u"PRAGMA wal_checkpoint(TRUNCATE)"_s, &error))
-        qCWarning(lcModel) << "checkpoint failed:" << error;
+    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
+    // TRUNCATE waits on the busy handler for other connections' reads to end: with the
+    // store's 10 s timeout the GUI, which checkpoints after each purge, would freeze behind
+    // a long read elsewhere. It waits briefly instead; an unfinished checkpoint is retried
+    // by the next one.
+    int busyTimeout = 0;
+    if (query.exec(u"PRAGMA busy_timeout"_s) && query.next())
+        busyTimeout = query.value(0).toInt();
+    query.finish();
+    const bool shortened = query.exec(u"PRAGMA busy_timeout = %1"_s.arg(CheckpointWaitMs));
+    query.finish();
+
+    QString failure;
+    // One row: busy (another connection kept it from finishing), frames in the WAL, frames
+    // written back. TRUNCATE empties the file only when every frame was written back.
+    if (!query.exec(u"PRAGMA wal_checkpoint(TRUNCATE)"_s) || !query.next()) {
+        failure = describe(query.lastError());
+    } else if (query.value(0).toInt() != 0) {
+        failure = tr("another connection is reading the store; the journal is emptied at the "
+                     "next checkpoint");
+    }
+    query.finish();
+    if (shortened && !query.exec(u"PRAGMA busy_timeout = %1"_s.arg(busyTimeout)))
+        qCWarning(lcModel) << "cannot restore the busy timeout:" << describe(query.lastError());
+    query.finish();
+    if (failure.isEmpty())
+        return true;
+    qCInfo(lcModel) << "checkpoint incomplete:" << failure;
+    if (error)
+        *error = failure;
+    return false;
 }
 
 QByteArray Database::metaValue(const QString& key)

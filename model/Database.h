@@ -16,7 +16,7 @@ class Database
     Q_DECLARE_TR_FUNCTIONS(Database)
 
 public:
-    static constexpr int SchemaVersion = 5;
+    static constexpr int SchemaVersion = 6;
 
     Database();
     ~Database();
@@ -44,8 +44,12 @@ public:
 
     // PRAGMA integrity_check: empty when the file is sound, else what SQLite found.
     QStringList integrityProblems();
-    // Writes the WAL back into the main file and truncates it (after a secure delete).
-    void checkpoint();
+    // Writes the WAL back into the main file and truncates it, so that the old versions of
+    // pages changed by a secure delete leave the disk too. Waits at most CheckpointWaitMs
+    // for other connections. False (with why) when another connection's read kept it from
+    // finishing: the old pages stay in the WAL until the next complete checkpoint.
+    static constexpr int CheckpointWaitMs = 250;
+    bool checkpoint(QString* error = nullptr);
 
     // meta table: small named values (site settings, wrapped recovery key, audit head).
     QByteArray metaValue(const QString& key);

@@ -18,7 +18,7 @@ DraftStore::DraftStore(Store& store)
     : m_store(store)
 {}
 
-bool DraftStore::save(const QJsonObject& form, QString* error)
+bool DraftStore::save(const QJsonObject& form, QString* error, const QDateTime& now)
 {
     if (!m_store.isSignedIn()) {
         *error = tr("sign in first");
@@ -32,7 +32,7 @@ bool DraftStore::save(const QJsonObject& form, QString* error)
                                  "ON CONFLICT (owner) DO UPDATE SET saved_at = excluded.saved_at, "
                                  "content = excluded.content"_s);
     upsert.bindValue(0, owner);
-    upsert.bindValue(1, QDateTime::currentDateTimeUtc().toString(Qt::ISODate));
+    upsert.bindValue(1, now.toUTC().toString(Qt::ISODate));
     upsert.bindValue(2, sealed);
     return m_store.database().exec(upsert, error);
 }

@@ -171,6 +171,13 @@ bool RecordStore::openBlocks(const QUuid& id, SamplingRecord* record, QString* d
         return false;
     }
     const QString status = select.value(0).toString();
+    if (status == recordStatusName(RecordStatus::Purged)) {
+        select.finish();
+        *error = tr("record %1 was purged: the national server has it and its identifying data "
+                    "was erased from this workstation after the retention window")
+                     .arg(idString);
+        return false;
+    }
     const int version = select.value(1).toInt();
     const QByteArray tubeIndex = select.value(2).toByteArray();
     QJsonObject merged;
@@ -236,6 +243,16 @@ bool RecordStore::exists(const QUuid& id)
     return found;
 }
 
+bool RecordStore::isPurged(const QUuid& id)
+{
+    QSqlQuery& select =
+        m_store.database().query(u"SELECT 1 FROM records WHERE id = ? AND status = 'purged'"_s);
+    select.bindValue(0, idText(id));
+    const bool purged = select.exec() && select.next();
+    select.finish();
+    return purged;
+}
+
 bool RecordStore::findByTube(const QString& accession, QUuid* id, QString* error)
 {
     if (!m_store.require(Permission::ViewIdentity, error))
@@ -260,6 +277,10 @@ QString whereClause(const RecordStore::Query& query, const Vault& vault, QVarian
     if (query.status) {
         conditions.append(u"status = ?"_s);
         values->append(recordStatusName(*query.status));
+    } else {
+        // Not purged: a purged record keeps only its sampling day, and this test reads the
+        // sampling-time index the queue pages through, never the rows it skips.
+        conditions.append(u"collected_at IS NOT NULL"_s);
     }
     if (query.collectedOn.isValid()) {
         conditions.append(u"collected_day = ?"_s);
@@ -316,8 +337,9 @@ QList<RecordStore::Summary> RecordStore::page(const Query& query, int offset, in
     QVariantList values;
     const QString where = whereClause(query, vault, &values);
     QSqlQuery& select = m_store.database().query(
-        u"SELECT id, status, collected_at, damaged, specimen, patient FROM records"_s + where +
-        u" ORDER BY collected_at DESC, rowid DESC LIMIT ? OFFSET ?"_s);
+        u"SELECT id, status, collected_at, damaged, specimen, patient, collected_day "
+        "FROM records"_s +
+        where + u" ORDER BY collected_at DESC, rowid DESC LIMIT ? OFFSET ?"_s);
     for (int i = 0; i < values.size(); ++i)
         select.bindValue(i, values.at(i));
     select.bindValue(values.size(), limit);
@@ -332,6 +354,11 @@ QList<RecordStore::Summary> RecordStore::page(const Query& query, int offset, in
             recordStatusFromName(select.value(1).toString()).value_or(RecordStatus::Draft);
         summary.collectedAt = select.value(2).toString();
         summary.damaged = select.value(3).toBool();
+        if (summary.status == RecordStatus::Purged) {
+            summary.collectedAt = select.value(6).toString(); // nothing sealed is left to open
+            result.append(summary);
+            continue;
+        }
         QByteArray cbor;
         QJsonObject blocks;
         if (vault.open(RecordsTable, id, u"specimen"_s, select.value(4).toByteArray(), &cbor) &&
@@ -369,7 +396,8 @@ RecordStore::VerifyReport RecordStore::verify()
     report.fileProblems = database.integrityProblems();
 
     QList<QUuid> ids;
-    QSqlQuery& select = database.query(u"SELECT id FROM records ORDER BY rowid"_s);
+    QSqlQuery& select =
+        database.query(u"SELECT id FROM records WHERE status <> 'purged' ORDER BY rowid"_s);
     if (select.exec()) {
         while (select.next())
             ids.append(QUuid::fromString(select.value(0).toString()));
@@ -418,5 +446,14 @@ RecordStore::Statistics RecordStore::statistics(Store& store, QString* error)
     while (byDay.next())
         statistics.byDay.insert(byDay.value(0).toString(), byDay.value(1).toInt());
     byDay.finish();
+    QSqlQuery& purged = database.query(
+        u"SELECT day, analysis, value, records FROM purged_results ORDER BY day, analysis, value"_s);
+    if (!database.exec(purged, error))
+        return statistics;
+    while (purged.next()) {
+        statistics.purgedResults.append({purged.value(0).toString(), purged.value(1).toString(),
+                                         purged.value(2).toString(), purged.value(3).toInt()});
+    }
+    purged.finish();
     return statistics;
 }

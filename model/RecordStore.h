@@ -46,6 +46,8 @@ public:
     [[nodiscard]] bool findByTube(const QString& accession, QUuid* id, QString* error);
     // Whether a record with this id is in the store, readable or not.
     bool exists(const QUuid& id);
+    // Whether its identifying data was erased after the retention window (RecordPurge).
+    bool isPurged(const QUuid& id);
 
     struct Summary
     {
@@ -59,6 +61,8 @@ public:
 
     // Which records a queue shows. Empty members do not filter. Tube label and patient
     // name match exactly (through the blind indexes), ignoring case and accents for names.
+    // Purged records hold nothing to show or work on: only a query for the purged status
+    // lists them (their summaries have the sampling day and no tube label or name).
     struct Query
     {
         std::optional<RecordStatus> status;
@@ -81,14 +85,24 @@ public:
         QList<QPair<QUuid, QString>> damaged; // record id, what does not open
     };
     // Opens every ciphertext of every record. A record that does not open is marked
-    // damaged and kept aside (never deleted); the others stay usable.
+    // damaged and kept aside (never deleted); the others stay usable. Purged records have
+    // no ciphertext left and are not checked.
     VerifyReport verify();
 
+    struct ResultCount
+    {
+        QString day; // sampling day, YYYY-MM-DD
+        QString analysis;
+        QString value; // P, N, I, X, "cancelled" or "unreadable"
+        int records = 0;
+    };
     struct Statistics
     {
         QMap<QString, int> byStatus;
-        QMap<QString, int> byDay; // sampling day, YYYY-MM-DD
+        QMap<QString, int> byDay; // sampling day, YYYY-MM-DD; purged records included
         int damaged = 0;
+        // The results of purged records, counted when their result block was erased.
+        QList<ResultCount> purgedResults;
     };
     // Counts only; needs no key and decrypts nothing.
     static Statistics statistics(Store& store, QString* error);

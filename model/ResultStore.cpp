@@ -80,6 +80,13 @@ TestResult resultOf(const ResultStore::Entry& entry)
     return result;
 }
 
+QString purgedMessage(const QString& recordId)
+{
+    return ResultStore::tr("record %1 was purged: the national server has its result and its "
+                           "data was erased from this workstation after the retention window")
+        .arg(recordId);
+}
+
 bool isResultedOrLater(RecordStatus status)
 {
     return status == RecordStatus::Resulted || status == RecordStatus::Sent ||
@@ -153,6 +160,10 @@ bool ResultStore::readRow(const QUuid& id, Row* row, QString* error)
     const QByteArray sealedResult = select.value(8).toByteArray();
     row->hasReport = select.value(9).toBool();
     select.finish();
+    if (row->status == RecordStatus::Purged) {
+        *error = purgedMessage(recordId);
+        return false;
+    }
 
     const Vault& vault = *m_store.vault();
     QByteArray specimenCbor;
@@ -423,15 +434,23 @@ bool ResultStore::report(const QUuid& id, QByteArray* pdf, QString* error)
     if (!m_store.require(Permission::ViewIdentity, error))
         return false;
     const QString recordId = idText(id);
-    QSqlQuery& select = m_store.database().query(u"SELECT report FROM records WHERE id = ?"_s);
+    QSqlQuery& select =
+        m_store.database().query(u"SELECT report, status FROM records WHERE id = ?"_s);
     select.bindValue(0, recordId);
     QVariant sealed;
+    QString status;
     const bool found = select.exec() && select.next();
-    if (found)
+    if (found) {
         sealed = select.value(0);
+        status = select.value(1).toString();
+    }
     select.finish();
     if (!found) {
         *error = tr("no record %1").arg(recordId);
+        return false;
+    }
+    if (status == recordStatusName(RecordStatus::Purged)) {
+        *error = purgedMessage(recordId);
         return false;
     }
     if (sealed.isNull()) {

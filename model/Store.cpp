@@ -3,6 +3,7 @@
 #include "Crypto.h"
 #include "Identifiers.h"
 #include "Logging.h"
+#include "RecordPurge.h"
 #include "RecordStore.h"
 
 #include <QDir>
@@ -223,8 +224,15 @@ bool Store::setSetting(const QString& key, const QString& value, QString* error)
         *error = tr("%1 is not a setting").arg(key);
         return false;
     }
+    QString stored = value;
+    if (key == RecordPurge::RetentionSetting) {
+        int days = 0;
+        if (!RecordPurge::checkRetentionDays(value, &days, error))
+            return false;
+        stored = QString::number(days);
+    }
     Transaction transaction(m_database);
-    return transaction.begin(error) && m_database.setMetaValue(key, value.toUtf8(), error) &&
+    return transaction.begin(error) && m_database.setMetaValue(key, stored.toUtf8(), error) &&
            audit(u"settings.change"_s, {}, key, error) && transaction.commit(error);
 }
 

@@ -1,6 +1,8 @@
 #include "ReferenceServer.h"
 
+#include "ActivationCodePool.h"
 #include "BundleIntake.h"
+#include "FaultInjection.h"
 #include "Logging.h"
 #include "ServerDatabase.h"
 
@@ -121,14 +123,26 @@ bool ReferenceServer::handleRequest(const QHttpServerRequest& request, QTcpSocke
 
     const QString path = request.url().path();
     const auto method = request.method();
+    // Tests only (SIDEP_SERVER_FAULTS): a failing, cut or slow server on demand.
+    if (FaultInjection* faults = FaultInjection::fromEnvironment();
+        faults && path == u"/fhir"_s && method == QHttpServerRequest::Method::Post) {
+        faults->serve(socket, std::move(responder),
+                      [this, site, body = request.body()](QHttpServerResponder& answer) {
+                          postFhir(body, site, answer);
+                      });
+        return true;
+    }
     if (path == u"/fhir"_s && method == QHttpServerRequest::Method::Post) {
-        postFhir(request, site, responder);
+        postFhir(request.body(), site, responder);
     } else if (path == u"/time"_s && method == QHttpServerRequest::Method::Get) {
         respond(responder,
                 {{u"time"_s, QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)}}, 200);
     } else if (path == u"/health"_s && method == QHttpServerRequest::Method::Get) {
         respond(responder, {{u"status"_s, u"ok"_s}}, 200);
-    } else if (path == u"/fhir"_s || path == u"/time"_s || path == u"/health"_s) {
+    } else if (path == u"/activation-codes"_s && method == QHttpServerRequest::Method::Get) {
+        getActivationCodes(request, site, responder);
+    } else if (path == u"/fhir"_s || path == u"/time"_s || path == u"/health"_s ||
+               path == u"/activation-codes"_s) {
         respond(responder,
                 BundleIntake::operationOutcome(u"not-supported"_s, tr("method not allowed")), 405);
     } else {
@@ -143,11 +157,11 @@ void ReferenceServer::missingHandler(const QHttpServerRequest& request, QTcpSock
     respond(responder, BundleIntake::operationOutcome(u"not-found"_s, tr("no such endpoint")), 404);
 }
 
-void ReferenceServer::postFhir(const QHttpServerRequest& request, const QString& site,
+void ReferenceServer::postFhir(const QByteArray& requestBody, const QString& site,
                                QHttpServerResponder& responder)
 {
     QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(request.body(), &parseError);
+    const QJsonDocument document = QJsonDocument::fromJson(requestBody, &parseError);
     if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
         respond(responder,
                 BundleIntake::operationOutcome(
@@ -184,4 +198,37 @@ void ReferenceServer::postFhir(const QHttpServerRequest& request, const QString&
         results.append(result.toJson());
     }
     respond(responder, {{u"results"_s, results}}, 200);
+}
+
+void ReferenceServer::getActivationCodes(const QHttpServerRequest& request, const QString& site,
+                                         QHttpServerResponder& responder)
+{
+    const QString countText = request.query().queryItemValue(u"count"_s);
+    bool isNumber = false;
+    const int count = countText.toInt(&isNumber);
+    if (!isNumber || count < 1 || count > ActivationCodePool::MaxBatch) {
+        respond(responder,
+                BundleIntake::operationOutcome(
+                    u"value"_s,
+                    (countText.isEmpty() ? tr("count: required, a whole number from 1 to %1")
+                                         : tr("count: must be a whole number from 1 to %1"))
+                        .arg(ActivationCodePool::MaxBatch),
+                    u"count"_s),
+                400);
+        return;
+    }
+    ActivationCodePool::Batch batch;
+    QString error;
+    if (!ActivationCodePool(m_database).issue(site, count, &batch, &error)) {
+        qCWarning(lcServer).noquote() << "activation codes for site" << site << "failed:" << error;
+        respond(responder,
+                BundleIntake::operationOutcome(u"transient"_s,
+                                               tr("the server could not issue activation codes")),
+                503);
+        return;
+    }
+    // An empty batch is an answer, not a failure: the stock has run out (exhausted), which
+    // the workstation says as such rather than retrying like a server error.
+    responder.write(QJsonDocument(batch.toJson()).toJson(QJsonDocument::Compact),
+                    "application/json"_ba, Status::Ok);
 }

@@ -20,6 +20,10 @@ class QHttpServerResponder;
 //                a batch: HTTP 200 with {"results": [that object per Bundle, in order]}
 //   GET /time    {"time": "<UTC ISO 8601>"} so that clients can measure their clock skew
 //   GET /health  {"status": "ok"}
+//   GET /activation-codes?count=N   (1..500) up to N free activation codes valid now, issued
+//                to the site: HTTP 200 with {"count", "exhausted", "fileName", "csv",
+//                "sha256"}, the CSV in the national format and its sha256sum line; no code
+//                left is a 200 with count 0 and exhausted true; a bad count is a 400
 class ReferenceServer : public QAbstractHttpServer
 {
     Q_OBJECT
@@ -44,8 +48,10 @@ protected:
     void missingHandler(const QHttpServerRequest& request, QTcpSocket* socket) override;
 
 private:
-    void postFhir(const QHttpServerRequest& request, const QString& site,
+    void postFhir(const QByteArray& requestBody, const QString& site,
                   QHttpServerResponder& responder);
+    void getActivationCodes(const QHttpServerRequest& request, const QString& site,
+                            QHttpServerResponder& responder);
 
     ServerDatabase* m_database;
 };

@@ -1,5 +1,7 @@
 #include "ServerCommand.h"
 
+#include "ActivationCodePool.h"
+#include "FaultInjection.h"
 #include "Logging.h"
 #include "ReferenceServer.h"
 #include "ServerDatabase.h"
@@ -70,6 +72,12 @@ int serve(const QCommandLineParser& parser, ServerDatabase* database)
     if (listening == 0)
         return fail(error);
     qCInfo(lcServer).noquote() << "serving" << database->description();
+    if (const FaultInjection* faults = FaultInjection::fromEnvironment()) {
+        qCWarning(lcServer).noquote()
+            << "*** FAULT INJECTION IS ON: SIDEP_SERVER_FAULTS =" << faults->file()
+            << "- POST /fhir will fail, cut or stall on purpose. For tests only: never set "
+               "this variable on a real server. ***";
+    }
     // Tests and scripts wait for this line to know the port.
     print(u"listening on %1:%2\n"_s.arg(address.toString()).arg(listening));
     return QCoreApplication::exec();
@@ -114,6 +122,89 @@ int exportBundles(ServerDatabase* database)
     return 0;
 }
 
+// sidep-server codes generate|import|status: the stock of activation codes.
+int codes(const QCommandLineParser& parser, const QStringList& words)
+{
+    const QString action = words.value(0);
+    const int expected = action == u"import"_s ? 2 : 1;
+    if ((action != u"generate"_s && action != u"import"_s && action != u"status"_s) ||
+        words.size() != expected)
+        return fail(ServerCommand::tr("codes needs generate --count N, import FILE.csv or status"));
+    int count = 0;
+    int validDays = ActivationCodePool::DefaultValidDays;
+    if (action == u"generate"_s) {
+        bool ok = false;
+        count = parser.value(u"count"_s).toInt(&ok);
+        if (!ok || count < 1 || count > ActivationCodePool::MaxGenerate)
+            return fail(ServerCommand::tr("codes generate needs --count from 1 to %1")
+                            .arg(ActivationCodePool::MaxGenerate));
+        if (parser.isSet(u"valid-days"_s)) {
+            validDays = parser.value(u"valid-days"_s).toInt(&ok);
+            if (!ok || validDays < 1 || validDays > ActivationCodePool::MaxValidDays)
+                return fail(ServerCommand::tr("--valid-days: from 1 to %1 days")
+                                .arg(ActivationCodePool::MaxValidDays));
+        }
+    }
+    QByteArray csv;
+    if (action == u"import"_s) {
+        QFile file(words.at(1));
+        if (!file.open(QIODevice::ReadOnly))
+            return fail(
+                ServerCommand::tr("cannot read %1: %2").arg(words.at(1), file.errorString()));
+        if (file.size() > ActivationCodePool::MaxCsvSize)
+            return fail(ServerCommand::tr("%1 is too large for a batch of codes").arg(words.at(1)));
+        csv = file.readAll();
+    }
+
+    ServerDatabase database;
+    QString error;
+    if (!database.open(parser.value(u"database"_s), &error))
+        return fail(error);
+    ActivationCodePool pool(&database);
+    if (action == u"generate"_s) {
+        if (!pool.generate(count, validDays, &error))
+            return fail(error);
+        print(ServerCommand::tr("%n code(s) generated, valid for %1 days\n", nullptr, count)
+                  .arg(validDays));
+        return 0;
+    }
+    if (action == u"import"_s) {
+        ActivationCodePool::ImportReport report;
+        if (!pool.importCsv(csv, &report, &error)) {
+            for (const ActivationCodePool::ImportProblem& problem : std::as_const(report.problems))
+                print(u"error: "_s + problem.toString() + u'\n', stderr);
+            return fail(error);
+        }
+        print(ServerCommand::tr("%n code(s) imported\n", nullptr, report.imported));
+        if (report.alreadyUsed > 0) {
+            print(ServerCommand::tr("%n of them already used by sites\n", nullptr,
+                                    report.alreadyUsed));
+        }
+        return 0;
+    }
+    ServerDatabase::CodeCounts counts;
+    if (!pool.counts(&counts, &error))
+        return fail(error);
+    // Tab-separated like stats: free codes first, then what each site holds and used
+    // (unknown: used codes this server never issued nor imported).
+    QString out =
+        u"free valid now\t%1\nfree not yet valid\t%2\nfree expired\t%3\n"_s.arg(counts.freeValid)
+            .arg(counts.freeNotYetValid)
+            .arg(counts.freeExpired);
+    out += u"site\tissued\tused\tunknown\n"_s;
+    ServerDatabase::SiteCodeCount total;
+    for (const ServerDatabase::SiteCodeCount& site : std::as_const(counts.sites)) {
+        out += u"%1\t%2\t%3\t%4\n"_s.arg(site.site, QString::number(site.issued),
+                                         QString::number(site.used), QString::number(site.unknown));
+        total.issued += site.issued;
+        total.used += site.used;
+        total.unknown += site.unknown;
+    }
+    out += u"total\t%1\t%2\t%3\n"_s.arg(total.issued).arg(total.used).arg(total.unknown);
+    print(out);
+    return 0;
+}
+
 } // namespace
 
 int ServerCommand::run(const QStringList& arguments)
@@ -124,7 +215,7 @@ int ServerCommand::run(const QStringList& arguments)
            "over mutual TLS and stores them."));
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addPositionalArgument(u"command"_s, tr("serve, stats or export"));
+    parser.addPositionalArgument(u"command"_s, tr("serve, stats, export or codes"));
     parser.addOptions({
         {u"listen"_s, tr("serve: address and port to listen on (0 picks a free port)"),
          u"HOST:PORT"_s},
@@ -138,15 +229,23 @@ int ServerCommand::run(const QStringList& arguments)
          u"URL"_s},
         {u"format"_s, tr("export: the output format (fhir: NDJSON, one Bundle a line)"),
          u"FORMAT"_s},
+        {u"count"_s, tr("codes generate: how many codes"), u"N"_s},
+        {u"valid-days"_s,
+         tr("codes generate: days of validity (default %1)")
+             .arg(ActivationCodePool::DefaultValidDays),
+         u"D"_s},
     });
     parser.process(arguments);
 
     const QStringList positional = parser.positionalArguments();
+    // codes takes an action word (and a file); the other commands stand alone.
+    if (positional.value(0) == u"codes"_s)
+        return codes(parser, positional.mid(1));
     if (positional.size() != 1)
-        return fail(tr("one command expected: serve, stats or export (see --help)"));
+        return fail(tr("one command expected: serve, stats, export or codes (see --help)"));
     const QString command = positional.first();
     if (command != u"serve"_s && command != u"stats"_s && command != u"export"_s)
-        return fail(tr("unknown command %1 (serve, stats or export)").arg(command));
+        return fail(tr("unknown command %1 (serve, stats, export or codes)").arg(command));
 
     // Checked before the database is opened (and perhaps created).
     if (command == u"export"_s && parser.value(u"format"_s) != u"fhir"_s)

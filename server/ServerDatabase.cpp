@@ -5,12 +5,14 @@
 #include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
+#include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStandardPaths>
 #include <QStringList>
 #include <QUrl>
 #include <QUuid>
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -25,7 +27,21 @@ const QStringList Migrations = {
     "site TEXT NOT NULL, bundle_id TEXT NOT NULL, version INTEGER NOT NULL, "
     "status TEXT NOT NULL, result_value TEXT, received_at TEXT NOT NULL, "
     "bundle TEXT NOT NULL, UNIQUE (site, bundle_id, version))"_s,
+    // 2: activation codes (ActivationCodePool). origin: generated, imported, or unknown (seen
+    // used in a Bundle, never issued here: no QR code, no validity). issued_to is the site's
+    // FINESS; used_by_site and used_by_bundle name the Bundle (record) that carried the code.
+    u"CREATE TABLE IF NOT EXISTS activation_codes ("
+    "code TEXT PRIMARY KEY, qr_code TEXT UNIQUE, valid_from TEXT, valid_until TEXT, "
+    "origin TEXT NOT NULL, added_at TEXT NOT NULL, issued_to TEXT, issued_at TEXT, "
+    "used_at TEXT, used_by_site TEXT, used_by_bundle TEXT)"_s,
+    // 3: the free codes by validity, for issuing; partial, so that issued codes cost nothing.
+    u"CREATE INDEX IF NOT EXISTS activation_codes_free ON activation_codes (valid_until) "
+    "WHERE issued_to IS NULL AND used_by_bundle IS NULL"_s,
 };
+
+// Serialises the migrations of the instances sharing one PostgreSQL database: any fixed
+// number unlikely to be used by another program on the same database ("SIDEP" in ASCII).
+constexpr qint64 MigrationLockKey = 0x5349444550;
 
 QString sqlError(const QSqlError& error)
 {
@@ -93,6 +109,9 @@ bool ServerDatabase::open(const QString& url, QString* error)
         db.setDatabaseName(name);
         db.setUserName(parsed.userName());
         db.setPassword(parsed.password());
+        // The server waits on the database in its event loop (at start and when reconnecting
+        // after a lost connection): an unreachable host fails in seconds, not minutes.
+        db.setConnectOptions(u"connect_timeout=10"_s);
         m_postgres = true;
         m_description = u"postgresql://"_s + parsed.host() + u':' +
                         QString::number(parsed.port(5432)) + u'/' + name;
@@ -105,7 +124,12 @@ bool ServerDatabase::open(const QString& url, QString* error)
         *error = tr("cannot open %1: %2").arg(m_description, sqlError(db.lastError()));
         return false;
     }
-    if (!m_postgres) {
+    if (m_postgres) {
+        // No NOTICE on the server's standard error for each CREATE ... IF NOT EXISTS that
+        // finds the table; warnings and errors still come through.
+        if (!execDirect(u"SET client_min_messages TO warning"_s, error))
+            return false;
+    } else {
         // Durable like the workstation's store: WAL, each commit synced.
         for (const QString& pragma :
              {u"PRAGMA journal_mode = WAL"_s, u"PRAGMA synchronous = FULL"_s}) {
@@ -128,16 +152,38 @@ bool ServerDatabase::execDirect(const QString& sql, QString* error)
 
 bool ServerDatabase::migrate(QString* error)
 {
-    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    // Several instances may start at once on one database. The migrations run in one
+    // transaction that first takes a lock no other instance can hold at the same time: a
+    // PostgreSQL advisory lock (released at commit or rollback), on SQLite the write lock of
+    // BEGIN IMMEDIATE. The second instance waits, then finds the schema up to date. Without
+    // it, concurrent CREATE TABLE IF NOT EXISTS fail on PostgreSQL (pg_type's unique index)
+    // and a migration is recorded twice.
+    {
+        // Up to date, the usual case: no lock, no write (stats and export on a read-only copy).
+        QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
+        if (query.exec(u"SELECT MAX(version) FROM schema_version"_s) && query.next() &&
+            query.value(0).toInt() == SchemaVersion)
+            return true;
+    }
+    if (!execDirect(m_postgres ? u"BEGIN"_s : u"BEGIN IMMEDIATE"_s, error))
+        return false;
+    auto rollback = [this] {
+        QString ignored;
+        (void)execDirect(u"ROLLBACK"_s, &ignored);
+        return false;
+    };
+    if (m_postgres &&
+        !execDirect(u"SELECT pg_advisory_xact_lock(%1)"_s.arg(MigrationLockKey), error))
+        return rollback();
     if (!execDirect(u"CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)"_s,
                     error))
-        return false;
+        return rollback();
     int current = 0;
     {
-        QSqlQuery query(db);
+        QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
         if (!query.exec(u"SELECT MAX(version) FROM schema_version"_s)) {
             *error = tr("database error: %1").arg(sqlError(query.lastError()));
-            return false;
+            return rollback();
         }
         if (query.next() && !query.isNull(0))
             current = query.value(0).toInt();
@@ -146,77 +192,416 @@ bool ServerDatabase::migrate(QString* error)
         *error = tr("the database has schema version %1, newer than this server (%2)")
                      .arg(current)
                      .arg(SchemaVersion);
+        return rollback();
+    }
+    // All or nothing: a failed migration leaves the schema as it was (DDL is transactional
+    // in both databases).
+    for (int version = current + 1; version <= SchemaVersion; ++version) {
+        if (!execDirect(Migrations.at(version - 1), error) ||
+            !execDirect(u"INSERT INTO schema_version (version) VALUES (%1)"_s.arg(version), error))
+            return rollback();
+    }
+    if (!execDirect(u"COMMIT"_s, error))
+        return rollback();
+    if (current < SchemaVersion)
+        qCInfo(lcServer) << "database migrated from schema version" << current << "to"
+                         << SchemaVersion;
+    return true;
+}
+
+bool ServerDatabase::reopenIfLost()
+{
+    if (!m_postgres)
+        return false;
+    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    // QPSQL marks the connection closed when it sees it gone; otherwise a statement that
+    // cannot fail on a live connection tells a lost one from an error in the caller's.
+    if (db.isOpen()) {
+        QSqlQuery ping(db);
+        if (ping.exec(u"SELECT 1"_s))
+            return false;
+    }
+    db.close();
+    QString error;
+    if (!db.open() || !execDirect(u"SET client_min_messages TO warning"_s, &error)) {
+        qCWarning(lcServer).noquote() << "database connection lost, cannot reopen" << m_description
+                                      << ":" << sqlError(db.lastError()) << error;
         return false;
     }
-    for (int version = current + 1; version <= SchemaVersion; ++version) {
-        if (!db.transaction()) {
-            *error = tr("database error: %1").arg(sqlError(db.lastError()));
-            return false;
-        }
-        if (!execDirect(Migrations.at(version - 1), error) ||
-            !execDirect(u"INSERT INTO schema_version (version) VALUES (%1)"_s.arg(version),
-                        error)) {
-            db.rollback();
-            return false;
-        }
-        if (!db.commit()) {
-            *error = tr("database error: %1").arg(sqlError(db.lastError()));
-            return false;
-        }
-        qCInfo(lcServer) << "database migrated to schema version" << version;
-    }
+    qCWarning(lcServer).noquote() << "database connection lost, reopened" << m_description;
     return true;
 }
 
 bool ServerDatabase::insert(const Row& row, Insert* result, QString* error)
 {
-    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
-    query.prepare(u"INSERT INTO records (site, bundle_id, version, status, result_value, "
-                  "received_at, bundle) VALUES (?, ?, ?, ?, ?, ?, ?) "
-                  "ON CONFLICT (site, bundle_id, version) DO NOTHING"_s);
-    query.addBindValue(row.site);
-    query.addBindValue(row.bundleId);
-    query.addBindValue(row.version);
-    query.addBindValue(row.status);
-    query.addBindValue(row.resultValue);
-    query.addBindValue(QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs));
-    query.addBindValue(row.bundle);
-    if (!query.exec()) {
-        *error = tr("database error: %1").arg(sqlError(query.lastError()));
-        return false;
+    const QString receivedAt = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+    for (int attempt = 0;; ++attempt) {
+        QSqlError failure;
+        {
+            QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
+            query.prepare(u"INSERT INTO records (site, bundle_id, version, status, result_value, "
+                          "received_at, bundle) VALUES (?, ?, ?, ?, ?, ?, ?) "
+                          "ON CONFLICT (site, bundle_id, version) DO NOTHING"_s);
+            query.addBindValue(row.site);
+            query.addBindValue(row.bundleId);
+            query.addBindValue(row.version);
+            query.addBindValue(row.status);
+            query.addBindValue(row.resultValue);
+            query.addBindValue(receivedAt);
+            query.addBindValue(row.bundle);
+            if (query.exec()) {
+                // No row inserted: the constraint found the same Bundle already stored.
+                *result = query.numRowsAffected() > 0 ? Insert::Stored : Insert::AlreadyHad;
+                return true;
+            }
+            failure = query.lastError();
+        }
+        // Safe to send again: if the lost attempt had stored the row, this one finds it.
+        if (attempt > 0 || !reopenIfLost()) {
+            *error = tr("database error: %1").arg(sqlError(failure));
+            return false;
+        }
     }
-    // No row inserted: the constraint found the same Bundle already stored.
-    *result = query.numRowsAffected() > 0 ? Insert::Stored : Insert::AlreadyHad;
-    return true;
 }
 
 bool ServerDatabase::counts(QList<Count>* counts, QString* error)
 {
-    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
-    if (!query.exec(u"SELECT site, status, COUNT(*) FROM records GROUP BY site, status "
-                    "ORDER BY site, status"_s)) {
-        *error = tr("database error: %1").arg(sqlError(query.lastError()));
-        return false;
+    for (int attempt = 0;; ++attempt) {
+        QSqlError failure;
+        {
+            QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
+            if (query.exec(u"SELECT site, status, COUNT(*) FROM records GROUP BY site, status "
+                           "ORDER BY site, status"_s)) {
+                counts->clear();
+                while (query.next())
+                    counts->append({query.value(0).toString(), query.value(1).toString(),
+                                    query.value(2).toLongLong()});
+                return true;
+            }
+            failure = query.lastError();
+        }
+        if (attempt > 0 || !reopenIfLost()) {
+            *error = tr("database error: %1").arg(sqlError(failure));
+            return false;
+        }
     }
-    counts->clear();
-    while (query.next())
-        counts->append(
-            {query.value(0).toString(), query.value(1).toString(), query.value(2).toLongLong()});
-    return true;
 }
 
 bool ServerDatabase::forEachBundle(const std::function<bool(const QString&)>& visit, QString* error)
 {
-    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
-    query.setForwardOnly(true);
-    if (!query.exec(u"SELECT bundle FROM records ORDER BY received_at, site, bundle_id, "
-                    "version"_s)) {
-        *error = tr("database error: %1").arg(sqlError(query.lastError()));
-        return false;
+    for (int attempt = 0;; ++attempt) {
+        QSqlError failure;
+        {
+            QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
+            query.setForwardOnly(true);
+            if (query.exec(u"SELECT bundle FROM records ORDER BY received_at, site, bundle_id, "
+                           "version"_s)) {
+                while (query.next()) {
+                    if (!visit(query.value(0).toString()))
+                        return true;
+                }
+                // next() also ends on an error (a connection lost midway): not a short export
+                // that looks complete.
+                if (query.lastError().isValid()) {
+                    *error = tr("database error: %1").arg(sqlError(query.lastError()));
+                    return false;
+                }
+                return true;
+            }
+            failure = query.lastError();
+        }
+        // Only before the first Bundle was visited: a retry never repeats one.
+        if (attempt > 0 || !reopenIfLost()) {
+            *error = tr("database error: %1").arg(sqlError(failure));
+            return false;
+        }
     }
-    while (query.next()) {
-        if (!visit(query.value(0).toString()))
-            break;
-    }
-    return true;
 }
+
+// ---- Activation codes (ActivationCodePool) ----
+
+namespace {
+
+void bindAll(QSqlQuery& query, std::initializer_list<QString> values)
+{
+    int index = 0;
+    for (const QString& value : values)
+        query.bindValue(index++, value);
+}
+
+} // namespace
+
+// Once more on a fresh connection when PostgreSQL's was lost, like the methods above; every
+// step below is safe to run again (a lost transaction was rolled back, a use is idempotent).
+bool ServerDatabase::retryingIfLost(const std::function<bool()>& attempt)
+{
+    for (int round = 0;; ++round) {
+        if (attempt())
+            return true;
+        if (round > 0 || !reopenIfLost())
+            return false;
+    }
+}
+
+bool ServerDatabase::addActivationCodes(const QList<ActivationCode>& codes, const QString& origin,
+                                        const QString& now, QList<qsizetype>* known,
+                                        qsizetype* alreadyUsed, QString* error)
+{
+    return retryingIfLost([&] {
+        known->clear();
+        *alreadyUsed = 0;
+        QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+        if (!db.transaction()) {
+            *error = tr("database error: %1").arg(sqlError(db.lastError()));
+            return false;
+        }
+        auto failed = [&](const QSqlQuery& query) {
+            *error = tr("database error: %1").arg(sqlError(query.lastError()));
+            db.rollback();
+            return false;
+        };
+        // DO NOTHING on any unique column, so that a known code is found here, inside the
+        // transaction, rather than by a check another importer could overtake. Many rows a
+        // statement on PostgreSQL, where one round trip per row made 100,000 codes take 26 s;
+        // few on SQLite, whose Qt driver looks each parameter up by name (quadratic).
+        const qsizetype rowsPerInsert = m_postgres ? 500 : 20;
+        QSqlQuery adopt(db);
+        adopt.prepare(u"UPDATE activation_codes SET qr_code = ?, valid_from = ?, valid_until = ?, "
+                      "origin = ? WHERE code = ? AND origin = 'unknown'"_s);
+        for (qsizetype first = 0; first < codes.size(); first += rowsPerInsert) {
+            const qsizetype rows = std::min(rowsPerInsert, codes.size() - first);
+            QStringList values;
+            for (qsizetype i = 0; i < rows; ++i)
+                values.append(u"(?, ?, ?, ?, ?, ?)"_s);
+            QSqlQuery insert(db);
+            insert.setForwardOnly(true);
+            insert.prepare(u"INSERT INTO activation_codes (code, qr_code, valid_from, valid_until, "
+                           "origin, added_at) VALUES "_s +
+                           values.join(u", "_s) + u" ON CONFLICT DO NOTHING RETURNING code"_s);
+            int index = 0;
+            for (qsizetype i = first; i < first + rows; ++i) {
+                const ActivationCode& code = codes.at(i);
+                for (const QString& value :
+                     {code.code, code.qrCode, code.validFrom, code.validUntil, origin, now})
+                    insert.bindValue(index++, value);
+            }
+            if (!insert.exec())
+                return failed(insert);
+            QSet<QString> inserted;
+            while (insert.next())
+                inserted.insert(insert.value(0).toString());
+            for (qsizetype i = first; i < first + rows; ++i) {
+                const ActivationCode& code = codes.at(i);
+                if (inserted.contains(code.code))
+                    continue;
+                bindAll(adopt, {code.qrCode, code.validFrom, code.validUntil, origin, code.code});
+                if (!adopt.exec())
+                    return failed(adopt);
+                if (adopt.numRowsAffected() > 0)
+                    ++*alreadyUsed;
+                else
+                    known->append(i);
+            }
+        }
+        if (!known->isEmpty()) {
+            db.rollback();
+            return true;
+        }
+        if (!db.commit()) {
+            *error = tr("database error: %1").arg(sqlError(db.lastError()));
+            db.rollback();
+            return false;
+        }
+        // Statistics now, not whenever autovacuum comes: planned on a table it believes empty,
+        // issuing a batch from a fresh stock of 100,000 codes took 20 s instead of 0.1 s.
+        QString analyzeError;
+        if (m_postgres && !execDirect(u"ANALYZE activation_codes"_s, &analyzeError))
+            qCWarning(lcServer).noquote()
+                << "activation codes added, not analysed:" << analyzeError;
+        return true;
+    });
+}
+
+bool ServerDatabase::issueActivationCodes(const QString& site, int count, const QString& now,
+                                          QList<ActivationCode>* issued, QString* error)
+{
+    return retryingIfLost([&] {
+        issued->clear();
+        QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+        // The UPDATE takes only codes still free, so two servers never issue one code twice:
+        // on SQLite writers take turns; on PostgreSQL the candidates are locked, and those another
+        // server has locked are skipped rather than waited for. The candidates are picked once,
+        // in a materialised CTE: PostgreSQL may run an IN (subquery) more than once, and with
+        // SKIP LOCKED each run finds other rows, so a batch would outgrow its LIMIT. Codes never
+        // issued here ("unknown") have no validity, so they never match.
+        const QString sql =
+            u"WITH picked AS MATERIALIZED (SELECT code FROM activation_codes "
+            "WHERE issued_to IS NULL AND used_by_bundle IS NULL AND valid_from <= ? "
+            "AND valid_until > ? ORDER BY valid_until DESC LIMIT %1%2) "
+            "UPDATE activation_codes SET issued_to = ?, issued_at = ? FROM picked "
+            "WHERE activation_codes.code = picked.code AND activation_codes.issued_to IS NULL "
+            "AND activation_codes.used_by_bundle IS NULL RETURNING activation_codes.code, "
+            "activation_codes.qr_code, activation_codes.valid_from, activation_codes.valid_until"_s;
+        const QString lock = m_postgres ? u" FOR UPDATE SKIP LOCKED"_s : QString();
+        // Codes of earlier rounds are committed: they go out rather than be lost.
+        auto failed = [&](const QString& message) {
+            db.rollback();
+            if (!issued->isEmpty()) {
+                qCWarning(lcServer).noquote() << "activation codes: a batch cut short:" << message;
+                return true;
+            }
+            *error = message;
+            return false;
+        };
+        // A round can come back short when another server took some candidates first.
+        for (int round = 0; round < 10 && issued->size() < count; ++round) {
+            const qsizetype asked = count - issued->size();
+            // In a transaction only to undo a batch larger than asked: never expected, but a
+            // code handed out beyond the answer would be lost to every patient.
+            if (!db.transaction())
+                return failed(tr("database error: %1").arg(sqlError(db.lastError())));
+            QList<ActivationCode> taken;
+            {
+                QSqlQuery take(db);
+                take.setForwardOnly(true);
+                bool ran = take.prepare(sql.arg(asked).arg(lock));
+                if (ran) {
+                    bindAll(take, {now, now, site, now});
+                    ran = take.exec();
+                }
+                if (!ran)
+                    return failed(tr("database error: %1").arg(sqlError(take.lastError())));
+                while (take.next()) {
+                    taken.append({take.value(0).toString(), take.value(1).toString(),
+                                  take.value(2).toString(), take.value(3).toString()});
+                }
+            }
+            if (taken.size() > asked) {
+                return failed(
+                    tr("the database issued %1 codes for %2 asked").arg(taken.size()).arg(asked));
+            }
+            if (!db.commit())
+                return failed(tr("database error: %1").arg(sqlError(db.lastError())));
+            issued->append(taken);
+            if (taken.isEmpty())
+                break; // none left
+        }
+        return true;
+    });
+}
+
+bool ServerDatabase::useActivationCode(const QString& code, const QString& site,
+                                       const QString& bundleId, const QString& now, CodeUse* use,
+                                       QString* error)
+{
+    return retryingIfLost([&] {
+        QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+        auto failed = [&](const QSqlQuery& query) {
+            *error = tr("database error: %1").arg(sqlError(query.lastError()));
+            return false;
+        };
+        // Each step is one conditional statement, so two servers receiving the same code at once
+        // cannot both mark it; the loser reads who won and answers from that.
+        for (int attempt = 0; attempt < 3; ++attempt) {
+            QSqlQuery mark(db);
+            mark.prepare(u"UPDATE activation_codes SET used_at = ?, used_by_site = ?, "
+                         "used_by_bundle = ? WHERE code = ? AND used_by_bundle IS NULL "
+                         "AND (issued_to IS NULL OR issued_to = ?)"_s);
+            bindAll(mark, {now, site, bundleId, code, site});
+            if (!mark.exec())
+                return failed(mark);
+            if (mark.numRowsAffected() > 0) {
+                *use = CodeUse::Marked;
+                return true;
+            }
+
+            QSqlQuery look(db);
+            look.prepare(u"SELECT issued_to, used_by_site, used_by_bundle FROM activation_codes "
+                         "WHERE code = ?"_s);
+            bindAll(look, {code});
+            if (!look.exec())
+                return failed(look);
+            if (look.next()) {
+                const QString issuedTo = look.value(0).toString();
+                const QString usedBySite = look.value(1).toString();
+                const QString usedByBundle = look.value(2).toString();
+                if (!usedByBundle.isEmpty() && usedBySite == site && usedByBundle == bundleId) {
+                    *use = CodeUse::Resent;
+                    return true;
+                }
+                if (!issuedTo.isEmpty() && issuedTo != site) {
+                    *use = CodeUse::OtherSite;
+                    return true;
+                }
+                if (!usedByBundle.isEmpty()) {
+                    *use = CodeUse::UsedElsewhere;
+                    return true;
+                }
+                continue; // changed between the two statements: look again
+            }
+
+            // Never issued here (a site may still import national CSV files by hand): kept as
+            // used, so that a second Bundle with it is refused like any reuse.
+            QSqlQuery unknown(db);
+            unknown.prepare(u"INSERT INTO activation_codes (code, origin, added_at, used_at, "
+                            "used_by_site, used_by_bundle) VALUES (?, 'unknown', ?, ?, ?, ?) "
+                            "ON CONFLICT DO NOTHING"_s);
+            bindAll(unknown, {code, now, now, site, bundleId});
+            if (!unknown.exec())
+                return failed(unknown);
+            if (unknown.numRowsAffected() > 0) {
+                *use = CodeUse::Unknown;
+                return true;
+            }
+        }
+        *error = tr("the activation code kept changing while it was checked");
+        return false;
+    });
+}
+
+bool ServerDatabase::activationCodeCounts(const QString& now, CodeCounts* counts, QString* error)
+{
+    return retryingIfLost([&] {
+        *counts = {};
+        QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+        QSqlQuery freeCodes(db);
+        freeCodes.prepare(
+            u"SELECT "
+            "SUM(CASE WHEN valid_from <= ? AND valid_until > ? THEN 1 ELSE 0 END), "
+            "SUM(CASE WHEN valid_from > ? THEN 1 ELSE 0 END), "
+            "SUM(CASE WHEN valid_until <= ? THEN 1 ELSE 0 END) "
+            "FROM activation_codes WHERE issued_to IS NULL AND used_by_bundle IS NULL "
+            "AND origin <> 'unknown'"_s);
+        bindAll(freeCodes, {now, now, now, now});
+        if (!freeCodes.exec()) {
+            *error = tr("database error: %1").arg(sqlError(freeCodes.lastError()));
+            return false;
+        }
+        if (freeCodes.next()) {
+            counts->freeValid = freeCodes.value(0).toLongLong();
+            counts->freeNotYetValid = freeCodes.value(1).toLongLong();
+            counts->freeExpired = freeCodes.value(2).toLongLong();
+        }
+
+        QSqlQuery sites(db);
+        if (!sites.exec(
+                u"SELECT site, SUM(issued), SUM(used), SUM(unknown) FROM ("
+                "SELECT issued_to AS site, 1 AS issued, 0 AS used, 0 AS unknown "
+                "FROM activation_codes WHERE issued_to IS NOT NULL AND used_by_bundle IS NULL "
+                "UNION ALL SELECT used_by_site, 0, "
+                "CASE WHEN origin = 'unknown' THEN 0 ELSE 1 END, "
+                "CASE WHEN origin = 'unknown' THEN 1 ELSE 0 END "
+                "FROM activation_codes WHERE used_by_bundle IS NOT NULL) AS per_code "
+                "GROUP BY site ORDER BY site"_s)) {
+            *error = tr("database error: %1").arg(sqlError(sites.lastError()));
+            return false;
+        }
+        while (sites.next()) {
+            counts->sites.append({sites.value(0).toString(), sites.value(1).toLongLong(),
+                                  sites.value(2).toLongLong(), sites.value(3).toLongLong()});
+        }
+        return true;
+    });
+}
+
+// ---- end of activation codes ----

@@ -16,7 +16,7 @@ class ServerDatabase
     Q_DECLARE_TR_FUNCTIONS(ServerDatabase)
 
 public:
-    static constexpr int SchemaVersion = 1;
+    static constexpr int SchemaVersion = 3;
 
     enum class Insert
     {
@@ -61,9 +61,66 @@ public:
 
     static QString defaultSqlitePath();
 
+    // ---- Activation codes (migrations 2 and 3; the logic is in ActivationCodePool) ----
+    // Dates are fixed-width ISO 8601 UTC text (ActivationCodePool::utcText), so that they
+    // compare as text in both databases.
+    struct ActivationCode
+    {
+        QString code;   // code_brut: what a record carries
+        QString qrCode; // code_pour_qr: what goes in the QR link
+        QString validFrom;
+        QString validUntil;
+    };
+    enum class CodeUse
+    {
+        Marked,        // now used by this Bundle
+        Resent,        // already used by this same Bundle (a resend or a new version)
+        Unknown,       // never issued here: recorded as used, not refused
+        OtherSite,     // issued to another site
+        UsedElsewhere, // already used by another Bundle
+    };
+    struct SiteCodeCount
+    {
+        QString site;
+        qint64 issued = 0;  // issued to the site, not used yet
+        qint64 used = 0;    // used by the site's Bundles, known here
+        qint64 unknown = 0; // used by the site's Bundles, never issued here
+    };
+    struct CodeCounts
+    {
+        qint64 freeValid = 0; // not issued, not used, valid now
+        qint64 freeNotYetValid = 0;
+        qint64 freeExpired = 0;
+        QList<SiteCodeCount> sites;
+    };
+
+    // Adds every code or none (one transaction). A code already here makes its index go
+    // to *known and nothing is added, except one only seen used in a Bundle (origin
+    // "unknown"), which gets its QR code and validity and stays used.
+    [[nodiscard]] bool addActivationCodes(const QList<ActivationCode>& codes, const QString& origin,
+                                          const QString& now, QList<qsizetype>* known,
+                                          qsizetype* alreadyUsed, QString* error);
+    // Takes up to `count` free codes valid at `now`, the longest validity first, for the
+    // site. Safe with several servers on one database: only codes still free are taken.
+    [[nodiscard]] bool issueActivationCodes(const QString& site, int count, const QString& now,
+                                            QList<ActivationCode>* issued, QString* error);
+    // Marks the code used by the site's Bundle, or says why it cannot be.
+    [[nodiscard]] bool useActivationCode(const QString& code, const QString& site,
+                                         const QString& bundleId, const QString& now, CodeUse* use,
+                                         QString* error);
+    [[nodiscard]] bool activationCodeCounts(const QString& now, CodeCounts* counts, QString* error);
+
+private:
+    bool retryingIfLost(const std::function<bool()>& attempt);
+    // ---- end of activation codes ----
+
 private:
     bool migrate(QString* error);
     bool execDirect(const QString& sql, QString* error);
+    // PostgreSQL drops connections on a restart or a fail-over, and Qt does not reconnect.
+    // After a statement failed outside a transaction: true when the connection was found lost
+    // and opened again, so that the caller may run its statement once more.
+    bool reopenIfLost();
 
     QString m_connectionName;
     QString m_description;

@@ -3,12 +3,16 @@
 #include "SyncTransport.h"
 
 #include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QSslConfiguration>
+#include <QSslError>
 #include <QUrl>
 
 // The real way to the national server: HTTPS POST of a batch to <url>/fhir with the site's
 // TLS settings (SyncSettings::load: TLS 1.2+, the configured CA only, the site's client
-// certificate). A request that takes too long is abandoned, as a network error.
+// certificate). A request that takes too long is abandoned, as a network error. Failures
+// are told in plain words, with what to do (describeFailure): what Status::lastError and
+// `sidepctl sync` show.
 class HttpsTransport : public SyncTransport
 {
     Q_OBJECT
@@ -17,10 +21,36 @@ public:
     HttpsTransport(const QUrl& serverUrl, const QSslConfiguration& tls, QObject* parent = nullptr);
 
     void setTimeout(int milliseconds) { m_timeoutMs = milliseconds; }
+    // What went wrong with a request, as the network layer saw it.
+    struct Failure
+    {
+        QNetworkReply::NetworkError error = QNetworkReply::NoError;
+        QList<QSslError> sslErrors; // the checks of the server's certificate that failed
+        QString networkText;        // Qt's own words
+        int httpStatus = 0;
+        QString httpReason;
+        // A new connection with the same settings was dropped too, before any answer.
+        bool clientCertificateRefused = false;
+    };
+    // What went wrong and what to do, translated: an expired, misnamed or foreign server
+    // certificate, a refused or missing client certificate, no common TLS version, a server
+    // down, unreachable or too slow, an HTTP error. Built from the network layer's verdict
+    // only: never any of the request's content.
+    QString describeFailure(const Failure& failure) const;
     void postBundles(const QJsonArray& bundles, std::function<void(const Reply&)> done) override;
     void fetchServerTime(std::function<void(const QDateTime&)> done) override;
+    // GET <url>/activation-codes?count=N
+    void fetchActivationCodes(int count, std::function<void(const CodeBatchReply&)> done) override;
 
 private:
+    void finishPost(QNetworkReply* reply, const QList<QSslError>& sslErrors,
+                    const std::function<void(const Reply&)>& done);
+    bool hasClientCertificate() const;
+    // After a connection dropped without an answer: a new one with the same settings asks
+    // GET /health, and `done(true)` when the server drops it too without a byte, which is
+    // how it refuses a client certificate (no TLS alert reaches the client).
+    void checkClientCertificate(std::function<void(bool refused)> done);
+
     QNetworkAccessManager m_network;
     QUrl m_url;
     QSslConfiguration m_tls;

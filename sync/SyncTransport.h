@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QByteArray>
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonObject>
@@ -32,4 +33,27 @@ public:
     // The server's clock (GET /time), to warn when the workstation's is off; an invalid
     // time when it cannot be known.
     virtual void fetchServerTime(std::function<void(const QDateTime&)> done) { done({}); }
+
+    // A batch of activation codes from the server's stock (GET /activation-codes), for the
+    // site's pool: the national CSV file, its name and its sha256sum line, to import with
+    // ActivationCodes::importCsv like a file brought by hand.
+    struct CodeBatchReply
+    {
+        bool networkError = false;
+        QString errorText; // empty when the batch arrived
+        int httpStatus = 0;
+        int count = 0;
+        bool exhausted = false; // the server has fewer codes left than asked (maybe none)
+        QString fileName;
+        QByteArray csv;
+        QByteArray sha256;
+    };
+    // Asks for up to `count` codes and calls `done` once. A transport without this says so.
+    virtual void fetchActivationCodes(int count, std::function<void(const CodeBatchReply&)> done)
+    {
+        Q_UNUSED(count);
+        CodeBatchReply reply;
+        reply.errorText = tr("this connection cannot fetch activation codes");
+        done(reply);
+    }
 };

@@ -3,12 +3,14 @@
 #include "AdminWidget.h"
 #include "BarcodeDecoder.h"
 #include "CameraScanDialog.h"
+#include "CodeRefill.h"
 #include "HttpsTransport.h"
 #include "IdleWatcher.h"
 #include "InsDataMatrix.h"
 #include "MessageBox.h"
 #include "QueueWidget.h"
 #include "RecordFormWidget.h"
+#include "RecordPurge.h"
 #include "ResultEntryWidget.h"
 #include "ResultStore.h"
 #include "ScannerInput.h"
@@ -19,6 +21,7 @@
 #include "SyncPanelWidget.h"
 #include "SyncScheduler.h"
 #include "SyncSettings.h"
+#include "SyncSettingsWidget.h"
 #include "TubeLabelPrinter.h"
 
 #include <QAction>
@@ -58,6 +61,8 @@ MainWindow::MainWindow(Store& store, const QString& storePath, QWidget* parent)
     m_queue->setObjectName(u"queueWidget"_s);
     m_admin = new AdminWidget(m_store, m_workspace);
     m_admin->setObjectName(u"adminWidget"_s);
+    m_syncSettings = new SyncSettingsWidget(m_store, m_workspace);
+    m_syncSettings->setObjectName(u"syncSettingsWidget"_s);
     m_resultEntry = new ResultEntryWidget(m_store, m_workspace);
     m_resultEntry->setObjectName(u"resultEntryWidget"_s);
     m_syncPanel = new SyncPanelWidget(m_workspace);
@@ -189,11 +194,14 @@ void MainWindow::enterWorkspace()
     if (roleAllows(user.role, Permission::ManageAccounts)) {
         m_workspace->addTab(m_admin, tr("&Accounts and settings"));
         m_admin->refresh();
+        m_workspace->addTab(m_syncSettings, tr("&National server"));
+        m_syncSettings->refresh();
     }
     // Pages the role does not get stay hidden (a removed tab's page is not hidden by Qt).
-    for (QWidget* page : {static_cast<QWidget*>(m_form), static_cast<QWidget*>(m_queue),
-                          static_cast<QWidget*>(m_admin), static_cast<QWidget*>(m_resultEntry),
-                          static_cast<QWidget*>(m_syncPanel)}) {
+    for (QWidget* page :
+         {static_cast<QWidget*>(m_form), static_cast<QWidget*>(m_queue),
+          static_cast<QWidget*>(m_admin), static_cast<QWidget*>(m_syncSettings),
+          static_cast<QWidget*>(m_resultEntry), static_cast<QWidget*>(m_syncPanel)}) {
         if (m_workspace->indexOf(page) < 0)
             page->hide();
     }
@@ -261,6 +269,7 @@ void MainWindow::dropSessionObjects()
     m_results.reset();
     m_syncPanel->setSync(nullptr, nullptr, {});
     m_syncScheduler.reset();
+    m_codeRefill.reset();
     m_syncEngine.reset();
     m_syncTransport.reset();
 }
@@ -278,6 +287,25 @@ void MainWindow::startSync()
     m_syncTransport = std::make_unique<HttpsTransport>(url, tls);
     m_syncEngine = std::make_unique<SyncEngine>(m_store, m_syncTransport.get());
     m_syncScheduler = std::make_unique<SyncScheduler>(*m_syncEngine, *m_syncTransport);
+    // After each round: keep the activation-code pool stocked (lab and admin only).
+    m_codeRefill = std::make_unique<CodeRefill>(m_store, m_syncTransport.get());
+    m_syncScheduler->addAfterRound([refill = m_codeRefill.get()] {
+        const QString previous = refill->lastProblem(); // the refill answers later
+        refill->refillIfLow();
+        return refill->isBusy() ? previous : refill->lastProblem();
+    });
+    connect(m_codeRefill.get(), &CodeRefill::finished, m_syncPanel, &SyncPanelWidget::refresh);
+    // Then erase what the retention window says must go (on the engine's clock, as the
+    // outbox's times are).
+    m_syncScheduler->addAfterRound([this] {
+        RecordPurge::Report report;
+        QString purgeError;
+        if (!RecordPurge(m_store).purgeDue(m_syncEngine->now(), &report, &purgeError))
+            return purgeError;
+        if (report.records > 0)
+            m_queue->refresh();
+        return QString();
+    });
     m_syncPanel->setSync(m_syncEngine.get(), m_syncScheduler.get(), url.toString());
     m_syncScheduler->start();
 }

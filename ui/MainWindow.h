@@ -11,8 +11,10 @@ class QueueWidget;
 class RecordFormWidget;
 class ResultEntryWidget;
 class ResultStore;
+class CodeRefill;
 class SyncEngine;
 class SyncScheduler;
+class SyncSettingsWidget;
 class SyncPanelWidget;
 class SyncTransport;
 class ScannerInput;
@@ -40,6 +42,7 @@ public:
     RecordFormWidget* recordForm() const { return m_form; }
     QueueWidget* queue() const { return m_queue; }
     ResultEntryWidget* resultEntry() const { return m_resultEntry; }
+    SyncSettingsWidget* syncSettings() const { return m_syncSettings; }
     SyncPanelWidget* syncPanel() const { return m_syncPanel; }
     SetupWizard* setupWizard() const { return m_wizard; }
 
@@ -73,11 +76,13 @@ private:
     RecordFormWidget* m_form = nullptr;
     QueueWidget* m_queue = nullptr;
     AdminWidget* m_admin = nullptr;
+    SyncSettingsWidget* m_syncSettings = nullptr;
     ResultEntryWidget* m_resultEntry = nullptr;
     std::unique_ptr<ResultStore> m_results; // the signed-in lab user's
     SyncPanelWidget* m_syncPanel = nullptr;
     std::unique_ptr<SyncTransport> m_syncTransport; // the signed-in session's
     std::unique_ptr<SyncEngine> m_syncEngine;
+    std::unique_ptr<CodeRefill> m_codeRefill;
     std::unique_ptr<SyncScheduler> m_syncScheduler;
     SetupWizard* m_wizard = nullptr;
     IdleWatcher* m_idle = nullptr;

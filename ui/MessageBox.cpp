@@ -1,9 +1,11 @@
 #include "MessageBox.h"
 
+#include <QFileDialog>
 #include <QInputDialog>
+#include <QLineEdit>
 
 std::optional<MessageBox::Button> MessageBox::s_nextAnswer;
-std::optional<QString> MessageBox::s_nextText;
+QStringList MessageBox::s_nextTexts;
 
 MessageBox::Button MessageBox::question(QWidget* parent, const QString& title, const QString& text,
                                         Buttons buttons)
@@ -31,17 +33,35 @@ void MessageBox::setNextAnswer(Button answer)
     s_nextAnswer = answer;
 }
 
+std::optional<QString> MessageBox::takeNextText()
+{
+    if (s_nextTexts.isEmpty())
+        return std::nullopt;
+    return s_nextTexts.takeFirst();
+}
+
 QString MessageBox::askText(QWidget* parent, const QString& title, const QString& label)
 {
-    if (s_nextText) {
-        const QString text = *s_nextText;
-        s_nextText.reset();
-        return text;
-    }
+    if (const auto text = takeNextText())
+        return *text;
     return QInputDialog::getText(parent, title, label).trimmed();
+}
+
+QString MessageBox::askPassword(QWidget* parent, const QString& title, const QString& label)
+{
+    if (const auto text = takeNextText())
+        return *text;
+    return QInputDialog::getText(parent, title, label, QLineEdit::Password);
+}
+
+QString MessageBox::openFile(QWidget* parent, const QString& title, const QString& filter)
+{
+    if (const auto path = takeNextText())
+        return *path;
+    return QFileDialog::getOpenFileName(parent, title, QString(), filter);
 }
 
 void MessageBox::setNextText(const QString& text)
 {
-    s_nextText = text;
+    s_nextTexts.append(text);
 }

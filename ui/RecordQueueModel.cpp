@@ -21,6 +21,11 @@ void wipe(QString* text)
 
 QString displayTime(const QString& iso)
 {
+    // A purged record keeps only its sampling day.
+    if (iso.size() == 10) {
+        const QDate day = QDate::fromString(iso, Qt::ISODate);
+        return day.isValid() ? QLocale().toString(day, QLocale::ShortFormat) : iso;
+    }
     const QDateTime at = QDateTime::fromString(iso, Qt::ISODate);
     if (!at.isValid())
         return iso;

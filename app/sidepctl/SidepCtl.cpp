@@ -32,58 +32,67 @@ SidepCtl::SidepCtl(QIODevice* input, QIODevice* output, QIODevice* errorOutput)
 
 QString SidepCtl::helpText() const
 {
-    return tr("Usage: sidepctl [--db FILE] [--user NAME] [--password-stdin] COMMAND ...\n"
-              "\n"
-              "Commands:\n"
-              "  init --site-finess FINESS --admin NAME   create a store; the administrator's\n"
-              "                                           password is read from standard input;\n"
-              "                                           prints the recovery key once\n"
-              "  user add NAME --role nurse|lab|admin     the new password is the next input line\n"
-              "  user list | user disable NAME | user passwd NAME\n"
-              "  recovery rotate                          replace the recovery key\n"
-              "  record add [FILE|-] [--accept-warnings] [--identity-override REASON]\n"
-              "  record list [--status STATUS]\n"
-              "  record show ID | record show --tube LABEL\n"
-              "  record export ID --format json\n"
-              "  check nir|rpps|adeli|finess|cog|loinc|phone|email VALUE\n"
-              "  db verify | audit verify | audit list\n"
-              "  stats\n"
-              "  scan IMAGE                               read the codes in an image (tube\n"
-              "                                           label, INS DataMatrix) as JSON\n"
-              "  result set --tube LABEL --value P|N|I|X [--analysis LOINC]\n"
-              "             [--validated-at ISO] [--report FILE.pdf] [--reason TEXT]\n"
-              "                                           enter a result (lab); a positive needs\n"
-              "                                           a second entry by another user; the\n"
-              "                                           reason is the non-conformity of an X\n"
-              "  result correct --tube LABEL --value ... --reason TEXT\n"
-              "  result cancel --tube LABEL --reason TEXT\n"
-              "  codes import FILE.csv [--sha256 FILE]    add activation codes (all or none)\n"
-              "  codes status [--soon-days N]             codes left, valid now, expiring soon\n"
-              "  qr --tube LABEL --png FILE               a validated positive's QR code\n"
-              "  slip --tube LABEL --pdf FILE [--reason TEXT] [--language fr|en]\n"
-              "                                           the result slip; a reprint needs a\n"
-              "                                           reason\n"
-              "  config set sync.url https://HOST:PORT    the national server (https only)\n"
-              "  config import-ca FILE.pem                the CA the server must chain to\n"
-              "  config import-cert CERT.pem KEY.pem [--key-passphrase-stdin]\n"
-              "  config import-cert FILE.p12              the site's certificate and key (the\n"
-              "                                           passphrase or PKCS#12 password is the\n"
-              "                                           next input line); the key is kept\n"
-              "                                           encrypted in the store\n"
-              "  config show                              the sync settings, without secrets\n"
-              "  sync [--watch]                           send what waits to the national server\n"
-              "  sync status                              waiting, acknowledged, rejected, errors\n"
-              "\n"
-              "Options:\n"
-              "  --db FILE             the store (default: $SIDEP_DB, else the application-data "
-              "folder)\n"
-              "  --user NAME           the account to sign in with\n"
-              "  --password-stdin      the first line of standard input is the password\n"
-              "  --recovery-key-stdin  sign in with the recovery key, read from standard input\n"
-              "\n"
-              "Exit codes: 0 success, 1 invalid input, 2 usage error, 3 integrity problem found,\n"
-              "4 access denied (password, lock, role), 5 not found, 6 store error,\n"
-              "7 sync incomplete (records still waiting or rejected).\n");
+    return tr(
+        "Usage: sidepctl [--db FILE] [--user NAME] [--password-stdin] COMMAND ...\n"
+        "\n"
+        "Commands:\n"
+        "  init --site-finess FINESS --admin NAME   create a store; the administrator's\n"
+        "                                           password is read from standard input;\n"
+        "                                           prints the recovery key once\n"
+        "  user add NAME --role nurse|lab|admin     the new password is the next input line\n"
+        "  user list | user disable NAME | user passwd NAME\n"
+        "  recovery rotate                          replace the recovery key\n"
+        "  record add [FILE|-] [--accept-warnings] [--identity-override REASON]\n"
+        "  record list [--status STATUS]\n"
+        "  record show ID | record show --tube LABEL\n"
+        "  record export ID --format json\n"
+        "  record purge [--dry-run]                 erase the identifying data of records the\n"
+        "                                           national server acknowledged more than\n"
+        "                                           retention.days ago (any account; the GUI\n"
+        "                                           and sync do it after each round)\n"
+        "  check nir|rpps|adeli|finess|cog|loinc|phone|email VALUE\n"
+        "  db verify | audit verify | audit list\n"
+        "  stats\n"
+        "  scan IMAGE                               read the codes in an image (tube\n"
+        "                                           label, INS DataMatrix) as JSON\n"
+        "  result set --tube LABEL --value P|N|I|X [--analysis LOINC]\n"
+        "             [--validated-at ISO] [--report FILE.pdf] [--reason TEXT]\n"
+        "                                           enter a result (lab); a positive needs\n"
+        "                                           a second entry by another user; the\n"
+        "                                           reason is the non-conformity of an X\n"
+        "  result correct --tube LABEL --value ... --reason TEXT\n"
+        "  result cancel --tube LABEL --reason TEXT\n"
+        "  codes import FILE.csv [--sha256 FILE]    add activation codes (all or none)\n"
+        "  codes status [--soon-days N]             codes left, valid now, expiring soon\n"
+        "  codes fetch [--count N]                  activation codes from the national server\n"
+        "                                           (up to the refill target, or N)\n"
+        "  qr --tube LABEL --png FILE               a validated positive's QR code\n"
+        "  slip --tube LABEL --pdf FILE [--reason TEXT] [--language fr|en]\n"
+        "                                           the result slip; a reprint needs a\n"
+        "                                           reason\n"
+        "  config set sync.url https://HOST:PORT    the national server (https only)\n"
+        "  config set retention.days DAYS           days a record stays once the server has\n"
+        "                                           it (1 to 90, default 7; admin)\n"
+        "  config import-ca FILE.pem                the CA the server must chain to\n"
+        "  config import-cert CERT.pem KEY.pem [--key-passphrase-stdin]\n"
+        "  config import-cert FILE.p12              the site's certificate and key (the\n"
+        "                                           passphrase or PKCS#12 password is the\n"
+        "                                           next input line); the key is kept\n"
+        "                                           encrypted in the store\n"
+        "  config show                              the sync settings, without secrets\n"
+        "  sync [--watch]                           send what waits to the national server\n"
+        "  sync status                              waiting, acknowledged, rejected, errors\n"
+        "\n"
+        "Options:\n"
+        "  --db FILE             the store (default: $SIDEP_DB, else the application-data "
+        "folder)\n"
+        "  --user NAME           the account to sign in with\n"
+        "  --password-stdin      the first line of standard input is the password\n"
+        "  --recovery-key-stdin  sign in with the recovery key, read from standard input\n"
+        "\n"
+        "Exit codes: 0 success, 1 invalid input, 2 usage error, 3 integrity problem found,\n"
+        "4 access denied (password, lock, role), 5 not found, 6 store error,\n"
+        "7 sync incomplete (records still waiting or rejected).\n");
 }
 
 int SidepCtl::run(const QStringList& arguments)
@@ -141,7 +150,7 @@ int SidepCtl::run(const QStringList& arguments)
         code = recovery(parse({}, {}));
     else if (name == u"record"_s)
         code = record(parse({u"status"_s, u"tube"_s, u"format"_s, u"identity-override"_s},
-                            {u"accept-warnings"_s}));
+                            {u"accept-warnings"_s, u"dry-run"_s}));
     else if (name == u"check"_s)
         code = check(parse({}, {}));
     else if (name == u"db"_s)
@@ -157,7 +166,7 @@ int SidepCtl::run(const QStringList& arguments)
                              u"reason"_s, u"non-conformity"_s},
                             {}));
     else if (name == u"codes"_s)
-        code = codes(parse({u"sha256"_s, u"soon-days"_s}, {}));
+        code = codes(parse({u"sha256"_s, u"soon-days"_s, u"count"_s}, {}));
     else if (name == u"qr"_s)
         code = qr(parse({u"tube"_s, u"png"_s}, {}));
     else if (name == u"slip"_s)

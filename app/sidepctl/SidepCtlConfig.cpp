@@ -1,5 +1,7 @@
-// sidepctl config: the workstation's sync settings (server URL, CA, client certificate).
+// sidepctl config: the workstation's sync settings (server URL, CA, client certificate) and
+// how long records stay once the national server has them (retention.days).
 
+#include "RecordPurge.h"
 #include "SidepCtl.h"
 #include "SyncSettings.h"
 #include "Terminal.h"
@@ -32,14 +34,27 @@ int SidepCtl::config(const CommandArguments& args)
             return code;
         for (const QString& line : SyncSettings(m_store).status().describe())
             m_out << line << Qt::endl;
+        const bool retentionSet = !m_store.setting(RecordPurge::RetentionSetting).isEmpty();
+        m_out << (retentionSet ? tr("%1: %2 days") : tr("%1: %2 days (default)"))
+                     .arg(RecordPurge::RetentionSetting)
+                     .arg(RecordPurge(m_store).retentionDays())
+              << Qt::endl;
         return Success;
     }
     if (action == u"set"_s) {
         if (operands.size() != 2)
             return usage(tr("config set needs a setting and a value: config set sync.url "
-                            "https://HOST:PORT"));
-        if (operands.at(0) != u"sync.url"_s)
-            return usage(tr("unknown setting '%1' (known: sync.url)").arg(operands.at(0)));
+                            "https://HOST:PORT, or config set %1 DAYS")
+                             .arg(RecordPurge::RetentionSetting));
+        if (operands.at(0) != u"sync.url"_s && operands.at(0) != RecordPurge::RetentionSetting)
+            return usage(tr("unknown setting '%1' (known: sync.url, %2)")
+                             .arg(operands.at(0), RecordPurge::RetentionSetting));
+        int days = 0;
+        QString error;
+        if (operands.at(0) == RecordPurge::RetentionSetting &&
+            !RecordPurge::checkRetentionDays(operands.at(1), &days, &error)) {
+            return fail(Invalid, error);
+        }
     } else if (action == u"import-ca"_s) {
         if (operands.size() != 1)
             return usage(tr("config import-ca needs one PEM file"));
@@ -70,7 +85,12 @@ int SidepCtl::config(const CommandArguments& args)
     QStringList warnings;
     bool done = false;
     QString message;
-    if (action == u"set"_s) {
+    if (action == u"set"_s && operands.at(0) == RecordPurge::RetentionSetting) {
+        done = m_store.setSetting(RecordPurge::RetentionSetting, operands.at(1), &error);
+        message =
+            tr("%1 set to %2 days")
+                .arg(RecordPurge::RetentionSetting, m_store.setting(RecordPurge::RetentionSetting));
+    } else if (action == u"set"_s) {
         done = settings.setServerUrl(operands.at(1), &error);
         message = tr("sync.url set to %1").arg(operands.at(1).trimmed());
     } else if (action == u"import-ca"_s) {

@@ -1,5 +1,7 @@
-// sidepctl record ...: adding, listing, showing and exporting sampling records.
+// sidepctl record ...: adding, listing, showing and exporting sampling records, and purging
+// those the national server has had for longer than the retention window.
 
+#include "RecordPurge.h"
 #include "RecordStore.h"
 #include "RecordValidator.h"
 #include "SidepCtl.h"
@@ -26,7 +28,48 @@ int SidepCtl::record(const CommandArguments& args)
         return recordShow(args, false);
     if (action == u"export"_s)
         return recordShow(args, true);
-    return usage(tr("record needs add, list, show or export"));
+    if (action == u"purge"_s) {
+        if (args.positional().size() > 1)
+            return usage(tr("record purge takes no argument"));
+        if (const int code = openAndSignIn(); code != Success)
+            return code;
+        // Any account may run it: it erases only what the administrator's retention window
+        // says must go, and shows nothing.
+        RecordPurge purge(m_store);
+        RecordPurge::Report report;
+        QString error;
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        const bool dryRun = args.flag(u"dry-run"_s);
+        if (!(dryRun ? purge.countDue(now, &report, &error)
+                     : purge.purgeDue(now, &report, &error))) {
+            return fail(StoreError, error);
+        }
+        const QString before = report.acknowledgedBefore.toString(Qt::ISODate);
+        if (dryRun) {
+            m_out << tr("%n record(s) would be erased (acknowledged by the national server "
+                        "before %1; retention %2 days)",
+                        nullptr, report.records)
+                         .arg(before)
+                         .arg(report.retentionDays)
+                  << Qt::endl
+                  << tr("%n draft(s) would be erased", nullptr, report.drafts) << Qt::endl;
+            return Success;
+        }
+        m_out << tr("%n record(s) erased (acknowledged by the national server before %1; "
+                    "retention %2 days)",
+                    nullptr, report.records)
+                     .arg(before)
+                     .arg(report.retentionDays)
+              << Qt::endl
+              << tr("%n draft(s) erased", nullptr, report.drafts) << Qt::endl;
+        if (!report.journalEmptied) {
+            m_err << tr("sidepctl: warning: another program is reading the store, so its "
+                        "journal still holds erased pages; the next purge empties it")
+                  << Qt::endl;
+        }
+        return Success;
+    }
+    return usage(tr("record needs add, list, show, export or purge"));
 }
 
 int SidepCtl::recordAdd(const CommandArguments& args)
@@ -139,8 +182,10 @@ int SidepCtl::recordList(const CommandArguments& args)
     if (!error.isEmpty())
         return fail(AccessDenied, error);
     for (const RecordStore::Summary& row : rows) {
-        m_out << row.id.toString(QUuid::WithoutBraces) << u'\t'
-              << (row.damaged ? tr("(damaged)") : row.accession) << u'\t'
+        const QString label = row.status == RecordStatus::Purged ? tr("(purged)")
+                              : row.damaged                      ? tr("(damaged)")
+                                                                 : row.accession;
+        m_out << row.id.toString(QUuid::WithoutBraces) << u'\t' << label << u'\t'
               << recordStatusName(row.status) << u'\t' << row.collectedAt << Qt::endl;
     }
     return Success;
@@ -167,8 +212,10 @@ int SidepCtl::recordShow(const CommandArguments& args, bool exporting)
     if (id.isNull())
         return fail(NotFound, tr("'%1' is not a record id").arg(idText));
     SamplingRecord record;
-    if (!m_store.records()->load(id, &record, &error))
-        return fail(m_store.records()->exists(id) ? IntegrityProblem : NotFound, error);
+    if (!m_store.records()->load(id, &record, &error)) {
+        const bool damaged = m_store.records()->exists(id) && !m_store.records()->isPurged(id);
+        return fail(damaged ? IntegrityProblem : NotFound, error);
+    }
     if (exporting && !m_store.audit(u"record.export"_s, id.toString(QUuid::WithoutBraces),
                                     u"format json"_s, &error)) {
         return fail(StoreError, error);

@@ -2,12 +2,16 @@
 // positive and the printed result slip, with the same rules and audit as the GUI.
 
 #include "ActivationCodes.h"
+#include "CodeRefill.h"
+#include "HttpsTransport.h"
 #include "QrCode.h"
 #include "RecordStore.h"
 #include "ResultSlip.h"
 #include "ResultStore.h"
 #include "SidepCtl.h"
+#include "SyncSettings.h"
 
+#include <QEventLoop>
 #include <QFile>
 #include <QGuiApplication>
 #include <QSaveFile>
@@ -120,9 +124,16 @@ int SidepCtl::codes(const CommandArguments& args)
     } else if (action == u"status"_s) {
         if (args.positional().size() != 1)
             return usage(tr("codes status takes no file"));
+    } else if (action == u"fetch"_s) {
+        if (args.positional().size() != 1)
+            return usage(tr("codes fetch takes no file"));
     } else {
-        return usage(tr("codes needs import or status"));
+        return usage(tr("codes needs import, status or fetch"));
     }
+    bool countOk = true;
+    const int fetchCount = args.has(u"count"_s) ? args.value(u"count"_s).toInt(&countOk) : 0;
+    if (!countOk || (args.has(u"count"_s) && (fetchCount < 1 || fetchCount > CodeRefill::MaxFetch)))
+        return usage(tr("--count needs a number of codes from 1 to %1").arg(CodeRefill::MaxFetch));
     bool daysOk = true;
     const int soonDays = args.has(u"soon-days"_s) ? args.value(u"soon-days"_s).toInt(&daysOk) : 3;
     if (!daysOk || soonDays < 0)
@@ -134,8 +145,48 @@ int SidepCtl::codes(const CommandArguments& args)
         code != Success) {
         return code;
     }
-    ActivationCodes pool(m_store);
     QString error;
+    if (action == u"fetch"_s) {
+        // From the national server, through the site's sync settings; --count or up to the
+        // refill target.
+        QSslConfiguration tls;
+        QUrl url;
+        if (!SyncSettings(m_store).load(&tls, &url, &error))
+            return fail(Invalid, error);
+        HttpsTransport transport(url, tls);
+        CodeRefill refill(m_store, &transport);
+        const bool started = fetchCount > 0 ? refill.fetch(fetchCount) : refill.refillToTarget();
+        if (started && refill.isBusy()) {
+            QEventLoop loop;
+            QObject::connect(&refill, &CodeRefill::finished, &loop, &QEventLoop::quit);
+            loop.exec();
+        }
+        const CodeRefill::Result& done = refill.lastResult();
+        switch (done.outcome) {
+        case CodeRefill::Result::Outcome::NotNeeded:
+            m_out << tr("The pool holds %1 valid codes (target %2): nothing fetched.")
+                         .arg(done.validBefore)
+                         .arg(refill.refillTarget())
+                  << Qt::endl;
+            return Success;
+        case CodeRefill::Result::Outcome::NotAllowed:
+            return fail(AccessDenied, done.error);
+        case CodeRefill::Result::Outcome::Fetched:
+            m_out << tr("%n code(s) fetched and imported.", nullptr, done.imported) << Qt::endl;
+            if (done.assigned > 0) {
+                m_out << tr("%n waiting positive result(s) got a code.", nullptr, done.assigned)
+                      << Qt::endl;
+            }
+            if (done.serverExhausted)
+                m_err << refill.lastProblem() << Qt::endl;
+            return Success;
+        case CodeRefill::Result::Outcome::ServerEmpty:
+        case CodeRefill::Result::Outcome::Failed:
+            return fail(SyncIncomplete, refill.lastProblem());
+        }
+        return fail(SyncIncomplete, refill.lastProblem());
+    }
+    ActivationCodes pool(m_store);
     if (action == u"import"_s) {
         ActivationCodes::ImportReport report;
         if (!pool.importFile(args.positional(1), args.value(u"sha256"_s), &report, &error)) {

@@ -1,6 +1,8 @@
 // sidepctl sync: sending results to the national server, and where the outbox stands.
 
+#include "CodeRefill.h"
 #include "HttpsTransport.h"
+#include "RecordPurge.h"
 #include "SidepCtl.h"
 #include "SyncEngine.h"
 #include "SyncScheduler.h"
@@ -60,6 +62,13 @@ int SidepCtl::sync(const CommandArguments& args)
     SyncEngine engine(m_store, &transport);
     // The same scheduler as the GUI's: rounds, the network's return, the after-round work.
     SyncScheduler scheduler(engine, transport);
+    // Keeps the activation-code pool stocked (lab or admin; nothing asked for other users).
+    CodeRefill refill(m_store, &transport);
+    scheduler.addAfterRound([&refill] {
+        const QString previous = refill.lastProblem(); // the refill runs asynchronously
+        refill.refillIfLow();
+        return refill.isBusy() ? previous : refill.lastProblem();
+    });
     QObject::connect(&scheduler, &SyncScheduler::serverClockRead, &scheduler,
                      [this](const QDateTime& server, const QDateTime& workstation) {
                          const qint64 skew =
@@ -70,6 +79,21 @@ int SidepCtl::sync(const CommandArguments& args)
                                           .arg(skew)
                                    << Qt::endl;
                      });
+    // Then erases what the retention window says must go (on the engine's clock, as the
+    // outbox's times are).
+    scheduler.addAfterRound([this, &engine] {
+        RecordPurge::Report report;
+        QString purgeError;
+        if (!RecordPurge(m_store).purgeDue(engine.now(), &report, &purgeError))
+            return purgeError;
+        if (report.records > 0)
+            m_out << tr("erased the identifying data of %n record(s) acknowledged more than %1 "
+                        "day(s) ago",
+                        nullptr, report.records)
+                         .arg(report.retentionDays)
+                  << Qt::endl;
+        return QString();
+    });
     QEventLoop loop;
     int exitCode = Success;
     QObject::connect(&scheduler, &SyncScheduler::roundFinished, &loop, [&] {

@@ -1,0 +1,236 @@
+#include "RecordPurge.h"
+
+#include "Logging.h"
+#include "SamplingRecord.h"
+#include "Store.h"
+
+#include <QMap>
+#include <QSqlQuery>
+#include <QVariant>
+#include <tuple>
+
+using namespace Qt::StringLiterals;
+
+const QString RecordPurge::RetentionSetting = u"retention.days"_s;
+
+namespace {
+
+const QString RecordsTable = u"records"_s;
+// What the statistics keep of a result that cannot be read or was cancelled.
+const QString UnreadableValue = u"unreadable"_s;
+const QString CancelledValue = u"cancelled"_s;
+
+// The server acknowledged the record's current version (a correction puts the record back
+// to resulted with the next version, so it is not due until that version is acknowledged
+// in turn) before the cut-off. julianday() reads the times whatever their precision.
+const QString DueCondition =
+    u" FROM records r JOIN outbox o ON o.record_id = r.id"
+    " WHERE r.status = 'acknowledged' AND o.state = 'acknowledged' AND o.version = r.version"
+    " AND o.acknowledged_at IS NOT NULL AND julianday(o.acknowledged_at) < julianday(?)"_s;
+
+QString iso(const QDateTime& when)
+{
+    return when.toUTC().toString(Qt::ISODateWithMs);
+}
+
+// Every sealed column of a record, set to NULL: built from the blocks, so that a block added
+// later is erased too.
+QString erasedBlocks()
+{
+    QStringList columns;
+    for (SamplingRecord::Block block : SamplingRecord::AllBlocks)
+        columns.append(SamplingRecord::blockName(block) + u" = NULL"_s);
+    columns.append(u"report = NULL"_s);
+    return columns.join(u", "_s);
+}
+
+} // namespace
+
+bool RecordPurge::checkRetentionDays(const QString& value, int* days, QString* error)
+{
+    bool ok = false;
+    const int parsed = value.trimmed().toInt(&ok);
+    if (!ok || parsed < MinRetentionDays || parsed > MaxRetentionDays) {
+        *error = tr("%1: must be a whole number of days from %2 to %3 (how long a record stays "
+                    "on the workstation after the national server has it)")
+                     .arg(RetentionSetting)
+                     .arg(MinRetentionDays)
+                     .arg(MaxRetentionDays);
+        return false;
+    }
+    *days = parsed;
+    return true;
+}
+
+RecordPurge::RecordPurge(Store& store)
+    : m_store(store)
+{}
+
+int RecordPurge::retentionDays()
+{
+    const QString value = m_store.setting(RetentionSetting);
+    if (value.isEmpty())
+        return DefaultRetentionDays;
+    bool ok = false;
+    const int days = value.trimmed().toInt(&ok);
+    if (!ok) {
+        qCWarning(lcStore) << "retention.days is not a number; the default applies";
+        return DefaultRetentionDays;
+    }
+    return std::clamp(days, MinRetentionDays, MaxRetentionDays);
+}
+
+bool RecordPurge::start(const QDateTime& now, Report* report, QString* error)
+{
+    *report = Report{};
+    if (!m_store.isSignedIn()) {
+        *error = tr("sign in first");
+        return false;
+    }
+    report->retentionDays = retentionDays();
+    report->acknowledgedBefore = now.toUTC().addDays(-report->retentionDays);
+    return true;
+}
+
+bool RecordPurge::countDue(const QDateTime& now, Report* report, QString* error)
+{
+    if (!start(now, report, error))
+        return false;
+    Database& database = m_store.database();
+    const QString cutoff = iso(report->acknowledgedBefore);
+    QSqlQuery& records = database.query(u"SELECT count(*)"_s + DueCondition);
+    records.bindValue(0, cutoff);
+    if (!database.exec(records, error) || !records.next())
+        return false;
+    report->records = records.value(0).toInt();
+    records.finish();
+    QSqlQuery& drafts =
+        database.query(u"SELECT count(*) FROM drafts WHERE julianday(saved_at) < julianday(?)"_s);
+    drafts.bindValue(0, cutoff);
+    if (!database.exec(drafts, error) || !drafts.next())
+        return false;
+    report->drafts = drafts.value(0).toInt();
+    drafts.finish();
+    return true;
+}
+
+bool RecordPurge::purgeDue(const QDateTime& now, Report* report, QString* error)
+{
+    // Run after every sync: most runs find nothing and should not take the write lock.
+    if (!countDue(now, report, error))
+        return false;
+    Database& database = m_store.database();
+    if (report->records == 0 && report->drafts == 0) {
+        // An earlier checkpoint may have been kept from finishing by a reader.
+        report->journalEmptied = database.checkpoint();
+        return true;
+    }
+    report->records = 0;
+    report->drafts = 0;
+    const Vault& vault = *m_store.vault();
+    const QString cutoff = iso(report->acknowledgedBefore);
+
+    Transaction transaction(database);
+    if (!transaction.begin(error))
+        return false;
+
+    struct Due
+    {
+        QString id;
+        QString day;
+        QString correction;
+        QByteArray sealedResult;
+    };
+    QList<Due> due;
+    QSqlQuery& select = database.query(u"SELECT r.id, r.collected_day, r.correction, r.result"_s +
+                                       DueCondition + u" ORDER BY r.rowid"_s);
+    select.bindValue(0, cutoff);
+    if (!database.exec(select, error))
+        return false;
+    while (select.next()) {
+        due.append({select.value(0).toString(), select.value(1).toString(),
+                    select.value(2).toString(), select.value(3).toByteArray()});
+    }
+    select.finish();
+
+    // The result survives as a count; everything else that was sealed goes.
+    QMap<std::tuple<QString, QString, QString>, int> counts;
+    const QString updatedAt = iso(now);
+    QSqlQuery& erase = database.query(
+        u"UPDATE records SET status = 'purged',"
+        " tube_index = CAST('purged:' || id AS BLOB)," // NOT NULL UNIQUE; never a 32-byte MAC
+        " birth_name_index = NULL, usual_name_index = NULL,"
+        " collected_at = NULL, created_at = substr(created_at, 1, 10),"
+        " activation_pending = 0, updated_at = ?, "_s +
+        erasedBlocks() + u" WHERE id = ? AND status = 'acknowledged'"_s);
+    QSqlQuery& versions = database.query(u"DELETE FROM record_versions WHERE record_id = ?"_s);
+    QSqlQuery& entries = database.query(u"DELETE FROM result_entries WHERE record_id = ?"_s);
+    // The code stays in the pool as used (it must never be given again), linked to no one.
+    QSqlQuery& code = database.query(u"UPDATE activation_codes SET used_by = 'purged', "
+                                     "used_at = substr(used_at, 1, 10) WHERE used_by = ?"_s);
+    for (const Due& record : std::as_const(due)) {
+        QString analysis;
+        QString value = UnreadableValue;
+        QByteArray cbor;
+        QJsonObject merged;
+        if (record.correction == u"entered-in-error"_s) {
+            value = CancelledValue;
+        } else if (vault.open(RecordsTable, record.id, u"result"_s, record.sealedResult, &cbor) &&
+                   SamplingRecord::mergeBlockCbor(cbor, &merged)) {
+            const QJsonObject result = merged.value(u"result"_s).toObject();
+            analysis = result.value(u"analysis"_s).toString();
+            value = result.value(u"value"_s).toString();
+        }
+        ++counts[{record.day, analysis, value}];
+
+        erase.bindValue(0, updatedAt);
+        erase.bindValue(1, record.id);
+        versions.bindValue(0, record.id);
+        entries.bindValue(0, record.id);
+        code.bindValue(0, record.id);
+        if (!database.exec(erase, error) || !database.exec(versions, error) ||
+            !database.exec(entries, error) || !database.exec(code, error)) {
+            return false;
+        }
+    }
+    QSqlQuery& count = database.query(
+        u"INSERT INTO purged_results (day, analysis, value, records) VALUES (?, ?, ?, ?) "
+        "ON CONFLICT (day, analysis, value) DO UPDATE SET records = records + excluded.records"_s);
+    // A missing value is counted under "", never bound as NULL.
+    auto text = [](const QString& value) { return value.isNull() ? u""_s : value; };
+    for (auto it = counts.cbegin(); it != counts.cend(); ++it) {
+        count.bindValue(0, text(std::get<0>(it.key())));
+        count.bindValue(1, text(std::get<1>(it.key())));
+        count.bindValue(2, text(std::get<2>(it.key())));
+        count.bindValue(3, it.value());
+        if (!database.exec(count, error))
+            return false;
+    }
+
+    QSqlQuery& drafts =
+        database.query(u"DELETE FROM drafts WHERE julianday(saved_at) < julianday(?)"_s);
+    drafts.bindValue(0, cutoff);
+    if (!database.exec(drafts, error))
+        return false;
+    report->drafts = drafts.numRowsAffected();
+    report->records = int(due.size());
+
+    if (report->records > 0 || report->drafts > 0) {
+        const QString detail = u"%1 records acknowledged before %2 and %3 drafts erased; "
+                               "retention %4 days"_s.arg(report->records)
+                                   .arg(iso(report->acknowledgedBefore))
+                                   .arg(report->drafts)
+                                   .arg(report->retentionDays);
+        if (!m_store.audit(u"records.purge"_s, {}, detail, error))
+            return false;
+    }
+    if (!transaction.commit(error))
+        return false;
+    if (report->records > 0 || report->drafts > 0) {
+        qCInfo(lcStore) << "purge:" << report->records << "records and" << report->drafts
+                        << "drafts erased";
+    }
+    // Outside the transaction: the old page images are still in the WAL until written back.
+    report->journalEmptied = database.checkpoint();
+    return true;
+}

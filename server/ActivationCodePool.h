@@ -1,0 +1,102 @@
+#pragma once
+
+#include "ServerDatabase.h"
+
+#include <QByteArray>
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+// The national stock of one-time activation codes for the contact-tracing application
+// (../shared/spec/codes.md): generated here or imported from the national code server's CSV,
+// handed to sites in batches (GET /activation-codes) as the very CSV a site imports by hand,
+// with its sha256sum line, and marked used when a positive record carrying one arrives.
+// Codes are anonymous: nothing here ties a code to a patient.
+class ActivationCodePool
+{
+    Q_DECLARE_TR_FUNCTIONS(ActivationCodePool)
+
+public:
+    static constexpr int MaxBatch = 500; // codes per request
+    static constexpr int DefaultValidDays = 10;
+    static constexpr int MaxValidDays = 365;
+    static constexpr int MaxGenerate = 1000000;
+    static constexpr qint64 MaxCsvSize = 64 * 1024 * 1024;
+    // Generated codes start this much before the moment they are made: a workstation whose
+    // clock runs a little behind the server's (the sync panel warns beyond 5 minutes) must
+    // still find them valid, or it would fetch again at every cycle.
+    static constexpr int ClockMarginMinutes = 10;
+    static const QStringList CsvHeader; // code_pour_qr,code_brut,validite_debut,validite_fin
+
+    explicit ActivationCodePool(ServerDatabase* database);
+
+    // `count` new codes (lower-case UUID v4, the same for the QR and in clear), valid for
+    // `validDays` from now.
+    [[nodiscard]] bool generate(int count, int validDays, QString* error,
+                                const QDateTime& now = QDateTime::currentDateTimeUtc());
+
+    // One thing wrong with an imported file: line (1 is the header, 0 the whole file),
+    // column, a stable rule id (the workstation's: "csv.header", "code.format",
+    // "dates.order", "code.known"...) and a message that does not repeat the code.
+    struct ImportProblem
+    {
+        int line = 0;
+        QString column;
+        QString rule;
+        QString message;
+
+        QString toString() const; // "line 3, validite_fin: ... [dates.order]"
+    };
+    struct ImportReport
+    {
+        int imported = 0;
+        int alreadyUsed = 0; // codes sites had already used (imported there by hand)
+        QList<ImportProblem> problems;
+    };
+    // A national CSV batch: every code or, on any problem, none.
+    [[nodiscard]] bool importCsv(const QByteArray& csv, ImportReport* report, QString* error,
+                                 const QDateTime& now = QDateTime::currentDateTimeUtc());
+
+    // What a site receives: a CSV file in the national format, its name, and the
+    // sha256sum line for that name, so that the workstation's import checks it like a file
+    // brought by hand. No code left: count 0, empty file, exhausted.
+    struct Batch
+    {
+        int count = 0;
+        bool exhausted = false; // fewer codes than asked: the stock has run out
+        QString fileName;
+        QByteArray csv;
+        QByteArray sha256;
+
+        // {"count", "exhausted", "fileName", "csv", "sha256"}
+        QJsonObject toJson() const;
+    };
+    // Issues up to `count` (1..MaxBatch) free codes valid now to the site, the longest
+    // validity first: a site keeps a stock for days, so the longer each code it gets stays
+    // valid, the fewer expire unused in its pool; a code near its end is better left here,
+    // where expiring costs nothing and no patient gets a code about to lapse.
+    [[nodiscard]] bool issue(const QString& site, int count, Batch* batch, QString* error,
+                             const QDateTime& now = QDateTime::currentDateTimeUtc());
+
+    // Marks the code used by the site's Bundle (see ServerDatabase::CodeUse).
+    [[nodiscard]] bool use(const QString& code, const QString& site, const QString& bundleId,
+                           ServerDatabase::CodeUse* result, QString* error,
+                           const QDateTime& now = QDateTime::currentDateTimeUtc());
+
+    [[nodiscard]] bool counts(ServerDatabase::CodeCounts* counts, QString* error,
+                              const QDateTime& now = QDateTime::currentDateTimeUtc());
+
+    // Fixed width and always UTC, the form of codes.md: dates compare correctly as text.
+    static QString utcText(const QDateTime& dateTime);
+    static QByteArray toCsv(const QList<ServerDatabase::ActivationCode>& codes);
+
+private:
+    QList<ImportProblem> checkCsv(const QByteArray& csv,
+                                  QList<ServerDatabase::ActivationCode>* codes,
+                                  QList<int>* lines) const;
+
+    ServerDatabase* m_database;
+};

@@ -1,0 +1,551 @@
+// sidep-server on a real PostgreSQL: a throw-away cluster started by the CTest fixture
+// (scripts/pg-test-cluster, its URL in $SIDEP_TEST_POSTGRES_URL_FILE). Two instances start
+// at once on a fresh database and migrate it once; a duplicate is recognised across
+// connections; a dropped connection is reopened; two workstations holding the same records
+// sync at the same time through two instances, then resend everything through the other
+// one: the server holds each record once, and none is missing.
+
+#include "FhirBundle.h"
+#include "RecordStore.h"
+#include "ResultStore.h"
+#include "ServerDatabase.h"
+#include "ServerProcess.h"
+#include "SyncSettings.h"
+#include "TestSupport.h"
+
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QSet>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QSqlRecord>
+#include <QTest>
+#include <QUrl>
+#include <QUuid>
+
+using namespace Qt::StringLiterals;
+using namespace TestSupport;
+
+namespace {
+
+// Records both workstations hold (B's store starts as a copy of A's), then each one's own.
+constexpr int SharedRecords = 80;
+constexpr int OwnRecords = 40;
+
+// A direct connection for the checks, closed and removed with this object.
+class Connection
+{
+public:
+    explicit Connection(const QString& url)
+        : m_name(u"check-"_s + QUuid::createUuid().toString(QUuid::WithoutBraces))
+    {
+        const QUrl parsed(url);
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QPSQL"_s, m_name);
+        db.setHostName(parsed.host());
+        db.setPort(parsed.port(5432));
+        db.setDatabaseName(parsed.path().mid(1));
+        db.setUserName(parsed.userName());
+        db.setPassword(parsed.password());
+        if (!db.open())
+            qWarning("cannot connect to %s: %s", qPrintable(url),
+                     qPrintable(db.lastError().text()));
+        else
+            exec(u"SET client_min_messages TO warning"_s); // no NOTICE for IF EXISTS
+    }
+    ~Connection()
+    {
+        QSqlDatabase::database(m_name, false).close();
+        QSqlDatabase::removeDatabase(m_name);
+    }
+    Connection(const Connection&) = delete;
+    Connection& operator=(const Connection&) = delete;
+
+    bool isOpen() const { return QSqlDatabase::database(m_name, false).isOpen(); }
+    // Every row of the query's result, its columns joined by '|'; empty on error (warned).
+    QStringList rows(const QString& sql) const
+    {
+        QSqlQuery query(QSqlDatabase::database(m_name, false));
+        QStringList out;
+        if (!query.exec(sql)) {
+            qWarning("%s: %s", qPrintable(sql), qPrintable(query.lastError().text()));
+            return out;
+        }
+        while (query.next()) {
+            QStringList columns;
+            for (int i = 0; i < query.record().count(); ++i)
+                columns.append(query.value(i).toString());
+            out.append(columns.join(u'|'));
+        }
+        return out;
+    }
+    bool exec(const QString& sql) const
+    {
+        QSqlQuery query(QSqlDatabase::database(m_name, false));
+        if (query.exec(sql))
+            return true;
+        qWarning("%s: %s", qPrintable(sql), qPrintable(query.lastError().text()));
+        return false;
+    }
+
+private:
+    QString m_name;
+};
+
+// `sidep-server serve` on a free port, not waited for: several can start at the same moment.
+struct Instance
+{
+    QProcess process;
+    QByteArray output;
+    QByteArray log;
+};
+
+void startServe(Instance* instance, const ServerProcess& pki, const QString& database)
+{
+    instance->process.start(qEnvironmentVariable("SIDEP_SERVER"),
+                            {u"serve"_s, u"--listen"_s, u"127.0.0.1:0"_s, u"--cert"_s,
+                             pki.pki(u"server.pem"_s), u"--key"_s, pki.pki(u"server.key"_s),
+                             u"--client-ca"_s, pki.pki(u"ca.pem"_s), u"--database"_s, database});
+}
+
+// Until the instance says it listens (true) or exits (false).
+bool waitListening(Instance* instance)
+{
+    for (int i = 0; i < 300; ++i) {
+        instance->output += instance->process.readAllStandardOutput();
+        instance->log += instance->process.readAllStandardError();
+        if (instance->output.contains("listening on 127.0.0.1:"))
+            return true;
+        if (instance->process.state() == QProcess::NotRunning)
+            break;
+        instance->process.waitForReadyRead(100);
+    }
+    instance->output += instance->process.readAllStandardOutput();
+    instance->log += instance->process.readAllStandardError();
+    qWarning("sidep-server did not start: %s%s", instance->output.constData(),
+             instance->log.constData());
+    return false;
+}
+
+void stopInstance(Instance* instance)
+{
+    if (instance->process.state() == QProcess::NotRunning)
+        return;
+    instance->process.terminate();
+    if (!instance->process.waitForFinished(5000)) {
+        instance->process.kill();
+        instance->process.waitForFinished(5000);
+    }
+}
+
+} // namespace
+
+class TestServerPostgres : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void instancesStartingTogetherMigrateOnce();
+    void insertOfADuplicateIsAlreadyHad();
+    void lostConnectionIsReopened();
+    void twoWorkstationsThroughTwoInstancesStoreEachRecordOnce();
+
+private:
+    // A new empty database on the fixture's cluster (dropped first if a run left it): its URL.
+    QString freshDatabase(const QString& name);
+    // Configures the store for sync with the demo PKI, through the server on `port`.
+    void configureSync(StoreFixture& fixture, quint16 port);
+    void setServerPort(StoreFixture& fixture, quint16 port);
+    // Records validRecord(first) .. validRecord(first + count - 1), sampled and resulted.
+    void addRecords(StoreFixture& fixture, int first, int count, QSet<QString>* bundleIds);
+    // Forgets the outbox, as after restoring a backup: the next sync sends everything again.
+    void forgetOutbox(StoreFixture& fixture);
+    // `sidepctl sync` as lab on both stores at the same time; their outputs.
+    void syncTogether(const QString& database, StoreFixture& a, StoreFixture& b, QString* outputA,
+                      QString* outputB);
+    int serverCount(ServerProcess& server, const QString& database);
+
+    QString m_url;
+    ServerProcess m_pki; // only its demo PKI, made once and shared by every instance
+};
+
+void TestServerPostgres::initTestCase()
+{
+    QFile urlFile(qEnvironmentVariable("SIDEP_TEST_POSTGRES_URL_FILE"));
+    QVERIFY2(urlFile.open(QIODevice::ReadOnly),
+             "SIDEP_TEST_POSTGRES_URL_FILE must name the URL file of scripts/pg-test-cluster "
+             "(the CTest fixture PostgresClusterStart)");
+    m_url = QString::fromUtf8(urlFile.readAll()).trimmed();
+    QVERIFY2(m_url.startsWith(u"postgresql://"_s), qPrintable(m_url));
+    QVERIFY2(QSqlDatabase::isDriverAvailable(u"QPSQL"_s), "Qt's QPSQL driver is not installed");
+    QVERIFY2(QFile::exists(qEnvironmentVariable("SIDEPCTL")),
+             "SIDEPCTL must name the sidepctl executable");
+    QVERIFY(m_pki.makePki());
+}
+
+QString TestServerPostgres::freshDatabase(const QString& name)
+{
+    Connection admin(m_url);
+    if (!admin.isOpen() || !admin.exec(u"DROP DATABASE IF EXISTS %1 WITH (FORCE)"_s.arg(name)) ||
+        !admin.exec(u"CREATE DATABASE %1"_s.arg(name)))
+        return {};
+    QUrl url(m_url);
+    url.setPath(u'/' + name);
+    return url.toString();
+}
+
+void TestServerPostgres::instancesStartingTogetherMigrateOnce()
+{
+    // A few rounds, each on a fresh database: the race is one of timing.
+    for (int round = 0; round < 3; ++round) {
+        const QString database = freshDatabase(u"sidep_start_%1"_s.arg(round));
+        QVERIFY(!database.isEmpty());
+        Instance first;
+        Instance second;
+        startServe(&first, m_pki, database);
+        startServe(&second, m_pki, database);
+        const bool firstListens = waitListening(&first);
+        const bool secondListens = waitListening(&second);
+        stopInstance(&first);
+        stopInstance(&second);
+        QVERIFY(firstListens);
+        QVERIFY(secondListens);
+        // One instance migrated; the other waited for it and found the schema up to date.
+        const int migrations = int(first.log.contains("migrated from schema version 0")) +
+                               int(second.log.contains("migrated from schema version 0"));
+        QCOMPARE(migrations, 1);
+
+        Connection check(database);
+        QVERIFY(check.isOpen());
+        QStringList expected;
+        for (int version = 1; version <= ServerDatabase::SchemaVersion; ++version)
+            expected.append(QString::number(version));
+        QCOMPARE(check.rows(u"SELECT version FROM schema_version ORDER BY version"_s), expected);
+        QCOMPARE(check.rows(u"SELECT COUNT(*) FROM records"_s), QStringList{u"0"_s});
+    }
+}
+
+void TestServerPostgres::insertOfADuplicateIsAlreadyHad()
+{
+    const QString url = freshDatabase(u"sidep_unit"_s);
+    QVERIFY(!url.isEmpty());
+    ServerDatabase first;
+    ServerDatabase second; // another connection, as another instance would have
+    QString error;
+    QVERIFY2(first.open(url, &error), qPrintable(error));
+    QVERIFY2(second.open(url, &error), qPrintable(error));
+    QVERIFY(first.isPostgres());
+    QVERIFY(!first.description().contains(u"@"_s));
+
+    ServerDatabase::Row row;
+    row.site = SiteFiness;
+    row.bundleId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    row.version = 1;
+    row.status = u"sampled"_s; // result_value stays NULL
+    row.bundle = u"{\"resourceType\":\"Bundle\"}"_s;
+    ServerDatabase::Insert result = ServerDatabase::Insert::AlreadyHad;
+    QVERIFY2(first.insert(row, &result, &error), qPrintable(error));
+    QCOMPARE(result, ServerDatabase::Insert::Stored);
+    QVERIFY2(first.insert(row, &result, &error), qPrintable(error));
+    QCOMPARE(result, ServerDatabase::Insert::AlreadyHad);
+    QVERIFY2(second.insert(row, &result, &error), qPrintable(error));
+    QCOMPARE(result, ServerDatabase::Insert::AlreadyHad);
+    // The key is all three: another version, or the same id from another site, is new.
+    row.version = 2;
+    row.status = u"resulted"_s;
+    row.resultValue = u"N"_s;
+    QVERIFY2(second.insert(row, &result, &error), qPrintable(error));
+    QCOMPARE(result, ServerDatabase::Insert::Stored);
+    row.site = u"751012345"_s;
+    QVERIFY2(first.insert(row, &result, &error), qPrintable(error));
+    QCOMPARE(result, ServerDatabase::Insert::Stored);
+
+    QList<ServerDatabase::Count> counts;
+    QVERIFY2(second.counts(&counts, &error), qPrintable(error));
+    QCOMPARE(counts.size(), 3);
+    qint64 total = 0;
+    for (const ServerDatabase::Count& count : std::as_const(counts))
+        total += count.count;
+    QCOMPARE(total, qint64(3));
+    Connection check(url);
+    QCOMPARE(check.rows(u"SELECT COUNT(*) FROM records WHERE result_value IS NULL"_s),
+             QStringList{u"1"_s});
+
+    // A password never shows in what the server says about the database.
+    ServerDatabase refused;
+    QUrl wrong(url);
+    wrong.setPassword(u"not-shown-anywhere"_s);
+    wrong.setPort(1);
+    QVERIFY(!refused.open(wrong.toString(), &error));
+    QVERIFY2(!error.contains(u"not-shown-anywhere"_s), qPrintable(error));
+    QVERIFY2(error.contains(u"127.0.0.1:1"_s), qPrintable(error));
+}
+
+void TestServerPostgres::lostConnectionIsReopened()
+{
+    // What a PostgreSQL restart or fail-over does to a running server: its connection
+    // dropped. The next call reconnects instead of failing until the server is restarted.
+    const QString url = freshDatabase(u"sidep_reconnect"_s);
+    QVERIFY(!url.isEmpty());
+    ServerDatabase database;
+    QString error;
+    QVERIFY2(database.open(url, &error), qPrintable(error));
+    Connection admin(url);
+    QVERIFY(admin.isOpen());
+    const QString dropOthers = u"SELECT COUNT(pg_terminate_backend(pid)) FROM pg_stat_activity "
+                               "WHERE datname = current_database() AND pid <> pg_backend_pid()"_s;
+
+    ServerDatabase::Row row;
+    row.site = SiteFiness;
+    row.version = 1;
+    row.status = u"sampled"_s;
+    row.bundle = u"{\"resourceType\":\"Bundle\"}"_s;
+    ServerDatabase::Insert result = ServerDatabase::Insert::AlreadyHad;
+    for (int i = 0; i < 3; ++i) {
+        QCOMPARE(admin.rows(dropOthers), QStringList{u"1"_s});
+        row.bundleId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        QVERIFY2(database.insert(row, &result, &error), qPrintable(error));
+        QCOMPARE(result, ServerDatabase::Insert::Stored);
+    }
+    QVERIFY2(database.insert(row, &result, &error), qPrintable(error));
+    QCOMPARE(result, ServerDatabase::Insert::AlreadyHad);
+
+    QCOMPARE(admin.rows(dropOthers), QStringList{u"1"_s});
+    QList<ServerDatabase::Count> counts;
+    QVERIFY2(database.counts(&counts, &error), qPrintable(error));
+    QCOMPARE(counts.size(), 1);
+    QCOMPARE(counts.first().count, qint64(3));
+
+    QCOMPARE(admin.rows(dropOthers), QStringList{u"1"_s});
+    int bundles = 0;
+    QVERIFY2(database.forEachBundle(
+                 [&bundles](const QString&) {
+                     ++bundles;
+                     return true;
+                 },
+                 &error),
+             qPrintable(error));
+    QCOMPARE(bundles, 3);
+}
+
+void TestServerPostgres::configureSync(StoreFixture& fixture, quint16 port)
+{
+    auto admin = fixture.openAs(AdminName);
+    QVERIFY(admin);
+    SyncSettings settings(*admin);
+    QStringList warnings;
+    QString error;
+    QVERIFY2(settings.setServerUrl(u"https://127.0.0.1:%1"_s.arg(port), &error), qPrintable(error));
+    QVERIFY2(settings.importCaCertificates(m_pki.pki(u"ca.pem"_s), &warnings, &error),
+             qPrintable(error));
+    QVERIFY2(settings.importPkcs12(m_pki.pki(u"site-750712184.p12"_s),
+                                   SecureBytes::fromUtf8(u"demo"_s), &warnings, &error),
+             qPrintable(error));
+}
+
+void TestServerPostgres::setServerPort(StoreFixture& fixture, quint16 port)
+{
+    auto admin = fixture.openAs(AdminName);
+    QVERIFY(admin);
+    QString error;
+    QVERIFY2(SyncSettings(*admin).setServerUrl(u"https://127.0.0.1:%1"_s.arg(port), &error),
+             qPrintable(error));
+}
+
+void TestServerPostgres::addRecords(StoreFixture& fixture, int first, int count,
+                                    QSet<QString>* bundleIds)
+{
+    QList<SamplingRecord> batch;
+    for (int i = first; i < first + count; ++i) {
+        batch.append(validRecord(i));
+        batch.last().id = QUuid::createUuid();
+        bundleIds->insert(batch.last().id.toString(QUuid::WithoutBraces));
+    }
+    QString error;
+    {
+        auto nurse = fixture.openAs(NurseName);
+        QVERIFY(nurse);
+        QList<QList<Problem>> problems;
+        QVERIFY2(nurse->records()->add(&batch, {}, &problems, &error), qPrintable(error));
+    }
+    auto lab = fixture.openAs(LabName);
+    QVERIFY(lab);
+    ResultStore results(*lab);
+    for (const SamplingRecord& record : std::as_const(batch)) {
+        ResultStore::Entry entry;
+        entry.value = u"N"_s;
+        ResultStore::Outcome outcome;
+        QList<Problem> problems;
+        QVERIFY2(results.enter(record.id, entry, &outcome, &problems, &error), qPrintable(error));
+    }
+}
+
+void TestServerPostgres::forgetOutbox(StoreFixture& fixture)
+{
+    auto lab = fixture.openAs(LabName);
+    QVERIFY(lab);
+    QString error;
+    QVERIFY2(lab->database().execDirect(u"DELETE FROM outbox"_s, &error), qPrintable(error));
+    QVERIFY2(lab->database().execDirect(u"UPDATE records SET status = 'resulted'"_s, &error),
+             qPrintable(error));
+}
+
+void TestServerPostgres::syncTogether(const QString& database, StoreFixture& a, StoreFixture& b,
+                                      QString* outputA, QString* outputB)
+{
+    // A barrier in the database: the test holds a lock that lets reads through but no
+    // INSERT, starts both syncs, waits until both instances are blocked on an INSERT, then
+    // lets them go at the same moment. Left to themselves, one small sync would be over
+    // before the other began.
+    Connection barrier(database);
+    QVERIFY(barrier.isOpen());
+    QVERIFY(barrier.exec(u"BEGIN"_s));
+    QVERIFY(barrier.exec(u"LOCK TABLE records IN EXCLUSIVE MODE"_s));
+
+    QProcess syncA;
+    QProcess syncB;
+    syncA.setProcessChannelMode(QProcess::MergedChannels);
+    syncB.setProcessChannelMode(QProcess::MergedChannels);
+    const QString sidepctl = qEnvironmentVariable("SIDEPCTL");
+    for (auto [process, fixture] : {std::pair{&syncA, &a}, std::pair{&syncB, &b}}) {
+        process->start(sidepctl, {u"--db"_s, fixture->path(), u"--user"_s, LabName,
+                                  u"--password-stdin"_s, u"sync"_s});
+    }
+    for (QProcess* process : {&syncA, &syncB}) {
+        QVERIFY(process->waitForStarted(10000));
+        process->write((Password + u'\n').toUtf8());
+        process->closeWriteChannel();
+    }
+    // Watched from another connection: inside the barrier's transaction, pg_stat_activity
+    // would show the same snapshot each time.
+    Connection watch(database);
+    QTRY_COMPARE_WITH_TIMEOUT(watch.rows(u"SELECT COUNT(*) FROM pg_stat_activity "
+                                         "WHERE datname = current_database() "
+                                         "AND wait_event_type = 'Lock'"_s),
+                              QStringList{u"2"_s}, 60000);
+    QVERIFY(barrier.exec(u"ROLLBACK"_s));
+
+    for (QProcess* process : {&syncA, &syncB}) {
+        if (!process->waitForFinished(120000))
+            process->kill();
+    }
+    *outputA = QString::fromUtf8(syncA.readAll());
+    *outputB = QString::fromUtf8(syncB.readAll());
+    QVERIFY2(syncA.exitStatus() == QProcess::NormalExit && syncA.exitCode() == 0,
+             qPrintable(*outputA));
+    QVERIFY2(syncB.exitStatus() == QProcess::NormalExit && syncB.exitCode() == 0,
+             qPrintable(*outputB));
+}
+
+int TestServerPostgres::serverCount(ServerProcess& server, const QString& database)
+{
+    static const QRegularExpression total(u"total\\s+(\\d+)"_s);
+    const auto match = total.match(server.run({u"stats"_s, u"--database"_s, database}));
+    return match.hasMatch() ? match.captured(1).toInt() : -1;
+}
+
+void TestServerPostgres::twoWorkstationsThroughTwoInstancesStoreEachRecordOnce()
+{
+    const QString database = freshDatabase(u"sidep_sync"_s);
+    QVERIFY(!database.isEmpty());
+    ServerProcess one;
+    ServerProcess two;
+    one.sharePkiWith(m_pki);
+    two.sharePkiWith(m_pki);
+    one.setDatabase(database);
+    two.setDatabase(database);
+    QVERIFY(one.start());
+    QVERIFY(two.start());
+
+    // Workstation A: the shared records; B starts as a copy of A's store (same site, same
+    // records), then each adds its own.
+    QSet<QString> shared;
+    QSet<QString> ownA;
+    QSet<QString> ownB;
+    StoreFixture a;
+    StoreFixture b;
+    QVERIFY(a.isValid());
+    QVERIFY(b.isValid());
+    configureSync(a, one.port());
+    addRecords(a, 0, SharedRecords, &shared);
+    if (QTest::currentTestFailed())
+        return;
+    for (const QString& suffix : {u""_s, u"-wal"_s, u"-shm"_s}) {
+        QFile::remove(b.path() + suffix);
+        if (QFile::exists(a.path() + suffix) && suffix != u"-shm"_s)
+            QVERIFY(QFile::copy(a.path() + suffix, b.path() + suffix));
+    }
+    setServerPort(b, two.port());
+    addRecords(a, SharedRecords, OwnRecords, &ownA);
+    addRecords(b, SharedRecords + OwnRecords, OwnRecords, &ownB);
+    if (QTest::currentTestFailed())
+        return;
+    const QSet<QString> all = QSet<QString>(shared).unite(ownA).unite(ownB);
+    QCOMPARE(all.size(), SharedRecords + 2 * OwnRecords);
+
+    // A through instance one, B through instance two, at the same time: the shared records
+    // reach the database by both instances at once.
+    const QString acknowledged = u"acknowledged: %1"_s.arg(SharedRecords + OwnRecords);
+    QString outputA;
+    QString outputB;
+    syncTogether(database, a, b, &outputA, &outputB);
+    if (QTest::currentTestFailed())
+        return;
+    QVERIFY2(outputA.contains(acknowledged), qPrintable(outputA));
+    QVERIFY2(outputB.contains(acknowledged), qPrintable(outputB));
+    QCOMPARE(serverCount(one, database), int(all.size()));
+
+    // Everything again, each through the other instance, again at the same time, after the
+    // database dropped the instances' connections as a PostgreSQL restart would.
+    {
+        Connection admin(database);
+        QCOMPARE(admin.rows(u"SELECT COUNT(pg_terminate_backend(pid)) FROM pg_stat_activity "
+                            "WHERE datname = current_database() AND pid <> pg_backend_pid()"_s),
+                 QStringList{u"2"_s});
+    }
+    forgetOutbox(a);
+    forgetOutbox(b);
+    setServerPort(a, two.port());
+    setServerPort(b, one.port());
+    if (QTest::currentTestFailed())
+        return;
+    syncTogether(database, a, b, &outputA, &outputB);
+    if (QTest::currentTestFailed())
+        return;
+    QVERIFY2(outputA.contains(acknowledged), qPrintable(outputA));
+    QVERIFY2(outputB.contains(acknowledged), qPrintable(outputB));
+
+    // Exactly the union, each (site, bundle, version) once.
+    QCOMPARE(serverCount(two, database), int(all.size()));
+    Connection check(database);
+    QVERIFY(check.isOpen());
+    QCOMPARE(check.rows(u"SELECT COUNT(*), COUNT(DISTINCT (site, bundle_id, version)) "
+                        "FROM records"_s),
+             QStringList{u"%1|%1"_s.arg(all.size())});
+    const QStringList stored = check.rows(u"SELECT bundle_id FROM records"_s);
+    QCOMPARE(QSet<QString>(stored.cbegin(), stored.cend()), all);
+    QCOMPARE(check.rows(u"SELECT DISTINCT site FROM records"_s), QStringList{SiteFiness});
+
+    const QStringList lines =
+        one.run({u"export"_s, u"--format"_s, u"fhir"_s, u"--database"_s, database})
+            .split(u'\n', Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), all.size());
+    QSet<QString> exported;
+    for (const QString& line : lines) {
+        SamplingRecord record;
+        QString site;
+        QList<Problem> problems;
+        QVERIFY(FhirBundle::parse(QJsonDocument::fromJson(line.toUtf8()).object(), &record, &site,
+                                  &problems));
+        QCOMPARE(site, SiteFiness);
+        exported.insert(record.id.toString(QUuid::WithoutBraces));
+    }
+    QCOMPARE(exported, all);
+}
+
+QTEST_GUILESS_MAIN(TestServerPostgres)
+#include "TestServerPostgres.moc"

@@ -1,0 +1,402 @@
+// Sync throughput: a backlog of resulted records in a workstation store sent by the sync
+// engine over loopback mutual TLS to the real sidep-server (SQLite in a temporary folder),
+// beside a minimal client measured in the same run: the same Bundle bytes POSTed in the same
+// batches straight with QNetworkAccessManager (no store, no outbox) to a fresh server
+// database. Then where the engine's time goes: preparing a batch (outbox query, records
+// decrypted, audit, FHIR, commit), the round trip (JSON, TLS, server), recording the answer
+// (outbox, record status, audit, commit). Prints figures; asserts nothing.
+//
+// Wall time and CPU time of both processes are printed: on a shared machine the wall time
+// moves with the load, and wall minus CPU is mostly waiting for the disk (fsync).
+//
+//   bench_sync [--records N] [--server-dir DIR]
+//     N: records (default 10000); DIR: where the server's SQLite files go (default: a
+//     temporary folder on the same disk; /dev/shm shows the server without fsync costs).
+//   Needs $SIDEP_SERVER (the sidep-server executable) and $DEMO_PKI (scripts/demo-pki).
+
+#include "Database.h"
+#include "FhirBundle.h"
+#include "HttpsTransport.h"
+#include "RecordStore.h"
+#include "ServerProcess.h"
+#include "Store.h"
+#include "SyncEngine.h"
+#include "SyncSettings.h"
+#include "TestSupport.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QFile>
+#include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QRegularExpression>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTextStream>
+#include <QVariant>
+#include <ctime>
+#include <unistd.h>
+
+using namespace Qt::StringLiterals;
+using namespace TestSupport;
+
+namespace {
+
+QTextStream& out()
+{
+    static QTextStream stream(stdout);
+    return stream;
+}
+
+qint64 serverCount(ServerProcess& server)
+{
+    static const QRegularExpression total(u"total\\s+(\\d+)"_s);
+    const auto match = total.match(server.run({u"stats"_s, u"--database"_s, server.database()}));
+    return match.hasMatch() ? match.captured(1).toLongLong() : -1;
+}
+
+QByteArray body(const QJsonArray& bundles)
+{
+    return QJsonDocument(QJsonObject{{u"bundles"_s, bundles}}).toJson(QJsonDocument::Compact);
+}
+
+double seconds(qint64 nanoseconds)
+{
+    return nanoseconds / 1e9;
+}
+
+// CPU nanoseconds (user + system, every thread) of this process.
+qint64 ownCpuNs()
+{
+    timespec now{};
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &now);
+    return qint64(now.tv_sec) * 1000000000 + now.tv_nsec;
+}
+
+double ownCpu()
+{
+    return ownCpuNs() / 1e9;
+}
+
+// CPU seconds of this process's sidep-server child, from /proc (Linux).
+double serverCpu()
+{
+    const QString parent = QString::number(getpid());
+    const QStringList entries = QDir(u"/proc"_s).entryList(QDir::Dirs);
+    for (const QString& pid : entries) {
+        QFile stat(u"/proc/%1/stat"_s.arg(pid));
+        if (!stat.open(QIODevice::ReadOnly))
+            continue;
+        const QString text = QString::fromLatin1(stat.readAll());
+        const qsizetype close = text.lastIndexOf(u')');
+        if (close < 0 || !text.left(close).contains(u"(sidep-server"_s))
+            continue;
+        // After "pid (comm)": state ppid ... utime(14) stime(15), counted from field 3.
+        const QStringList fields = text.mid(close + 2).split(u' ');
+        if (fields.size() > 12 && fields.at(1) == parent)
+            return (fields.at(11).toDouble() + fields.at(12).toDouble()) / sysconf(_SC_CLK_TCK);
+    }
+    return -1;
+}
+
+// Passes batches on to the real transport, noting when each left the engine and when its
+// answer came back, and keeping the Bundles (shared, not copied) for the baseline.
+class RecordingTransport : public SyncTransport
+{
+public:
+    RecordingTransport(SyncTransport* real, const QElapsedTimer& clock)
+        : m_real(real)
+        , m_clock(clock)
+    {}
+
+    void postBundles(const QJsonArray& bundles, std::function<void(const Reply&)> done) override
+    {
+        postedAt = m_clock.nsecsElapsed();
+        postedCpu = ownCpuNs();
+        batches.append(bundles);
+        m_real->postBundles(bundles, [this, done = std::move(done)](const Reply& reply) {
+            answeredAt = m_clock.nsecsElapsed();
+            answeredCpu = ownCpuNs();
+            if (reply.httpStatus != 200)
+                qFatal("a batch failed: HTTP %d %s", reply.httpStatus, qPrintable(reply.errorText));
+            done(reply);
+        });
+    }
+
+    qint64 postedAt = 0;
+    qint64 answeredAt = 0;
+    qint64 postedCpu = 0;
+    qint64 answeredCpu = 0;
+    QList<QJsonArray> batches;
+
+private:
+    SyncTransport* m_real;
+    const QElapsedTimer& m_clock;
+};
+
+} // namespace
+
+int main(int argc, char* argv[])
+{
+    QCoreApplication app(argc, argv);
+    int records = 10000;
+    const QStringList arguments = app.arguments();
+    const qsizetype option = arguments.indexOf(u"--records"_s);
+    if (option > 0 && option + 1 < arguments.size())
+        records = arguments.at(option + 1).toInt();
+    const qsizetype dirOption = arguments.indexOf(u"--server-dir"_s);
+    QTemporaryDir serverTemp;
+    const QString serverDir = dirOption > 0 && dirOption + 1 < arguments.size()
+                                  ? arguments.at(dirOption + 1)
+                                  : serverTemp.path();
+    QTemporaryDir serverFiles(serverDir + u"/bench-sync-XXXXXX"_s);
+    if (!serverFiles.isValid())
+        qFatal("cannot write in %s", qPrintable(serverDir));
+    if (records <= 0 || qEnvironmentVariableIsEmpty("SIDEP_SERVER") ||
+        qEnvironmentVariableIsEmpty("DEMO_PKI")) {
+        qFatal("usage: SIDEP_SERVER=sidep-server DEMO_PKI=scripts/demo-pki bench_sync "
+               "[--records N]");
+    }
+    // Sign-ins of the set-up only (the key derivation is not what is measured).
+    qputenv("SIDEP_TEST_FAST_KDF", "1");
+
+    ServerProcess server;
+    if (!server.makePki())
+        qFatal("demo-pki failed");
+    // A log line per record on a terminal would measure the terminal.
+    server.setEnvironmentVariable(u"QT_LOGGING_RULES"_s, u"sidep.server.info=false"_s);
+    server.setDatabase(u"sqlite://"_s + serverFiles.filePath(u"engine-server.sqlite"_s));
+    if (!server.start())
+        qFatal("sidep-server did not start");
+
+    QElapsedTimer setup;
+    setup.start();
+    StoreFixture fixture;
+    addResultedRecords(fixture, records);
+    QString error;
+    {
+        auto admin = fixture.openAs(AdminName);
+        SyncSettings settings(*admin);
+        QStringList warnings;
+        if (!settings.setServerUrl(u"https://127.0.0.1:%1"_s.arg(server.port()), &error) ||
+            !settings.importCaCertificates(server.pki(u"ca.pem"_s), &warnings, &error) ||
+            !settings.importPkcs12(server.pki(u"site-750712184.p12"_s),
+                                   SecureBytes::fromUtf8(u"demo"_s), &warnings, &error))
+            qFatal("sync settings: %s", qPrintable(error));
+    }
+    auto lab = fixture.openAs(LabName);
+    QSslConfiguration tls;
+    QUrl url;
+    if (!lab || !SyncSettings(*lab).load(&tls, &url, &error))
+        qFatal("sync settings: %s", qPrintable(error));
+    out() << "sync benchmark: " << records << " resulted records, batches of "
+          << SyncEngine::BatchSize << ", loopback mutual TLS to sidep-server (SQLite in "
+          << serverDir << ")\n"
+          << "set-up (store with results, not measured): " << setup.elapsed() / 1000.0 << " s\n"
+          << Qt::flush;
+
+    // ---- The engine ----
+    QElapsedTimer clock;
+    clock.start();
+    const double engineCpuStart = ownCpu();
+    const double engineServerCpuStart = serverCpu();
+    HttpsTransport https(url, tls);
+    RecordingTransport transport(&https, clock);
+    SyncEngine engine(*lab, &transport);
+    int added = 0;
+    if (!engine.enqueue(&added, &error) || added != records)
+        qFatal("enqueue: %s (%d)", qPrintable(error), added);
+    const qint64 enqueued = clock.nsecsElapsed();
+    qint64 preparing = 0;
+    qint64 travelling = 0;
+    qint64 recording = 0;
+    qint64 preparingCpu = 0;
+    qint64 travellingCpu = 0;
+    qint64 recordingCpu = 0;
+    for (;;) {
+        const qint64 start = clock.nsecsElapsed();
+        const qint64 startCpu = ownCpuNs();
+        if (!engine.sendNextBatch())
+            break;
+        if (engine.isBusy()) {
+            QEventLoop loop;
+            QObject::connect(&engine, &SyncEngine::batchFinished, &loop, &QEventLoop::quit);
+            loop.exec();
+        }
+        const qint64 end = clock.nsecsElapsed();
+        const qint64 endCpu = ownCpuNs();
+        preparing += transport.postedAt - start;
+        travelling += transport.answeredAt - transport.postedAt;
+        recording += end - transport.answeredAt;
+        preparingCpu += transport.postedCpu - startCpu;
+        travellingCpu += transport.answeredCpu - transport.postedCpu;
+        recordingCpu += endCpu - transport.answeredCpu;
+    }
+    const qint64 engineTotal = clock.nsecsElapsed();
+    const double engineCpu = ownCpu() - engineCpuStart;
+    const double engineServerCpu = serverCpu() - engineServerCpuStart;
+    const SyncEngine::Status status = engine.status();
+    if (status.acknowledged != records || serverCount(server) != records)
+        qFatal("the engine did not deliver every record once (%d acknowledged)",
+               status.acknowledged);
+
+    QElapsedTimer serialising;
+    serialising.start();
+    const qint64 serialisingCpuStart = ownCpuNs();
+    QList<QByteArray> bodies;
+    qint64 bodyBytes = 0;
+    for (const QJsonArray& batch : std::as_const(transport.batches)) {
+        bodies.append(body(batch));
+        bodyBytes += bodies.last().size();
+    }
+    const qint64 serialisingNs = serialising.nsecsElapsed();
+    const qint64 serialisingCpu = ownCpuNs() - serialisingCpuStart;
+
+    // ---- The minimal client: the same bodies, the same batches, a fresh database ----
+    server.stop();
+    server.setDatabase(u"sqlite://"_s + serverFiles.filePath(u"baseline-server.sqlite"_s));
+    if (!server.start(server.port()))
+        qFatal("sidep-server did not start again");
+    QNetworkAccessManager network;
+    QNetworkRequest request(QUrl(url.toString() + u"/fhir"_s));
+    request.setSslConfiguration(tls);
+    request.setHeader(QNetworkRequest::ContentTypeHeader, u"application/fhir+json"_s);
+    qint64 answerBytes = 0;
+    QElapsedTimer baseline;
+    baseline.start();
+    const double baselineCpuStart = ownCpu();
+    const double baselineServerCpuStart = serverCpu();
+    for (const QByteArray& bytes : std::as_const(bodies)) {
+        QNetworkReply* reply = network.post(request, bytes);
+        QEventLoop loop;
+        QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+        loop.exec();
+        if (reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() != 200)
+            qFatal("baseline: %s", qPrintable(reply->errorString()));
+        answerBytes += reply->readAll().size();
+        delete reply;
+    }
+    const qint64 baselineNs = baseline.nsecsElapsed();
+    const double baselineCpu = ownCpu() - baselineCpuStart;
+    const double baselineServerCpu = serverCpu() - baselineServerCpuStart;
+    if (serverCount(server) != records)
+        qFatal("the baseline did not store every record");
+
+    // ---- What the preparation is made of, measured apart on the same records ----
+    QList<QUuid> ids;
+    {
+        QSqlQuery& query = lab->database().query(u"SELECT record_id FROM outbox"_s);
+        if (!lab->database().exec(query, &error))
+            qFatal("%s", qPrintable(error));
+        while (query.next())
+            ids.append(QUuid::fromString(query.value(0).toString()));
+        query.finish();
+    }
+    // The engine's due query over the whole backlog (as at the start of the sync), in a
+    // transaction rolled back.
+    constexpr int DueRuns = 20;
+    qint64 dueNs = 0;
+    {
+        Database& database = lab->database();
+        Transaction transaction(database);
+        if (!transaction.begin(&error) ||
+            !database.execDirect(u"UPDATE outbox SET state = 'waiting'"_s, &error))
+            qFatal("%s", qPrintable(error));
+        QSqlQuery& due = database.query(
+            u"SELECT record_id, version, attempts FROM outbox WHERE state IN ('waiting', "
+            "'sending') AND (next_attempt_at IS NULL OR next_attempt_at <= ?) ORDER BY "
+            "queued_at LIMIT ?"_s);
+        QElapsedTimer dueClock;
+        dueClock.start();
+        for (int run = 0; run < DueRuns; ++run) {
+            due.bindValue(0, QDateTime::currentDateTimeUtc().toString(Qt::ISODate));
+            due.bindValue(1, SyncEngine::BatchSize);
+            if (!database.exec(due, &error))
+                qFatal("%s", qPrintable(error));
+            while (due.next()) {
+            }
+            due.finish();
+        }
+        dueNs = dueClock.nsecsElapsed() / DueRuns;
+    } // rolled back
+
+    QList<SamplingRecord> loaded;
+    loaded.reserve(ids.size());
+    QElapsedTimer part;
+    part.start();
+    qint64 partCpu = ownCpuNs();
+    {
+        Transaction transaction(lab->database());
+        if (!transaction.begin(&error))
+            qFatal("%s", qPrintable(error));
+        for (qsizetype i = 0; i < ids.size(); ++i) {
+            SamplingRecord record;
+            if (!lab->records()->load(ids.at(i), &record, &error, u"bench.load"_s))
+                qFatal("%s", qPrintable(error));
+            loaded.append(record);
+            if ((i + 1) % SyncEngine::BatchSize == 0 || i + 1 == ids.size()) {
+                if (!transaction.commit(&error) ||
+                    (i + 1 < ids.size() && !transaction.begin(&error)))
+                    qFatal("%s", qPrintable(error));
+            }
+        }
+    }
+    const qint64 loadNs = part.nsecsElapsed();
+    const qint64 loadCpu = ownCpuNs() - partCpu;
+    part.restart();
+    partCpu = ownCpuNs();
+    // As the engine does: a batch's Bundles appended to one array.
+    QJsonArray built;
+    for (qsizetype i = 0; i < loaded.size(); ++i) {
+        if (i % SyncEngine::BatchSize == 0)
+            built = QJsonArray();
+        built.append(FhirBundle::fromRecord(loaded.at(i), lab->siteFiness(), {}));
+    }
+    const qint64 fhirNs = part.nsecsElapsed();
+    const qint64 fhirCpu = ownCpuNs() - partCpu;
+
+    const double engineSeconds = seconds(engineTotal);
+    const double baselineSeconds = seconds(baselineNs);
+    const auto perRecord = [records](qint64 nanoseconds) {
+        return u"%1 us/record"_s.arg(nanoseconds / 1000.0 / records, 0, 'f', 0);
+    };
+    out() << Qt::fixed << qSetRealNumberPrecision(2) << "\n"
+          << "engine (store -> outbox -> FHIR -> HTTPS -> acknowledged):\n"
+          << "  total              " << engineSeconds << " s   (" << records / engineSeconds
+          << " records/s; target: " << records << " in < 20 s)\n"
+          << "  CPU                workstation " << engineCpu << " s, server " << engineServerCpu
+          << " s\n"
+          << "  enqueue            " << seconds(enqueued) << " s\n"
+          << "                     wall s   workstation CPU s\n"
+          << "  preparing batches  " << seconds(preparing) << "    " << seconds(preparingCpu)
+          << "   (due query; each record loaded, decrypted, audited; FHIR; marked sending; "
+             "commit)\n"
+          << "  round trips        " << seconds(travelling) << "    " << seconds(travellingCpu)
+          << "   (JSON, TLS, HTTP; the server's parse, checks and inserts; the answer)\n"
+          << "  recording answers  " << seconds(recording) << "    " << seconds(recordingCpu)
+          << "   (outbox, record status, audit per record; commit)\n"
+          << "  request body       " << double(bodyBytes) / records << " bytes/record ("
+          << bodyBytes / 1024.0 / 1024.0 << " MiB in " << bodies.size() << " POSTs)\n"
+          << "minimal client (the same bodies, QNetworkAccessManager, fresh server database):\n"
+          << "  total              " << baselineSeconds << " s   (" << records / baselineSeconds
+          << " records/s)\n"
+          << "  CPU                client " << baselineCpu << " s, server " << baselineServerCpu
+          << " s\n"
+          << "  answer body        " << double(answerBytes) / records << " bytes/record\n"
+          << "engine / minimal client: " << engineSeconds / baselineSeconds << " x\n"
+          << "parts measured apart on the same " << loaded.size() << " records (wall, CPU):\n"
+          << "  load + decrypt + audit, commit per 50: " << seconds(loadNs) << " s, "
+          << seconds(loadCpu) << " s (" << perRecord(loadCpu) << ")\n"
+          << "  FhirBundle::fromRecord into batches:   " << seconds(fhirNs) << " s, "
+          << seconds(fhirCpu) << " s (" << perRecord(fhirCpu) << ")\n"
+          << "  JSON serialisation of the bodies:      " << seconds(serialisingNs) << " s, "
+          << seconds(serialisingCpu) << " s (" << perRecord(serialisingCpu) << ")\n"
+          << "  the due query over a " << records << "-record backlog: " << dueNs / 1e6
+          << " ms a batch (x " << bodies.size() << " batches = " << seconds(dueNs * bodies.size())
+          << " s)\n"
+          << Qt::flush;
+    return 0;
+}
