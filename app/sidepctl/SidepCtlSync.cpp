@@ -64,6 +64,13 @@ int SidepCtl::sync(const CommandArguments& args)
     SyncScheduler scheduler(engine, transport);
     // Keeps the activation-code pool stocked (lab or admin; nothing asked for other users).
     CodeRefill refill(m_store, &transport);
+    QObject::connect(
+        &refill, &CodeRefill::finished, &refill, [this](const CodeRefill::Result& result) {
+            if (result.imported > 0)
+                m_out << tr("activation codes fetched: %1").arg(result.imported) << Qt::endl;
+            if (!result.error.isEmpty())
+                m_err << tr("activation codes: %1").arg(result.error) << Qt::endl;
+        });
     scheduler.addAfterRound([&refill] {
         const QString previous = refill.lastProblem(); // the refill runs asynchronously
         refill.refillIfLow();
