@@ -358,6 +358,25 @@
     </message>
 </context>
 <context>
+    <name>CodeRefill</name>
+    <message>
+        <source>from 1 to %1 codes at a time</source>
+        <translation>from 1 to %1 codes at a time</translation>
+    </message>
+    <message>
+        <source>the national server ran out of activation codes: %1 of %2 received</source>
+        <translation>the national server ran out of activation codes: %1 of %2 received</translation>
+    </message>
+    <message>
+        <source>the national server has no activation code left</source>
+        <translation>the national server has no activation code left</translation>
+    </message>
+    <message>
+        <source>activation codes not refilled: %1</source>
+        <translation>activation codes not refilled: %1</translation>
+    </message>
+</context>
+<context>
     <name>Crypto</name>
     <message>
         <source>The scrypt cost n must be a power of two from %1 to %2.</source>
@@ -422,6 +441,30 @@
         <source>the store has schema version %1, newer than this program&apos;s %2: update the program</source>
         <translation>the store has schema version %1, newer than this program&apos;s %2: update the program</translation>
     </message>
+    <message>
+        <source>the disk is full: nothing of this action was saved, what was saved before is intact; free some space and try again</source>
+        <translation>the disk is full: nothing of this action was saved, what was saved before is intact; free some space and try again</translation>
+    </message>
+    <message>
+        <source>the store&apos;s disk is read-only: nothing can be saved; what was saved before is intact</source>
+        <translation>the store&apos;s disk is read-only: nothing can be saved; what was saved before is intact</translation>
+    </message>
+    <message>
+        <source>the disk cannot be written (input/output error): nothing of this action was saved; check the disk</source>
+        <translation>the disk cannot be written (input/output error): nothing of this action was saved; check the disk</translation>
+    </message>
+    <message>
+        <source>the store&apos;s file cannot be opened (missing, or its folder is read-only or not allowed)</source>
+        <translation>the store&apos;s file cannot be opened (missing, or its folder is read-only or not allowed)</translation>
+    </message>
+    <message>
+        <source>the store&apos;s disk is read-only (it cannot even be opened for reading): what was saved is intact; make the disk writable</source>
+        <translation>the store&apos;s disk is read-only (it cannot even be opened for reading): what was saved is intact; make the disk writable</translation>
+    </message>
+    <message>
+        <source>another connection is reading the store; the journal is emptied at the next checkpoint</source>
+        <translation>another connection is reading the store; the journal is emptied at the next checkpoint</translation>
+    </message>
 </context>
 <context>
     <name>DraftStore</name>
@@ -471,6 +514,96 @@
     <message>
         <source>must be a PDF in base64</source>
         <translation>must be a PDF in base64</translation>
+    </message>
+</context>
+<context>
+    <name>HttpsTransport</name>
+    <message>
+        <source>the server is busy and asks to wait (%1): the records stay waiting and go when it allows</source>
+        <translation>the server is busy and asks to wait (%1): the records stay waiting and go when it allows</translation>
+    </message>
+    <message>
+        <source>the server failed to take the records (%1): they stay waiting and are sent again later</source>
+        <translation>the server failed to take the records (%1): they stay waiting and are sent again later</translation>
+    </message>
+    <message>
+        <source>the server refused the request (%1): check sync.url, it must be the national server&apos;s address</source>
+        <translation>the server refused the request (%1): check sync.url, it must be the national server&apos;s address</translation>
+    </message>
+    <message>
+        <source>the server&apos;s certificate was not issued by the site&apos;s configured CA: the server at %1 may not be the national server, or the CA imported on this workstation is not the right one; check sync.url, or import the national server&apos;s CA with &apos;sidepctl config import-ca&apos;</source>
+        <translation>the server&apos;s certificate was not issued by the site&apos;s configured CA: the server at %1 may not be the national server, or the CA imported on this workstation is not the right one; check sync.url, or import the national server&apos;s CA with &apos;sidepctl config import-ca&apos;</translation>
+    </message>
+    <message>
+        <source>the server&apos;s certificate has expired (on %1): the national server&apos;s administrators must renew it; if that date is not past, correct this computer&apos;s date and time</source>
+        <translation>the server&apos;s certificate has expired (on %1): the national server&apos;s administrators must renew it; if that date is not past, correct this computer&apos;s date and time</translation>
+    </message>
+    <message>
+        <source>the server&apos;s certificate is not valid before %1: correct this computer&apos;s date and time</source>
+        <translation>the server&apos;s certificate is not valid before %1: correct this computer&apos;s date and time</translation>
+    </message>
+    <message>
+        <source>the server&apos;s certificate is not valid for the host name %1 in sync.url (it names %2): set sync.url to a name the certificate holds, or ask the server&apos;s administrators for a certificate that names %1</source>
+        <translation>the server&apos;s certificate is not valid for the host name %1 in sync.url (it names %2): set sync.url to a name the certificate holds, or ask the server&apos;s administrators for a certificate that names %1</translation>
+    </message>
+    <message>
+        <source>no host</source>
+        <translation>no host</translation>
+    </message>
+    <message>
+        <source>the server&apos;s certificate was refused (%1): ask the national server&apos;s administrators</source>
+        <translation>the server&apos;s certificate was refused (%1): ask the national server&apos;s administrators</translation>
+    </message>
+    <message>
+        <source>no client certificate is configured for this site, and the server requires one: import the site&apos;s certificate with &apos;sidepctl config import-cert&apos;</source>
+        <translation>no client certificate is configured for this site, and the server requires one: import the site&apos;s certificate with &apos;sidepctl config import-cert&apos;</translation>
+    </message>
+    <message>
+        <source>the server refused the site&apos;s client certificate: it expired on %1; import a renewed certificate with &apos;sidepctl config import-cert&apos;</source>
+        <translation>the server refused the site&apos;s client certificate: it expired on %1; import a renewed certificate with &apos;sidepctl config import-cert&apos;</translation>
+    </message>
+    <message>
+        <source>the server refused the site&apos;s client certificate: it is not one the server accepts (issued by another CA, revoked or for another use); import the certificate the national server issued to this site with &apos;sidepctl config import-cert&apos;</source>
+        <translation>the server refused the site&apos;s client certificate: it is not one the server accepts (issued by another CA, revoked or for another use); import the certificate the national server issued to this site with &apos;sidepctl config import-cert&apos;</translation>
+    </message>
+    <message>
+        <source>the server at %1 and this workstation have no TLS version in common: this workstation requires TLS 1.2 or later; the server must be upgraded</source>
+        <translation>the server at %1 and this workstation have no TLS version in common: this workstation requires TLS 1.2 or later; the server must be upgraded</translation>
+    </message>
+    <message>
+        <source>the server at %1 refused the connection: it is not running or not reachable there; check sync.url and the network (the records stay waiting and are sent when it is back)</source>
+        <translation>the server at %1 refused the connection: it is not running or not reachable there; check sync.url and the network (the records stay waiting and are sent when it is back)</translation>
+    </message>
+    <message>
+        <source>the server&apos;s host name %1 (sync.url) cannot be found: check sync.url and this computer&apos;s network</source>
+        <translation>the server&apos;s host name %1 (sync.url) cannot be found: check sync.url and this computer&apos;s network</translation>
+    </message>
+    <message numerus="yes">
+        <source>the server at %1 did not answer within %n second(s): it is down, overloaded or unreachable; the records stay waiting and are sent again</source>
+        <translation>
+            <numerusform>the server at %1 did not answer within %n second: it is down, overloaded or unreachable; the records stay waiting and are sent again</numerusform>
+            <numerusform>the server at %1 did not answer within %n seconds: it is down, overloaded or unreachable; the records stay waiting and are sent again</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the server at %1 closed the connection before answering: the records stay waiting and are sent again (the server recognises those it already has)</source>
+        <translation>the server at %1 closed the connection before answering: the records stay waiting and are sent again (the server recognises those it already has)</translation>
+    </message>
+    <message>
+        <source>this computer&apos;s network is unavailable (%1): the records stay waiting and are sent when it is back</source>
+        <translation>this computer&apos;s network is unavailable (%1): the records stay waiting and are sent when it is back</translation>
+    </message>
+    <message>
+        <source>the secure connection to the server at %1 failed (%2): check sync.url and the site&apos;s certificates (&apos;sidepctl config show&apos;)</source>
+        <translation>the secure connection to the server at %1 failed (%2): check sync.url and the site&apos;s certificates (&apos;sidepctl config show&apos;)</translation>
+    </message>
+    <message>
+        <source>the connection to the server at %1 failed (%2): the records stay waiting and are sent again</source>
+        <translation>the connection to the server at %1 failed (%2): the records stay waiting and are sent again</translation>
+    </message>
+    <message>
+        <source>the server&apos;s answer is not a batch of activation codes</source>
+        <translation>the server&apos;s answer is not a batch of activation codes</translation>
     </message>
 </context>
 <context>
@@ -891,6 +1024,10 @@
     <message>
         <source>S&amp;ynchronisation</source>
         <translation>S&amp;ynchronisation</translation>
+    </message>
+    <message>
+        <source>&amp;National server</source>
+        <translation>&amp;National server</translation>
     </message>
 </context>
 <context>
@@ -1510,6 +1647,17 @@
     </message>
 </context>
 <context>
+    <name>RecordPurge</name>
+    <message>
+        <source>%1: must be a whole number of days from %2 to %3 (how long a record stays on the workstation after the national server has it)</source>
+        <translation>%1: must be a whole number of days from %2 to %3 (how long a record stays on the workstation after the national server has it)</translation>
+    </message>
+    <message>
+        <source>sign in first</source>
+        <translation>sign in first</translation>
+    </message>
+</context>
+<context>
     <name>RecordQueueModel</name>
     <message>
         <source>Draft</source>
@@ -1601,6 +1749,10 @@
     <message>
         <source>no record has this tube label</source>
         <translation>no record has this tube label</translation>
+    </message>
+    <message>
+        <source>record %1 was purged: the national server has it and its identifying data was erased from this workstation after the retention window</source>
+        <translation>record %1 was purged: the national server has it and its identifying data was erased from this workstation after the retention window</translation>
     </message>
 </context>
 <context>
@@ -2117,6 +2269,10 @@
         <source>this slip was already printed: a reprint needs a reason</source>
         <translation>this slip was already printed: a reprint needs a reason</translation>
     </message>
+    <message>
+        <source>record %1 was purged: the national server has its result and its data was erased from this workstation after the retention window</source>
+        <translation>record %1 was purged: the national server has its result and its data was erased from this workstation after the retention window</translation>
+    </message>
 </context>
 <context>
     <name>SamplingRecord</name>
@@ -2453,10 +2609,6 @@
         <translation>Damaged records kept aside: %1</translation>
     </message>
     <message>
-        <source>record needs add, list, show or export</source>
-        <translation>record needs add, list, show or export</translation>
-    </message>
-    <message>
         <source>record add takes one file</source>
         <translation>record add takes one file</translation>
     </message>
@@ -2573,10 +2725,6 @@
         <translation>codes status takes no file</translation>
     </message>
     <message>
-        <source>codes needs import or status</source>
-        <translation>codes needs import or status</translation>
-    </message>
-    <message>
         <source>--soon-days needs a number of days</source>
         <translation>--soon-days needs a number of days</translation>
     </message>
@@ -2663,14 +2811,6 @@
         <translation>config show takes no argument</translation>
     </message>
     <message>
-        <source>config set needs a setting and a value: config set sync.url https://HOST:PORT</source>
-        <translation>config set needs a setting and a value: config set sync.url https://HOST:PORT</translation>
-    </message>
-    <message>
-        <source>unknown setting &apos;%1&apos; (known: sync.url)</source>
-        <translation>unknown setting &apos;%1&apos; (known: sync.url)</translation>
-    </message>
-    <message>
         <source>config import-ca needs one PEM file</source>
         <translation>config import-ca needs one PEM file</translation>
     </message>
@@ -2731,6 +2871,30 @@
         <translation>sidepctl: warning: %1</translation>
     </message>
     <message>
+        <source>sync takes no word, or status</source>
+        <translation>sync takes no word, or status</translation>
+    </message>
+    <message>
+        <source>waiting: %1</source>
+        <translation>waiting: %1</translation>
+    </message>
+    <message>
+        <source>acknowledged: %1</source>
+        <translation>acknowledged: %1</translation>
+    </message>
+    <message>
+        <source>rejected: %1</source>
+        <translation>rejected: %1</translation>
+    </message>
+    <message>
+        <source>oldest waiting since: %1</source>
+        <translation>oldest waiting since: %1</translation>
+    </message>
+    <message>
+        <source>last error: %1</source>
+        <translation>last error: %1</translation>
+    </message>
+    <message>
         <source>Usage: sidepctl [--db FILE] [--user NAME] [--password-stdin] COMMAND ...
 
 Commands:
@@ -2744,6 +2908,10 @@ Commands:
   record list [--status STATUS]
   record show ID | record show --tube LABEL
   record export ID --format json
+  record purge [--dry-run]                 erase the identifying data of records the
+                                           national server acknowledged more than
+                                           retention.days ago (any account; the GUI
+                                           and sync do it after each round)
   check nir|rpps|adeli|finess|cog|loinc|phone|email VALUE
   db verify | audit verify | audit list
   stats
@@ -2758,11 +2926,15 @@ Commands:
   result cancel --tube LABEL --reason TEXT
   codes import FILE.csv [--sha256 FILE]    add activation codes (all or none)
   codes status [--soon-days N]             codes left, valid now, expiring soon
+  codes fetch [--count N]                  activation codes from the national server
+                                           (up to the refill target, or N)
   qr --tube LABEL --png FILE               a validated positive&apos;s QR code
   slip --tube LABEL --pdf FILE [--reason TEXT] [--language fr|en]
                                            the result slip; a reprint needs a
                                            reason
   config set sync.url https://HOST:PORT    the national server (https only)
+  config set retention.days DAYS           days a record stays once the server has
+                                           it (1 to 90, default 7; admin)
   config import-ca FILE.pem                the CA the server must chain to
   config import-cert CERT.pem KEY.pem [--key-passphrase-stdin]
   config import-cert FILE.p12              the site&apos;s certificate and key (the
@@ -2796,6 +2968,10 @@ Commands:
   record list [--status STATUS]
   record show ID | record show --tube LABEL
   record export ID --format json
+  record purge [--dry-run]                 erase the identifying data of records the
+                                           national server acknowledged more than
+                                           retention.days ago (any account; the GUI
+                                           and sync do it after each round)
   check nir|rpps|adeli|finess|cog|loinc|phone|email VALUE
   db verify | audit verify | audit list
   stats
@@ -2810,11 +2986,15 @@ Commands:
   result cancel --tube LABEL --reason TEXT
   codes import FILE.csv [--sha256 FILE]    add activation codes (all or none)
   codes status [--soon-days N]             codes left, valid now, expiring soon
+  codes fetch [--count N]                  activation codes from the national server
+                                           (up to the refill target, or N)
   qr --tube LABEL --png FILE               a validated positive&apos;s QR code
   slip --tube LABEL --pdf FILE [--reason TEXT] [--language fr|en]
                                            the result slip; a reprint needs a
                                            reason
   config set sync.url https://HOST:PORT    the national server (https only)
+  config set retention.days DAYS           days a record stays once the server has
+                                           it (1 to 90, default 7; admin)
   config import-ca FILE.pem                the CA the server must chain to
   config import-cert CERT.pem KEY.pem [--key-passphrase-stdin]
   config import-cert FILE.p12              the site&apos;s certificate and key (the
@@ -2837,28 +3017,114 @@ Exit codes: 0 success, 1 invalid input, 2 usage error, 3 integrity problem found
 </translation>
     </message>
     <message>
-        <source>sync takes no word, or status</source>
-        <translation>sync takes no word, or status</translation>
+        <source>%1: %2 days</source>
+        <translation>%1: %2 days</translation>
     </message>
     <message>
-        <source>waiting: %1</source>
-        <translation>waiting: %1</translation>
+        <source>%1: %2 days (default)</source>
+        <translation>%1: %2 days (default)</translation>
     </message>
     <message>
-        <source>acknowledged: %1</source>
-        <translation>acknowledged: %1</translation>
+        <source>config set needs a setting and a value: config set sync.url https://HOST:PORT, or config set %1 DAYS</source>
+        <translation>config set needs a setting and a value: config set sync.url https://HOST:PORT, or config set %1 DAYS</translation>
     </message>
     <message>
-        <source>rejected: %1</source>
-        <translation>rejected: %1</translation>
+        <source>unknown setting &apos;%1&apos; (known: sync.url, %2)</source>
+        <translation>unknown setting &apos;%1&apos; (known: sync.url, %2)</translation>
     </message>
     <message>
-        <source>oldest waiting since: %1</source>
-        <translation>oldest waiting since: %1</translation>
+        <source>%1 set to %2 days</source>
+        <translation>%1 set to %2 days</translation>
     </message>
     <message>
-        <source>last error: %1</source>
-        <translation>last error: %1</translation>
+        <source>record purge takes no argument</source>
+        <translation>record purge takes no argument</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) would be erased (acknowledged by the national server before %1; retention %2 days)</source>
+        <translation>
+            <numerusform>%n record would be erased (acknowledged by the national server before %1; retention %2 days)</numerusform>
+            <numerusform>%n records would be erased (acknowledged by the national server before %1; retention %2 days)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n draft(s) would be erased</source>
+        <translation>
+            <numerusform>%n draft would be erased</numerusform>
+            <numerusform>%n drafts would be erased</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) erased (acknowledged by the national server before %1; retention %2 days)</source>
+        <translation>
+            <numerusform>%n record erased (acknowledged by the national server before %1; retention %2 days)</numerusform>
+            <numerusform>%n records erased (acknowledged by the national server before %1; retention %2 days)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n draft(s) erased</source>
+        <translation>
+            <numerusform>%n draft erased</numerusform>
+            <numerusform>%n drafts erased</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>sidepctl: warning: another program is reading the store, so its journal still holds erased pages; the next purge empties it</source>
+        <translation>sidepctl: warning: another program is reading the store, so its journal still holds erased pages; the next purge empties it</translation>
+    </message>
+    <message>
+        <source>record needs add, list, show, export or purge</source>
+        <translation>record needs add, list, show, export or purge</translation>
+    </message>
+    <message>
+        <source>(purged)</source>
+        <translation>(purged)</translation>
+    </message>
+    <message>
+        <source>codes fetch takes no file</source>
+        <translation>codes fetch takes no file</translation>
+    </message>
+    <message>
+        <source>codes needs import, status or fetch</source>
+        <translation>codes needs import, status or fetch</translation>
+    </message>
+    <message>
+        <source>--count needs a number of codes from 1 to %1</source>
+        <translation>--count needs a number of codes from 1 to %1</translation>
+    </message>
+    <message>
+        <source>The pool holds %1 valid codes (target %2): nothing fetched.</source>
+        <translation>The pool holds %1 valid codes (target %2): nothing fetched.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n code(s) fetched and imported.</source>
+        <translation>
+            <numerusform>%n code fetched and imported.</numerusform>
+            <numerusform>%n codes fetched and imported.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>activation codes fetched: %1</source>
+        <translation>activation codes fetched: %1</translation>
+    </message>
+    <message>
+        <source>activation codes: %1</source>
+        <translation>activation codes: %1</translation>
+    </message>
+    <message>
+        <source>warning: the server&apos;s clock is %1 s from this workstation&apos;s: set the clock</source>
+        <translation>warning: the server&apos;s clock is %1 s from this workstation&apos;s: set the clock</translation>
+    </message>
+    <message numerus="yes">
+        <source>erased the identifying data of %n record(s) acknowledged more than %1 day(s) ago</source>
+        <translation>
+            <numerusform>erased the identifying data of %n record acknowledged more than %1 day(s) ago</numerusform>
+            <numerusform>erased the identifying data of %n records acknowledged more than %1 day(s) ago</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>problem: %1</source>
+        <translation>problem: %1</translation>
     </message>
 </context>
 <context>
@@ -3063,6 +3329,26 @@ Exit codes: 0 success, 1 invalid input, 2 usage error, 3 integrity problem found
         <source>%1: set this workstation&apos;s clock (more than 5 minutes apart)</source>
         <translation>%1: set this workstation&apos;s clock (more than 5 minutes apart)</translation>
     </message>
+    <message>
+        <source>Connection</source>
+        <translation>Connection</translation>
+    </message>
+    <message>
+        <source>Connection to the national server</source>
+        <translation>Connection to the national server</translation>
+    </message>
+    <message>
+        <source>the server cannot be reached: what waits is kept, and goes by itself as soon as the server answers</source>
+        <translation>the server cannot be reached: what waits is kept, and goes by itself as soon as the server answers</translation>
+    </message>
+    <message>
+        <source>sending</source>
+        <translation>sending</translation>
+    </message>
+    <message>
+        <source>the server answers</source>
+        <translation>the server answers</translation>
+    </message>
 </context>
 <context>
     <name>SyncSettings</name>
@@ -3217,6 +3503,151 @@ Exit codes: 0 success, 1 invalid input, 2 usage error, 3 integrity problem found
     <message>
         <source>stored, encrypted in the store</source>
         <translation>stored, encrypted in the store</translation>
+    </message>
+</context>
+<context>
+    <name>SyncSettingsWidget</name>
+    <message>
+        <source>What is configured</source>
+        <translation>What is configured</translation>
+    </message>
+    <message>
+        <source>Sync settings in force</source>
+        <translation>Sync settings in force</translation>
+    </message>
+    <message>
+        <source>Server &amp;address</source>
+        <translation>Server &amp;address</translation>
+    </message>
+    <message>
+        <source>https://host:port</source>
+        <translation>https://host:port</translation>
+    </message>
+    <message>
+        <source>National server address</source>
+        <translation>National server address</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve the address</source>
+        <translation>Sa&amp;ve the address</translation>
+    </message>
+    <message>
+        <source>&amp;Keep identifying data after acknowledgement (days)</source>
+        <translation>&amp;Keep identifying data after acknowledgement (days)</translation>
+    </message>
+    <message>
+        <source>Days identifying data is kept after the server acknowledged a record</source>
+        <translation>Days identifying data is kept after the server acknowledged a record</translation>
+    </message>
+    <message>
+        <source>Save the &amp;retention</source>
+        <translation>Save the &amp;retention</translation>
+    </message>
+    <message>
+        <source>Import the server&apos;s &amp;CA certificate...</source>
+        <translation>Import the server&apos;s &amp;CA certificate...</translation>
+    </message>
+    <message>
+        <source>Import the &amp;site&apos;s certificate and key...</source>
+        <translation>Import the &amp;site&apos;s certificate and key...</translation>
+    </message>
+    <message>
+        <source>&amp;Test the connection</source>
+        <translation>&amp;Test the connection</translation>
+    </message>
+    <message>
+        <source>Result of the last action</source>
+        <translation>Result of the last action</translation>
+    </message>
+    <message>
+        <source>Sync cannot start until all of these are set.</source>
+        <translation>Sync cannot start until all of these are set.</translation>
+    </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation>Warning: %1</translation>
+    </message>
+    <message>
+        <source>Server address saved.</source>
+        <translation>Server address saved.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Identifying data will be erased %n day(s) after the server acknowledges a record.</source>
+        <translation>
+            <numerusform>Identifying data will be erased %n day after the server acknowledges a record.</numerusform>
+            <numerusform>Identifying data will be erased %n days after the server acknowledges a record.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The national server&apos;s CA certificate</source>
+        <translation>The national server&apos;s CA certificate</translation>
+    </message>
+    <message>
+        <source>PEM certificates (*.pem *.crt);;All files (*)</source>
+        <translation>PEM certificates (*.pem *.crt);;All files (*)</translation>
+    </message>
+    <message>
+        <source>CA certificate imported: the server must now chain to it.</source>
+        <translation>CA certificate imported: the server must now chain to it.</translation>
+    </message>
+    <message>
+        <source>The site&apos;s certificate</source>
+        <translation>The site&apos;s certificate</translation>
+    </message>
+    <message>
+        <source>PKCS#12 or PEM (*.p12 *.pfx *.pem *.crt);;All files (*)</source>
+        <translation>PKCS#12 or PEM (*.p12 *.pfx *.pem *.crt);;All files (*)</translation>
+    </message>
+    <message>
+        <source>PKCS#12 password</source>
+        <translation>PKCS#12 password</translation>
+    </message>
+    <message>
+        <source>Password of the PKCS#12 file (empty if none):</source>
+        <translation>Password of the PKCS#12 file (empty if none):</translation>
+    </message>
+    <message>
+        <source>The site&apos;s private key</source>
+        <translation>The site&apos;s private key</translation>
+    </message>
+    <message>
+        <source>PEM private keys (*.key *.pem);;All files (*)</source>
+        <translation>PEM private keys (*.key *.pem);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Private key passphrase</source>
+        <translation>Private key passphrase</translation>
+    </message>
+    <message>
+        <source>Passphrase of the private key (empty if none):</source>
+        <translation>Passphrase of the private key (empty if none):</translation>
+    </message>
+    <message>
+        <source>Site certificate and private key imported; the key is kept encrypted in the store. The original files can be put away.</source>
+        <translation>Site certificate and private key imported; the key is kept encrypted in the store. The original files can be put away.</translation>
+    </message>
+    <message>
+        <source>Connecting to %1...</source>
+        <translation>Connecting to %1...</translation>
+    </message>
+    <message>
+        <source>The connection failed: %1</source>
+        <translation>The connection failed: %1</translation>
+    </message>
+    <message>
+        <source>The server answered with an error (HTTP %1); try again later.</source>
+        <translation>The server answered with an error (HTTP %1); try again later.</translation>
+    </message>
+    <message>
+        <source>The server answered: the address and the certificates work.</source>
+        <translation>The server answered: the address and the certificates work.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncTransport</name>
+    <message>
+        <source>this connection cannot fetch activation codes</source>
+        <translation>this connection cannot fetch activation codes</translation>
     </message>
 </context>
 <context>

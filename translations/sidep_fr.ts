@@ -358,6 +358,25 @@
     </message>
 </context>
 <context>
+    <name>CodeRefill</name>
+    <message>
+        <source>from 1 to %1 codes at a time</source>
+        <translation>de 1 à %1 codes à la fois</translation>
+    </message>
+    <message>
+        <source>the national server ran out of activation codes: %1 of %2 received</source>
+        <translation>le serveur national est à court de codes d&apos;activation : %1 reçus sur %2</translation>
+    </message>
+    <message>
+        <source>the national server has no activation code left</source>
+        <translation>le serveur national n&apos;a plus aucun code d&apos;activation</translation>
+    </message>
+    <message>
+        <source>activation codes not refilled: %1</source>
+        <translation>codes d&apos;activation non réapprovisionnés : %1</translation>
+    </message>
+</context>
+<context>
     <name>Crypto</name>
     <message>
         <source>The scrypt cost n must be a power of two from %1 to %2.</source>
@@ -422,6 +441,30 @@
         <source>the store has schema version %1, newer than this program&apos;s %2: update the program</source>
         <translation>la base est au schéma version %1, plus récent que celui de ce programme (%2) : mettez le programme à jour</translation>
     </message>
+    <message>
+        <source>the disk is full: nothing of this action was saved, what was saved before is intact; free some space and try again</source>
+        <translation>le disque est plein : rien de cette action n&apos;a été enregistré, ce qui l&apos;avait été auparavant est intact ; libérez de l&apos;espace et réessayez</translation>
+    </message>
+    <message>
+        <source>the store&apos;s disk is read-only: nothing can be saved; what was saved before is intact</source>
+        <translation>le disque de la base locale est en lecture seule : rien ne peut être enregistré ; ce qui l&apos;avait été auparavant est intact</translation>
+    </message>
+    <message>
+        <source>the disk cannot be written (input/output error): nothing of this action was saved; check the disk</source>
+        <translation>impossible d&apos;écrire sur le disque (erreur d&apos;entrée/sortie) : rien de cette action n&apos;a été enregistré ; vérifiez le disque</translation>
+    </message>
+    <message>
+        <source>the store&apos;s file cannot be opened (missing, or its folder is read-only or not allowed)</source>
+        <translation>le fichier de la base locale ne peut pas être ouvert (il est absent, ou son dossier est en lecture seule ou d&apos;accès non autorisé)</translation>
+    </message>
+    <message>
+        <source>the store&apos;s disk is read-only (it cannot even be opened for reading): what was saved is intact; make the disk writable</source>
+        <translation>le disque de la base locale est en lecture seule (elle ne peut même pas être ouverte en lecture) : ce qui a été enregistré est intact ; rendez le disque accessible en écriture</translation>
+    </message>
+    <message>
+        <source>another connection is reading the store; the journal is emptied at the next checkpoint</source>
+        <translation>une autre connexion lit la base locale ; le journal sera vidé au prochain point de contrôle</translation>
+    </message>
 </context>
 <context>
     <name>DraftStore</name>
@@ -471,6 +514,96 @@
     <message>
         <source>must be a PDF in base64</source>
         <translation>doit être un PDF encodé en base64</translation>
+    </message>
+</context>
+<context>
+    <name>HttpsTransport</name>
+    <message>
+        <source>the server is busy and asks to wait (%1): the records stay waiting and go when it allows</source>
+        <translation>le serveur est occupé et demande de patienter (%1) : les fiches restent en attente et partiront dès qu&apos;il le permettra</translation>
+    </message>
+    <message>
+        <source>the server failed to take the records (%1): they stay waiting and are sent again later</source>
+        <translation>le serveur n&apos;a pas pu prendre en charge les fiches (%1) : elles restent en attente et seront renvoyées plus tard</translation>
+    </message>
+    <message>
+        <source>the server refused the request (%1): check sync.url, it must be the national server&apos;s address</source>
+        <translation>le serveur a refusé la requête (%1) : vérifiez sync.url, qui doit être l&apos;adresse du serveur national</translation>
+    </message>
+    <message>
+        <source>the server&apos;s certificate was not issued by the site&apos;s configured CA: the server at %1 may not be the national server, or the CA imported on this workstation is not the right one; check sync.url, or import the national server&apos;s CA with &apos;sidepctl config import-ca&apos;</source>
+        <translation>le certificat du serveur n&apos;a pas été délivré par l&apos;AC configurée pour le site : le serveur %1 n&apos;est peut-être pas le serveur national, ou l&apos;AC importée sur ce poste n&apos;est pas la bonne ; vérifiez sync.url, ou importez l&apos;AC du serveur national avec « sidepctl config import-ca »</translation>
+    </message>
+    <message>
+        <source>the server&apos;s certificate has expired (on %1): the national server&apos;s administrators must renew it; if that date is not past, correct this computer&apos;s date and time</source>
+        <translation>le certificat du serveur a expiré (le %1) : les administrateurs du serveur national doivent le renouveler ; si cette date n&apos;est pas encore passée, corrigez la date et l&apos;heure de cet ordinateur</translation>
+    </message>
+    <message>
+        <source>the server&apos;s certificate is not valid before %1: correct this computer&apos;s date and time</source>
+        <translation>le certificat du serveur n&apos;est pas valide avant le %1 : corrigez la date et l&apos;heure de cet ordinateur</translation>
+    </message>
+    <message>
+        <source>the server&apos;s certificate is not valid for the host name %1 in sync.url (it names %2): set sync.url to a name the certificate holds, or ask the server&apos;s administrators for a certificate that names %1</source>
+        <translation>le certificat du serveur n&apos;est pas valide pour le nom d&apos;hôte %1 indiqué dans sync.url (il désigne %2) : indiquez dans sync.url un nom figurant dans le certificat, ou demandez aux administrateurs du serveur un certificat qui désigne %1</translation>
+    </message>
+    <message>
+        <source>no host</source>
+        <translation>aucun hôte</translation>
+    </message>
+    <message>
+        <source>the server&apos;s certificate was refused (%1): ask the national server&apos;s administrators</source>
+        <translation>le certificat du serveur a été refusé (%1) : adressez-vous aux administrateurs du serveur national</translation>
+    </message>
+    <message>
+        <source>no client certificate is configured for this site, and the server requires one: import the site&apos;s certificate with &apos;sidepctl config import-cert&apos;</source>
+        <translation>aucun certificat client n&apos;est configuré pour ce site, et le serveur en exige un : importez le certificat du site avec « sidepctl config import-cert »</translation>
+    </message>
+    <message>
+        <source>the server refused the site&apos;s client certificate: it expired on %1; import a renewed certificate with &apos;sidepctl config import-cert&apos;</source>
+        <translation>le serveur a refusé le certificat client du site : il a expiré le %1 ; importez un certificat renouvelé avec « sidepctl config import-cert »</translation>
+    </message>
+    <message>
+        <source>the server refused the site&apos;s client certificate: it is not one the server accepts (issued by another CA, revoked or for another use); import the certificate the national server issued to this site with &apos;sidepctl config import-cert&apos;</source>
+        <translation>le serveur a refusé le certificat client du site : ce certificat n&apos;est pas accepté par le serveur (délivré par une autre AC, révoqué ou destiné à un autre usage) ; importez le certificat que le serveur national a délivré à ce site avec « sidepctl config import-cert »</translation>
+    </message>
+    <message>
+        <source>the server at %1 and this workstation have no TLS version in common: this workstation requires TLS 1.2 or later; the server must be upgraded</source>
+        <translation>le serveur %1 et ce poste n&apos;ont aucune version de TLS en commun : ce poste exige TLS 1.2 ou une version ultérieure ; le serveur doit être mis à niveau</translation>
+    </message>
+    <message>
+        <source>the server at %1 refused the connection: it is not running or not reachable there; check sync.url and the network (the records stay waiting and are sent when it is back)</source>
+        <translation>le serveur %1 a refusé la connexion : il n&apos;est pas démarré ou n&apos;est pas joignable à cette adresse ; vérifiez sync.url et le réseau (les fiches restent en attente et seront envoyées dès son retour)</translation>
+    </message>
+    <message>
+        <source>the server&apos;s host name %1 (sync.url) cannot be found: check sync.url and this computer&apos;s network</source>
+        <translation>le nom d&apos;hôte du serveur %1 (sync.url) est introuvable : vérifiez sync.url et le réseau de cet ordinateur</translation>
+    </message>
+    <message numerus="yes">
+        <source>the server at %1 did not answer within %n second(s): it is down, overloaded or unreachable; the records stay waiting and are sent again</source>
+        <translation>
+            <numerusform>le serveur %1 n&apos;a pas répondu dans un délai de %n seconde : il est arrêté, surchargé ou injoignable ; les fiches restent en attente et seront renvoyées</numerusform>
+            <numerusform>le serveur %1 n&apos;a pas répondu dans un délai de %n secondes : il est arrêté, surchargé ou injoignable ; les fiches restent en attente et seront renvoyées</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the server at %1 closed the connection before answering: the records stay waiting and are sent again (the server recognises those it already has)</source>
+        <translation>le serveur %1 a fermé la connexion avant de répondre : les fiches restent en attente et seront renvoyées (le serveur reconnaît celles qu&apos;il a déjà reçues)</translation>
+    </message>
+    <message>
+        <source>this computer&apos;s network is unavailable (%1): the records stay waiting and are sent when it is back</source>
+        <translation>le réseau de cet ordinateur est indisponible (%1) : les fiches restent en attente et seront envoyées dès son rétablissement</translation>
+    </message>
+    <message>
+        <source>the secure connection to the server at %1 failed (%2): check sync.url and the site&apos;s certificates (&apos;sidepctl config show&apos;)</source>
+        <translation>la connexion sécurisée au serveur %1 a échoué (%2) : vérifiez sync.url et les certificats du site (« sidepctl config show »)</translation>
+    </message>
+    <message>
+        <source>the connection to the server at %1 failed (%2): the records stay waiting and are sent again</source>
+        <translation>la connexion au serveur %1 a échoué (%2) : les fiches restent en attente et seront renvoyées</translation>
+    </message>
+    <message>
+        <source>the server&apos;s answer is not a batch of activation codes</source>
+        <translation>la réponse du serveur n&apos;est pas un lot de codes d&apos;activation</translation>
     </message>
 </context>
 <context>
@@ -891,6 +1024,10 @@
     <message>
         <source>S&amp;ynchronisation</source>
         <translation>S&amp;ynchronisation</translation>
+    </message>
+    <message>
+        <source>&amp;National server</source>
+        <translation>Ser&amp;veur national</translation>
     </message>
 </context>
 <context>
@@ -1510,6 +1647,17 @@
     </message>
 </context>
 <context>
+    <name>RecordPurge</name>
+    <message>
+        <source>%1: must be a whole number of days from %2 to %3 (how long a record stays on the workstation after the national server has it)</source>
+        <translation>%1 : doit être un nombre entier de jours compris entre %2 et %3 (durée pendant laquelle une fiche reste sur le poste une fois reçue par le serveur national)</translation>
+    </message>
+    <message>
+        <source>sign in first</source>
+        <translation>connectez-vous d&apos;abord</translation>
+    </message>
+</context>
+<context>
     <name>RecordQueueModel</name>
     <message>
         <source>Draft</source>
@@ -1601,6 +1749,10 @@
     <message>
         <source>no record has this tube label</source>
         <translation>aucune fiche ne porte cette étiquette de tube</translation>
+    </message>
+    <message>
+        <source>record %1 was purged: the national server has it and its identifying data was erased from this workstation after the retention window</source>
+        <translation>la fiche %1 a été purgée : le serveur national l&apos;a reçue et ses données d&apos;identification ont été effacées de ce poste à l&apos;issue du délai de conservation</translation>
     </message>
 </context>
 <context>
@@ -2117,6 +2269,10 @@
         <source>this slip was already printed: a reprint needs a reason</source>
         <translation>ce bulletin a déjà été imprimé : une réimpression nécessite un motif</translation>
     </message>
+    <message>
+        <source>record %1 was purged: the national server has its result and its data was erased from this workstation after the retention window</source>
+        <translation>la fiche %1 a été purgée : le serveur national a reçu son résultat et ses données ont été effacées de ce poste à l&apos;issue du délai de conservation</translation>
+    </message>
 </context>
 <context>
     <name>SamplingRecord</name>
@@ -2453,10 +2609,6 @@
         <translation>Fiches endommagées mises de côté : %1</translation>
     </message>
     <message>
-        <source>record needs add, list, show or export</source>
-        <translation>record nécessite add, list, show ou export</translation>
-    </message>
-    <message>
         <source>record add takes one file</source>
         <translation>record add prend un seul fichier</translation>
     </message>
@@ -2573,10 +2725,6 @@
         <translation>codes status ne prend aucun fichier</translation>
     </message>
     <message>
-        <source>codes needs import or status</source>
-        <translation>codes nécessite import ou status</translation>
-    </message>
-    <message>
         <source>--soon-days needs a number of days</source>
         <translation>--soon-days nécessite un nombre de jours</translation>
     </message>
@@ -2663,14 +2811,6 @@
         <translation>config show ne prend aucun argument</translation>
     </message>
     <message>
-        <source>config set needs a setting and a value: config set sync.url https://HOST:PORT</source>
-        <translation>config set nécessite un réglage et une valeur : config set sync.url https://HÔTE:PORT</translation>
-    </message>
-    <message>
-        <source>unknown setting &apos;%1&apos; (known: sync.url)</source>
-        <translation>réglage inconnu « %1 » (réglage connu : sync.url)</translation>
-    </message>
-    <message>
         <source>config import-ca needs one PEM file</source>
         <translation>config import-ca nécessite un fichier PEM</translation>
     </message>
@@ -2731,6 +2871,30 @@
         <translation>sidepctl : avertissement : %1</translation>
     </message>
     <message>
+        <source>sync takes no word, or status</source>
+        <translation>sync ne prend aucun mot, ou status</translation>
+    </message>
+    <message>
+        <source>waiting: %1</source>
+        <translation>en attente : %1</translation>
+    </message>
+    <message>
+        <source>acknowledged: %1</source>
+        <translation>acquittées : %1</translation>
+    </message>
+    <message>
+        <source>rejected: %1</source>
+        <translation>refusées : %1</translation>
+    </message>
+    <message>
+        <source>oldest waiting since: %1</source>
+        <translation>la plus ancienne attend depuis : %1</translation>
+    </message>
+    <message>
+        <source>last error: %1</source>
+        <translation>dernière erreur : %1</translation>
+    </message>
+    <message>
         <source>Usage: sidepctl [--db FILE] [--user NAME] [--password-stdin] COMMAND ...
 
 Commands:
@@ -2744,6 +2908,10 @@ Commands:
   record list [--status STATUS]
   record show ID | record show --tube LABEL
   record export ID --format json
+  record purge [--dry-run]                 erase the identifying data of records the
+                                           national server acknowledged more than
+                                           retention.days ago (any account; the GUI
+                                           and sync do it after each round)
   check nir|rpps|adeli|finess|cog|loinc|phone|email VALUE
   db verify | audit verify | audit list
   stats
@@ -2758,11 +2926,15 @@ Commands:
   result cancel --tube LABEL --reason TEXT
   codes import FILE.csv [--sha256 FILE]    add activation codes (all or none)
   codes status [--soon-days N]             codes left, valid now, expiring soon
+  codes fetch [--count N]                  activation codes from the national server
+                                           (up to the refill target, or N)
   qr --tube LABEL --png FILE               a validated positive&apos;s QR code
   slip --tube LABEL --pdf FILE [--reason TEXT] [--language fr|en]
                                            the result slip; a reprint needs a
                                            reason
   config set sync.url https://HOST:PORT    the national server (https only)
+  config set retention.days DAYS           days a record stays once the server has
+                                           it (1 to 90, default 7; admin)
   config import-ca FILE.pem                the CA the server must chain to
   config import-cert CERT.pem KEY.pem [--key-passphrase-stdin]
   config import-cert FILE.p12              the site&apos;s certificate and key (the
@@ -2798,6 +2970,12 @@ Commandes :
   record list [--status STATUT]
   record show ID | record show --tube ÉTIQUETTE
   record export ID --format json
+  record purge [--dry-run]                 efface les données d&apos;identification
+                                           des fiches acquittées par le serveur
+                                           national il y a plus de
+                                           retention.days jours (tout compte ;
+                                           l&apos;interface graphique et sync le font
+                                           après chaque cycle)
   check nir|rpps|adeli|finess|cog|loinc|phone|email VALEUR
   db verify | audit verify | audit list
   stats
@@ -2816,11 +2994,18 @@ Commandes :
                                            ou aucun)
   codes status [--soon-days N]             codes restants, valides à ce jour,
                                            bientôt expirés
+  codes fetch [--count N]                  récupère des codes d&apos;activation
+                                           auprès du serveur national (jusqu&apos;à
+                                           l&apos;objectif de la réserve, ou N codes)
   qr --tube ÉTIQUETTE --png FICHIER        le QR code d&apos;un positif validé
   slip --tube ÉTIQUETTE --pdf FICHIER [--reason TEXTE] [--language fr|en]
                                            le bulletin de résultat ; une
                                            réimpression exige un motif
   config set sync.url https://HÔTE:PORT    le serveur national (https seulement)
+  config set retention.days JOURS          nombre de jours pendant lesquels une
+                                           fiche reste sur le poste une fois
+                                           reçue par le serveur (1 à 90, 7 par
+                                           défaut ; administrateur)
   config import-ca FICHIER.pem             l&apos;autorité de certification (AC) à
                                            laquelle le serveur doit se rattacher
   config import-cert CERT.pem CLÉ.pem [--key-passphrase-stdin]
@@ -2852,28 +3037,114 @@ rôle), 5 introuvable, 6 erreur de la base, 7 synchronisation incomplète
 </translation>
     </message>
     <message>
-        <source>sync takes no word, or status</source>
-        <translation>sync ne prend aucun mot, ou status</translation>
+        <source>%1: %2 days</source>
+        <translation>%1 : %2 jours</translation>
     </message>
     <message>
-        <source>waiting: %1</source>
-        <translation>en attente : %1</translation>
+        <source>%1: %2 days (default)</source>
+        <translation>%1 : %2 jours (par défaut)</translation>
     </message>
     <message>
-        <source>acknowledged: %1</source>
-        <translation>acquittées : %1</translation>
+        <source>config set needs a setting and a value: config set sync.url https://HOST:PORT, or config set %1 DAYS</source>
+        <translation>config set nécessite un réglage et une valeur : config set sync.url https://HÔTE:PORT, ou config set %1 JOURS</translation>
     </message>
     <message>
-        <source>rejected: %1</source>
-        <translation>refusées : %1</translation>
+        <source>unknown setting &apos;%1&apos; (known: sync.url, %2)</source>
+        <translation>réglage inconnu « %1 » (réglages connus : sync.url, %2)</translation>
     </message>
     <message>
-        <source>oldest waiting since: %1</source>
-        <translation>la plus ancienne attend depuis : %1</translation>
+        <source>%1 set to %2 days</source>
+        <translation>%1 réglé sur %2 jours</translation>
     </message>
     <message>
-        <source>last error: %1</source>
-        <translation>dernière erreur : %1</translation>
+        <source>record purge takes no argument</source>
+        <translation>record purge ne prend aucun argument</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) would be erased (acknowledged by the national server before %1; retention %2 days)</source>
+        <translation>
+            <numerusform>%n fiche serait effacée (acquittées par le serveur national avant le %1 ; conservation de %2 jours)</numerusform>
+            <numerusform>%n fiches seraient effacées (acquittées par le serveur national avant le %1 ; conservation de %2 jours)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n draft(s) would be erased</source>
+        <translation>
+            <numerusform>%n brouillon serait effacé</numerusform>
+            <numerusform>%n brouillons seraient effacés</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) erased (acknowledged by the national server before %1; retention %2 days)</source>
+        <translation>
+            <numerusform>%n fiche effacée (acquittées par le serveur national avant le %1 ; conservation de %2 jours)</numerusform>
+            <numerusform>%n fiches effacées (acquittées par le serveur national avant le %1 ; conservation de %2 jours)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n draft(s) erased</source>
+        <translation>
+            <numerusform>%n brouillon effacé</numerusform>
+            <numerusform>%n brouillons effacés</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>sidepctl: warning: another program is reading the store, so its journal still holds erased pages; the next purge empties it</source>
+        <translation>sidepctl : avertissement : un autre programme lit la base locale, son journal contient donc encore des pages effacées ; la prochaine purge le videra</translation>
+    </message>
+    <message>
+        <source>record needs add, list, show, export or purge</source>
+        <translation>record nécessite add, list, show, export ou purge</translation>
+    </message>
+    <message>
+        <source>(purged)</source>
+        <translation>(purgée)</translation>
+    </message>
+    <message>
+        <source>codes fetch takes no file</source>
+        <translation>codes fetch ne prend aucun fichier</translation>
+    </message>
+    <message>
+        <source>codes needs import, status or fetch</source>
+        <translation>codes nécessite import, status ou fetch</translation>
+    </message>
+    <message>
+        <source>--count needs a number of codes from 1 to %1</source>
+        <translation>--count nécessite un nombre de codes compris entre 1 et %1</translation>
+    </message>
+    <message>
+        <source>The pool holds %1 valid codes (target %2): nothing fetched.</source>
+        <translation>La réserve contient %1 codes valides (objectif : %2) : aucun code récupéré.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n code(s) fetched and imported.</source>
+        <translation>
+            <numerusform>%n code récupéré et importé.</numerusform>
+            <numerusform>%n codes récupérés et importés.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>activation codes fetched: %1</source>
+        <translation>codes d&apos;activation récupérés : %1</translation>
+    </message>
+    <message>
+        <source>activation codes: %1</source>
+        <translation>codes d&apos;activation : %1</translation>
+    </message>
+    <message>
+        <source>warning: the server&apos;s clock is %1 s from this workstation&apos;s: set the clock</source>
+        <translation>avertissement : l&apos;horloge du serveur est à %1 s de celle de ce poste : réglez l&apos;horloge</translation>
+    </message>
+    <message numerus="yes">
+        <source>erased the identifying data of %n record(s) acknowledged more than %1 day(s) ago</source>
+        <translation>
+            <numerusform>données d&apos;identification effacées pour %n fiche acquittée il y a plus de %1 jour(s)</numerusform>
+            <numerusform>données d&apos;identification effacées pour %n fiches acquittées il y a plus de %1 jour(s)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>problem: %1</source>
+        <translation>problème : %1</translation>
     </message>
 </context>
 <context>
@@ -3078,6 +3349,26 @@ rôle), 5 introuvable, 6 erreur de la base, 7 synchronisation incomplète
         <source>%1: set this workstation&apos;s clock (more than 5 minutes apart)</source>
         <translation>%1 : réglez l&apos;horloge de ce poste (plus de 5 minutes d&apos;écart)</translation>
     </message>
+    <message>
+        <source>Connection</source>
+        <translation>Connexion</translation>
+    </message>
+    <message>
+        <source>Connection to the national server</source>
+        <translation>Connexion au serveur national</translation>
+    </message>
+    <message>
+        <source>the server cannot be reached: what waits is kept, and goes by itself as soon as the server answers</source>
+        <translation>le serveur est injoignable : ce qui est en attente est conservé et partira automatiquement dès que le serveur répondra</translation>
+    </message>
+    <message>
+        <source>sending</source>
+        <translation>envoi en cours</translation>
+    </message>
+    <message>
+        <source>the server answers</source>
+        <translation>le serveur répond</translation>
+    </message>
 </context>
 <context>
     <name>SyncSettings</name>
@@ -3232,6 +3523,151 @@ rôle), 5 introuvable, 6 erreur de la base, 7 synchronisation incomplète
     <message>
         <source>stored, encrypted in the store</source>
         <translation>conservée, chiffrée dans la base</translation>
+    </message>
+</context>
+<context>
+    <name>SyncSettingsWidget</name>
+    <message>
+        <source>What is configured</source>
+        <translation>Configuration actuelle</translation>
+    </message>
+    <message>
+        <source>Sync settings in force</source>
+        <translation>Réglages de synchronisation en vigueur</translation>
+    </message>
+    <message>
+        <source>Server &amp;address</source>
+        <translation>A&amp;dresse du serveur</translation>
+    </message>
+    <message>
+        <source>https://host:port</source>
+        <translation>https://hôte:port</translation>
+    </message>
+    <message>
+        <source>National server address</source>
+        <translation>Adresse du serveur national</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve the address</source>
+        <translation>&amp;Enregistrer l&apos;adresse</translation>
+    </message>
+    <message>
+        <source>&amp;Keep identifying data after acknowledgement (days)</source>
+        <translation>&amp;Conserver les données d&apos;identification après acquittement (jours)</translation>
+    </message>
+    <message>
+        <source>Days identifying data is kept after the server acknowledged a record</source>
+        <translation>Nombre de jours de conservation des données d&apos;identification après l&apos;acquittement d&apos;une fiche par le serveur</translation>
+    </message>
+    <message>
+        <source>Save the &amp;retention</source>
+        <translation>Enregistrer la d&amp;urée de conservation</translation>
+    </message>
+    <message>
+        <source>Import the server&apos;s &amp;CA certificate...</source>
+        <translation>Im&amp;porter le certificat de l&apos;AC du serveur...</translation>
+    </message>
+    <message>
+        <source>Import the &amp;site&apos;s certificate and key...</source>
+        <translation>Importer le certificat et la clé du s&amp;ite...</translation>
+    </message>
+    <message>
+        <source>&amp;Test the connection</source>
+        <translation>Tester &amp;la connexion</translation>
+    </message>
+    <message>
+        <source>Result of the last action</source>
+        <translation>Résultat de la dernière action</translation>
+    </message>
+    <message>
+        <source>Sync cannot start until all of these are set.</source>
+        <translation>La synchronisation ne peut pas démarrer tant que tous ces éléments ne sont pas renseignés.</translation>
+    </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation>Avertissement : %1</translation>
+    </message>
+    <message>
+        <source>Server address saved.</source>
+        <translation>Adresse du serveur enregistrée.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Identifying data will be erased %n day(s) after the server acknowledges a record.</source>
+        <translation>
+            <numerusform>Les données d&apos;identification seront effacées %n jour après l&apos;acquittement d&apos;une fiche par le serveur.</numerusform>
+            <numerusform>Les données d&apos;identification seront effacées %n jours après l&apos;acquittement d&apos;une fiche par le serveur.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The national server&apos;s CA certificate</source>
+        <translation>Le certificat de l&apos;AC du serveur national</translation>
+    </message>
+    <message>
+        <source>PEM certificates (*.pem *.crt);;All files (*)</source>
+        <translation>Certificats PEM (*.pem *.crt);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>CA certificate imported: the server must now chain to it.</source>
+        <translation>Certificat d&apos;AC importé : le certificat du serveur doit désormais se rattacher à cette AC.</translation>
+    </message>
+    <message>
+        <source>The site&apos;s certificate</source>
+        <translation>Le certificat du site</translation>
+    </message>
+    <message>
+        <source>PKCS#12 or PEM (*.p12 *.pfx *.pem *.crt);;All files (*)</source>
+        <translation>PKCS#12 ou PEM (*.p12 *.pfx *.pem *.crt);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>PKCS#12 password</source>
+        <translation>Mot de passe PKCS#12</translation>
+    </message>
+    <message>
+        <source>Password of the PKCS#12 file (empty if none):</source>
+        <translation>Mot de passe du fichier PKCS#12 (laisser vide s&apos;il n&apos;y en a pas) :</translation>
+    </message>
+    <message>
+        <source>The site&apos;s private key</source>
+        <translation>La clé privée du site</translation>
+    </message>
+    <message>
+        <source>PEM private keys (*.key *.pem);;All files (*)</source>
+        <translation>Clés privées PEM (*.key *.pem);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Private key passphrase</source>
+        <translation>Phrase secrète de la clé privée</translation>
+    </message>
+    <message>
+        <source>Passphrase of the private key (empty if none):</source>
+        <translation>Phrase secrète de la clé privée (laisser vide s&apos;il n&apos;y en a pas) :</translation>
+    </message>
+    <message>
+        <source>Site certificate and private key imported; the key is kept encrypted in the store. The original files can be put away.</source>
+        <translation>Certificat du site et clé privée importés ; la clé est conservée chiffrée dans la base locale. Les fichiers d&apos;origine peuvent être rangés en lieu sûr.</translation>
+    </message>
+    <message>
+        <source>Connecting to %1...</source>
+        <translation>Connexion à %1...</translation>
+    </message>
+    <message>
+        <source>The connection failed: %1</source>
+        <translation>La connexion a échoué : %1</translation>
+    </message>
+    <message>
+        <source>The server answered with an error (HTTP %1); try again later.</source>
+        <translation>Le serveur a répondu par une erreur (HTTP %1) ; réessayez plus tard.</translation>
+    </message>
+    <message>
+        <source>The server answered: the address and the certificates work.</source>
+        <translation>Le serveur a répondu : l&apos;adresse et les certificats fonctionnent.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncTransport</name>
+    <message>
+        <source>this connection cannot fetch activation codes</source>
+        <translation>cette connexion ne permet pas de récupérer des codes d&apos;activation</translation>
     </message>
 </context>
 <context>
