@@ -225,7 +225,16 @@ bool Store::setSetting(const QString& key, const QString& value, QString* error)
         return false;
     }
     QString stored = value;
-    if (key == RecordPurge::RetentionSetting) {
+    if (key == u"auth.maxFailedAttempts"_s || key == u"auth.lockMinutes"_s) {
+        const int limit = key == u"auth.lockMinutes"_s ? LockMinutesLimit : MaxFailedAttemptsLimit;
+        bool ok = false;
+        const int number = value.trimmed().toInt(&ok);
+        if (!ok || number < 1 || number > limit) {
+            *error = tr("%1: must be a whole number from 1 to %2").arg(key).arg(limit);
+            return false;
+        }
+        stored = QString::number(number);
+    } else if (key == RecordPurge::RetentionSetting) {
         int days = 0;
         if (!RecordPurge::checkRetentionDays(value, &days, error))
             return false;
@@ -340,8 +349,13 @@ bool Store::signIn(const QString& name, const SecureBytes& password, QString* er
     }
     if (!Crypto::openKey(wrappingKey, wrapped, userSlotAad(name), &dataKey)) {
         // Count in SQL so that two processes failing at once both count.
-        const int maxAttempts = settingValue(u"auth.maxFailedAttempts"_s, DefaultMaxFailedAttempts);
-        const int lockMinutes = settingValue(u"auth.lockMinutes"_s, DefaultLockMinutes);
+        // Out-of-range values (an edited file) fall back to the default policy.
+        int maxAttempts = settingValue(u"auth.maxFailedAttempts"_s, DefaultMaxFailedAttempts);
+        if (maxAttempts < 1 || maxAttempts > MaxFailedAttemptsLimit)
+            maxAttempts = DefaultMaxFailedAttempts;
+        int lockMinutes = settingValue(u"auth.lockMinutes"_s, DefaultLockMinutes);
+        if (lockMinutes < 1 || lockMinutes > LockMinutesLimit)
+            lockMinutes = DefaultLockMinutes;
         QSqlQuery& count = m_database.query(
             u"UPDATE users SET failed_attempts = failed_attempts + 1 WHERE name = ? "
             "RETURNING failed_attempts"_s);

@@ -24,6 +24,8 @@ public:
     static constexpr int MinPasswordLength = 12;
     static constexpr int DefaultMaxFailedAttempts = 5;
     static constexpr int DefaultLockMinutes = 15;
+    static constexpr int MaxFailedAttemptsLimit = 10;
+    static constexpr int LockMinutesLimit = 24 * 60;
 
     Store();
     ~Store();

@@ -446,6 +446,8 @@ bool SyncSettings::load(QSslConfiguration* config, QUrl* url, QString* error) co
 
     QSslConfiguration result = QSslConfiguration::defaultConfiguration();
     result.setProtocol(QSsl::TlsV1_2OrLater);
+    result.setCiphers(
+        u"ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES256-GCM-SHA384:ECDHE-RSA-CHACHA20-POLY1305:ECDHE-RSA-AES128-GCM-SHA256"_s);
     // The site's CA only: the system store would let any public CA vouch for the server.
     result.setCaCertificates(caCertificates);
     result.setPeerVerifyMode(QSslSocket::VerifyPeer);

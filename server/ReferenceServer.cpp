@@ -16,6 +16,8 @@
 #include <QSslConfiguration>
 #include <QSslSocket>
 #include <QTcpServer>
+#include <algorithm>
+#include <numeric>
 
 using namespace Qt::StringLiterals;
 
@@ -88,6 +90,8 @@ bool ReferenceServer::setupTls(const TlsFiles& files, QString* error)
     tls.setLocalCertificateChain(chain);
     tls.setPrivateKey(key);
     tls.setProtocol(QSsl::TlsV1_2OrLater);
+    tls.setCiphers(
+        u"ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES256-GCM-SHA384:ECDHE-RSA-CHACHA20-POLY1305:ECDHE-RSA-AES128-GCM-SHA256"_s);
     // A client certificate is required, and only the configured CA is trusted for it
     // (not the system's store).
     tls.setPeerVerifyMode(QSslSocket::VerifyPeer);
@@ -184,20 +188,59 @@ void ReferenceServer::postFhir(const QByteArray& requestBody, const QString& sit
                 400);
         return;
     }
-    QJsonArray results;
     const QJsonArray array = bundles.toArray();
-    for (qsizetype i = 0; i < array.size(); ++i) {
+    // The whole batch in one commit (one disk sync, not one a record). If anything in it
+    // fails the database, nothing of it is kept and the answer says "send again": the
+    // workstation resends, and what another instance stored meanwhile is recognised.
+    auto sendAgain = [&](const QString& why) {
+        qCWarning(lcServer).noquote() << "batch of" << array.size() << "not stored:" << why;
+        respond(responder,
+                BundleIntake::operationOutcome(
+                    u"transient"_s, tr("the server could not store this batch: send it again")),
+                503);
+    };
+    QString error;
+    if (!m_database->beginBatch(&error)) {
+        sendAgain(error);
+        return;
+    }
+    // In the order of their identifiers: two instances storing overlapping batches take the
+    // rows' locks in the same order, so they wait for each other instead of deadlocking.
+    QList<qsizetype> order(array.size());
+    std::iota(order.begin(), order.end(), 0);
+    auto key = [&array](qsizetype i) {
+        const QJsonObject bundle = array.at(i).toObject();
+        return std::make_pair(bundle.value(u"identifier"_s).toObject().value(u"value"_s).toString(),
+                              bundle.value(u"meta"_s).toObject().value(u"versionId"_s).toString());
+    };
+    std::stable_sort(order.begin(), order.end(),
+                     [&key](qsizetype a, qsizetype b) { return key(a) < key(b); });
+    QList<QJsonObject> results(array.size());
+    for (const qsizetype i : std::as_const(order)) {
         BundleIntake::Result result;
         if (array.at(i).isObject()) {
             result = BundleIntake::receive(array.at(i).toObject(), site, m_database);
+            if (result.outcome == BundleIntake::Outcome::Failed) {
+                m_database->rollbackBatch();
+                sendAgain(u"record %1 failed"_s.arg(i));
+                return;
+            }
         } else {
             const QString where = u"bundles[%1]"_s.arg(i);
             result.operationOutcome = BundleIntake::operationOutcome(
                 u"structure"_s, where + u": type: "_s + tr("must be a Bundle object"), where);
         }
-        results.append(result.toJson());
+        results[i] = result.toJson();
     }
-    respond(responder, {{u"results"_s, results}}, 200);
+    if (!m_database->commitBatch(&error)) {
+        m_database->rollbackBatch();
+        sendAgain(error);
+        return;
+    }
+    QJsonArray answer;
+    for (const QJsonObject& result : std::as_const(results))
+        answer.append(result);
+    respond(responder, {{u"results"_s, answer}}, 200);
 }
 
 void ReferenceServer::getActivationCodes(const QHttpServerRequest& request, const QString& site,

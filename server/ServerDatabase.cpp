@@ -211,7 +211,7 @@ bool ServerDatabase::migrate(QString* error)
 
 bool ServerDatabase::reopenIfLost()
 {
-    if (!m_postgres)
+    if (!m_postgres || m_inBatch)
         return false;
     QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
     // QPSQL marks the connection closed when it sees it gone; otherwise a statement that
@@ -230,6 +230,31 @@ bool ServerDatabase::reopenIfLost()
     }
     qCWarning(lcServer).noquote() << "database connection lost, reopened" << m_description;
     return true;
+}
+
+bool ServerDatabase::beginBatch(QString* error)
+{
+    // A connection lost since the last request is reopened now, before anything is written.
+    reopenIfLost();
+    if (!execDirect(m_postgres ? u"BEGIN"_s : u"BEGIN IMMEDIATE"_s, error))
+        return false;
+    m_inBatch = true;
+    return true;
+}
+
+bool ServerDatabase::commitBatch(QString* error)
+{
+    const bool committed = execDirect(u"COMMIT"_s, error);
+    if (committed)
+        m_inBatch = false;
+    return committed;
+}
+
+void ServerDatabase::rollbackBatch()
+{
+    QString ignored;
+    (void)execDirect(u"ROLLBACK"_s, &ignored);
+    m_inBatch = false;
 }
 
 bool ServerDatabase::insert(const Row& row, Insert* result, QString* error)

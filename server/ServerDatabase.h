@@ -54,6 +54,13 @@ public:
     QString description() const { return m_description; }
 
     [[nodiscard]] bool insert(const Row& row, Insert* result, QString* error);
+    // Several writes as one commit, all or nothing: a batch of records costs one disk sync
+    // instead of one a record. While a batch is open a lost connection is not reopened
+    // behind the caller's back (what was written in it is gone): the caller rolls back and
+    // answers that the batch must be sent again.
+    [[nodiscard]] bool beginBatch(QString* error);
+    [[nodiscard]] bool commitBatch(QString* error);
+    void rollbackBatch();
     [[nodiscard]] bool counts(QList<Count>* counts, QString* error);
     // Every stored Bundle in the order received; stops when `visit` returns false.
     [[nodiscard]] bool forEachBundle(const std::function<bool(const QString& bundle)>& visit,
@@ -125,4 +132,5 @@ private:
     QString m_connectionName;
     QString m_description;
     bool m_postgres = false;
+    bool m_inBatch = false;
 };

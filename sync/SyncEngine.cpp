@@ -100,7 +100,7 @@ QDateTime SyncEngine::backoff(int attempts, int retryAfterSeconds) const
 
 bool SyncEngine::sendNextBatch()
 {
-    if (m_busy || !m_store.isSignedIn())
+    if (!canSendMore() || !m_store.isSignedIn())
         return false;
     Database& database = m_store.database();
     QString error;
@@ -110,17 +110,21 @@ bool SyncEngine::sendNextBatch()
         u"SELECT record_id, version, attempts FROM outbox WHERE state IN ('waiting', 'sending') "
         "AND (next_attempt_at IS NULL OR next_attempt_at <= ?) ORDER BY queued_at LIMIT ?"_s);
     due.bindValue(0, iso(m_clock()));
-    due.bindValue(1, BatchSize);
+    due.bindValue(1, BatchSize + int(m_inFlight.size()));
     QList<Pending> batch;
     if (database.exec(due, &error)) {
-        while (due.next())
-            batch.append({due.value(0).toString(), due.value(1).toInt(), due.value(2).toInt()});
+        while (due.next() && batch.size() < BatchSize) {
+            const QString recordId = due.value(0).toString();
+            if (!m_inFlight.contains(recordId))
+                batch.append({recordId, due.value(1).toInt(), due.value(2).toInt()});
+        }
     }
     due.finish();
     if (batch.isEmpty())
         return false;
 
     QJsonArray bundles;
+    QList<Pending> sent; // the batch but the damaged records, settled apart
     QSqlQuery& correction = database.query(u"SELECT correction FROM records WHERE id = ?"_s);
     Transaction transaction(database);
     if (!transaction.begin(&error))
@@ -130,9 +134,11 @@ bool SyncEngine::sendNextBatch()
         if (!m_store.records()->load(QUuid::fromString(pending.recordId), &record, &error,
                                      u"sync.send"_s)) {
             // A damaged record cannot be sent; say so and leave it for a person to see.
-            settle(pending, Rejected, error, {}, &error);
+            if (!settle(pending, Rejected, error, {}, &error))
+                return false;
             continue;
         }
+        sent.append(pending);
         BundleOptions options;
         correction.bindValue(0, pending.recordId);
         if (correction.exec() && correction.next())
@@ -148,10 +154,12 @@ bool SyncEngine::sendNextBatch()
     // Committed before anything leaves: a crash from here on means "send again".
     if (!transaction.commit(&error) || bundles.isEmpty())
         return false;
-    m_busy = true;
+    ++m_batchesInFlight;
+    for (const Pending& pending : std::as_const(sent))
+        m_inFlight.insert(pending.recordId);
     qCInfo(lcSync) << "sending a batch of" << bundles.size() << "records";
     m_transport->postBundles(
-        bundles, [this, batch](const SyncTransport::Reply& reply) { finishBatch(batch, reply); });
+        bundles, [this, sent](const SyncTransport::Reply& reply) { finishBatch(sent, reply); });
     return true;
 }
 
@@ -186,7 +194,9 @@ bool SyncEngine::settle(const Pending& pending, const QString& state, const QStr
 
 void SyncEngine::finishBatch(const QList<Pending>& batch, const SyncTransport::Reply& reply)
 {
-    m_busy = false;
+    --m_batchesInFlight;
+    for (const Pending& pending : batch)
+        m_inFlight.remove(pending.recordId);
     const QHash<QString, Verdict> byBundle = verdicts(reply.body);
     const bool transient = reply.networkError || reply.httpStatus == 429 ||
                            reply.httpStatus >= 500 || reply.httpStatus == 0;

@@ -5,6 +5,7 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QObject>
+#include <QSet>
 #include <QUuid>
 #include <functional>
 
@@ -32,11 +33,15 @@ public:
     // Puts in the outbox every resulted record (or new version) not yet there.
     [[nodiscard]] bool enqueue(int* added, QString* error);
     // Sends the next batch of due records. batchFinished() says when it is done; false
-    // when there was nothing due or a batch is already under way.
+    // when there was nothing due or MaxInFlight batches are already under way. Two in
+    // flight let the next batch be prepared (read, decrypted, turned into FHIR) while the
+    // server stores the previous one.
     bool sendNextBatch();
+    static constexpr int MaxInFlight = 2;
     // Clears every wait: what is waiting is due now.
     [[nodiscard]] bool retryNow(QString* error);
-    bool isBusy() const { return m_busy; }
+    bool isBusy() const { return m_batchesInFlight > 0; }
+    bool canSendMore() const { return m_batchesInFlight < MaxInFlight; }
 
     struct Status
     {
@@ -80,5 +85,6 @@ private:
     Store& m_store;
     SyncTransport* m_transport;
     std::function<QDateTime()> m_clock;
-    bool m_busy = false;
+    int m_batchesInFlight = 0;
+    QSet<QString> m_inFlight; // record ids of the batches under way: not due again meanwhile
 };

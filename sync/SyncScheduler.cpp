@@ -30,13 +30,7 @@ SyncScheduler::SyncScheduler(SyncEngine& engine, SyncTransport& transport, QObje
         m_unreachableThisRound = true;
         m_lastProblem = error;
     });
-    connect(&m_engine, &SyncEngine::batchFinished, this, [this] {
-        // No point sending more batches into a dead network.
-        if (m_unreachableThisRound)
-            finishRound();
-        else
-            sendMore();
-    });
+    connect(&m_engine, &SyncEngine::batchFinished, this, &SyncScheduler::sendMore);
 }
 
 void SyncScheduler::start()
@@ -92,14 +86,22 @@ void SyncScheduler::networkCameBack()
 
 void SyncScheduler::sendMore()
 {
-    // The engine answers false when nothing is due any more (or a batch is under way, which
-    // cannot happen here: only the scheduler sends).
-    if (!m_engine.sendNextBatch())
+    if (!m_inRound)
+        return;
+    // Up to the engine's batches in flight, while records are due; no point sending more
+    // into a dead network.
+    while (!m_unreachableThisRound && m_engine.canSendMore() && m_engine.sendNextBatch()) {
+    }
+    // A transport that answers at once may have ended the round inside the loop.
+    if (m_inRound && !m_engine.isBusy())
         finishRound();
 }
 
 void SyncScheduler::finishRound()
 {
+    if (m_finishing)
+        return;
+    m_finishing = true;
     for (const auto& task : std::as_const(m_afterRound)) {
         if (const QString problem = task(); !problem.isEmpty() && m_lastProblem.isEmpty())
             m_lastProblem = problem;
@@ -111,6 +113,7 @@ void SyncScheduler::finishRound()
             return;
         Q_EMIT serverClockRead(server, QDateTime::currentDateTimeUtc());
         m_inRound = false;
+        m_finishing = false;
         Q_EMIT roundFinished();
         if (m_roundAgain) {
             m_roundAgain = false;

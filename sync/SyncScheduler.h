@@ -76,6 +76,7 @@ private:
     bool m_running = false;
     bool m_inRound = false;
     bool m_roundAgain = false;
+    bool m_finishing = false; // the after-round work and the clock read are under way
     bool m_unreachableThisRound = false;
     bool m_offline = false;
     bool m_probing = false;

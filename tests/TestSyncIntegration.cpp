@@ -488,7 +488,11 @@ void TestSyncIntegration::thousandRecordsTwiceAndACrashStoreThemOnce()
     QCOMPARE(process.state(), QProcess::Running);
     process.kill();
     QVERIFY(process.waitForFinished());
-    QCOMPARE(serverCount(), 100);
+    // Two batches travel at once: the fourth may have been stored (and even acknowledged)
+    // while the third stalled.
+    const int storedBeforeTheCrash = serverCount();
+    QVERIFY2(storedBeforeTheCrash == 100 || storedBeforeTheCrash == 150,
+             qPrintable(QString::number(storedBeforeTheCrash)));
 
     station.lab = station.fixture.openAs(LabName);
     station.useTls(station.tls);
@@ -496,9 +500,9 @@ void TestSyncIntegration::thousandRecordsTwiceAndACrashStoreThemOnce()
     // Run by hand (as the killed process did): due now, on this engine's clock.
     QVERIFY2(station.engine->retryNow(&error), qPrintable(error));
     SyncEngine::Status status = station.engine->status();
-    QCOMPARE(status.acknowledged, 100);
-    QCOMPARE(status.sending, 50); // left "sending" by the crash
-    QCOMPARE(status.waiting, 850);
+    QVERIFY(status.acknowledged >= 100 && status.acknowledged <= storedBeforeTheCrash);
+    QVERIFY(status.sending >= 50); // left "sending" by the crash
+    QCOMPARE(status.acknowledged + status.sending + status.waiting, 1000);
 
     // The next sync: its first batch is stored but the answer is lost (cut after storing,
     // Qt's own attempts again included).
