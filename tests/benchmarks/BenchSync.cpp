@@ -21,6 +21,7 @@
 #include "ServerProcess.h"
 #include "Store.h"
 #include "SyncEngine.h"
+#include "SyncScheduler.h"
 #include "SyncSettings.h"
 #include "TestSupport.h"
 
@@ -282,6 +283,37 @@ int main(int argc, char* argv[])
         qFatal("the engine did not deliver every record once (%d acknowledged)",
                status.acknowledged);
 
+    // ---- The scheduler, as `sidepctl sync` and the window send: two batches in flight ----
+    // The same backlog again (the outbox forgotten, the records resulted again) to a fresh
+    // server database.
+    server.stop();
+    server.setDatabase(u"sqlite://"_s + serverFiles.filePath(u"scheduler-server.sqlite"_s));
+    if (!server.start(server.port()))
+        qFatal("sidep-server did not start again");
+    if (!lab->database().execDirect(u"DELETE FROM outbox"_s, &error) ||
+        !lab->database().execDirect(
+            u"UPDATE records SET status = 'resulted' WHERE status = 'acknowledged'"_s, &error))
+        qFatal("cannot reset the outbox: %s", qPrintable(error));
+    QElapsedTimer scheduled;
+    scheduled.start();
+    const double scheduledCpuStart = ownCpu();
+    const double scheduledServerCpuStart = serverCpu();
+    {
+        HttpsTransport pipelined(url, tls);
+        SyncEngine schedulerEngine(*lab, &pipelined);
+        SyncScheduler scheduler(schedulerEngine, pipelined);
+        QEventLoop loop;
+        QObject::connect(&scheduler, &SyncScheduler::roundFinished, &loop, &QEventLoop::quit);
+        scheduler.syncNow(true);
+        if (scheduler.isInRound())
+            loop.exec();
+        if (schedulerEngine.status().acknowledged != records || serverCount(server) != records)
+            qFatal("the scheduler did not deliver every record once");
+    }
+    const qint64 scheduledNs = scheduled.nsecsElapsed();
+    const double scheduledCpu = ownCpu() - scheduledCpuStart;
+    const double scheduledServerCpu = serverCpu() - scheduledServerCpuStart;
+
     QElapsedTimer serialising;
     serialising.start();
     const qint64 serialisingCpuStart = ownCpuNs();
@@ -428,13 +460,21 @@ int main(int argc, char* argv[])
           << "   (outbox, record status, audit per record; commit)\n"
           << "  request body       " << double(bodyBytes) / records << " bytes/record ("
           << bodyBytes / 1024.0 / 1024.0 << " MiB in " << bodies.size() << " POSTs)\n"
+          << "scheduler, as sidepctl sync (two batches in flight, fresh server database):\n"
+          << "  total              " << seconds(scheduledNs) << " s   ("
+          << records / seconds(scheduledNs) << " records/s; target: " << records << " in < 20 s)\n"
+          << "  CPU                workstation " << scheduledCpu << " s, server "
+          << scheduledServerCpu << " s\n"
           << "minimal client (the same bodies, QNetworkAccessManager, fresh server database):\n"
           << "  total              " << baselineSeconds << " s   (" << records / baselineSeconds
           << " records/s)\n"
           << "  CPU                client " << baselineCpu << " s, server " << baselineServerCpu
           << " s\n"
           << "  answer body        " << double(answerBytes) / records << " bytes/record\n"
-          << "engine / minimal client: " << engineSeconds / baselineSeconds << " x\n"
+          << "engine / minimal client: " << engineSeconds / baselineSeconds
+          << " x; scheduler / "
+             "minimal client: "
+          << seconds(scheduledNs) / baselineSeconds << " x\n"
           << "raw client (one QSslSocket, each request in one write, fresh database):\n"
           << "  total              " << seconds(rawNs) << " s   (" << records / seconds(rawNs)
           << " records/s)\n"
