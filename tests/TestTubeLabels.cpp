@@ -7,6 +7,7 @@
 #include "TubeLabelPrinter.h"
 
 #include <QFile>
+#include <QFontMetricsF>
 #include <QPainter>
 #include <QPrinter>
 #include <QSet>
@@ -24,6 +25,8 @@ private Q_SLOTS:
     void onlySamplingStaffPrintLabels();
     void labelReadsBackAsCode128AndDataMatrix_data();
     void labelReadsBackAsCode128AndDataMatrix();
+    void longSiteNameNeverHidesTheDate_data();
+    void longSiteNameNeverHidesTheDate();
     void batchPrintsOneLabelAPage();
 };
 
@@ -98,6 +101,34 @@ void TestTubeLabels::labelReadsBackAsCode128AndDataMatrix()
     QVERIFY2(symbologies.contains(u"Code128"_s),
              qPrintable(QStringList(symbologies.values()).join(u',')));
     QVERIFY(symbologies.contains(u"DataMatrix"_s));
+}
+
+void TestTubeLabels::longSiteNameNeverHidesTheDate_data()
+{
+    QTest::addColumn<QString>("site");
+    QTest::addColumn<qreal>("width");
+    QTest::addColumn<bool>("siteInFull");
+    QTest::newRow("short name, wide line") << u"CHU test"_s << 400.0 << true;
+    QTest::newRow("long name, 203 dpi label")
+        << u"Centre hospitalier universitaire de Pointe-à-Pitre – Les Abymes"_s << 250.0 << false;
+    QTest::newRow("line narrower than the date") << u"CHU de Bordeaux"_s << 10.0 << false;
+}
+
+void TestTubeLabels::longSiteNameNeverHidesTheDate()
+{
+    QFETCH(QString, site);
+    QFETCH(qreal, width);
+    QFETCH(bool, siteInFull);
+    QFont font;
+    font.setPixelSize(20);
+    const QFontMetricsF metrics(font);
+    const QDate day(2026, 11, 28);
+    const QString line = TubeLabelPrinter::siteAndDateLine(metrics, width, site, day);
+    QVERIFY2(line.endsWith(u"28/11/2026"_s), qPrintable(line));
+    QCOMPARE(line.startsWith(site), siteInFull);
+    const qreal dateWidth = metrics.horizontalAdvance(u"28/11/2026"_s);
+    // What is drawn fits the line, unless the date alone is already wider.
+    QVERIFY2(metrics.horizontalAdvance(line) <= std::max(width, dateWidth) + 0.5, qPrintable(line));
 }
 
 void TestTubeLabels::batchPrintsOneLabelAPage()

@@ -7,6 +7,7 @@
 #include <QPageLayout>
 #include <QPainter>
 #include <QPrinter>
+#include <algorithm>
 #include <cmath>
 
 using namespace Qt::StringLiterals;
@@ -86,8 +87,20 @@ void TubeLabelPrinter::paint(QPainter& painter, const QRectF& area, const QStrin
     font.setPixelSize(qMax(5, int(lower * 0.3)));
     painter.setFont(font);
     painter.drawText(textArea, Qt::AlignLeft | Qt::AlignBottom,
-                     u"%1  %2"_s.arg(site, date.toString(u"dd/MM/yyyy"_s)));
+                     siteAndDateLine(QFontMetricsF(font), textArea.width(), site, date));
     painter.restore();
+}
+
+QString TubeLabelPrinter::siteAndDateLine(const QFontMetricsF& metrics, qreal width,
+                                          const QString& site, const QDate& date)
+{
+    const QString day = date.toString(u"dd/MM/yyyy"_s);
+    const QString separator = u"  "_s;
+    const qreal room = width - metrics.horizontalAdvance(separator + day);
+    const QString shortSite = metrics.elidedText(site, Qt::ElideRight, std::max<qreal>(room, 0));
+    if (shortSite.isEmpty())
+        return day;
+    return shortSite + separator + day;
 }
 
 bool TubeLabelPrinter::print(QPrinter* printer, const QStringList& labels, QString* error)

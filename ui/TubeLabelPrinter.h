@@ -5,6 +5,7 @@
 #include <QRectF>
 #include <QStringList>
 
+class QFontMetricsF;
 class QPainter;
 class QPrinter;
 class Store;
@@ -29,6 +30,11 @@ public:
     // One label drawn into `area` (a 50 x 25 mm label, or any rectangle of that shape).
     static void paint(QPainter& painter, const QRectF& area, const QString& label,
                       const QString& site, const QDate& date);
+    // The label's bottom line for a text `width` wide: the date always in full (the lab
+    // checks it against the sampling day), the site name shortened with an ellipsis when
+    // both do not fit.
+    static QString siteAndDateLine(const QFontMetricsF& metrics, qreal width, const QString& site,
+                                   const QDate& date);
     // Prints the labels through `printer` (system printer or PDF), one a page.
     [[nodiscard]] bool print(QPrinter* printer, const QStringList& labels, QString* error);
 
