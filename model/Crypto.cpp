@@ -294,7 +294,7 @@ bool KdfParameters::derive(const SecureBytes& password, SecureBytes* key, QStrin
             *error = invalid;
         return false;
     }
-    SecureBytes output(std::size_t(Crypto::KeySize));
+    SecureBytes output(static_cast<std::size_t>(Crypto::KeySize));
     if (EVP_PBE_scrypt(reinterpret_cast<const char*>(password.data()), password.size(), bytes(salt),
                        std::size_t(salt.size()), n, r, p, MaxScryptMemory, output.data(),
                        output.size()) != 1) {
