@@ -8,7 +8,6 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QRegularExpression>
-#include <QSet>
 #include <QSqlQuery>
 #include <QVariant>
 
@@ -17,53 +16,6 @@ using namespace Qt::StringLiterals;
 const QString ActivationCodes::DefaultLinkTemplate =
     u"https://bonjour.tousanticovid.gouv.fr/app/code/{code}"_s;
 const QString ActivationCodes::LinkTemplateSetting = u"activation.linkTemplate"_s;
-
-namespace {
-
-const QStringList Header = {u"code_pour_qr"_s, u"code_brut"_s, u"validite_debut"_s,
-                            u"validite_fin"_s};
-constexpr int MaxProblems = 100;
-
-// Fixed width and always UTC, so that the pool's dates compare correctly as text in SQL.
-QString utcText(const QDateTime& dateTime)
-{
-    return dateTime.toUTC().toString(u"yyyy-MM-dd'T'HH:mm:ss.zzz'Z'"_s);
-}
-
-bool isCode(const QString& code)
-{
-    static const QRegularExpression longCode(
-        u"^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$"_s);
-    static const QRegularExpression shortCode(u"^(?:[A-Z0-9]{6}|[A-Z0-9]{12})$"_s);
-    return longCode.match(code).hasMatch() || shortCode.match(code).hasMatch();
-}
-
-QDateTime parseUtc(const QString& text)
-{
-    static const QRegularExpression shape(
-        u"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(?:\\.[0-9]{1,3})?Z$"_s);
-    if (!shape.match(text).hasMatch())
-        return {};
-    return QDateTime::fromString(text, Qt::ISODateWithMs);
-}
-
-QString unquoted(QString field)
-{
-    field = field.trimmed();
-    if (field.size() >= 2 && field.startsWith(u'"') && field.endsWith(u'"'))
-        field = field.mid(1, field.size() - 2);
-    return field;
-}
-
-} // namespace
-
-QString ActivationCodes::ImportProblem::toString() const
-{
-    QString where = line > 0 ? tr("line %1").arg(line) : tr("file");
-    if (!column.isEmpty())
-        where += u", "_s + column;
-    return where + u": "_s + message + u" ["_s + rule + u']';
-}
 
 ActivationCodes::ActivationCodes(Store& store, QObject* parent)
     : QObject(parent)
@@ -87,116 +39,31 @@ QString ActivationCodes::linkTemplate()
     return configured;
 }
 
-QList<ActivationCodes::ImportProblem> ActivationCodes::checkFile(const QByteArray& csv,
-                                                                 const QString& fileName,
-                                                                 const QByteArray& sha256File,
-                                                                 QList<ParsedCode>* codes)
+QList<ActivationCodes::ImportProblem>
+ActivationCodes::checkFile(const QByteArray& csv, const QString& fileName,
+                           const QByteArray& sha256File, QList<ActivationCodeCsv::Code>* codes)
 {
-    QList<ImportProblem> problems;
-    auto problem = [&](int line, const QString& column, const QString& rule,
-                       const QString& message) {
-        if (problems.size() < MaxProblems)
-            problems.append({line, column, rule, message});
-    };
-
     if (!sha256File.isNull()) {
         // sha256sum format: 64 hex digits, then "  NAME" or " *NAME".
         static const QRegularExpression sumLine(u"^([0-9a-fA-F]{64})(?:[ \\t]+\\*?(\\S.*))?$"_s);
         const QString text = QString::fromUtf8(sha256File).trimmed();
         const QRegularExpressionMatch match = sumLine.match(text.section(u'\n', 0, 0).trimmed());
         if (!match.hasMatch()) {
-            problem(0, u"sha256"_s, u"sha256.format"_s,
-                    tr("the .sha256 file is not in sha256sum format"));
-        } else if (match.captured(1).toLower().toLatin1() != Crypto::sha256(csv).toHex()) {
-            problem(0, u"sha256"_s, u"sha256.mismatch"_s,
-                    tr("the file does not match its .sha256 checksum: it was changed or cut"));
-        } else if (!match.captured(2).isEmpty() && !fileName.isEmpty() &&
-                   QFileInfo(match.captured(2).trimmed()).fileName() != fileName) {
-            problem(0, u"sha256"_s, u"sha256.name"_s,
-                    tr("the .sha256 file is the checksum of another file"));
+            return {{0, u"sha256"_s, u"sha256.format"_s,
+                     tr("the .sha256 file is not in sha256sum format")}};
         }
-        if (!problems.isEmpty())
-            return problems; // a tampered file is not worth reading further
-    }
-
-    QByteArray content = csv;
-    if (content.startsWith("\xEF\xBB\xBF"))
-        content.remove(0, 3);
-    QStringList lines = QString::fromUtf8(content).split(u'\n');
-    for (QString& each : lines) {
-        if (each.endsWith(u'\r'))
-            each.chop(1);
-    }
-    while (!lines.isEmpty() && lines.last().trimmed().isEmpty())
-        lines.removeLast();
-    if (lines.isEmpty()) {
-        problem(0, {}, u"csv.empty"_s, tr("the file is empty"));
-        return problems;
-    }
-    QStringList header;
-    for (const QString& field : lines.first().split(u','))
-        header.append(unquoted(field));
-    if (header != Header) {
-        problem(1, {}, u"csv.header"_s, tr("the header must be %1").arg(Header.join(u',')));
-        return problems;
-    }
-    if (lines.size() == 1)
-        problem(0, {}, u"csv.empty"_s, tr("the file holds no code"));
-
-    QSet<QString> seen;
-    for (qsizetype i = 1; i < lines.size(); ++i) {
-        const int lineNumber = int(i + 1);
-        const QStringList fields = lines.at(i).split(u',');
-        if (fields.size() != Header.size()) {
-            problem(lineNumber, {}, u"csv.columns"_s,
-                    tr("%1 columns instead of %2").arg(fields.size()).arg(Header.size()));
-            continue;
+        if (match.captured(1).toLower().toLatin1() != Crypto::sha256(csv).toHex()) {
+            return {{0, u"sha256"_s, u"sha256.mismatch"_s,
+                     tr("the file does not match its .sha256 checksum: it was changed or cut")}};
         }
-        ParsedCode code;
-        code.line = lineNumber;
-        code.qrCode = unquoted(fields.at(0));
-        code.rawCode = unquoted(fields.at(1));
-        bool lineOk = true;
-        for (int column = 0; column < 2; ++column) {
-            const QString& value = column == 0 ? code.qrCode : code.rawCode;
-            if (!isCode(value)) {
-                problem(lineNumber, Header.at(column), u"code.format"_s,
-                        tr("a code is a lower-case UUID v4, or 6 or 12 characters A-Z 0-9"));
-                lineOk = false;
-            }
-        }
-        QDateTime dates[2];
-        for (int column = 2; column < 4; ++column) {
-            dates[column - 2] = parseUtc(unquoted(fields.at(column)));
-            if (!dates[column - 2].isValid()) {
-                problem(lineNumber, Header.at(column), u"date.format"_s,
-                        tr("a date is ISO 8601 in UTC, such as 2021-08-25T22:00:00.000Z"));
-                lineOk = false;
-            }
-        }
-        if (dates[0].isValid() && dates[1].isValid() && !(dates[0] < dates[1])) {
-            problem(lineNumber, Header.at(3), u"dates.order"_s,
-                    tr("the validity must end after it starts"));
-            lineOk = false;
-        }
-        // A code may repeat in its own line (same value for the QR and in clear), never
-        // across lines.
-        QSet<QString> own{code.qrCode, code.rawCode};
-        for (const QString& value : std::as_const(own)) {
-            if (seen.contains(value)) {
-                problem(lineNumber, {}, u"code.duplicate"_s,
-                        tr("this code is already on an earlier line"));
-                lineOk = false;
-            }
-        }
-        seen.unite(own);
-        if (lineOk) {
-            code.validFrom = utcText(dates[0]);
-            code.validUntil = utcText(dates[1]);
-            codes->append(code);
+        if (!match.captured(2).isEmpty() && !fileName.isEmpty() &&
+            QFileInfo(match.captured(2).trimmed()).fileName() != fileName) {
+            // A tampered or mixed-up file is not worth reading further.
+            return {{0, u"sha256"_s, u"sha256.name"_s,
+                     tr("the .sha256 file is the checksum of another file")}};
         }
     }
-    return problems;
+    return ActivationCodeCsv::read(csv, codes);
 }
 
 bool ActivationCodes::importFile(const QString& csvPath, const QString& sha256Path,
@@ -240,7 +107,7 @@ bool ActivationCodes::importCsv(const QByteArray& csv, const QString& fileName,
         *error = tr("the file is too large for a batch of codes");
         return false;
     }
-    QList<ParsedCode> codes;
+    QList<ActivationCodeCsv::Code> codes;
     report->problems = checkFile(csv, fileName, sha256File, &codes);
     auto refuse = [&] {
         *error = tr("nothing imported: %n problem(s) in the file; first: %1", nullptr,
@@ -260,15 +127,16 @@ bool ActivationCodes::importCsv(const QByteArray& csv, const QString& fileName,
     // same time cannot slip in between.
     QSqlQuery& known = database.query(
         u"SELECT 1 FROM activation_codes WHERE qr_code IN (?, ?) OR raw_code IN (?, ?)"_s);
-    for (const ParsedCode& code : std::as_const(codes)) {
+    for (const ActivationCodeCsv::Code& code : std::as_const(codes)) {
         known.bindValue(0, code.qrCode);
         known.bindValue(1, code.rawCode);
         known.bindValue(2, code.qrCode);
         known.bindValue(3, code.rawCode);
         const bool found = known.exec() && known.next();
         known.finish();
-        if (found && report->problems.size() < MaxProblems) {
-            report->problems.append(
+        if (found) {
+            ActivationCodeCsv::add(
+                &report->problems,
                 {code.line, {}, u"code.known"_s, tr("this code is already in the pool")});
         }
     }
@@ -278,8 +146,8 @@ bool ActivationCodes::importCsv(const QByteArray& csv, const QString& fileName,
     QSqlQuery& insert =
         database.query(u"INSERT INTO activation_codes (qr_code, raw_code, valid_from, valid_until, "
                        "imported_at) VALUES (?, ?, ?, ?, ?)"_s);
-    const QString importedAt = utcText(now);
-    for (const ParsedCode& code : std::as_const(codes)) {
+    const QString importedAt = ActivationCodeCsv::utcText(now);
+    for (const ActivationCodeCsv::Code& code : std::as_const(codes)) {
         insert.bindValue(0, code.qrCode);
         insert.bindValue(1, code.rawCode);
         insert.bindValue(2, code.validFrom);
@@ -314,7 +182,7 @@ bool ActivationCodes::allocate(const QString& recordId, const QDateTime& now,
         *error = tr("an activation code is taken inside a transaction");
         return false;
     }
-    const QString nowText = utcText(now);
+    const QString nowText = ActivationCodeCsv::utcText(now);
     // The subquery picks the code that expires first; "AND used_by IS NULL" makes the
     // update a no-op if someone took it meanwhile, so a code is never given twice.
     QSqlQuery& take = database.query(
@@ -345,8 +213,8 @@ ActivationCodes::Status ActivationCodes::status(int soonDays, QString* error, co
 {
     Status result;
     Database& database = m_store.database();
-    const QString nowText = utcText(now);
-    const QString soonText = utcText(now.addDays(soonDays));
+    const QString nowText = ActivationCodeCsv::utcText(now);
+    const QString soonText = ActivationCodeCsv::utcText(now.addDays(soonDays));
     QSqlQuery& counts = database.query(
         u"SELECT count(*),"
         " sum(used_by IS NOT NULL),"

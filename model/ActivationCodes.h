@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ActivationCodeCsv.h"
 #include "SamplingRecord.h"
 
 #include <QByteArray>
@@ -28,18 +29,8 @@ public:
 
     explicit ActivationCodes(Store& store, QObject* parent = nullptr);
 
-    // One thing wrong with an imported file: the line (1 is the header, 0 the whole file),
-    // the column, a stable rule id ("csv.header", "code.format", "dates.order"...) and a
-    // translated message that does not repeat the code.
-    struct ImportProblem
-    {
-        int line = 0;
-        QString column;
-        QString rule;
-        QString message;
-
-        QString toString() const; // "line 3, validite_fin: ... [dates.order]"
-    };
+    // One thing wrong with an imported file (line, column, rule id, message).
+    using ImportProblem = ActivationCodeCsv::Problem;
 
     struct ImportReport
     {
@@ -88,16 +79,9 @@ Q_SIGNALS:
     void codesImported(int count);
 
 private:
-    struct ParsedCode
-    {
-        int line = 0;
-        QString qrCode;
-        QString rawCode;
-        QString validFrom; // normalised UTC text, so that SQL compares them as text
-        QString validUntil;
-    };
     QList<ImportProblem> checkFile(const QByteArray& csv, const QString& fileName,
-                                   const QByteArray& sha256File, QList<ParsedCode>* codes);
+                                   const QByteArray& sha256File,
+                                   QList<ActivationCodeCsv::Code>* codes);
 
     Store& m_store;
 };

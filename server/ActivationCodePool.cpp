@@ -5,54 +5,23 @@
 #include <QCryptographicHash>
 #include <QJsonDocument>
 #include <QRegularExpression>
-#include <QSet>
 #include <QUuid>
 
 using namespace Qt::StringLiterals;
 
-const QStringList ActivationCodePool::CsvHeader = {u"code_pour_qr"_s, u"code_brut"_s,
-                                                   u"validite_debut"_s, u"validite_fin"_s};
-
 namespace {
 
-constexpr int MaxProblems = 100;
-
-// The workstation's rules (model/ActivationCodes.cpp), so that what is imported here is
-// what a site accepts.
-bool isCode(const QString& code)
+// The CSV a site receives: the same columns in the national format.
+QByteArray toCsv(const QList<ServerDatabase::ActivationCode>& codes)
 {
-    static const QRegularExpression longCode(
-        u"^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$"_s);
-    static const QRegularExpression shortCode(u"^(?:[A-Z0-9]{6}|[A-Z0-9]{12})$"_s);
-    return longCode.match(code).hasMatch() || shortCode.match(code).hasMatch();
-}
-
-QDateTime parseUtc(const QString& text)
-{
-    static const QRegularExpression shape(
-        u"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(?:\\.[0-9]{1,3})?Z$"_s);
-    if (!shape.match(text).hasMatch())
-        return {};
-    return QDateTime::fromString(text, Qt::ISODateWithMs);
-}
-
-QString unquoted(QString field)
-{
-    field = field.trimmed();
-    if (field.size() >= 2 && field.startsWith(u'"') && field.endsWith(u'"'))
-        field = field.mid(1, field.size() - 2);
-    return field;
+    QList<ActivationCodeCsv::Code> lines;
+    lines.reserve(codes.size());
+    for (const ServerDatabase::ActivationCode& code : codes)
+        lines.append({0, code.qrCode, code.code, code.validFrom, code.validUntil});
+    return ActivationCodeCsv::write(lines);
 }
 
 } // namespace
-
-QString ActivationCodePool::ImportProblem::toString() const
-{
-    QString where = line > 0 ? tr("line %1").arg(line) : tr("file");
-    if (!column.isEmpty())
-        where += u", "_s + column;
-    return where + u": "_s + message + u" ["_s + rule + u']';
-}
 
 QJsonObject ActivationCodePool::Batch::toJson() const
 {
@@ -66,23 +35,6 @@ QJsonObject ActivationCodePool::Batch::toJson() const
 ActivationCodePool::ActivationCodePool(ServerDatabase* database)
     : m_database(database)
 {}
-
-QString ActivationCodePool::utcText(const QDateTime& dateTime)
-{
-    return dateTime.toUTC().toString(u"yyyy-MM-dd'T'HH:mm:ss.zzz'Z'"_s);
-}
-
-QByteArray ActivationCodePool::toCsv(const QList<ServerDatabase::ActivationCode>& codes)
-{
-    QByteArray csv = CsvHeader.join(u',').toUtf8() + '\n';
-    for (const ServerDatabase::ActivationCode& code : codes) {
-        csv += QStringList{code.qrCode, code.code, code.validFrom, code.validUntil}
-                   .join(u',')
-                   .toUtf8() +
-               '\n';
-    }
-    return csv;
-}
 
 bool ActivationCodePool::generate(int count, int validDays, QString* error, const QDateTime& now)
 {
@@ -117,95 +69,6 @@ bool ActivationCodePool::generate(int count, int validDays, QString* error, cons
     return true;
 }
 
-QList<ActivationCodePool::ImportProblem>
-ActivationCodePool::checkCsv(const QByteArray& csv, QList<ServerDatabase::ActivationCode>* codes,
-                             QList<int>* lines) const
-{
-    QList<ImportProblem> problems;
-    auto problem = [&](int line, const QString& column, const QString& rule,
-                       const QString& message) {
-        if (problems.size() < MaxProblems)
-            problems.append({line, column, rule, message});
-    };
-
-    QByteArray content = csv;
-    if (content.startsWith("\xEF\xBB\xBF"))
-        content.remove(0, 3);
-    QStringList rows = QString::fromUtf8(content).split(u'\n');
-    for (QString& row : rows) {
-        if (row.endsWith(u'\r'))
-            row.chop(1);
-    }
-    while (!rows.isEmpty() && rows.last().trimmed().isEmpty())
-        rows.removeLast();
-    if (rows.isEmpty()) {
-        problem(0, {}, u"csv.empty"_s, tr("the file is empty"));
-        return problems;
-    }
-    QStringList header;
-    for (const QString& field : rows.first().split(u','))
-        header.append(unquoted(field));
-    if (header != CsvHeader) {
-        problem(1, {}, u"csv.header"_s, tr("the header must be %1").arg(CsvHeader.join(u',')));
-        return problems;
-    }
-    if (rows.size() == 1)
-        problem(0, {}, u"csv.empty"_s, tr("the file holds no code"));
-
-    QSet<QString> seen;
-    for (qsizetype i = 1; i < rows.size(); ++i) {
-        const int line = int(i + 1);
-        const QStringList fields = rows.at(i).split(u',');
-        if (fields.size() != CsvHeader.size()) {
-            problem(line, {}, u"csv.columns"_s,
-                    tr("%1 columns instead of %2").arg(fields.size()).arg(CsvHeader.size()));
-            continue;
-        }
-        ServerDatabase::ActivationCode code;
-        code.qrCode = unquoted(fields.at(0));
-        code.code = unquoted(fields.at(1));
-        bool lineOk = true;
-        for (int column = 0; column < 2; ++column) {
-            if (!isCode(column == 0 ? code.qrCode : code.code)) {
-                problem(line, CsvHeader.at(column), u"code.format"_s,
-                        tr("a code is a lower-case UUID v4, or 6 or 12 characters A-Z 0-9"));
-                lineOk = false;
-            }
-        }
-        QDateTime dates[2];
-        for (int column = 2; column < 4; ++column) {
-            dates[column - 2] = parseUtc(unquoted(fields.at(column)));
-            if (!dates[column - 2].isValid()) {
-                problem(line, CsvHeader.at(column), u"date.format"_s,
-                        tr("a date is ISO 8601 in UTC, such as 2021-08-25T22:00:00.000Z"));
-                lineOk = false;
-            }
-        }
-        if (dates[0].isValid() && dates[1].isValid() && !(dates[0] < dates[1])) {
-            problem(line, CsvHeader.at(3), u"dates.order"_s,
-                    tr("the validity must end after it starts"));
-            lineOk = false;
-        }
-        // The same value may serve for the QR and in clear on its own line, never twice.
-        const QSet<QString> own{code.qrCode, code.code};
-        for (const QString& value : own) {
-            if (seen.contains(value)) {
-                problem(line, {}, u"code.duplicate"_s,
-                        tr("this code is already on an earlier line"));
-                lineOk = false;
-            }
-        }
-        seen.unite(own);
-        if (lineOk) {
-            code.validFrom = utcText(dates[0]);
-            code.validUntil = utcText(dates[1]);
-            codes->append(code);
-            lines->append(line);
-        }
-    }
-    return problems;
-}
-
 bool ActivationCodePool::importCsv(const QByteArray& csv, ImportReport* report, QString* error,
                                    const QDateTime& now)
 {
@@ -214,9 +77,8 @@ bool ActivationCodePool::importCsv(const QByteArray& csv, ImportReport* report, 
         *error = tr("the file is too large for a batch of codes");
         return false;
     }
-    QList<ServerDatabase::ActivationCode> codes;
-    QList<int> lines;
-    report->problems = checkCsv(csv, &codes, &lines);
+    QList<ActivationCodeCsv::Code> lines;
+    report->problems = ActivationCodeCsv::read(csv, &lines);
     auto refuse = [&] {
         *error = tr("nothing imported: %n problem(s) in the file; first: %1", nullptr,
                     int(report->problems.size()))
@@ -226,16 +88,19 @@ bool ActivationCodePool::importCsv(const QByteArray& csv, ImportReport* report, 
     if (!report->problems.isEmpty())
         return refuse();
 
+    QList<ServerDatabase::ActivationCode> codes;
+    codes.reserve(lines.size());
+    for (const ActivationCodeCsv::Code& line : std::as_const(lines))
+        codes.append({line.rawCode, line.qrCode, line.validFrom, line.validUntil});
     QList<qsizetype> known;
     qsizetype alreadyUsed = 0;
     if (!m_database->addActivationCodes(codes, u"imported"_s, utcText(now), &known, &alreadyUsed,
                                         error))
         return false;
     for (const qsizetype index : std::as_const(known)) {
-        if (report->problems.size() >= MaxProblems)
-            break;
-        report->problems.append(
-            {lines.at(index), {}, u"code.known"_s, tr("this code is already in the stock")});
+        ActivationCodeCsv::add(
+            &report->problems,
+            {lines.at(index).line, {}, u"code.known"_s, tr("this code is already in the stock")});
     }
     if (!report->problems.isEmpty())
         return refuse();

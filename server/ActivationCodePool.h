@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ActivationCodeCsv.h"
 #include "ServerDatabase.h"
 
 #include <QByteArray>
@@ -29,7 +30,6 @@ public:
     // clock runs a little behind the server's (the sync panel warns beyond 5 minutes) must
     // still find them valid, or it would fetch again at every cycle.
     static constexpr int ClockMarginMinutes = 10;
-    static const QStringList CsvHeader; // code_pour_qr,code_brut,validite_debut,validite_fin
 
     explicit ActivationCodePool(ServerDatabase* database);
 
@@ -38,18 +38,9 @@ public:
     [[nodiscard]] bool generate(int count, int validDays, QString* error,
                                 const QDateTime& now = QDateTime::currentDateTimeUtc());
 
-    // One thing wrong with an imported file: line (1 is the header, 0 the whole file),
-    // column, a stable rule id (the workstation's: "csv.header", "code.format",
-    // "dates.order", "code.known"...) and a message that does not repeat the code.
-    struct ImportProblem
-    {
-        int line = 0;
-        QString column;
-        QString rule;
-        QString message;
-
-        QString toString() const; // "line 3, validite_fin: ... [dates.order]"
-    };
+    // One thing wrong with an imported file: the workstation's reader and rules
+    // (model/ActivationCodeCsv), plus "code.known" for a code already in the stock.
+    using ImportProblem = ActivationCodeCsv::Problem;
     struct ImportReport
     {
         int imported = 0;
@@ -90,13 +81,11 @@ public:
                               const QDateTime& now = QDateTime::currentDateTimeUtc());
 
     // Fixed width and always UTC, the form of codes.md: dates compare correctly as text.
-    static QString utcText(const QDateTime& dateTime);
-    static QByteArray toCsv(const QList<ServerDatabase::ActivationCode>& codes);
+    static QString utcText(const QDateTime& dateTime)
+    {
+        return ActivationCodeCsv::utcText(dateTime);
+    }
 
 private:
-    QList<ImportProblem> checkCsv(const QByteArray& csv,
-                                  QList<ServerDatabase::ActivationCode>* codes,
-                                  QList<int>* lines) const;
-
     ServerDatabase* m_database;
 };

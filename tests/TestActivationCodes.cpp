@@ -74,6 +74,8 @@ private Q_SLOTS:
     void expiredOrNotYetValidCodeIsNeverUsed();
     void noCodeLeftFlagsAndImportAssigns();
     void twoProcessesNeverShareACode();
+    void writtenFileReadsBackUnchanged();
+    void problemsStopAtTheLimit();
 
 private:
     QUuid addRecord(int index);
@@ -471,6 +473,50 @@ void TestActivationCodes::twoProcessesNeverShareACode()
     }
     db = QSqlDatabase();
     QSqlDatabase::removeDatabase(u"check"_s);
+}
+
+void TestActivationCodes::writtenFileReadsBackUnchanged()
+{
+    // What the server writes for a site is exactly what the site's reader takes back.
+    const QList<ActivationCodeCsv::Code> codes = {
+        {0, u"9f3c2a4e-1b7d-4c3e-9a1f-2b3c4d5e6f70"_s, u"9f3c2a4e-1b7d-4c3e-9a1f-2b3c4d5e6f70"_s,
+         u"2021-08-25T22:00:00.000Z"_s, u"2021-09-04T22:00:00.000Z"_s},
+        {0, u"ABC123DEF456"_s, u"XY12ZW"_s, u"2021-08-26T00:00:00.000Z"_s,
+         u"2021-08-27T00:00:00.500Z"_s},
+    };
+    const QByteArray csv = ActivationCodeCsv::write(codes);
+    QVERIFY(csv.startsWith("code_pour_qr,code_brut,validite_debut,validite_fin\n"));
+    QList<ActivationCodeCsv::Code> read;
+    const QList<ActivationCodeCsv::Problem> problems = ActivationCodeCsv::read(csv, &read);
+    QVERIFY2(problems.isEmpty(), qPrintable(problems.value(0).toString()));
+    QCOMPARE(read.size(), codes.size());
+    for (qsizetype i = 0; i < codes.size(); ++i) {
+        QCOMPARE(read.at(i).line, int(i + 2));
+        QCOMPARE(read.at(i).qrCode, codes.at(i).qrCode);
+        QCOMPARE(read.at(i).rawCode, codes.at(i).rawCode);
+        QCOMPARE(read.at(i).validFrom, codes.at(i).validFrom);
+        QCOMPARE(read.at(i).validUntil, codes.at(i).validUntil);
+    }
+    // A date without milliseconds comes back in the fixed-width form.
+    QList<ActivationCodeCsv::Code> shortDates;
+    QVERIFY(ActivationCodeCsv::read("code_pour_qr,code_brut,validite_debut,validite_fin\n"
+                                    "XY12ZW,XY12ZW,2021-08-26T00:00:00Z,2021-08-27T00:00:00Z\n",
+                                    &shortDates)
+                .isEmpty());
+    QCOMPARE(shortDates.value(0).validFrom, u"2021-08-26T00:00:00.000Z"_s);
+}
+
+void TestActivationCodes::problemsStopAtTheLimit()
+{
+    QByteArray csv = "code_pour_qr,code_brut,validite_debut,validite_fin\n";
+    for (int i = 0; i < 3 * ActivationCodeCsv::MaxProblems; ++i)
+        csv += "not a code,XY12ZW\n";
+    QList<ActivationCodeCsv::Code> codes;
+    const QList<ActivationCodeCsv::Problem> problems = ActivationCodeCsv::read(csv, &codes);
+    QCOMPARE(problems.size(), ActivationCodeCsv::MaxProblems);
+    QCOMPARE(problems.first().line, 2);
+    QCOMPARE(problems.first().rule, u"csv.columns"_s);
+    QVERIFY(codes.isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestActivationCodes)

@@ -2,7 +2,7 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB">
 <context>
-    <name>ActivationCodes</name>
+    <name>ActivationCodeCsv</name>
     <message>
         <source>line %1</source>
         <translation>line %1</translation>
@@ -10,18 +10,6 @@
     <message>
         <source>file</source>
         <translation>file</translation>
-    </message>
-    <message>
-        <source>the .sha256 file is not in sha256sum format</source>
-        <translation>the .sha256 file is not in sha256sum format</translation>
-    </message>
-    <message>
-        <source>the file does not match its .sha256 checksum: it was changed or cut</source>
-        <translation>the file does not match its .sha256 checksum: it was changed or cut</translation>
-    </message>
-    <message>
-        <source>the .sha256 file is the checksum of another file</source>
-        <translation>the .sha256 file is the checksum of another file</translation>
     </message>
     <message>
         <source>the file is empty</source>
@@ -54,6 +42,21 @@
     <message>
         <source>this code is already on an earlier line</source>
         <translation>this code is already on an earlier line</translation>
+    </message>
+</context>
+<context>
+    <name>ActivationCodes</name>
+    <message>
+        <source>the .sha256 file is not in sha256sum format</source>
+        <translation>the .sha256 file is not in sha256sum format</translation>
+    </message>
+    <message>
+        <source>the file does not match its .sha256 checksum: it was changed or cut</source>
+        <translation>the file does not match its .sha256 checksum: it was changed or cut</translation>
+    </message>
+    <message>
+        <source>the .sha256 file is the checksum of another file</source>
+        <translation>the .sha256 file is the checksum of another file</translation>
     </message>
     <message>
         <source>cannot read %1: %2</source>
@@ -3254,6 +3257,10 @@ Exit codes: 0 success, 1 invalid input, 2 usage error, 3 integrity problem found
     <message>
         <source>%1 is the last administrator: name another one first</source>
         <translation>%1 is the last administrator: name another one first</translation>
+    </message>
+    <message>
+        <source>%1: must be a whole number from 1 to %2</source>
+        <translation>%1: must be a whole number from 1 to %2</translation>
     </message>
 </context>
 <context>

@@ -2,7 +2,7 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
-    <name>ActivationCodes</name>
+    <name>ActivationCodeCsv</name>
     <message>
         <source>line %1</source>
         <translation>ligne %1</translation>
@@ -10,18 +10,6 @@
     <message>
         <source>file</source>
         <translation>fichier</translation>
-    </message>
-    <message>
-        <source>the .sha256 file is not in sha256sum format</source>
-        <translation>le fichier .sha256 n&apos;est pas au format sha256sum</translation>
-    </message>
-    <message>
-        <source>the file does not match its .sha256 checksum: it was changed or cut</source>
-        <translation>le fichier ne correspond pas à sa somme de contrôle .sha256 : il a été modifié ou tronqué</translation>
-    </message>
-    <message>
-        <source>the .sha256 file is the checksum of another file</source>
-        <translation>le fichier .sha256 est la somme de contrôle d&apos;un autre fichier</translation>
     </message>
     <message>
         <source>the file is empty</source>
@@ -54,6 +42,21 @@
     <message>
         <source>this code is already on an earlier line</source>
         <translation>ce code figure déjà sur une ligne précédente</translation>
+    </message>
+</context>
+<context>
+    <name>ActivationCodes</name>
+    <message>
+        <source>the .sha256 file is not in sha256sum format</source>
+        <translation>le fichier .sha256 n&apos;est pas au format sha256sum</translation>
+    </message>
+    <message>
+        <source>the file does not match its .sha256 checksum: it was changed or cut</source>
+        <translation>le fichier ne correspond pas à sa somme de contrôle .sha256 : il a été modifié ou tronqué</translation>
+    </message>
+    <message>
+        <source>the .sha256 file is the checksum of another file</source>
+        <translation>le fichier .sha256 est la somme de contrôle d&apos;un autre fichier</translation>
     </message>
     <message>
         <source>cannot read %1: %2</source>
@@ -3274,6 +3277,10 @@ rôle), 5 introuvable, 6 erreur de la base, 7 synchronisation incomplète
     <message>
         <source>%1 is the last administrator: name another one first</source>
         <translation>%1 est le dernier administrateur : nommez-en d&apos;abord un autre</translation>
+    </message>
+    <message>
+        <source>%1: must be a whole number from 1 to %2</source>
+        <translation>%1 : doit être un nombre entier de 1 à %2</translation>
     </message>
 </context>
 <context>
