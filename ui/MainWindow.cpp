@@ -79,8 +79,10 @@ MainWindow::MainWindow(Store& store, const QString& storePath, QWidget* parent)
     signOutAction->setObjectName(u"signOutAction"_s);
     QMenu* languageMenu = session->addMenu(tr("&Language"));
     const QString current = QSettings().value(u"language"_s, u"fr"_s).toString();
-    for (const auto& [code, name] : {std::pair{u"fr"_s, u"Français"_s}, {u"en"_s, u"English"_s}}) {
-        QAction* action = languageMenu->addAction(name);
+    for (const auto& language : {std::pair{u"fr"_s, u"Français"_s}, {u"en"_s, u"English"_s}}) {
+        // A plain variable: clang 14 (the sanitizer build) cannot capture a structured binding.
+        const QString code = language.first;
+        QAction* action = languageMenu->addAction(language.second);
         action->setObjectName(u"language_"_s + code + u"Action"_s);
         action->setCheckable(true);
         action->setChecked(code == current);

@@ -202,9 +202,7 @@ void QueueWidget::restorePosition()
     // The scroll bar range follows the new row count once the view has laid out again.
     QMetaObject::invokeMethod(
         this,
-        [this, view, scrollValue = m_scrollValue] {
-            view->verticalScrollBar()->setValue(scrollValue);
-        },
+        [view, scrollValue = m_scrollValue] { view->verticalScrollBar()->setValue(scrollValue); },
         Qt::QueuedConnection);
     if (m_currentId.isNull())
         return;
