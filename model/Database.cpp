@@ -3,8 +3,8 @@
 #include "Logging.h"
 
 #include <QFileInfo>
-#include <QStorageInfo>
 #include <QSqlError>
+#include <QStorageInfo>
 #include <QUuid>
 #include <QVariant>
 
@@ -133,6 +133,17 @@ const QList<QStringList> Migrations = {
         " value TEXT NOT NULL,"
         " records INTEGER NOT NULL,"
         " PRIMARY KEY (day, analysis, value))"_s,
+    },
+    // 7: refused sign-ins, kept in clear until the next sign-in writes them into the audit
+    // log (which needs the data key that a refused sign-in does not have). No patient data;
+    // the account only when the name typed is an account's (anything else may be a
+    // password typed into the wrong field).
+    {
+        u"CREATE TABLE signin_refusals ("
+        " id INTEGER PRIMARY KEY,"
+        " at TEXT NOT NULL,"
+        " account TEXT,"
+        " reason TEXT NOT NULL)"_s,
     },
 };
 

@@ -316,15 +316,18 @@ bool Store::signIn(const QString& name, const SecureBytes& password, QString* er
     const QString refused = tr("unknown user or wrong password");
     const std::optional<Account> user = account(name);
     if (!user) {
+        keepRefusal({}, u"unknown account"_s);
         *error = refused;
         return false;
     }
     if (user->disabled) {
+        keepRefusal(name, u"account disabled"_s);
         *error = tr("the account %1 is disabled").arg(name);
         return false;
     }
     const QDateTime now = QDateTime::currentDateTimeUtc();
     if (user->lockedUntil.isValid() && user->lockedUntil > now) {
+        keepRefusal(name, u"account locked"_s);
         *error = tr("the account %1 is locked after too many wrong passwords; try again at %2")
                      .arg(name, user->lockedUntil.toLocalTime().toString(u"HH:mm"_s));
         return false;
@@ -380,6 +383,7 @@ bool Store::signIn(const QString& name, const SecureBytes& password, QString* er
                         "locks)",
                         nullptr, maxAttempts - attempts % maxAttempts);
         }
+        keepRefusal(name, u"wrong password"_s);
         qCInfo(lcStore) << "sign-in refused: wrong password";
         return false;
     }
@@ -394,8 +398,8 @@ bool Store::signIn(const QString& name, const SecureBytes& password, QString* er
     const QString detail = user->failedAttempts > 0
                                ? u"after %1 failed attempts"_s.arg(user->failedAttempts)
                                : QString();
-    if (!m_database.exec(reset, error) || !audit(u"auth.signin"_s, {}, detail, error) ||
-        !transaction.commit(error)) {
+    if (!m_database.exec(reset, error) || !auditRefusals(error) ||
+        !audit(u"auth.signin"_s, {}, detail, error) || !transaction.commit(error)) {
         signOut();
         return false;
     }
@@ -411,11 +415,14 @@ bool Store::signInWithRecoveryKey(const QString& recoveryKey, QString* error)
         !Crypto::openKey(recoveryWrappingKey(recovery),
                          m_database.metaValue(QString::fromLatin1(RecoverySlotKey)),
                          recoverySlotAad(), &dataKey)) {
+        keepRefusal({}, u"wrong recovery key"_s);
         *error = tr("this recovery key does not open the store");
         return false;
     }
     unlock(std::move(dataKey), Account{RecoveryActor, Role::Admin, false, 0, {}, {}});
-    if (!audit(u"auth.recovery"_s, {}, {}, error)) { // audit() brings its own transaction
+    Transaction transaction(m_database);
+    if (!transaction.begin(error) || !auditRefusals(error) ||
+        !audit(u"auth.recovery"_s, {}, {}, error) || !transaction.commit(error)) {
         signOut();
         return false;
     }
@@ -436,6 +443,70 @@ void Store::signOut()
     m_auditLog.reset();
     m_vault.reset(); // wipes the keys
     m_user = Account{};
+    m_refusedSignIns = {};
+}
+
+void Store::keepRefusal(const QString& account, const QString& reason)
+{
+    // One statement: two stations refusing at once cannot both pass the limit.
+    QSqlQuery& keep =
+        m_database.query(u"INSERT INTO signin_refusals (at, account, reason) SELECT ?, ?, ? "
+                         "WHERE (SELECT count(*) FROM signin_refusals) < ?"_s);
+    keep.bindValue(0, QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs));
+    keep.bindValue(1, account.isEmpty() ? QVariant() : QVariant(account));
+    keep.bindValue(2, reason);
+    keep.bindValue(3, MaxKeptRefusals);
+    QString problem;
+    bool kept = m_database.exec(keep, &problem);
+    if (kept && keep.numRowsAffected() == 0) {
+        QSqlQuery& count =
+            m_database.query(u"INSERT INTO meta (key, value) VALUES ('signin.refusalsNotKept', 1) "
+                             "ON CONFLICT (key) DO UPDATE SET value = value + 1"_s);
+        kept = m_database.exec(count, &problem);
+    }
+    // Never the name: it may be a password typed into the wrong field.
+    if (!kept)
+        qCWarning(lcStore) << "cannot keep a refused sign-in:" << problem;
+}
+
+bool Store::auditRefusals(QString* error)
+{
+    m_refusedSignIns = {};
+    QList<AuditLog::NewEntry> entries;
+    QSqlQuery& select =
+        m_database.query(u"SELECT at, account, reason FROM signin_refusals ORDER BY id"_s);
+    if (!m_database.exec(select, error))
+        return false;
+    while (select.next()) {
+        const QString at = select.value(0).toString();
+        const QString account = select.value(1).toString();
+        entries.append({u"auth.refused"_s,
+                        {},
+                        u"%1 %2: %3"_s.arg(at, account.isEmpty() ? u"(no such account)"_s : account,
+                                           select.value(2).toString()),
+                        {}});
+        if (!account.isEmpty() && account == m_user.name) {
+            ++m_refusedSignIns.count;
+            m_refusedSignIns.last = QDateTime::fromString(at, Qt::ISODateWithMs);
+        }
+    }
+    select.finish();
+    const int notKept = m_database.metaValue(u"signin.refusalsNotKept"_s).toInt();
+    if (notKept > 0) {
+        entries.append(
+            {u"auth.refused"_s,
+             {},
+             u"%1 more refused sign-ins, not kept one by one (limit %2)"_s.arg(notKept).arg(
+                 MaxKeptRefusals),
+             {}});
+    }
+    if (entries.isEmpty())
+        return true;
+    QSqlQuery& clear = m_database.query(u"DELETE FROM signin_refusals"_s);
+    QSqlQuery& clearCount =
+        m_database.query(u"DELETE FROM meta WHERE key = 'signin.refusalsNotKept'"_s);
+    return m_database.exec(clear, error) && m_database.exec(clearCount, error) &&
+           audit(entries, error);
 }
 
 bool Store::require(Permission permission, QString* error) const

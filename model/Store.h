@@ -7,6 +7,7 @@
 #include "Vault.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QString>
 #include <memory>
 
@@ -44,13 +45,26 @@ public:
     [[nodiscard]] bool open(const QString& path, QString* error);
 
     // Unlocks the data key with an account's password. Wrong passwords are counted; the
-    // account locks for a while after too many.
+    // account locks for a while after too many. Every refused sign-in is kept (time,
+    // account, reason) and written into the audit log by the next sign-in that succeeds.
     [[nodiscard]] bool signIn(const QString& name, const SecureBytes& password, QString* error);
     // Unlocks with the recovery key; the session acts as an administrator named "recovery".
     [[nodiscard]] bool signInWithRecoveryKey(const QString& recoveryKey, QString* error);
     void signOut();
     bool isSignedIn() const { return m_vault != nullptr; }
     const Account& currentUser() const { return m_user; }
+
+    // Refused sign-ins kept at most (a brute-force attempt must not fill the disk); the
+    // ones beyond are counted.
+    static constexpr int MaxKeptRefusals = 1000;
+    struct RefusedSignIns
+    {
+        int count = 0;
+        QDateTime last; // UTC; invalid when count is 0
+    };
+    // Refused sign-ins on the signed-in account since its previous sign-in, so that its
+    // owner notices attempts that were not theirs.
+    RefusedSignIns refusedSignIns() const { return m_refusedSignIns; }
 
     // False with a message naming what is missing when the signed-in user lacks the right.
     [[nodiscard]] bool require(Permission permission, QString* error) const;
@@ -92,6 +106,10 @@ private:
     bool writeKeySlot(const QString& name, Role role, const SecureBytes& password, bool insert,
                       QString* error);
     void unlock(SecureBytes dataKey, const Account& user);
+    // Keeps a refused sign-in; `account` empty when the name typed is no account's.
+    void keepRefusal(const QString& account, const QString& reason);
+    // Inside the sign-in's transaction: the kept refusals into the audit log.
+    bool auditRefusals(QString* error);
     std::optional<Account> account(const QString& name);
     int settingValue(const QString& key, int defaultValue);
 
@@ -100,4 +118,5 @@ private:
     std::unique_ptr<Vault> m_vault;
     std::unique_ptr<AuditLog> m_auditLog;
     std::unique_ptr<RecordStore> m_records;
+    RefusedSignIns m_refusedSignIns;
 };

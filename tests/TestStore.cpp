@@ -26,6 +26,8 @@ private Q_SLOTS:
     void newerSchemaIsRefused();
     void wrongPasswordIsRefusedAndCounted();
     void accountLocksAfterFiveWrongPasswords();
+    void refusedSignInsAreAuditedAtTheNextSignIn();
+    void refusedSignInsKeptAreLimited();
     void shortPasswordIsRefused();
     void disabledAccountCannotSignIn();
     void roleChangesAndTheLastAdministratorStays();
@@ -168,6 +170,88 @@ void TestStore::accountLocksAfterFiveWrongPasswords()
     tamper(fixture.path(), u"UPDATE users SET locked_until = ? WHERE name = 'lab'"_s,
            {QDateTime::currentDateTimeUtc().addSecs(-1).toString(Qt::ISODate)});
     QVERIFY2(store.signIn(LabName, password(), &error), qPrintable(error));
+}
+
+void TestStore::refusedSignInsAreAuditedAtTheNextSignIn()
+{
+    StoreFixture fixture;
+    QString error;
+    {
+        Store store;
+        QVERIFY(store.open(fixture.path(), &error));
+        QVERIFY(!store.signIn(LabName, password(u"wrong password one"_s), &error));
+        QVERIFY(!store.signIn(LabName, password(u"wrong password two"_s), &error));
+        // A name that is no account's may be a password typed in the wrong field.
+        QVERIFY(!store.signIn(u"hunter2-secret"_s, password(), &error));
+        QVERIFY(!store.signInWithRecoveryKey(u"AAAA-BBBB"_s, &error));
+    }
+    QCOMPARE(rawValue(fixture.path(), u"SELECT count(*) FROM signin_refusals"_s).toInt(), 4);
+    QVERIFY(rawValue(fixture.path(),
+                     u"SELECT count(*) FROM signin_refusals WHERE account = 'hunter2-secret'"_s)
+                .toInt() == 0);
+
+    // The nurse signs in first: the refusals go into the audit log, hers is none of them.
+    auto nurse = fixture.openAs(NurseName);
+    QVERIFY(nurse);
+    QCOMPARE(nurse->refusedSignIns().count, 0);
+    QStringList details;
+    for (const AuditLog::Entry& entry : nurse->auditLog()->entries()) {
+        if (entry.action == u"auth.refused"_s) {
+            QCOMPARE(entry.actor, NurseName);
+            details.append(entry.detail);
+        }
+    }
+    QCOMPARE(details.size(), 4);
+    QVERIFY2(details.at(0).endsWith(u" lab: wrong password"_s), qPrintable(details.at(0)));
+    QVERIFY2(details.at(2).endsWith(u"(no such account): unknown account"_s),
+             qPrintable(details.at(2)));
+    QVERIFY2(details.at(3).endsWith(u"wrong recovery key"_s), qPrintable(details.at(3)));
+    for (const QString& detail : std::as_const(details))
+        QVERIFY2(!detail.contains(u"hunter2"_s), qPrintable(detail));
+    QVERIFY(nurse->auditLog()->verify().isEmpty());
+    QCOMPARE(rawValue(fixture.path(), u"SELECT count(*) FROM signin_refusals"_s).toInt(), 0);
+
+    // The lab user is told at their next sign-in (the nurse's sign-in took nothing from it:
+    // what matters is since *their* last sign-in).
+    Store lab;
+    QVERIFY(lab.open(fixture.path(), &error));
+    QVERIFY(!lab.signIn(LabName, password(u"wrong password three"_s), &error));
+    QVERIFY2(lab.signIn(LabName, password(), &error), qPrintable(error));
+    QCOMPARE(lab.refusedSignIns().count, 1);
+    QVERIFY(lab.refusedSignIns().last.isValid());
+    QVERIFY(qAbs(lab.refusedSignIns().last.secsTo(QDateTime::currentDateTimeUtc())) < 60);
+}
+
+void TestStore::refusedSignInsKeptAreLimited()
+{
+    StoreFixture fixture;
+    // As if a script had already hammered the sign-in up to the limit.
+    tamper(fixture.path(),
+           u"WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?) "
+           "INSERT INTO signin_refusals (at, account, reason) "
+           "SELECT '2026-11-28T06:00:00.000Z', NULL, 'unknown account' FROM n"_s,
+           {Store::MaxKeptRefusals});
+    QString error;
+    {
+        Store store;
+        QVERIFY(store.open(fixture.path(), &error));
+        for (int i = 0; i < 3; ++i)
+            QVERIFY(!store.signIn(u"nobody"_s, password(), &error));
+    }
+    QCOMPARE(rawValue(fixture.path(), u"SELECT count(*) FROM signin_refusals"_s).toInt(),
+             Store::MaxKeptRefusals);
+    auto admin = fixture.openAs(AdminName);
+    QVERIFY(admin);
+    int refused = 0;
+    QString last;
+    for (const AuditLog::Entry& entry : admin->auditLog()->entries(1, 5000)) {
+        if (entry.action == u"auth.refused"_s) {
+            ++refused;
+            last = entry.detail;
+        }
+    }
+    QCOMPARE(refused, Store::MaxKeptRefusals + 1);
+    QVERIFY2(last.startsWith(u"3 more refused sign-ins"_s), qPrintable(last));
 }
 
 void TestStore::shortPasswordIsRefused()

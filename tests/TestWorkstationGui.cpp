@@ -329,6 +329,12 @@ void TestWorkstationGui::idleLockHidesTheDataAndKeepsTheForm()
     signIn(window, NurseName);
     QTRY_VERIFY(store.isSignedIn());
     QCOMPARE(qobject_cast<QLineEdit*>(form->fieldWidget(u"patient.birthName"_s))->text(), name);
+    // The refused attempt is shown to the account's owner, and is in the audit log.
+    const QString status = window.statusBar()->currentMessage();
+    QVERIFY2(status.contains(u"1 refused sign-in"_s), qPrintable(status));
+    QCOMPARE(store.auditLog()->entries().last().action, u"auth.signin"_s);
+    QCOMPARE(store.auditLog()->entries().value(store.auditLog()->entries().size() - 2).action,
+             u"auth.refused"_s);
 }
 
 void TestWorkstationGui::draftIsOfferedBackAfterTheWindowIsDestroyed()

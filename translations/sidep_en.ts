@@ -1032,6 +1032,13 @@
         <source>&amp;National server</source>
         <translation>&amp;National server</translation>
     </message>
+    <message numerus="yes">
+        <source>%n refused sign-in(s) on your account since your last sign-in, the last at %1</source>
+        <translation>
+            <numerusform>%n refused sign-in on your account since your last sign-in, at %1</numerusform>
+            <numerusform>%n refused sign-ins on your account since your last sign-in, the last at %1</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>QrCode</name>
@@ -3128,6 +3135,13 @@ Exit codes: 0 success, 1 invalid input, 2 usage error, 3 integrity problem found
     <message>
         <source>problem: %1</source>
         <translation>problem: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>note: %n refused sign-in(s) on the account %1 since its last sign-in, the last at %2 (see &apos;audit list&apos;)</source>
+        <translation>
+            <numerusform>note: %n refused sign-in on the account %1 since its last sign-in, at %2 (see &apos;audit list&apos;)</numerusform>
+            <numerusform>note: %n refused sign-ins on the account %1 since its last sign-in, the last at %2 (see &apos;audit list&apos;)</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -1032,6 +1032,13 @@
         <source>&amp;National server</source>
         <translation>Ser&amp;veur national</translation>
     </message>
+    <message numerus="yes">
+        <source>%n refused sign-in(s) on your account since your last sign-in, the last at %1</source>
+        <translation>
+            <numerusform>%n connexion refusée sur votre compte depuis votre dernière connexion, à %1</numerusform>
+            <numerusform>%n connexions refusées sur votre compte depuis votre dernière connexion, la dernière à %1</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>QrCode</name>
@@ -3148,6 +3155,13 @@ rôle), 5 introuvable, 6 erreur de la base, 7 synchronisation incomplète
     <message>
         <source>problem: %1</source>
         <translation>problème : %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>note: %n refused sign-in(s) on the account %1 since its last sign-in, the last at %2 (see &apos;audit list&apos;)</source>
+        <translation>
+            <numerusform>remarque : %n connexion refusée sur le compte %1 depuis sa dernière connexion, à %2 (voir « audit list »)</numerusform>
+            <numerusform>remarque : %n connexions refusées sur le compte %1 depuis sa dernière connexion, la dernière à %2 (voir « audit list »)</numerusform>
+        </translation>
     </message>
 </context>
 <context>

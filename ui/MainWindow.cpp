@@ -31,6 +31,7 @@
 #include <QFileInfo>
 #include <QImageReader>
 #include <QInputDialog>
+#include <QLocale>
 #include <QMenuBar>
 #include <QPrintDialog>
 #include <QPrinter>
@@ -219,7 +220,16 @@ void MainWindow::enterWorkspace()
         }
     }
     const QString site = m_store.setting(u"site.name"_s, m_store.siteFiness());
-    statusBar()->showMessage(tr("%1 (%2) at %3").arg(user.name, roleName(user.role), site));
+    QString status = tr("%1 (%2) at %3").arg(user.name, roleName(user.role), site);
+    if (const Store::RefusedSignIns refused = m_store.refusedSignIns(); refused.count > 0) {
+        // Attempts that were not the user's own are for them to notice and report.
+        status += u" — "_s +
+                  tr("%n refused sign-in(s) on your account since your last sign-in, the last "
+                     "at %1",
+                     nullptr, refused.count)
+                      .arg(QLocale().toString(refused.last.toLocalTime(), QLocale::ShortFormat));
+    }
+    statusBar()->showMessage(status);
     applySettings();
     m_idle->start();
 }

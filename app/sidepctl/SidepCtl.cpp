@@ -268,6 +268,13 @@ int SidepCtl::openAndSignIn()
         return fail(AccessDenied, tr("no password on standard input"));
     if (!m_store.signIn(m_userName, password, &error))
         return fail(AccessDenied, error);
+    if (const Store::RefusedSignIns refused = m_store.refusedSignIns(); refused.count > 0) {
+        m_err << tr("note: %n refused sign-in(s) on the account %1 since its last sign-in, the "
+                    "last at %2 (see 'audit list')",
+                    nullptr, refused.count)
+                     .arg(m_userName, refused.last.toLocalTime().toString(u"yyyy-MM-dd HH:mm"_s))
+              << Qt::endl;
+    }
     return Success;
 }
 
