@@ -5,18 +5,72 @@
 #include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
+#include <QMap>
+#include <QRegularExpression>
 #include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStandardPaths>
 #include <QStringList>
 #include <QUrl>
+#include <QUrlQuery>
 #include <QUuid>
 #include <algorithm>
 
 using namespace Qt::StringLiterals;
 
 namespace {
+
+// libpq parameters a PostgreSQL URL may carry after '?', as in libpq's own URIs
+// (?sslmode=verify-full&sslrootcert=/etc/ssl/pg-ca.pem). Anything else is refused rather
+// than ignored: a dropped sslmode would silently connect without TLS. Passwords belong in
+// the URL's user part or PGPASSWORD, never in what the server prints.
+const QStringList PostgresParameters = {
+    u"sslmode"_s,
+    u"sslrootcert"_s,
+    u"sslcert"_s,
+    u"sslkey"_s,
+    u"sslcrl"_s,
+    u"connect_timeout"_s,
+    u"application_name"_s,
+    u"target_session_attrs"_s,
+    u"keepalives"_s,
+    u"keepalives_idle"_s,
+    u"keepalives_interval"_s,
+    u"keepalives_count"_s,
+};
+
+// Qt's driver joins the options into libpq's "key=value key=value" string: a value with
+// a space, a quote, a backslash or ';' cannot pass through it intact.
+bool postgresOptions(const QUrlQuery& query, QString* options, QString* shown, QString* error)
+{
+    // The server waits on the database in its event loop (at start and when reconnecting
+    // after a lost connection): an unreachable host fails in seconds, not minutes.
+    QMap<QString, QString> values{{u"connect_timeout"_s, u"10"_s}};
+    QStringList given;
+    for (const auto& [key, value] : query.queryItems(QUrl::FullyDecoded)) {
+        if (!PostgresParameters.contains(key)) {
+            *error = ServerDatabase::tr("PostgreSQL URL parameter %1: not supported (use %2)")
+                         .arg(key, PostgresParameters.join(u", "_s));
+            return false;
+        }
+        static const QRegularExpression unsafe(u"[\\s'\"\\\\;]"_s);
+        if (value.isEmpty() || value.contains(unsafe)) {
+            *error = ServerDatabase::tr("PostgreSQL URL parameter %1: the value must not be empty "
+                                        "nor hold spaces, quotes, backslashes or ';'")
+                         .arg(key);
+            return false;
+        }
+        values.insert(key, value);
+        given.append(key + u'=' + value);
+    }
+    QStringList pairs;
+    for (auto it = values.cbegin(); it != values.cend(); ++it)
+        pairs.append(it.key() + u'=' + it.value());
+    *options = pairs.join(u';');
+    *shown = given.isEmpty() ? QString() : u"?"_s + given.join(u'&');
+    return true;
+}
 
 // Numbered migrations: migration N brings the schema from version N-1 to N. Never edit one
 // that has shipped; add the next.
@@ -109,12 +163,14 @@ bool ServerDatabase::open(const QString& url, QString* error)
         db.setDatabaseName(name);
         db.setUserName(parsed.userName());
         db.setPassword(parsed.password());
-        // The server waits on the database in its event loop (at start and when reconnecting
-        // after a lost connection): an unreachable host fails in seconds, not minutes.
-        db.setConnectOptions(u"connect_timeout=10"_s);
+        QString options;
+        QString shownOptions;
+        if (!postgresOptions(QUrlQuery(parsed), &options, &shownOptions, error))
+            return false;
+        db.setConnectOptions(options);
         m_postgres = true;
         m_description = u"postgresql://"_s + parsed.host() + u':' +
-                        QString::number(parsed.port(5432)) + u'/' + name;
+                        QString::number(parsed.port(5432)) + u'/' + name + shownOptions;
     } else {
         *error = tr("unknown database URL (sqlite:///path or postgresql://...)");
         return false;

@@ -152,6 +152,7 @@ private Q_SLOTS:
     void instancesStartingTogetherMigrateOnce();
     void insertOfADuplicateIsAlreadyHad();
     void lostConnectionIsReopened();
+    void urlParametersReachThePostgresClient();
     void twoWorkstationsThroughTwoInstancesStoreEachRecordOnce();
 
 private:
@@ -330,6 +331,42 @@ void TestServerPostgres::lostConnectionIsReopened()
                  &error),
              qPrintable(error));
     QCOMPARE(bundles, 3);
+}
+
+void TestServerPostgres::urlParametersReachThePostgresClient()
+{
+    const QString url = freshDatabase(u"sidep_options"_s);
+    QVERIFY(!url.isEmpty());
+    QString error;
+    {
+        // What the URL asks for is what the connection has.
+        ServerDatabase database;
+        QVERIFY2(
+            database.open(url + u"?application_name=sidep-options-test&sslmode=disable"_s, &error),
+            qPrintable(error));
+        QVERIFY2(database.description().endsWith(
+                     u"?application_name=sidep-options-test&sslmode=disable"_s),
+                 qPrintable(database.description()));
+        Connection check(url);
+        QCOMPARE(check.rows(u"SELECT count(*) FROM pg_stat_activity "
+                            "WHERE application_name = 'sidep-options-test'"_s),
+                 QStringList{u"1"_s});
+    }
+    // TLS asked of a cluster that has none: refused, not silently in clear.
+    ServerDatabase withTls;
+    QVERIFY(!withTls.open(url + u"?sslmode=require"_s, &error));
+    QVERIFY2(error.contains(u"SSL"_s, Qt::CaseInsensitive), qPrintable(error));
+    // Unknown parameters and unsafe values are named, not ignored.
+    ServerDatabase unknown;
+    QVERIFY(!unknown.open(url + u"?sslmod=require"_s, &error));
+    QVERIFY2(error.contains(u"sslmod:"_s) && error.contains(u"sslmode"_s), qPrintable(error));
+    ServerDatabase password;
+    QVERIFY(!password.open(url + u"?password=secret"_s, &error));
+    QVERIFY2(error.contains(u"password"_s) && !error.contains(u"secret"_s), qPrintable(error));
+    ServerDatabase unsafe;
+    QVERIFY(!unsafe.open(url + u"?application_name=a%20b"_s, &error));
+    QVERIFY2(error.contains(u"application_name"_s) && error.contains(u"spaces"_s),
+             qPrintable(error));
 }
 
 void TestServerPostgres::configureSync(StoreFixture& fixture, quint16 port)
