@@ -650,8 +650,10 @@ void TestSamplingRecord::wrongValues_data()
     row("symptoms string", u"symptoms"_s, u"fever"_s, type);
     row("symptoms with a bool", u"symptoms"_s, QJsonArray{true}, type);
     row("contact.address.lines string", u"contact.address.lines"_s, u"12 rue"_s, type);
-    row("contact.address.lines nested", u"contact.address.lines"_s,
-        QJsonArray{QJsonArray{u"12 rue"_s}}, type);
+    // Built by append: clang reads QJsonArray{QJsonArray{...}} as a copy, not a nesting.
+    QJsonArray nested;
+    nested.append(QJsonArray{u"12 rue"_s});
+    row("contact.address.lines nested", u"contact.address.lines"_s, nested, type);
     row("contact.address.lines object", u"contact.address.lines"_s, object, type);
 
     // Booleans
