@@ -1,3 +1,4 @@
+#include "Bootstrap.h"
 #include "ServerCommand.h"
 
 #include <QCoreApplication>
@@ -6,6 +7,8 @@ using namespace Qt::StringLiterals;
 
 int main(int argc, char* argv[])
 {
+    // The server holds patients' records too: no core dumps, files for its owner only.
+    Bootstrap::hardenProcess();
     QCoreApplication app(argc, argv);
     // The default SQLite file lives in this application's data folder.
     QCoreApplication::setApplicationName(u"sidep-server"_s);

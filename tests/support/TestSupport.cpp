@@ -1,5 +1,6 @@
 #include "TestSupport.h"
 
+#include "Bootstrap.h"
 #include "RecordStore.h"
 #include "ResultStore.h"
 
@@ -8,6 +9,16 @@
 #include <QTest>
 
 using namespace Qt::StringLiterals;
+
+namespace {
+
+// As the programs do first thing (Bootstrap::hardenProcess), before a test uses OpenSSL.
+[[maybe_unused]] const bool openSslKeptUntilExit = [] {
+    Bootstrap::keepOpenSslUntilExit();
+    return true;
+}();
+
+} // namespace
 
 namespace TestSupport {
 
