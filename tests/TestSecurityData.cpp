@@ -26,6 +26,7 @@
 // server) and its log is not captured here: ServerProcess forwards it to the test's output.
 
 #include "Identifiers.h"
+#include "NeedleSearch.h"
 #include "RecordPurge.h"
 #include "ServerProcess.h"
 #include "Store.h"
@@ -52,60 +53,13 @@
 #include <cstdio>
 
 using namespace Qt::StringLiterals;
+using namespace NeedleSearch;
 using namespace TestSupport;
 
 namespace {
 
 constexpr int Patients = 6;
 constexpr int Kept = 5; // never resulted: never sent, never purged
-
-// One string to look for, as bytes in one encoding.
-struct Needle
-{
-    QString text;
-    QString encoding;
-    QByteArray bytes;
-};
-
-QByteArray utf16(const QString& text, bool bigEndian)
-{
-    QByteArray bytes;
-    for (QChar ch : text) {
-        const char high = char(ch.unicode() >> 8);
-        const char low = char(ch.unicode() & 0xff);
-        bytes.append(bigEndian ? high : low);
-        bytes.append(bigEndian ? low : high);
-    }
-    return bytes;
-}
-
-QList<Needle> needles(const QStringList& strings)
-{
-    QList<Needle> result;
-    QSet<QString> seen;
-    for (const QString& string : strings) {
-        for (const QString& text : {string, string.toUpper(), string.toLower()}) {
-            if (seen.contains(text))
-                continue;
-            seen.insert(text);
-            result.append({text, u"UTF-8"_s, text.toUtf8()});
-            result.append({text, u"UTF-16LE"_s, utf16(text, false)});
-            result.append({text, u"UTF-16BE"_s, utf16(text, true)});
-        }
-    }
-    return result;
-}
-
-// "where: text (encoding)" for each needle found.
-QStringList find(const QByteArray& haystack, const QList<Needle>& needles, const QString& where)
-{
-    QStringList found;
-    for (const Needle& needle : needles) {
-        if (haystack.contains(needle.bytes))
-            found.append(u"%1: %2 (%3)"_s.arg(where, needle.text, needle.encoding));
-    }
-    return found;
-}
 
 QByteArray fileBytes(const QString& path)
 {
