@@ -44,31 +44,6 @@ QStringList scanFolder(const QString& folder, const QList<Needle>& needles, int*
     return found;
 }
 
-// Set in the environment of the second process that holds the store open.
-constexpr char HoldOpenVariable[] = "SIDEP_TEST_HOLD_OPEN";
-
-// That second process: a read transaction on the store until its standard input closes.
-int holdOpen(const QString& path)
-{
-    QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"holder"_s);
-    db.setDatabaseName(path);
-    if (!db.open())
-        return 1;
-    {
-        QSqlQuery query(db);
-        if (!query.exec(u"BEGIN"_s) || !query.exec(u"SELECT count(*) FROM records"_s) ||
-            !query.next()) {
-            return 1;
-        }
-    }
-    std::fputs("holding\n", stdout);
-    std::fflush(stdout);
-    QFile input;
-    if (input.open(stdin, QIODevice::ReadOnly))
-        input.readAll();
-    return db.commit() ? 0 : 1;
-}
-
 QString tubeLabel(const QJsonObject& record)
 {
     return record.value(u"specimen"_s)[u"accession"_s].toString();

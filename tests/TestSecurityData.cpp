@@ -119,30 +119,6 @@ void keepMessage(QtMsgType type, const QMessageLogContext& context, const QStrin
         previousHandler(type, context, message);
 }
 
-// Set in the environment of the child process that holds a read transaction on the store.
-constexpr char HoldOpenVariable[] = "SIDEP_TEST_HOLD_OPEN";
-
-int holdOpen(const QString& path)
-{
-    QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"holder"_s);
-    db.setDatabaseName(path);
-    if (!db.open())
-        return 1;
-    {
-        QSqlQuery query(db);
-        if (!query.exec(u"BEGIN"_s) || !query.exec(u"SELECT count(*) FROM users"_s) ||
-            !query.next()) {
-            return 1;
-        }
-    }
-    std::fputs("holding\n", stdout);
-    std::fflush(stdout);
-    QFile input;
-    if (input.open(stdin, QIODevice::ReadOnly))
-        input.readAll();
-    return db.commit() ? 0 : 1;
-}
-
 } // namespace
 
 class TestSecurityData : public QObject

@@ -5,8 +5,12 @@
 #include "ResultStore.h"
 
 #include <QDateTime>
+#include <QFile>
 #include <QJsonArray>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTest>
+#include <cstdio>
 
 using namespace Qt::StringLiterals;
 
@@ -154,6 +158,27 @@ QList<QUuid> addResultedRecords(StoreFixture& fixture, int count)
         ids.append(record.id);
     }
     return ids;
+}
+
+int holdOpen(const QString& path)
+{
+    QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"holder"_s);
+    db.setDatabaseName(path);
+    if (!db.open())
+        return 1;
+    {
+        QSqlQuery query(db);
+        if (!query.exec(u"BEGIN"_s) || !query.exec(u"SELECT count(*) FROM users"_s) ||
+            !query.next()) {
+            return 1;
+        }
+    }
+    std::fputs("holding\n", stdout);
+    std::fflush(stdout);
+    QFile input;
+    if (input.open(stdin, QIODevice::ReadOnly))
+        input.readAll();
+    return db.commit() ? 0 : 1;
 }
 
 } // namespace TestSupport

@@ -58,4 +58,12 @@ private:
 // sync engine sends.
 QList<QUuid> addResultedRecords(StoreFixture& fixture, int count);
 
+// A test that re-runs itself as a second process holding a read transaction on the store
+// (so that the WAL keeps its frames) sets this variable to the store's path for the child,
+// whose main() then calls holdOpen().
+constexpr char HoldOpenVariable[] = "SIDEP_TEST_HOLD_OPEN";
+// That second process: prints "holding" once the read transaction is open, keeps it until
+// its standard input closes, returns 0 on success.
+int holdOpen(const QString& path);
+
 } // namespace TestSupport
