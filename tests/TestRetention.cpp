@@ -9,11 +9,11 @@
 #include "RecordStore.h"
 #include "ResultStore.h"
 #include "SidepCtl.h"
+#include "SidepCtlRun.h"
 #include "Store.h"
 #include "SyncEngine.h"
 #include "TestSupport.h"
 
-#include <QBuffer>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
@@ -210,31 +210,13 @@ QByteArray codeBatch(int count)
     return csv;
 }
 
-struct Run
-{
-    int code = -1;
-    QString out;
-    QString err;
-};
+using Run = SidepCtlRun;
 
 Run sidepctl(const QString& db, const QString& user, const QStringList& arguments)
 {
-    QBuffer in;
-    in.setData(Password.toUtf8() + '\n');
-    in.open(QIODevice::ReadOnly);
-    QBuffer out;
-    QBuffer err;
-    out.open(QIODevice::WriteOnly);
-    err.open(QIODevice::WriteOnly);
-    Run run;
-    {
-        SidepCtl ctl(&in, &out, &err);
-        run.code = ctl.run(QStringList{u"--db"_s, db, u"--user"_s, user, u"--password-stdin"_s} +
-                           arguments);
-    }
-    run.out = QString::fromUtf8(out.data());
-    run.err = QString::fromUtf8(err.data());
-    return run;
+    return runSidepCtl(QStringList{u"--db"_s, db, u"--user"_s, user, u"--password-stdin"_s} +
+                           arguments,
+                       Password.toUtf8() + '\n');
 }
 
 } // namespace

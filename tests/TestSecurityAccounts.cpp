@@ -10,10 +10,10 @@
 #include "RecordStore.h"
 #include "ResultStore.h"
 #include "SidepCtl.h"
+#include "SidepCtlRun.h"
 #include "Store.h"
 #include "TestSupport.h"
 
-#include <QBuffer>
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QProcess>
@@ -28,13 +28,7 @@ using namespace TestSupport;
 
 namespace {
 
-struct Run
-{
-    int code = -1;
-    QString out;
-    QString err;
-    QString all() const { return out + err; }
-};
+using Run = SidepCtlRun;
 
 QByteArray line(const QString& text)
 {
@@ -119,21 +113,7 @@ void TestSecurityAccounts::init()
 
 Run TestSecurityAccounts::sidepctl(const QStringList& arguments, const QByteArray& input)
 {
-    QBuffer in;
-    in.setData(input);
-    in.open(QIODevice::ReadOnly);
-    QBuffer out;
-    QBuffer err;
-    out.open(QIODevice::WriteOnly);
-    err.open(QIODevice::WriteOnly);
-    Run run;
-    {
-        SidepCtl ctl(&in, &out, &err);
-        run.code = ctl.run(QStringList{u"--db"_s, m_db} + arguments);
-    }
-    run.out = QString::fromUtf8(out.data());
-    run.err = QString::fromUtf8(err.data());
-    return run;
+    return runSidepCtl(QStringList{u"--db"_s, m_db} + arguments, input);
 }
 
 Run TestSecurityAccounts::as(const QString& user, const QStringList& arguments,

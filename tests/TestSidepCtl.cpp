@@ -1,9 +1,9 @@
 #include "Identifiers.h"
 #include "SidepCtl.h"
+#include "SidepCtlRun.h"
 #include "Store.h"
 #include "TestSupport.h"
 
-#include <QBuffer>
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -25,12 +25,7 @@ using namespace TestSupport;
 namespace {
 
 // What one sidepctl invocation left behind: its exit code and what it wrote.
-struct Run
-{
-    int code = -1;
-    QString out;
-    QString err;
-};
+using Run = SidepCtlRun;
 
 const QRegularExpression RecoveryKeyPattern(u"[A-Z2-7]{4}(?:-[A-Z2-7]{4}){7}"_s);
 const QRegularExpression
@@ -201,21 +196,7 @@ void TestSidepCtl::cleanup()
 
 Run TestSidepCtl::sidepctl(const QStringList& arguments, const QByteArray& input)
 {
-    QBuffer in;
-    in.setData(input);
-    in.open(QIODevice::ReadOnly);
-    QBuffer out;
-    QBuffer err;
-    out.open(QIODevice::WriteOnly);
-    err.open(QIODevice::WriteOnly);
-    Run run;
-    {
-        SidepCtl ctl(&in, &out, &err);
-        run.code = ctl.run(arguments);
-    }
-    run.out = QString::fromUtf8(out.data());
-    run.err = QString::fromUtf8(err.data());
-    return run;
+    return runSidepCtl(arguments, input);
 }
 
 Run TestSidepCtl::as(const QString& user, const QStringList& arguments, const QByteArray& input,

@@ -4,10 +4,10 @@
 #include "RecordStore.h"
 #include "ResultStore.h"
 #include "SidepCtl.h"
+#include "SidepCtlRun.h"
 #include "Store.h"
 #include "TestSupport.h"
 
-#include <QBuffer>
 #include <QDir>
 #include <QFile>
 #include <QImage>
@@ -19,12 +19,7 @@ using namespace TestSupport;
 
 namespace {
 
-struct Run
-{
-    int code = -1;
-    QString out;
-    QString err;
-};
+using Run = SidepCtlRun;
 
 const QString SecondLab = u"lab2"_s;
 
@@ -97,21 +92,7 @@ void TestSidepCtlResults::cleanup()
 
 Run TestSidepCtlResults::sidepctl(const QStringList& arguments, const QByteArray& input)
 {
-    QBuffer in;
-    in.setData(input);
-    in.open(QIODevice::ReadOnly);
-    QBuffer out;
-    QBuffer err;
-    out.open(QIODevice::WriteOnly);
-    err.open(QIODevice::WriteOnly);
-    Run run;
-    {
-        SidepCtl ctl(&in, &out, &err);
-        run.code = ctl.run(arguments);
-    }
-    run.out = QString::fromUtf8(out.data());
-    run.err = QString::fromUtf8(err.data());
-    return run;
+    return runSidepCtl(arguments, input);
 }
 
 Run TestSidepCtlResults::as(const QString& user, const QStringList& arguments)

@@ -1,8 +1,8 @@
 #include "BarcodeEncoder.h"
 #include "InsDataMatrix.h"
 #include "SidepCtl.h"
+#include "SidepCtlRun.h"
 
-#include <QBuffer>
 #include <QFile>
 #include <QImageWriter>
 #include <QJsonArray>
@@ -21,12 +21,7 @@ using Symbology = BarcodeEncoder::Symbology;
 
 const QString TubeLabel = u"CHU75-2020-000123"_s;
 
-struct Run
-{
-    int code = -1;
-    QString out;
-    QString err;
-};
+using Run = SidepCtlRun;
 
 InsIdentity exampleIdentity()
 {
@@ -105,20 +100,7 @@ void TestSidepCtlScan::initTestCase()
 
 Run TestSidepCtlScan::sidepctl(const QStringList& arguments)
 {
-    QBuffer in;
-    in.open(QIODevice::ReadOnly);
-    QBuffer out;
-    QBuffer err;
-    out.open(QIODevice::WriteOnly);
-    err.open(QIODevice::WriteOnly);
-    Run run;
-    {
-        SidepCtl ctl(&in, &out, &err);
-        run.code = ctl.run(arguments);
-    }
-    run.out = QString::fromUtf8(out.data());
-    run.err = QString::fromUtf8(err.data());
-    return run;
+    return runSidepCtl(arguments);
 }
 
 QString TestSidepCtlScan::save(const QImage& image, const QString& name, const char* format)

@@ -1,10 +1,10 @@
 #include "AuditLog.h"
 #include "SidepCtl.h"
+#include "SidepCtlRun.h"
 #include "Store.h"
 #include "SyncSettings.h"
 #include "TestSupport.h"
 
-#include <QBuffer>
 #include <QDir>
 #include <QFile>
 #include <QProcess>
@@ -26,12 +26,7 @@ const QString ExpiredKey = u"expired-"_s + SiteKey;
 const QString ExpiredP12 = u"expired-"_s + SiteP12;
 const QString ServerUrl = u"https://127.0.0.1:8443"_s;
 
-struct Run
-{
-    int code = -1;
-    QString out;
-    QString err;
-};
+using Run = SidepCtlRun;
 
 QByteArray readAll(const QString& path)
 {
@@ -390,21 +385,7 @@ void TestSyncSettings::auditNamesChangesWithoutSecrets()
 
 Run TestSyncSettings::sidepctl(const QStringList& arguments, const QByteArray& input)
 {
-    QBuffer in;
-    in.setData(input);
-    in.open(QIODevice::ReadOnly);
-    QBuffer out;
-    QBuffer err;
-    out.open(QIODevice::WriteOnly);
-    err.open(QIODevice::WriteOnly);
-    Run run;
-    {
-        SidepCtl ctl(&in, &out, &err);
-        run.code = ctl.run(arguments);
-    }
-    run.out = QString::fromUtf8(out.data());
-    run.err = QString::fromUtf8(err.data());
-    return run;
+    return runSidepCtl(arguments, input);
 }
 
 Run TestSyncSettings::as(const QString& user, const QStringList& arguments, const QByteArray& input)
