@@ -19,6 +19,7 @@
 #include "ActivationCodes.h"
 #include "BarcodeDecoder.h"
 #include "BarcodeEncoder.h"
+#include "BenchSupport.h"
 #include "InsDataMatrix.h"
 #include "QrCode.h"
 #include "TubeLabelPrinter.h"
@@ -39,27 +40,11 @@
 #include <sys/resource.h>
 
 using namespace Qt::StringLiterals;
+using namespace Bench;
 
 namespace {
 
 constexpr QSize FrameSize(1280, 720);
-
-int argument(const QStringList& args, const QString& name, int fallback)
-{
-    const qsizetype at = args.indexOf(name);
-    return at >= 0 && at + 1 < args.size() ? args.at(at + 1).toInt() : fallback;
-}
-
-QString stringArgument(const QStringList& args, const QString& name)
-{
-    const qsizetype at = args.indexOf(name);
-    return at >= 0 && at + 1 < args.size() ? args.at(at + 1) : QString();
-}
-
-double ms(const QElapsedTimer& timer)
-{
-    return timer.nsecsElapsed() / 1e6;
-}
 
 // On a loaded machine the wall time waits for a core; the CPU time does not.
 double threadCpuMs()

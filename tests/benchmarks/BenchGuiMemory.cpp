@@ -12,6 +12,7 @@
 // The accounts use the production key derivation (scrypt, 32 MiB), as on a workstation:
 // signing in raises the peak by that much, in the baseline as well.
 
+#include "BenchSupport.h"
 #include "MainWindow.h"
 #include "QueueWidget.h"
 #include "RecordQueueModel.h"
@@ -35,41 +36,9 @@
 #include <algorithm>
 
 using namespace Qt::StringLiterals;
+using namespace Bench;
 
 namespace {
-
-int argument(const QStringList& args, const QString& name, int fallback)
-{
-    const qsizetype at = args.indexOf(name);
-    return at >= 0 && at + 1 < args.size() ? args.at(at + 1).toInt() : fallback;
-}
-
-QString stringArgument(const QStringList& args, const QString& name)
-{
-    const qsizetype at = args.indexOf(name);
-    return at >= 0 && at + 1 < args.size() ? args.at(at + 1) : QString();
-}
-
-// kB from /proc/self/status: VmHWM is the peak resident size, VmRSS the current one.
-qint64 procStatus(const QByteArray& key)
-{
-    QFile file(u"/proc/self/status"_s);
-    if (!file.open(QIODevice::ReadOnly))
-        return -1;
-    for (const QByteArray& line : file.readAll().split('\n')) {
-        if (line.startsWith(QByteArray(key + ':')))
-            return line.mid(key.size() + 1).trimmed().split(' ').value(0).toLongLong();
-    }
-    return -1;
-}
-
-// Lets the next VmHWM measure one phase on its own (Linux: writing 5 to clear_refs).
-void resetPeak()
-{
-    QFile file(u"/proc/self/clear_refs"_s);
-    if (file.open(QIODevice::WriteOnly))
-        file.write("5");
-}
 
 // Notes the first paint of the widget it watches.
 class PaintWatcher : public QObject
@@ -85,11 +54,6 @@ protected:
         return QObject::eventFilter(watched, event);
     }
 };
-
-double ms(const QElapsedTimer& timer)
-{
-    return timer.nsecsElapsed() / 1e6;
-}
 
 template <typename T>
 T* find(QWidget* parent, const QString& name)

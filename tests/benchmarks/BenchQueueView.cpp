@@ -6,6 +6,7 @@
 //
 // The target: the view is usable within a second of opening, whatever the store's size.
 
+#include "BenchSupport.h"
 #include "QueueWidget.h"
 #include "RecordQueueModel.h"
 #include "RecordStore.h"
@@ -24,40 +25,9 @@
 #include <algorithm>
 
 using namespace Qt::StringLiterals;
+using namespace Bench;
 
 namespace {
-
-int argument(const QStringList& args, const QString& name, int fallback)
-{
-    const qsizetype at = args.indexOf(name);
-    return at >= 0 && at + 1 < args.size() ? args.at(at + 1).toInt() : fallback;
-}
-
-// kB from /proc/self/status ("VmHWM" is the peak since start or the last reset).
-qint64 procStatus(const QByteArray& key)
-{
-    QFile file(u"/proc/self/status"_s);
-    if (!file.open(QIODevice::ReadOnly))
-        return -1;
-    for (const QByteArray& line : file.readAll().split('\n')) {
-        if (line.startsWith(QByteArray(key + ':')))
-            return line.mid(key.size() + 1).trimmed().split(' ').value(0).toLongLong();
-    }
-    return -1;
-}
-
-// Lets the next VmHWM measure one phase on its own (Linux: writing 5 to clear_refs).
-void resetPeak()
-{
-    QFile file(u"/proc/self/clear_refs"_s);
-    if (file.open(QIODevice::WriteOnly))
-        file.write("5");
-}
-
-double ms(const QElapsedTimer& timer)
-{
-    return timer.nsecsElapsed() / 1e6;
-}
 
 struct StepFigures
 {

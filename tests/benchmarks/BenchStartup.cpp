@@ -14,6 +14,7 @@
 //   bench_startup --portal PATH --empty PATH [--runs N] [--tsv]
 //     PATH: sidep-portal and bench_empty_window; N runs of each (default 10), alternated.
 
+#include "BenchSupport.h"
 #include "TestSupport.h"
 
 #include <QCoreApplication>
@@ -27,14 +28,9 @@
 #include <unistd.h>
 
 using namespace Qt::StringLiterals;
+using namespace Bench;
 
 namespace {
-
-QString stringArgument(const QStringList& args, const QString& name)
-{
-    const qsizetype at = args.indexOf(name);
-    return at >= 0 && at + 1 < args.size() ? args.at(at + 1) : QString();
-}
 
 struct Figures
 {

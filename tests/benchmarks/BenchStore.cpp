@@ -5,6 +5,7 @@
 //
 //   bench_store [--records N] [--singles N] [--batch N]
 
+#include "BenchSupport.h"
 #include "Database.h"
 #include "RecordStore.h"
 #include "RecordValidator.h"
@@ -21,6 +22,7 @@
 #include <algorithm>
 
 using namespace Qt::StringLiterals;
+using namespace Bench;
 
 namespace {
 
@@ -173,12 +175,6 @@ StepCosts stepCosts(const Vault& vault, int count)
     costs.encryptUs = timer.nsecsElapsed() / 1e3 / count;
     Q_UNUSED(bytes);
     return costs;
-}
-
-int argument(const QStringList& args, const QString& name, int fallback)
-{
-    const qsizetype at = args.indexOf(name);
-    return at >= 0 && at + 1 < args.size() ? args.at(at + 1).toInt() : fallback;
 }
 
 } // namespace
