@@ -180,7 +180,7 @@ void TestDiskFull::trialsOnASmallFileSystem()
                  {u"--user"_s, u"--map-root-user"_s, u"--mount"_s, u"sh"_s, u"-c"_s,
                   u"mount -t tmpfs -o size=%1k tmpfs \"$0\" && exec \"$1\" inner"_s.arg(DiskKiB),
                   mountPoint.path(), QCoreApplication::applicationFilePath()});
-    QVERIFY(trials.waitForFinished(120000));
+    QVERIFY(trials.waitForFinished(280000)); // within CTest's 300 s
     QCOMPARE(trials.exitStatus(), QProcess::NormalExit);
     QCOMPARE(trials.exitCode(), 0);
 }

@@ -70,6 +70,7 @@ private Q_SLOTS:
     void filtersByStatusAndDay();
     void marksDamagedRows();
     void widgetFilters();
+    void todayMovesAtMidnight();
     void searchesByTubeLabel();
     void searchesByName();
     void activatesOnDoubleClick();
@@ -87,6 +88,13 @@ private:
         if (!found)
             qFatal("no child %s", qPrintable(name));
         return found;
+    }
+
+    // The widgets' "today" is the day the records were dated, even if midnight passes
+    // during the run.
+    std::function<QDate()> today() const
+    {
+        return [date = m_today.date()] { return date; };
     }
 
     std::unique_ptr<TestSupport::StoreFixture> m_fixture;
@@ -273,6 +281,7 @@ void TestQueueView::marksDamagedRows()
 void TestQueueView::widgetFilters()
 {
     QueueWidget widget;
+    widget.setToday(today());
     widget.setRecordStore(m_store->records());
     widget.resize(1366, 700);
     widget.show();
@@ -298,9 +307,24 @@ void TestQueueView::widgetFilters()
     QCOMPARE(widget.model()->rowCount(), TodayRecords + YesterdayRecords);
 }
 
+void TestQueueView::todayMovesAtMidnight()
+{
+    // The day after the records of "yesterday" were taken: the widget shows them as today's
+    // once refreshed, without any change of filter.
+    QDate date = m_today.date().addDays(-1);
+    QueueWidget widget;
+    widget.setToday([&date] { return date; });
+    widget.setRecordStore(m_store->records());
+    QCOMPARE(widget.model()->rowCount(), YesterdayRecords);
+    date = m_today.date();
+    widget.refresh();
+    QCOMPARE(widget.model()->rowCount(), TodayRecords);
+}
+
 void TestQueueView::searchesByTubeLabel()
 {
     QueueWidget widget;
+    widget.setToday(today());
     widget.setRecordStore(m_store->records());
     widget.show();
     QVERIFY(QTest::qWaitForWindowExposed(&widget));
@@ -333,6 +357,7 @@ void TestQueueView::searchesByTubeLabel()
 void TestQueueView::searchesByName()
 {
     QueueWidget widget;
+    widget.setToday(today());
     widget.setRecordStore(m_store->records());
     widget.show();
     QVERIFY(QTest::qWaitForWindowExposed(&widget));
@@ -368,6 +393,7 @@ void TestQueueView::searchesByName()
 void TestQueueView::activatesOnDoubleClick()
 {
     QueueWidget widget;
+    widget.setToday(today());
     widget.setRecordStore(m_store->records());
     widget.resize(1000, 600);
     widget.show();
@@ -386,6 +412,7 @@ void TestQueueView::activatesOnDoubleClick()
 void TestQueueView::keyboardPathAndNames()
 {
     QueueWidget widget;
+    widget.setToday(today());
     widget.setRecordStore(m_store->records());
     widget.show();
     QVERIFY(QTest::qWaitForWindowExposed(&widget));
@@ -435,6 +462,7 @@ void TestQueueView::refreshesWhenSaved()
 
     // The widget keeps the user's record selected while new ones arrive above it.
     QueueWidget widget;
+    widget.setToday(today());
     widget.setRecordStore(m_store->records());
     widget.show();
     QVERIFY(QTest::qWaitForWindowExposed(&widget));
@@ -450,6 +478,7 @@ void TestQueueView::refreshesWhenSaved()
 void TestQueueView::clearDropsData()
 {
     QueueWidget widget;
+    widget.setToday(today());
     widget.setRecordStore(m_store->records());
     widget.show();
     QVERIFY(QTest::qWaitForWindowExposed(&widget));

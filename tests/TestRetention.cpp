@@ -631,8 +631,9 @@ void TestRetention::aReaderDelaysTheJournalUntilTheNextPurge()
         QVERIFY2(RecordPurge(*lab).purgeDue(t0.addDays(8), &report, &error), qPrintable(error));
         QCOMPARE(report.records, 3);
         QVERIFY(!report.journalEmptied);
-        // The caller (the GUI's thread) is not held for the store's 10 s busy timeout.
-        QVERIFY2(timer.elapsed() < 3000, qPrintable(u"%1 ms"_s.arg(timer.elapsed())));
+        // The caller (the GUI's thread) is not held for the store's 10 s busy timeout (the
+        // bound leaves room for a slow sanitizer run, and still tells the two apart).
+        QVERIFY2(timer.elapsed() < 8000, qPrintable(u"%1 ms"_s.arg(timer.elapsed())));
         // The rows are erased, and the old page images are still in the WAL.
         QCOMPARE(sealedValuesOf(*lab, ids.first()).size(), 1);
         QVERIFY(QFileInfo(fixture.path() + u"-wal"_s).size() > 0);
@@ -893,7 +894,9 @@ void TestRetention::aThousandRecordsInOnePass()
     QCOMPARE(report.records, Count);
     QVERIFY(report.journalEmptied);
     qInfo("purge of %d records: %lld ms (transaction and checkpoint)", Count, elapsed);
-    QVERIFY2(elapsed < 20000, qPrintable(u"%1 ms"_s.arg(elapsed)));
+    // Not a speed target (the figure is printed): a bound far above any normal run (~1 s),
+    // to catch a purge that waits on a lock or goes quadratic.
+    QVERIFY2(elapsed < 60000, qPrintable(u"%1 ms"_s.arg(elapsed)));
     QCOMPARE(countRows(*lab, u"SELECT count(*) FROM records WHERE status = 'purged'"_s), Count);
 
     // What the GUI pays after every sync when nothing is due: two counts and a checkpoint.
@@ -902,7 +905,7 @@ void TestRetention::aThousandRecordsInOnePass()
     const qint64 idle = timer.elapsed();
     QCOMPARE(report.records, 0);
     qInfo("purge with nothing due: %lld ms", idle);
-    QVERIFY2(idle < 2000, qPrintable(u"%1 ms"_s.arg(idle)));
+    QVERIFY2(idle < 10000, qPrintable(u"%1 ms"_s.arg(idle))); // same: a hang, not a speed
 }
 
 QTEST_GUILESS_MAIN(TestRetention)

@@ -85,7 +85,7 @@ void TestSyncScheduler::theProbeSendsAsSoonAsTheServerAnswersAgain()
     QCOMPARE(server.stored.size(), 0);
     QCOMPARE(server.posts, 1); // probing does not resend the records
     server.mode = FakeSyncServer::Mode::Normal;
-    QTRY_COMPARE_WITH_TIMEOUT(server.stored.size(), 5, 2000);
+    QTRY_COMPARE_WITH_TIMEOUT(server.stored.size(), 5, 10000);
     QVERIFY(!scheduler.isOffline());
     QCOMPARE(engine.status().waiting, 0);
 }
@@ -121,8 +121,8 @@ void TestSyncScheduler::theNextRoundIsAtTheEnginesRetryWhenSooner()
     scheduler.start();
     QVERIFY(!scheduler.isOffline()); // throttled is not offline: the server answered
     const int wait = scheduler.msUntilNextRound();
-    QVERIFY2(wait > 115 * 1000 && wait <= 121 * 1000 * 105 / 100,
-             qPrintable(QString::number(wait)));
+    // Retry-After (120 s), not the interval (1 h); the lower bound leaves room for a slow run.
+    QVERIFY2(wait > 90 * 1000 && wait <= 121 * 1000 * 105 / 100, qPrintable(QString::number(wait)));
 
     // With a shorter interval, the interval wins.
     scheduler.setInterval(10 * 1000);

@@ -2,6 +2,7 @@
 // typed, Enter to move on. Each test checks what ended up in the store.
 
 #include "BarcodeEncoder.h"
+#include "DraftStore.h"
 #include "GuiTestSupport.h"
 #include "IdleWatcher.h"
 #include "InsDataMatrix.h"
@@ -22,6 +23,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateTimeEdit>
+#include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -353,7 +355,12 @@ void TestWorkstationGui::draftIsOfferedBackAfterTheWindowIsDestroyed()
         auto* birthName = qobject_cast<QLineEdit*>(form->fieldWidget(u"patient.birthName"_s));
         typeInto(birthName, name);
         // The draft is written shortly after typing stops, without any action.
-        QTest::qWait(1200);
+        const auto draftHoldsName = [&store, &name] {
+            QJsonObject draft;
+            return DraftStore(store).load(&draft) &&
+                   QJsonDocument(draft).toJson().contains(name.toUtf8());
+        };
+        QTRY_VERIFY(draftHoldsName());
         // Destroyed mid-form, as a crash would, without closing or signing out.
         window.reset();
     }

@@ -120,7 +120,7 @@ RecordStore::Query QueueWidget::filterQuery() const
 {
     RecordStore::Query query;
     if (m_ui->dayFilterComboBox->currentIndex() == TodayRow)
-        query.collectedOn = QDate::currentDate();
+        query.collectedOn = m_today();
     const int status = m_ui->statusFilterComboBox->currentData().toInt();
     if (status != AnyStatus)
         query.status = RecordStatus(status);

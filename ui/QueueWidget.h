@@ -2,8 +2,10 @@
 
 #include "RecordStore.h"
 
+#include <QDate>
 #include <QUuid>
 #include <QWidget>
+#include <functional>
 #include <memory>
 
 class RecordQueueModel;
@@ -29,6 +31,8 @@ public:
 
     // Reads the filters again ("today" moves at midnight) and counts again.
     void refresh();
+    // What "today" is for the day filter: the local date unless a test fixes it.
+    void setToday(std::function<QDate()> today) { m_today = std::move(today); }
     // The session locks: drops every decrypted value, the search text included.
     void clear();
 
@@ -53,4 +57,5 @@ private:
     int m_currentRow = -1;
     int m_scrollValue = 0;
     bool m_newQuery = false;
+    std::function<QDate()> m_today = [] { return QDate::currentDate(); };
 };

@@ -22,12 +22,13 @@ QString TubeLabelPrinter::prefix()
     return m_store.setting(u"labels.prefix"_s, u"S"_s + m_store.siteFiness().left(2));
 }
 
-bool TubeLabelPrinter::newLabels(int count, QStringList* labels, QString* error)
+bool TubeLabelPrinter::newLabels(int count, QStringList* labels, QString* error,
+                                 const QDate& printedOn)
 {
     qint64 first = 0;
     if (count < 1 || !m_store.takeLabelNumbers(count, &first, error))
         return false;
-    const QString year = QString::number(QDate::currentDate().year());
+    const QString year = QString::number(printedOn.year());
     labels->clear();
     for (qint64 number = first; number < first + count; ++number)
         labels->append(u"%1-%2-%3"_s.arg(prefix(), year).arg(number, 6, 10, QLatin1Char('0')));

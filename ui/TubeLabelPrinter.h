@@ -21,8 +21,9 @@ class TubeLabelPrinter
 public:
     explicit TubeLabelPrinter(Store& store);
 
-    // Reserves and returns `count` new labels.
-    [[nodiscard]] bool newLabels(int count, QStringList* labels, QString* error);
+    // Reserves and returns `count` new labels, with the year of `printedOn`.
+    [[nodiscard]] bool newLabels(int count, QStringList* labels, QString* error,
+                                 const QDate& printedOn = QDate::currentDate());
     // The prefix of new labels: the setting labels.prefix, else "S" and the site's
     // department (the first two characters of its FINESS).
     QString prefix();

@@ -26,16 +26,6 @@ struct Sample
     BundleOptions options;
 };
 
-// One collection time for every sample of the process: a test that builds the same sample
-// twice (once for the expected values, once for the Bundle) must get the same Bundle, even
-// when a second ticks between the two.
-inline QString collectionTime()
-{
-    static const QString time =
-        QDateTime::currentDateTimeUtc().addSecs(-3600).toOffsetFromUtc(3600).toString(Qt::ISODate);
-    return time;
-}
-
 inline Sample sample(int i)
 {
     Sample s;
@@ -45,7 +35,6 @@ inline Sample sample(int i)
     r.id =
         QUuid::createUuidV5(QUuid(u"6f1b6c52-6d43-4a43-9b5e-0c8f6a1d2e10"_s), QString::number(i));
     r.status = RecordStatus::Sampled;
-    r.specimen.collectedAt = collectionTime();
     s.siteFiness = TestSupport::SiteFiness;
 
     const QStringList onsets = {u"asymptomatic"_s, u"very_recent"_s, u"recent"_s,

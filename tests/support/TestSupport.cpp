@@ -53,11 +53,17 @@ QStringList identifyingStrings(int index)
             nirWithKey(u"2951099126"_s + u"%1"_s.arg(index % 999 + 1, 3, 10, QLatin1Char('0')))};
 }
 
+QString collectionTime()
+{
+    static const QString time =
+        QDateTime::currentDateTimeUtc().addSecs(-3600).toOffsetFromUtc(3600).toString(Qt::ISODate);
+    return time;
+}
+
 QJsonObject validRecordJson(int index)
 {
     const QStringList strings = identifyingStrings(index);
-    const QString collectedAt =
-        QDateTime::currentDateTimeUtc().addSecs(-3600).toOffsetFromUtc(3600).toString(Qt::ISODate);
+    const QString collectedAt = collectionTime();
 
     QJsonObject patient;
     patient.insert(u"birthName"_s, strings[0]);

@@ -27,8 +27,12 @@ SecureBytes password(const QString& text = Password);
 QString nirWithKey(const QString& first13);
 
 // A record that passes every rule with no warning. `index` makes the tube label, the
-// names, the e-mail, the phone and the NIR distinct and easy to search for.
+// names, the e-mail, the phone and the NIR distinct and easy to search for. Its collection
+// time is collectionTime(): the same for every record of the process, so that a record
+// built twice is the same record even when a second (or midnight) passes in between.
 QJsonObject validRecordJson(int index = 0);
+// An hour before the process first asked, at +01:00.
+QString collectionTime();
 SamplingRecord validRecord(int index = 0);
 
 // Distinctive strings that validRecordJson(index) puts in the record: for tests that look
