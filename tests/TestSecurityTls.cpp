@@ -239,15 +239,8 @@ void TestSecurityTls::configure(StoreFixture& fixture, quint16 port, int records
         addResultedRecords(fixture, records);
     auto admin = fixture.openAs(AdminName);
     QVERIFY(admin);
-    SyncSettings settings(*admin);
-    QStringList warnings;
     QString error;
-    QVERIFY2(settings.setServerUrl(u"https://127.0.0.1:%1"_s.arg(port), &error), qPrintable(error));
-    QVERIFY2(settings.importCaCertificates(m_server.pki(u"ca.pem"_s), &warnings, &error),
-             qPrintable(error));
-    QVERIFY2(settings.importPkcs12(m_server.pki(u"site-750712184.p12"_s),
-                                   SecureBytes::fromUtf8(u"demo"_s), &warnings, &error),
-             qPrintable(error));
+    QVERIFY2(m_server.configureWorkstation(*admin, &error, port), qPrintable(error));
 }
 
 void TestSecurityTls::serverTakesTls12AndLaterOnly_data()

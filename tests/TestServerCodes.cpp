@@ -128,15 +128,8 @@ void TestServerCodes::initTestCase()
 
     m_site = std::make_unique<StoreFixture>();
     QString error;
-    QStringList warnings;
     auto admin = m_site->openAs(AdminName);
-    SyncSettings settings(*admin);
-    QVERIFY2(settings.setServerUrl(u"https://127.0.0.1:%1"_s.arg(m_server.port()), &error),
-             qPrintable(error));
-    QVERIFY2(settings.importCaCertificates(pki(u"ca.pem"_s), &warnings, &error), qPrintable(error));
-    QVERIFY2(settings.importPkcs12(pki(u"site-750712184.p12"_s), SecureBytes::fromUtf8(u"demo"_s),
-                                   &warnings, &error),
-             qPrintable(error));
+    QVERIFY2(m_server.configureWorkstation(*admin, &error), qPrintable(error));
     QVERIFY(admin->setSetting(CodeRefill::BelowSetting, QString::number(RefillBelow), &error));
     QVERIFY(admin->setSetting(CodeRefill::TargetSetting, QString::number(RefillTarget), &error));
     // One lab user validates a positive: the second check is not what is tested here.

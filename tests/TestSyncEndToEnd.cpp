@@ -6,7 +6,6 @@
 #include "ResultStore.h"
 #include "ServerProcess.h"
 #include "SidepCtl.h"
-#include "SyncSettings.h"
 #include "TestSupport.h"
 
 #include <QBuffer>
@@ -70,15 +69,7 @@ void TestSyncEndToEnd::prepareWorkstation(StoreFixture& fixture, int records, qu
     QString error;
     {
         auto admin = fixture.openAs(AdminName);
-        SyncSettings settings(*admin);
-        QStringList warnings;
-        QVERIFY2(settings.setServerUrl(u"https://127.0.0.1:%1"_s.arg(port), &error),
-                 qPrintable(error));
-        QVERIFY2(settings.importCaCertificates(pki(u"ca.pem"_s), &warnings, &error),
-                 qPrintable(error));
-        QVERIFY2(settings.importPkcs12(pki(u"site-750712184.p12"_s),
-                                       SecureBytes::fromUtf8(u"demo"_s), &warnings, &error),
-                 qPrintable(error));
+        QVERIFY2(m_server.configureWorkstation(*admin, &error, port), qPrintable(error));
     }
     auto nurse = fixture.openAs(NurseName);
     QList<SamplingRecord> batch;

@@ -173,15 +173,7 @@ void TestSyncIntegration::prepare(Workstation& workstation, int records, quint16
     QString error;
     {
         auto admin = workstation.fixture.openAs(AdminName);
-        SyncSettings settings(*admin);
-        QStringList warnings;
-        QVERIFY2(settings.setServerUrl(u"https://127.0.0.1:%1"_s.arg(port), &error),
-                 qPrintable(error));
-        QVERIFY2(settings.importCaCertificates(pki(u"ca.pem"_s), &warnings, &error),
-                 qPrintable(error));
-        QVERIFY2(settings.importPkcs12(pki(u"site-750712184.p12"_s),
-                                       SecureBytes::fromUtf8(u"demo"_s), &warnings, &error),
-                 qPrintable(error));
+        QVERIFY2(m_server.configureWorkstation(*admin, &error, port), qPrintable(error));
     }
     workstation.lab = workstation.fixture.openAs(LabName);
     QVERIFY(workstation.lab);

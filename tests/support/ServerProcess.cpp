@@ -1,5 +1,9 @@
 #include "ServerProcess.h"
 
+#include "SecureBytes.h"
+#include "Store.h"
+#include "SyncSettings.h"
+
 #include <QRegularExpression>
 
 using namespace Qt::StringLiterals;
@@ -17,6 +21,16 @@ ServerProcess::~ServerProcess()
 QString ServerProcess::pki(const QString& name) const
 {
     return m_pkiDir + u'/' + name;
+}
+
+bool ServerProcess::configureWorkstation(Store& admin, QString* error, quint16 port) const
+{
+    SyncSettings settings(admin);
+    QStringList warnings;
+    return settings.setServerUrl(u"https://127.0.0.1:%1"_s.arg(port ? port : m_port), error) &&
+           settings.importCaCertificates(pki(u"ca.pem"_s), &warnings, error) &&
+           settings.importPkcs12(pki(u"site-750712184.p12"_s), SecureBytes::fromUtf8(u"demo"_s),
+                                 &warnings, error);
 }
 
 QProcessEnvironment ServerProcess::environment() const

@@ -5,6 +5,8 @@
 #include <QStringList>
 #include <QTemporaryDir>
 
+class Store;
+
 // The real sidep-server as a child process of a test: a throw-away demo PKI
 // (scripts/demo-pki, named by $DEMO_PKI), a temporary SQLite database, loopback only.
 // The executable is named by $SIDEP_SERVER. Stopped when destroyed.
@@ -36,6 +38,10 @@ public:
     QString run(const QStringList& arguments);
 
     QString pki(const QString& name) const;
+    // Points a workstation at this server, as its administrator would in the settings: the
+    // address 127.0.0.1:`port` (this server's when 0), the demo CA and the demo site's
+    // certificate (site-750712184.p12). `admin` is the store signed in as an administrator.
+    [[nodiscard]] bool configureWorkstation(Store& admin, QString* error, quint16 port = 0) const;
     QString database() const { return m_database; }
     quint16 port() const { return m_port; }
 
