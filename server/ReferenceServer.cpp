@@ -16,6 +16,7 @@
 #include <QSslConfiguration>
 #include <QSslSocket>
 #include <QTcpServer>
+#include <QTimer>
 #include <algorithm>
 #include <numeric>
 
@@ -31,6 +32,30 @@ void respond(QHttpServerResponder& responder, const QJsonObject& body, int statu
 {
     responder.write(QJsonDocument(body).toJson(QJsonDocument::Compact), FhirJson,
                     static_cast<Status>(status));
+}
+
+// HTTP/1.1: a client that sends "Connection: close" expects the server to close once it
+// has answered; QAbstractHttpServer 6.4 does not, and the connection would stay open for as
+// long as the client keeps it.
+bool asksToClose(const QHttpServerRequest& request)
+{
+    const auto headers = request.headers();
+    for (const auto& header : headers) {
+        if (header.first.compare("connection", Qt::CaseInsensitive) != 0)
+            continue;
+        for (const QByteArray& token : header.second.split(','))
+            if (token.trimmed().compare("close", Qt::CaseInsensitive) == 0)
+                return true;
+    }
+    return false;
+}
+
+// From the event loop, once the answer is written and its responder gone: the bytes still
+// queued in the socket are sent before it closes.
+void closeAfterAnswer(const QHttpServerRequest& request, QTcpSocket* socket)
+{
+    if (asksToClose(request))
+        QTimer::singleShot(0, socket, [socket] { socket->disconnectFromHost(); });
 }
 
 QString readFile(const QString& path, QByteArray* contents)
@@ -122,6 +147,7 @@ bool ReferenceServer::handleRequest(const QHttpServerRequest& request, QTcpSocke
                                                tr("a client certificate naming the site is "
                                                   "required")),
                 403);
+        closeAfterAnswer(request, socket);
         return true;
     }
 
@@ -152,6 +178,7 @@ bool ReferenceServer::handleRequest(const QHttpServerRequest& request, QTcpSocke
     } else {
         return false; // missingHandler answers 404
     }
+    closeAfterAnswer(request, socket);
     return true;
 }
 
@@ -159,6 +186,7 @@ void ReferenceServer::missingHandler(const QHttpServerRequest& request, QTcpSock
 {
     QHttpServerResponder responder = makeResponder(request, socket);
     respond(responder, BundleIntake::operationOutcome(u"not-found"_s, tr("no such endpoint")), 404);
+    closeAfterAnswer(request, socket);
 }
 
 void ReferenceServer::postFhir(const QByteArray& requestBody, const QString& site,

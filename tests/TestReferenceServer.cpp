@@ -17,6 +17,7 @@
 #include <QSslCertificate>
 #include <QSslConfiguration>
 #include <QSslKey>
+#include <QSslSocket>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUrl>
@@ -62,12 +63,16 @@ private Q_SLOTS:
     void notJsonIsABadRequest();
     void noClientCertificateIsRefused();
     void certificateFromAnotherCaIsRefused();
+    void connectionCloseIsHonoured_data();
+    void connectionCloseIsHonoured();
     void statsAndExport();
 
 private:
     QString pki(const QString& name) const { return m_server.pki(name); }
-    // A client for the site certificate `clientName` (none when empty), trusting ca.pem only.
-    // GET when body is null, else POST.
+    // A client's TLS: the site certificate `clientName` (none when empty), trusting ca.pem
+    // only.
+    QSslConfiguration clientTls(const QString& clientName);
+    // A request as that client; GET when body is null, else POST.
     Answer send(const QString& path, const QByteArray* body, const QString& clientName);
     Answer post(const QJsonObject& body, const QString& clientName = u"site-750712184"_s)
     {
@@ -84,10 +89,8 @@ void TestReferenceServer::initTestCase()
     QVERIFY(m_server.start());
 }
 
-Answer TestReferenceServer::send(const QString& path, const QByteArray* body,
-                                 const QString& clientName)
+QSslConfiguration TestReferenceServer::clientTls(const QString& clientName)
 {
-    Answer answer;
     QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
     tls.setProtocol(QSsl::TlsV1_2OrLater);
     tls.setCaCertificates(QSslCertificate::fromPath(pki(u"ca.pem"_s)));
@@ -97,11 +100,19 @@ Answer TestReferenceServer::send(const QString& path, const QByteArray* body,
         QFile keyFile(pki(clientName + u".key"_s));
         if (certificate.isEmpty() || !keyFile.open(QIODevice::ReadOnly)) {
             qWarning("cannot read the client certificate");
-            return answer;
+            return tls;
         }
         tls.setLocalCertificate(certificate.first());
         tls.setPrivateKey(QSslKey(keyFile.readAll(), QSsl::Ec));
     }
+    return tls;
+}
+
+Answer TestReferenceServer::send(const QString& path, const QByteArray* body,
+                                 const QString& clientName)
+{
+    Answer answer;
+    const QSslConfiguration tls = clientTls(clientName);
     // A fresh manager each time: no TLS session or connection reused across identities.
     QNetworkAccessManager manager;
     QNetworkRequest request(QUrl(u"https://127.0.0.1:%1%2"_s.arg(m_server.port()).arg(path)));
@@ -266,6 +277,60 @@ void TestReferenceServer::certificateFromAnotherCaIsRefused()
     QCOMPARE(answer.status, 0);
     const Answer expired = send(u"/health"_s, nullptr, u"expired-site-750712184"_s);
     QVERIFY(expired.error != QNetworkReply::NoError);
+}
+
+void TestReferenceServer::connectionCloseIsHonoured_data()
+{
+    QTest::addColumn<QByteArray>("path");
+    QTest::addColumn<QByteArray>("connectionHeader");
+    QTest::addColumn<QByteArray>("statusLine");
+    QTest::addColumn<bool>("closes");
+    QTest::newRow("close") << "/health"_ba
+                           << "Connection: close\r\n"_ba
+                           << "HTTP/1.1 200"_ba << true;
+    QTest::newRow("close, other case") << "/health"_ba
+                                       << "connection: Close\r\n"_ba
+                                       << "HTTP/1.1 200"_ba << true;
+    QTest::newRow("close, 404") << "/nowhere"_ba
+                                << "Connection: close\r\n"_ba
+                                << "HTTP/1.1 404"_ba << true;
+    QTest::newRow("keep-alive") << "/health"_ba
+                                << "Connection: keep-alive\r\n"_ba
+                                << "HTTP/1.1 200"_ba << false;
+    QTest::newRow("no header") << "/health"_ba << QByteArray() << "HTTP/1.1 200"_ba << false;
+}
+
+void TestReferenceServer::connectionCloseIsHonoured()
+{
+    QFETCH(QByteArray, path);
+    QFETCH(QByteArray, connectionHeader);
+    QFETCH(QByteArray, statusLine);
+    QFETCH(bool, closes);
+    QSslSocket socket;
+    socket.setSslConfiguration(clientTls(u"site-750712184"_s));
+    QSignalSpy disconnected(&socket, &QAbstractSocket::disconnected);
+    socket.connectToHostEncrypted(u"127.0.0.1"_s, m_server.port());
+    QVERIFY2(socket.waitForEncrypted(10000), qPrintable(socket.errorString()));
+    QByteArray received;
+    const auto askAndRead = [&] {
+        received.clear();
+        socket.write("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n" + connectionHeader +
+                     "\r\n");
+        QTRY_VERIFY_WITH_TIMEOUT((received += socket.readAll()).contains("}"), 10000);
+        QVERIFY2(received.startsWith(statusLine), received.constData());
+    };
+    askAndRead();
+    if (QTest::currentTestFailed())
+        return;
+    if (closes) {
+        QTRY_COMPARE_WITH_TIMEOUT(disconnected.size(), 1, 10000);
+        return;
+    }
+    // Kept open, and a second request on the same connection is answered.
+    QTest::qWait(300);
+    QCOMPARE(disconnected.size(), 0);
+    askAndRead();
+    QCOMPARE(disconnected.size(), 0);
 }
 
 void TestReferenceServer::statsAndExport()
