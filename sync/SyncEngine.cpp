@@ -98,6 +98,11 @@ QDateTime SyncEngine::backoff(int attempts, int retryAfterSeconds) const
     return m_clock().addSecs(qint64(std::min(delay, double(MaxDelaySeconds))));
 }
 
+qint64 SyncEngine::batchBytes(const SamplingRecord& record)
+{
+    return 4 * ((record.result.reportPdf.size() + 2) / 3) + 16 * 1024;
+}
+
 bool SyncEngine::sendNextBatch()
 {
     if (!canSendMore() || !m_store.isSignedIn())
@@ -124,6 +129,7 @@ bool SyncEngine::sendNextBatch()
         return false;
 
     QJsonArray bundles;
+    qint64 bundleBytes = 0;
     QList<Pending> sent; // the batch but the damaged records, settled apart
     QSqlQuery& correction = database.query(u"SELECT correction FROM records WHERE id = ?"_s);
     Transaction transaction(database);
@@ -138,6 +144,11 @@ bool SyncEngine::sendNextBatch()
                 return false;
             continue;
         }
+        // Full: this record stays waiting and opens the next batch.
+        const qint64 bytes = batchBytes(record);
+        if (!sent.isEmpty() && bundleBytes + bytes > MaxBatchBytes)
+            break;
+        bundleBytes += bytes;
         sent.append(pending);
         BundleOptions options;
         correction.bindValue(0, pending.recordId);

@@ -9,6 +9,7 @@
 #include <QUuid>
 #include <functional>
 
+class SamplingRecord;
 class Store;
 
 // Sends the store's results to the national server, exactly once, whatever the network
@@ -25,6 +26,14 @@ class SyncEngine : public QObject
 
 public:
     static constexpr int BatchSize = 50;
+    // A batch also stops growing at about this many bytes of FHIR, so that a run of records
+    // with large lab reports (up to 10 MiB each) never makes a request of hundreds of MiB:
+    // the memory of both ends and one transfer timeout stay bounded. A record alone may be
+    // larger; it then goes alone.
+    static constexpr qint64 MaxBatchBytes = 8 * 1024 * 1024;
+    // The size a record takes in a batch, from above: its report in base64, plus 16 KiB for
+    // the rest (about 9 KiB measured for a full Annex 1 record).
+    static qint64 batchBytes(const SamplingRecord& record);
     static constexpr int FirstDelaySeconds = 30;
     static constexpr int MaxDelaySeconds = 60 * 60;
 

@@ -24,6 +24,7 @@ class TestSyncEngine : public QObject
 
 private Q_SLOTS:
     void sendsEachRecordOnceAndAcknowledges();
+    void largeReportsMakeSmallerBatches();
     void networkErrorsAndServerErrorsBackOffGeometrically();
     void throttlingWaitsAsLongAsTheServerAsks();
     void rejectionIsKeptUntilTheRecordChanges();
@@ -56,6 +57,37 @@ void TestSyncEngine::sendsEachRecordOnceAndAcknowledges()
     query.status = RecordStatus::Acknowledged;
     QCOMPARE(lab->records()->count(query, &error), 120);
     QVERIFY(lab->auditLog()->verify().isEmpty());
+}
+
+void TestSyncEngine::largeReportsMakeSmallerBatches()
+{
+    // Seven records with a 2.5 MiB report each (3.3 MiB in base64): two fit in a batch.
+    QByteArray report = "%PDF-1.4\n";
+    report.append(QByteArray(5 * 512 * 1024, 'x'));
+    report.append("\n%%EOF\n");
+    StoreFixture fixture;
+    addResultedRecords(fixture, 7, report);
+    auto lab = fixture.openAs(LabName);
+    FakeSyncServer server;
+    SyncEngine engine(*lab, &server);
+    int added = 0;
+    QString error;
+    QVERIFY(engine.enqueue(&added, &error));
+    QCOMPARE(added, 7);
+    while (engine.sendNextBatch()) {
+    }
+    QCOMPARE(server.stored.size(), 7);
+    QCOMPARE(engine.status().acknowledged, 7);
+    QCOMPARE(server.bundlesPerPost, (QList<int>{2, 2, 2, 1}));
+    for (const qint64 bytes : std::as_const(server.postBytes))
+        QVERIFY2(bytes <= SyncEngine::MaxBatchBytes, qPrintable(QString::number(bytes)));
+    // The estimate of a record is from above, and close: the last request holds one.
+    SamplingRecord withReport = validRecord(0);
+    withReport.result.reportPdf = report;
+    const qint64 estimate = SyncEngine::batchBytes(withReport);
+    const qint64 measured = server.postBytes.last();
+    QVERIFY2(measured <= estimate && measured > estimate - 16 * 1024,
+             qPrintable(u"%1 measured, %2 estimated"_s.arg(measured).arg(estimate)));
 }
 
 void TestSyncEngine::networkErrorsAndServerErrorsBackOffGeometrically()

@@ -3,6 +3,7 @@
 #include "SyncTransport.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QSet>
 
@@ -25,11 +26,15 @@ public:
     QSet<QString> stored;    // bundle id # version
     QSet<QString> rejectIds; // record ids the server refuses
     int posts = 0;
+    QList<qint64> postBytes;       // the size of each request's JSON
+    QList<int> bundlesPerPost;     // how many records each request held
     qint64 clockOffsetSeconds = 0; // how far the server's clock is from this machine's
 
     void postBundles(const QJsonArray& bundles, std::function<void(const Reply&)> done) override
     {
         ++posts;
+        postBytes.append(QJsonDocument(bundles).toJson(QJsonDocument::Compact).size());
+        bundlesPerPost.append(int(bundles.size()));
         Reply reply;
         switch (mode) {
         case Mode::NetworkDown:

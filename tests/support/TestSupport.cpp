@@ -141,7 +141,7 @@ std::unique_ptr<Store> StoreFixture::openAs(const QString& user)
 }
 
 // Records sampled by the nurse and given a negative result by the lab.
-QList<QUuid> addResultedRecords(StoreFixture& fixture, int count)
+QList<QUuid> addResultedRecords(StoreFixture& fixture, int count, const QByteArray& reportPdf)
 {
     QList<QUuid> ids;
     auto nurse = fixture.openAs(NurseName);
@@ -157,6 +157,7 @@ QList<QUuid> addResultedRecords(StoreFixture& fixture, int count)
     for (const SamplingRecord& record : std::as_const(records)) {
         ResultStore::Entry entry;
         entry.value = u"N"_s;
+        entry.reportPdf = reportPdf;
         ResultStore::Outcome outcome;
         QList<Problem> entryProblems;
         if (!results.enter(record.id, entry, &outcome, &entryProblems, &error))

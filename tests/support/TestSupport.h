@@ -58,9 +58,9 @@ private:
     bool m_valid = false;
 };
 
-// `count` records sampled by the nurse and given a negative result by the lab: what the
-// sync engine sends.
-QList<QUuid> addResultedRecords(StoreFixture& fixture, int count);
+// `count` records sampled by the nurse and given a negative result by the lab (with this
+// report, if any): what the sync engine sends.
+QList<QUuid> addResultedRecords(StoreFixture& fixture, int count, const QByteArray& reportPdf = {});
 
 // A test that re-runs itself as a second process holding a read transaction on the store
 // (so that the WAL keeps its frames) sets this variable to the store's path for the child,
