@@ -192,6 +192,15 @@ void ReferenceServer::missingHandler(const QHttpServerRequest& request, QTcpSock
 void ReferenceServer::postFhir(const QByteArray& requestBody, const QString& site,
                                QHttpServerResponder& responder)
 {
+    if (requestBody.size() > MaxRequestBytes) {
+        respond(responder,
+                BundleIntake::operationOutcome(
+                    u"too-costly"_s, tr("the request is larger than %1 MiB: send fewer records "
+                                        "at a time")
+                                         .arg(MaxRequestBytes / (1024 * 1024))),
+                413);
+        return;
+    }
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(requestBody, &parseError);
     if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
@@ -217,6 +226,15 @@ void ReferenceServer::postFhir(const QByteArray& requestBody, const QString& sit
         return;
     }
     const QJsonArray array = bundles.toArray();
+    if (array.size() > MaxBundlesPerRequest) {
+        respond(responder,
+                BundleIntake::operationOutcome(
+                    u"too-costly"_s,
+                    tr("bundles: at most %1 Bundles a request").arg(MaxBundlesPerRequest),
+                    u"bundles"_s),
+                413);
+        return;
+    }
     // The whole batch in one commit (one disk sync, not one a record). If anything in it
     // fails the database, nothing of it is kept and the answer says "send again": the
     // workstation resends, and what another instance stored meanwhile is recognised.

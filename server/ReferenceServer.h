@@ -17,7 +17,8 @@ class QHttpServerResponder;
 //   POST /fhir   one transaction Bundle, or {"bundles": [Bundle, ...]}
 //                one Bundle: HTTP 201 (accepted), 200 (already had) or 422 (rejected) with
 //                {"outcome", "status", "bundleId", "version", "operationOutcome"?};
-//                a batch: HTTP 200 with {"results": [that object per Bundle, in order]}
+//                a batch: HTTP 200 with {"results": [that object per Bundle, in order]};
+//                a body over MaxRequestBytes or a batch over MaxBundlesPerRequest: 413
 //   GET /time    {"time": "<UTC ISO 8601>"} so that clients can measure their clock skew
 //   GET /health  {"status": "ok"}
 //   GET /activation-codes?count=N   (1..500) up to N free activation codes valid now, issued
@@ -35,6 +36,11 @@ public:
         QString key;         // PEM, its private key
         QString clientCa;    // PEM, the only CA whose client certificates are accepted
     };
+
+    // Far above what a workstation sends (a batch stops at 50 records or about 8 MiB; one
+    // record with the largest report is about 14 MiB): refused before any parsing.
+    static constexpr qint64 MaxRequestBytes = 32 * 1024 * 1024;
+    static constexpr int MaxBundlesPerRequest = 200;
 
     explicit ReferenceServer(ServerDatabase* database, QObject* parent = nullptr);
 

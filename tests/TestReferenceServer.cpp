@@ -61,6 +61,7 @@ private Q_SLOTS:
     void bundleFromAnotherSiteIsRejected();
     void batchAnswersPerRecord();
     void notJsonIsABadRequest();
+    void oversizedRequestsAreRefused();
     void noClientCertificateIsRefused();
     void certificateFromAnotherCaIsRefused();
     void connectionCloseIsHonoured_data();
@@ -261,6 +262,36 @@ void TestReferenceServer::notJsonIsABadRequest()
     QCOMPARE(send(u"/fhir"_s, &array, u"site-750712184"_s).status, 400);
     QCOMPARE(post(QJsonObject()).status, 422);
     QCOMPARE(send(u"/fhir"_s, nullptr, u"site-750712184"_s).status, 405);
+}
+
+void TestReferenceServer::oversizedRequestsAreRefused()
+{
+    const auto diagnostics = [](const Answer& answer) {
+        return answer.json[u"issue"_s][0][u"diagnostics"_s].toString();
+    };
+    // The documented limits: 32 MiB a request, 200 Bundles a batch. Over them: 413 before
+    // any parsing or storing.
+    QByteArray huge = "{\"bundles\": [], \"padding\": \"";
+    huge.append(QByteArray(32 * 1024 * 1024, 'x'));
+    huge.append("\"}");
+    const Answer tooBig = send(u"/fhir"_s, &huge, u"site-750712184"_s);
+    QCOMPARE(tooBig.status, 413);
+    QVERIFY2(diagnostics(tooBig).contains(u"larger than 32 MiB"_s),
+             qPrintable(diagnostics(tooBig)));
+
+    QJsonArray notBundles;
+    for (int i = 0; i < 200; ++i)
+        notBundles.append(i);
+    const Answer atLimit = post({{u"bundles"_s, notBundles}});
+    QCOMPARE(atLimit.status, 200); // taken: each entry answered (none is a Bundle)
+    QCOMPARE(atLimit.json[u"results"_s].toArray().size(), 200);
+    notBundles.append(200);
+    const Answer tooMany = post({{u"bundles"_s, notBundles}});
+    QCOMPARE(tooMany.status, 413);
+    QVERIFY2(diagnostics(tooMany).contains(u"at most 200 Bundles"_s),
+             qPrintable(diagnostics(tooMany)));
+    // The server is still there for the next request.
+    QCOMPARE(send(u"/health"_s, nullptr, u"site-750712184"_s).status, 200);
 }
 
 void TestReferenceServer::noClientCertificateIsRefused()
