@@ -156,7 +156,6 @@ private Q_SLOTS:
     void dbOptionWithEqualsSign();
 
 private:
-    Run sidepctl(const QStringList& arguments, const QByteArray& input = {});
     // Signs in as `user` with --password-stdin; `input` follows the password line.
     Run as(const QString& user, const QStringList& arguments, const QByteArray& input = {},
            const QString& password = Password);
@@ -194,17 +193,12 @@ void TestSidepCtl::cleanup()
     QVERIFY(!QFile::exists(m_home.filePath(u"default-store-must-not-exist.db"_s)));
 }
 
-Run TestSidepCtl::sidepctl(const QStringList& arguments, const QByteArray& input)
-{
-    return runSidepCtl(arguments, input);
-}
-
 Run TestSidepCtl::as(const QString& user, const QStringList& arguments, const QByteArray& input,
                      const QString& password)
 {
-    return sidepctl(QStringList{u"--db"_s, m_db, u"--user"_s, user, u"--password-stdin"_s} +
-                        arguments,
-                    line(password) + input);
+    return runSidepCtl(QStringList{u"--db"_s, m_db, u"--user"_s, user, u"--password-stdin"_s} +
+                           arguments,
+                       line(password) + input);
 }
 
 Run TestSidepCtl::addRecords(const QJsonValue& records, const QStringList& options)
@@ -237,9 +231,9 @@ Account TestSidepCtl::account(const QString& name)
 void TestSidepCtl::initPrintsRecoveryKeyOnce()
 {
     const QString db = m_home.filePath(u"new/site.db"_s);
-    const Run created = sidepctl({u"--db"_s, db, u"--password-stdin"_s, u"init"_s,
-                                  u"--site-finess"_s, SiteFiness, u"--admin"_s, u"chief"_s},
-                                 line(Password));
+    const Run created = runSidepCtl({u"--db"_s, db, u"--password-stdin"_s, u"init"_s,
+                                     u"--site-finess"_s, SiteFiness, u"--admin"_s, u"chief"_s},
+                                    line(Password));
     QCOMPARE(created.code, 0);
     QVERIFY2(created.err.isEmpty(), qPrintable(created.err));
     QVERIFY(QFile::exists(db));
@@ -259,8 +253,8 @@ void TestSidepCtl::initPrintsRecoveryKeyOnce()
     QVERIFY(!listed.out.contains(recoveryKey) && !listed.err.contains(recoveryKey));
 
     // The printed key is the one that opens the store.
-    const Run recovered = sidepctl({u"--db"_s, db, u"--recovery-key-stdin"_s, u"user"_s, u"list"_s},
-                                   line(recoveryKey));
+    const Run recovered = runSidepCtl(
+        {u"--db"_s, db, u"--recovery-key-stdin"_s, u"user"_s, u"list"_s}, line(recoveryKey));
     QCOMPARE(recovered.code, 0);
     QVERIFY(!recovered.out.contains(recoveryKey));
 }
@@ -271,9 +265,9 @@ void TestSidepCtl::initRefusesExistingStore()
         QFile file(m_db);
         return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
     }();
-    const Run again = sidepctl({u"--db"_s, m_db, u"--password-stdin"_s, u"init"_s,
-                                u"--site-finess"_s, SiteFiness, u"--admin"_s, u"intruder"_s},
-                               line(u"another long password"_s));
+    const Run again = runSidepCtl({u"--db"_s, m_db, u"--password-stdin"_s, u"init"_s,
+                                   u"--site-finess"_s, SiteFiness, u"--admin"_s, u"intruder"_s},
+                                  line(u"another long password"_s));
     QVERIFY(again.code != 0);
     QVERIFY(again.err.contains(u"already exists"_s));
     QCOMPARE(lines(again.err).size(), 1);
@@ -286,8 +280,8 @@ void TestSidepCtl::initRefusesExistingStore()
     const Run listed = as(AdminName, {u"user"_s, u"list"_s});
     QCOMPARE(listed.code, 0);
     QVERIFY(!listed.out.contains(u"intruder"_s));
-    QCOMPARE(sidepctl({u"--db"_s, m_db, u"--recovery-key-stdin"_s, u"user"_s, u"list"_s},
-                      line(m_fixture->recoveryKey()))
+    QCOMPARE(runSidepCtl({u"--db"_s, m_db, u"--recovery-key-stdin"_s, u"user"_s, u"list"_s},
+                         line(m_fixture->recoveryKey()))
                  .code,
              0);
     QVERIFY(as(u"intruder"_s, {u"user"_s, u"list"_s}, {}, u"another long password"_s).code != 0);
@@ -328,7 +322,7 @@ void TestSidepCtl::initChecksItsInput()
 
     const QString db = m_home.filePath(u"%1.db"_s.arg(QUuid::createUuid().toString(QUuid::Id128)));
     const Run run =
-        sidepctl(QStringList{u"--db"_s, db, u"--password-stdin"_s, u"init"_s} + options, input);
+        runSidepCtl(QStringList{u"--db"_s, db, u"--password-stdin"_s, u"init"_s} + options, input);
     QCOMPARE(run.code, expectedCode);
     if (expectedCode == 0) {
         QVERIFY(RecoveryKeyPattern.match(run.out).hasMatch());
@@ -469,8 +463,8 @@ void TestSidepCtl::roleRules()
     QCOMPARE(lines(as(AdminName, {u"user"_s, u"list"_s}).out).size(), 3);
     QVERIFY(!account(LabName).disabled);
     QCOMPARE(recordCount(), 0);
-    QCOMPARE(sidepctl({u"--db"_s, m_db, u"--recovery-key-stdin"_s, u"user"_s, u"list"_s},
-                      line(m_fixture->recoveryKey()))
+    QCOMPARE(runSidepCtl({u"--db"_s, m_db, u"--recovery-key-stdin"_s, u"user"_s, u"list"_s},
+                         line(m_fixture->recoveryKey()))
                  .code,
              0);
 }
@@ -512,8 +506,8 @@ void TestSidepCtl::recoveryKeySignsInAndResetsPassword()
     // Locked out, the administrator forgot the password: the recovery key resets it.
     const QString fresh = u"recovered and renewed"_s;
     const Run reset =
-        sidepctl({u"--db"_s, m_db, u"--recovery-key-stdin"_s, u"user"_s, u"passwd"_s, AdminName},
-                 line(m_fixture->recoveryKey()) + line(fresh));
+        runSidepCtl({u"--db"_s, m_db, u"--recovery-key-stdin"_s, u"user"_s, u"passwd"_s, AdminName},
+                    line(m_fixture->recoveryKey()) + line(fresh));
     QCOMPARE(reset.code, 0);
     QCOMPARE(as(AdminName, {u"user"_s, u"list"_s}).code, 4);
     QCOMPARE(as(AdminName, {u"user"_s, u"list"_s}, {}, fresh).code, 0);
@@ -522,13 +516,13 @@ void TestSidepCtl::recoveryKeySignsInAndResetsPassword()
     QString typed = m_fixture->recoveryKey().toLower();
     typed.remove(u'-');
     QCOMPARE(
-        sidepctl({u"--db"_s, m_db, u"--recovery-key-stdin"_s, u"user"_s, u"list"_s}, line(typed))
+        runSidepCtl({u"--db"_s, m_db, u"--recovery-key-stdin"_s, u"user"_s, u"list"_s}, line(typed))
             .code,
         0);
     QString wrong = m_fixture->recoveryKey();
     wrong[0] = wrong[0] == u'A' ? u'B' : u'A';
-    const Run refused =
-        sidepctl({u"--db"_s, m_db, u"--recovery-key-stdin"_s, u"user"_s, u"list"_s}, line(wrong));
+    const Run refused = runSidepCtl(
+        {u"--db"_s, m_db, u"--recovery-key-stdin"_s, u"user"_s, u"list"_s}, line(wrong));
     QCOMPARE(refused.code, 4);
     QCOMPARE(lines(refused.err).size(), 1);
 }
@@ -544,14 +538,14 @@ void TestSidepCtl::recoveryRotateRetiresOldKey()
     QVERIFY(newKey != oldKey);
 
     auto withKey = [&](const QString& key) {
-        return sidepctl({u"--db"_s, m_db, u"--recovery-key-stdin"_s, u"user"_s, u"list"_s},
-                        line(key))
+        return runSidepCtl({u"--db"_s, m_db, u"--recovery-key-stdin"_s, u"user"_s, u"list"_s},
+                           line(key))
             .code;
     };
     QCOMPARE(withKey(oldKey), 4);
     QCOMPARE(withKey(newKey), 0);
     // Rotating from a recovery session works too, and retires the key it signed in with.
-    const Run again = sidepctl(
+    const Run again = runSidepCtl(
         {u"--db"_s, m_db, u"--recovery-key-stdin"_s, u"recovery"_s, u"rotate"_s}, line(newKey));
     QCOMPARE(again.code, 0);
     QCOMPARE(withKey(newKey), 4);
@@ -947,7 +941,7 @@ void TestSidepCtl::check()
     QFETCH(QString, expected);
 
     // No store is needed to check an identifier.
-    const Run run = sidepctl({u"check"_s, kind, value});
+    const Run run = runSidepCtl({u"check"_s, kind, value});
     QCOMPARE(run.code, expectedCode);
     if (expectedCode == 0) {
         QCOMPARE(run.out, expected + u'\n');
@@ -1053,7 +1047,7 @@ void TestSidepCtl::auditVerifyAndList()
 
 void TestSidepCtl::stats()
 {
-    const Run empty = sidepctl({u"--db"_s, m_db, u"stats"_s});
+    const Run empty = runSidepCtl({u"--db"_s, m_db, u"stats"_s});
     QCOMPARE(empty.code, 0);
 
     QJsonObject old = validRecordJson(2);
@@ -1068,7 +1062,7 @@ void TestSidepCtl::stats()
     }
     const QString today = recent.left(10);
 
-    const Run run = sidepctl({u"--db"_s, m_db, u"stats"_s});
+    const Run run = runSidepCtl({u"--db"_s, m_db, u"stats"_s});
     QCOMPARE(run.code, 0);
     QVERIFY(run.err.isEmpty());
     const QStringList rows = lines(run.out);
@@ -1128,7 +1122,7 @@ void TestSidepCtl::usageErrors()
     QFETCH(QStringList, arguments);
 
     // With a store and a good password, so that only the command line is wrong.
-    const Run run = sidepctl(
+    const Run run = runSidepCtl(
         QStringList{u"--db"_s, m_db, u"--user"_s, AdminName, u"--password-stdin"_s} + arguments,
         line(Password) + line(Password));
     QCOMPARE(run.code, 2);
@@ -1139,17 +1133,17 @@ void TestSidepCtl::usageErrors()
 
 void TestSidepCtl::dbOptionWithEqualsSign()
 {
-    const Run run = sidepctl({u"record"_s, u"list"_s, u"--db="_s + m_db, u"--user="_s + NurseName,
-                              u"--password-stdin"_s},
-                             line(Password));
+    const Run run = runSidepCtl({u"record"_s, u"list"_s, u"--db="_s + m_db,
+                                 u"--user="_s + NurseName, u"--password-stdin"_s},
+                                line(Password));
     QCOMPARE(run.code, 0);
     QVERIFY(run.err.isEmpty());
 
     // No command at all: the help, and exit code 2.
-    const Run bare = sidepctl({});
+    const Run bare = runSidepCtl({});
     QCOMPARE(bare.code, 2);
     QVERIFY(QString(bare.out + bare.err).contains(u"Usage: sidepctl"_s));
-    const Run help = sidepctl({u"--help"_s});
+    const Run help = runSidepCtl({u"--help"_s});
     QCOMPARE(help.code, 0);
     QVERIFY(help.out.contains(u"Exit codes"_s));
 }

@@ -67,7 +67,6 @@ private Q_SLOTS:
     void slipAndReprint();
 
 private:
-    Run sidepctl(const QStringList& arguments, const QByteArray& input);
     Run as(const QString& user, const QStringList& arguments);
     QString addRecord(int index);
     QString file(const QString& name, const QByteArray& content);
@@ -90,14 +89,9 @@ void TestSidepCtlResults::cleanup()
     m_fixture.reset();
 }
 
-Run TestSidepCtlResults::sidepctl(const QStringList& arguments, const QByteArray& input)
-{
-    return runSidepCtl(arguments, input);
-}
-
 Run TestSidepCtlResults::as(const QString& user, const QStringList& arguments)
 {
-    return sidepctl(
+    return runSidepCtl(
         QStringList{u"--db"_s, m_fixture->path(), u"--user"_s, user, u"--password-stdin"_s} +
             arguments,
         Password.toUtf8() + '\n');

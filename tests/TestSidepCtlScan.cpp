@@ -84,7 +84,6 @@ private Q_SLOTS:
     void usage();
 
 private:
-    Run sidepctl(const QStringList& arguments);
     QString save(const QImage& image, const QString& name, const char* format = "png");
 
     QTemporaryDir m_dir;
@@ -96,11 +95,6 @@ void TestSidepCtlScan::initTestCase()
     // scan needs no store; none may be touched anyway.
     QStandardPaths::setTestModeEnabled(true);
     qputenv("SIDEP_DB", QFile::encodeName(m_dir.filePath(u"no-store.db"_s)));
-}
-
-Run TestSidepCtlScan::sidepctl(const QStringList& arguments)
-{
-    return runSidepCtl(arguments);
 }
 
 QString TestSidepCtlScan::save(const QImage& image, const QString& name, const char* format)
@@ -117,7 +111,7 @@ QString TestSidepCtlScan::save(const QImage& image, const QString& name, const c
 void TestSidepCtlScan::tubeLabel()
 {
     const QString path = save(onPage({code(TubeLabel, Symbology::Code128)}), u"tube.png"_s);
-    const Run run = sidepctl({u"scan"_s, path});
+    const Run run = runSidepCtl({u"scan"_s, path});
     QCOMPARE(run.code, int(SidepCtl::Success));
     QVERIFY2(run.err.isEmpty(), qPrintable(run.err));
     const QJsonDocument document = QJsonDocument::fromJson(run.out.toUtf8());
@@ -134,7 +128,7 @@ void TestSidepCtlScan::insDataMatrix()
 {
     const QString payload = InsDataMatrix::toPayload(exampleIdentity());
     const QString path = save(onPage({code(payload, Symbology::DataMatrix)}), u"ins.png"_s);
-    const Run run = sidepctl({u"scan"_s, path});
+    const Run run = runSidepCtl({u"scan"_s, path});
     QCOMPARE(run.code, int(SidepCtl::Success));
     QVERIFY2(run.err.isEmpty(), qPrintable(run.err));
     const QJsonObject object = QJsonDocument::fromJson(run.out.toUtf8()).object();
@@ -160,7 +154,7 @@ void TestSidepCtlScan::jpegPhoto()
     const QString payload = InsDataMatrix::toPayload(exampleIdentity());
     const QString path =
         save(onPage({code(payload, Symbology::DataMatrix)}), u"photo.jpg"_s, "jpg");
-    const Run run = sidepctl({u"scan"_s, path});
+    const Run run = runSidepCtl({u"scan"_s, path});
     QVERIFY2(run.code == SidepCtl::Success, qPrintable(run.err));
     QCOMPARE(QJsonDocument::fromJson(run.out.toUtf8()).object().value(u"kind"_s).toString(),
              u"insDataMatrix"_s);
@@ -172,7 +166,7 @@ void TestSidepCtlScan::severalCodesGiveAnArray()
     const QString path =
         save(onPage({code(TubeLabel, Symbology::Code128), code(payload, Symbology::DataMatrix)}),
              u"label-and-ins.png"_s);
-    const Run run = sidepctl({u"scan"_s, path});
+    const Run run = runSidepCtl({u"scan"_s, path});
     QCOMPARE(run.code, int(SidepCtl::Success));
     const QJsonDocument document = QJsonDocument::fromJson(run.out.toUtf8());
     QVERIFY(document.isArray());
@@ -188,7 +182,7 @@ void TestSidepCtlScan::noCodeIsNotFound()
 {
     QImage blank(800, 600, QImage::Format_RGB32);
     blank.fill(Qt::white);
-    const Run run = sidepctl({u"scan"_s, save(blank, u"blank.png"_s)});
+    const Run run = runSidepCtl({u"scan"_s, save(blank, u"blank.png"_s)});
     QCOMPARE(run.code, int(SidepCtl::NotFound));
     QVERIFY(run.out.isEmpty());
     QVERIFY(run.err.contains(u"no code"_s));
@@ -216,7 +210,7 @@ void TestSidepCtlScan::unreadableFileIsNotFound()
         QVERIFY(file.open(QIODevice::WriteOnly));
         file.write(content);
     }
-    const Run run = sidepctl({u"scan"_s, path});
+    const Run run = runSidepCtl({u"scan"_s, path});
     QCOMPARE(run.code, int(SidepCtl::NotFound));
     QVERIFY(run.out.isEmpty());
     QVERIFY(run.err.contains(u"cannot read"_s));
@@ -228,7 +222,7 @@ void TestSidepCtlScan::malformedInsIsInvalid()
     badKey.matricule = u"185057512345674"_s;
     const QString path =
         save(onPage({code(InsDataMatrix::toPayload(badKey), Symbology::DataMatrix)}), u"bad.png"_s);
-    const Run run = sidepctl({u"scan"_s, path});
+    const Run run = runSidepCtl({u"scan"_s, path});
     QCOMPARE(run.code, int(SidepCtl::Invalid));
     QVERIFY2(run.err.contains(u"[nir.key]"_s), qPrintable(run.err));
     // The reason never repeats the identity.
@@ -246,7 +240,7 @@ void TestSidepCtlScan::malformedInsBesideATubeLabelIsInvalid()
     const QString path =
         save(onPage({code(TubeLabel, Symbology::Code128), code(payload, Symbology::DataMatrix)}),
              u"label-and-bad-ins.png"_s);
-    const Run run = sidepctl({u"scan"_s, path});
+    const Run run = runSidepCtl({u"scan"_s, path});
     QCOMPARE(run.code, int(SidepCtl::Invalid));
     QVERIFY2(run.err.contains(u"[ins.S5.value]"_s), qPrintable(run.err));
     QCOMPARE(QJsonDocument::fromJson(run.out.toUtf8()).array().size(), 2);
@@ -258,7 +252,7 @@ void TestSidepCtlScan::unknownCodeIsInvalid()
         save(onPage({code(u"https://bonjour.tousanticovid.gouv.fr/app/code/ABC123"_s,
                           Symbology::QRCode)}),
              u"qr.png"_s);
-    const Run run = sidepctl({u"scan"_s, path});
+    const Run run = runSidepCtl({u"scan"_s, path});
     QCOMPARE(run.code, int(SidepCtl::Invalid));
     QVERIFY2(run.err.contains(u"[code.unknown]"_s), qPrintable(run.err));
     const QJsonObject object = QJsonDocument::fromJson(run.out.toUtf8()).object();
@@ -278,7 +272,7 @@ void TestSidepCtlScan::usage_data()
 void TestSidepCtlScan::usage()
 {
     QFETCH(QStringList, arguments);
-    const Run run = sidepctl(arguments);
+    const Run run = runSidepCtl(arguments);
     QCOMPARE(run.code, int(SidepCtl::Usage));
     QVERIFY(run.out.isEmpty());
     QVERIFY(!run.err.isEmpty());

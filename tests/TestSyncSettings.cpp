@@ -69,7 +69,6 @@ private:
     bool openssl(const QStringList& arguments);
     void importAll(SyncSettings& settings);
     void verifyConfiguration(const QSslConfiguration& config, const QUrl& url);
-    Run sidepctl(const QStringList& arguments, const QByteArray& input);
     Run as(const QString& user, const QStringList& arguments, const QByteArray& input = {});
 
     QTemporaryDir m_pki;
@@ -383,17 +382,12 @@ void TestSyncSettings::auditNamesChangesWithoutSecrets()
     QVERIFY(m_admin->auditLog()->verify().isEmpty());
 }
 
-Run TestSyncSettings::sidepctl(const QStringList& arguments, const QByteArray& input)
-{
-    return runSidepCtl(arguments, input);
-}
-
 Run TestSyncSettings::as(const QString& user, const QStringList& arguments, const QByteArray& input)
 {
-    return sidepctl(QStringList{u"--db"_s, m_fixture->path(), u"--user"_s, user,
-                                u"--password-stdin"_s, u"config"_s} +
-                        arguments,
-                    Password.toUtf8() + '\n' + input);
+    return runSidepCtl(QStringList{u"--db"_s, m_fixture->path(), u"--user"_s, user,
+                                   u"--password-stdin"_s, u"config"_s} +
+                           arguments,
+                       Password.toUtf8() + '\n' + input);
 }
 
 void TestSyncSettings::sidepctlConfig()
@@ -443,13 +437,13 @@ void TestSyncSettings::sidepctlConfig()
         SidepCtl::Success, SiteFiness);
 
     const Run shown =
-        sidepctl({u"--db"_s, m_fixture->path(), u"config"_s, u"show"_s}, QByteArray());
+        runSidepCtl({u"--db"_s, m_fixture->path(), u"config"_s, u"show"_s}, QByteArray());
     expect(shown, SidepCtl::Success, ServerUrl);
     QVERIFY(shown.out.contains(u"SIDEP demo CA"_s));
     QVERIFY(shown.out.contains(SiteFiness));
     QVERIFY(shown.out.contains(u"encrypted"_s));
     QVERIFY(!shown.out.contains(u"PRIVATE"_s));
-    const Run help = sidepctl({u"--help"_s}, QByteArray());
+    const Run help = runSidepCtl({u"--help"_s}, QByteArray());
     QVERIFY(help.out.contains(u"config import-cert"_s));
 }
 
