@@ -91,8 +91,9 @@ struct KdfParameters
     quint32 p = 1;
     QByteArray salt; // 16 random bytes
 
-    // Fresh parameters with a new random salt. The cost can be lowered for tests through
-    // the environment variable SIDEP_TEST_FAST_KDF=1 (n = 1024), never in production.
+    // Fresh parameters with a new random salt. In a build with test hooks (SIDEP_TEST_HOOKS,
+    // never a package) the environment variable SIDEP_TEST_FAST_KDF=1 lowers the cost to
+    // n = 1024 so that the suites stay fast.
     static KdfParameters fresh();
     QJsonObject toJson() const; // {"alg":"scrypt","n":..,"r":..,"p":..,"salt":"base64"}
     [[nodiscard]] static bool fromJson(const QJsonObject& json, KdfParameters* params,

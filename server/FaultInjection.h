@@ -19,7 +19,8 @@ class QTcpSocket;
 //   delay MS                 the batch stored and answered MS milliseconds later (the event
 //                            loop keeps serving); nothing if the client has gone by then
 //   an empty line, or none   the normal answer
-// Never set on a production server: `serve` warns loudly when it is.
+// Compiled only into builds with test hooks (SIDEP_TEST_HOOKS, never a package), where
+// `serve` warns loudly when the variable is set.
 class FaultInjection : public QObject
 {
     Q_OBJECT

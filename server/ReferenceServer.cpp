@@ -2,7 +2,9 @@
 
 #include "ActivationCodePool.h"
 #include "BundleIntake.h"
+#ifdef SIDEP_TEST_HOOKS
 #include "FaultInjection.h"
+#endif
 #include "Logging.h"
 #include "ServerDatabase.h"
 
@@ -153,7 +155,8 @@ bool ReferenceServer::handleRequest(const QHttpServerRequest& request, QTcpSocke
 
     const QString path = request.url().path();
     const auto method = request.method();
-    // Tests only (SIDEP_SERVER_FAULTS): a failing, cut or slow server on demand.
+#ifdef SIDEP_TEST_HOOKS
+    // Test builds only (SIDEP_SERVER_FAULTS): a failing, cut or slow server on demand.
     if (FaultInjection* faults = FaultInjection::fromEnvironment();
         faults && path == u"/fhir"_s && method == QHttpServerRequest::Method::Post) {
         faults->serve(socket, std::move(responder),
@@ -162,6 +165,7 @@ bool ReferenceServer::handleRequest(const QHttpServerRequest& request, QTcpSocke
                       });
         return true;
     }
+#endif
     if (path == u"/fhir"_s && method == QHttpServerRequest::Method::Post) {
         postFhir(request.body(), site, responder);
     } else if (path == u"/time"_s && method == QHttpServerRequest::Method::Get) {

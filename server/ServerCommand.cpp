@@ -1,7 +1,9 @@
 #include "ServerCommand.h"
 
 #include "ActivationCodePool.h"
+#ifdef SIDEP_TEST_HOOKS
 #include "FaultInjection.h"
+#endif
 #include "Logging.h"
 #include "ReferenceServer.h"
 #include "ServerDatabase.h"
@@ -72,12 +74,14 @@ int serve(const QCommandLineParser& parser, ServerDatabase* database)
     if (listening == 0)
         return fail(error);
     qCInfo(lcServer).noquote() << "serving" << database->description();
+#ifdef SIDEP_TEST_HOOKS
     if (const FaultInjection* faults = FaultInjection::fromEnvironment()) {
         qCWarning(lcServer).noquote()
             << "*** FAULT INJECTION IS ON: SIDEP_SERVER_FAULTS =" << faults->file()
             << "- POST /fhir will fail, cut or stall on purpose. For tests only: never set "
                "this variable on a real server. ***";
     }
+#endif
     // Tests and scripts wait for this line to know the port.
     print(u"listening on %1:%2\n"_s.arg(address.toString()).arg(listening));
     return QCoreApplication::exec();
