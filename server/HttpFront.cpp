@@ -10,6 +10,7 @@
 #include <QSslKey>
 #include <QSslSocket>
 #include <sys/resource.h>
+#include <sys/stat.h>
 
 using namespace Qt::StringLiterals;
 
@@ -191,7 +192,17 @@ bool HttpFront::listenLocal(const QString& path, QString* error)
     m_local = new QLocalServer(this);
     // The front's user reaches it through the group (the deployment guide's sidep-front).
     m_local->setSocketOptions(QLocalServer::UserAccessOption | QLocalServer::GroupAccessOption);
-    QLocalServer::removeServer(path);
+    // A socket left by a previous run is replaced; anything else at that path is not ours.
+    struct stat status = {};
+    if (::lstat(QFile::encodeName(path).constData(), &status) == 0) {
+        if (!S_ISSOCK(status.st_mode)) {
+            *error = tr("%1 exists and is not a socket: not replaced").arg(path);
+            delete m_local;
+            m_local = nullptr;
+            return false;
+        }
+        QLocalServer::removeServer(path);
+    }
     if (!m_local->listen(path)) {
         *error = tr("cannot listen on the local socket %1: %2").arg(path, m_local->errorString());
         delete m_local;
@@ -232,7 +243,7 @@ void HttpFront::takeTls(QSslSocket* socket)
     peer.certificate = certificate;
     peer.address = address;
     auto* connection = new HttpConnection(socket, peer, m_parserLimits, m_timeouts, this);
-    m_connections.insert(connection, {site, 0});
+    m_connections.insert(connection, {site, 0, {}});
     ++m_connectionsBySite[site];
     serve(connection);
 }
@@ -269,21 +280,32 @@ void HttpFront::serve(HttpConnection* connection)
             });
     connect(connection, &HttpConnection::requestEnded, this, [this, connection] {
         const auto it = m_connections.find(connection);
-        if (it != m_connections.end()) {
-            m_bufferedBodyBytes -= it->reserved;
-            it->reserved = 0;
-        }
+        if (it != m_connections.end())
+            release(&*it);
     });
     connect(connection, &HttpConnection::closed, this, [this, connection] {
-        const auto it = m_connections.constFind(connection);
-        if (it == m_connections.constEnd())
+        const auto it = m_connections.find(connection);
+        if (it == m_connections.end())
             return;
-        m_bufferedBodyBytes -= it->reserved;
+        release(&*it);
         if (!it->site.isEmpty() && --m_connectionsBySite[it->site] <= 0)
             m_connectionsBySite.remove(it->site);
         m_connections.erase(it);
     });
     connection->start();
+}
+
+void HttpFront::release(Open* open)
+{
+    if (open->reserved == 0)
+        return;
+    m_bufferedBodyBytes -= open->reserved;
+    qint64& bySite = m_bufferedBodyBytesBySite[open->reservedFor];
+    bySite -= open->reserved;
+    if (bySite <= 0)
+        m_bufferedBodyBytesBySite.remove(open->reservedFor);
+    open->reserved = 0;
+    open->reservedFor.clear();
 }
 
 std::optional<HttpResponse> HttpFront::admit(HttpConnection* connection, const HttpRequest& head)
@@ -295,7 +317,8 @@ std::optional<HttpResponse> HttpFront::admit(HttpConnection* connection, const H
         return refused;
     const qint64 length = head.header("content-length").toLongLong();
     if (length > 0) {
-        if (m_bufferedBodyBytes + length > m_limits.maxBufferedBodyBytes) {
+        if (m_bufferedBodyBytes + length > m_limits.maxBufferedBodyBytes ||
+            m_bufferedBodyBytesBySite.value(site) + length > m_limits.maxBufferedBodyBytesPerSite) {
             qCWarning(lcServer).noquote() << "request from site" << site
                                           << "deferred: too many bodies being received at once";
             HttpResponse busy = refusal(503, u"transient"_s,
@@ -305,7 +328,10 @@ std::optional<HttpResponse> HttpFront::admit(HttpConnection* connection, const H
             return busy;
         }
         m_bufferedBodyBytes += length;
-        m_connections[connection].reserved = length;
+        m_bufferedBodyBytesBySite[site] += length;
+        Open& open = m_connections[connection];
+        open.reserved = length;
+        open.reservedFor = site;
     }
     return std::nullopt;
 }

@@ -50,6 +50,9 @@ public:
         // Bodies being received at once, by their Content-Length (8 requests at the 32 MiB
         // cap): beyond it a request waits its turn (503, sent again by the workstation).
         qint64 maxBufferedBodyBytes = 256 * 1024 * 1024;
+        // ...and by one site: two requests at the cap, so that one site uploading slowly
+        // (16 KiB/s is allowed) cannot hold the whole budget for half an hour.
+        qint64 maxBufferedBodyBytesPerSite = 64 * 1024 * 1024;
         // Open connections, TLS and local; 0: from the file descriptors the process may
         // open (raised to its hard limit at start), less a reserve for the database and
         // files, less the handshakes in flight.
@@ -98,6 +101,7 @@ private:
     {
         QString site;        // TLS: the certificate's site; front: empty
         qint64 reserved = 0; // body bytes reserved by the request being read
+        QString reservedFor; // the site they count against
     };
 
     void takeTls(QSslSocket* socket);
@@ -106,6 +110,7 @@ private:
     std::optional<HttpResponse> admit(HttpConnection* connection, const HttpRequest& head);
     // The site a request speaks for, or the answer that refuses it.
     std::optional<HttpResponse> siteOf(const HttpRequest& request, QString* site) const;
+    void release(Open* open);
 
     Handler m_handler;
     TlsListener* m_tls;
@@ -119,4 +124,5 @@ private:
     QHash<HttpConnection*, Open> m_connections;
     QHash<QString, int> m_connectionsBySite;
     qint64 m_bufferedBodyBytes = 0;
+    QHash<QString, qint64> m_bufferedBodyBytesBySite;
 };

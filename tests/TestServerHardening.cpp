@@ -85,11 +85,13 @@ private Q_SLOTS:
     void ambiguousFramingIsRefused();
     void slowRequestsAreCut();
     void oneSiteCannotHoldEveryConnection();
+    void slowUploadsOfOneSiteDoNotHoldTheOthers();
     void hugeEntryArrayIsRefusedBeforeParsing();
     void forwardedCertificateHeaderIsRefusedOnTls();
     void oneSiteCannotDrainTheCodePool();
     void revokedCertificateIsRefusedAfterReload();
     void crlFromAnotherCaIsRefused();
+    void frontSocketNeverReplacesAFile();
     void helpStatesTheLimits();
 
 private:
@@ -410,6 +412,38 @@ void TestServerHardening::oneSiteCannotHoldEveryConnection()
     QCOMPARE(probe.health(Site), 200);
 }
 
+void TestServerHardening::slowUploadsOfOneSiteDoNotHoldTheOthers()
+{
+    // Bodies being received count against a budget, per site too: one site announcing
+    // 32 MiB bodies and sending them slowly gets two at a time; the third waits (503, sent
+    // again later), and another site still posts.
+    ServerProbes probe = probes();
+    const QByteArray slowHead = "POST /fhir HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: " +
+                                QByteArray::number(32 * 1024 * 1024) + "\r\n\r\n{";
+    std::vector<std::unique_ptr<QSslSocket>> slow;
+    for (int i = 0; i < 2; ++i) {
+        slow.push_back(probe.connectTls(Site));
+        QVERIFY(slow.back());
+        slow.back()->write(slowHead);
+    }
+    QTest::qWait(200);
+    const std::unique_ptr<QSslSocket> third = probe.connectTls(Site);
+    QVERIFY(third);
+    const ServerProbes::Answer deferred = ServerProbes::exchange(*third, slowHead);
+    QCOMPARE(deferred.status, 503);
+    QCOMPARE(deferred.header("retry-after"), "5"_ba);
+    // The control: the two first are still being received, not refused.
+    for (const auto& socket : slow) {
+        QCOMPARE(socket->state(), QAbstractSocket::ConnectedState);
+        QCOMPARE(socket->bytesAvailable(), qint64(0));
+    }
+    QCOMPARE(probe.send(Other, ServerProbes::post("/fhir", "{}")).status, 422);
+    // Once they are gone, the site posts again.
+    slow.clear();
+    QTRY_COMPARE_WITH_TIMEOUT(probe.send(Site, ServerProbes::post("/fhir", "{}")).status, 422,
+                              10000);
+}
+
 void TestServerHardening::hugeEntryArrayIsRefusedBeforeParsing()
 {
     ServerProbes probe = probes();
@@ -575,6 +609,26 @@ void TestServerHardening::crlFromAnotherCaIsRefused()
     QCOMPARE(server.exitCode(), 1);
     const QByteArray error = server.readAllStandardError();
     QVERIFY2(error.contains("not signed by the client CA"), error.constData());
+}
+
+void TestServerHardening::frontSocketNeverReplacesAFile()
+{
+    // A mistyped --front-socket must not delete what is there.
+    const QString path = pki(u"not-a-socket.txt"_s);
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("kept");
+    file.close();
+    QProcess server;
+    server.start(qEnvironmentVariable("SIDEP_SERVER"),
+                 {u"serve"_s, u"--listen"_s, u"127.0.0.1:0"_s, u"--cert"_s, pki(u"server.pem"_s),
+                  u"--key"_s, pki(u"server.key"_s), u"--client-ca"_s, pki(u"ca.pem"_s),
+                  u"--front-socket"_s, path, u"--database"_s, m_server.database()});
+    QVERIFY(server.waitForFinished(15000));
+    QCOMPARE(server.exitCode(), 1);
+    QVERIFY(server.readAllStandardError().contains("is not a socket"));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(file.readAll(), "kept"_ba);
 }
 
 void TestServerHardening::helpStatesTheLimits()

@@ -523,14 +523,14 @@ void TestServerPostgres::forgetOutbox(StoreFixture& fixture)
 void TestServerPostgres::syncTogether(const QString& database, StoreFixture& a, StoreFixture& b,
                                       QString* outputA, QString* outputB)
 {
-    // A barrier in the database: the test holds a lock that lets reads through but no
-    // INSERT, starts both syncs, waits until both instances are blocked on an INSERT, then
-    // lets them go at the same moment. Left to themselves, one small sync would be over
-    // before the other began.
+    // A barrier in the database: the test holds a lock that lets nothing touch the records,
+    // starts both syncs, waits until both instances are blocked on their first statement
+    // (the version check, a read, which is all a replay needs), then lets them go at the
+    // same moment. Left to themselves, one small sync would be over before the other began.
     Connection barrier(database);
     QVERIFY(barrier.isOpen());
     QVERIFY(barrier.exec(u"BEGIN"_s));
-    QVERIFY(barrier.exec(u"LOCK TABLE records IN EXCLUSIVE MODE"_s));
+    QVERIFY(barrier.exec(u"LOCK TABLE records IN ACCESS EXCLUSIVE MODE"_s));
 
     QProcess syncA;
     QProcess syncB;
