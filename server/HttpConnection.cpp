@@ -46,8 +46,7 @@ HttpConnection::HttpConnection(QIODevice* device, const HttpRequest::Peer& peer,
         else
             m_writeStall.stop();
         // A client that reads its answers again may send the next request.
-        if (m_phase != Phase::Busy && m_phase != Phase::Closing)
-            process();
+        process();
     });
     connect(m_device, &QIODevice::readyRead, this, [this] {
         if (m_phase == Phase::Draining)
@@ -187,7 +186,10 @@ void HttpConnection::drain()
 
 void HttpConnection::process()
 {
-    while (!m_finished && m_phase != Phase::Busy && m_phase != Phase::Closing) {
+    // Only while a request is awaited or being read: not while the server works on one,
+    // nor once the connection is refused or closing.
+    while (!m_finished &&
+           (m_phase == Phase::Idle || m_phase == Phase::Head || m_phase == Phase::Body)) {
         if (m_pending.isEmpty()) {
             // A client that does not read its answers gets no further request read.
             if (m_device->bytesToWrite() > MaxUnsentBytes)
