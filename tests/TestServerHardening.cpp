@@ -98,8 +98,13 @@ private:
     QString pki(const QString& name) const { return m_server.pki(name); }
     ServerProbes probes() const { return ServerProbes(pki({}).chopped(1), m_server.port()); }
     ServerProbes::Usage usage() const { return ServerProbes::usage(m_server.pid()); }
+    ServerProbes bulkProbes() const { return ServerProbes(pki({}).chopped(1), m_bulk.port()); }
+    ServerProbes::Usage bulkUsage() const { return ServerProbes::usage(m_bulk.pid()); }
 
     ServerProcess m_server;
+    // Its real deadlines: for the probes that send tens of MiB from this process, which a
+    // loaded machine may pause for longer than a divided deadline.
+    ServerProcess m_bulk;
 };
 
 void TestServerHardening::initTestCase()
@@ -111,6 +116,9 @@ void TestServerHardening::initTestCase()
     m_server.setCaptureLog(true);
     QVERIFY(m_server.start());
     QCOMPARE(probes().health(), 200);
+    m_bulk.sharePkiWith(m_server);
+    m_bulk.setEnvironmentVariable(u"QT_LOGGING_RULES"_s, u"sidep.server.info=false"_s);
+    QVERIFY(m_bulk.start());
 }
 
 void TestServerHardening::stockQtServerStopsAcceptingAfterDroppedHandshakes()
@@ -245,8 +253,8 @@ void TestServerHardening::headerCountAndRequestLineAreCapped()
 
 void TestServerHardening::oversizedBodyIsRefusedOnItsContentLength()
 {
-    ServerProbes probe = probes();
-    const ServerProbes::Usage before = usage();
+    ServerProbes probe = bulkProbes();
+    const ServerProbes::Usage before = bulkUsage();
     // A 1 GiB body announced: the 413 comes back before a byte of it is sent.
     const std::unique_ptr<QSslSocket> socket = probe.connectTls(Site);
     QVERIFY(socket);
@@ -276,9 +284,8 @@ void TestServerHardening::oversizedBodyIsRefusedOnItsContentLength()
     const QByteArray atCap(32 * 1024 * 1024, ' ');
     const ServerProbes::Answer atCapAnswer =
         probe.send(Site, ServerProbes::post("/fhir", atCap), BigTransferMs);
-    QVERIFY2(atCapAnswer.status == 400,
-             qPrintable(atCapAnswer.failure + u"\n"_s + m_server.log().right(2000)));
-    const ServerProbes::Usage after = usage();
+    QVERIFY2(atCapAnswer.status == 400, qPrintable(atCapAnswer.failure));
+    const ServerProbes::Usage after = bulkUsage();
     qInfo("1 GiB body probe: %lld bytes pushed; server peak %lld -> %lld KiB, resident %lld KiB",
           written, before.peakKib, after.peakKib, after.residentKib);
     QVERIFY(after.peakKib - before.peakKib < MaxPeakGrowthKib);
@@ -451,8 +458,8 @@ void TestServerHardening::slowUploadsOfOneSiteDoNotHoldTheOthers()
 
 void TestServerHardening::hugeEntryArrayIsRefusedBeforeParsing()
 {
-    ServerProbes probe = probes();
-    const ServerProbes::Usage before = usage();
+    ServerProbes probe = bulkProbes();
+    const ServerProbes::Usage before = bulkUsage();
     // 3.8 MiB of "entry":[0,0,...]: 2 million values, refused on their count.
     const auto zeros = [](qsizetype count) {
         QByteArray body = "{\"resourceType\":\"Bundle\",\"type\":\"transaction\",\"entry\":[0";
@@ -475,7 +482,7 @@ void TestServerHardening::hugeEntryArrayIsRefusedBeforeParsing()
     const ServerProbes::Answer large =
         probe.send(Site, ServerProbes::post("/fhir", zeros(15000000)), BigTransferMs);
     QCOMPARE(large.status, 413);
-    const ServerProbes::Usage after = usage();
+    const ServerProbes::Usage after = bulkUsage();
     qInfo("entry-array probes (3.8 and 30 MiB): answered in %lld ms; %lld and %lld bytes of "
           "answer; server CPU %lld ms, peak %lld -> %lld KiB",
           clock.elapsed(), qint64(refused.body.size()), qint64(large.body.size()),
