@@ -29,6 +29,10 @@ QString issueCode(const QString& rule)
         return u"forbidden"_s;
     if (rule == BundleIntake::ActivationUsedRule)
         return u"duplicate"_s;
+    if (rule == BundleIntake::VersionConflictRule)
+        return u"conflict"_s;
+    if (rule == u"too-costly"_s)
+        return u"too-costly"_s;
     return u"business-rule"_s;
 }
 
@@ -92,15 +96,27 @@ QJsonObject BundleIntake::Result::toJson() const
 QJsonObject BundleIntake::operationOutcome(const QList<Problem>& problems)
 {
     QJsonArray issues;
+    qsizetype left = 0;
     for (const Problem& problem : problems) {
         if (problem.severity != Problem::Severity::Error)
             continue;
+        if (issues.size() >= MaxIssues) {
+            ++left;
+            continue;
+        }
         issues.append(QJsonObject{
             {u"severity"_s, u"error"_s},
             {u"code"_s, issueCode(problem.rule)},
             {u"diagnostics"_s,
              QString(problem.field + u": "_s + problem.rule + u": "_s + problem.message)},
             {u"expression"_s, QJsonArray{problem.field}},
+        });
+    }
+    if (left > 0) {
+        issues.append(QJsonObject{
+            {u"severity"_s, u"error"_s},
+            {u"code"_s, u"too-costly"_s},
+            {u"diagnostics"_s, tr("%n more problem(s) not listed", nullptr, int(left))},
         });
     }
     return QJsonObject{{u"resourceType"_s, u"OperationOutcome"_s}, {u"issue"_s, issues}};
@@ -122,6 +138,17 @@ BundleIntake::Result BundleIntake::receive(const QJsonObject& bundle, const QStr
     Result result;
     result.bundleId = bundle.value(u"identifier"_s).toObject().value(u"value"_s).toString();
     result.version = bundle.value(u"meta"_s).toObject().value(u"versionId"_s).toString().toInt();
+
+    // Not a record's Bundle: refused before a problem is made per entry.
+    if (const QJsonValue entries = bundle.value(u"entry"_s);
+        entries.isArray() && entries.toArray().size() > MaxEntries) {
+        result.operationOutcome =
+            operationOutcome({{Problem::Severity::Error, u"entry"_s, u"too-costly"_s,
+                               tr("a Bundle has at most %1 entries").arg(MaxEntries)}});
+        qCInfo(lcServer).noquote() << "a Bundle of" << entries.toArray().size()
+                                   << "entries from site" << site << "rejected";
+        return result;
+    }
 
     SamplingRecord record;
     QString recordSite;
@@ -163,6 +190,49 @@ BundleIntake::Result BundleIntake::receive(const QJsonObject& bundle, const QStr
     row.bundle = QString::fromUtf8(QJsonDocument(bundle).toJson(QJsonDocument::Compact));
 
     QString error;
+    ServerDatabase::Insert inserted = ServerDatabase::Insert::Stored;
+    int latest = 0;
+    // Only the next version of a record, or the same content again (a replay): anything
+    // else is refused before the activation code is looked at.
+    auto conflict = [&] {
+        result.outcome = Outcome::Rejected;
+        result.httpStatus = 409;
+        const QString message =
+            inserted == ServerDatabase::Insert::Conflict && record.version <= latest
+                ? tr("version %1 of this record is already stored with another content: a "
+                     "change is sent as version %2")
+                      .arg(record.version)
+                      .arg(latest + 1)
+                : tr("version %1 is not the next version of this record: the server holds "
+                     "version %2, so it expects %3")
+                      .arg(record.version)
+                      .arg(latest)
+                      .arg(latest + 1);
+        result.operationOutcome = operationOutcome(
+            {{Problem::Severity::Error, u"meta.versionId"_s, VersionConflictRule, message}});
+        // The operator's attention: a genuine replay is "already had", this is not.
+        qCWarning(lcServer).noquote()
+            << "CONFLICT: record" << logId << "version" << record.version << "from site" << site
+            << "refused: the server holds version" << latest;
+        return result;
+    };
+    if (!database->checkVersion(row, &inserted, &latest, &error)) {
+        qCWarning(lcServer).noquote() << "record" << logId << "not checked:" << error;
+        result.outcome = Outcome::Failed;
+        result.httpStatus = 503;
+        result.operationOutcome =
+            operationOutcome(u"transient"_s, tr("the server could not store the record"));
+        return result;
+    }
+    if (inserted == ServerDatabase::Insert::Conflict)
+        return conflict();
+    if (inserted == ServerDatabase::Insert::AlreadyHad) {
+        result.outcome = Outcome::AlreadyHad;
+        result.httpStatus = 200;
+        qCInfo(lcServer).noquote() << "record" << logId << "version" << record.version
+                                   << "from site" << site << outcomeName(result.outcome);
+        return result;
+    }
     // A positive's activation code is one-time and belongs to the site it was issued to:
     // taken before the record is stored, so that a refused record leaves nothing behind.
     if (!record.activation.code.isEmpty()) {
@@ -202,8 +272,7 @@ BundleIntake::Result BundleIntake::receive(const QJsonObject& bundle, const QStr
         }
     }
 
-    ServerDatabase::Insert inserted = ServerDatabase::Insert::Stored;
-    if (!database->insert(row, &inserted, &error)) {
+    if (!database->insert(row, &inserted, &latest, &error)) {
         qCWarning(lcServer).noquote() << "record" << logId << "not stored:" << error;
         result.outcome = Outcome::Failed;
         result.httpStatus = 503;
@@ -211,6 +280,8 @@ BundleIntake::Result BundleIntake::receive(const QJsonObject& bundle, const QStr
             operationOutcome(u"transient"_s, tr("the server could not store the record"));
         return result;
     }
+    if (inserted == ServerDatabase::Insert::Conflict)
+        return conflict(); // another instance stored this version meanwhile
     result.outcome =
         inserted == ServerDatabase::Insert::Stored ? Outcome::Accepted : Outcome::AlreadyHad;
     result.httpStatus = result.outcome == Outcome::Accepted ? 201 : 200;

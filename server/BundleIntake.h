@@ -44,15 +44,25 @@ public:
 
     static QString outcomeName(Outcome outcome); // "accepted", "already had"...
 
+    // A workstation's Bundle has about 15 entries; far more is not a record, and each entry
+    // costs parsing and problems: refused before anything is read from them.
+    static constexpr int MaxEntries = 200;
+    // Issues listed in one OperationOutcome; the rest are counted in a last issue. A
+    // person reads the first few; a malformed Bundle must not make a huge answer.
+    static constexpr int MaxIssues = 50;
+
     // Rules of the refusals about a positive's activation code.
     static inline const QString ActivationOtherSiteRule = QStringLiteral("activation.site");
     static inline const QString ActivationUsedRule = QStringLiteral("activation.used");
+    // Another content under a version already stored, or a version that is not the next.
+    static inline const QString VersionConflictRule = QStringLiteral("version.conflict");
 
     // `site` is the FINESS of the client certificate's CommonName.
     static Result receive(const QJsonObject& bundle, const QString& site, ServerDatabase* database);
 
-    // An OperationOutcome with one error issue per problem: code from the rule, diagnostics
-    // "path: rule: message", expression the path.
+    // An OperationOutcome with one error issue per problem (at most MaxIssues, then one
+    // that counts the others): code from the rule, diagnostics "path: rule: message",
+    // expression the path.
     static QJsonObject operationOutcome(const QList<Problem>& problems);
     static QJsonObject operationOutcome(const QString& code, const QString& diagnostics,
                                         const QString& expression = {});

@@ -4,13 +4,8 @@
 #include "Logging.h"
 
 #include <QFile>
-#include <QHttpServerResponder>
-#include <QJsonDocument>
-#include <QPointer>
 #include <QSaveFile>
-#include <QTcpSocket>
 #include <QTimer>
-#include <memory>
 
 using namespace Qt::StringLiterals;
 
@@ -89,60 +84,47 @@ FaultInjection::Fault FaultInjection::takeNext()
     return fault;
 }
 
-void FaultInjection::serve(QTcpSocket* socket, QHttpServerResponder&& responder, Handler handle)
+void FaultInjection::serve(const HttpResponder& responder, Handler handle)
 {
     const Fault fault = takeNext();
     switch (fault.kind) {
     case Fault::Kind::None:
-        handle(responder);
+        responder.respond(handle());
         return;
     case Fault::Kind::Status: {
         qCWarning(lcServer) << "fault injection: answering" << fault.status;
         const bool throttled = fault.status == 429;
-        const QByteArray body =
-            QJsonDocument(BundleIntake::operationOutcome(
+        HttpResponse response = HttpResponse::json(
+            fault.status, BundleIntake::operationOutcome(
                               throttled ? u"throttled"_s : u"transient"_s,
-                              tr("fault injected for a test: HTTP %1").arg(fault.status)))
-                .toJson(QJsonDocument::Compact);
-        const auto status = static_cast<QHttpServerResponder::StatusCode>(fault.status);
-        if (throttled && fault.retryAfterSeconds >= 0) {
-            responder.write(body,
-                            {{"Content-Type"_ba, "application/fhir+json"_ba},
-                             {"Retry-After"_ba, QByteArray::number(fault.retryAfterSeconds)}},
-                            status);
-        } else {
-            responder.write(body, "application/fhir+json"_ba, status);
-        }
+                              tr("fault injected for a test: HTTP %1").arg(fault.status)));
+        if (throttled && fault.retryAfterSeconds >= 0)
+            response.setHeader("Retry-After", QByteArray::number(fault.retryAfterSeconds));
+        responder.respond(response);
         return;
     }
     case Fault::Kind::CutBeforeStore:
         qCWarning(lcServer) << "fault injection: connection cut before storing";
-        socket->abort();
+        responder.abort();
         return;
     case Fault::Kind::CutAfterStore:
         qCWarning(lcServer) << "fault injection: connection cut after storing";
-        // The answer is still in QSslSocket's own buffer (flushed from the event loop), and
-        // abort() drops it: the client gets no byte of it.
-        handle(responder);
-        socket->abort();
+        // Stored, and the answer never written: the client gets no byte of it.
+        handle();
+        responder.abort();
         return;
-    case Fault::Kind::Delay: {
+    case Fault::Kind::Delay:
         qCWarning(lcServer) << "fault injection: answering in" << fault.delayMs << "ms";
-        // The responder is move-only and writes to the socket: kept alive until the timer
-        // fires, while the event loop serves other connections.
-        auto held = std::make_shared<QHttpServerResponder>(std::move(responder));
-        QTimer::singleShot(
-            fault.delayMs, this,
-            [held, handle = std::move(handle), guard = QPointer<QTcpSocket>(socket)] {
-                if (guard && guard->state() == QAbstractSocket::ConnectedState) {
-                    handle(*held);
-                    return;
-                }
-                // A client that gave up is not answered; nothing stored either,
-                // as a server that cancels work for a closed connection.
-                qCWarning(lcServer) << "fault injection: the client left before the answer";
-            });
+        // The event loop keeps serving other connections meanwhile.
+        QTimer::singleShot(fault.delayMs, this, [responder, handle = std::move(handle)] {
+            if (responder.isWaiting()) {
+                responder.respond(handle());
+                return;
+            }
+            // A client that gave up is not answered; nothing stored either,
+            // as a server that cancels work for a closed connection.
+            qCWarning(lcServer) << "fault injection: the client left before the answer";
+        });
         return;
-    }
     }
 }

@@ -1,13 +1,13 @@
 #pragma once
 
+#include "HttpResponder.h"
+#include "HttpResponse.h"
+
 #include <QByteArray>
 #include <QCoreApplication>
 #include <QObject>
 #include <QString>
 #include <functional>
-
-class QHttpServerResponder;
-class QTcpSocket;
 
 // A failing, cut or slow server on demand, for the sync tests only. When the environment
 // variable SIDEP_SERVER_FAULTS names a file, each POST /fhir takes (and removes) the first
@@ -55,10 +55,10 @@ public:
     // Takes the first line out of the file (no fault when there is none).
     Fault takeNext();
 
-    // Stores the batch and writes the answer: the server's normal handling of POST /fhir.
-    using Handler = std::function<void(QHttpServerResponder& responder)>;
+    // Stores the batch and returns the answer: the server's normal handling of POST /fhir.
+    using Handler = std::function<HttpResponse()>;
     // Serves one POST /fhir with the next fault of the file.
-    void serve(QTcpSocket* socket, QHttpServerResponder&& responder, Handler handle);
+    void serve(const HttpResponder& responder, Handler handle);
 
 private:
     QString m_file;

@@ -5,20 +5,14 @@
 #ifdef SIDEP_TEST_HOOKS
 #include "FaultInjection.h"
 #endif
+#include "JsonBudget.h"
 #include "Logging.h"
 #include "ServerDatabase.h"
 
 #include <QDateTime>
-#include <QFile>
-#include <QHttpServerRequest>
-#include <QHttpServerResponder>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSslConfiguration>
-#include <QSslSocket>
-#include <QTcpServer>
-#include <QTimer>
 #include <algorithm>
 #include <numeric>
 
@@ -26,245 +20,131 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-using Status = QHttpServerResponder::StatusCode;
-
-const QByteArray FhirJson = "application/fhir+json"_ba;
-
-void respond(QHttpServerResponder& responder, const QJsonObject& body, int status)
+HttpResponse answer(const QJsonObject& body, int status)
 {
-    responder.write(QJsonDocument(body).toJson(QJsonDocument::Compact), FhirJson,
-                    static_cast<Status>(status));
+    return HttpResponse::json(status, body);
 }
 
-// HTTP/1.1: a client that sends "Connection: close" expects the server to close once it
-// has answered; QAbstractHttpServer 6.4 does not, and the connection would stay open for as
-// long as the client keeps it.
-bool asksToClose(const QHttpServerRequest& request)
+HttpResponse problem(int status, const QString& code, const QString& text,
+                     const QString& expression = {})
 {
-    const auto headers = request.headers();
-    for (const auto& header : headers) {
-        if (header.first.compare("connection", Qt::CaseInsensitive) != 0)
-            continue;
-        for (const QByteArray& token : header.second.split(','))
-            if (token.trimmed().compare("close", Qt::CaseInsensitive) == 0)
-                return true;
-    }
-    return false;
-}
-
-// From the event loop, once the answer is written and its responder gone: the bytes still
-// queued in the socket are sent before it closes.
-void closeAfterAnswer(const QHttpServerRequest& request, QTcpSocket* socket)
-{
-    if (asksToClose(request))
-        QTimer::singleShot(0, socket, [socket] { socket->disconnectFromHost(); });
-}
-
-QString readFile(const QString& path, QByteArray* contents)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return file.errorString();
-    *contents = file.readAll();
-    return {};
+    return answer(BundleIntake::operationOutcome(code, text, expression), status);
 }
 
 } // namespace
 
 ReferenceServer::ReferenceServer(ServerDatabase* database, QObject* parent)
-    : QAbstractHttpServer(parent)
+    : QObject(parent)
     , m_database(database)
+    , m_front([this](const HttpRequest& request, const QString& site,
+                     const HttpResponder& responder) { dispatch(request, site, responder); },
+              this)
 {}
 
 bool ReferenceServer::setupTls(const TlsFiles& files, QString* error)
 {
-    QByteArray pem;
-    if (const QString failure = readFile(files.certificate, &pem); !failure.isEmpty()) {
-        *error = tr("cannot read %1: %2").arg(files.certificate, failure);
-        return false;
-    }
-    const QList<QSslCertificate> chain = QSslCertificate::fromData(pem, QSsl::Pem);
-    if (chain.isEmpty()) {
-        *error = tr("%1 holds no PEM certificate").arg(files.certificate);
-        return false;
-    }
-    if (const QString failure = readFile(files.key, &pem); !failure.isEmpty()) {
-        *error = tr("cannot read %1: %2").arg(files.key, failure);
-        return false;
-    }
-    // The demo PKI uses EC keys; RSA works as well.
-    QSslKey key;
-    for (const QSsl::KeyAlgorithm algorithm : {QSsl::Ec, QSsl::Rsa}) {
-        key = QSslKey(pem, algorithm, QSsl::Pem, QSsl::PrivateKey);
-        if (!key.isNull())
-            break;
-    }
-    if (key.isNull()) {
-        *error = tr("%1 holds no unencrypted EC or RSA private key").arg(files.key);
-        return false;
-    }
-    if (const QString failure = readFile(files.clientCa, &pem); !failure.isEmpty()) {
-        *error = tr("cannot read %1: %2").arg(files.clientCa, failure);
-        return false;
-    }
-    const QList<QSslCertificate> clientCas = QSslCertificate::fromData(pem, QSsl::Pem);
-    if (clientCas.isEmpty()) {
-        *error = tr("%1 holds no PEM certificate").arg(files.clientCa);
-        return false;
-    }
-
-    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
-    tls.setLocalCertificateChain(chain);
-    tls.setPrivateKey(key);
-    tls.setProtocol(QSsl::TlsV1_2OrLater);
-    tls.setCiphers(
-        u"ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES256-GCM-SHA384:ECDHE-RSA-CHACHA20-POLY1305:ECDHE-RSA-AES128-GCM-SHA256"_s);
-    // A client certificate is required, and only the configured CA is trusted for it
-    // (not the system's store).
-    tls.setPeerVerifyMode(QSslSocket::VerifyPeer);
-    tls.setCaCertificates(clientCas);
-    sslSetup(tls);
-    return true;
+    return m_front.setupTls(files, error);
 }
 
 quint16 ReferenceServer::start(const QHostAddress& address, quint16 port, QString* error)
 {
-    const quint16 listening = listen(address, port);
-    if (listening == 0)
-        *error = tr("cannot listen on %1:%2").arg(address.toString()).arg(port);
-    return listening;
+    return m_front.listen(address, port, error);
 }
 
-bool ReferenceServer::handleRequest(const QHttpServerRequest& request, QTcpSocket* socket)
+void ReferenceServer::dispatch(const HttpRequest& request, const QString& site,
+                               const HttpResponder& responder)
 {
-    // Never a plain socket: sslSetup() is called before listen(). Refuse rather than trust.
-    auto* ssl = qobject_cast<QSslSocket*>(socket);
-    const QSslCertificate peer = ssl ? ssl->peerCertificate() : QSslCertificate();
-    const QString site =
-        peer.isNull() ? QString() : peer.subjectInfo(QSslCertificate::CommonName).value(0);
-    QHttpServerResponder responder = makeResponder(request, socket);
-    if (site.isEmpty()) {
-        respond(responder,
-                BundleIntake::operationOutcome(u"security"_s,
-                                               tr("a client certificate naming the site is "
-                                                  "required")),
-                403);
-        closeAfterAnswer(request, socket);
-        return true;
-    }
-
-    const QString path = request.url().path();
-    const auto method = request.method();
+    const QString& path = request.path;
+    const QByteArray& method = request.method;
+    const bool fhir = path == u"/fhir"_s;
 #ifdef SIDEP_TEST_HOOKS
     // Test builds only (SIDEP_SERVER_FAULTS): a failing, cut or slow server on demand.
     if (FaultInjection* faults = FaultInjection::fromEnvironment();
-        faults && path == u"/fhir"_s && method == QHttpServerRequest::Method::Post) {
-        faults->serve(socket, std::move(responder),
-                      [this, site, body = request.body()](QHttpServerResponder& answer) {
-                          postFhir(body, site, answer);
-                      });
-        return true;
+        faults && fhir && method == "POST") {
+        faults->serve(responder,
+                      [this, site, body = request.body] { return postFhir(body, site); });
+        return;
     }
 #endif
-    if (path == u"/fhir"_s && method == QHttpServerRequest::Method::Post) {
-        postFhir(request.body(), site, responder);
-    } else if (path == u"/time"_s && method == QHttpServerRequest::Method::Get) {
-        respond(responder,
-                {{u"time"_s, QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)}}, 200);
-    } else if (path == u"/health"_s && method == QHttpServerRequest::Method::Get) {
-        respond(responder, {{u"status"_s, u"ok"_s}}, 200);
-    } else if (path == u"/activation-codes"_s && method == QHttpServerRequest::Method::Get) {
-        getActivationCodes(request, site, responder);
-    } else if (path == u"/fhir"_s || path == u"/time"_s || path == u"/health"_s ||
+    if (fhir && method == "POST") {
+        responder.respond(postFhir(request.body, site));
+    } else if (path == u"/time"_s && method == "GET") {
+        responder.respond(answer(
+            {{u"time"_s, QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)}}, 200));
+    } else if (path == u"/health"_s && method == "GET") {
+        responder.respond(answer({{u"status"_s, u"ok"_s}}, 200));
+    } else if (path == u"/activation-codes"_s && method == "GET") {
+        responder.respond(getActivationCodes(request, site));
+    } else if (fhir || path == u"/time"_s || path == u"/health"_s ||
                path == u"/activation-codes"_s) {
-        respond(responder,
-                BundleIntake::operationOutcome(u"not-supported"_s, tr("method not allowed")), 405);
+        responder.respond(problem(405, u"not-supported"_s, tr("method not allowed")));
     } else {
-        return false; // missingHandler answers 404
+        responder.respond(problem(404, u"not-found"_s, tr("no such endpoint")));
     }
-    closeAfterAnswer(request, socket);
-    return true;
 }
 
-void ReferenceServer::missingHandler(const QHttpServerRequest& request, QTcpSocket* socket)
+HttpResponse ReferenceServer::postFhir(const QByteArray& requestBody, const QString& site)
 {
-    QHttpServerResponder responder = makeResponder(request, socket);
-    respond(responder, BundleIntake::operationOutcome(u"not-found"_s, tr("no such endpoint")), 404);
-    closeAfterAnswer(request, socket);
-}
-
-void ReferenceServer::postFhir(const QByteArray& requestBody, const QString& site,
-                               QHttpServerResponder& responder)
-{
+    // The connection refused a larger Content-Length already; kept for other callers.
     if (requestBody.size() > MaxRequestBytes) {
-        respond(responder,
-                BundleIntake::operationOutcome(
-                    u"too-costly"_s, tr("the request is larger than %1 MiB: send fewer records "
-                                        "at a time")
-                                         .arg(MaxRequestBytes / (1024 * 1024))),
-                413);
-        return;
+        return problem(413, u"too-costly"_s,
+                       tr("the request is larger than %1 MiB: send fewer records at a time")
+                           .arg(MaxRequestBytes / (1024 * 1024)));
+    }
+    // Counted before parsing: the parsed document costs memory per value.
+    if (JsonBudget::countValues(requestBody, MaxJsonValues) > MaxJsonValues) {
+        qCWarning(lcServer).noquote() << "request from site" << site << "refused: more than"
+                                      << MaxJsonValues << "JSON values";
+        return problem(413, u"too-costly"_s,
+                       tr("the request holds more than %1 JSON values: send fewer records at a "
+                          "time")
+                           .arg(MaxJsonValues));
     }
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(requestBody, &parseError);
     if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
-        respond(responder,
-                BundleIntake::operationOutcome(
-                    u"structure"_s,
-                    tr("the body is not a JSON object: %1").arg(parseError.errorString())),
-                400);
-        return;
+        return problem(400, u"structure"_s,
+                       tr("the body is not a JSON object: %1").arg(parseError.errorString()));
     }
     const QJsonObject body = document.object();
     if (!body.contains(u"bundles"_s)) {
         const BundleIntake::Result result = BundleIntake::receive(body, site, m_database);
-        respond(responder, result.toJson(), result.httpStatus);
-        return;
+        return answer(result.toJson(), result.httpStatus);
     }
     const QJsonValue bundles = body.value(u"bundles"_s);
-    if (!bundles.isArray()) {
-        respond(responder,
-                BundleIntake::operationOutcome(u"structure"_s, tr("bundles: must be an array"),
-                                               u"bundles"_s),
-                400);
-        return;
-    }
+    if (!bundles.isArray())
+        return problem(400, u"structure"_s, tr("bundles: must be an array"), u"bundles"_s);
     const QJsonArray array = bundles.toArray();
     if (array.size() > MaxBundlesPerRequest) {
-        respond(responder,
-                BundleIntake::operationOutcome(
-                    u"too-costly"_s,
-                    tr("bundles: at most %1 Bundles a request").arg(MaxBundlesPerRequest),
-                    u"bundles"_s),
-                413);
-        return;
+        return problem(413, u"too-costly"_s,
+                       tr("bundles: at most %1 Bundles a request").arg(MaxBundlesPerRequest),
+                       u"bundles"_s);
     }
     // The whole batch in one commit (one disk sync, not one a record). If anything in it
     // fails the database, nothing of it is kept and the answer says "send again": the
     // workstation resends, and what another instance stored meanwhile is recognised.
     auto sendAgain = [&](const QString& why) {
         qCWarning(lcServer).noquote() << "batch of" << array.size() << "not stored:" << why;
-        respond(responder,
-                BundleIntake::operationOutcome(
-                    u"transient"_s, tr("the server could not store this batch: send it again")),
-                503);
+        return problem(503, u"transient"_s,
+                       tr("the server could not store this batch: send it again"));
     };
     QString error;
-    if (!m_database->beginBatch(&error)) {
-        sendAgain(error);
-        return;
+    if (!m_database->beginBatch(&error))
+        return sendAgain(error);
+    // In the order of their identifiers, then of their versions as numbers (version 10
+    // after 9): a record's versions in one batch are stored in turn, each the next of the
+    // one before, and two instances storing overlapping batches take the rows' locks in the
+    // same order, so they wait for each other instead of deadlocking.
+    QList<std::pair<QString, int>> keys(array.size());
+    for (qsizetype i = 0; i < array.size(); ++i) {
+        const QJsonObject bundle = array.at(i).toObject();
+        keys[i] = {bundle.value(u"identifier"_s).toObject().value(u"value"_s).toString(),
+                   bundle.value(u"meta"_s).toObject().value(u"versionId"_s).toString().toInt()};
     }
-    // In the order of their identifiers: two instances storing overlapping batches take the
-    // rows' locks in the same order, so they wait for each other instead of deadlocking.
     QList<qsizetype> order(array.size());
     std::iota(order.begin(), order.end(), 0);
-    auto key = [&array](qsizetype i) {
-        const QJsonObject bundle = array.at(i).toObject();
-        return std::make_pair(bundle.value(u"identifier"_s).toObject().value(u"value"_s).toString(),
-                              bundle.value(u"meta"_s).toObject().value(u"versionId"_s).toString());
-    };
     std::stable_sort(order.begin(), order.end(),
-                     [&key](qsizetype a, qsizetype b) { return key(a) < key(b); });
+                     [&keys](qsizetype a, qsizetype b) { return keys.at(a) < keys.at(b); });
     QList<QJsonObject> results(array.size());
     for (const qsizetype i : std::as_const(order)) {
         BundleIntake::Result result;
@@ -272,8 +152,7 @@ void ReferenceServer::postFhir(const QByteArray& requestBody, const QString& sit
             result = BundleIntake::receive(array.at(i).toObject(), site, m_database);
             if (result.outcome == BundleIntake::Outcome::Failed) {
                 m_database->rollbackBatch();
-                sendAgain(u"record %1 failed"_s.arg(i));
-                return;
+                return sendAgain(u"record %1 failed"_s.arg(i));
             }
         } else {
             const QString where = u"bundles[%1]"_s.arg(i);
@@ -284,44 +163,51 @@ void ReferenceServer::postFhir(const QByteArray& requestBody, const QString& sit
     }
     if (!m_database->commitBatch(&error)) {
         m_database->rollbackBatch();
-        sendAgain(error);
-        return;
+        return sendAgain(error);
     }
-    QJsonArray answer;
+    QJsonArray out;
     for (const QJsonObject& result : std::as_const(results))
-        answer.append(result);
-    respond(responder, {{u"results"_s, answer}}, 200);
+        out.append(result);
+    return answer({{u"results"_s, out}}, 200);
 }
 
-void ReferenceServer::getActivationCodes(const QHttpServerRequest& request, const QString& site,
-                                         QHttpServerResponder& responder)
+HttpResponse ReferenceServer::getActivationCodes(const HttpRequest& request, const QString& site)
 {
-    const QString countText = request.query().queryItemValue(u"count"_s);
+    const QString countText = request.query.queryItemValue(u"count"_s);
     bool isNumber = false;
     const int count = countText.toInt(&isNumber);
     if (!isNumber || count < 1 || count > ActivationCodePool::MaxBatch) {
-        respond(responder,
-                BundleIntake::operationOutcome(
-                    u"value"_s,
-                    (countText.isEmpty() ? tr("count: required, a whole number from 1 to %1")
-                                         : tr("count: must be a whole number from 1 to %1"))
-                        .arg(ActivationCodePool::MaxBatch),
-                    u"count"_s),
-                400);
-        return;
+        return problem(400, u"value"_s,
+                       (countText.isEmpty() ? tr("count: required, a whole number from 1 to %1")
+                                            : tr("count: must be a whole number from 1 to %1"))
+                           .arg(ActivationCodePool::MaxBatch),
+                       u"count"_s);
+    }
+    auto unavailable = [&](const QString& error) {
+        qCWarning(lcServer).noquote() << "activation codes for site" << site << "failed:" << error;
+        return problem(503, u"transient"_s, tr("the server could not issue activation codes"));
+    };
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    CodeQuota::Allowance allowance;
+    QString error;
+    if (!m_codeQuota.allowance(m_database, site, count, now, &allowance, &error))
+        return unavailable(error);
+    if (allowance.count == 0) {
+        qCWarning(lcServer).noquote()
+            << "activation codes refused to site" << site << ":" << allowance.reason;
+        HttpResponse refused = problem(429, u"throttled"_s, allowance.reason, u"count"_s);
+        refused.setHeader("Retry-After", QByteArray::number(allowance.retryAfterSeconds));
+        return refused;
+    }
+    if (allowance.count < count) {
+        qCInfo(lcServer).noquote() << "activation codes for site" << site << "trimmed from" << count
+                                   << "to" << allowance.count << ":" << allowance.reason;
     }
     ActivationCodePool::Batch batch;
-    QString error;
-    if (!ActivationCodePool(m_database).issue(site, count, &batch, &error)) {
-        qCWarning(lcServer).noquote() << "activation codes for site" << site << "failed:" << error;
-        respond(responder,
-                BundleIntake::operationOutcome(u"transient"_s,
-                                               tr("the server could not issue activation codes")),
-                503);
-        return;
-    }
+    if (!ActivationCodePool(m_database).issue(site, allowance.count, &batch, &error, now))
+        return unavailable(error);
     // An empty batch is an answer, not a failure: the stock has run out (exhausted), which
-    // the workstation says as such rather than retrying like a server error.
-    responder.write(QJsonDocument(batch.toJson()).toJson(QJsonDocument::Compact),
-                    "application/json"_ba, Status::Ok);
+    // the workstation says as such rather than retrying like a server error. A batch trimmed
+    // by the quota is not "exhausted" (fewer than the allowance): the stock is not short.
+    return HttpResponse::json(200, batch.toJson(), "application/json");
 }

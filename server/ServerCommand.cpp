@@ -4,6 +4,7 @@
 #ifdef SIDEP_TEST_HOOKS
 #include "FaultInjection.h"
 #endif
+#include "HangupSignal.h"
 #include "Logging.h"
 #include "ReferenceServer.h"
 #include "ServerDatabase.h"
@@ -12,6 +13,7 @@
 #include <QFile>
 #include <QHostAddress>
 #include <cstdio>
+#include <utility>
 
 using namespace Qt::StringLiterals;
 
@@ -64,15 +66,47 @@ int serve(const QCommandLineParser& parser, ServerDatabase* database)
     if (!parseListen(parser.value(u"listen"_s), &address, &port))
         return fail(ServerCommand::tr("--listen takes HOST:PORT (an IP address or localhost)"));
 
+    CodeQuota quota;
+    for (const auto& [option, value] : {std::pair{u"codes-site-quota"_s, &quota.maxHeld},
+                                        std::pair{u"codes-site-day"_s, &quota.maxPerDay}}) {
+        if (!parser.isSet(option))
+            continue;
+        bool ok = false;
+        *value = parser.value(option).toInt(&ok);
+        if (!ok || *value < 0 || *value > ActivationCodePool::MaxGenerate)
+            return fail(ServerCommand::tr("--%1: a whole number from 0 to %2")
+                            .arg(option)
+                            .arg(ActivationCodePool::MaxGenerate));
+    }
+
     ReferenceServer server(database);
+    server.setCodeQuota(quota);
     QString error;
     if (!server.setupTls(
             {parser.value(u"cert"_s), parser.value(u"key"_s), parser.value(u"client-ca"_s)},
             &error))
         return fail(error);
+    HangupSignal hangup;
+    if (parser.isSet(u"client-crl"_s)) {
+        if (!server.front().setClientCrl(parser.value(u"client-crl"_s), &error))
+            return fail(error);
+        // SIGHUP reads the list again; an unreadable new one leaves the old in force.
+        QObject::connect(&hangup, &HangupSignal::received, &server, [&server] {
+            QString failure;
+            if (!server.front().reloadClientCrl(&failure))
+                qCWarning(lcServer).noquote()
+                    << "client CRL not reloaded, the previous one stays:" << failure;
+        });
+    }
     const quint16 listening = server.start(address, port, &error);
     if (listening == 0)
         return fail(error);
+    if (parser.isSet(u"front-socket"_s)) {
+        const QString socket = parser.value(u"front-socket"_s);
+        if (!server.front().listenLocal(socket, &error))
+            return fail(error);
+        qCInfo(lcServer).noquote() << "front socket" << socket;
+    }
     qCInfo(lcServer).noquote() << "serving" << database->description();
 #ifdef SIDEP_TEST_HOOKS
     if (const FaultInjection* faults = FaultInjection::fromEnvironment()) {
@@ -80,6 +114,12 @@ int serve(const QCommandLineParser& parser, ServerDatabase* database)
             << "*** FAULT INJECTION IS ON: SIDEP_SERVER_FAULTS =" << faults->file()
             << "- POST /fhir will fail, cut or stall on purpose. For tests only: never set "
                "this variable on a real server. ***";
+    }
+    if (const int divisor = qEnvironmentVariableIntValue(HttpFront::DeadlineDivisorVariable);
+        divisor > 1) {
+        qCWarning(lcServer).noquote()
+            << "*** DEADLINES DIVIDED BY" << divisor << "(" << HttpFront::DeadlineDivisorVariable
+            << ") - for tests only. ***";
     }
 #endif
     // Tests and scripts wait for this line to know the port.
@@ -216,7 +256,24 @@ int ServerCommand::run(const QStringList& arguments)
     QCommandLineParser parser;
     parser.setApplicationDescription(
         tr("The SI-DEP reference national server: receives FHIR Bundles from sampling sites "
-           "over mutual TLS and stores them."));
+           "over mutual TLS and stores them.\n"
+           "\n"
+           "Limits (serve): a request line of 8 KiB, 64 header lines of 8 KiB and 32 KiB in "
+           "all (431 beyond), a body of %1 MiB announced by Content-Length (413 before reading "
+           "it; chunked bodies and two lengths are refused), %2 Bundles and %3 JSON values a "
+           "request, 10 s to send a request's head, its body at 16 KiB/s after 20 s of grace, "
+           "30 s idle between requests, 10 s for a TLS handshake with at most 128 in flight "
+           "(32 per address), %4 connections per site, bodies being received 256 MiB in all and "
+           "64 MiB per site (503 beyond), the open connections within the process's file "
+           "descriptors.\n"
+           "\n"
+           "PostgreSQL: the password is never taken from --database (other users see command "
+           "lines): libpq finds it in ~/.pgpass or the file named by PGPASSFILE (mode 0600), "
+           "in a service file (?service=NAME; PGSERVICEFILE), or in PGPASSWORD.")
+            .arg(ReferenceServer::MaxRequestBytes / (1024 * 1024))
+            .arg(ReferenceServer::MaxBundlesPerRequest)
+            .arg(ReferenceServer::MaxJsonValues)
+            .arg(HttpFront::Limits().maxConnectionsPerSite));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addPositionalArgument(u"command"_s, tr("serve, stats, export or codes"));
@@ -227,9 +284,26 @@ int ServerCommand::run(const QStringList& arguments)
         {u"key"_s, tr("serve: the server's private key (PEM, unencrypted)"), u"FILE.pem"_s},
         {u"client-ca"_s, tr("serve: the CA of the sites' client certificates (PEM)"),
          u"FILE.pem"_s},
+        {u"client-crl"_s,
+         tr("serve: the client CA's certificate revocation list (PEM); read again on SIGHUP, "
+            "revoked site certificates are refused"),
+         u"FILE.pem"_s},
+        {u"front-socket"_s,
+         tr("serve: also listen on this local socket for a front (nginx) that terminates "
+            "mutual TLS and forwards the verified client certificate "
+            "(X-Sidep-Client-Verify, X-Sidep-Client-Cert); see docs/deployment-server.md"),
+         u"PATH"_s},
+        {u"codes-site-quota"_s,
+         tr("serve: the most activation codes a site may hold issued and unused (default %1)")
+             .arg(CodeQuota::DefaultMaxHeld),
+         u"N"_s},
+        {u"codes-site-day"_s,
+         tr("serve: the most activation codes issued to a site in 24 hours (default %1)")
+             .arg(CodeQuota::DefaultMaxPerDay),
+         u"N"_s},
         {u"database"_s,
-         tr("sqlite:///path or postgresql://user:password@host:port/database (default: a "
-            "SQLite file in the application-data folder)"),
+         tr("sqlite:///path or postgresql://user@host:port/database[?service=NAME...] "
+            "(default: a SQLite file in the application-data folder)"),
          u"URL"_s},
         {u"format"_s, tr("export: the output format (fhir: NDJSON, one Bundle a line)"),
          u"FORMAT"_s},

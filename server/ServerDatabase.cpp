@@ -23,9 +23,11 @@ namespace {
 
 // libpq parameters a PostgreSQL URL may carry after '?', as in libpq's own URIs
 // (?sslmode=verify-full&sslrootcert=/etc/ssl/pg-ca.pem). Anything else is refused rather
-// than ignored: a dropped sslmode would silently connect without TLS. Passwords belong in
-// the URL's user part or PGPASSWORD, never in what the server prints.
+// than ignored: a dropped sslmode would silently connect without TLS. The password is never
+// a parameter: libpq takes it from its own places (passfile, a service file, PGPASSWORD).
 const QStringList PostgresParameters = {
+    u"service"_s,
+    u"passfile"_s,
     u"sslmode"_s,
     u"sslrootcert"_s,
     u"sslcert"_s,
@@ -91,6 +93,9 @@ const QStringList Migrations = {
     // 3: the free codes by validity, for issuing; partial, so that issued codes cost nothing.
     u"CREATE INDEX IF NOT EXISTS activation_codes_free ON activation_codes (valid_until) "
     "WHERE issued_to IS NULL AND used_by_bundle IS NULL"_s,
+    // 4: the codes of a site, for its quota (CodeQuota) without reading the whole stock.
+    u"CREATE INDEX IF NOT EXISTS activation_codes_issued ON activation_codes (issued_to, "
+    "issued_at)"_s,
 };
 
 // Serialises the migrations of the instances sharing one PostgreSQL database: any fixed
@@ -149,8 +154,18 @@ bool ServerDatabase::open(const QString& url, QString* error)
     } else if (url.startsWith(u"postgresql:"_s) || url.startsWith(u"postgres:"_s)) {
         const QUrl parsed(url);
         const QString name = parsed.path().mid(1);
-        if (!parsed.isValid() || parsed.host().isEmpty() || name.isEmpty()) {
-            *error = tr("a PostgreSQL URL is postgresql://user:password@host:port/database");
+        // Other users of the machine read command lines (ps, /proc): a password there is
+        // public. libpq finds it itself when none is given.
+        if (!parsed.password().isEmpty() || url.contains(u"password="_s)) {
+            *error = tr("the PostgreSQL password must not be in --database, where every user "
+                        "of the machine can read it: put it in ~/.pgpass or the file named by "
+                        "PGPASSFILE (mode 0600, a line host:port:database:user:password), in a "
+                        "service file (?service=NAME, PGSERVICEFILE), or in PGPASSWORD");
+            return false;
+        }
+        const bool service = QUrlQuery(parsed).hasQueryItem(u"service"_s);
+        if (!parsed.isValid() || (parsed.host().isEmpty() && !service) || name.isEmpty()) {
+            *error = tr("a PostgreSQL URL is postgresql://user@host:port/database");
             return false;
         }
         if (!QSqlDatabase::isDriverAvailable(u"QPSQL"_s)) {
@@ -159,10 +174,10 @@ bool ServerDatabase::open(const QString& url, QString* error)
         }
         db = QSqlDatabase::addDatabase(u"QPSQL"_s, m_connectionName);
         db.setHostName(parsed.host());
-        db.setPort(parsed.port(5432));
+        if (parsed.port() > 0 || !service)
+            db.setPort(parsed.port(5432));
         db.setDatabaseName(name);
         db.setUserName(parsed.userName());
-        db.setPassword(parsed.password());
         QString options;
         QString shownOptions;
         if (!postgresOptions(QUrlQuery(parsed), &options, &shownOptions, error))
@@ -313,12 +328,59 @@ void ServerDatabase::rollbackBatch()
     m_inBatch = false;
 }
 
-bool ServerDatabase::insert(const Row& row, Insert* result, QString* error)
+bool ServerDatabase::versionVerdict(const Row& row, Insert* result, int* latest, QSqlError* failure)
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    QSqlQuery newest(db);
+    newest.prepare(u"SELECT MAX(version) FROM records WHERE site = ? AND bundle_id = ?"_s);
+    newest.addBindValue(row.site);
+    newest.addBindValue(row.bundleId);
+    if (!newest.exec()) {
+        *failure = newest.lastError();
+        return false;
+    }
+    *latest = newest.next() ? newest.value(0).toInt() : 0;
+    if (row.version == *latest + 1) {
+        *result = Insert::Stored;
+        return true;
+    }
+    // Compared in the database: a stored Bundle may be megabytes, no need to fetch it.
+    QSqlQuery same(db);
+    same.prepare(u"SELECT CASE WHEN bundle = ? THEN 1 ELSE 0 END FROM records "
+                 "WHERE site = ? AND bundle_id = ? AND version = ?"_s);
+    same.addBindValue(row.bundle);
+    same.addBindValue(row.site);
+    same.addBindValue(row.bundleId);
+    same.addBindValue(row.version);
+    if (!same.exec()) {
+        *failure = same.lastError();
+        return false;
+    }
+    *result = same.next() && same.value(0).toInt() == 1 ? Insert::AlreadyHad : Insert::Conflict;
+    return true;
+}
+
+bool ServerDatabase::checkVersion(const Row& row, Insert* result, int* latest, QString* error)
+{
+    for (int attempt = 0;; ++attempt) {
+        QSqlError failure;
+        if (versionVerdict(row, result, latest, &failure))
+            return true;
+        if (attempt > 0 || !reopenIfLost()) {
+            *error = tr("database error: %1").arg(sqlError(failure));
+            return false;
+        }
+    }
+}
+
+bool ServerDatabase::insert(const Row& row, Insert* result, int* latest, QString* error)
 {
     const QString receivedAt = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
     for (int attempt = 0;; ++attempt) {
         QSqlError failure;
-        {
+        if (versionVerdict(row, result, latest, &failure)) {
+            if (*result != Insert::Stored)
+                return true;
             QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
             query.prepare(u"INSERT INTO records (site, bundle_id, version, status, result_value, "
                           "received_at, bundle) VALUES (?, ?, ?, ?, ?, ?, ?) "
@@ -331,11 +393,16 @@ bool ServerDatabase::insert(const Row& row, Insert* result, QString* error)
             query.addBindValue(receivedAt);
             query.addBindValue(row.bundle);
             if (query.exec()) {
-                // No row inserted: the constraint found the same Bundle already stored.
-                *result = query.numRowsAffected() > 0 ? Insert::Stored : Insert::AlreadyHad;
-                return true;
+                if (query.numRowsAffected() > 0) {
+                    *latest = row.version;
+                    return true;
+                }
+                // Another instance stored this version meanwhile: the same content or not.
+                if (versionVerdict(row, result, latest, &failure))
+                    return true;
+            } else {
+                failure = query.lastError();
             }
-            failure = query.lastError();
         }
         // Safe to send again: if the lost attempt had stored the row, this one finds it.
         if (attempt > 0 || !reopenIfLost()) {
@@ -680,6 +747,31 @@ bool ServerDatabase::activationCodeCounts(const QString& now, CodeCounts* counts
         while (sites.next()) {
             counts->sites.append({sites.value(0).toString(), sites.value(1).toLongLong(),
                                   sites.value(2).toLongLong(), sites.value(3).toLongLong()});
+        }
+        return true;
+    });
+}
+
+bool ServerDatabase::siteCodeUsage(const QString& site, const QString& now, const QString& since,
+                                   qint64* held, qint64* issuedSince, QString* error)
+{
+    return retryingIfLost([&] {
+        QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
+        query.prepare(
+            u"SELECT "
+            "SUM(CASE WHEN used_by_bundle IS NULL AND valid_until > ? THEN 1 ELSE 0 END), "
+            "SUM(CASE WHEN issued_at >= ? THEN 1 ELSE 0 END) "
+            "FROM activation_codes WHERE issued_to = ?"_s);
+        bindAll(query, {now, since, site});
+        if (!query.exec()) {
+            *error = tr("database error: %1").arg(sqlError(query.lastError()));
+            return false;
+        }
+        *held = 0;
+        *issuedSince = 0;
+        if (query.next()) {
+            *held = query.value(0).toLongLong();
+            *issuedSince = query.value(1).toLongLong();
         }
         return true;
     });

@@ -3,6 +3,7 @@
 #include <QCoreApplication>
 #include <QList>
 #include <QSqlDatabase>
+#include <QSqlError>
 #include <QString>
 #include <functional>
 
@@ -16,12 +17,14 @@ class ServerDatabase
     Q_DECLARE_TR_FUNCTIONS(ServerDatabase)
 
 public:
-    static constexpr int SchemaVersion = 3;
+    static constexpr int SchemaVersion = 4;
 
+    // What insert() did, or checkVersion() says it would do.
     enum class Insert
     {
-        Stored,
-        AlreadyHad,
+        Stored,     // the record's next version (the latest stored + 1; 1 for a new record)
+        AlreadyHad, // this version with this very content was stored before: a replay
+        Conflict,   // another content under a stored version, or not the next version
     };
 
     struct Row
@@ -53,7 +56,12 @@ public:
     // Where the data is, without the password: for messages.
     QString description() const { return m_description; }
 
-    [[nodiscard]] bool insert(const Row& row, Insert* result, QString* error);
+    // Stores the row only as its record's next version; *latest is then the latest version
+    // stored for the record (the row's own once stored).
+    [[nodiscard]] bool insert(const Row& row, Insert* result, int* latest, QString* error);
+    // What insert() would do now, without writing: checked before anything else is
+    // written for the record (its activation code), so that a conflict leaves nothing.
+    [[nodiscard]] bool checkVersion(const Row& row, Insert* result, int* latest, QString* error);
     // Several writes as one commit, all or nothing: a batch of records costs one disk sync
     // instead of one a record. While a batch is open a lost connection is not reopened
     // behind the caller's back (what was written in it is gone): the caller rolls back and
@@ -116,6 +124,10 @@ public:
                                          const QString& bundleId, const QString& now, CodeUse* use,
                                          QString* error);
     [[nodiscard]] bool activationCodeCounts(const QString& now, CodeCounts* counts, QString* error);
+    // For a site's quota: codes issued to it still unused and valid at `now`, and codes
+    // issued to it since `since`.
+    [[nodiscard]] bool siteCodeUsage(const QString& site, const QString& now, const QString& since,
+                                     qint64* held, qint64* issuedSince, QString* error);
 
 private:
     bool retryingIfLost(const std::function<bool()>& attempt);
@@ -128,6 +140,8 @@ private:
     // After a statement failed outside a transaction: true when the connection was found lost
     // and opened again, so that the caller may run its statement once more.
     bool reopenIfLost();
+    // One attempt of checkVersion() (false: a database error, in *failure).
+    bool versionVerdict(const Row& row, Insert* result, int* latest, QSqlError* failure);
 
     QString m_connectionName;
     QString m_description;

@@ -67,6 +67,8 @@ private Q_SLOTS:
     void connectionCloseIsHonoured_data();
     void connectionCloseIsHonoured();
     void statsAndExport();
+    void anotherContentUnderAStoredVersionIsAConflict();
+    void versionsOfOneRecordInOneBatchAreStoredInOrder();
 
 private:
     QString pki(const QString& name) const { return m_server.pki(name); }
@@ -87,6 +89,7 @@ private:
 void TestReferenceServer::initTestCase()
 {
     QVERIFY(m_server.makePki({u"--test-certs"_s, u"--site"_s, SiteFiness, u"--site"_s, OtherSite}));
+    m_server.setCaptureLog(true);
     QVERIFY(m_server.start());
 }
 
@@ -387,6 +390,66 @@ void TestReferenceServer::statsAndExport()
         ids.insert(stored.id.toString() + u'/' + QString::number(stored.version));
     }
     QCOMPARE(ids.size(), 5);
+}
+
+void TestReferenceServer::anotherContentUnderAStoredVersionIsAConflict()
+{
+    const auto diagnostics = [](const Answer& answer) {
+        return answer.json[u"operationOutcome"_s][u"issue"_s][0][u"diagnostics"_s].toString();
+    };
+    SamplingRecord first = record(20);
+    QCOMPARE(post(FhirBundle::fromRecord(first, SiteFiness)).status, 201);
+    // The same identifier and version, another patient: not a replay.
+    SamplingRecord other = TestSupport::validRecord(21);
+    other.id = first.id;
+    const Answer conflict = post(FhirBundle::fromRecord(other, SiteFiness));
+    QCOMPARE(conflict.status, 409);
+    QCOMPARE(conflict.json[u"outcome"_s].toString(), u"rejected"_s);
+    QCOMPARE(conflict.json[u"version"_s].toInt(), 1);
+    QCOMPARE(conflict.json[u"operationOutcome"_s][u"resourceType"_s].toString(),
+             u"OperationOutcome"_s);
+    QCOMPARE(conflict.json[u"operationOutcome"_s][u"issue"_s][0][u"code"_s].toString(),
+             u"conflict"_s);
+    QVERIFY2(diagnostics(conflict).contains(u"already stored with another content"_s),
+             qPrintable(diagnostics(conflict)));
+    // A version that is not the next one: a jump to 3, or to 2^31 - 1.
+    for (const int version : {3, 2147483647}) {
+        SamplingRecord jump = first;
+        jump.version = version;
+        const Answer refused = post(FhirBundle::fromRecord(jump, SiteFiness));
+        QCOMPARE(refused.status, 409);
+        QVERIFY2(diagnostics(refused).contains(u"expects 2"_s), qPrintable(diagnostics(refused)));
+    }
+    // The operator sees each as a conflict, not as a replay.
+    QTRY_COMPARE_WITH_TIMEOUT(m_server.log().count(u"CONFLICT: record"_s), 3, 5000);
+    // The genuine replay and the next version are still what they were.
+    QCOMPARE(post(FhirBundle::fromRecord(first, SiteFiness)).status, 200);
+    SamplingRecord second = first;
+    second.version = 2;
+    QCOMPARE(post(FhirBundle::fromRecord(second, SiteFiness)).status, 201);
+}
+
+void TestReferenceServer::versionsOfOneRecordInOneBatchAreStoredInOrder()
+{
+    // Versions 1 to 12 of one record in one batch, in no order: stored one after the other
+    // as numbers (as text, "10" would come before "2" and be refused as a jump).
+    SamplingRecord base = record(30);
+    const QList<int> shuffled{10, 2, 1, 12, 3, 9, 4, 8, 5, 7, 6, 11};
+    QJsonArray bundles;
+    for (const int version : shuffled) {
+        SamplingRecord one = base;
+        one.version = version;
+        bundles.append(FhirBundle::fromRecord(one, SiteFiness));
+    }
+    const Answer answer = post({{u"bundles"_s, bundles}});
+    QCOMPARE(answer.status, 200);
+    const QJsonArray results = answer.json[u"results"_s].toArray();
+    QCOMPARE(results.size(), shuffled.size());
+    for (qsizetype i = 0; i < results.size(); ++i) {
+        QCOMPARE(results[i][u"version"_s].toInt(), shuffled.at(i)); // answered in order sent
+        QVERIFY2(results[i][u"status"_s].toInt() == 201,
+                 QJsonDocument(results[i].toObject()).toJson().constData());
+    }
 }
 
 QTEST_GUILESS_MAIN(TestReferenceServer)

@@ -23,6 +23,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QSqlRecord>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QUrl>
 #include <QUuid>
@@ -153,6 +154,7 @@ private Q_SLOTS:
     void insertOfADuplicateIsAlreadyHad();
     void lostConnectionIsReopened();
     void urlParametersReachThePostgresClient();
+    void passwordComesFromLibpqNeverFromTheCommandLine();
     void twoWorkstationsThroughTwoInstancesStoreEachRecordOnce();
 
 private:
@@ -249,20 +251,33 @@ void TestServerPostgres::insertOfADuplicateIsAlreadyHad()
     row.status = u"sampled"_s; // result_value stays NULL
     row.bundle = u"{\"resourceType\":\"Bundle\"}"_s;
     ServerDatabase::Insert result = ServerDatabase::Insert::AlreadyHad;
-    QVERIFY2(first.insert(row, &result, &error), qPrintable(error));
+    int latest = -1;
+    QVERIFY2(first.insert(row, &result, &latest, &error), qPrintable(error));
     QCOMPARE(result, ServerDatabase::Insert::Stored);
-    QVERIFY2(first.insert(row, &result, &error), qPrintable(error));
+    QCOMPARE(latest, 1);
+    QVERIFY2(first.insert(row, &result, &latest, &error), qPrintable(error));
     QCOMPARE(result, ServerDatabase::Insert::AlreadyHad);
-    QVERIFY2(second.insert(row, &result, &error), qPrintable(error));
+    QVERIFY2(second.insert(row, &result, &latest, &error), qPrintable(error));
     QCOMPARE(result, ServerDatabase::Insert::AlreadyHad);
-    // The key is all three: another version, or the same id from another site, is new.
+    // Another content under the stored version, from either instance: a conflict.
+    ServerDatabase::Row changed = row;
+    changed.bundle = u"{\"resourceType\":\"Bundle\",\"changed\":true}"_s;
+    QVERIFY2(second.insert(changed, &result, &latest, &error), qPrintable(error));
+    QCOMPARE(result, ServerDatabase::Insert::Conflict);
+    QCOMPARE(latest, 1);
+    // Not the next version: a conflict too, nothing stored.
+    changed.version = 3;
+    QVERIFY2(first.insert(changed, &result, &latest, &error), qPrintable(error));
+    QCOMPARE(result, ServerDatabase::Insert::Conflict);
+    // The key is all three: the next version, or the same id from another site, is new.
     row.version = 2;
     row.status = u"resulted"_s;
     row.resultValue = u"N"_s;
-    QVERIFY2(second.insert(row, &result, &error), qPrintable(error));
+    QVERIFY2(second.insert(row, &result, &latest, &error), qPrintable(error));
     QCOMPARE(result, ServerDatabase::Insert::Stored);
     row.site = u"751012345"_s;
-    QVERIFY2(first.insert(row, &result, &error), qPrintable(error));
+    row.version = 1;
+    QVERIFY2(first.insert(row, &result, &latest, &error), qPrintable(error));
     QCOMPARE(result, ServerDatabase::Insert::Stored);
 
     QList<ServerDatabase::Count> counts;
@@ -276,13 +291,19 @@ void TestServerPostgres::insertOfADuplicateIsAlreadyHad()
     QCOMPARE(check.rows(u"SELECT COUNT(*) FROM records WHERE result_value IS NULL"_s),
              QStringList{u"1"_s});
 
-    // A password never shows in what the server says about the database.
+    // A password in the URL is refused, with where to put it instead, and never repeated.
     ServerDatabase refused;
     QUrl wrong(url);
     wrong.setPassword(u"not-shown-anywhere"_s);
-    wrong.setPort(1);
     QVERIFY(!refused.open(wrong.toString(), &error));
     QVERIFY2(!error.contains(u"not-shown-anywhere"_s), qPrintable(error));
+    QVERIFY2(error.contains(u".pgpass"_s) && error.contains(u"PGPASSWORD"_s) &&
+                 error.contains(u"service"_s),
+             qPrintable(error));
+    ServerDatabase unreachable;
+    QUrl closed(url);
+    closed.setPort(1);
+    QVERIFY(!unreachable.open(closed.toString(), &error));
     QVERIFY2(error.contains(u"127.0.0.1:1"_s), qPrintable(error));
 }
 
@@ -306,13 +327,14 @@ void TestServerPostgres::lostConnectionIsReopened()
     row.status = u"sampled"_s;
     row.bundle = u"{\"resourceType\":\"Bundle\"}"_s;
     ServerDatabase::Insert result = ServerDatabase::Insert::AlreadyHad;
+    int latest = 0;
     for (int i = 0; i < 3; ++i) {
         QCOMPARE(admin.rows(dropOthers), QStringList{u"1"_s});
         row.bundleId = QUuid::createUuid().toString(QUuid::WithoutBraces);
-        QVERIFY2(database.insert(row, &result, &error), qPrintable(error));
+        QVERIFY2(database.insert(row, &result, &latest, &error), qPrintable(error));
         QCOMPARE(result, ServerDatabase::Insert::Stored);
     }
-    QVERIFY2(database.insert(row, &result, &error), qPrintable(error));
+    QVERIFY2(database.insert(row, &result, &latest, &error), qPrintable(error));
     QCOMPARE(result, ServerDatabase::Insert::AlreadyHad);
 
     QCOMPARE(admin.rows(dropOthers), QStringList{u"1"_s});
@@ -367,6 +389,80 @@ void TestServerPostgres::urlParametersReachThePostgresClient()
     QVERIFY(!unsafe.open(url + u"?application_name=a%20b"_s, &error));
     QVERIFY2(error.contains(u"application_name"_s) && error.contains(u"spaces"_s),
              qPrintable(error));
+}
+
+void TestServerPostgres::passwordComesFromLibpqNeverFromTheCommandLine()
+{
+    // A role that must give its password (pg-test-cluster asks it of sidep_password only).
+    const QString secret = u"pw-from-the-password-file"_s;
+    {
+        Connection admin(m_url);
+        QVERIFY(admin.exec(u"DROP DATABASE IF EXISTS sidep_password_db WITH (FORCE)"_s));
+        QVERIFY(admin.exec(u"DROP ROLE IF EXISTS sidep_password"_s));
+        QVERIFY(admin.exec(u"CREATE ROLE sidep_password LOGIN PASSWORD '%1'"_s.arg(secret)));
+        QVERIFY(admin.exec(u"CREATE DATABASE sidep_password_db OWNER sidep_password"_s));
+    }
+    QUrl url(m_url);
+    url.setUserName(u"sidep_password"_s);
+    url.setPath(u"/sidep_password_db"_s);
+    QTemporaryDir dir;
+    const QString passfile = dir.filePath(u"pgpass"_s);
+    const QString missing = dir.filePath(u"none"_s);
+    const QByteArray savedPassword = qgetenv("PGPASSWORD");
+    qunsetenv("PGPASSWORD");
+    QString error;
+    // No password anywhere: refused by PostgreSQL, so the checks below mean something.
+    qputenv("PGPASSFILE", missing.toUtf8());
+    {
+        ServerDatabase none;
+        QVERIFY(!none.open(url.toString(), &error));
+        QVERIFY2(error.contains(u"password"_s), qPrintable(error));
+    }
+    // libpq's password file, named by PGPASSFILE, read by libpq itself.
+    QFile file(passfile);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(u"127.0.0.1:%1:sidep_password_db:sidep_password:%2\n"_s.arg(url.port())
+                   .arg(secret)
+                   .toUtf8());
+    file.close();
+    QVERIFY(file.setPermissions(QFile::ReadOwner | QFile::WriteOwner));
+    qputenv("PGPASSFILE", passfile.toUtf8());
+    {
+        ServerDatabase fromFile;
+        QVERIFY2(fromFile.open(url.toString(), &error), qPrintable(error));
+        QVERIFY(!fromFile.description().contains(secret));
+    }
+    // The same file named in the URL (libpq's passfile parameter).
+    qputenv("PGPASSFILE", missing.toUtf8());
+    {
+        ServerDatabase named;
+        QVERIFY2(named.open(url.toString() + u"?passfile="_s + passfile, &error),
+                 qPrintable(error));
+    }
+    // And `serve` with it: the password is nowhere in the process's command line.
+    Instance instance;
+    instance.process.setProcessEnvironment([&] {
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(u"PGPASSFILE"_s, passfile);
+        return environment;
+    }());
+    startServe(&instance, m_pki, url.toString());
+    const bool listening = waitListening(&instance);
+    QFile commandLine(u"/proc/%1/cmdline"_s.arg(instance.process.processId()));
+    const QByteArray arguments =
+        commandLine.open(QIODevice::ReadOnly) ? commandLine.readAll() : QByteArray();
+    stopInstance(&instance);
+    QVERIFY2(listening, instance.log.constData());
+    QVERIFY(arguments.contains("sidep_password_db"));
+    QVERIFY(!arguments.contains(secret.toUtf8()));
+    // A password in the URL: refused, saying where it goes instead.
+    url.setPassword(secret);
+    ServerDatabase inUrl;
+    QVERIFY(!inUrl.open(url.toString(), &error));
+    QVERIFY2(error.contains(u"PGPASSFILE"_s) && !error.contains(secret), qPrintable(error));
+    qunsetenv("PGPASSFILE");
+    if (!savedPassword.isEmpty())
+        qputenv("PGPASSWORD", savedPassword);
 }
 
 void TestServerPostgres::configureSync(StoreFixture& fixture, quint16 port)
@@ -427,14 +523,14 @@ void TestServerPostgres::forgetOutbox(StoreFixture& fixture)
 void TestServerPostgres::syncTogether(const QString& database, StoreFixture& a, StoreFixture& b,
                                       QString* outputA, QString* outputB)
 {
-    // A barrier in the database: the test holds a lock that lets reads through but no
-    // INSERT, starts both syncs, waits until both instances are blocked on an INSERT, then
-    // lets them go at the same moment. Left to themselves, one small sync would be over
-    // before the other began.
+    // A barrier in the database: the test holds a lock that lets nothing touch the records,
+    // starts both syncs, waits until both instances are blocked on their first statement
+    // (the version check, a read, which is all a replay needs), then lets them go at the
+    // same moment. Left to themselves, one small sync would be over before the other began.
     Connection barrier(database);
     QVERIFY(barrier.isOpen());
     QVERIFY(barrier.exec(u"BEGIN"_s));
-    QVERIFY(barrier.exec(u"LOCK TABLE records IN EXCLUSIVE MODE"_s));
+    QVERIFY(barrier.exec(u"LOCK TABLE records IN ACCESS EXCLUSIVE MODE"_s));
 
     QProcess syncA;
     QProcess syncB;

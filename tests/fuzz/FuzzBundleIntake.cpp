@@ -52,8 +52,12 @@ BundleIntake::Outcome receive(const QJsonObject& bundle)
     const BundleIntake::Result result = BundleIntake::receive(bundle, Site, database);
     switch (result.outcome) {
     case BundleIntake::Outcome::Rejected:
-        FUZZ_CHECK(result.httpStatus == 422);
+        // 409: another content under a stored version, or not the next version.
+        FUZZ_CHECK(result.httpStatus == 422 || result.httpStatus == 409);
         FUZZ_CHECK(!result.operationOutcome.value(u"issue"_s).toArray().isEmpty());
+        // However many problems, the answer lists a bounded number of them.
+        FUZZ_CHECK(result.operationOutcome.value(u"issue"_s).toArray().size() <=
+                   BundleIntake::MaxIssues + 1);
         break;
     case BundleIntake::Outcome::Failed:
         FUZZ_CHECK(result.httpStatus == 503);

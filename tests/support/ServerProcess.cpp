@@ -56,8 +56,10 @@ bool ServerProcess::makePki(const QStringList& extraArguments)
 bool ServerProcess::start(quint16 port, const QStringList& extraArguments)
 {
     m_process.setProcessEnvironment(environment());
-    // The server's log (ids and outcomes only) goes to the test's output.
-    m_process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    // The server's log (ids and outcomes only) goes to the test's output, or to log().
+    m_log.clear();
+    m_process.setProcessChannelMode(m_captureLog ? QProcess::SeparateChannels
+                                                 : QProcess::ForwardedErrorChannel);
     m_process.start(qEnvironmentVariable("SIDEP_SERVER"),
                     QStringList{u"serve"_s, u"--listen"_s, u"127.0.0.1:%1"_s.arg(port), u"--cert"_s,
                                 pki(u"server.pem"_s), u"--key"_s, pki(u"server.key"_s),
@@ -78,6 +80,12 @@ bool ServerProcess::start(quint16 port, const QStringList& extraArguments)
     }
     qWarning("sidep-server did not start: %s", output.constData());
     return false;
+}
+
+QString ServerProcess::log()
+{
+    m_log += m_process.readAllStandardError();
+    return QString::fromUtf8(m_log);
 }
 
 void ServerProcess::stop()

@@ -33,6 +33,12 @@ public:
     {
         m_extraEnvironment.insert(name, value);
     }
+    // The server's standard error kept for log() instead of going to the test's output.
+    void setCaptureLog(bool capture) { m_captureLog = capture; }
+    // What the server wrote to its standard error so far (with setCaptureLog(true)).
+    QString log();
+    // The running server's process id (0 when not running), for /proc readings.
+    qint64 pid() const { return m_process.processId(); }
     void stop();
     // `sidep-server ARGUMENTS` to completion: its standard output, empty on failure.
     QString run(const QStringList& arguments);
@@ -54,4 +60,6 @@ private:
     QProcessEnvironment m_extraEnvironment;
     QProcess m_process;
     quint16 m_port = 0;
+    bool m_captureLog = false;
+    QByteArray m_log;
 };
