@@ -74,6 +74,7 @@ private Q_SLOTS:
     void expiredOrNotYetValidCodeIsNeverUsed();
     void validityBoundsHoldToTheMillisecond_data();
     void validityBoundsHoldToTheMillisecond();
+    void codeThatExpiresFirstGoesFirst();
     void noCodeLeftFlagsAndImportAssigns();
     void twoProcessesNeverShareACode();
     void writtenFileReadsBackUnchanged();
@@ -415,6 +416,26 @@ void TestActivationCodes::validityBoundsHoldToTheMillisecond()
     status = codes.status(3, &error, at);
     QCOMPARE(status.used, given ? 1 : 0);
     QCOMPARE(status.awaitingCode, given ? 0 : 1);
+}
+
+void TestActivationCodes::codeThatExpiresFirstGoesFirst()
+{
+    // Two codes valid now, the longer one first in the file: the one that ends sooner is given
+    // first, so that fewer expire unused in the pool.
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QByteArray from = iso(now.addDays(-1)).toUtf8();
+    const QByteArray csv = "code_pour_qr,code_brut,validite_debut,validite_fin\n" +
+                           longCode().toUtf8() + ",LATER1," + from + "," +
+                           iso(now.addDays(5)).toUtf8() + "\n" + longCode().toUtf8() + ",SOONER," +
+                           from + "," + iso(now.addDays(2)).toUtf8() + "\n";
+    QString error;
+    QVERIFY2(import(*m_lab, csv, &error), qPrintable(error));
+    ResultStore results(*m_lab);
+    ResultStore::Current current;
+    QVERIFY(results.current(validatedPositive(1, now), &current, &error));
+    QCOMPARE(current.activation.code, u"SOONER"_s);
+    QVERIFY(results.current(validatedPositive(2, now), &current, &error));
+    QCOMPARE(current.activation.code, u"LATER1"_s);
 }
 
 void TestActivationCodes::noCodeLeftFlagsAndImportAssigns()
