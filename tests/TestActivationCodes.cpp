@@ -72,6 +72,9 @@ private Q_SLOTS:
     void positiveTakesOneCodeWithLinkFromTemplate();
     void linkTemplateIsASetting();
     void expiredOrNotYetValidCodeIsNeverUsed();
+    void validityBoundsHoldToTheMillisecond_data();
+    void validityBoundsHoldToTheMillisecond();
+    void codeThatExpiresFirstGoesFirst();
     void noCodeLeftFlagsAndImportAssigns();
     void twoProcessesNeverShareACode();
     void writtenFileReadsBackUnchanged();
@@ -79,7 +82,7 @@ private Q_SLOTS:
 
 private:
     QUuid addRecord(int index);
-    QUuid validatedPositive(int index);
+    QUuid validatedPositive(int index, const QDateTime& now = QDateTime::currentDateTimeUtc());
     bool import(Store& store, const QByteArray& csv, QString* error,
                 const QByteArray& sha256 = QByteArray(),
                 ActivationCodes::ImportReport* report = nullptr);
@@ -119,7 +122,7 @@ QUuid TestActivationCodes::addRecord(int index)
     return record.id;
 }
 
-QUuid TestActivationCodes::validatedPositive(int index)
+QUuid TestActivationCodes::validatedPositive(int index, const QDateTime& now)
 {
     const QUuid id = addRecord(index);
     ResultStore results(*m_lab);
@@ -128,7 +131,7 @@ QUuid TestActivationCodes::validatedPositive(int index)
     ResultStore::Outcome outcome;
     QList<Problem> problems;
     QString error;
-    if (!results.enter(id, entry, &outcome, &problems, &error) ||
+    if (!results.enter(id, entry, &outcome, &problems, &error, now) ||
         outcome != ResultStore::Outcome::Validated) {
         qWarning("positive not validated: %s", qPrintable(error));
     }
@@ -368,6 +371,71 @@ void TestActivationCodes::expiredOrNotYetValidCodeIsNeverUsed()
     status = codes.status(3, &error);
     QCOMPARE(status.used, 0);
     QCOMPARE(status.awaitingCode, 1);
+}
+
+void TestActivationCodes::validityBoundsHoldToTheMillisecond_data()
+{
+    // The code's validity, in milliseconds from the time the positive is validated.
+    QTest::addColumn<int>("fromMs");
+    QTest::addColumn<int>("untilMs");
+    QTest::addColumn<bool>("given");
+    constexpr int Day = 24 * 3600 * 1000;
+    // The end is excluded, the start included (codes.md: never outside the window).
+    QTest::newRow("ends at that very millisecond") << -Day << 0 << false;
+    QTest::newRow("ends one millisecond later") << -Day << 1 << true;
+    QTest::newRow("starts at that very millisecond") << 0 << Day << true;
+    QTest::newRow("starts one millisecond later") << 1 << Day << false;
+}
+
+void TestActivationCodes::validityBoundsHoldToTheMillisecond()
+{
+    QFETCH(int, fromMs);
+    QFETCH(int, untilMs);
+    QFETCH(bool, given);
+    // The clock handed to the result entry, off the whole second so that a comparison that
+    // lost the milliseconds would show.
+    const QDateTime at =
+        QDateTime::fromSecsSinceEpoch(QDateTime::currentSecsSinceEpoch(), Qt::UTC).addMSecs(250);
+    const QByteArray csv = "code_pour_qr,code_brut,validite_debut,validite_fin\n" +
+                           longCode().toUtf8() + ",EDGE01," + iso(at.addMSecs(fromMs)).toUtf8() +
+                           "," + iso(at.addMSecs(untilMs)).toUtf8() + "\n";
+    QString error;
+    QVERIFY2(import(*m_lab, csv, &error), qPrintable(error));
+    ActivationCodes codes(*m_lab);
+    ActivationCodes::Status status = codes.status(3, &error, at);
+    QCOMPARE(status.validNow, given ? 1 : 0);
+    QCOMPARE(status.expired, !given && untilMs <= 0 ? 1 : 0);
+    QCOMPARE(status.notYetValid, !given && fromMs > 0 ? 1 : 0);
+
+    const QUuid id = validatedPositive(1, at);
+    ResultStore results(*m_lab);
+    ResultStore::Current current;
+    QVERIFY2(results.current(id, &current, &error), qPrintable(error));
+    QCOMPARE(current.activation.code, given ? u"EDGE01"_s : QString());
+    QCOMPARE(current.awaitingActivationCode, !given);
+    status = codes.status(3, &error, at);
+    QCOMPARE(status.used, given ? 1 : 0);
+    QCOMPARE(status.awaitingCode, given ? 0 : 1);
+}
+
+void TestActivationCodes::codeThatExpiresFirstGoesFirst()
+{
+    // Two codes valid now, the longer one first in the file: the one that ends sooner is given
+    // first, so that fewer expire unused in the pool.
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QByteArray from = iso(now.addDays(-1)).toUtf8();
+    const QByteArray csv = "code_pour_qr,code_brut,validite_debut,validite_fin\n" +
+                           longCode().toUtf8() + ",LATER1," + from + "," +
+                           iso(now.addDays(5)).toUtf8() + "\n" + longCode().toUtf8() + ",SOONER," +
+                           from + "," + iso(now.addDays(2)).toUtf8() + "\n";
+    QString error;
+    QVERIFY2(import(*m_lab, csv, &error), qPrintable(error));
+    ResultStore results(*m_lab);
+    ResultStore::Current current;
+    QVERIFY(results.current(validatedPositive(1, now), &current, &error));
+    QCOMPARE(current.activation.code, u"SOONER"_s);
+    QVERIFY(results.current(validatedPositive(2, now), &current, &error));
+    QCOMPARE(current.activation.code, u"LATER1"_s);
 }
 
 void TestActivationCodes::noCodeLeftFlagsAndImportAssigns()

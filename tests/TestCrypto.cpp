@@ -427,6 +427,8 @@ void TestCrypto::kdfFromJson_data()
     QTest::newRow("n a string") << with(u"n"_s, u"1024"_s) << u"\"n\""_s;
     QTest::newRow("n not a power of two") << with(u"n"_s, 1000) << power;
     QTest::newRow("n fractional") << with(u"n"_s, 1024.5) << power;
+    // Within the bounds: only the power-of-two rule refuses it.
+    QTest::newRow("n = 3 * 2^10") << with(u"n"_s, 3 << 10) << power;
     QTest::newRow("n = 512") << with(u"n"_s, 512) << power;
     QTest::newRow("n = 2^23") << with(u"n"_s, qint64(1) << 23) << power;
     QTest::newRow("n = 2^40") << with(u"n"_s, qint64(1) << 40) << power;

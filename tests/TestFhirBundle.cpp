@@ -459,6 +459,9 @@ private Q_SLOTS:
         QTest::newRow("dangling requester")
             << u"drop Practitioner"_s << u"entry[.].resource.requester.reference"_s
             << u"reference"_s;
+        QTest::newRow("requester is the patient")
+            << u"requester=Patient"_s << u"entry[.+].resource.requester.reference"_s
+            << u"reference"_s;
         QTest::newRow("gender") << u"Patient.gender=7"_s << u"entry[0].resource.gender"_s
                                 << u"type"_s;
         QTest::newRow("gender code")
@@ -527,6 +530,12 @@ private Q_SLOTS:
             entries.insert(9, copy);
         } else if (mutation == u"drop Practitioner"_s) {
             entries.removeAt(indexOf(u"Practitioner"_s));
+        } else if (mutation == u"requester=Patient"_s) {
+            // A reference into the Bundle, to a resource of the wrong type.
+            const QJsonValue patientUrl = entries[indexOf(u"Patient"_s)][u"fullUrl"_s];
+            editResource(indexOf(u"ServiceRequest"_s), [&](QJsonObject& r) {
+                r[u"requester"_s] = QJsonObject{{u"reference"_s, patientUrl}};
+            });
         } else if (mutation == u"Patient.gender=7"_s) {
             editResource(0, [](QJsonObject& r) { r[u"gender"_s] = 7; });
         } else if (mutation == u"Patient.gender=woman"_s) {

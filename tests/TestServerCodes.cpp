@@ -2,14 +2,17 @@
 // TLS: the server's stock (codes generate / import / status), batches issued to sites
 // (GET /activation-codes) and never twice, even by two servers on one database, the
 // workstation's refill (HttpsTransport + CodeRefill, sidepctl codes fetch), and codes marked
-// used when positive records arrive, a reused code refused with its rule.
+// used when positive records arrive, a reused code refused with its rule; and the pool
+// itself, in process, issuing only codes valid at that very millisecond.
 
+#include "ActivationCodePool.h"
 #include "ActivationCodes.h"
 #include "CodeRefill.h"
 #include "FhirBundle.h"
 #include "HttpsTransport.h"
 #include "RecordStore.h"
 #include "ResultStore.h"
+#include "ServerDatabase.h"
 #include "ServerProcess.h"
 #include "SidepCtl.h"
 #include "SyncSettings.h"
@@ -31,6 +34,7 @@
 #include <QSignalSpy>
 #include <QSqlQuery>
 #include <QSslKey>
+#include <QTemporaryDir>
 #include <QTest>
 #include <memory>
 
@@ -97,6 +101,7 @@ private Q_SLOTS:
     void unknownCodeIsAcceptedOnce();
     void sidepctlCodesFetch();
     void emptyStockIsSaid();
+    void issuedCodesAreValidAtThatMillisecond();
 
 private:
     QString pki(const QString& name) const { return m_server.pki(name); }
@@ -651,6 +656,48 @@ void TestServerCodes::emptyStockIsSaid()
     const QString status = codesStatus();
     QVERIFY2(status.startsWith(u"free valid now\t0\n"_s), qPrintable(status));
     QVERIFY2(status.contains(SiteFiness + u"\t%1\t3\t0\n"_s.arg(36 + left)), qPrintable(status));
+}
+
+void TestServerCodes::issuedCodesAreValidAtThatMillisecond()
+{
+    // The pool on its own database, with the clock the server hands it (off the whole
+    // second): a code is issued only if valid at that very millisecond, its start included
+    // and its end excluded, as the workstation gives them out.
+    QTemporaryDir dir;
+    ServerDatabase database;
+    QString error;
+    QVERIFY2(database.open(u"sqlite://"_s + dir.filePath(u"codes.sqlite"_s), &error),
+             qPrintable(error));
+    const QDateTime at =
+        QDateTime::fromSecsSinceEpoch(QDateTime::currentSecsSinceEpoch(), Qt::UTC).addMSecs(250);
+    constexpr qint64 Day = 24 * 3600 * 1000;
+    struct Edge
+    {
+        QString code;
+        qint64 fromMs;
+        qint64 untilMs;
+    };
+    const QList<Edge> edges = {
+        {u"ENDSAT"_s, -Day, 0}, // ends at that very millisecond: not issued
+        {u"ENDSAF"_s, -Day, 1}, // one millisecond later: issued
+        {u"STARAT"_s, 0, Day},  // starts at that very millisecond: issued
+        {u"STARAF"_s, 1, Day},  // one millisecond later: not issued
+    };
+    QByteArray csv = "code_pour_qr,code_brut,validite_debut,validite_fin\n";
+    for (const Edge& edge : edges) {
+        csv += (QUuid::createUuid().toString(QUuid::WithoutBraces) + u',' + edge.code + u',' +
+                iso(at.addMSecs(edge.fromMs)) + u',' + iso(at.addMSecs(edge.untilMs)) + u'\n')
+                   .toUtf8();
+    }
+    ActivationCodePool pool(&database);
+    ActivationCodePool::ImportReport report;
+    QVERIFY2(pool.importCsv(csv, &report, &error, at), qPrintable(error));
+    QCOMPARE(report.imported, int(edges.size()));
+    ActivationCodePool::Batch batch;
+    QVERIFY2(pool.issue(SiteFiness, 10, &batch, &error, at), qPrintable(error));
+    QStringList issued = codesOf(QString::fromUtf8(batch.csv));
+    issued.sort();
+    QCOMPARE(issued, (QStringList{u"ENDSAF"_s, u"STARAT"_s}));
 }
 
 QTEST_GUILESS_MAIN(TestServerCodes)
