@@ -23,6 +23,7 @@
 #include <QRegularExpression>
 #include <QSet>
 #include <QSqlQuery>
+#include <QTemporaryDir>
 #include <QTest>
 #include <cstring>
 #include <zlib.h>
@@ -260,6 +261,7 @@ private:
 
     std::unique_ptr<StoreFixture> m_fixture;
     QString m_serverDatabase;
+    QTemporaryDir m_hostileStock;
 };
 
 void TestCodeDeliveries::init()
@@ -813,13 +815,18 @@ void TestCodeDeliveries::hostileDeliveryIsRefusedAndChangesNothing()
     QFETCH(QString, rule);
     QFETCH(QString, said);
 
-    // Both programs already hold a batch: the refused one must leave them as they are.
+    // Both programs already hold a batch: the refused one must leave them as they are. The
+    // server's stock is one for all the rows (filled once, checked after each), which spares
+    // two server runs a row.
     const QString before = path(u"before.csv"_s);
     QVERIFY(writeFile(before, nationalCsv(newCodes(3))));
     QCOMPARE(sidepctl({u"codes"_s, u"import"_s, before}).code, 0);
-    QCOMPARE(server({u"codes"_s, u"import"_s, before}).code, 0);
     QCOMPARE(poolSize(), 3);
-    QCOMPARE(stockSize(), 3);
+    m_serverDatabase = u"sqlite://"_s + m_hostileStock.filePath(u"server.sqlite"_s);
+    if (!QFile::exists(m_hostileStock.filePath(u"server.sqlite"_s))) {
+        QCOMPARE(server({u"codes"_s, u"import"_s, before}).code, 0);
+        QCOMPARE(stockSize(), 3); // then checked after each row
+    }
 
     const QString archivePath = path(ArchiveName);
     QVERIFY(writeFile(archivePath, archive));
