@@ -2,13 +2,56 @@
 
 #include <QRegularExpression>
 #include <QSet>
+#include <QUrl>
+#include <QUrlQuery>
 
 using namespace Qt::StringLiterals;
 
 const QStringList ActivationCodeCsv::Header = {u"code_pour_qr"_s, u"code_brut"_s,
                                                u"validite_debut"_s, u"validite_fin"_s};
+const QString ActivationCodeCsv::NationalLinkHost = u"app.stopcovid.gouv.fr"_s;
 
 namespace {
+
+enum class Link
+{
+    Malformed, // not https://app.stopcovid.gouv.fr?code=...&type=1
+    NoCode,    // that form, with an empty code
+    Ok,
+};
+
+// The national code server's link for the QR code: https, its host, no path, port, user or
+// fragment, and exactly the query items code and type (1: the long codes its CSV batches
+// carry). Anything else is refused, not guessed at: the code is what matters, and a link
+// of another shape may carry it somewhere else.
+Link parseLink(const QString& text, QString* code)
+{
+    if (std::any_of(text.cbegin(), text.cend(), [](QChar c) { return c.isSpace(); }))
+        return Link::Malformed;
+    const QUrl url(text, QUrl::StrictMode);
+    if (!url.isValid() || url.scheme() != u"https"_s ||
+        url.host() != ActivationCodeCsv::NationalLinkHost || !url.userInfo().isEmpty() ||
+        url.port() != -1 || (!url.path().isEmpty() && url.path() != u"/"_s) || url.hasFragment() ||
+        !url.hasQuery()) {
+        return Link::Malformed;
+    }
+    const QList<std::pair<QString, QString>> items = QUrlQuery(url).queryItems(QUrl::FullyDecoded);
+    bool hasCode = false;
+    bool hasType = false;
+    for (const auto& [key, value] : items) {
+        if (key == u"code"_s && !hasCode) {
+            hasCode = true;
+            *code = value;
+        } else if (key == u"type"_s && !hasType && value == u"1"_s) {
+            hasType = true;
+        } else {
+            return Link::Malformed;
+        }
+    }
+    if (!hasType)
+        return Link::Malformed;
+    return hasCode && !code->isEmpty() ? Link::Ok : Link::NoCode;
+}
 
 // ISO 8601 with the Z only: a local time in the file would shift every validity window
 // by the sender's offset.
@@ -49,10 +92,21 @@ QStringList linesOf(const QByteArray& csv)
 
 QString ActivationCodeCsv::Problem::toString() const
 {
-    QString where = line > 0 ? tr("line %1").arg(line) : tr("file");
+    QStringList where;
+    if (!file.isEmpty())
+        where.append(file);
+    if (line > 0)
+        where.append(tr("line %1").arg(line));
     if (!column.isEmpty())
-        where += u", "_s + column;
-    return where + u": "_s + message + u" ["_s + rule + u']';
+        where.append(column);
+    if (where.isEmpty())
+        where.append(tr("file"));
+    return where.join(u", "_s) + u": "_s + message + u" ["_s + rule + u']';
+}
+
+QString ActivationCodeCsv::nationalLink(const QString& code)
+{
+    return u"https://%1?code=%2&type=1"_s.arg(NationalLinkHost, code);
 }
 
 void ActivationCodeCsv::add(QList<Problem>* problems, Problem problem)
@@ -106,16 +160,39 @@ QList<ActivationCodeCsv::Problem> ActivationCodeCsv::read(const QByteArray& csv,
         }
         Code code;
         code.line = lineNumber;
-        code.qrCode = unquoted(fields.at(0));
+        const QString qrField = unquoted(fields.at(0));
         code.rawCode = unquoted(fields.at(1));
         bool lineOk = true;
-        for (int column = 0; column < 2; ++column) {
-            if (!isCode(column == 0 ? code.qrCode : code.rawCode)) {
+        if (qrField.contains(u"://"_s)) {
+            switch (parseLink(qrField, &code.qrCode)) {
+            case Link::Malformed:
+                add(&problems, {lineNumber, Header.at(0), u"link.format"_s,
+                                tr("code_pour_qr must be the national link "
+                                   "https://app.stopcovid.gouv.fr?code=...&type=1 or a code")});
+                lineOk = false;
+                break;
+            case Link::NoCode:
+            case Link::Ok:
+                if (code.qrCode != code.rawCode) {
+                    add(&problems, {lineNumber, Header.at(0), u"link.code"_s,
+                                    tr("the link's code must be the code of code_brut")});
+                    lineOk = false;
+                }
+                break;
+            }
+        } else {
+            code.qrCode = qrField;
+            if (!isCode(code.qrCode)) {
                 add(&problems,
-                    {lineNumber, Header.at(column), u"code.format"_s,
+                    {lineNumber, Header.at(0), u"code.format"_s,
                      tr("a code is a lower-case UUID v4, or 6 or 12 characters A-Z 0-9")});
                 lineOk = false;
             }
+        }
+        if (!isCode(code.rawCode)) {
+            add(&problems, {lineNumber, Header.at(1), u"code.format"_s,
+                            tr("a code is a lower-case UUID v4, or 6 or 12 characters A-Z 0-9")});
+            lineOk = false;
         }
         QDateTime dates[2];
         for (int column = 2; column < 4; ++column) {
@@ -133,7 +210,8 @@ QList<ActivationCodeCsv::Problem> ActivationCodeCsv::read(const QByteArray& csv,
         }
         // A code may repeat in its own line (same value for the QR and in clear), never
         // across lines.
-        const QSet<QString> own{code.qrCode, code.rawCode};
+        QSet<QString> own{code.qrCode, code.rawCode};
+        own.remove(QString()); // a link that could not be read
         for (const QString& value : own) {
             if (seen.contains(value)) {
                 add(&problems, {lineNumber,
@@ -153,8 +231,19 @@ QList<ActivationCodeCsv::Problem> ActivationCodeCsv::read(const QByteArray& csv,
     return problems;
 }
 
-QByteArray ActivationCodeCsv::write(const QList<Code>& codes)
+QByteArray ActivationCodeCsv::write(const QList<Code>& codes, Form form)
 {
+    if (form == Form::National) {
+        QByteArray csv = Header.join(u", "_s).toUtf8() + '\n';
+        for (const Code& code : codes) {
+            const QString qr =
+                code.qrCode == code.rawCode ? nationalLink(code.rawCode) : code.qrCode;
+            csv += (u"\"%1\",\"%2\",\"%3\",\"%4\"\n"_s)
+                       .arg(qr, code.rawCode, code.validFrom, code.validUntil)
+                       .toUtf8();
+        }
+        return csv;
+    }
     QByteArray csv = Header.join(u',').toUtf8() + '\n';
     for (const Code& code : codes) {
         csv += QStringList{code.qrCode, code.rawCode, code.validFrom, code.validUntil}

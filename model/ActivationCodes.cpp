@@ -1,5 +1,6 @@
 #include "ActivationCodes.h"
 
+#include "ActivationCodeDelivery.h"
 #include "Crypto.h"
 #include "Logging.h"
 #include "ResultStore.h"
@@ -39,58 +40,26 @@ QString ActivationCodes::linkTemplate()
     return configured;
 }
 
-QList<ActivationCodes::ImportProblem>
-ActivationCodes::checkFile(const QByteArray& csv, const QString& fileName,
-                           const QByteArray& sha256File, QList<ActivationCodeCsv::Code>* codes)
+bool ActivationCodes::mayImport(QString* error)
 {
-    if (!sha256File.isNull()) {
-        // sha256sum format: 64 hex digits, then "  NAME" or " *NAME".
-        static const QRegularExpression sumLine(u"^([0-9a-fA-F]{64})(?:[ \\t]+\\*?(\\S.*))?$"_s);
-        const QString text = QString::fromUtf8(sha256File).trimmed();
-        const QRegularExpressionMatch match = sumLine.match(text.section(u'\n', 0, 0).trimmed());
-        if (!match.hasMatch()) {
-            return {{0, u"sha256"_s, u"sha256.format"_s,
-                     tr("the .sha256 file is not in sha256sum format")}};
-        }
-        if (match.captured(1).toLower().toLatin1() != Crypto::sha256(csv).toHex()) {
-            return {{0, u"sha256"_s, u"sha256.mismatch"_s,
-                     tr("the file does not match its .sha256 checksum: it was changed or cut")}};
-        }
-        if (!match.captured(2).isEmpty() && !fileName.isEmpty() &&
-            QFileInfo(match.captured(2).trimmed()).fileName() != fileName) {
-            // A tampered or mixed-up file is not worth reading further.
-            return {{0, u"sha256"_s, u"sha256.name"_s,
-                     tr("the .sha256 file is the checksum of another file")}};
-        }
-    }
-    return ActivationCodeCsv::read(csv, codes);
+    QString ignored;
+    return m_store.require(Permission::EnterResult, &ignored) ||
+           m_store.require(Permission::ManageSettings, error);
 }
 
-bool ActivationCodes::importFile(const QString& csvPath, const QString& sha256Path,
+bool ActivationCodes::importFile(const QString& path, const QString& sha256Path,
                                  ImportReport* report, QString* error, const QDateTime& now)
 {
-    QFile file(csvPath);
-    if (!file.open(QIODevice::ReadOnly)) {
-        *error = tr("cannot read %1: %2").arg(csvPath, file.errorString());
+    *report = ImportReport{};
+    if (!mayImport(error))
+        return false;
+    ActivationCodeDelivery::Contents delivery;
+    if (!ActivationCodeDelivery::readFile(path, sha256Path, &delivery, &report->problems, error)) {
+        if (!report->problems.isEmpty())
+            qCInfo(lcModel) << "activation code import refused:" << report->problems.first().rule;
         return false;
     }
-    if (file.size() > MaxFileSize) {
-        *error = tr("%1 is too large for a batch of codes").arg(csvPath);
-        return false;
-    }
-    const QByteArray csv = file.readAll();
-    QByteArray sha256;
-    if (!sha256Path.isEmpty()) {
-        QFile sumFile(sha256Path);
-        if (!sumFile.open(QIODevice::ReadOnly)) {
-            *error = tr("cannot read %1: %2").arg(sha256Path, sumFile.errorString());
-            return false;
-        }
-        sha256 = sumFile.read(4096);
-        if (sha256.isNull())
-            sha256 = QByteArray(""); // present but empty: still checked, and refused
-    }
-    return importCsv(csv, QFileInfo(csvPath).fileName(), sha256, report, error, now);
+    return importChecked(delivery.csv, delivery.csvName, path, report, error, now);
 }
 
 bool ActivationCodes::importCsv(const QByteArray& csv, const QString& fileName,
@@ -98,21 +67,41 @@ bool ActivationCodes::importCsv(const QByteArray& csv, const QString& fileName,
                                 const QDateTime& now)
 {
     *report = ImportReport{};
-    QString ignored;
-    if (!m_store.require(Permission::EnterResult, &ignored) &&
-        !m_store.require(Permission::ManageSettings, error)) {
+    if (!mayImport(error))
         return false;
-    }
     if (csv.size() > MaxFileSize) {
         *error = tr("the file is too large for a batch of codes");
         return false;
     }
+    if (!sha256File.isNull()) {
+        ImportProblem problem;
+        if (!ActivationCodeDelivery::checkSha256(csv, fileName, sha256File, &problem)) {
+            report->problems.append(problem);
+            *error = tr("nothing imported: %n problem(s) in the file; first: %1", nullptr, 1)
+                         .arg(problem.toString());
+            qCInfo(lcModel) << "activation code import refused:" << problem.rule;
+            return false;
+        }
+    }
+    return importChecked(csv, {}, {}, report, error, now);
+}
+
+bool ActivationCodes::importChecked(const QByteArray& csv, const QString& csvName,
+                                    const QString& source, ImportReport* report, QString* error,
+                                    const QDateTime& now)
+{
     QList<ActivationCodeCsv::Code> codes;
-    report->problems = checkFile(csv, fileName, sha256File, &codes);
+    report->problems = ActivationCodeCsv::read(csv, &codes);
     auto refuse = [&] {
-        *error = tr("nothing imported: %n problem(s) in the file; first: %1", nullptr,
-                    int(report->problems.size()))
-                     .arg(report->problems.first().toString());
+        for (ImportProblem& problem : report->problems)
+            problem.file = csvName;
+        const QString first = report->problems.first().toString();
+        const int count = int(report->problems.size());
+        *error = source.isEmpty()
+                     ? tr("nothing imported: %n problem(s) in the file; first: %1", nullptr, count)
+                           .arg(first)
+                     : tr("nothing imported from %1: %n problem(s); first: %2", nullptr, count)
+                           .arg(source, first);
         qCInfo(lcModel) << "activation code import refused:" << report->problems.first().rule;
         return false;
     };

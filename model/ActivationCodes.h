@@ -13,10 +13,18 @@
 class Store;
 
 // The site's pool of one-time activation codes for the contact-tracing application
-// (../shared/spec/codes.md): imported from the national server's CSV batches, handed out
-// one per validated positive result, never twice, never outside their validity window.
-// Codes are anonymous, so the pool is kept in clear; which record holds which code is in
-// the record's encrypted result block.
+// (../shared/spec/codes.md): imported from the national deliveries (.tgz or CSV, through
+// ActivationCodeDelivery) or the reference server's batches, handed out one per validated
+// positive result, never twice, never outside their validity window. Codes are anonymous,
+// so the pool is kept in clear; which record holds which code is in the record's encrypted
+// result block.
+//
+// activation_codes.raw_code is code_brut: printed in clear under the QR code and carried by
+// the record to the national server. activation_codes.qr_code is what takes the place of
+// {code} in the site's link template (the QR content): the code of the national link in
+// code_pour_qr, that is code_brut again, or code_pour_qr itself in the older files that
+// held a bare code there. The link of the delivery is not stored: the template (a setting)
+// says which form of link patients get.
 class ActivationCodes : public QObject
 {
     Q_OBJECT
@@ -39,10 +47,12 @@ public:
         QList<ImportProblem> problems;
     };
 
-    // Checks the whole file (and its .sha256 companion when sha256Path is not empty) and
-    // imports every code or, on any problem, none: the problems say which line and rule.
-    // Then gives codes to the positive results that were waiting for one. Lab or admin.
-    [[nodiscard]] bool importFile(const QString& csvPath, const QString& sha256Path,
+    // Checks the whole delivery (a .tgz or a CSV, its checksum: `sha256Path`, or the .sha256
+    // beside it, see ActivationCodeDelivery::readFile) and imports every code or, on any
+    // problem, none: the problems name the file, the line and the rule. Then gives codes to
+    // the positive results that were waiting for one. Lab or admin. No problem but an error:
+    // a file could not be read.
+    [[nodiscard]] bool importFile(const QString& path, const QString& sha256Path,
                                   ImportReport* report, QString* error,
                                   const QDateTime& now = QDateTime::currentDateTimeUtc());
     // The same on bytes already read; `fileName` is the name a sha256sum line must carry.
@@ -79,9 +89,12 @@ Q_SIGNALS:
     void codesImported(int count);
 
 private:
-    QList<ImportProblem> checkFile(const QByteArray& csv, const QString& fileName,
-                                   const QByteArray& sha256File,
-                                   QList<ActivationCodeCsv::Code>* codes);
+    [[nodiscard]] bool mayImport(QString* error);
+    // The CSV, already checked against its checksum; `source` (not empty) names the file in
+    // the problems and the error.
+    [[nodiscard]] bool importChecked(const QByteArray& csv, const QString& csvName,
+                                     const QString& source, ImportReport* report, QString* error,
+                                     const QDateTime& now);
 
     Store& m_store;
 };

@@ -1,10 +1,15 @@
 #include "ActivationCodePool.h"
 
+#include "ActivationCodeDelivery.h"
 #include "Logging.h"
 
 #include <QCryptographicHash>
+#include <QDir>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QRegularExpression>
+#include <QSaveFile>
+#include <QTimeZone>
 #include <QUuid>
 
 using namespace Qt::StringLiterals;
@@ -36,7 +41,8 @@ ActivationCodePool::ActivationCodePool(ServerDatabase* database)
     : m_database(database)
 {}
 
-bool ActivationCodePool::generate(int count, int validDays, QString* error, const QDateTime& now)
+bool ActivationCodePool::newCodes(int count, int validDays, const QDateTime& now,
+                                  QList<ServerDatabase::ActivationCode>* codes, QString* error)
 {
     if (count < 1 || count > MaxGenerate) {
         *error = tr("--count: from 1 to %1 codes").arg(MaxGenerate);
@@ -48,13 +54,68 @@ bool ActivationCodePool::generate(int count, int validDays, QString* error, cons
     }
     const QString from = utcText(now.addSecs(-ClockMarginMinutes * 60));
     const QString until = utcText(now.addDays(validDays));
-    QList<ServerDatabase::ActivationCode> codes;
-    codes.reserve(count);
+    codes->clear();
+    codes->reserve(count);
     for (int i = 0; i < count; ++i) {
         // Version 4 from the system's random source: a code cannot be guessed from another.
         const QString code = QUuid::createUuid().toString(QUuid::WithoutBraces);
-        codes.append({code, code, from, until});
+        codes->append({code, code, from, until});
     }
+    return true;
+}
+
+bool ActivationCodePool::writeDelivery(const QString& folder, int count, int validDays,
+                                       QString* archivePath, QString* error, const QDateTime& now)
+{
+    QList<ServerDatabase::ActivationCode> codes;
+    if (!newCodes(count, validDays, now, &codes, error))
+        return false;
+    const QDir dir(folder);
+    if (!dir.exists()) {
+        *error = tr("no folder %1").arg(folder);
+        return false;
+    }
+    const QString name = ActivationCodeDelivery::archiveName(now);
+    *archivePath = dir.filePath(name);
+    if (QFileInfo::exists(*archivePath)) {
+        // Named to the second, as the national server named them.
+        *error = tr("%1 already exists: one delivery a second").arg(*archivePath);
+        return false;
+    }
+    QList<ActivationCodeCsv::Code> lines;
+    lines.reserve(codes.size());
+    for (const ServerDatabase::ActivationCode& code : std::as_const(codes))
+        lines.append({0, code.qrCode, code.code, code.validFrom, code.validUntil});
+    // Named after the first day of validity, as the national server named its files; one
+    // file a delivery, so its sequence is 1.
+    const QDate day = QDateTime::fromString(codes.first().validFrom, Qt::ISODateWithMs)
+                          .toTimeZone(QTimeZone("Europe/Paris"))
+                          .date();
+    const QByteArray archive = ActivationCodeDelivery::pack(
+        ActivationCodeDelivery::csvName(1, day.isValid() ? day : now.date()),
+        ActivationCodeCsv::write(lines, ActivationCodeCsv::Form::National), now);
+    const QList<std::pair<QString, QByteArray>> files = {
+        {*archivePath, archive},
+        {dir.filePath(ActivationCodeDelivery::sha256Name(name)),
+         ActivationCodeDelivery::sha256File(archive)}};
+    for (const auto& [path, bytes] : files) {
+        QSaveFile file(path);
+        if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() ||
+            !file.commit()) {
+            *error = tr("cannot write %1: %2").arg(path, file.errorString());
+            return false;
+        }
+    }
+    qCInfo(lcServer) << "wrote a delivery of" << count << "activation codes";
+    return true;
+}
+
+bool ActivationCodePool::generate(int count, int validDays, QString* error, const QDateTime& now)
+{
+    QList<ServerDatabase::ActivationCode> codes;
+    if (!newCodes(count, validDays, now, &codes, error))
+        return false;
+    const QString until = codes.first().validUntil;
     QList<qsizetype> known;
     qsizetype alreadyUsed = 0;
     if (!m_database->addActivationCodes(codes, u"generated"_s, utcText(now), &known, &alreadyUsed,

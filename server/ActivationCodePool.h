@@ -37,6 +37,14 @@ public:
     // `validDays` from now.
     [[nodiscard]] bool generate(int count, int validDays, QString* error,
                                 const QDateTime& now = QDateTime::currentDateTimeUtc());
+    // The same codes as a delivery of the national code server, written into `folder`
+    // instead of the stock: yyyyMMddHHmmss_stopcovid_qrcode_batch.tgz (gzip, tar, tar, the
+    // CSV <sequence><yyMMdd>.csv with links in code_pour_qr) and its .sha256 (hex, no
+    // newline), for `codes import` here or at a site. Nothing is stored; an archive of the
+    // same name already there is not replaced.
+    [[nodiscard]] static bool writeDelivery(const QString& folder, int count, int validDays,
+                                            QString* archivePath, QString* error,
+                                            const QDateTime& now = QDateTime::currentDateTimeUtc());
 
     // One thing wrong with an imported file: the workstation's reader and rules
     // (model/ActivationCodeCsv), plus "code.known" for a code already in the stock.
@@ -87,5 +95,9 @@ public:
     }
 
 private:
+    [[nodiscard]] static bool newCodes(int count, int validDays, const QDateTime& now,
+                                       QList<ServerDatabase::ActivationCode>* codes,
+                                       QString* error);
+
     ServerDatabase* m_database;
 };

@@ -1,5 +1,6 @@
 #include "ServerCommand.h"
 
+#include "ActivationCodeDelivery.h"
 #include "ActivationCodePool.h"
 #ifdef SIDEP_TEST_HOOKS
 #include "FaultInjection.h"
@@ -173,7 +174,8 @@ int codes(const QCommandLineParser& parser, const QStringList& words)
     const int expected = action == u"import"_s ? 2 : 1;
     if ((action != u"generate"_s && action != u"import"_s && action != u"status"_s) ||
         words.size() != expected)
-        return fail(ServerCommand::tr("codes needs generate --count N, import FILE.csv or status"));
+        return fail(ServerCommand::tr(
+            "codes needs generate --count N, import FILE (.tgz or .csv) or status"));
     int count = 0;
     int validDays = ActivationCodePool::DefaultValidDays;
     if (action == u"generate"_s) {
@@ -188,16 +190,30 @@ int codes(const QCommandLineParser& parser, const QStringList& words)
                 return fail(ServerCommand::tr("--valid-days: from 1 to %1 days")
                                 .arg(ActivationCodePool::MaxValidDays));
         }
+        if (parser.isSet(u"out"_s)) {
+            // The national code server's part: a delivery on disk, the stock untouched.
+            QString path;
+            QString error;
+            if (!ActivationCodePool::writeDelivery(parser.value(u"out"_s), count, validDays, &path,
+                                                   &error))
+                return fail(error);
+            print(ServerCommand::tr("%n code(s) written to %1, valid for %2 days\n", nullptr, count)
+                      .arg(path)
+                      .arg(validDays));
+            return 0;
+        }
     }
-    QByteArray csv;
+    // Read and checked before the database is opened: a refused delivery changes nothing.
+    ActivationCodeDelivery::Contents delivery;
     if (action == u"import"_s) {
-        QFile file(words.at(1));
-        if (!file.open(QIODevice::ReadOnly))
-            return fail(
-                ServerCommand::tr("cannot read %1: %2").arg(words.at(1), file.errorString()));
-        if (file.size() > ActivationCodePool::MaxCsvSize)
-            return fail(ServerCommand::tr("%1 is too large for a batch of codes").arg(words.at(1)));
-        csv = file.readAll();
+        QList<ActivationCodeDelivery::Problem> problems;
+        QString error;
+        if (!ActivationCodeDelivery::readFile(words.at(1), parser.value(u"sha256"_s), &delivery,
+                                              &problems, &error)) {
+            for (const ActivationCodeDelivery::Problem& problem : std::as_const(problems))
+                print(u"error: "_s + problem.toString() + u'\n', stderr);
+            return fail(error);
+        }
     }
 
     ServerDatabase database;
@@ -214,10 +230,12 @@ int codes(const QCommandLineParser& parser, const QStringList& words)
     }
     if (action == u"import"_s) {
         ActivationCodePool::ImportReport report;
-        if (!pool.importCsv(csv, &report, &error)) {
-            for (const ActivationCodePool::ImportProblem& problem : std::as_const(report.problems))
+        if (!pool.importCsv(delivery.csv, &report, &error)) {
+            for (ActivationCodePool::ImportProblem problem : std::as_const(report.problems)) {
+                problem.file = delivery.csvName;
                 print(u"error: "_s + problem.toString() + u'\n', stderr);
-            return fail(error);
+            }
+            return fail(words.at(1) + u": "_s + error);
         }
         print(ServerCommand::tr("%n code(s) imported\n", nullptr, report.imported));
         if (report.alreadyUsed > 0) {
@@ -308,6 +326,14 @@ int ServerCommand::run(const QStringList& arguments)
         {u"format"_s, tr("export: the output format (fhir: NDJSON, one Bundle a line)"),
          u"FORMAT"_s},
         {u"count"_s, tr("codes generate: how many codes"), u"N"_s},
+        {u"out"_s,
+         tr("codes generate: write them as a national delivery (.tgz and .sha256) into this "
+            "folder instead of adding them to the stock"),
+         u"DIR"_s},
+        {u"sha256"_s,
+         tr("codes import: the checksum file (default: the .sha256 beside the file, required "
+            "for a .tgz)"),
+         u"FILE"_s},
         {u"valid-days"_s,
          tr("codes generate: days of validity (default %1)")
              .arg(ActivationCodePool::DefaultValidDays),

@@ -43,12 +43,20 @@
         <source>this code is already on an earlier line</source>
         <translation>this code is already on an earlier line</translation>
     </message>
+    <message>
+        <source>code_pour_qr must be the national link https://app.stopcovid.gouv.fr?code=...&amp;type=1 or a code</source>
+        <translation>code_pour_qr must be the national link https://app.stopcovid.gouv.fr?code=...&amp;type=1 or a code</translation>
+    </message>
+    <message>
+        <source>the link&apos;s code must be the code of code_brut</source>
+        <translation>the link&apos;s code must be the code of code_brut</translation>
+    </message>
 </context>
 <context>
-    <name>ActivationCodes</name>
+    <name>ActivationCodeDelivery</name>
     <message>
-        <source>the .sha256 file is not in sha256sum format</source>
-        <translation>the .sha256 file is not in sha256sum format</translation>
+        <source>the .sha256 file holds no SHA-256 checksum (64 hexadecimal digits)</source>
+        <translation>the .sha256 file holds no SHA-256 checksum (64 hexadecimal digits)</translation>
     </message>
     <message>
         <source>the file does not match its .sha256 checksum: it was changed or cut</source>
@@ -59,13 +67,92 @@
         <translation>the .sha256 file is the checksum of another file</translation>
     </message>
     <message>
+        <source>not a gzip file: a delivery is a .tgz archive</source>
+        <translation>not a gzip file: a delivery is a .tgz archive</translation>
+    </message>
+    <message>
+        <source>the gzip data is damaged (a bad block or check value)</source>
+        <translation>the gzip data is damaged (a bad block or check value)</translation>
+    </message>
+    <message>
+        <source>the gzip data is cut short</source>
+        <translation>the gzip data is cut short</translation>
+    </message>
+    <message>
+        <source>the archive inflates to more than %1 MiB: not a delivery; inflation stopped there</source>
+        <translation>the archive inflates to more than %1 MiB: not a delivery; inflation stopped there</translation>
+    </message>
+    <message>
+        <source>data follows the end of the gzip stream</source>
+        <translation>data follows the end of the gzip stream</translation>
+    </message>
+    <message>
+        <source>the CSV file &quot;%1&quot; is not named like a national one (&lt;sequence&gt;&lt;yyMMdd&gt;.csv)</source>
+        <translation>the CSV file &quot;%1&quot; is not named like a national one (&lt;sequence&gt;&lt;yyMMdd&gt;.csv)</translation>
+    </message>
+    <message>
+        <source>the archive holds &quot;%1&quot;, which is neither the codes&apos; CSV nor the tar that holds it</source>
+        <translation>the archive holds &quot;%1&quot;, which is neither the codes&apos; CSV nor the tar that holds it</translation>
+    </message>
+    <message>
+        <source>the archive holds %1 CSV files (%2): a delivery holds one</source>
+        <translation>the archive holds %1 CSV files (%2): a delivery holds one</translation>
+    </message>
+    <message>
+        <source>the archive holds %1 tar files (%2): a delivery nests one</source>
+        <translation>the archive holds %1 tar files (%2): a delivery nests one</translation>
+    </message>
+    <message>
+        <source>the archive holds &quot;%1&quot; beside the CSV: a delivery holds the CSV alone</source>
+        <translation>the archive holds &quot;%1&quot; beside the CSV: a delivery holds the CSV alone</translation>
+    </message>
+    <message>
+        <source>the CSV is larger than %1 MiB</source>
+        <translation>the CSV is larger than %1 MiB</translation>
+    </message>
+    <message>
+        <source>the archive holds no CSV named &lt;sequence&gt;&lt;yyMMdd&gt;.csv</source>
+        <translation>the archive holds no CSV named &lt;sequence&gt;&lt;yyMMdd&gt;.csv</translation>
+    </message>
+    <message>
+        <source>the inner tar &quot;%1&quot; holds no CSV named &lt;sequence&gt;&lt;yyMMdd&gt;.csv</source>
+        <translation>the inner tar &quot;%1&quot; holds no CSV named &lt;sequence&gt;&lt;yyMMdd&gt;.csv</translation>
+    </message>
+    <message>
+        <source>the inner tar holds another tar, &quot;%1&quot;: a delivery nests one level only</source>
+        <translation>the inner tar holds another tar, &quot;%1&quot;: a delivery nests one level only</translation>
+    </message>
+    <message>
+        <source>in the inner tar &quot;%1&quot;: %2</source>
+        <translation>in the inner tar &quot;%1&quot;: %2</translation>
+    </message>
+    <message>
+        <source>nothing imported from %1: %2</source>
+        <translation>nothing imported from %1: %2</translation>
+    </message>
+    <message>
         <source>cannot read %1: %2</source>
         <translation>cannot read %1: %2</translation>
     </message>
     <message>
-        <source>%1 is too large for a batch of codes</source>
-        <translation>%1 is too large for a batch of codes</translation>
+        <source>not a file</source>
+        <translation>not a file</translation>
     </message>
+    <message>
+        <source>the file is larger than %1 MiB: not a delivery</source>
+        <translation>the file is larger than %1 MiB: not a delivery</translation>
+    </message>
+    <message>
+        <source>no .sha256 file beside the archive (%1 or %2.sha256): the checksum of a delivery is checked before it is opened</source>
+        <translation>no .sha256 file beside the archive (%1 or %2.sha256): the checksum of a delivery is checked before it is opened</translation>
+    </message>
+    <message>
+        <source>the .sha256 file is too large to be a checksum</source>
+        <translation>the .sha256 file is too large to be a checksum</translation>
+    </message>
+</context>
+<context>
+    <name>ActivationCodes</name>
     <message>
         <source>the file is too large for a batch of codes</source>
         <translation>the file is too large for a batch of codes</translation>
@@ -88,6 +175,13 @@
     <message>
         <source>an activation code is taken inside a transaction</source>
         <translation>an activation code is taken inside a transaction</translation>
+    </message>
+    <message numerus="yes">
+        <source>nothing imported from %1: %n problem(s); first: %2</source>
+        <translation>
+            <numerusform>nothing imported from %1: %n problem; first: %2</numerusform>
+            <numerusform>nothing imported from %1: %n problems; first: %2</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2727,10 +2821,6 @@
         <translation>No valid activation code is left: the record is flagged and gets its code as soon as codes are imported.</translation>
     </message>
     <message>
-        <source>codes import needs one CSV file</source>
-        <translation>codes import needs one CSV file</translation>
-    </message>
-    <message>
         <source>codes status takes no file</source>
         <translation>codes status takes no file</translation>
     </message>
@@ -2905,128 +2995,6 @@
         <translation>last error: %1</translation>
     </message>
     <message>
-        <source>Usage: sidepctl [--db FILE] [--user NAME] [--password-stdin] COMMAND ...
-
-Commands:
-  init --site-finess FINESS --admin NAME   create a store; the administrator&apos;s
-                                           password is read from standard input;
-                                           prints the recovery key once
-  user add NAME --role nurse|lab|admin     the new password is the next input line
-  user list | user disable NAME | user passwd NAME
-  recovery rotate                          replace the recovery key
-  record add [FILE|-] [--accept-warnings] [--identity-override REASON]
-  record list [--status STATUS]
-  record show ID | record show --tube LABEL
-  record export ID --format json
-  record purge [--dry-run]                 erase the identifying data of records the
-                                           national server acknowledged more than
-                                           retention.days ago (any account; the GUI
-                                           and sync do it after each round)
-  check nir|rpps|adeli|finess|cog|loinc|phone|email VALUE
-  db verify | audit verify | audit list
-  stats
-  scan IMAGE                               read the codes in an image (tube
-                                           label, INS DataMatrix) as JSON
-  result set --tube LABEL --value P|N|I|X [--analysis LOINC]
-             [--validated-at ISO] [--report FILE.pdf] [--reason TEXT]
-                                           enter a result (lab); a positive needs
-                                           a second entry by another user; the
-                                           reason is the non-conformity of an X
-  result correct --tube LABEL --value ... --reason TEXT
-  result cancel --tube LABEL --reason TEXT
-  codes import FILE.csv [--sha256 FILE]    add activation codes (all or none)
-  codes status [--soon-days N]             codes left, valid now, expiring soon
-  codes fetch [--count N]                  activation codes from the national server
-                                           (up to the refill target, or N)
-  qr --tube LABEL --png FILE               a validated positive&apos;s QR code
-  slip --tube LABEL --pdf FILE [--reason TEXT] [--language fr|en]
-                                           the result slip; a reprint needs a
-                                           reason
-  config set sync.url https://HOST:PORT    the national server (https only)
-  config set retention.days DAYS           days a record stays once the server has
-                                           it (1 to 90, default 7; admin)
-  config import-ca FILE.pem                the CA the server must chain to
-  config import-cert CERT.pem KEY.pem [--key-passphrase-stdin]
-  config import-cert FILE.p12              the site&apos;s certificate and key (the
-                                           passphrase or PKCS#12 password is the
-                                           next input line); the key is kept
-                                           encrypted in the store
-  config show                              the sync settings, without secrets
-  sync [--watch]                           send what waits to the national server
-  sync status                              waiting, acknowledged, rejected, errors
-
-Options:
-  --db FILE             the store (default: $SIDEP_DB, else the application-data folder)
-  --user NAME           the account to sign in with
-  --password-stdin      the first line of standard input is the password
-  --recovery-key-stdin  sign in with the recovery key, read from standard input
-
-Exit codes: 0 success, 1 invalid input, 2 usage error, 3 integrity problem found,
-4 access denied (password, lock, role), 5 not found, 6 store error,
-7 sync incomplete (records still waiting or rejected).
-</source>
-        <translation>Usage: sidepctl [--db FILE] [--user NAME] [--password-stdin] COMMAND ...
-
-Commands:
-  init --site-finess FINESS --admin NAME   create a store; the administrator&apos;s
-                                           password is read from standard input;
-                                           prints the recovery key once
-  user add NAME --role nurse|lab|admin     the new password is the next input line
-  user list | user disable NAME | user passwd NAME
-  recovery rotate                          replace the recovery key
-  record add [FILE|-] [--accept-warnings] [--identity-override REASON]
-  record list [--status STATUS]
-  record show ID | record show --tube LABEL
-  record export ID --format json
-  record purge [--dry-run]                 erase the identifying data of records the
-                                           national server acknowledged more than
-                                           retention.days ago (any account; the GUI
-                                           and sync do it after each round)
-  check nir|rpps|adeli|finess|cog|loinc|phone|email VALUE
-  db verify | audit verify | audit list
-  stats
-  scan IMAGE                               read the codes in an image (tube
-                                           label, INS DataMatrix) as JSON
-  result set --tube LABEL --value P|N|I|X [--analysis LOINC]
-             [--validated-at ISO] [--report FILE.pdf] [--reason TEXT]
-                                           enter a result (lab); a positive needs
-                                           a second entry by another user; the
-                                           reason is the non-conformity of an X
-  result correct --tube LABEL --value ... --reason TEXT
-  result cancel --tube LABEL --reason TEXT
-  codes import FILE.csv [--sha256 FILE]    add activation codes (all or none)
-  codes status [--soon-days N]             codes left, valid now, expiring soon
-  codes fetch [--count N]                  activation codes from the national server
-                                           (up to the refill target, or N)
-  qr --tube LABEL --png FILE               a validated positive&apos;s QR code
-  slip --tube LABEL --pdf FILE [--reason TEXT] [--language fr|en]
-                                           the result slip; a reprint needs a
-                                           reason
-  config set sync.url https://HOST:PORT    the national server (https only)
-  config set retention.days DAYS           days a record stays once the server has
-                                           it (1 to 90, default 7; admin)
-  config import-ca FILE.pem                the CA the server must chain to
-  config import-cert CERT.pem KEY.pem [--key-passphrase-stdin]
-  config import-cert FILE.p12              the site&apos;s certificate and key (the
-                                           passphrase or PKCS#12 password is the
-                                           next input line); the key is kept
-                                           encrypted in the store
-  config show                              the sync settings, without secrets
-  sync [--watch]                           send what waits to the national server
-  sync status                              waiting, acknowledged, rejected, errors
-
-Options:
-  --db FILE             the store (default: $SIDEP_DB, else the application-data folder)
-  --user NAME           the account to sign in with
-  --password-stdin      the first line of standard input is the password
-  --recovery-key-stdin  sign in with the recovery key, read from standard input
-
-Exit codes: 0 success, 1 invalid input, 2 usage error, 3 integrity problem found,
-4 access denied (password, lock, role), 5 not found, 6 store error,
-7 sync incomplete (records still waiting or rejected).
-</translation>
-    </message>
-    <message>
         <source>%1: %2 days</source>
         <translation>%1: %2 days</translation>
     </message>
@@ -3142,6 +3110,138 @@ Exit codes: 0 success, 1 invalid input, 2 usage error, 3 integrity problem found
             <numerusform>note: %n refused sign-in on the account %1 since its last sign-in, at %2 (see &apos;audit list&apos;)</numerusform>
             <numerusform>note: %n refused sign-ins on the account %1 since its last sign-in, the last at %2 (see &apos;audit list&apos;)</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Usage: sidepctl [--db FILE] [--user NAME] [--password-stdin] COMMAND ...
+
+Commands:
+  init --site-finess FINESS --admin NAME   create a store; the administrator&apos;s
+                                           password is read from standard input;
+                                           prints the recovery key once
+  user add NAME --role nurse|lab|admin     the new password is the next input line
+  user list | user disable NAME | user passwd NAME
+  recovery rotate                          replace the recovery key
+  record add [FILE|-] [--accept-warnings] [--identity-override REASON]
+  record list [--status STATUS]
+  record show ID | record show --tube LABEL
+  record export ID --format json
+  record purge [--dry-run]                 erase the identifying data of records the
+                                           national server acknowledged more than
+                                           retention.days ago (any account; the GUI
+                                           and sync do it after each round)
+  check nir|rpps|adeli|finess|cog|loinc|phone|email VALUE
+  db verify | audit verify | audit list
+  stats
+  scan IMAGE                               read the codes in an image (tube
+                                           label, INS DataMatrix) as JSON
+  result set --tube LABEL --value P|N|I|X [--analysis LOINC]
+             [--validated-at ISO] [--report FILE.pdf] [--reason TEXT]
+                                           enter a result (lab); a positive needs
+                                           a second entry by another user; the
+                                           reason is the non-conformity of an X
+  result correct --tube LABEL --value ... --reason TEXT
+  result cancel --tube LABEL --reason TEXT
+  codes import FILE [--sha256 FILE]        add activation codes (all or none)
+                                           from a national delivery (.tgz) or a
+                                           CSV, checked against the .sha256 beside
+                                           it (required for a .tgz)
+  codes status [--soon-days N]             codes left, valid now, expiring soon
+  codes fetch [--count N]                  activation codes from the national server
+                                           (up to the refill target, or N)
+  qr --tube LABEL --png FILE               a validated positive&apos;s QR code
+  slip --tube LABEL --pdf FILE [--reason TEXT] [--language fr|en]
+                                           the result slip; a reprint needs a
+                                           reason
+  config set sync.url https://HOST:PORT    the national server (https only)
+  config set retention.days DAYS           days a record stays once the server has
+                                           it (1 to 90, default 7; admin)
+  config import-ca FILE.pem                the CA the server must chain to
+  config import-cert CERT.pem KEY.pem [--key-passphrase-stdin]
+  config import-cert FILE.p12              the site&apos;s certificate and key (the
+                                           passphrase or PKCS#12 password is the
+                                           next input line); the key is kept
+                                           encrypted in the store
+  config show                              the sync settings, without secrets
+  sync [--watch]                           send what waits to the national server
+  sync status                              waiting, acknowledged, rejected, errors
+
+Options:
+  --db FILE             the store (default: $SIDEP_DB, else the application-data folder)
+  --user NAME           the account to sign in with
+  --password-stdin      the first line of standard input is the password
+  --recovery-key-stdin  sign in with the recovery key, read from standard input
+
+Exit codes: 0 success, 1 invalid input, 2 usage error, 3 integrity problem found,
+4 access denied (password, lock, role), 5 not found, 6 store error,
+7 sync incomplete (records still waiting or rejected).
+</source>
+        <translation>Usage: sidepctl [--db FILE] [--user NAME] [--password-stdin] COMMAND ...
+
+Commands:
+  init --site-finess FINESS --admin NAME   create a store; the administrator&apos;s
+                                           password is read from standard input;
+                                           prints the recovery key once
+  user add NAME --role nurse|lab|admin     the new password is the next input line
+  user list | user disable NAME | user passwd NAME
+  recovery rotate                          replace the recovery key
+  record add [FILE|-] [--accept-warnings] [--identity-override REASON]
+  record list [--status STATUS]
+  record show ID | record show --tube LABEL
+  record export ID --format json
+  record purge [--dry-run]                 erase the identifying data of records the
+                                           national server acknowledged more than
+                                           retention.days ago (any account; the GUI
+                                           and sync do it after each round)
+  check nir|rpps|adeli|finess|cog|loinc|phone|email VALUE
+  db verify | audit verify | audit list
+  stats
+  scan IMAGE                               read the codes in an image (tube
+                                           label, INS DataMatrix) as JSON
+  result set --tube LABEL --value P|N|I|X [--analysis LOINC]
+             [--validated-at ISO] [--report FILE.pdf] [--reason TEXT]
+                                           enter a result (lab); a positive needs
+                                           a second entry by another user; the
+                                           reason is the non-conformity of an X
+  result correct --tube LABEL --value ... --reason TEXT
+  result cancel --tube LABEL --reason TEXT
+  codes import FILE [--sha256 FILE]        add activation codes (all or none)
+                                           from a national delivery (.tgz) or a
+                                           CSV, checked against the .sha256 beside
+                                           it (required for a .tgz)
+  codes status [--soon-days N]             codes left, valid now, expiring soon
+  codes fetch [--count N]                  activation codes from the national server
+                                           (up to the refill target, or N)
+  qr --tube LABEL --png FILE               a validated positive&apos;s QR code
+  slip --tube LABEL --pdf FILE [--reason TEXT] [--language fr|en]
+                                           the result slip; a reprint needs a
+                                           reason
+  config set sync.url https://HOST:PORT    the national server (https only)
+  config set retention.days DAYS           days a record stays once the server has
+                                           it (1 to 90, default 7; admin)
+  config import-ca FILE.pem                the CA the server must chain to
+  config import-cert CERT.pem KEY.pem [--key-passphrase-stdin]
+  config import-cert FILE.p12              the site&apos;s certificate and key (the
+                                           passphrase or PKCS#12 password is the
+                                           next input line); the key is kept
+                                           encrypted in the store
+  config show                              the sync settings, without secrets
+  sync [--watch]                           send what waits to the national server
+  sync status                              waiting, acknowledged, rejected, errors
+
+Options:
+  --db FILE             the store (default: $SIDEP_DB, else the application-data folder)
+  --user NAME           the account to sign in with
+  --password-stdin      the first line of standard input is the password
+  --recovery-key-stdin  sign in with the recovery key, read from standard input
+
+Exit codes: 0 success, 1 invalid input, 2 usage error, 3 integrity problem found,
+4 access denied (password, lock, role), 5 not found, 6 store error,
+7 sync incomplete (records still waiting or rejected).
+</translation>
+    </message>
+    <message>
+        <source>codes import needs one file: a national delivery (.tgz) or a CSV</source>
+        <translation>codes import needs one file: a national delivery (.tgz) or a CSV</translation>
     </message>
 </context>
 <context>
@@ -3665,10 +3765,82 @@ Exit codes: 0 success, 1 invalid input, 2 usage error, 3 integrity problem found
     </message>
 </context>
 <context>
-    <name>SyncTransport</name>
+    <name>TarArchive</name>
     <message>
-        <source>this connection cannot fetch activation codes</source>
-        <translation>this connection cannot fetch activation codes</translation>
+        <source>the tar archive ends without its end-of-archive blocks: it was cut short</source>
+        <translation>the tar archive ends without its end-of-archive blocks: it was cut short</translation>
+    </message>
+    <message>
+        <source>the tar archive has data after its end-of-archive block</source>
+        <translation>the tar archive has data after its end-of-archive block</translation>
+    </message>
+    <message>
+        <source>the tar archive holds more than %1 members: not a delivery</source>
+        <translation>the tar archive holds more than %1 members: not a delivery</translation>
+    </message>
+    <message>
+        <source>header %1 of the tar archive has a wrong checksum: the archive is damaged or not a tar archive</source>
+        <translation>header %1 of the tar archive has a wrong checksum: the archive is damaged or not a tar archive</translation>
+    </message>
+    <message>
+        <source>not a ustar archive (header %1)</source>
+        <translation>not a ustar archive (header %1)</translation>
+    </message>
+    <message>
+        <source>the member %1 has no valid size</source>
+        <translation>the member %1 has no valid size</translation>
+    </message>
+    <message>
+        <source>the member %1 says it holds %2 bytes; the archive has only %3 left</source>
+        <translation>the member %1 says it holds %2 bytes; the archive has only %3 left</translation>
+    </message>
+    <message>
+        <source>a pax extended header of %1 bytes: too large</source>
+        <translation>a pax extended header of %1 bytes: too large</translation>
+    </message>
+    <message>
+        <source>a pax extended header is malformed</source>
+        <translation>a pax extended header is malformed</translation>
+    </message>
+    <message>
+        <source>a pax extended header sets %1, which a delivery never needs</source>
+        <translation>a pax extended header sets %1, which a delivery never needs</translation>
+    </message>
+    <message>
+        <source>the archive uses GNU long names: a delivery&apos;s names are short</source>
+        <translation>the archive uses GNU long names: a delivery&apos;s names are short</translation>
+    </message>
+    <message>
+        <source>the member %1 is a hard link to %2: only plain files are accepted</source>
+        <translation>the member %1 is a hard link to %2: only plain files are accepted</translation>
+    </message>
+    <message>
+        <source>the member %1 is a symbolic link to %2: only plain files are accepted</source>
+        <translation>the member %1 is a symbolic link to %2: only plain files are accepted</translation>
+    </message>
+    <message>
+        <source>the member %1 is not a plain file (type %2): only plain files are accepted</source>
+        <translation>the member %1 is not a plain file (type %2): only plain files are accepted</translation>
+    </message>
+    <message>
+        <source>the member %1 has an absolute path</source>
+        <translation>the member %1 has an absolute path</translation>
+    </message>
+    <message>
+        <source>the member %1 has a &quot;..&quot; in its path</source>
+        <translation>the member %1 has a &quot;..&quot; in its path</translation>
+    </message>
+    <message>
+        <source>the member %1 has a name that is not plain ASCII</source>
+        <translation>the member %1 has a name that is not plain ASCII</translation>
+    </message>
+    <message>
+        <source>the directory %1 carries %2 bytes of data</source>
+        <translation>the directory %1 carries %2 bytes of data</translation>
+    </message>
+    <message>
+        <source>a file member has no name</source>
+        <translation>a file member has no name</translation>
     </message>
 </context>
 <context>

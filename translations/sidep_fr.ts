@@ -43,12 +43,20 @@
         <source>this code is already on an earlier line</source>
         <translation>ce code figure déjà sur une ligne précédente</translation>
     </message>
+    <message>
+        <source>code_pour_qr must be the national link https://app.stopcovid.gouv.fr?code=...&amp;type=1 or a code</source>
+        <translation>code_pour_qr doit être le lien national https://app.stopcovid.gouv.fr?code=...&amp;type=1 ou un code</translation>
+    </message>
+    <message>
+        <source>the link&apos;s code must be the code of code_brut</source>
+        <translation>le code du lien doit être celui de code_brut</translation>
+    </message>
 </context>
 <context>
-    <name>ActivationCodes</name>
+    <name>ActivationCodeDelivery</name>
     <message>
-        <source>the .sha256 file is not in sha256sum format</source>
-        <translation>le fichier .sha256 n&apos;est pas au format sha256sum</translation>
+        <source>the .sha256 file holds no SHA-256 checksum (64 hexadecimal digits)</source>
+        <translation>le fichier .sha256 ne contient pas de somme de contrôle SHA-256 (64 chiffres hexadécimaux)</translation>
     </message>
     <message>
         <source>the file does not match its .sha256 checksum: it was changed or cut</source>
@@ -59,13 +67,92 @@
         <translation>le fichier .sha256 est la somme de contrôle d&apos;un autre fichier</translation>
     </message>
     <message>
+        <source>not a gzip file: a delivery is a .tgz archive</source>
+        <translation>pas un fichier gzip : une livraison est une archive .tgz</translation>
+    </message>
+    <message>
+        <source>the gzip data is damaged (a bad block or check value)</source>
+        <translation>les données gzip sont endommagées (bloc ou valeur de contrôle erronés)</translation>
+    </message>
+    <message>
+        <source>the gzip data is cut short</source>
+        <translation>les données gzip sont tronquées</translation>
+    </message>
+    <message>
+        <source>the archive inflates to more than %1 MiB: not a delivery; inflation stopped there</source>
+        <translation>l&apos;archive se décompresse en plus de %1 Mio : ce n&apos;est pas une livraison ; décompression arrêtée là</translation>
+    </message>
+    <message>
+        <source>data follows the end of the gzip stream</source>
+        <translation>des données suivent la fin du flux gzip</translation>
+    </message>
+    <message>
+        <source>the CSV file &quot;%1&quot; is not named like a national one (&lt;sequence&gt;&lt;yyMMdd&gt;.csv)</source>
+        <translation>le fichier CSV « %1 » n&apos;est pas nommé comme ceux du serveur national (&lt;séquence&gt;&lt;aaMMjj&gt;.csv)</translation>
+    </message>
+    <message>
+        <source>the archive holds &quot;%1&quot;, which is neither the codes&apos; CSV nor the tar that holds it</source>
+        <translation>l&apos;archive contient « %1 », qui n&apos;est ni le CSV des codes ni le tar qui le contient</translation>
+    </message>
+    <message>
+        <source>the archive holds %1 CSV files (%2): a delivery holds one</source>
+        <translation>l&apos;archive contient %1 fichiers CSV (%2) : une livraison n&apos;en contient qu&apos;un</translation>
+    </message>
+    <message>
+        <source>the archive holds %1 tar files (%2): a delivery nests one</source>
+        <translation>l&apos;archive contient %1 fichiers tar (%2) : une livraison n&apos;en imbrique qu&apos;un</translation>
+    </message>
+    <message>
+        <source>the archive holds &quot;%1&quot; beside the CSV: a delivery holds the CSV alone</source>
+        <translation>l&apos;archive contient « %1 » à côté du CSV : une livraison ne contient que le CSV</translation>
+    </message>
+    <message>
+        <source>the CSV is larger than %1 MiB</source>
+        <translation>le CSV dépasse %1 Mio</translation>
+    </message>
+    <message>
+        <source>the archive holds no CSV named &lt;sequence&gt;&lt;yyMMdd&gt;.csv</source>
+        <translation>l&apos;archive ne contient aucun CSV nommé &lt;séquence&gt;&lt;aaMMjj&gt;.csv</translation>
+    </message>
+    <message>
+        <source>the inner tar &quot;%1&quot; holds no CSV named &lt;sequence&gt;&lt;yyMMdd&gt;.csv</source>
+        <translation>le tar intérieur « %1 » ne contient aucun CSV nommé &lt;séquence&gt;&lt;aaMMjj&gt;.csv</translation>
+    </message>
+    <message>
+        <source>the inner tar holds another tar, &quot;%1&quot;: a delivery nests one level only</source>
+        <translation>le tar intérieur contient un autre tar, « %1 » : une livraison n&apos;imbrique qu&apos;un niveau</translation>
+    </message>
+    <message>
+        <source>in the inner tar &quot;%1&quot;: %2</source>
+        <translation>dans le tar intérieur « %1 » : %2</translation>
+    </message>
+    <message>
+        <source>nothing imported from %1: %2</source>
+        <translation>rien n&apos;a été importé de %1 : %2</translation>
+    </message>
+    <message>
         <source>cannot read %1: %2</source>
         <translation>impossible de lire %1 : %2</translation>
     </message>
     <message>
-        <source>%1 is too large for a batch of codes</source>
-        <translation>%1 est trop volumineux pour un lot de codes</translation>
+        <source>not a file</source>
+        <translation>ce n&apos;est pas un fichier</translation>
     </message>
+    <message>
+        <source>the file is larger than %1 MiB: not a delivery</source>
+        <translation>le fichier dépasse %1 Mio : ce n&apos;est pas une livraison</translation>
+    </message>
+    <message>
+        <source>no .sha256 file beside the archive (%1 or %2.sha256): the checksum of a delivery is checked before it is opened</source>
+        <translation>aucun fichier .sha256 à côté de l&apos;archive (%1 ou %2.sha256) : la somme de contrôle d&apos;une livraison est vérifiée avant son ouverture</translation>
+    </message>
+    <message>
+        <source>the .sha256 file is too large to be a checksum</source>
+        <translation>le fichier .sha256 est trop grand pour être une somme de contrôle</translation>
+    </message>
+</context>
+<context>
+    <name>ActivationCodes</name>
     <message>
         <source>the file is too large for a batch of codes</source>
         <translation>le fichier est trop volumineux pour un lot de codes</translation>
@@ -88,6 +175,13 @@
     <message>
         <source>an activation code is taken inside a transaction</source>
         <translation>un code d&apos;activation ne s&apos;attribue qu&apos;au sein d&apos;une transaction</translation>
+    </message>
+    <message numerus="yes">
+        <source>nothing imported from %1: %n problem(s); first: %2</source>
+        <translation>
+            <numerusform>rien n&apos;a été importé de %1 : %n problème : %2</numerusform>
+            <numerusform>rien n&apos;a été importé de %1 : %n problèmes ; le premier : %2</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2727,10 +2821,6 @@
         <translation>Il ne reste aucun code d&apos;activation valide : la fiche est signalée et recevra son code dès l&apos;import de nouveaux codes.</translation>
     </message>
     <message>
-        <source>codes import needs one CSV file</source>
-        <translation>codes import nécessite un fichier CSV</translation>
-    </message>
-    <message>
         <source>codes status takes no file</source>
         <translation>codes status ne prend aucun fichier</translation>
     </message>
@@ -2905,148 +2995,6 @@
         <translation>dernière erreur : %1</translation>
     </message>
     <message>
-        <source>Usage: sidepctl [--db FILE] [--user NAME] [--password-stdin] COMMAND ...
-
-Commands:
-  init --site-finess FINESS --admin NAME   create a store; the administrator&apos;s
-                                           password is read from standard input;
-                                           prints the recovery key once
-  user add NAME --role nurse|lab|admin     the new password is the next input line
-  user list | user disable NAME | user passwd NAME
-  recovery rotate                          replace the recovery key
-  record add [FILE|-] [--accept-warnings] [--identity-override REASON]
-  record list [--status STATUS]
-  record show ID | record show --tube LABEL
-  record export ID --format json
-  record purge [--dry-run]                 erase the identifying data of records the
-                                           national server acknowledged more than
-                                           retention.days ago (any account; the GUI
-                                           and sync do it after each round)
-  check nir|rpps|adeli|finess|cog|loinc|phone|email VALUE
-  db verify | audit verify | audit list
-  stats
-  scan IMAGE                               read the codes in an image (tube
-                                           label, INS DataMatrix) as JSON
-  result set --tube LABEL --value P|N|I|X [--analysis LOINC]
-             [--validated-at ISO] [--report FILE.pdf] [--reason TEXT]
-                                           enter a result (lab); a positive needs
-                                           a second entry by another user; the
-                                           reason is the non-conformity of an X
-  result correct --tube LABEL --value ... --reason TEXT
-  result cancel --tube LABEL --reason TEXT
-  codes import FILE.csv [--sha256 FILE]    add activation codes (all or none)
-  codes status [--soon-days N]             codes left, valid now, expiring soon
-  codes fetch [--count N]                  activation codes from the national server
-                                           (up to the refill target, or N)
-  qr --tube LABEL --png FILE               a validated positive&apos;s QR code
-  slip --tube LABEL --pdf FILE [--reason TEXT] [--language fr|en]
-                                           the result slip; a reprint needs a
-                                           reason
-  config set sync.url https://HOST:PORT    the national server (https only)
-  config set retention.days DAYS           days a record stays once the server has
-                                           it (1 to 90, default 7; admin)
-  config import-ca FILE.pem                the CA the server must chain to
-  config import-cert CERT.pem KEY.pem [--key-passphrase-stdin]
-  config import-cert FILE.p12              the site&apos;s certificate and key (the
-                                           passphrase or PKCS#12 password is the
-                                           next input line); the key is kept
-                                           encrypted in the store
-  config show                              the sync settings, without secrets
-  sync [--watch]                           send what waits to the national server
-  sync status                              waiting, acknowledged, rejected, errors
-
-Options:
-  --db FILE             the store (default: $SIDEP_DB, else the application-data folder)
-  --user NAME           the account to sign in with
-  --password-stdin      the first line of standard input is the password
-  --recovery-key-stdin  sign in with the recovery key, read from standard input
-
-Exit codes: 0 success, 1 invalid input, 2 usage error, 3 integrity problem found,
-4 access denied (password, lock, role), 5 not found, 6 store error,
-7 sync incomplete (records still waiting or rejected).
-</source>
-        <translation>Usage : sidepctl [--db FICHIER] [--user NOM] [--password-stdin] COMMANDE ...
-
-Commandes :
-  init --site-finess FINESS --admin NOM    crée une base ; le mot de passe de
-                                           l&apos;administrateur est lu sur l&apos;entrée
-                                           standard ; affiche une seule fois la
-                                           clé de récupération
-  user add NOM --role nurse|lab|admin      le nouveau mot de passe est la ligne
-                                           suivante de l&apos;entrée
-  user list | user disable NOM | user passwd NOM
-  recovery rotate                          remplace la clé de récupération
-  record add [FICHIER|-] [--accept-warnings] [--identity-override MOTIF]
-  record list [--status STATUT]
-  record show ID | record show --tube ÉTIQUETTE
-  record export ID --format json
-  record purge [--dry-run]                 efface les données d&apos;identification
-                                           des fiches acquittées par le serveur
-                                           national il y a plus de
-                                           retention.days jours (tout compte ;
-                                           l&apos;interface graphique et sync le font
-                                           après chaque cycle)
-  check nir|rpps|adeli|finess|cog|loinc|phone|email VALEUR
-  db verify | audit verify | audit list
-  stats
-  scan IMAGE                               lit les codes d&apos;une image (étiquette
-                                           de tube, DataMatrix INS) en JSON
-  result set --tube ÉTIQUETTE --value P|N|I|X [--analysis LOINC]
-             [--validated-at ISO] [--report FICHIER.pdf] [--reason TEXTE]
-                                           saisit un résultat (laboratoire) ;
-                                           un positif exige une seconde saisie
-                                           par un autre utilisateur ; le motif
-                                           est la non-conformité d&apos;un X
-  result correct --tube ÉTIQUETTE --value ... --reason TEXTE
-  result cancel --tube ÉTIQUETTE --reason TEXTE
-  codes import FICHIER.csv [--sha256 FICHIER]
-                                           ajoute des codes d&apos;activation (tous
-                                           ou aucun)
-  codes status [--soon-days N]             codes restants, valides à ce jour,
-                                           bientôt expirés
-  codes fetch [--count N]                  récupère des codes d&apos;activation
-                                           auprès du serveur national (jusqu&apos;à
-                                           l&apos;objectif de la réserve, ou N codes)
-  qr --tube ÉTIQUETTE --png FICHIER        le QR code d&apos;un positif validé
-  slip --tube ÉTIQUETTE --pdf FICHIER [--reason TEXTE] [--language fr|en]
-                                           le bulletin de résultat ; une
-                                           réimpression exige un motif
-  config set sync.url https://HÔTE:PORT    le serveur national (https seulement)
-  config set retention.days JOURS          nombre de jours pendant lesquels une
-                                           fiche reste sur le poste une fois
-                                           reçue par le serveur (1 à 90, 7 par
-                                           défaut ; administrateur)
-  config import-ca FICHIER.pem             l&apos;autorité de certification (AC) à
-                                           laquelle le serveur doit se rattacher
-  config import-cert CERT.pem CLÉ.pem [--key-passphrase-stdin]
-  config import-cert FICHIER.p12           le certificat client du site et sa
-                                           clé privée (la phrase secrète ou le
-                                           mot de passe PKCS#12 est la ligne
-                                           suivante de l&apos;entrée) ; la clé est
-                                           conservée chiffrée dans la base
-  config show                              les réglages de synchronisation,
-                                           sans les secrets
-  sync [--watch]                           envoyer au serveur national ce qui
-                                           attend
-  sync status                              en attente, acquittées, refusées,
-                                           erreurs
-
-Options :
-  --db FICHIER          la base (par défaut : $SIDEP_DB, sinon le dossier des
-                        données de l&apos;application)
-  --user NOM            le compte avec lequel se connecter
-  --password-stdin      la première ligne de l&apos;entrée standard
-                        est le mot de passe
-  --recovery-key-stdin  se connecter avec la clé de récupération, lue sur
-                        l&apos;entrée standard
-
-Codes de sortie : 0 succès, 1 entrée invalide, 2 erreur d&apos;utilisation,
-3 problème d&apos;intégrité détecté, 4 accès refusé (mot de passe, verrouillage,
-rôle), 5 introuvable, 6 erreur de la base, 7 synchronisation incomplète
-(fiches encore en attente ou refusées).
-</translation>
-    </message>
-    <message>
         <source>%1: %2 days</source>
         <translation>%1 : %2 jours</translation>
     </message>
@@ -3162,6 +3110,157 @@ rôle), 5 introuvable, 6 erreur de la base, 7 synchronisation incomplète
             <numerusform>remarque : %n connexion refusée sur le compte %1 depuis sa dernière connexion, à %2 (voir « audit list »)</numerusform>
             <numerusform>remarque : %n connexions refusées sur le compte %1 depuis sa dernière connexion, la dernière à %2 (voir « audit list »)</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Usage: sidepctl [--db FILE] [--user NAME] [--password-stdin] COMMAND ...
+
+Commands:
+  init --site-finess FINESS --admin NAME   create a store; the administrator&apos;s
+                                           password is read from standard input;
+                                           prints the recovery key once
+  user add NAME --role nurse|lab|admin     the new password is the next input line
+  user list | user disable NAME | user passwd NAME
+  recovery rotate                          replace the recovery key
+  record add [FILE|-] [--accept-warnings] [--identity-override REASON]
+  record list [--status STATUS]
+  record show ID | record show --tube LABEL
+  record export ID --format json
+  record purge [--dry-run]                 erase the identifying data of records the
+                                           national server acknowledged more than
+                                           retention.days ago (any account; the GUI
+                                           and sync do it after each round)
+  check nir|rpps|adeli|finess|cog|loinc|phone|email VALUE
+  db verify | audit verify | audit list
+  stats
+  scan IMAGE                               read the codes in an image (tube
+                                           label, INS DataMatrix) as JSON
+  result set --tube LABEL --value P|N|I|X [--analysis LOINC]
+             [--validated-at ISO] [--report FILE.pdf] [--reason TEXT]
+                                           enter a result (lab); a positive needs
+                                           a second entry by another user; the
+                                           reason is the non-conformity of an X
+  result correct --tube LABEL --value ... --reason TEXT
+  result cancel --tube LABEL --reason TEXT
+  codes import FILE [--sha256 FILE]        add activation codes (all or none)
+                                           from a national delivery (.tgz) or a
+                                           CSV, checked against the .sha256 beside
+                                           it (required for a .tgz)
+  codes status [--soon-days N]             codes left, valid now, expiring soon
+  codes fetch [--count N]                  activation codes from the national server
+                                           (up to the refill target, or N)
+  qr --tube LABEL --png FILE               a validated positive&apos;s QR code
+  slip --tube LABEL --pdf FILE [--reason TEXT] [--language fr|en]
+                                           the result slip; a reprint needs a
+                                           reason
+  config set sync.url https://HOST:PORT    the national server (https only)
+  config set retention.days DAYS           days a record stays once the server has
+                                           it (1 to 90, default 7; admin)
+  config import-ca FILE.pem                the CA the server must chain to
+  config import-cert CERT.pem KEY.pem [--key-passphrase-stdin]
+  config import-cert FILE.p12              the site&apos;s certificate and key (the
+                                           passphrase or PKCS#12 password is the
+                                           next input line); the key is kept
+                                           encrypted in the store
+  config show                              the sync settings, without secrets
+  sync [--watch]                           send what waits to the national server
+  sync status                              waiting, acknowledged, rejected, errors
+
+Options:
+  --db FILE             the store (default: $SIDEP_DB, else the application-data folder)
+  --user NAME           the account to sign in with
+  --password-stdin      the first line of standard input is the password
+  --recovery-key-stdin  sign in with the recovery key, read from standard input
+
+Exit codes: 0 success, 1 invalid input, 2 usage error, 3 integrity problem found,
+4 access denied (password, lock, role), 5 not found, 6 store error,
+7 sync incomplete (records still waiting or rejected).
+</source>
+        <translation>Usage : sidepctl [--db FICHIER] [--user NOM] [--password-stdin] COMMANDE ...
+
+Commandes :
+  init --site-finess FINESS --admin NOM    crée une base ; le mot de passe de
+                                           l&apos;administrateur est lu sur l&apos;entrée
+                                           standard ; affiche une seule fois la
+                                           clé de récupération
+  user add NOM --role nurse|lab|admin      le nouveau mot de passe est la ligne
+                                           suivante de l&apos;entrée
+  user list | user disable NOM | user passwd NOM
+  recovery rotate                          remplace la clé de récupération
+  record add [FICHIER|-] [--accept-warnings] [--identity-override MOTIF]
+  record list [--status STATUT]
+  record show ID | record show --tube ÉTIQUETTE
+  record export ID --format json
+  record purge [--dry-run]                 efface les données d&apos;identification
+                                           des fiches acquittées par le serveur
+                                           national il y a plus de
+                                           retention.days jours (tout compte ;
+                                           l&apos;interface graphique et sync le font
+                                           après chaque cycle)
+  check nir|rpps|adeli|finess|cog|loinc|phone|email VALEUR
+  db verify | audit verify | audit list
+  stats
+  scan IMAGE                               lit les codes d&apos;une image (étiquette
+                                           de tube, DataMatrix INS) en JSON
+  result set --tube ÉTIQUETTE --value P|N|I|X [--analysis LOINC]
+             [--validated-at ISO] [--report FICHIER.pdf] [--reason TEXTE]
+                                           saisit un résultat (laboratoire) ;
+                                           un positif exige une seconde saisie
+                                           par un autre utilisateur ; le motif
+                                           est la non-conformité d&apos;un X
+  result correct --tube ÉTIQUETTE --value ... --reason TEXTE
+  result cancel --tube ÉTIQUETTE --reason TEXTE
+  codes import FICHIER [--sha256 FICHIER]  ajoute des codes d&apos;activation (tous
+                                           ou aucun) d&apos;une livraison nationale
+                                           (.tgz) ou d&apos;un CSV, vérifiés avec le
+                                           .sha256 placé à côté (obligatoire
+                                           pour un .tgz)
+  codes status [--soon-days N]             codes restants, valides à ce jour,
+                                           bientôt expirés
+  codes fetch [--count N]                  récupère des codes d&apos;activation
+                                           auprès du serveur national (jusqu&apos;à
+                                           l&apos;objectif de la réserve, ou N codes)
+  qr --tube ÉTIQUETTE --png FICHIER        le QR code d&apos;un positif validé
+  slip --tube ÉTIQUETTE --pdf FICHIER [--reason TEXTE] [--language fr|en]
+                                           le bulletin de résultat ; une
+                                           réimpression exige un motif
+  config set sync.url https://HÔTE:PORT    le serveur national (https seulement)
+  config set retention.days JOURS          nombre de jours pendant lesquels une
+                                           fiche reste sur le poste une fois
+                                           reçue par le serveur (1 à 90, 7 par
+                                           défaut ; administrateur)
+  config import-ca FICHIER.pem             l&apos;autorité de certification (AC) à
+                                           laquelle le serveur doit se rattacher
+  config import-cert CERT.pem CLÉ.pem [--key-passphrase-stdin]
+  config import-cert FICHIER.p12           le certificat client du site et sa
+                                           clé privée (la phrase secrète ou le
+                                           mot de passe PKCS#12 est la ligne
+                                           suivante de l&apos;entrée) ; la clé est
+                                           conservée chiffrée dans la base
+  config show                              les réglages de synchronisation,
+                                           sans les secrets
+  sync [--watch]                           envoyer au serveur national ce qui
+                                           attend
+  sync status                              en attente, acquittées, refusées,
+                                           erreurs
+
+Options :
+  --db FICHIER          la base (par défaut : $SIDEP_DB, sinon le dossier des
+                        données de l&apos;application)
+  --user NOM            le compte avec lequel se connecter
+  --password-stdin      la première ligne de l&apos;entrée standard
+                        est le mot de passe
+  --recovery-key-stdin  se connecter avec la clé de récupération, lue sur
+                        l&apos;entrée standard
+
+Codes de sortie : 0 succès, 1 entrée invalide, 2 erreur d&apos;utilisation,
+3 problème d&apos;intégrité détecté, 4 accès refusé (mot de passe, verrouillage,
+rôle), 5 introuvable, 6 erreur de la base, 7 synchronisation incomplète
+(fiches encore en attente ou refusées).
+</translation>
+    </message>
+    <message>
+        <source>codes import needs one file: a national delivery (.tgz) or a CSV</source>
+        <translation>codes import nécessite un fichier : une livraison nationale (.tgz) ou un CSV</translation>
     </message>
 </context>
 <context>
@@ -3685,10 +3784,82 @@ rôle), 5 introuvable, 6 erreur de la base, 7 synchronisation incomplète
     </message>
 </context>
 <context>
-    <name>SyncTransport</name>
+    <name>TarArchive</name>
     <message>
-        <source>this connection cannot fetch activation codes</source>
-        <translation>cette connexion ne permet pas de récupérer des codes d&apos;activation</translation>
+        <source>the tar archive ends without its end-of-archive blocks: it was cut short</source>
+        <translation>l&apos;archive tar se termine sans ses blocs de fin d&apos;archive : elle a été tronquée</translation>
+    </message>
+    <message>
+        <source>the tar archive has data after its end-of-archive block</source>
+        <translation>l&apos;archive tar contient des données après son bloc de fin d&apos;archive</translation>
+    </message>
+    <message>
+        <source>the tar archive holds more than %1 members: not a delivery</source>
+        <translation>l&apos;archive tar contient plus de %1 membres : ce n&apos;est pas une livraison</translation>
+    </message>
+    <message>
+        <source>header %1 of the tar archive has a wrong checksum: the archive is damaged or not a tar archive</source>
+        <translation>l&apos;en-tête %1 de l&apos;archive tar a une somme de contrôle erronée : l&apos;archive est endommagée ou n&apos;est pas une archive tar</translation>
+    </message>
+    <message>
+        <source>not a ustar archive (header %1)</source>
+        <translation>pas une archive ustar (en-tête %1)</translation>
+    </message>
+    <message>
+        <source>the member %1 has no valid size</source>
+        <translation>le membre %1 n&apos;a pas de taille valide</translation>
+    </message>
+    <message>
+        <source>the member %1 says it holds %2 bytes; the archive has only %3 left</source>
+        <translation>le membre %1 annonce %2 octets ; l&apos;archive n&apos;en contient plus que %3</translation>
+    </message>
+    <message>
+        <source>a pax extended header of %1 bytes: too large</source>
+        <translation>un en-tête étendu pax de %1 octets : trop grand</translation>
+    </message>
+    <message>
+        <source>a pax extended header is malformed</source>
+        <translation>un en-tête étendu pax est mal formé</translation>
+    </message>
+    <message>
+        <source>a pax extended header sets %1, which a delivery never needs</source>
+        <translation>un en-tête étendu pax définit %1, dont une livraison n&apos;a jamais besoin</translation>
+    </message>
+    <message>
+        <source>the archive uses GNU long names: a delivery&apos;s names are short</source>
+        <translation>l&apos;archive utilise les noms longs GNU : les noms d&apos;une livraison sont courts</translation>
+    </message>
+    <message>
+        <source>the member %1 is a hard link to %2: only plain files are accepted</source>
+        <translation>le membre %1 est un lien physique vers %2 : seuls les fichiers ordinaires sont acceptés</translation>
+    </message>
+    <message>
+        <source>the member %1 is a symbolic link to %2: only plain files are accepted</source>
+        <translation>le membre %1 est un lien symbolique vers %2 : seuls les fichiers ordinaires sont acceptés</translation>
+    </message>
+    <message>
+        <source>the member %1 is not a plain file (type %2): only plain files are accepted</source>
+        <translation>le membre %1 n&apos;est pas un fichier ordinaire (type %2) : seuls les fichiers ordinaires sont acceptés</translation>
+    </message>
+    <message>
+        <source>the member %1 has an absolute path</source>
+        <translation>le membre %1 a un chemin absolu</translation>
+    </message>
+    <message>
+        <source>the member %1 has a &quot;..&quot; in its path</source>
+        <translation>le membre %1 a un « .. » dans son chemin</translation>
+    </message>
+    <message>
+        <source>the member %1 has a name that is not plain ASCII</source>
+        <translation>le membre %1 a un nom qui n&apos;est pas en ASCII simple</translation>
+    </message>
+    <message>
+        <source>the directory %1 carries %2 bytes of data</source>
+        <translation>le répertoire %1 contient %2 octets de données</translation>
+    </message>
+    <message>
+        <source>a file member has no name</source>
+        <translation>un membre fichier n&apos;a pas de nom</translation>
     </message>
 </context>
 <context>

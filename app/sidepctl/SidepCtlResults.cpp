@@ -120,7 +120,7 @@ int SidepCtl::codes(const CommandArguments& args)
     const QString action = args.positional(0);
     if (action == u"import"_s) {
         if (args.positional().size() != 2)
-            return usage(tr("codes import needs one CSV file"));
+            return usage(tr("codes import needs one file: a national delivery (.tgz) or a CSV"));
     } else if (action == u"status"_s) {
         if (args.positional().size() != 1)
             return usage(tr("codes status takes no file"));

@@ -3,13 +3,17 @@
 // kept in the repository; run this again after a format changes:
 //   fuzz_seed_writer tests/fuzz/corpus
 
+#include "ActivationCodeCsv.h"
+#include "ActivationCodeDelivery.h"
 #include "Crypto.h"
 #include "FhirBundle.h"
 #include "FhirSamples.h"
 #include "FuzzSyncStore.h"
+#include "Gzip.h"
 #include "InsDataMatrix.h"
 #include "Store.h"
 #include "SyncEngine.h"
+#include "TarArchive.h"
 #include "TestSupport.h"
 
 #include <QCoreApplication>
@@ -121,6 +125,66 @@ void csvSeeds()
     seed(u"invalid-code-format"_s, 0,
          header + line("0F8FAD5B-D9CB-469F-A165-70867728950E", "lower1"));
     seed(u"invalid-empty"_s, 0, {});
+}
+
+// ---- national deliveries: a mode byte (0 the archive, 1 a tar gzipped by the target) ----
+
+// The header of the first member of `tar` given another type (and its checksum made again).
+QByteArray retyped(QByteArray tar, char type, const QByteArray& linkName = {})
+{
+    tar[156] = type;
+    tar.replace(157, linkName.size(), linkName);
+    tar.replace(148, 8, "        ");
+    int sum = 0;
+    for (int i = 0; i < 512; ++i)
+        sum += quint8(tar.at(i));
+    tar.replace(148, 7, QByteArray(QByteArray::number(sum, 8).rightJustified(6, '0') + '\0'));
+    return tar;
+}
+
+void deliverySeeds()
+{
+    auto seed = [](const QString& name, char mode, const QByteArray& bytes) {
+        write(u"code_delivery"_s, name, QByteArray(1, mode) + bytes);
+    };
+    const QDateTime at(QDate(2021, 8, 25), QTime(9, 30), Qt::UTC);
+    const QList<ActivationCodeCsv::Code> codes = {
+        {0, u"0f8fad5b-d9cb-469f-a165-70867728950e"_s, u"0f8fad5b-d9cb-469f-a165-70867728950e"_s,
+         u"2021-08-25T22:00:00.000Z"_s, u"2021-09-02T21:59:00.000Z"_s},
+        {0, u"7c9e6679-7425-40de-944b-e07fc1f90ae7"_s, u"7c9e6679-7425-40de-944b-e07fc1f90ae7"_s,
+         u"2021-08-25T22:00:00.000Z"_s, u"2021-09-02T21:59:00.000Z"_s}};
+    const QByteArray csv = ActivationCodeCsv::write(codes, ActivationCodeCsv::Form::National);
+    const QString csvName = u"21210825.csv"_s;
+    const QByteArray inner = TarArchive::write({{csvName, csv}}, at);
+    const QString innerName = u"20210825093000_stopcovid_qrcode_batch.tar"_s;
+    const QByteArray outer = TarArchive::write({{innerName, inner}}, at);
+    const QByteArray archive = ActivationCodeDelivery::pack(csvName, csv, at);
+
+    seed(u"valid-national"_s, 0, archive);
+    seed(u"valid-nested-tar"_s, 1, outer);
+    seed(u"valid-csv-alone"_s, 1, inner);
+    seed(u"valid-in-a-folder"_s, 1, TarArchive::write({{u"codes/"_s + csvName, csv}}, at));
+    seed(u"invalid-truncated-gzip"_s, 0, archive.left(archive.size() / 2));
+    seed(u"invalid-not-gzip"_s, 0, outer);
+    seed(u"invalid-traversal"_s, 1, TarArchive::write({{u"../"_s + csvName, csv}}, at));
+    seed(u"invalid-absolute"_s, 1, TarArchive::write({{u"/tmp/"_s + csvName, csv}}, at));
+    seed(u"invalid-symlink"_s, 1,
+         retyped(TarArchive::write({{csvName, {}}}, at), '2', "/etc/passwd"));
+    seed(u"invalid-hard-link"_s, 1, retyped(TarArchive::write({{innerName, {}}}, at), '1', "x"));
+    seed(u"invalid-directory-payload"_s, 1,
+         retyped(TarArchive::write({{u"codes/"_s, csv}}, at), '5'));
+    seed(u"invalid-two-csvs"_s, 1,
+         TarArchive::write({{csvName, csv}, {u"22210825.csv"_s, csv}}, at));
+    seed(u"invalid-other-member"_s, 1, TarArchive::write({{u"readme.txt"_s, "hello"}}, at));
+    QByteArray badChecksum = outer;
+    badChecksum[140] = char(badChecksum.at(140) ^ 1);
+    seed(u"invalid-header-checksum"_s, 1, badChecksum);
+    seed(u"invalid-size-beyond-data"_s, 1, outer.left(1024));
+    seed(u"invalid-pax-path"_s, 1,
+         retyped(TarArchive::write({{u"PaxHeaders/x"_s, "27 path=../../21210825.csv\n"}}, at),
+                 'x')
+                 .left(1024) + // the header and its record, without the end blocks
+             outer);
 }
 
 // ---- records as JSON (dates before the fuzzer's fixed "now", 2021-09-01T12:00Z) ----
@@ -375,6 +439,7 @@ int main(int argc, char** argv)
     output = QDir(QString::fromLocal8Bit(argv[1]));
     insSeeds();
     csvSeeds();
+    deliverySeeds();
     recordSeeds();
     bundleSeeds();
     syncSeeds();

@@ -1,0 +1,280 @@
+#include "TarArchive.h"
+
+#include <QSet>
+#include <cstring>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+// The ustar header (POSIX.1-1988): offsets and widths of the fields read or written.
+constexpr qsizetype NameOffset = 0, NameSize = 100;
+constexpr qsizetype ModeOffset = 100, UidOffset = 108, GidOffset = 116, IdSize = 8;
+constexpr qsizetype SizeOffset = 124, SizeSize = 12;
+constexpr qsizetype MtimeOffset = 136, MtimeSize = 12;
+constexpr qsizetype ChecksumOffset = 148, ChecksumSize = 8;
+constexpr qsizetype TypeOffset = 156;
+constexpr qsizetype LinkNameOffset = 157, LinkNameSize = 100;
+constexpr qsizetype MagicOffset = 257;
+constexpr qsizetype PrefixOffset = 345, PrefixSize = 155;
+
+// What a pax extended header may say and still be ignored: times, owners, a comment. Any
+// other key (a path, a size, sparse maps...) would change how the member reads, so the
+// archive is refused rather than read differently from what it says.
+const QSet<QByteArray> IgnoredPaxKeys = {"atime", "ctime", "mtime", "uid",
+                                         "gid",   "uname", "gname", "comment"};
+
+QByteArrayView field(QByteArrayView block, qsizetype offset, qsizetype size)
+{
+    return block.sliced(offset, size);
+}
+
+QByteArray cString(QByteArrayView bytes)
+{
+    const qsizetype end = bytes.indexOf('\0');
+    return (end < 0 ? bytes : bytes.first(end)).toByteArray();
+}
+
+// An octal number as tar writes it: optional leading spaces, digits, then spaces or NULs.
+// GNU's base-256 form (high bit set) is for sizes of 8 GiB and more: refused.
+bool parseOctal(QByteArrayView bytes, qint64* value)
+{
+    qsizetype i = 0;
+    while (i < bytes.size() && bytes.at(i) == ' ')
+        ++i;
+    qint64 result = 0;
+    int digits = 0;
+    for (; i < bytes.size() && bytes.at(i) >= '0' && bytes.at(i) <= '7'; ++i, ++digits)
+        result = result * 8 + (bytes.at(i) - '0'); // 12 digits at most: no overflow
+    for (; i < bytes.size(); ++i) {
+        if (bytes.at(i) != ' ' && bytes.at(i) != '\0')
+            return false;
+    }
+    *value = result;
+    return digits > 0;
+}
+
+void writeOctal(QByteArray* block, qsizetype offset, qsizetype size, qint64 value)
+{
+    const QByteArray digits = QByteArray::number(value, 8).rightJustified(size - 1, '0');
+    std::memcpy(block->data() + offset, digits.constData(), size_t(size - 1));
+    (*block)[offset + size - 1] = '\0';
+}
+
+qint64 checksumOf(QByteArrayView block)
+{
+    qint64 sum = 0;
+    for (qsizetype i = 0; i < TarArchive::BlockSize; ++i) {
+        const bool inField = i >= ChecksumOffset && i < ChecksumOffset + ChecksumSize;
+        sum += inField ? ' ' : quint8(block.at(i));
+    }
+    return sum;
+}
+
+bool isZero(QByteArrayView bytes)
+{
+    return std::all_of(bytes.begin(), bytes.end(), [](char c) { return c == '\0'; });
+}
+
+qsizetype padded(qint64 size)
+{
+    return qsizetype((size + TarArchive::BlockSize - 1) / TarArchive::BlockSize *
+                     TarArchive::BlockSize);
+}
+
+// A member's name for a message: printable ASCII only, and not too long.
+QString shown(const QByteArray& name)
+{
+    QString text;
+    for (const char c : name.left(120))
+        text += c >= 0x20 && c < 0x7f ? QChar::fromLatin1(c) : u'?';
+    return u'"' + text + (name.size() > 120 ? u"...\""_s : u"\""_s);
+}
+
+} // namespace
+
+bool TarArchive::read(QByteArrayView tar, QList<Member>* files, QString* rule, QString* error)
+{
+    files->clear();
+    auto refuse = [&](const QString& ruleId, const QString& message) {
+        *rule = ruleId;
+        *error = message;
+        files->clear();
+        return false;
+    };
+    qsizetype offset = 0;
+    int headers = 0;
+    for (;;) {
+        if (tar.size() - offset < BlockSize) {
+            return refuse(u"tar.truncated"_s,
+                          tr("the tar archive ends without its end-of-archive blocks: it was cut "
+                             "short"));
+        }
+        const QByteArrayView block = tar.sliced(offset, BlockSize);
+        if (isZero(block)) {
+            // The end: what follows is padding to the record size, and only that.
+            if (!isZero(tar.sliced(offset)))
+                return refuse(u"tar.trailing"_s,
+                              tr("the tar archive has data after its end-of-archive block"));
+            return true;
+        }
+        if (++headers > MaxMembers) {
+            return refuse(
+                u"tar.members"_s,
+                tr("the tar archive holds more than %1 members: not a delivery").arg(MaxMembers));
+        }
+        qint64 stored = 0;
+        if (!parseOctal(field(block, ChecksumOffset, ChecksumSize), &stored) ||
+            stored != checksumOf(block)) {
+            return refuse(u"tar.checksum"_s,
+                          tr("header %1 of the tar archive has a wrong checksum: the archive is "
+                             "damaged or not a tar archive")
+                              .arg(headers));
+        }
+        const QByteArrayView magic = field(block, MagicOffset, 8);
+        const bool posix = magic.first(6) == QByteArrayView("ustar\0", 6);
+        const bool gnu = magic == QByteArrayView("ustar  \0", 8);
+        if (!posix && !gnu)
+            return refuse(u"tar.format"_s, tr("not a ustar archive (header %1)").arg(headers));
+
+        QByteArray name = cString(field(block, NameOffset, NameSize));
+        // GNU tar keeps times in the bytes where POSIX puts the name's prefix.
+        const QByteArray prefix = posix ? cString(field(block, PrefixOffset, PrefixSize)) : "";
+        if (!prefix.isEmpty())
+            name = prefix + '/' + name;
+        const char type = block.at(TypeOffset);
+        qint64 size = 0;
+        if (!parseOctal(field(block, SizeOffset, SizeSize), &size))
+            return refuse(u"tar.format"_s, tr("the member %1 has no valid size").arg(shown(name)));
+        const qsizetype dataOffset = offset + BlockSize;
+        if (size > tar.size() - dataOffset) {
+            return refuse(u"tar.truncated"_s,
+                          tr("the member %1 says it holds %2 bytes; the archive has only %3 left")
+                              .arg(shown(name))
+                              .arg(size)
+                              .arg(tar.size() - dataOffset));
+        }
+        const QByteArrayView data = tar.sliced(dataOffset, qsizetype(size));
+        offset = dataOffset + std::min(padded(size), tar.size() - dataOffset);
+
+        switch (type) {
+        case 'x':
+        case 'g': {
+            if (size > MaxExtensionBytes) {
+                return refuse(u"tar.extension"_s,
+                              tr("a pax extended header of %1 bytes: too large").arg(size));
+            }
+            // Records "LENGTH KEY=VALUE\n", LENGTH counting the whole record.
+            qsizetype at = 0;
+            while (at < data.size()) {
+                const qsizetype space = data.indexOf(' ', at);
+                bool ok = false;
+                const qsizetype length =
+                    space > at ? data.sliced(at, space - at).toByteArray().toLongLong(&ok) : 0;
+                const qsizetype equals = ok ? data.indexOf('=', space) : -1;
+                if (!ok || length < 5 || length > data.size() - at || equals < 0 ||
+                    equals >= at + length || data.at(at + length - 1) != '\n') {
+                    return refuse(u"tar.extension"_s, tr("a pax extended header is malformed"));
+                }
+                const QByteArray key = data.sliced(space + 1, equals - space - 1).toByteArray();
+                if (!IgnoredPaxKeys.contains(key)) {
+                    return refuse(u"tar.extension"_s,
+                                  tr("a pax extended header sets %1, which a delivery never "
+                                     "needs")
+                                      .arg(shown(key)));
+                }
+                at += length;
+            }
+            continue;
+        }
+        case 'L':
+        case 'K':
+            return refuse(u"tar.extension"_s,
+                          tr("the archive uses GNU long names: a delivery's names are short"));
+        case '1':
+            return refuse(
+                u"tar.link"_s,
+                tr("the member %1 is a hard link to %2: only plain files are accepted")
+                    .arg(shown(name), shown(cString(field(block, LinkNameOffset, LinkNameSize)))));
+        case '2':
+            return refuse(
+                u"tar.link"_s,
+                tr("the member %1 is a symbolic link to %2: only plain files are "
+                   "accepted")
+                    .arg(shown(name), shown(cString(field(block, LinkNameOffset, LinkNameSize)))));
+        case '0':
+        case '\0':
+        case '5':
+            break;
+        default:
+            return refuse(u"tar.type"_s,
+                          tr("the member %1 is not a plain file (type %2): only plain files are "
+                             "accepted")
+                              .arg(shown(name), shown(QByteArray(1, type))));
+        }
+
+        // Never extracted, but a name that would escape or is not plain text says the
+        // archive was not made as a delivery.
+        if (name.startsWith('/')) {
+            return refuse(u"tar.path"_s, tr("the member %1 has an absolute path").arg(shown(name)));
+        }
+        QList<QByteArray> parts;
+        for (const QByteArray& part : name.split('/')) {
+            if (part == "..") {
+                return refuse(u"tar.path"_s,
+                              tr("the member %1 has a \"..\" in its path").arg(shown(name)));
+            }
+            if (!part.isEmpty() && part != ".")
+                parts.append(part);
+        }
+        const bool plainText = std::all_of(
+            name.cbegin(), name.cend(), [](char c) { return c >= 0x20 && c < 0x7f && c != '\\'; });
+        if (!plainText) {
+            return refuse(u"tar.path"_s,
+                          tr("the member %1 has a name that is not plain ASCII").arg(shown(name)));
+        }
+        if (type == '5') {
+            if (size != 0) {
+                return refuse(
+                    u"tar.directory"_s,
+                    tr("the directory %1 carries %2 bytes of data").arg(shown(name)).arg(size));
+            }
+            continue;
+        }
+        if (parts.isEmpty())
+            return refuse(u"tar.path"_s, tr("a file member has no name"));
+        files->append({QString::fromLatin1(parts.join('/')), data.toByteArray()});
+    }
+}
+
+QByteArray TarArchive::write(const QList<Member>& files, const QDateTime& modified)
+{
+    QByteArray out;
+    for (const Member& file : files) {
+        QByteArray header(BlockSize, '\0');
+        const QByteArray name = file.name.toLatin1().left(NameSize);
+        std::memcpy(header.data() + NameOffset, name.constData(), size_t(name.size()));
+        writeOctal(&header, ModeOffset, IdSize, 0644);
+        writeOctal(&header, UidOffset, IdSize, 0);
+        writeOctal(&header, GidOffset, IdSize, 0);
+        writeOctal(&header, SizeOffset, SizeSize, file.data.size());
+        writeOctal(&header, MtimeOffset, MtimeSize,
+                   std::max<qint64>(0, modified.toSecsSinceEpoch()));
+        header[TypeOffset] = '0';
+        std::memcpy(header.data() + MagicOffset,
+                    "ustar\0"
+                    "00",
+                    8);
+        // Six digits, NUL, space: what tar itself writes.
+        const QByteArray sum = QByteArray::number(checksumOf(header), 8).rightJustified(6, '0');
+        std::memcpy(header.data() + ChecksumOffset, sum.constData(), 6);
+        header[ChecksumOffset + 6] = '\0';
+        header[ChecksumOffset + 7] = ' ';
+        out += header;
+        out += file.data;
+        out += QByteArray(padded(file.data.size()) - file.data.size(), '\0');
+    }
+    out += QByteArray(2 * BlockSize, '\0');
+    out += QByteArray((RecordSize - out.size() % RecordSize) % RecordSize, '\0');
+    return out;
+}
