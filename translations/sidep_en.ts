@@ -2,6 +2,65 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About sidep-portal</source>
+        <translation>About sidep-portal</translation>
+    </message>
+    <message>
+        <source>SI-DEP sampling portal</source>
+        <translation>SI-DEP sampling portal</translation>
+    </message>
+    <message>
+        <source>Sampling records and results of COVID-19 tests, kept encrypted and sent to the national system SI-DEP.</source>
+        <translation>Sampling records and results of COVID-19 tests, kept encrypted and sent to the national system SI-DEP.</translation>
+    </message>
+    <message>
+        <source>Program</source>
+        <translation>Program</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Built from commit</source>
+        <translation>Built from commit</translation>
+    </message>
+    <message>
+        <source>Site FINESS</source>
+        <translation>Site FINESS</translation>
+    </message>
+    <message>
+        <source>Store</source>
+        <translation>Store</translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation>Licence</translation>
+    </message>
+    <message>
+        <source>European Union Public Licence v. 1.2 (EUPL-1.2)</source>
+        <translation>European Union Public Licence v. 1.2 (EUPL-1.2)</translation>
+    </message>
+    <message>
+        <source>Components</source>
+        <translation>Components</translation>
+    </message>
+    <message>
+        <source>Component</source>
+        <translation>Component</translation>
+    </message>
+    <message>
+        <source>The copyright notices and licences of these components are installed with the program (Debian: /usr/share/doc/sidep-portal/copyright).</source>
+        <translation>The copyright notices and licences of these components are installed with the program (Debian: /usr/share/doc/sidep-portal/copyright).</translation>
+    </message>
+    <message>
+        <source>none yet (first start)</source>
+        <translation>none yet (first start)</translation>
+    </message>
+</context>
+<context>
     <name>ActivationCodeCsv</name>
     <message>
         <source>line %1</source>
@@ -467,6 +526,22 @@
     <message>
         <source>another connection is reading the store; the journal is emptied at the next checkpoint</source>
         <translation>another connection is reading the store; the journal is emptied at the next checkpoint</translation>
+    </message>
+    <message>
+        <source>a backup cannot be made inside a transaction</source>
+        <translation>a backup cannot be made inside a transaction</translation>
+    </message>
+    <message>
+        <source>%1 already exists: choose a new file for the backup</source>
+        <translation>%1 already exists: choose a new file for the backup</translation>
+    </message>
+    <message>
+        <source>cannot create %1: %2</source>
+        <translation>cannot create %1: %2</translation>
+    </message>
+    <message>
+        <source>the backup to %1 failed: %2</source>
+        <translation>the backup to %1 failed: %2</translation>
     </message>
 </context>
 <context>
@@ -1038,6 +1113,14 @@
             <numerusform>%n refused sign-in on your account since your last sign-in, at %1</numerusform>
             <numerusform>%n refused sign-ins on your account since your last sign-in, the last at %1</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>&amp;About sidep-portal</source>
+        <translation>&amp;About sidep-portal</translation>
     </message>
 </context>
 <context>
@@ -2569,10 +2652,6 @@
         <translation>invalid: %1</translation>
     </message>
     <message>
-        <source>db needs verify</source>
-        <translation>db needs verify</translation>
-    </message>
-    <message>
         <source>file: %1</source>
         <translation>file: %1</translation>
     </message>
@@ -2905,128 +2984,6 @@
         <translation>last error: %1</translation>
     </message>
     <message>
-        <source>Usage: sidepctl [--db FILE] [--user NAME] [--password-stdin] COMMAND ...
-
-Commands:
-  init --site-finess FINESS --admin NAME   create a store; the administrator&apos;s
-                                           password is read from standard input;
-                                           prints the recovery key once
-  user add NAME --role nurse|lab|admin     the new password is the next input line
-  user list | user disable NAME | user passwd NAME
-  recovery rotate                          replace the recovery key
-  record add [FILE|-] [--accept-warnings] [--identity-override REASON]
-  record list [--status STATUS]
-  record show ID | record show --tube LABEL
-  record export ID --format json
-  record purge [--dry-run]                 erase the identifying data of records the
-                                           national server acknowledged more than
-                                           retention.days ago (any account; the GUI
-                                           and sync do it after each round)
-  check nir|rpps|adeli|finess|cog|loinc|phone|email VALUE
-  db verify | audit verify | audit list
-  stats
-  scan IMAGE                               read the codes in an image (tube
-                                           label, INS DataMatrix) as JSON
-  result set --tube LABEL --value P|N|I|X [--analysis LOINC]
-             [--validated-at ISO] [--report FILE.pdf] [--reason TEXT]
-                                           enter a result (lab); a positive needs
-                                           a second entry by another user; the
-                                           reason is the non-conformity of an X
-  result correct --tube LABEL --value ... --reason TEXT
-  result cancel --tube LABEL --reason TEXT
-  codes import FILE.csv [--sha256 FILE]    add activation codes (all or none)
-  codes status [--soon-days N]             codes left, valid now, expiring soon
-  codes fetch [--count N]                  activation codes from the national server
-                                           (up to the refill target, or N)
-  qr --tube LABEL --png FILE               a validated positive&apos;s QR code
-  slip --tube LABEL --pdf FILE [--reason TEXT] [--language fr|en]
-                                           the result slip; a reprint needs a
-                                           reason
-  config set sync.url https://HOST:PORT    the national server (https only)
-  config set retention.days DAYS           days a record stays once the server has
-                                           it (1 to 90, default 7; admin)
-  config import-ca FILE.pem                the CA the server must chain to
-  config import-cert CERT.pem KEY.pem [--key-passphrase-stdin]
-  config import-cert FILE.p12              the site&apos;s certificate and key (the
-                                           passphrase or PKCS#12 password is the
-                                           next input line); the key is kept
-                                           encrypted in the store
-  config show                              the sync settings, without secrets
-  sync [--watch]                           send what waits to the national server
-  sync status                              waiting, acknowledged, rejected, errors
-
-Options:
-  --db FILE             the store (default: $SIDEP_DB, else the application-data folder)
-  --user NAME           the account to sign in with
-  --password-stdin      the first line of standard input is the password
-  --recovery-key-stdin  sign in with the recovery key, read from standard input
-
-Exit codes: 0 success, 1 invalid input, 2 usage error, 3 integrity problem found,
-4 access denied (password, lock, role), 5 not found, 6 store error,
-7 sync incomplete (records still waiting or rejected).
-</source>
-        <translation>Usage: sidepctl [--db FILE] [--user NAME] [--password-stdin] COMMAND ...
-
-Commands:
-  init --site-finess FINESS --admin NAME   create a store; the administrator&apos;s
-                                           password is read from standard input;
-                                           prints the recovery key once
-  user add NAME --role nurse|lab|admin     the new password is the next input line
-  user list | user disable NAME | user passwd NAME
-  recovery rotate                          replace the recovery key
-  record add [FILE|-] [--accept-warnings] [--identity-override REASON]
-  record list [--status STATUS]
-  record show ID | record show --tube LABEL
-  record export ID --format json
-  record purge [--dry-run]                 erase the identifying data of records the
-                                           national server acknowledged more than
-                                           retention.days ago (any account; the GUI
-                                           and sync do it after each round)
-  check nir|rpps|adeli|finess|cog|loinc|phone|email VALUE
-  db verify | audit verify | audit list
-  stats
-  scan IMAGE                               read the codes in an image (tube
-                                           label, INS DataMatrix) as JSON
-  result set --tube LABEL --value P|N|I|X [--analysis LOINC]
-             [--validated-at ISO] [--report FILE.pdf] [--reason TEXT]
-                                           enter a result (lab); a positive needs
-                                           a second entry by another user; the
-                                           reason is the non-conformity of an X
-  result correct --tube LABEL --value ... --reason TEXT
-  result cancel --tube LABEL --reason TEXT
-  codes import FILE.csv [--sha256 FILE]    add activation codes (all or none)
-  codes status [--soon-days N]             codes left, valid now, expiring soon
-  codes fetch [--count N]                  activation codes from the national server
-                                           (up to the refill target, or N)
-  qr --tube LABEL --png FILE               a validated positive&apos;s QR code
-  slip --tube LABEL --pdf FILE [--reason TEXT] [--language fr|en]
-                                           the result slip; a reprint needs a
-                                           reason
-  config set sync.url https://HOST:PORT    the national server (https only)
-  config set retention.days DAYS           days a record stays once the server has
-                                           it (1 to 90, default 7; admin)
-  config import-ca FILE.pem                the CA the server must chain to
-  config import-cert CERT.pem KEY.pem [--key-passphrase-stdin]
-  config import-cert FILE.p12              the site&apos;s certificate and key (the
-                                           passphrase or PKCS#12 password is the
-                                           next input line); the key is kept
-                                           encrypted in the store
-  config show                              the sync settings, without secrets
-  sync [--watch]                           send what waits to the national server
-  sync status                              waiting, acknowledged, rejected, errors
-
-Options:
-  --db FILE             the store (default: $SIDEP_DB, else the application-data folder)
-  --user NAME           the account to sign in with
-  --password-stdin      the first line of standard input is the password
-  --recovery-key-stdin  sign in with the recovery key, read from standard input
-
-Exit codes: 0 success, 1 invalid input, 2 usage error, 3 integrity problem found,
-4 access denied (password, lock, role), 5 not found, 6 store error,
-7 sync incomplete (records still waiting or rejected).
-</translation>
-    </message>
-    <message>
         <source>%1: %2 days</source>
         <translation>%1: %2 days</translation>
     </message>
@@ -3142,6 +3099,146 @@ Exit codes: 0 success, 1 invalid input, 2 usage error, 3 integrity problem found
             <numerusform>note: %n refused sign-in on the account %1 since its last sign-in, at %2 (see &apos;audit list&apos;)</numerusform>
             <numerusform>note: %n refused sign-ins on the account %1 since its last sign-in, the last at %2 (see &apos;audit list&apos;)</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Usage: sidepctl [--db FILE] [--user NAME] [--password-stdin] COMMAND ...
+
+Commands:
+  init --site-finess FINESS --admin NAME   create a store; the administrator&apos;s
+                                           password is read from standard input;
+                                           prints the recovery key once
+  user add NAME --role nurse|lab|admin     the new password is the next input line
+  user list | user disable NAME | user passwd NAME
+  recovery rotate                          replace the recovery key
+  record add [FILE|-] [--accept-warnings] [--identity-override REASON]
+  record list [--status STATUS]
+  record show ID | record show --tube LABEL
+  record export ID --format json
+  record purge [--dry-run]                 erase the identifying data of records the
+                                           national server acknowledged more than
+                                           retention.days ago (any account; the GUI
+                                           and sync do it after each round)
+  check nir|rpps|adeli|finess|cog|loinc|phone|email VALUE
+  db verify | audit verify | audit list
+  db backup FILE                           a consistent copy of the store, made while
+                                           it is in use (admin); FILE must be new
+  stats
+  scan IMAGE                               read the codes in an image (tube
+                                           label, INS DataMatrix) as JSON
+  result set --tube LABEL --value P|N|I|X [--analysis LOINC]
+             [--validated-at ISO] [--report FILE.pdf] [--reason TEXT]
+                                           enter a result (lab); a positive needs
+                                           a second entry by another user; the
+                                           reason is the non-conformity of an X
+  result correct --tube LABEL --value ... --reason TEXT
+  result cancel --tube LABEL --reason TEXT
+  codes import FILE.csv [--sha256 FILE]    add activation codes (all or none)
+  codes status [--soon-days N]             codes left, valid now, expiring soon
+  codes fetch [--count N]                  activation codes from the national server
+                                           (up to the refill target, or N)
+  qr --tube LABEL --png FILE               a validated positive&apos;s QR code
+  slip --tube LABEL --pdf FILE [--reason TEXT] [--language fr|en]
+                                           the result slip; a reprint needs a
+                                           reason
+  config set sync.url https://HOST:PORT    the national server (https only)
+  config set retention.days DAYS           days a record stays once the server has
+                                           it (1 to 90, default 7; admin)
+  config import-ca FILE.pem                the CA the server must chain to
+  config import-cert CERT.pem KEY.pem [--key-passphrase-stdin]
+  config import-cert FILE.p12              the site&apos;s certificate and key (the
+                                           passphrase or PKCS#12 password is the
+                                           next input line); the key is kept
+                                           encrypted in the store
+  config show                              the sync settings, without secrets
+  sync [--watch]                           send what waits to the national server
+  sync status                              waiting, acknowledged, rejected, errors
+
+Options:
+  --db FILE             the store (default: $SIDEP_DB, else the application-data folder)
+  --user NAME           the account to sign in with
+  --password-stdin      the first line of standard input is the password
+  --recovery-key-stdin  sign in with the recovery key, read from standard input
+  --version             the version and the commit it was built from
+
+Exit codes: 0 success, 1 invalid input, 2 usage error, 3 integrity problem found,
+4 access denied (password, lock, role), 5 not found, 6 store error,
+7 sync incomplete (records still waiting or rejected).
+</source>
+        <translation>Usage: sidepctl [--db FILE] [--user NAME] [--password-stdin] COMMAND ...
+
+Commands:
+  init --site-finess FINESS --admin NAME   create a store; the administrator&apos;s
+                                           password is read from standard input;
+                                           prints the recovery key once
+  user add NAME --role nurse|lab|admin     the new password is the next input line
+  user list | user disable NAME | user passwd NAME
+  recovery rotate                          replace the recovery key
+  record add [FILE|-] [--accept-warnings] [--identity-override REASON]
+  record list [--status STATUS]
+  record show ID | record show --tube LABEL
+  record export ID --format json
+  record purge [--dry-run]                 erase the identifying data of records the
+                                           national server acknowledged more than
+                                           retention.days ago (any account; the GUI
+                                           and sync do it after each round)
+  check nir|rpps|adeli|finess|cog|loinc|phone|email VALUE
+  db verify | audit verify | audit list
+  db backup FILE                           a consistent copy of the store, made while
+                                           it is in use (admin); FILE must be new
+  stats
+  scan IMAGE                               read the codes in an image (tube
+                                           label, INS DataMatrix) as JSON
+  result set --tube LABEL --value P|N|I|X [--analysis LOINC]
+             [--validated-at ISO] [--report FILE.pdf] [--reason TEXT]
+                                           enter a result (lab); a positive needs
+                                           a second entry by another user; the
+                                           reason is the non-conformity of an X
+  result correct --tube LABEL --value ... --reason TEXT
+  result cancel --tube LABEL --reason TEXT
+  codes import FILE.csv [--sha256 FILE]    add activation codes (all or none)
+  codes status [--soon-days N]             codes left, valid now, expiring soon
+  codes fetch [--count N]                  activation codes from the national server
+                                           (up to the refill target, or N)
+  qr --tube LABEL --png FILE               a validated positive&apos;s QR code
+  slip --tube LABEL --pdf FILE [--reason TEXT] [--language fr|en]
+                                           the result slip; a reprint needs a
+                                           reason
+  config set sync.url https://HOST:PORT    the national server (https only)
+  config set retention.days DAYS           days a record stays once the server has
+                                           it (1 to 90, default 7; admin)
+  config import-ca FILE.pem                the CA the server must chain to
+  config import-cert CERT.pem KEY.pem [--key-passphrase-stdin]
+  config import-cert FILE.p12              the site&apos;s certificate and key (the
+                                           passphrase or PKCS#12 password is the
+                                           next input line); the key is kept
+                                           encrypted in the store
+  config show                              the sync settings, without secrets
+  sync [--watch]                           send what waits to the national server
+  sync status                              waiting, acknowledged, rejected, errors
+
+Options:
+  --db FILE             the store (default: $SIDEP_DB, else the application-data folder)
+  --user NAME           the account to sign in with
+  --password-stdin      the first line of standard input is the password
+  --recovery-key-stdin  sign in with the recovery key, read from standard input
+  --version             the version and the commit it was built from
+
+Exit codes: 0 success, 1 invalid input, 2 usage error, 3 integrity problem found,
+4 access denied (password, lock, role), 5 not found, 6 store error,
+7 sync incomplete (records still waiting or rejected).
+</translation>
+    </message>
+    <message>
+        <source>db backup needs the file to write</source>
+        <translation>db backup needs the file to write</translation>
+    </message>
+    <message>
+        <source>Backup written to %1. It opens with today&apos;s passwords and recovery key.</source>
+        <translation>Backup written to %1. It opens with today&apos;s passwords and recovery key.</translation>
+    </message>
+    <message>
+        <source>db needs verify or backup FILE</source>
+        <translation>db needs verify or backup FILE</translation>
     </message>
 </context>
 <context>
@@ -3662,13 +3759,6 @@ Exit codes: 0 success, 1 invalid input, 2 usage error, 3 integrity problem found
     <message>
         <source>The server answered: the address and the certificates work.</source>
         <translation>The server answered: the address and the certificates work.</translation>
-    </message>
-</context>
-<context>
-    <name>SyncTransport</name>
-    <message>
-        <source>this connection cannot fetch activation codes</source>
-        <translation>this connection cannot fetch activation codes</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,65 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About sidep-portal</source>
+        <translation>À propos de sidep-portal</translation>
+    </message>
+    <message>
+        <source>SI-DEP sampling portal</source>
+        <translation>Portail de prélèvement SI-DEP</translation>
+    </message>
+    <message>
+        <source>Sampling records and results of COVID-19 tests, kept encrypted and sent to the national system SI-DEP.</source>
+        <translation>Les fiches de prélèvement et les résultats des tests COVID-19, conservés chiffrés et transmis au système national SI-DEP.</translation>
+    </message>
+    <message>
+        <source>Program</source>
+        <translation>Programme</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Built from commit</source>
+        <translation>Construit à partir du commit</translation>
+    </message>
+    <message>
+        <source>Site FINESS</source>
+        <translation>FINESS du site</translation>
+    </message>
+    <message>
+        <source>Store</source>
+        <translation>Base</translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation>Licence</translation>
+    </message>
+    <message>
+        <source>European Union Public Licence v. 1.2 (EUPL-1.2)</source>
+        <translation>Licence publique de l&apos;Union européenne v. 1.2 (EUPL-1.2)</translation>
+    </message>
+    <message>
+        <source>Components</source>
+        <translation>Composants</translation>
+    </message>
+    <message>
+        <source>Component</source>
+        <translation>Composant</translation>
+    </message>
+    <message>
+        <source>The copyright notices and licences of these components are installed with the program (Debian: /usr/share/doc/sidep-portal/copyright).</source>
+        <translation>Les mentions de droit d&apos;auteur et les licences de ces composants sont installées avec le programme (Debian : /usr/share/doc/sidep-portal/copyright).</translation>
+    </message>
+    <message>
+        <source>none yet (first start)</source>
+        <translation>aucun pour le moment (premier démarrage)</translation>
+    </message>
+</context>
+<context>
     <name>ActivationCodeCsv</name>
     <message>
         <source>line %1</source>
@@ -467,6 +526,22 @@
     <message>
         <source>another connection is reading the store; the journal is emptied at the next checkpoint</source>
         <translation>une autre connexion lit la base locale ; le journal sera vidé au prochain point de contrôle</translation>
+    </message>
+    <message>
+        <source>a backup cannot be made inside a transaction</source>
+        <translation>une sauvegarde ne peut pas être faite au milieu d&apos;une transaction</translation>
+    </message>
+    <message>
+        <source>%1 already exists: choose a new file for the backup</source>
+        <translation>%1 existe déjà : choisissez un nouveau fichier pour la sauvegarde</translation>
+    </message>
+    <message>
+        <source>cannot create %1: %2</source>
+        <translation>impossible de créer %1 : %2</translation>
+    </message>
+    <message>
+        <source>the backup to %1 failed: %2</source>
+        <translation>la sauvegarde dans %1 a échoué : %2</translation>
     </message>
 </context>
 <context>
@@ -1038,6 +1113,14 @@
             <numerusform>%n connexion refusée sur votre compte depuis votre dernière connexion, à %1</numerusform>
             <numerusform>%n connexions refusées sur votre compte depuis votre dernière connexion, la dernière à %1</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Aide</translation>
+    </message>
+    <message>
+        <source>&amp;About sidep-portal</source>
+        <translation>&amp;À propos de sidep-portal</translation>
     </message>
 </context>
 <context>
@@ -2569,10 +2652,6 @@
         <translation>invalide : %1</translation>
     </message>
     <message>
-        <source>db needs verify</source>
-        <translation>db nécessite verify</translation>
-    </message>
-    <message>
         <source>file: %1</source>
         <translation>fichier : %1</translation>
     </message>
@@ -2905,148 +2984,6 @@
         <translation>dernière erreur : %1</translation>
     </message>
     <message>
-        <source>Usage: sidepctl [--db FILE] [--user NAME] [--password-stdin] COMMAND ...
-
-Commands:
-  init --site-finess FINESS --admin NAME   create a store; the administrator&apos;s
-                                           password is read from standard input;
-                                           prints the recovery key once
-  user add NAME --role nurse|lab|admin     the new password is the next input line
-  user list | user disable NAME | user passwd NAME
-  recovery rotate                          replace the recovery key
-  record add [FILE|-] [--accept-warnings] [--identity-override REASON]
-  record list [--status STATUS]
-  record show ID | record show --tube LABEL
-  record export ID --format json
-  record purge [--dry-run]                 erase the identifying data of records the
-                                           national server acknowledged more than
-                                           retention.days ago (any account; the GUI
-                                           and sync do it after each round)
-  check nir|rpps|adeli|finess|cog|loinc|phone|email VALUE
-  db verify | audit verify | audit list
-  stats
-  scan IMAGE                               read the codes in an image (tube
-                                           label, INS DataMatrix) as JSON
-  result set --tube LABEL --value P|N|I|X [--analysis LOINC]
-             [--validated-at ISO] [--report FILE.pdf] [--reason TEXT]
-                                           enter a result (lab); a positive needs
-                                           a second entry by another user; the
-                                           reason is the non-conformity of an X
-  result correct --tube LABEL --value ... --reason TEXT
-  result cancel --tube LABEL --reason TEXT
-  codes import FILE.csv [--sha256 FILE]    add activation codes (all or none)
-  codes status [--soon-days N]             codes left, valid now, expiring soon
-  codes fetch [--count N]                  activation codes from the national server
-                                           (up to the refill target, or N)
-  qr --tube LABEL --png FILE               a validated positive&apos;s QR code
-  slip --tube LABEL --pdf FILE [--reason TEXT] [--language fr|en]
-                                           the result slip; a reprint needs a
-                                           reason
-  config set sync.url https://HOST:PORT    the national server (https only)
-  config set retention.days DAYS           days a record stays once the server has
-                                           it (1 to 90, default 7; admin)
-  config import-ca FILE.pem                the CA the server must chain to
-  config import-cert CERT.pem KEY.pem [--key-passphrase-stdin]
-  config import-cert FILE.p12              the site&apos;s certificate and key (the
-                                           passphrase or PKCS#12 password is the
-                                           next input line); the key is kept
-                                           encrypted in the store
-  config show                              the sync settings, without secrets
-  sync [--watch]                           send what waits to the national server
-  sync status                              waiting, acknowledged, rejected, errors
-
-Options:
-  --db FILE             the store (default: $SIDEP_DB, else the application-data folder)
-  --user NAME           the account to sign in with
-  --password-stdin      the first line of standard input is the password
-  --recovery-key-stdin  sign in with the recovery key, read from standard input
-
-Exit codes: 0 success, 1 invalid input, 2 usage error, 3 integrity problem found,
-4 access denied (password, lock, role), 5 not found, 6 store error,
-7 sync incomplete (records still waiting or rejected).
-</source>
-        <translation>Usage : sidepctl [--db FICHIER] [--user NOM] [--password-stdin] COMMANDE ...
-
-Commandes :
-  init --site-finess FINESS --admin NOM    crée une base ; le mot de passe de
-                                           l&apos;administrateur est lu sur l&apos;entrée
-                                           standard ; affiche une seule fois la
-                                           clé de récupération
-  user add NOM --role nurse|lab|admin      le nouveau mot de passe est la ligne
-                                           suivante de l&apos;entrée
-  user list | user disable NOM | user passwd NOM
-  recovery rotate                          remplace la clé de récupération
-  record add [FICHIER|-] [--accept-warnings] [--identity-override MOTIF]
-  record list [--status STATUT]
-  record show ID | record show --tube ÉTIQUETTE
-  record export ID --format json
-  record purge [--dry-run]                 efface les données d&apos;identification
-                                           des fiches acquittées par le serveur
-                                           national il y a plus de
-                                           retention.days jours (tout compte ;
-                                           l&apos;interface graphique et sync le font
-                                           après chaque cycle)
-  check nir|rpps|adeli|finess|cog|loinc|phone|email VALEUR
-  db verify | audit verify | audit list
-  stats
-  scan IMAGE                               lit les codes d&apos;une image (étiquette
-                                           de tube, DataMatrix INS) en JSON
-  result set --tube ÉTIQUETTE --value P|N|I|X [--analysis LOINC]
-             [--validated-at ISO] [--report FICHIER.pdf] [--reason TEXTE]
-                                           saisit un résultat (laboratoire) ;
-                                           un positif exige une seconde saisie
-                                           par un autre utilisateur ; le motif
-                                           est la non-conformité d&apos;un X
-  result correct --tube ÉTIQUETTE --value ... --reason TEXTE
-  result cancel --tube ÉTIQUETTE --reason TEXTE
-  codes import FICHIER.csv [--sha256 FICHIER]
-                                           ajoute des codes d&apos;activation (tous
-                                           ou aucun)
-  codes status [--soon-days N]             codes restants, valides à ce jour,
-                                           bientôt expirés
-  codes fetch [--count N]                  récupère des codes d&apos;activation
-                                           auprès du serveur national (jusqu&apos;à
-                                           l&apos;objectif de la réserve, ou N codes)
-  qr --tube ÉTIQUETTE --png FICHIER        le QR code d&apos;un positif validé
-  slip --tube ÉTIQUETTE --pdf FICHIER [--reason TEXTE] [--language fr|en]
-                                           le bulletin de résultat ; une
-                                           réimpression exige un motif
-  config set sync.url https://HÔTE:PORT    le serveur national (https seulement)
-  config set retention.days JOURS          nombre de jours pendant lesquels une
-                                           fiche reste sur le poste une fois
-                                           reçue par le serveur (1 à 90, 7 par
-                                           défaut ; administrateur)
-  config import-ca FICHIER.pem             l&apos;autorité de certification (AC) à
-                                           laquelle le serveur doit se rattacher
-  config import-cert CERT.pem CLÉ.pem [--key-passphrase-stdin]
-  config import-cert FICHIER.p12           le certificat client du site et sa
-                                           clé privée (la phrase secrète ou le
-                                           mot de passe PKCS#12 est la ligne
-                                           suivante de l&apos;entrée) ; la clé est
-                                           conservée chiffrée dans la base
-  config show                              les réglages de synchronisation,
-                                           sans les secrets
-  sync [--watch]                           envoyer au serveur national ce qui
-                                           attend
-  sync status                              en attente, acquittées, refusées,
-                                           erreurs
-
-Options :
-  --db FICHIER          la base (par défaut : $SIDEP_DB, sinon le dossier des
-                        données de l&apos;application)
-  --user NOM            le compte avec lequel se connecter
-  --password-stdin      la première ligne de l&apos;entrée standard
-                        est le mot de passe
-  --recovery-key-stdin  se connecter avec la clé de récupération, lue sur
-                        l&apos;entrée standard
-
-Codes de sortie : 0 succès, 1 entrée invalide, 2 erreur d&apos;utilisation,
-3 problème d&apos;intégrité détecté, 4 accès refusé (mot de passe, verrouillage,
-rôle), 5 introuvable, 6 erreur de la base, 7 synchronisation incomplète
-(fiches encore en attente ou refusées).
-</translation>
-    </message>
-    <message>
         <source>%1: %2 days</source>
         <translation>%1 : %2 jours</translation>
     </message>
@@ -3162,6 +3099,167 @@ rôle), 5 introuvable, 6 erreur de la base, 7 synchronisation incomplète
             <numerusform>remarque : %n connexion refusée sur le compte %1 depuis sa dernière connexion, à %2 (voir « audit list »)</numerusform>
             <numerusform>remarque : %n connexions refusées sur le compte %1 depuis sa dernière connexion, la dernière à %2 (voir « audit list »)</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Usage: sidepctl [--db FILE] [--user NAME] [--password-stdin] COMMAND ...
+
+Commands:
+  init --site-finess FINESS --admin NAME   create a store; the administrator&apos;s
+                                           password is read from standard input;
+                                           prints the recovery key once
+  user add NAME --role nurse|lab|admin     the new password is the next input line
+  user list | user disable NAME | user passwd NAME
+  recovery rotate                          replace the recovery key
+  record add [FILE|-] [--accept-warnings] [--identity-override REASON]
+  record list [--status STATUS]
+  record show ID | record show --tube LABEL
+  record export ID --format json
+  record purge [--dry-run]                 erase the identifying data of records the
+                                           national server acknowledged more than
+                                           retention.days ago (any account; the GUI
+                                           and sync do it after each round)
+  check nir|rpps|adeli|finess|cog|loinc|phone|email VALUE
+  db verify | audit verify | audit list
+  db backup FILE                           a consistent copy of the store, made while
+                                           it is in use (admin); FILE must be new
+  stats
+  scan IMAGE                               read the codes in an image (tube
+                                           label, INS DataMatrix) as JSON
+  result set --tube LABEL --value P|N|I|X [--analysis LOINC]
+             [--validated-at ISO] [--report FILE.pdf] [--reason TEXT]
+                                           enter a result (lab); a positive needs
+                                           a second entry by another user; the
+                                           reason is the non-conformity of an X
+  result correct --tube LABEL --value ... --reason TEXT
+  result cancel --tube LABEL --reason TEXT
+  codes import FILE.csv [--sha256 FILE]    add activation codes (all or none)
+  codes status [--soon-days N]             codes left, valid now, expiring soon
+  codes fetch [--count N]                  activation codes from the national server
+                                           (up to the refill target, or N)
+  qr --tube LABEL --png FILE               a validated positive&apos;s QR code
+  slip --tube LABEL --pdf FILE [--reason TEXT] [--language fr|en]
+                                           the result slip; a reprint needs a
+                                           reason
+  config set sync.url https://HOST:PORT    the national server (https only)
+  config set retention.days DAYS           days a record stays once the server has
+                                           it (1 to 90, default 7; admin)
+  config import-ca FILE.pem                the CA the server must chain to
+  config import-cert CERT.pem KEY.pem [--key-passphrase-stdin]
+  config import-cert FILE.p12              the site&apos;s certificate and key (the
+                                           passphrase or PKCS#12 password is the
+                                           next input line); the key is kept
+                                           encrypted in the store
+  config show                              the sync settings, without secrets
+  sync [--watch]                           send what waits to the national server
+  sync status                              waiting, acknowledged, rejected, errors
+
+Options:
+  --db FILE             the store (default: $SIDEP_DB, else the application-data folder)
+  --user NAME           the account to sign in with
+  --password-stdin      the first line of standard input is the password
+  --recovery-key-stdin  sign in with the recovery key, read from standard input
+  --version             the version and the commit it was built from
+
+Exit codes: 0 success, 1 invalid input, 2 usage error, 3 integrity problem found,
+4 access denied (password, lock, role), 5 not found, 6 store error,
+7 sync incomplete (records still waiting or rejected).
+</source>
+        <translation>Usage : sidepctl [--db FICHIER] [--user NOM] [--password-stdin] COMMANDE ...
+
+Commandes :
+  init --site-finess FINESS --admin NOM    crée une base ; le mot de passe de
+                                           l&apos;administrateur est lu sur l&apos;entrée
+                                           standard ; affiche une seule fois la
+                                           clé de récupération
+  user add NOM --role nurse|lab|admin      le nouveau mot de passe est la ligne
+                                           suivante de l&apos;entrée
+  user list | user disable NOM | user passwd NOM
+  recovery rotate                          remplace la clé de récupération
+  record add [FICHIER|-] [--accept-warnings] [--identity-override MOTIF]
+  record list [--status STATUT]
+  record show ID | record show --tube ÉTIQUETTE
+  record export ID --format json
+  record purge [--dry-run]                 efface les données d&apos;identification
+                                           des fiches acquittées par le serveur
+                                           national il y a plus de
+                                           retention.days jours (tout compte ;
+                                           l&apos;interface graphique et sync le font
+                                           après chaque cycle)
+  check nir|rpps|adeli|finess|cog|loinc|phone|email VALEUR
+  db verify | audit verify | audit list
+  db backup FICHIER                        une copie cohérente de la base, faite
+                                           pendant son utilisation (administrateur) ;
+                                           FICHIER doit être nouveau
+  stats
+  scan IMAGE                               lit les codes d&apos;une image (étiquette
+                                           de tube, DataMatrix INS) en JSON
+  result set --tube ÉTIQUETTE --value P|N|I|X [--analysis LOINC]
+             [--validated-at ISO] [--report FICHIER.pdf] [--reason TEXTE]
+                                           saisit un résultat (laboratoire) ;
+                                           un positif exige une seconde saisie
+                                           par un autre utilisateur ; le motif
+                                           est la non-conformité d&apos;un X
+  result correct --tube ÉTIQUETTE --value ... --reason TEXTE
+  result cancel --tube ÉTIQUETTE --reason TEXTE
+  codes import FICHIER.csv [--sha256 FICHIER]
+                                           ajoute des codes d&apos;activation (tous
+                                           ou aucun)
+  codes status [--soon-days N]             codes restants, valides à ce jour,
+                                           bientôt expirés
+  codes fetch [--count N]                  récupère des codes d&apos;activation
+                                           auprès du serveur national (jusqu&apos;à
+                                           l&apos;objectif de la réserve, ou N codes)
+  qr --tube ÉTIQUETTE --png FICHIER        le QR code d&apos;un positif validé
+  slip --tube ÉTIQUETTE --pdf FICHIER [--reason TEXTE] [--language fr|en]
+                                           le bulletin de résultat ; une
+                                           réimpression exige un motif
+  config set sync.url https://HÔTE:PORT    le serveur national (https seulement)
+  config set retention.days JOURS          nombre de jours pendant lesquels une
+                                           fiche reste sur le poste une fois
+                                           reçue par le serveur (1 à 90, 7 par
+                                           défaut ; administrateur)
+  config import-ca FICHIER.pem             l&apos;autorité de certification (AC) à
+                                           laquelle le serveur doit se rattacher
+  config import-cert CERT.pem CLÉ.pem [--key-passphrase-stdin]
+  config import-cert FICHIER.p12           le certificat client du site et sa
+                                           clé privée (la phrase secrète ou le
+                                           mot de passe PKCS#12 est la ligne
+                                           suivante de l&apos;entrée) ; la clé est
+                                           conservée chiffrée dans la base
+  config show                              les réglages de synchronisation,
+                                           sans les secrets
+  sync [--watch]                           envoyer au serveur national ce qui
+                                           attend
+  sync status                              en attente, acquittées, refusées,
+                                           erreurs
+
+Options :
+  --db FICHIER          la base (par défaut : $SIDEP_DB, sinon le dossier des
+                        données de l&apos;application)
+  --user NOM            le compte avec lequel se connecter
+  --password-stdin      la première ligne de l&apos;entrée standard
+                        est le mot de passe
+  --recovery-key-stdin  se connecter avec la clé de récupération, lue sur
+                        l&apos;entrée standard
+  --version             la version et le commit dont elle est construite
+
+Codes de sortie : 0 succès, 1 entrée invalide, 2 erreur d&apos;utilisation,
+3 problème d&apos;intégrité détecté, 4 accès refusé (mot de passe, verrouillage,
+rôle), 5 introuvable, 6 erreur de la base, 7 synchronisation incomplète
+(fiches encore en attente ou refusées).
+</translation>
+    </message>
+    <message>
+        <source>db backup needs the file to write</source>
+        <translation>db backup nécessite le fichier à écrire</translation>
+    </message>
+    <message>
+        <source>Backup written to %1. It opens with today&apos;s passwords and recovery key.</source>
+        <translation>Sauvegarde écrite dans %1. Elle s&apos;ouvre avec les mots de passe et la clé de récupération d&apos;aujourd&apos;hui.</translation>
+    </message>
+    <message>
+        <source>db needs verify or backup FILE</source>
+        <translation>db nécessite verify ou backup FICHIER</translation>
     </message>
 </context>
 <context>
@@ -3682,13 +3780,6 @@ rôle), 5 introuvable, 6 erreur de la base, 7 synchronisation incomplète
     <message>
         <source>The server answered: the address and the certificates work.</source>
         <translation>Le serveur a répondu : l&apos;adresse et les certificats fonctionnent.</translation>
-    </message>
-</context>
-<context>
-    <name>SyncTransport</name>
-    <message>
-        <source>this connection cannot fetch activation codes</source>
-        <translation>cette connexion ne permet pas de récupérer des codes d&apos;activation</translation>
     </message>
 </context>
 <context>
