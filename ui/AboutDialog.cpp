@@ -41,6 +41,7 @@ AboutDialog::AboutDialog(const QString& siteFiness, const QString& storePath, QW
     }
     table->resizeColumnsToContents();
 
+    // From the resources that ApplicationIcon::icon() registered above.
     QFile licence(u":/sidep/LICENSE"_s);
     if (licence.open(QIODevice::ReadOnly))
         m_ui->licencePlainTextEdit->setPlainText(QString::fromUtf8(licence.readAll()));
