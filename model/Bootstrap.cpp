@@ -2,10 +2,18 @@
 
 #include "Logging.h"
 
+#include <QtGlobal>
 #include <openssl/crypto.h>
-#include <sys/prctl.h>
+
+// The process protections are system calls of each platform, kept here and nowhere else
+// (docs/windows.md lists what a Windows build needs in their place).
+#ifdef Q_OS_UNIX
 #include <sys/resource.h>
 #include <sys/stat.h>
+#endif
+#ifdef Q_OS_LINUX
+#include <sys/prctl.h>
+#endif
 
 namespace Bootstrap {
 
@@ -18,12 +26,16 @@ void keepOpenSslUntilExit()
 void hardenProcess()
 {
     keepOpenSslUntilExit();
+#ifdef Q_OS_UNIX
     const rlimit noCore{0, 0};
     if (setrlimit(RLIMIT_CORE, &noCore) != 0)
         qCWarning(lcModel) << "cannot disable core dumps";
+    umask(S_IRWXG | S_IRWXO);
+#endif
+#ifdef Q_OS_LINUX
     if (prctl(PR_SET_DUMPABLE, 0, 0, 0, 0) != 0)
         qCWarning(lcModel) << "cannot mark the process non-dumpable";
-    umask(S_IRWXG | S_IRWXO);
+#endif
 }
 
 } // namespace Bootstrap

@@ -205,6 +205,11 @@ bool Crypto::equalConstantTime(QByteArrayView a, QByteArrayView b)
     return a.isEmpty() || CRYPTO_memcmp(a.data(), b.data(), std::size_t(a.size())) == 0;
 }
 
+QString Crypto::libraryVersion()
+{
+    return QString::fromLatin1(OpenSSL_version(OPENSSL_VERSION));
+}
+
 KdfParameters KdfParameters::fresh()
 {
     KdfParameters params;

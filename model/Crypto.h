@@ -41,6 +41,10 @@ public:
                             std::size_t size = KeySize);
     // Constant-time comparison of two MACs or hashes.
     static bool equalConstantTime(QByteArrayView a, QByteArrayView b);
+
+    // The OpenSSL library in use, as it names itself ("OpenSSL 3.0.x <date>"): for the
+    // About box.
+    static QString libraryVersion();
 };
 
 // An AES-256-GCM key whose OpenSSL contexts are set up once, so that sealing and opening

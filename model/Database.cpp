@@ -2,6 +2,7 @@
 
 #include "Logging.h"
 
+#include <QFile>
 #include <QFileInfo>
 #include <QSqlError>
 #include <QStorageInfo>
@@ -376,6 +377,38 @@ bool Database::checkpoint(QString* error)
     if (error)
         *error = failure;
     return false;
+}
+
+bool Database::backupTo(const QString& path, QString* error)
+{
+    if (m_inTransaction) {
+        *error = tr("a backup cannot be made inside a transaction");
+        return false;
+    }
+    // Created here, exclusively, so that an existing file is never overwritten and the copy
+    // is its owner's only from its first byte; SQLite fills an empty file.
+    QFile target(path);
+    if (!target.open(QIODevice::WriteOnly | QIODevice::NewOnly)) {
+        *error = QFileInfo::exists(path)
+                     ? tr("%1 already exists: choose a new file for the backup").arg(path)
+                     : tr("cannot create %1: %2").arg(path, target.errorString());
+        return false;
+    }
+    target.setPermissions(QFile::ReadOwner | QFile::WriteOwner);
+    target.close();
+    // VACUUM INTO writes with this connection's synchronous setting (FULL): the copy is on
+    // disk when it returns.
+    QSqlQuery vacuum(QSqlDatabase::database(m_connectionName, false));
+    vacuum.prepare(u"VACUUM INTO ?"_s);
+    vacuum.addBindValue(path);
+    if (!vacuum.exec()) {
+        *error = tr("the backup to %1 failed: %2").arg(path, describe(vacuum.lastError()));
+        vacuum.finish();
+        QFile::remove(path);
+        return false;
+    }
+    vacuum.finish();
+    return true;
 }
 
 QByteArray Database::metaValue(const QString& key)

@@ -51,6 +51,12 @@ public:
     static constexpr int CheckpointWaitMs = 250;
     bool checkpoint(QString* error = nullptr);
 
+    // A consistent copy of the whole store into a new file (VACUUM INTO), taken in one read
+    // transaction while other connections keep working: what the WAL holds is in it, and
+    // the copy needs no -wal file beside it. The file must not exist; it is created
+    // readable by its owner only and synced like the store. Not inside a transaction.
+    [[nodiscard]] bool backupTo(const QString& path, QString* error);
+
     // meta table: small named values (site settings, wrapped recovery key, audit head).
     QByteArray metaValue(const QString& key);
     [[nodiscard]] bool setMetaValue(const QString& key, const QByteArray& value, QString* error);

@@ -112,7 +112,9 @@ QString Store::defaultPath()
     const QString fromEnvironment = qEnvironmentVariable("SIDEP_DB");
     if (!fromEnvironment.isEmpty())
         return fromEnvironment;
-    const QString folder = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    // The local, not the roaming, folder: on Windows a roaming profile would copy the store
+    // to a server at each log-off (on Linux both are ~/.local/share/<org>/<app>).
+    const QString folder = QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation);
     return QDir(folder).filePath(u"sidep-store.db"_s);
 }
 
@@ -658,6 +660,17 @@ bool Store::rotateRecoveryKey(QString* recoveryKey, QString* error)
         return false;
     }
     *recoveryKey = encodeRecoveryKey(recovery);
+    return true;
+}
+
+bool Store::backup(const QString& path, QString* error)
+{
+    if (!require(Permission::ManageSettings, error) || !m_database.backupTo(path, error))
+        return false;
+    // The path stays out of the log: it may name a person's folder.
+    if (!audit(u"store.backup"_s, {}, {}, error))
+        return false;
+    qCInfo(lcStore) << "backup made";
     return true;
 }
 

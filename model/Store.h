@@ -80,6 +80,10 @@ public:
     // Replaces the recovery key; the old one stops working.
     [[nodiscard]] bool rotateRecoveryKey(QString* recoveryKey, QString* error);
     QList<Account> users();
+    // A consistent copy of the store into a new file, taken while it may be in use
+    // (Database::backupTo); an administrator's act, audited. The copy opens with the
+    // passwords and the recovery key in force when it was made.
+    [[nodiscard]] bool backup(const QString& path, QString* error);
 
     QString siteFiness();
     // Site settings (site.name, session.lockMinutes...): anyone reads, an admin writes.

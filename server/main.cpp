@@ -1,5 +1,6 @@
 #include "Bootstrap.h"
 #include "ServerCommand.h"
+#include "SidepVersion.h"
 
 #include <QCoreApplication>
 
@@ -12,6 +13,6 @@ int main(int argc, char* argv[])
     QCoreApplication app(argc, argv);
     // The default SQLite file lives in this application's data folder.
     QCoreApplication::setApplicationName(u"sidep-server"_s);
-    QCoreApplication::setApplicationVersion(u"0.1.0"_s);
+    QCoreApplication::setApplicationVersion(QStringLiteral(SIDEP_VERSION_TEXT));
     return ServerCommand::run(app.arguments());
 }

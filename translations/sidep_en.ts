@@ -2,6 +2,65 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About sidep-portal</source>
+        <translation>About sidep-portal</translation>
+    </message>
+    <message>
+        <source>SI-DEP sampling portal</source>
+        <translation>SI-DEP sampling portal</translation>
+    </message>
+    <message>
+        <source>Sampling records and results of COVID-19 tests, kept encrypted and sent to the national system SI-DEP.</source>
+        <translation>Sampling records and results of COVID-19 tests, kept encrypted and sent to the national system SI-DEP.</translation>
+    </message>
+    <message>
+        <source>Program</source>
+        <translation>Program</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Built from commit</source>
+        <translation>Built from commit</translation>
+    </message>
+    <message>
+        <source>Site FINESS</source>
+        <translation>Site FINESS</translation>
+    </message>
+    <message>
+        <source>Store</source>
+        <translation>Store</translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation>Licence</translation>
+    </message>
+    <message>
+        <source>European Union Public Licence v. 1.2 (EUPL-1.2)</source>
+        <translation>European Union Public Licence v. 1.2 (EUPL-1.2)</translation>
+    </message>
+    <message>
+        <source>Components</source>
+        <translation>Components</translation>
+    </message>
+    <message>
+        <source>Component</source>
+        <translation>Component</translation>
+    </message>
+    <message>
+        <source>The copyright notices and licences of these components are installed with the program (Debian: /usr/share/doc/sidep-portal/copyright).</source>
+        <translation>The copyright notices and licences of these components are installed with the program (Debian: /usr/share/doc/sidep-portal/copyright).</translation>
+    </message>
+    <message>
+        <source>none yet (first start)</source>
+        <translation>none yet (first start)</translation>
+    </message>
+</context>
+<context>
     <name>ActivationCodeCsv</name>
     <message>
         <source>line %1</source>
@@ -561,6 +620,22 @@
     <message>
         <source>another connection is reading the store; the journal is emptied at the next checkpoint</source>
         <translation>another connection is reading the store; the journal is emptied at the next checkpoint</translation>
+    </message>
+    <message>
+        <source>a backup cannot be made inside a transaction</source>
+        <translation>a backup cannot be made inside a transaction</translation>
+    </message>
+    <message>
+        <source>%1 already exists: choose a new file for the backup</source>
+        <translation>%1 already exists: choose a new file for the backup</translation>
+    </message>
+    <message>
+        <source>cannot create %1: %2</source>
+        <translation>cannot create %1: %2</translation>
+    </message>
+    <message>
+        <source>the backup to %1 failed: %2</source>
+        <translation>the backup to %1 failed: %2</translation>
     </message>
 </context>
 <context>
@@ -1132,6 +1207,14 @@
             <numerusform>%n refused sign-in on your account since your last sign-in, at %1</numerusform>
             <numerusform>%n refused sign-ins on your account since your last sign-in, the last at %1</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>&amp;About sidep-portal</source>
+        <translation>&amp;About sidep-portal</translation>
     </message>
 </context>
 <context>
@@ -2663,10 +2746,6 @@
         <translation>invalid: %1</translation>
     </message>
     <message>
-        <source>db needs verify</source>
-        <translation>db needs verify</translation>
-    </message>
-    <message>
         <source>file: %1</source>
         <translation>file: %1</translation>
     </message>
@@ -3131,6 +3210,8 @@ Commands:
                                            and sync do it after each round)
   check nir|rpps|adeli|finess|cog|loinc|phone|email VALUE
   db verify | audit verify | audit list
+  db backup FILE                           a consistent copy of the store, made while
+                                           it is in use (admin); FILE must be new
   stats
   scan IMAGE                               read the codes in an image (tube
                                            label, INS DataMatrix) as JSON
@@ -3145,6 +3226,7 @@ Commands:
                                            from a national delivery (.tgz) or a
                                            CSV, checked against the .sha256 beside
                                            it (required for a .tgz)
+  codes import FILE.csv [--sha256 FILE]    add activation codes (all or none)
   codes status [--soon-days N]             codes left, valid now, expiring soon
   codes fetch [--count N]                  activation codes from the national server
                                            (up to the refill target, or N)
@@ -3170,6 +3252,7 @@ Options:
   --user NAME           the account to sign in with
   --password-stdin      the first line of standard input is the password
   --recovery-key-stdin  sign in with the recovery key, read from standard input
+  --version             the version and the commit it was built from
 
 Exit codes: 0 success, 1 invalid input, 2 usage error, 3 integrity problem found,
 4 access denied (password, lock, role), 5 not found, 6 store error,
@@ -3194,6 +3277,8 @@ Commands:
                                            and sync do it after each round)
   check nir|rpps|adeli|finess|cog|loinc|phone|email VALUE
   db verify | audit verify | audit list
+  db backup FILE                           a consistent copy of the store, made while
+                                           it is in use (admin); FILE must be new
   stats
   scan IMAGE                               read the codes in an image (tube
                                            label, INS DataMatrix) as JSON
@@ -3208,6 +3293,7 @@ Commands:
                                            from a national delivery (.tgz) or a
                                            CSV, checked against the .sha256 beside
                                            it (required for a .tgz)
+  codes import FILE.csv [--sha256 FILE]    add activation codes (all or none)
   codes status [--soon-days N]             codes left, valid now, expiring soon
   codes fetch [--count N]                  activation codes from the national server
                                            (up to the refill target, or N)
@@ -3233,6 +3319,7 @@ Options:
   --user NAME           the account to sign in with
   --password-stdin      the first line of standard input is the password
   --recovery-key-stdin  sign in with the recovery key, read from standard input
+  --version             the version and the commit it was built from
 
 Exit codes: 0 success, 1 invalid input, 2 usage error, 3 integrity problem found,
 4 access denied (password, lock, role), 5 not found, 6 store error,
@@ -3242,6 +3329,16 @@ Exit codes: 0 success, 1 invalid input, 2 usage error, 3 integrity problem found
     <message>
         <source>codes import needs one file: a national delivery (.tgz) or a CSV</source>
         <translation>codes import needs one file: a national delivery (.tgz) or a CSV</translation>
+        <source>db backup needs the file to write</source>
+        <translation>db backup needs the file to write</translation>
+    </message>
+    <message>
+        <source>Backup written to %1. It opens with today&apos;s passwords and recovery key.</source>
+        <translation>Backup written to %1. It opens with today&apos;s passwords and recovery key.</translation>
+    </message>
+    <message>
+        <source>db needs verify or backup FILE</source>
+        <translation>db needs verify or backup FILE</translation>
     </message>
 </context>
 <context>

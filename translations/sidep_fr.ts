@@ -2,6 +2,65 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About sidep-portal</source>
+        <translation>À propos de sidep-portal</translation>
+    </message>
+    <message>
+        <source>SI-DEP sampling portal</source>
+        <translation>Portail de prélèvement SI-DEP</translation>
+    </message>
+    <message>
+        <source>Sampling records and results of COVID-19 tests, kept encrypted and sent to the national system SI-DEP.</source>
+        <translation>Les fiches de prélèvement et les résultats des tests COVID-19, conservés chiffrés et transmis au système national SI-DEP.</translation>
+    </message>
+    <message>
+        <source>Program</source>
+        <translation>Programme</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Built from commit</source>
+        <translation>Construit à partir du commit</translation>
+    </message>
+    <message>
+        <source>Site FINESS</source>
+        <translation>FINESS du site</translation>
+    </message>
+    <message>
+        <source>Store</source>
+        <translation>Base</translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation>Licence</translation>
+    </message>
+    <message>
+        <source>European Union Public Licence v. 1.2 (EUPL-1.2)</source>
+        <translation>Licence publique de l&apos;Union européenne v. 1.2 (EUPL-1.2)</translation>
+    </message>
+    <message>
+        <source>Components</source>
+        <translation>Composants</translation>
+    </message>
+    <message>
+        <source>Component</source>
+        <translation>Composant</translation>
+    </message>
+    <message>
+        <source>The copyright notices and licences of these components are installed with the program (Debian: /usr/share/doc/sidep-portal/copyright).</source>
+        <translation>Les mentions de droit d&apos;auteur et les licences de ces composants sont installées avec le programme (Debian : /usr/share/doc/sidep-portal/copyright).</translation>
+    </message>
+    <message>
+        <source>none yet (first start)</source>
+        <translation>aucun pour le moment (premier démarrage)</translation>
+    </message>
+</context>
+<context>
     <name>ActivationCodeCsv</name>
     <message>
         <source>line %1</source>
@@ -561,6 +620,22 @@
     <message>
         <source>another connection is reading the store; the journal is emptied at the next checkpoint</source>
         <translation>une autre connexion lit la base locale ; le journal sera vidé au prochain point de contrôle</translation>
+    </message>
+    <message>
+        <source>a backup cannot be made inside a transaction</source>
+        <translation>une sauvegarde ne peut pas être faite au milieu d&apos;une transaction</translation>
+    </message>
+    <message>
+        <source>%1 already exists: choose a new file for the backup</source>
+        <translation>%1 existe déjà : choisissez un nouveau fichier pour la sauvegarde</translation>
+    </message>
+    <message>
+        <source>cannot create %1: %2</source>
+        <translation>impossible de créer %1 : %2</translation>
+    </message>
+    <message>
+        <source>the backup to %1 failed: %2</source>
+        <translation>la sauvegarde dans %1 a échoué : %2</translation>
     </message>
 </context>
 <context>
@@ -1132,6 +1207,14 @@
             <numerusform>%n connexion refusée sur votre compte depuis votre dernière connexion, à %1</numerusform>
             <numerusform>%n connexions refusées sur votre compte depuis votre dernière connexion, la dernière à %1</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Aide</translation>
+    </message>
+    <message>
+        <source>&amp;About sidep-portal</source>
+        <translation>&amp;À propos de sidep-portal</translation>
     </message>
 </context>
 <context>
@@ -2663,10 +2746,6 @@
         <translation>invalide : %1</translation>
     </message>
     <message>
-        <source>db needs verify</source>
-        <translation>db nécessite verify</translation>
-    </message>
-    <message>
         <source>file: %1</source>
         <translation>fichier : %1</translation>
     </message>
@@ -3131,6 +3210,8 @@ Commands:
                                            and sync do it after each round)
   check nir|rpps|adeli|finess|cog|loinc|phone|email VALUE
   db verify | audit verify | audit list
+  db backup FILE                           a consistent copy of the store, made while
+                                           it is in use (admin); FILE must be new
   stats
   scan IMAGE                               read the codes in an image (tube
                                            label, INS DataMatrix) as JSON
@@ -3145,6 +3226,7 @@ Commands:
                                            from a national delivery (.tgz) or a
                                            CSV, checked against the .sha256 beside
                                            it (required for a .tgz)
+  codes import FILE.csv [--sha256 FILE]    add activation codes (all or none)
   codes status [--soon-days N]             codes left, valid now, expiring soon
   codes fetch [--count N]                  activation codes from the national server
                                            (up to the refill target, or N)
@@ -3170,6 +3252,7 @@ Options:
   --user NAME           the account to sign in with
   --password-stdin      the first line of standard input is the password
   --recovery-key-stdin  sign in with the recovery key, read from standard input
+  --version             the version and the commit it was built from
 
 Exit codes: 0 success, 1 invalid input, 2 usage error, 3 integrity problem found,
 4 access denied (password, lock, role), 5 not found, 6 store error,
@@ -3198,6 +3281,9 @@ Commandes :
                                            après chaque cycle)
   check nir|rpps|adeli|finess|cog|loinc|phone|email VALEUR
   db verify | audit verify | audit list
+  db backup FICHIER                        une copie cohérente de la base, faite
+                                           pendant son utilisation (administrateur) ;
+                                           FICHIER doit être nouveau
   stats
   scan IMAGE                               lit les codes d&apos;une image (étiquette
                                            de tube, DataMatrix INS) en JSON
@@ -3214,6 +3300,9 @@ Commandes :
                                            (.tgz) ou d&apos;un CSV, vérifiés avec le
                                            .sha256 placé à côté (obligatoire
                                            pour un .tgz)
+  codes import FICHIER.csv [--sha256 FICHIER]
+                                           ajoute des codes d&apos;activation (tous
+                                           ou aucun)
   codes status [--soon-days N]             codes restants, valides à ce jour,
                                            bientôt expirés
   codes fetch [--count N]                  récupère des codes d&apos;activation
@@ -3251,6 +3340,7 @@ Options :
                         est le mot de passe
   --recovery-key-stdin  se connecter avec la clé de récupération, lue sur
                         l&apos;entrée standard
+  --version             la version et le commit dont elle est construite
 
 Codes de sortie : 0 succès, 1 entrée invalide, 2 erreur d&apos;utilisation,
 3 problème d&apos;intégrité détecté, 4 accès refusé (mot de passe, verrouillage,
@@ -3261,6 +3351,16 @@ rôle), 5 introuvable, 6 erreur de la base, 7 synchronisation incomplète
     <message>
         <source>codes import needs one file: a national delivery (.tgz) or a CSV</source>
         <translation>codes import nécessite un fichier : une livraison nationale (.tgz) ou un CSV</translation>
+        <source>db backup needs the file to write</source>
+        <translation>db backup nécessite le fichier à écrire</translation>
+    </message>
+    <message>
+        <source>Backup written to %1. It opens with today&apos;s passwords and recovery key.</source>
+        <translation>Sauvegarde écrite dans %1. Elle s&apos;ouvre avec les mots de passe et la clé de récupération d&apos;aujourd&apos;hui.</translation>
+    </message>
+    <message>
+        <source>db needs verify or backup FILE</source>
+        <translation>db nécessite verify ou backup FICHIER</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,8 @@
 #include "MainWindow.h"
 
+#include "AboutDialog.h"
 #include "AdminWidget.h"
+#include "ApplicationIcon.h"
 #include "BarcodeDecoder.h"
 #include "CameraScanDialog.h"
 #include "CodeRefill.h"
@@ -49,6 +51,8 @@ MainWindow::MainWindow(Store& store, const QString& storePath, QWidget* parent)
 {
     setWindowTitle(tr("SI-DEP sampling portal"));
     setObjectName(u"mainWindow"_s);
+    // Dialogs parented to the window inherit it (main() also sets it for the application).
+    setWindowIcon(ApplicationIcon::icon());
     resize(1280, 720); // fits a 1366x768 screen with its task bar
 
     m_stack = new QStackedWidget(this);
@@ -110,6 +114,11 @@ MainWindow::MainWindow(Store& store, const QString& storePath, QWidget* parent)
     QAction* batchAction = labelsMenu->addAction(tr("Print a &batch of tube labels..."), this,
                                                  &MainWindow::printLabelBatch);
     batchAction->setObjectName(u"printLabelBatchAction"_s);
+
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    QAction* aboutAction = help->addAction(tr("&About sidep-portal"), this, &MainWindow::showAbout);
+    aboutAction->setObjectName(u"aboutAction"_s);
+    aboutAction->setMenuRole(QAction::AboutRole);
 
     // USB scanners type like a keyboard: their bursts are recognised wherever the focus is.
     m_scanner = new ScannerInput(this);
@@ -390,6 +399,15 @@ void MainWindow::chooseImageToScan()
         this, tr("Scan an image"), QString(), tr("Images (*.png *.jpg *.jpeg *.bmp *.tif *.tiff)"));
     if (!path.isEmpty())
         scanImageFile(path);
+}
+
+void MainWindow::showAbout()
+{
+    // Not modal to the event loop: open() returns at once, the dialog deletes itself.
+    auto* dialog = new AboutDialog(m_store.database().isOpen() ? m_store.siteFiness() : QString(),
+                                   m_storePath, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
 }
 
 void MainWindow::printLabelBatch()

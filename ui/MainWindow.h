@@ -65,6 +65,7 @@ private:
     void chooseImageToScan();
     void scanWithCamera();
     void printLabelBatch();
+    void showAbout();
     void dropSessionObjects();
     void startSync();
 

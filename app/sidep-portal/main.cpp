@@ -1,5 +1,7 @@
+#include "ApplicationIcon.h"
 #include "Bootstrap.h"
 #include "MainWindow.h"
+#include "SidepVersion.h"
 #include "Store.h"
 
 #include <QApplication>
@@ -8,16 +10,32 @@
 #include <QLocale>
 #include <QSettings>
 #include <QTranslator>
+#include <algorithm>
+#include <cstring>
 
 using namespace Qt::StringLiterals;
 
 int main(int argc, char* argv[])
 {
     Bootstrap::hardenProcess();
+    // --help and --version only print: they need no display (an administrator over SSH).
+    const bool printsOnly = std::any_of(argv + 1, argv + argc, [](const char* word) {
+        for (const char* option : {"--help", "-h", "-?", "--help-all", "--version", "-v"}) {
+            if (std::strcmp(word, option) == 0)
+                return true;
+        }
+        return false;
+    });
+    if (printsOnly && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
     QApplication::setOrganizationName(u"sidep"_s);
     QApplication::setApplicationName(u"sidep-portal"_s);
-    QApplication::setApplicationVersion(QStringLiteral(SIDEP_VERSION));
+    QApplication::setApplicationVersion(QStringLiteral(SIDEP_VERSION_TEXT));
+    // The desktop entry's name: Wayland compositors find the icon through it.
+    QGuiApplication::setDesktopFileName(u"fr.gouv.sidep.portal"_s);
+    // Every window, parented or not, shows the application's icon.
+    QApplication::setWindowIcon(ApplicationIcon::icon());
 
     QCommandLineParser parser;
     parser.setApplicationDescription(u"SI-DEP sampling portal"_s);

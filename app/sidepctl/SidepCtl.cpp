@@ -2,6 +2,7 @@
 
 #include "Identifiers.h"
 #include "RecordStore.h"
+#include "SidepVersion.h"
 #include "Terminal.h"
 
 #include <QJsonDocument>
@@ -52,6 +53,8 @@ QString SidepCtl::helpText() const
         "                                           and sync do it after each round)\n"
         "  check nir|rpps|adeli|finess|cog|loinc|phone|email VALUE\n"
         "  db verify | audit verify | audit list\n"
+        "  db backup FILE                           a consistent copy of the store, made while\n"
+        "                                           it is in use (admin); FILE must be new\n"
         "  stats\n"
         "  scan IMAGE                               read the codes in an image (tube\n"
         "                                           label, INS DataMatrix) as JSON\n"
@@ -92,6 +95,7 @@ QString SidepCtl::helpText() const
         "  --user NAME           the account to sign in with\n"
         "  --password-stdin      the first line of standard input is the password\n"
         "  --recovery-key-stdin  sign in with the recovery key, read from standard input\n"
+        "  --version             the version and the commit it was built from\n"
         "\n"
         "Exit codes: 0 success, 1 invalid input, 2 usage error, 3 integrity problem found,\n"
         "4 access denied (password, lock, role), 5 not found, 6 store error,\n"
@@ -133,6 +137,10 @@ int SidepCtl::run(const QStringList& arguments)
     if (m_dbPath.isEmpty())
         m_dbPath = Store::defaultPath();
 
+    if (command == QStringList{u"--version"_s}) {
+        m_out << u"sidepctl "_s << QStringLiteral(SIDEP_VERSION_TEXT) << Qt::endl;
+        return Success;
+    }
     if (command.isEmpty() || command.contains(u"--help"_s) || command.first() == u"help"_s) {
         m_out << helpText();
         m_out.flush();
@@ -426,8 +434,25 @@ int SidepCtl::db(const CommandArguments& args)
 {
     if (!args.isValid())
         return usage(args.error());
-    if (args.positional(0) != u"verify"_s)
-        return usage(tr("db needs verify"));
+    const QString action = args.positional(0);
+    if (action == u"backup"_s) {
+        if (args.positional().size() != 2)
+            return usage(tr("db backup needs the file to write"));
+        if (const int code = openAndSignIn(); code != Success)
+            return code;
+        QString error;
+        if (!m_store.require(Permission::ManageSettings, &error))
+            return fail(AccessDenied, error);
+        const QString path = args.positional(1);
+        if (!m_store.backup(path, &error))
+            return fail(StoreError, error);
+        m_out << tr("Backup written to %1. It opens with today's passwords and recovery key.")
+                     .arg(path)
+              << Qt::endl;
+        return Success;
+    }
+    if (action != u"verify"_s || args.positional().size() != 1)
+        return usage(tr("db needs verify or backup FILE"));
     if (const int code = openAndSignIn(); code != Success)
         return code;
     const RecordStore::VerifyReport report = m_store.records()->verify();

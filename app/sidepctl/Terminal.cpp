@@ -1,13 +1,26 @@
 #include "Terminal.h"
 
+#include <QtGlobal>
+
+// Echo and terminal detection are each platform's console calls, kept here.
+#ifdef Q_OS_WIN
+#include <cstdio>
+#include <io.h>
+#include <windows.h>
+#else
 #include <termios.h>
 #include <unistd.h>
+#endif
 
 namespace Terminal {
 
 bool stdinIsTerminal()
 {
+#ifdef Q_OS_WIN
+    return _isatty(_fileno(stdin)) != 0;
+#else
     return isatty(STDIN_FILENO) == 1;
+#endif
 }
 
 bool readSecretLine(QIODevice* input, SecureBytes* line)
@@ -23,6 +36,16 @@ bool readSecretLine(QIODevice* input, SecureBytes* line)
 
 bool readSecretLineNoEcho(QIODevice* input, SecureBytes* line)
 {
+#ifdef Q_OS_WIN
+    const HANDLE console = GetStdHandle(STD_INPUT_HANDLE);
+    DWORD saved = 0;
+    const bool terminal = GetConsoleMode(console, &saved) != 0;
+    if (terminal)
+        SetConsoleMode(console, saved & ~DWORD(ENABLE_ECHO_INPUT));
+    const bool read = readSecretLine(input, line);
+    if (terminal)
+        SetConsoleMode(console, saved);
+#else
     termios saved{};
     const bool terminal = tcgetattr(STDIN_FILENO, &saved) == 0;
     if (terminal) {
@@ -33,6 +56,7 @@ bool readSecretLineNoEcho(QIODevice* input, SecureBytes* line)
     const bool read = readSecretLine(input, line);
     if (terminal)
         tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved);
+#endif
     return read;
 }
 

@@ -1,5 +1,6 @@
 #include "Bootstrap.h"
 #include "SidepCtl.h"
+#include "SidepVersion.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -24,7 +25,7 @@ int main(int argc, char* argv[])
                  : std::make_unique<QCoreApplication>(argc, argv);
     QCoreApplication::setOrganizationName(QStringLiteral("sidep"));
     QCoreApplication::setApplicationName(QStringLiteral("sidep-portal"));
-    QCoreApplication::setApplicationVersion(QStringLiteral(SIDEP_VERSION));
+    QCoreApplication::setApplicationVersion(QStringLiteral(SIDEP_VERSION_TEXT));
 
     // Messages follow the system language: French on a French workstation.
     QTranslator translator;

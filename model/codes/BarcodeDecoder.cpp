@@ -2,6 +2,7 @@
 
 #include <QTransform>
 #include <ZXing/ReadBarcode.h>
+#include <ZXing/ZXVersion.h>
 #include <algorithm>
 
 using namespace Qt::StringLiterals;
@@ -356,4 +357,12 @@ CodeClassification BarcodeDecoder::classify(const QString& text)
     classification.reason = tr("neither a tube label (4 to 40 printable ASCII characters) nor "
                                "an INS DataMatrix");
     return classification;
+}
+
+QString BarcodeDecoder::libraryVersion()
+{
+    return QStringLiteral("%1.%2.%3")
+        .arg(ZXING_VERSION_MAJOR)
+        .arg(ZXING_VERSION_MINOR)
+        .arg(ZXING_VERSION_PATCH);
 }

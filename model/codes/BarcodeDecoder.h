@@ -66,4 +66,8 @@ public:
     static CodeClassification classify(const QString& text);
     // 4-40 printable ASCII characters (annex1 specimen.accession).
     static bool isTubeLabel(const QString& text);
+
+    // The ZXing-C++ version built against ("1.4.0"; the library has no run-time query, and
+    // its soname changes with its ABI): for the About box.
+    static QString libraryVersion();
 };

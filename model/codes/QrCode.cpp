@@ -38,6 +38,11 @@ struct QrcodeFree
 
 } // namespace
 
+QString QrCode::libraryVersion()
+{
+    return QString::fromLatin1(QRcode_APIVersionString());
+}
+
 QrCode::QrCode()
     : d(std::make_shared<Private>())
 {}

@@ -35,6 +35,9 @@ public:
     QrCode(const QrCode& other);
     QrCode& operator=(const QrCode& other);
 
+    // The libqrencode library in use ("4.1.1"): for the About box.
+    static QString libraryVersion();
+
     bool isNull() const;
     QString errorString() const;
     QString text() const;
