@@ -56,8 +56,15 @@ std::unique_ptr<QSslSocket> ServerProbes::connectTls(const QString& clientName, 
     while (!socket->isEncrypted() && clock.elapsed() < timeoutMs &&
            socket->state() != QAbstractSocket::UnconnectedState)
         QTest::qWait(5);
-    if (!socket->isEncrypted())
+    if (!socket->isEncrypted()) {
+        // Why, for the test's output: a refused certificate reads differently from a silence.
+        QStringList why{socket->errorString()};
+        for (const QSslError& error : socket->sslHandshakeErrors())
+            why << error.errorString();
+        qInfo("no TLS session after %lld ms: %s", qint64(clock.elapsed()),
+              qPrintable(why.join(u"; "_s)));
         return nullptr;
+    }
     return socket;
 }
 
