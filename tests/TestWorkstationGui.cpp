@@ -435,6 +435,7 @@ void TestWorkstationGui::bannerShowsTheIdentityAndTheReviewReadsItBack()
     pages->setCurrentIndex(RecordField::ReviewPage);
     auto* review = find<PatientBanner>(form, u"reviewBanner"_s);
     QVERIFY(review->isVisible());
+    QVERIFY(banner->isHidden()); // not twice on screen
     QCOMPARE(review->text(), text);
     const QString readBack = find<QLabel>(form, u"readBackLabel"_s)->text();
     QVERIFY2(readBack.contains(expected.contact.email), qPrintable(readBack));

@@ -116,6 +116,9 @@ RecordFormWidget::RecordFormWidget(Store& store, QWidget* parent)
     connect(m_ui->pagesTabWidget, &QTabWidget::currentChanged, this, [this](int page) {
         if (page == RecordField::ReviewPage)
             refreshReview();
+        // The review has the same card, to read back: not twice on screen.
+        m_ui->patientBanner->setVisible(m_ui->patientBanner->hasIdentity() &&
+                                        page != RecordField::ReviewPage);
     });
     connect(m_ui->problemsListWidget, &QListWidget::itemActivated, this,
             [this](QListWidgetItem* item) {
@@ -662,7 +665,9 @@ void RecordFormWidget::refreshBanner()
         json.value(u"specimen"_s).toObject().value(u"collectedAt"_s).toString();
     const QDate today = m_clock().date();
     m_ui->patientBanner->setPatient(patient, collectedAt, today);
-    m_ui->patientBanner->setVisible(m_ui->patientBanner->hasIdentity());
+    m_ui->patientBanner->setVisible(m_ui->patientBanner->hasIdentity() &&
+                                    m_ui->pagesTabWidget->currentIndex() !=
+                                        RecordField::ReviewPage);
     m_ui->reviewBanner->setPatient(patient, collectedAt, today);
 
     // What else to read back: how the result will reach the patient, and the tube.
