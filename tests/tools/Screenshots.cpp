@@ -112,7 +112,9 @@ int main(int argc, char* argv[])
     form->startNew();
     window.routeScan(u"CHU75-2020-000123"_s);
     QJsonObject json = form->formJson();
-    json.insert(u"patient"_s, validRecordJson(123).value(u"patient"_s));
+    QJsonObject patient = validRecordJson(123).value(u"patient"_s).toObject();
+    patient.insert(u"identityStatus"_s, u"qualified"_s); // as an INS document gives it
+    json.insert(u"patient"_s, patient);
     json.insert(u"contact"_s, validRecordJson(123).value(u"contact"_s));
     json.insert(u"residence"_s, validRecordJson(123).value(u"residence"_s));
     json.insert(u"healthProfessional"_s, validRecordJson(123).value(u"healthProfessional"_s));
