@@ -24,7 +24,11 @@ const QString ReportColumn = u"report"_s;
 const QString SearchBucketsReady = u"search.buckets"_s;
 // Every record has this many buckets, real ones first, so that their number says nothing
 // about the length of the names.
-constexpr int BucketsPerRecord = 8;
+constexpr int BucketsPerRecord = 16;
+// A name word's buckets are its first 2, 4, 8 and 16 letters: a search reads the longest
+// its word has, so that a long common start ("MARTIN", or the test fixture's names that all
+// begin alike) does not mean decrypting every record.
+constexpr int PrefixLengths[] = {2, 4, 8, 16};
 
 // The identifying blocks a save writes and an amendment replaces (not the result).
 constexpr SamplingRecord::Block IdentifyingBlocks[] = {
@@ -64,18 +68,35 @@ QString tubeForm(const QString& label)
     return label.trimmed().toUpper();
 }
 
-// "n:" and the first two letters of each name word, "t:" and the last two characters of
-// the tube label (first, so that it is never left out).
+QString prefixBucket(const QString& word, int length)
+{
+    return u"n%1:"_s.arg(length) + word.left(length);
+}
+
+// The bucket a search part reads: its longest prefix length; empty below two letters.
+QString searchBucket(const QString& part)
+{
+    for (auto it = std::rbegin(PrefixLengths); it != std::rend(PrefixLengths); ++it) {
+        if (part.size() >= *it)
+            return prefixBucket(part, *it);
+    }
+    return {};
+}
+
+// "t:" and the last two characters of the tube label, then the prefixes of the name words,
+// shortest first (so that when a record has more than fit, only the longest are left out).
 QStringList bucketsOf(const QStringList& words, const QString& accession)
 {
     QStringList buckets;
     const QString tube = tubeForm(accession);
     if (tube.size() >= 2)
         buckets.append(u"t:"_s + tube.right(2));
-    for (const QString& word : words) {
-        const QString bucket = u"n:"_s + word.left(2);
-        if (!buckets.contains(bucket))
-            buckets.append(bucket);
+    for (const int length : PrefixLengths) {
+        for (const QString& word : words) {
+            const QString bucket = prefixBucket(word, length);
+            if (word.size() >= length && !buckets.contains(bucket))
+                buckets.append(bucket);
+        }
     }
     return buckets.mid(0, BucketsPerRecord);
 }
@@ -494,20 +515,19 @@ QList<QUuid> RecordStore::searchIds(const Query& query, QString* error)
     const QList<SearchWord> words = searchWords(query.search);
     if (words.isEmpty() || !ensureSearchBuckets(error))
         return ids;
-    // One word's buckets narrow the records to decrypt: the word with the longest name
-    // part (the most selective), or the tube label's end when one word is typed.
-    const SearchWord* narrowing = nullptr;
+    // One bucket narrows the records to decrypt: that of the longest name part typed (the
+    // most selective), and the tube label's end when one word is typed.
+    QString narrowing;
     for (const SearchWord& word : words) {
-        if (!word.nameParts.isEmpty() && word.nameParts.first().size() >= 2 &&
-            (!narrowing || narrowing->nameParts.isEmpty() ||
-             word.nameParts.first().size() > narrowing->nameParts.first().size())) {
-            narrowing = &word;
+        for (const QString& part : word.nameParts) {
+            if (part.size() > narrowing.size())
+                narrowing = part;
         }
     }
     const bool byTube = words.size() == 1 && words.first().tube.size() >= 2;
     QStringList buckets;
-    if (narrowing)
-        buckets.append(u"n:"_s + narrowing->nameParts.first().left(2));
+    if (narrowing.size() >= 2)
+        buckets.append(searchBucket(narrowing));
     if (byTube)
         buckets.append(u"t:"_s + words.first().tube.right(2));
     if (buckets.isEmpty())

@@ -32,7 +32,7 @@ public:
     QByteArray nameIndex(const QString& name) const;
     static QString normalisedName(const QString& name);
 
-    // Keyed hash of a search bucket ("n:DU", "t:42"), truncated: many records share a
+    // Keyed hash of a search bucket ("n2:DU", "t:42"), truncated: many records share a
     // bucket, and a search decrypts only that bucket's records to confirm a match.
     QByteArray searchBucket(const QString& bucket) const;
     static constexpr int SearchBucketSize = 8;

@@ -18,6 +18,7 @@
 #include <QScrollBar>
 #include <QSet>
 #include <QSignalSpy>
+#include <QSqlQuery>
 #include <QTableView>
 #include <QTest>
 
@@ -76,6 +77,7 @@ private Q_SLOTS:
     void searchesByName();
     void searchesByStartOfNamesAndEndOfLabel();
     void showsTheBirthDate();
+    void searchFindsRecordsSavedBeforeTheSearchExisted();
     void activatesOnDoubleClick();
     void keyboardPathAndNames();
     void refreshesWhenSaved();
@@ -434,6 +436,15 @@ void TestQueueView::searchesByStartOfNamesAndEndOfLabel()
     QCOMPARE(found(yesterdays, true), QSet<int>{FirstYesterdayIndex});
     // One letter says too little: nothing, rather than everyone.
     QCOMPARE(found(u"z"_s), QSet<int>{});
+    // Every record has as many buckets as any other: their number says nothing of its names.
+    QSqlQuery& perRecord = m_store->database().query(
+        u"SELECT DISTINCT n FROM (SELECT count(*) AS n FROM record_search GROUP BY record_id)"_s);
+    QVERIFY(perRecord.exec());
+    QList<int> sizes;
+    while (perRecord.next())
+        sizes.append(perRecord.value(0).toInt());
+    perRecord.finish();
+    QCOMPARE(sizes, QList<int>{16});
 
     // The same from the search field.
     QueueWidget widget;
@@ -446,6 +457,27 @@ void TestQueueView::searchesByStartOfNamesAndEndOfLabel()
     QTest::keyClick(search, Qt::Key_Enter);
     QCOMPARE(widget.model()->rowCount(), 1);
     QCOMPARE(widget.model()->recordId(0), m_ids.value(1234));
+}
+
+// A store that had records before the search: their buckets are made at the first search.
+void TestQueueView::searchFindsRecordsSavedBeforeTheSearchExisted()
+{
+    TestSupport::StoreFixture fixture;
+    auto nurse = fixture.openAs(TestSupport::NurseName);
+    QList<SamplingRecord> records{TestSupport::validRecord(61), TestSupport::validRecord(62)};
+    QList<QList<Problem>> problems;
+    QString error;
+    QVERIFY(nurse->records()->add(&records, {}, &problems, &error));
+    // As the store was before schema version 8 filled its buckets.
+    QVERIFY(nurse->database().execDirect(u"DELETE FROM record_search"_s, &error));
+    QVERIFY(
+        nurse->database().execDirect(u"DELETE FROM meta WHERE key = 'search.buckets'"_s, &error));
+    RecordStore::Query query;
+    query.search = TestSupport::identifyingStrings(62).at(1);
+    QCOMPARE(nurse->records()->count(query, &error), 1);
+    QCOMPARE(nurse->database().metaValue(u"search.buckets"_s), QByteArray("1"));
+    query.search = u"Zorglub"_s;
+    QCOMPARE(nurse->records()->count(query, &error), 2);
 }
 
 void TestQueueView::showsTheBirthDate()
