@@ -24,7 +24,7 @@ const QString ReportColumn = u"report"_s;
 const QString SearchBucketsReady = u"search.buckets"_s;
 // Every record has this many buckets, real ones first, so that their number says nothing
 // about the length of the names.
-constexpr int BucketsPerRecord = 16;
+constexpr int BucketsPerRecord = 12;
 // A name word's buckets are its first 2, 4, 8 and 16 letters: a search reads the longest
 // its word has, so that a long common start ("MARTIN", or the test fixture's names that all
 // begin alike) does not mean decrypting every record.
@@ -219,7 +219,7 @@ bool RecordStore::add(QList<SamplingRecord>* records, const SaveOptions& options
             insert.bindValue(column++, vault.seal(RecordsTable, id, name, record.blockCbor(block)));
         }
         insert.bindValue(column++, QVariant(QMetaType::fromType<QByteArray>())); // no report yet
-        if (!database.exec(insert, error) || !writeSearchBuckets(id, record, error)) {
+        if (!database.exec(insert, error) || !writeSearchBuckets(id, record, false, error)) {
             *error = tr("not saved: %1").arg(*error);
             return false;
         }
@@ -590,14 +590,16 @@ QList<QUuid> RecordStore::searchIds(const Query& query, QString* error)
     return ids;
 }
 
-bool RecordStore::writeSearchBuckets(const QString& id, const SamplingRecord& record,
+bool RecordStore::writeSearchBuckets(const QString& id, const SamplingRecord& record, bool replace,
                                      QString* error)
 {
     Database& database = m_store.database();
-    QSqlQuery& erase = database.query(u"DELETE FROM record_search WHERE record_id = ?"_s);
-    erase.bindValue(0, id);
-    if (!database.exec(erase, error))
-        return false;
+    if (replace) {
+        QSqlQuery& erase = database.query(u"DELETE FROM record_search WHERE record_id = ?"_s);
+        erase.bindValue(0, id);
+        if (!database.exec(erase, error))
+            return false;
+    }
     const Vault& vault = *m_store.vault();
     QSqlQuery& insert = database.query(u"INSERT INTO record_search (bucket, record_id) "
                                        "VALUES (?, ?) ON CONFLICT DO NOTHING"_s);
@@ -652,7 +654,7 @@ bool RecordStore::ensureSearchBuckets(QString* error)
     }
     select.finish();
     for (const auto& [id, record] : std::as_const(missing)) {
-        if (!writeSearchBuckets(id, record, error))
+        if (!writeSearchBuckets(id, record, false, error))
             return false;
     }
     return database.setMetaValue(SearchBucketsReady, "1", error) && transaction.commit(error);
@@ -785,7 +787,7 @@ bool RecordStore::amend(const QUuid& id, SamplingRecord* record, const QString& 
                                     record->blockCbor(block)));
     }
     update.bindValue(column++, recordId);
-    if (!database.exec(update, error) || !writeSearchBuckets(recordId, *record, error))
+    if (!database.exec(update, error) || !writeSearchBuckets(recordId, *record, true, error))
         return false;
 
     QList<AuditLog::NewEntry> audit = {

@@ -140,8 +140,10 @@ Q_SIGNALS:
 
 private:
     bool openBlocks(const QUuid& id, SamplingRecord* record, QString* damagedBlock, QString* error);
-    // The buckets of a record, padded to a fixed count, written in the caller's transaction.
-    bool writeSearchBuckets(const QString& id, const SamplingRecord& record, QString* error);
+    // The buckets of a record, padded to a fixed count, written in the caller's transaction;
+    // `replace` first removes those it had (a new record has none).
+    bool writeSearchBuckets(const QString& id, const SamplingRecord& record, bool replace,
+                            QString* error);
     // Buckets for records saved before the search existed: once per store.
     bool ensureSearchBuckets(QString* error);
     // The ids a search query matches, most recent sampling first (cached until the next

@@ -444,7 +444,7 @@ void TestQueueView::searchesByStartOfNamesAndEndOfLabel()
     while (perRecord.next())
         sizes.append(perRecord.value(0).toInt());
     perRecord.finish();
-    QCOMPARE(sizes, QList<int>{16});
+    QCOMPARE(sizes, QList<int>{12});
 
     // The same from the search field.
     QueueWidget widget;
