@@ -146,6 +146,24 @@ const QList<QStringList> Migrations = {
         " account TEXT,"
         " reason TEXT NOT NULL)"_s,
     },
+    // 8: the queue's search by the start of a name or the end of a tube label. Each record
+    // has a fixed number of keyed, truncated hashes of "buckets" (the first 2, 4, 8 and 16
+    // letters of each name word, the last two characters of the tube label; padded with
+    // random ones so the count says nothing); a search reads one bucket and decrypts only
+    // its records to confirm. And the previous blocks of a record corrected after its save (an
+    // amendment),
+    // re-sealed together for their place in the history.
+    {
+        u"CREATE TABLE record_search ("
+        " bucket BLOB NOT NULL,"
+        " record_id TEXT NOT NULL REFERENCES records (id),"
+        " PRIMARY KEY (bucket, record_id)) WITHOUT ROWID"_s,
+        u"CREATE INDEX record_search_by_record ON record_search (record_id)"_s,
+        // A store without records has nothing to give buckets to later (RecordStore).
+        u"INSERT INTO meta (key, value) SELECT 'search.buckets', '1' "
+        "WHERE NOT EXISTS (SELECT 1 FROM records)"_s,
+        u"ALTER TABLE record_versions ADD COLUMN blocks BLOB"_s,
+    },
 };
 
 // SQLite's primary result codes that a person can act on (sqlite3.h).

@@ -80,11 +80,6 @@ int luhnSum(QStringView digits, bool doubleRightmost)
     return sum;
 }
 
-QString twoDigits(int value)
-{
-    return u"%1"_s.arg(value, 2, 10, QLatin1Char('0'));
-}
-
 // The messages shared by the numbered identifiers. The name is an acronym ("NIR", "RPPS"),
 // the same in every language.
 IdentifierCheck lengthFailure(const QString& rule, const QString& name, int expected,
@@ -103,9 +98,13 @@ IdentifierCheck digitsFailure(const QString& rule, const QString& name, bool cor
             : Identifiers::tr("%1 may contain only digits").arg(name));
 }
 
-IdentifierCheck keyFailure(const QString& rule, const QString& name, const QString& expected)
+// Never the key that would pass: told "93 expected", a person types 93 and a mistyped
+// number becomes a valid number of someone else. The number is to be read again instead.
+IdentifierCheck keyFailure(const QString& rule, const QString& name)
 {
-    return fail(rule, Identifiers::tr("wrong %1 key: %2 expected").arg(name, expected));
+    return fail(rule, Identifiers::tr("the %1 is wrong (its check key does not match): read the "
+                                      "number again from the document")
+                          .arg(name));
 }
 
 // Fixed-length numbers whose last digit is a Luhn key over all of them (RPPS, FINESS).
@@ -120,8 +119,7 @@ IdentifierCheck checkLuhnNumber(const QString& value, const QString& digits, boo
         return digitsFailure(rulePrefix + u".format", name, corsicaAllowed);
     }
     if (!Identifiers::luhnValid(digits)) {
-        const int expected = Identifiers::luhnCheckDigit(digits.left(length - 1));
-        return keyFailure(rulePrefix + u".key", name, QString::number(expected));
+        return keyFailure(rulePrefix + u".key", name);
     }
     return IdentifierCheck::ok(value);
 }
@@ -264,7 +262,8 @@ IdentifierCheck Identifiers::checkNir(const QString& input)
     }
     const int expectedKey = 97 - int(QStringView(digits).left(13).toLongLong() % 97);
     if (QStringView(nir).mid(13, 2).toInt() != expectedKey) {
-        return keyFailure(u"nir.key"_s, u"NIR"_s, twoDigits(expectedKey));
+        return fail(u"nir.key"_s, tr("the NIR is wrong (its key does not match): read the whole "
+                                     "number again from the patient's card"));
     }
     return IdentifierCheck::ok(nir);
 }
@@ -378,9 +377,8 @@ IdentifierCheck Identifiers::checkLoinc(const QString& input)
                     tr("a LOINC code is 1 to 5 digits, a dash and a check digit"));
     }
     // LOINC pads the left part to 5 digits; leading zeros do not change a Luhn sum.
-    const int expected = luhnCheckDigit(match.captured(1));
-    if (match.captured(2).toInt() != expected) {
-        return keyFailure(u"loinc.key"_s, u"LOINC"_s, QString::number(expected));
+    if (match.captured(2).toInt() != luhnCheckDigit(match.captured(1))) {
+        return keyFailure(u"loinc.key"_s, u"LOINC"_s);
     }
     return IdentifierCheck::ok(code);
 }

@@ -164,6 +164,7 @@ bool RecordPurge::purgeDue(const QDateTime& now, Report* report, QString* error)
         " activation_pending = 0, updated_at = ?, "_s +
         erasedBlocks() + u" WHERE id = ? AND status = 'acknowledged'"_s);
     QSqlQuery& versions = database.query(u"DELETE FROM record_versions WHERE record_id = ?"_s);
+    QSqlQuery& buckets = database.query(u"DELETE FROM record_search WHERE record_id = ?"_s);
     QSqlQuery& entries = database.query(u"DELETE FROM result_entries WHERE record_id = ?"_s);
     // The code stays in the pool as used (it must never be given again), linked to no one.
     QSqlQuery& code = database.query(u"UPDATE activation_codes SET used_by = 'purged', "
@@ -186,10 +187,12 @@ bool RecordPurge::purgeDue(const QDateTime& now, Report* report, QString* error)
         erase.bindValue(0, updatedAt);
         erase.bindValue(1, record.id);
         versions.bindValue(0, record.id);
+        buckets.bindValue(0, record.id);
         entries.bindValue(0, record.id);
         code.bindValue(0, record.id);
         if (!database.exec(erase, error) || !database.exec(versions, error) ||
-            !database.exec(entries, error) || !database.exec(code, error)) {
+            !database.exec(buckets, error) || !database.exec(entries, error) ||
+            !database.exec(code, error)) {
             return false;
         }
     }

@@ -2,9 +2,13 @@
 
 #include "Logging.h"
 #include "RecordValidator.h"
+#include "SiteStatistics.h"
 #include "Store.h"
 
+#include <QCborMap>
+#include <QCborValue>
 #include <QJsonDocument>
+#include <QRandomGenerator>
 #include <QSet>
 #include <QSqlQuery>
 #include <QVariant>
@@ -15,7 +19,21 @@ using namespace Qt::StringLiterals;
 namespace {
 
 const QString RecordsTable = u"records"_s;
+const QString VersionsTable = u"record_versions"_s;
 const QString ReportColumn = u"report"_s;
+const QString SearchBucketsReady = u"search.buckets"_s;
+// Every record has this many buckets, real ones first, so that their number says nothing
+// about the length of the names.
+constexpr int BucketsPerRecord = 12;
+// A name word's buckets are its first 2, 4, 8 and 16 letters: a search reads the longest
+// its word has, so that a long common start ("MARTIN", or the test fixture's names that all
+// begin alike) does not mean decrypting every record.
+constexpr int PrefixLengths[] = {2, 4, 8, 16};
+
+// The identifying blocks a save writes and an amendment replaces (not the result).
+constexpr SamplingRecord::Block IdentifyingBlocks[] = {
+    SamplingRecord::Block::Patient, SamplingRecord::Block::Contact, SamplingRecord::Block::Clinical,
+    SamplingRecord::Block::Physicians, SamplingRecord::Block::Specimen};
 
 QString idText(const QUuid& id)
 {
@@ -31,7 +49,79 @@ QString blockColumns()
     return columns.join(u", "_s);
 }
 
+// The words of a patient's names as a search compares them: upper case, no accents, split
+// at spaces, hyphens and apostrophes.
+QStringList nameWords(const QString& birthName, const QString& usualName, const QString& firstNames)
+{
+    QStringList words;
+    for (const QString& name : {birthName, usualName, firstNames}) {
+        for (const QString& word : Vault::normalisedName(name).split(u' ', Qt::SkipEmptyParts)) {
+            if (!words.contains(word))
+                words.append(word);
+        }
+    }
+    return words;
+}
+
+QString tubeForm(const QString& label)
+{
+    return label.trimmed().toUpper();
+}
+
+QString prefixBucket(const QString& word, int length)
+{
+    return u"n%1:"_s.arg(length) + word.left(length);
+}
+
+// The bucket a search part reads: its longest prefix length; empty below two letters.
+QString searchBucket(const QString& part)
+{
+    for (auto it = std::rbegin(PrefixLengths); it != std::rend(PrefixLengths); ++it) {
+        if (part.size() >= *it)
+            return prefixBucket(part, *it);
+    }
+    return {};
+}
+
+// "t:" and the last two characters of the tube label, then the prefixes of the name words,
+// shortest first (so that when a record has more than fit, only the longest are left out).
+QStringList bucketsOf(const QStringList& words, const QString& accession)
+{
+    QStringList buckets;
+    const QString tube = tubeForm(accession);
+    if (tube.size() >= 2)
+        buckets.append(u"t:"_s + tube.right(2));
+    for (const int length : PrefixLengths) {
+        for (const QString& word : words) {
+            const QString bucket = prefixBucket(word, length);
+            if (word.size() >= length && !buckets.contains(bucket))
+                buckets.append(bucket);
+        }
+    }
+    return buckets.mid(0, BucketsPerRecord);
+}
+
+// One word typed into a search: its name form (possibly several parts: "Lefèvre-Martin")
+// and its tube-label form.
+struct SearchWord
+{
+    QStringList nameParts;
+    QString tube;
+};
+
+QList<SearchWord> searchWords(const QString& text)
+{
+    QList<SearchWord> words;
+    for (const QString& typed : text.split(u' ', Qt::SkipEmptyParts)) {
+        words.append(
+            {Vault::normalisedName(typed).split(u' ', Qt::SkipEmptyParts), tubeForm(typed)});
+    }
+    return words;
+}
+
 } // namespace
+
+const QString RecordStore::AmendmentKind = u"amendment"_s;
 
 RecordStore::RecordStore(Store& store)
     : m_store(store)
@@ -129,7 +219,7 @@ bool RecordStore::add(QList<SamplingRecord>* records, const SaveOptions& options
             insert.bindValue(column++, vault.seal(RecordsTable, id, name, record.blockCbor(block)));
         }
         insert.bindValue(column++, QVariant(QMetaType::fromType<QByteArray>())); // no report yet
-        if (!database.exec(insert, error)) {
+        if (!database.exec(insert, error) || !writeSearchBuckets(id, record, false, error)) {
             *error = tr("not saved: %1").arg(*error);
             return false;
         }
@@ -150,6 +240,7 @@ bool RecordStore::add(QList<SamplingRecord>* records, const SaveOptions& options
         *error = tr("not saved: %1").arg(*error);
         return false;
     }
+    m_searchCacheKey.clear();
     for (const SamplingRecord& record : std::as_const(*records)) {
         qCInfo(lcStore) << "record saved" << idText(record.id);
         Q_EMIT recordSaved(record.id);
@@ -315,6 +406,10 @@ int RecordStore::count(const Query& query, QString* error)
 {
     if (!m_store.require(Permission::ViewIdentity, error))
         return 0;
+    if (!query.search.trimmed().isEmpty()) {
+        m_searchCacheKey.clear(); // a count starts a refresh: search again
+        return int(searchIds(query, error).size());
+    }
     QVariantList values;
     const QString where = whereClause(query, *m_store.vault(), &values);
     QSqlQuery& select = m_store.database().query(u"SELECT count(*) FROM records"_s + where);
@@ -327,6 +422,48 @@ int RecordStore::count(const Query& query, QString* error)
     return result;
 }
 
+namespace {
+
+const QString SummaryColumns =
+    u"SELECT id, status, collected_at, damaged, specimen, patient, collected_day FROM records"_s;
+
+// A queue row from the columns of SummaryColumns: decrypts the tube label, and the names
+// and birth date when asked.
+RecordStore::Summary summaryOf(const QSqlQuery& select, const Vault& vault, bool withNames)
+{
+    RecordStore::Summary summary;
+    const QString id = select.value(0).toString();
+    summary.id = QUuid::fromString(id);
+    summary.status = recordStatusFromName(select.value(1).toString()).value_or(RecordStatus::Draft);
+    summary.collectedAt = select.value(2).toString();
+    summary.damaged = select.value(3).toBool();
+    if (summary.status == RecordStatus::Purged) {
+        summary.collectedAt = select.value(6).toString(); // nothing sealed is left to open
+        return summary;
+    }
+    QByteArray cbor;
+    QJsonObject blocks;
+    if (vault.open(RecordsTable, id, u"specimen"_s, select.value(4).toByteArray(), &cbor) &&
+        SamplingRecord::mergeBlockCbor(cbor, &blocks)) {
+        summary.accession = blocks.value(u"specimen"_s).toObject().value(u"accession"_s).toString();
+    } else {
+        summary.damaged = true;
+    }
+    if (withNames && !summary.damaged) {
+        if (vault.open(RecordsTable, id, u"patient"_s, select.value(5).toByteArray(), &cbor) &&
+            SamplingRecord::mergeBlockCbor(cbor, &blocks)) {
+            const QJsonObject patient = blocks.value(u"patient"_s).toObject();
+            summary.patientName = displayName(patient);
+            summary.birthDate = patient.value(u"birthDate"_s).toString();
+        } else {
+            summary.damaged = true;
+        }
+    }
+    return summary;
+}
+
+} // namespace
+
 QList<RecordStore::Summary> RecordStore::page(const Query& query, int offset, int limit,
                                               bool withNames, QString* error)
 {
@@ -334,52 +471,342 @@ QList<RecordStore::Summary> RecordStore::page(const Query& query, int offset, in
     if (!m_store.require(Permission::ViewIdentity, error))
         return result;
     const Vault& vault = *m_store.vault();
+    Database& database = m_store.database();
+    if (!query.search.trimmed().isEmpty()) {
+        const QList<QUuid> ids =
+            m_searchCacheKey == searchCacheKey(query) ? m_searchCache : searchIds(query, error);
+        QSqlQuery& select = database.query(SummaryColumns + u" WHERE id = ?"_s);
+        for (const QUuid& id : ids.mid(offset, limit)) {
+            select.bindValue(0, idText(id));
+            if (!database.exec(select, error))
+                return result;
+            if (select.next())
+                result.append(summaryOf(select, vault, withNames));
+            select.finish();
+        }
+        return result;
+    }
     QVariantList values;
     const QString where = whereClause(query, vault, &values);
-    QSqlQuery& select = m_store.database().query(
-        u"SELECT id, status, collected_at, damaged, specimen, patient, collected_day "
-        "FROM records"_s +
-        where + u" ORDER BY collected_at DESC, rowid DESC LIMIT ? OFFSET ?"_s);
+    QSqlQuery& select = database.query(
+        SummaryColumns + where + u" ORDER BY collected_at DESC, rowid DESC LIMIT ? OFFSET ?"_s);
     for (int i = 0; i < values.size(); ++i)
         select.bindValue(i, values.at(i));
     select.bindValue(values.size(), limit);
     select.bindValue(values.size() + 1, offset);
-    if (!m_store.database().exec(select, error))
+    if (!database.exec(select, error))
         return result;
-    while (select.next()) {
-        Summary summary;
-        const QString id = select.value(0).toString();
-        summary.id = QUuid::fromString(id);
-        summary.status =
-            recordStatusFromName(select.value(1).toString()).value_or(RecordStatus::Draft);
-        summary.collectedAt = select.value(2).toString();
-        summary.damaged = select.value(3).toBool();
-        if (summary.status == RecordStatus::Purged) {
-            summary.collectedAt = select.value(6).toString(); // nothing sealed is left to open
-            result.append(summary);
-            continue;
-        }
-        QByteArray cbor;
-        QJsonObject blocks;
-        if (vault.open(RecordsTable, id, u"specimen"_s, select.value(4).toByteArray(), &cbor) &&
-            SamplingRecord::mergeBlockCbor(cbor, &blocks)) {
-            summary.accession =
-                blocks.value(u"specimen"_s).toObject().value(u"accession"_s).toString();
-        } else {
-            summary.damaged = true;
-        }
-        if (withNames && !summary.damaged) {
-            if (vault.open(RecordsTable, id, u"patient"_s, select.value(5).toByteArray(), &cbor) &&
-                SamplingRecord::mergeBlockCbor(cbor, &blocks)) {
-                summary.patientName = displayName(blocks.value(u"patient"_s).toObject());
-            } else {
-                summary.damaged = true;
-            }
-        }
-        result.append(summary);
-    }
+    while (select.next())
+        result.append(summaryOf(select, vault, withNames));
     select.finish();
     return result;
+}
+
+QString RecordStore::searchCacheKey(const Query& query) const
+{
+    return query.search.trimmed() + u'|' +
+           (query.status ? recordStatusName(*query.status) : QString()) + u'|' +
+           query.collectedOn.toString(Qt::ISODate);
+}
+
+QList<QUuid> RecordStore::searchIds(const Query& query, QString* error)
+{
+    QList<QUuid> ids;
+    const QList<SearchWord> words = searchWords(query.search);
+    if (words.isEmpty() || !ensureSearchBuckets(error))
+        return ids;
+    // One bucket narrows the records to decrypt: that of the longest name part typed (the
+    // most selective), and the tube label's end when one word is typed.
+    QString narrowing;
+    for (const SearchWord& word : words) {
+        for (const QString& part : word.nameParts) {
+            if (part.size() > narrowing.size())
+                narrowing = part;
+        }
+    }
+    const bool byTube = words.size() == 1 && words.first().tube.size() >= 2;
+    QStringList buckets;
+    if (narrowing.size() >= 2)
+        buckets.append(searchBucket(narrowing));
+    if (byTube)
+        buckets.append(u"t:"_s + words.first().tube.right(2));
+    if (buckets.isEmpty())
+        return ids; // nothing of two letters to search for
+
+    const Vault& vault = *m_store.vault();
+    Database& database = m_store.database();
+    Query filters = query;
+    filters.search.clear();
+    filters.tubeLabel.clear();
+    filters.patientName.clear();
+    QVariantList values;
+    QString where = whereClause(filters, vault, &values);
+    QStringList marks;
+    for (const QString& bucket : std::as_const(buckets)) {
+        marks.append(u"?"_s);
+        values.append(vault.searchBucket(bucket));
+    }
+    where += u" AND id IN (SELECT record_id FROM record_search WHERE bucket IN ("_s +
+             marks.join(u", "_s) + u"))"_s;
+    QSqlQuery& select = database.query(u"SELECT id, patient, specimen FROM records"_s + where +
+                                       u" ORDER BY collected_at DESC, rowid DESC"_s);
+    for (int i = 0; i < values.size(); ++i)
+        select.bindValue(i, values.at(i));
+    if (!database.exec(select, error))
+        return ids;
+    while (select.next()) {
+        const QString id = select.value(0).toString();
+        QByteArray cbor;
+        QJsonObject blocks;
+        if (!vault.open(RecordsTable, id, u"patient"_s, select.value(1).toByteArray(), &cbor) ||
+            !SamplingRecord::mergeBlockCbor(cbor, &blocks) ||
+            !vault.open(RecordsTable, id, u"specimen"_s, select.value(2).toByteArray(), &cbor) ||
+            !SamplingRecord::mergeBlockCbor(cbor, &blocks)) {
+            continue; // a damaged record is found by its status, not by a search
+        }
+        const QJsonObject patient = blocks.value(u"patient"_s).toObject();
+        const QStringList recordWords = nameWords(patient.value(u"birthName"_s).toString(),
+                                                  patient.value(u"usualName"_s).toString(),
+                                                  patient.value(u"firstNames"_s).toString());
+        const QString tube =
+            tubeForm(blocks.value(u"specimen"_s).toObject().value(u"accession"_s).toString());
+        const bool matches = std::all_of(words.cbegin(), words.cend(), [&](const SearchWord& word) {
+            const bool byName =
+                !word.nameParts.isEmpty() &&
+                std::all_of(word.nameParts.cbegin(), word.nameParts.cend(),
+                            [&](const QString& part) {
+                                return std::any_of(
+                                    recordWords.cbegin(), recordWords.cend(),
+                                    [&](const QString& name) { return name.startsWith(part); });
+                            });
+            return byName || (byTube && tube.endsWith(word.tube));
+        });
+        if (matches)
+            ids.append(QUuid::fromString(id));
+    }
+    select.finish();
+    m_searchCacheKey = searchCacheKey(query);
+    m_searchCache = ids;
+    return ids;
+}
+
+bool RecordStore::writeSearchBuckets(const QString& id, const SamplingRecord& record, bool replace,
+                                     QString* error)
+{
+    Database& database = m_store.database();
+    if (replace) {
+        QSqlQuery& erase = database.query(u"DELETE FROM record_search WHERE record_id = ?"_s);
+        erase.bindValue(0, id);
+        if (!database.exec(erase, error))
+            return false;
+    }
+    const Vault& vault = *m_store.vault();
+    QSqlQuery& insert = database.query(u"INSERT INTO record_search (bucket, record_id) "
+                                       "VALUES (?, ?) ON CONFLICT DO NOTHING"_s);
+    const QStringList buckets = bucketsOf(
+        nameWords(record.patient.birthName, record.patient.usualName, record.patient.firstNames),
+        record.specimen.accession);
+    for (int i = 0; i < BucketsPerRecord; ++i) {
+        QByteArray bucket;
+        if (i < buckets.size()) {
+            bucket = vault.searchBucket(buckets.at(i));
+        } else {
+            bucket.resize(Vault::SearchBucketSize);
+            QRandomGenerator::system()->fillRange(reinterpret_cast<quint32*>(bucket.data()),
+                                                  Vault::SearchBucketSize / 4);
+        }
+        insert.bindValue(0, bucket);
+        insert.bindValue(1, id);
+        if (!database.exec(insert, error))
+            return false;
+    }
+    return true;
+}
+
+bool RecordStore::ensureSearchBuckets(QString* error)
+{
+    Database& database = m_store.database();
+    if (database.metaValue(SearchBucketsReady) == "1")
+        return true;
+    // Records saved before the search existed: their buckets, once, in one transaction.
+    Transaction transaction(database);
+    if (!transaction.begin(error))
+        return false;
+    QSqlQuery& select = database.query(
+        u"SELECT id, patient, specimen FROM records WHERE status <> 'purged' AND damaged = 0 "
+        "AND id NOT IN (SELECT record_id FROM record_search)"_s);
+    if (!database.exec(select, error))
+        return false;
+    QList<std::pair<QString, SamplingRecord>> missing;
+    const Vault& vault = *m_store.vault();
+    while (select.next()) {
+        const QString id = select.value(0).toString();
+        QByteArray cbor;
+        QJsonObject blocks;
+        if (!vault.open(RecordsTable, id, u"patient"_s, select.value(1).toByteArray(), &cbor) ||
+            !SamplingRecord::mergeBlockCbor(cbor, &blocks) ||
+            !vault.open(RecordsTable, id, u"specimen"_s, select.value(2).toByteArray(), &cbor) ||
+            !SamplingRecord::mergeBlockCbor(cbor, &blocks)) {
+            continue;
+        }
+        QList<Problem> ignored;
+        missing.append({id, SamplingRecord::fromJson(blocks, &ignored)});
+    }
+    select.finish();
+    for (const auto& [id, record] : std::as_const(missing)) {
+        if (!writeSearchBuckets(id, record, false, error))
+            return false;
+    }
+    return database.setMetaValue(SearchBucketsReady, "1", error) && transaction.commit(error);
+}
+
+bool RecordStore::amend(const QUuid& id, SamplingRecord* record, const QString& reason,
+                        const SaveOptions& options, QList<Problem>* problems, QString* error)
+{
+    problems->clear();
+    if (!m_store.require(Permission::CreateRecord, error))
+        return false;
+    if (reason.trimmed().isEmpty()) {
+        problems->append({Problem::Severity::Error, u"reason"_s, u"required"_s,
+                          tr("a correction of a saved record needs a reason")});
+        *error = tr("not saved: the correction breaks the rules listed");
+        return false;
+    }
+    Database& database = m_store.database();
+    const Vault& vault = *m_store.vault();
+    const QString recordId = idText(id);
+    Transaction transaction(database);
+    if (!transaction.begin(error))
+        return false;
+    SamplingRecord previous;
+    QString damagedBlock;
+    if (!openBlocks(id, &previous, &damagedBlock, error))
+        return false;
+    QByteArray sealedResult;
+    QVariant sealedReport(QMetaType::fromType<QByteArray>());
+    {
+        QSqlQuery& select = database.query(u"SELECT result, report FROM records WHERE id = ?"_s);
+        select.bindValue(0, recordId);
+        if (database.exec(select, error) && select.next()) {
+            sealedResult = select.value(0).toByteArray();
+            sealedReport = select.value(1);
+        }
+        select.finish();
+    }
+
+    RecordValidator::Options validation;
+    validation.now = options.now;
+    validation.identityOverrideReason = options.identityOverrideReason;
+    *problems = RecordValidator::validate(record, validation);
+    if (!record->result.isEmpty()) {
+        problems->append({Problem::Severity::Error, u"result"_s, u"result.notHere"_s,
+                          tr("a result is corrected on its own, from the results screen")});
+    }
+    const QByteArray tubeIndex = vault.tubeIndex(record->specimen.accession);
+    QSqlQuery& findTube =
+        database.query(u"SELECT 1 FROM records WHERE tube_index = ? AND id <> ?"_s);
+    findTube.bindValue(0, tubeIndex);
+    findTube.bindValue(1, recordId);
+    const bool taken = findTube.exec() && findTube.next();
+    findTube.finish();
+    if (taken) {
+        problems->append({Problem::Severity::Error, u"specimen.accession"_s,
+                          u"accession.duplicate"_s,
+                          tr("this tube label is already used at this site")});
+    }
+    if (hasErrors(*problems)) {
+        *error = tr("not saved: the record breaks the rules listed");
+        return false;
+    }
+    if (!problems->isEmpty() && !options.acceptWarnings) {
+        *error = tr("not saved: confirm the warnings listed to save anyway");
+        return false;
+    }
+
+    // The previous identifying blocks and result, re-sealed for their place in the history.
+    const QString versionRow = recordId + u'/' + QString::number(previous.version);
+    QCborMap blocks;
+    for (SamplingRecord::Block block : IdentifyingBlocks)
+        blocks.insert(SamplingRecord::blockName(block), previous.blockCbor(block));
+    QByteArray resultCbor;
+    if (!vault.open(RecordsTable, recordId, u"result"_s, sealedResult, &resultCbor)) {
+        *error = tr("record %1 is damaged: its result does not decrypt").arg(recordId);
+        return false;
+    }
+    // A result counted under the old sampling day moves to the new one.
+    const QString oldDay = previous.specimen.collectedAt.left(10);
+    const QString newDay = record->specimen.collectedAt.left(10);
+    if (oldDay != newDay && !previous.result.value.isEmpty()) {
+        SiteStatistics statistics(m_store);
+        if (!statistics.countResultChange(oldDay, previous.result.value, {}, error) ||
+            !statistics.countResultChange(newDay, {}, previous.result.value, error)) {
+            return false;
+        }
+    }
+    QVariant versionReport(QMetaType::fromType<QByteArray>());
+    if (!previous.result.reportPdf.isEmpty()) {
+        versionReport =
+            vault.seal(VersionsTable, versionRow, ReportColumn, previous.result.reportPdf);
+    }
+    QSqlQuery& keep = database.query(
+        u"INSERT INTO record_versions (record_id, version, kind, result, report, reason, "
+        "replaced_by, replaced_at, blocks) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
+    keep.bindValue(0, recordId);
+    keep.bindValue(1, previous.version);
+    keep.bindValue(2, AmendmentKind);
+    keep.bindValue(3, vault.seal(VersionsTable, versionRow, u"result"_s, resultCbor));
+    keep.bindValue(4, versionReport);
+    keep.bindValue(5,
+                   vault.seal(VersionsTable, versionRow, u"reason"_s, reason.trimmed().toUtf8()));
+    keep.bindValue(6, m_store.currentUser().name);
+    keep.bindValue(7, options.now.toString(Qt::ISODate));
+    keep.bindValue(
+        8, vault.seal(VersionsTable, versionRow, u"blocks"_s, blocks.toCborValue().toCbor()));
+    if (!database.exec(keep, error))
+        return false;
+
+    record->id = id;
+    record->status = previous.status;
+    record->version = previous.version + 1;
+    QString sets = u"version = ?, tube_index = ?, collected_at = ?, collected_day = ?, "
+                   "updated_at = ?, birth_name_index = ?, usual_name_index = ?"_s;
+    for (SamplingRecord::Block block : IdentifyingBlocks)
+        sets += u", "_s + SamplingRecord::blockName(block) + u" = ?"_s;
+    QSqlQuery& update = database.query(u"UPDATE records SET "_s + sets + u" WHERE id = ?"_s);
+    int column = 0;
+    update.bindValue(column++, record->version);
+    update.bindValue(column++, tubeIndex);
+    update.bindValue(column++, record->specimen.collectedAt);
+    update.bindValue(column++, record->specimen.collectedAt.left(10));
+    update.bindValue(column++, options.now.toString(Qt::ISODate));
+    update.bindValue(column++, vault.nameIndex(record->patient.birthName));
+    update.bindValue(column++, vault.nameIndex(record->patient.usualName));
+    for (SamplingRecord::Block block : IdentifyingBlocks) {
+        update.bindValue(column++,
+                         vault.seal(RecordsTable, recordId, SamplingRecord::blockName(block),
+                                    record->blockCbor(block)));
+    }
+    update.bindValue(column++, recordId);
+    if (!database.exec(update, error) || !writeSearchBuckets(recordId, *record, true, error))
+        return false;
+
+    QList<AuditLog::NewEntry> audit = {
+        {u"record.amend"_s, recordId, u"version %1"_s.arg(record->version), reason.trimmed()}};
+    QStringList overridden;
+    for (const Problem& problem : std::as_const(*problems)) {
+        if (problem.field == u"patient.ins"_s)
+            overridden.append(problem.rule);
+    }
+    if (!overridden.isEmpty()) {
+        audit.append({u"record.identityOverride"_s, recordId, overridden.join(u','),
+                      options.identityOverrideReason});
+    }
+    if (!m_store.audit(audit, error) || !transaction.commit(error))
+        return false;
+    m_searchCacheKey.clear();
+    qCInfo(lcStore) << "record amended" << recordId << "version" << record->version;
+    Q_EMIT recordSaved(id);
+    return true;
 }
 
 QList<RecordStore::Summary> RecordStore::list(std::optional<RecordStatus> status, QString* error)
@@ -456,4 +883,28 @@ RecordStore::Statistics RecordStore::statistics(Store& store, QString* error)
     }
     purged.finish();
     return statistics;
+}
+
+bool RecordStore::dayCounts(Store& store, const QDate& day, DayCounts* counts, QString* error)
+{
+    *counts = DayCounts{};
+    Database& database = store.database();
+    // The hour as the sampling time was written (the site's local time, with its offset).
+    QSqlQuery& byHour = database.query(
+        u"SELECT substr(collected_at, 12, 2), count(*), sum(status = 'sampled') FROM records "
+        "WHERE collected_day = ? AND collected_at IS NOT NULL GROUP BY 1"_s);
+    byHour.bindValue(0, day.toString(Qt::ISODate));
+    if (!database.exec(byHour, error))
+        return false;
+    while (byHour.next()) {
+        bool ok = false;
+        const int hour = byHour.value(0).toString().toInt(&ok);
+        const int samples = byHour.value(1).toInt();
+        if (ok && hour >= 0 && hour < 24)
+            counts->samplesPerHour[hour] += samples;
+        counts->samples += samples;
+        counts->awaitingResult += byHour.value(2).toInt();
+    }
+    byHour.finish();
+    return true;
 }

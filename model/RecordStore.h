@@ -39,6 +39,17 @@ public:
     [[nodiscard]] bool add(SamplingRecord* record, const SaveOptions& options,
                            QList<Problem>* problems, QString* error);
 
+    // Corrects a saved record (a typo in the name, the wrong phone): validated like a save
+    // (warnings need options.acceptWarnings, a NIR mismatch its override reason), the tube
+    // label still unique. The previous identifying blocks are kept, re-sealed, as a version
+    // of kind "amendment" with the reason sealed; the record gets the next version number
+    // and keeps its status and result. Audited as "record.amend" with the reason sealed.
+    // `record` carries the new values; on success it has the record's id, status and new
+    // version.
+    [[nodiscard]] bool amend(const QUuid& id, SamplingRecord* record, const QString& reason,
+                             const SaveOptions& options, QList<Problem>* problems, QString* error);
+    static const QString AmendmentKind; // "amendment"
+
     // Decrypts a whole record. Audited as a view of identifying data ("record.view"), or
     // as what the caller does with it ("sync.send").
     [[nodiscard]] bool load(const QUuid& id, SamplingRecord* record, QString* error,
@@ -57,6 +68,7 @@ public:
         QString collectedAt;
         bool damaged = false;
         QString patientName; // "BIRTHNAME (USUALNAME) First names", only with withNames
+        QString birthDate;   // YYYY-MM-DD, only with withNames: tells namesakes apart
     };
 
     // Which records a queue shows. Empty members do not filter. Tube label and patient
@@ -69,6 +81,12 @@ public:
         QDate collectedOn; // the sampling day as written in the record
         QString tubeLabel;
         QString patientName;
+        // Words typed into a search: each must begin a word of the birth name, usual name
+        // or first names ("dup", "jean dupont", "Dupont Jean"), or, for one word, end the
+        // tube label ("0042"). Accents and case do not matter; at least one word needs two
+        // letters (or two characters of a label). Found through search buckets: only the
+        // records of one bucket are decrypted.
+        QString search;
     };
     // Counts without decrypting anything.
     int count(const Query& query, QString* error);
@@ -107,11 +125,34 @@ public:
     // Counts only; needs no key and decrypts nothing.
     static Statistics statistics(Store& store, QString* error);
 
+    struct DayCounts
+    {
+        QList<int> samplesPerHour = QList<int>(24, 0); // by the hour the sampling time says
+        int samples = 0;
+        int awaitingResult = 0; // sampled, no validated result yet
+    };
+    // The samples of one sampling day. Counts only, from clear columns.
+    [[nodiscard]] static bool dayCounts(Store& store, const QDate& day, DayCounts* counts,
+                                        QString* error);
+
 Q_SIGNALS:
     void recordSaved(const QUuid& id);
 
 private:
     bool openBlocks(const QUuid& id, SamplingRecord* record, QString* damagedBlock, QString* error);
+    // The buckets of a record, padded to a fixed count, written in the caller's transaction;
+    // `replace` first removes those it had (a new record has none).
+    bool writeSearchBuckets(const QString& id, const SamplingRecord& record, bool replace,
+                            QString* error);
+    // Buckets for records saved before the search existed: once per store.
+    bool ensureSearchBuckets(QString* error);
+    // The ids a search query matches, most recent sampling first (cached until the next
+    // count() or save).
+    QList<QUuid> searchIds(const Query& query, QString* error);
+    QString searchCacheKey(const Query& query) const;
+
+    QString m_searchCacheKey;
+    QList<QUuid> m_searchCache;
 
     Store& m_store;
 };

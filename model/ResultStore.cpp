@@ -3,6 +3,7 @@
 #include "ActivationCodes.h"
 #include "Logging.h"
 #include "RecordValidator.h"
+#include "SiteStatistics.h"
 #include "Store.h"
 
 #include <QCborMap>
@@ -215,6 +216,11 @@ bool ResultStore::writeResult(const QUuid& id, const Row& row, const TestResult&
                               QString* error)
 {
     const QString recordId = idText(id);
+    // The sealed count of results by day follows every result write, in its transaction.
+    if (!SiteStatistics(m_store).countResultChange(row.collectedAt.left(10), row.result.value,
+                                                   result.value, error)) {
+        return false;
+    }
     const Vault& vault = *m_store.vault();
     SamplingRecord record;
     record.result = result;

@@ -219,8 +219,13 @@ bool Store::setSetting(const QString& key, const QString& value, QString* error)
     if (!require(Permission::ManageSettings, error))
         return false;
     // The store's own bookkeeping shares the meta table; settings never overwrite it.
-    static const QStringList Reserved = {u"site.finess"_s, u"store.createdAt"_s, u"audit.head"_s,
-                                         u"labels.next"_s, QString::fromLatin1(RecoverySlotKey)};
+    static const QStringList Reserved = {u"site.finess"_s,
+                                         u"store.createdAt"_s,
+                                         u"audit.head"_s,
+                                         u"labels.next"_s,
+                                         u"search.buckets"_s,
+                                         u"stats.resultTally"_s,
+                                         QString::fromLatin1(RecoverySlotKey)};
     // The sync settings have their own checks (SyncSettings): not through here.
     if (Reserved.contains(key) || key.startsWith(u"sync."_s)) {
         *error = tr("%1 is not a setting").arg(key);

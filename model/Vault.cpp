@@ -9,6 +9,7 @@ Vault::Vault(SecureBytes dataKey)
     , m_fieldKey(Crypto::hkdf(m_dataKey, "sidep/v1/field-encryption"))
     , m_indexKey(Crypto::hkdf(m_dataKey, "sidep/v1/tube-index"))
     , m_nameIndexKey(Crypto::hkdf(m_dataKey, "sidep/v1/name-index"))
+    , m_searchKey(Crypto::hkdf(m_dataKey, "sidep/v1/search-bucket"))
     , m_auditKey(Crypto::hkdf(m_dataKey, "sidep/v1/audit-chain"))
 {}
 
@@ -65,4 +66,9 @@ QByteArray Vault::nameIndex(const QString& name) const
 {
     const QString normalised = normalisedName(name);
     return normalised.isEmpty() ? QByteArray() : m_nameIndexKey.mac(normalised.toUtf8());
+}
+
+QByteArray Vault::searchBucket(const QString& bucket) const
+{
+    return m_searchKey.mac(bucket.toUtf8()).left(SearchBucketSize);
 }

@@ -32,6 +32,11 @@ public:
     QByteArray nameIndex(const QString& name) const;
     static QString normalisedName(const QString& name);
 
+    // Keyed hash of a search bucket ("n2:DU", "t:42"), truncated: many records share a
+    // bucket, and a search decrypts only that bucket's records to confirm a match.
+    QByteArray searchBucket(const QString& bucket) const;
+    static constexpr int SearchBucketSize = 8;
+
     QByteArray auditMac(QByteArrayView data) const;
 
     // The authenticated data that binds a sealed value to its place.
@@ -43,5 +48,6 @@ private:
     GcmKey m_fieldKey;
     HmacKey m_indexKey;
     HmacKey m_nameIndexKey;
+    HmacKey m_searchKey;
     HmacKey m_auditKey;
 };

@@ -1,5 +1,7 @@
 #include "Identifiers.h"
+#include "TestSupport.h"
 
+#include <QRegularExpression>
 #include <QTest>
 #include <functional>
 
@@ -53,6 +55,7 @@ private Q_SLOTS:
     void personName();
     void messages_data();
     void messages();
+    void wrongKeyNeverTellsTheKeyThatWouldPass();
 };
 
 namespace {
@@ -845,20 +848,23 @@ void TestIdentifiers::messages_data()
     QTest::addColumn<IdentifierCheck>("check");
     QTest::addColumn<QString>("message");
 
-    QTest::newRow("NIR key") << Identifiers::checkNir(u"295109912611199"_s)
-                             << u"wrong NIR key: 93 expected"_s;
-    QTest::newRow("NIR key below 10")
-        << Identifiers::checkNir(u"201992045678907"_s) << u"wrong NIR key: 06 expected"_s;
+    const QString nirKey =
+        u"the NIR is wrong (its key does not match): read the whole number again from the "
+        "patient's card"_s;
+    QTest::newRow("NIR key") << Identifiers::checkNir(u"295109912611199"_s) << nirKey;
+    QTest::newRow("NIR key below 10") << Identifiers::checkNir(u"201992045678907"_s) << nirKey;
     QTest::newRow("NIR length") << Identifiers::checkNir(u"2951099126111930"_s)
                                 << u"NIR must have 15 characters, not 16"_s;
-    QTest::newRow("RPPS key") << Identifiers::checkRpps(u"10100710367"_s)
-                              << u"wrong RPPS key: 6 expected"_s;
+    const auto keyMessage = [](const QString& name) {
+        return u"the %1 is wrong (its check key does not match): read the number again from "
+               "the document"_s.arg(name);
+    };
+    QTest::newRow("RPPS key") << Identifiers::checkRpps(u"10100710367"_s) << keyMessage(u"RPPS"_s);
     QTest::newRow("FINESS key") << Identifiers::checkFiness(u"750712185"_s)
-                                << u"wrong FINESS key: 4 expected"_s;
+                                << keyMessage(u"FINESS"_s);
     QTest::newRow("FINESS 2B key")
-        << Identifiers::checkFiness(u"2B0000014"_s) << u"wrong FINESS key: 2 expected"_s;
-    QTest::newRow("LOINC key") << Identifiers::checkLoinc(u"94500-5"_s)
-                               << u"wrong LOINC key: 6 expected"_s;
+        << Identifiers::checkFiness(u"2B0000014"_s) << keyMessage(u"FINESS"_s);
+    QTest::newRow("LOINC key") << Identifiers::checkLoinc(u"94500-5"_s) << keyMessage(u"LOINC"_s);
     QTest::newRow("RPPS format") << Identifiers::checkRpps(u"1010071036A"_s)
                                  << u"RPPS may contain only digits"_s;
     QTest::newRow("FINESS format") << Identifiers::checkFiness(u"75A712184"_s)
@@ -873,6 +879,32 @@ void TestIdentifiers::messages()
     QFETCH(QString, message);
     QVERIFY(!check.valid);
     QCOMPARE(check.message, message);
+}
+
+// Told the key that would pass, a person types it, and a mistyped number becomes someone
+// else's valid number: no digit of the right key appears in the message.
+void TestIdentifiers::wrongKeyNeverTellsTheKeyThatWouldPass()
+{
+    const QString first13 = u"2951099126111"_s;
+    const QString right = TestSupport::nirWithKey(first13);
+    for (int key = 1; key <= 97; ++key) {
+        const QString typed = first13 + u"%1"_s.arg(key, 2, 10, QLatin1Char('0'));
+        if (typed == right)
+            continue;
+        const IdentifierCheck check = Identifiers::checkNir(typed);
+        QVERIFY(!check.valid);
+        QCOMPARE(check.rule, u"nir.key"_s);
+        QVERIFY2(!check.message.contains(right.right(2)), qPrintable(check.message));
+        QVERIFY2(!check.message.contains(QRegularExpression(u"[0-9]"_s)),
+                 qPrintable(check.message));
+    }
+    for (const IdentifierCheck& check :
+         {Identifiers::checkRpps(u"10100710367"_s), Identifiers::checkFiness(u"750712185"_s),
+          Identifiers::checkLoinc(u"94500-5"_s)}) {
+        QVERIFY(!check.valid);
+        QVERIFY2(!check.message.contains(QRegularExpression(u"[0-9]"_s)),
+                 qPrintable(check.message));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestIdentifiers)

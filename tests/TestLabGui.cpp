@@ -4,15 +4,19 @@
 
 #include "ActivationCodes.h"
 #include "BarcodeDecoder.h"
+#include "Feedback.h"
 #include "GuiTestSupport.h"
 #include "MainWindow.h"
 #include "MessageBox.h"
+#include "QueueWidget.h"
 #include "RecordStore.h"
 #include "ResultEntryWidget.h"
 #include "ResultStore.h"
 #include "ScannerInput.h"
 #include "Store.h"
+#include "SyncEngine.h"
 #include "TestSupport.h"
+#include "UiLanguage.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -22,7 +26,10 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTabWidget>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUuid>
@@ -60,12 +67,17 @@ private Q_SLOTS:
     void initTestCase();
     void positiveEnteredTwiceShowsQrAndPrintsSlip();
     void rackModeEntersATubeAKey();
+    void enterSubmitsAndMessagesLookAlike();
+    void labQueueShowsTheResultButNoCorrection();
+    void statusBarAlwaysSaysWhatWaitsForTheServer();
 };
 
 void TestLabGui::initTestCase()
 {
     QStandardPaths::setTestModeEnabled(true);
     QCoreApplication::setOrganizationName(u"sidep-tests"_s);
+    UiLanguage::apply(u"en"_s);
+    QSettings().setValue(u"feedback/sound"_s, false);
 }
 
 void TestLabGui::positiveEnteredTwiceShowsQrAndPrintsSlip()
@@ -117,13 +129,22 @@ void TestLabGui::positiveEnteredTwiceShowsQrAndPrintsSlip()
         MainWindow& other = secondStation.window;
         ResultEntryWidget* second = other.resultEntry();
         other.routeScan(sampled.specimen.accession);
+        // Only that a second entry is required: never what the first answer was.
         const QString summary = second->findChild<QLabel*>(u"recordSummaryLabel"_s)->text();
-        QVERIFY2(summary.contains(u"second, blind entry"_s), qPrintable(summary));
-        QVERIFY(!summary.contains(u"Positive"_s));
+        QVERIFY2(summary.contains(u"Second entry required"_s), qPrintable(summary));
+        QVERIFY2(!summary.contains(u"positive"_s, Qt::CaseInsensitive), qPrintable(summary));
+        for (QLabel* label : second->findChildren<QLabel*>()) {
+            if (!label->isVisible())
+                continue;
+            QVERIFY2(!label->text().contains(u"positive"_s, Qt::CaseInsensitive),
+                     qPrintable(label->objectName() + u": "_s + label->text()));
+        }
+        // 1, then Enter submits.
         auto* secondValue = second->findChild<QComboBox*>(u"valueComboBox"_s);
         QTest::keyClick(secondValue, Qt::Key_1);
         releaseHeldKeys();
-        second->findChild<QPushButton*>(u"enterButton"_s)->click();
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
+        releaseHeldKeys();
         QVERIFY(second->findChild<QLabel*>(u"messageLabel"_s)->text().contains(u"validated"_s));
 
         // The QR code, on demand, decodes to the activation link; it hides itself.
@@ -165,7 +186,7 @@ void TestLabGui::rackModeEntersATubeAKey()
     StoreFixture fixture;
     {
         auto nurse = fixture.openAs(NurseName);
-        QList<SamplingRecord> rack{validRecord(1), validRecord(2), validRecord(3)};
+        QList<SamplingRecord> rack{validRecord(1), validRecord(2), validRecord(3), validRecord(4)};
         QList<QList<Problem>> problems;
         QString error;
         QVERIFY(nurse->records()->add(&rack, {}, &problems, &error));
@@ -176,9 +197,14 @@ void TestLabGui::rackModeEntersATubeAKey()
     MainWindow& window = station.window;
     ResultEntryWidget* results = window.resultEntry();
     results->findChild<QCheckBox*>(u"batchModeCheckBox"_s)->setChecked(true);
-    for (int i = 1; i <= 3; ++i) {
+    auto* tally = results->findChild<QLabel*>(u"rackTallyLabel"_s);
+    QVERIFY(tally->isVisible());
+    // Negative, negative, positive, uninterpretable: a key a tube; a positive is heard.
+    QSignalSpy cues(Feedback::instance(), &Feedback::cued);
+    const Qt::Key keys[] = {Qt::Key_2, Qt::Key_2, Qt::Key_1, Qt::Key_3};
+    for (int i = 1; i <= 4; ++i) {
         window.routeScan(validRecord(i).specimen.accession);
-        QTest::keyClick(QApplication::focusWidget(), Qt::Key_2); // negative, entered at once
+        QTest::keyClick(QApplication::focusWidget(), keys[i - 1]); // entered at once
         releaseHeldKeys();
         // Ready for the next tube.
         QCOMPARE(QApplication::focusWidget()->objectName(), u"tubeLineEdit"_s);
@@ -186,7 +212,110 @@ void TestLabGui::rackModeEntersATubeAKey()
     RecordStore::Query resulted;
     resulted.status = RecordStatus::Resulted;
     QString error;
-    QCOMPARE(store.records()->count(resulted, &error), 3);
+    QCOMPARE(store.records()->count(resulted, &error), 3); // the positive awaits its check
+    QCOMPARE(cues.size(), 4);
+    QCOMPARE(cues.at(2).at(0).value<Feedback::Cue>(), Feedback::Cue::Positive);
+    QCOMPARE(cues.at(0).at(0).value<Feedback::Cue>(), Feedback::Cue::Accepted);
+    // The running tally, to check against the rack before leaving it.
+    QCOMPARE(results->rackTally().positive, 1);
+    QCOMPARE(results->rackTally().negative, 2);
+    QCOMPARE(results->rackTally().other, 1);
+    QVERIFY2(tally->text().contains(u"4 tubes"_s) && tally->text().contains(u"1 positive"_s) &&
+                 tally->text().contains(u"2 negative"_s) && tally->text().contains(u"1 other"_s),
+             qPrintable(tally->text()));
+    results->findChild<QPushButton*>(u"newRackButton"_s)->click();
+    QCOMPARE(results->rackTally().positive + results->rackTally().negative, 0);
+}
+
+void TestLabGui::enterSubmitsAndMessagesLookAlike()
+{
+    StoreFixture fixture;
+    {
+        auto nurse = fixture.openAs(NurseName);
+        SamplingRecord record = validRecord(5);
+        QList<Problem> problems;
+        QString error;
+        QVERIFY(nurse->records()->add(&record, {}, &problems, &error));
+    }
+    Workstation station(fixture.path());
+    QVERIFY(station.signIn(LabName));
+    MainWindow& window = station.window;
+    ResultEntryWidget* results = window.resultEntry();
+    auto* message = results->findChild<QLabel*>(u"messageLabel"_s);
+
+    // A tube without a record: said in the same band and colours as the sampling form's.
+    window.routeScan(u"CHU75-2020-NOSUCH"_s);
+    QVERIFY(message->isVisible());
+    QVERIFY2(message->text().contains(u"no record"_s), qPrintable(message->text()));
+    QCOMPARE(message->property("tone").value<Feedback::Tone>(), Feedback::Tone::Error);
+    QCOMPARE(message->styleSheet(), Feedback::styleSheet(Feedback::Tone::Error));
+    // The next tube opens: the old message goes.
+    window.routeScan(validRecord(5).specimen.accession);
+    QVERIFY(!results->openRecord().isNull());
+    QVERIFY(message->isHidden());
+
+    // Enter with no result chosen: refused in the band; 2 then Enter: validated.
+    auto* value = results->findChild<QComboBox*>(u"valueComboBox"_s);
+    QCOMPARE(QApplication::focusWidget(), static_cast<QWidget*>(value));
+    QTest::keyClick(value, Qt::Key_Return);
+    releaseHeldKeys();
+    QCOMPARE(message->property("tone").value<Feedback::Tone>(), Feedback::Tone::Error);
+    QTest::keyClick(value, Qt::Key_2);
+    releaseHeldKeys();
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
+    releaseHeldKeys();
+    QVERIFY2(message->text().contains(u"validated"_s), qPrintable(message->text()));
+    QCOMPARE(message->property("tone").value<Feedback::Tone>(), Feedback::Tone::Success);
+}
+
+void TestLabGui::labQueueShowsTheResultButNoCorrection()
+{
+    StoreFixture fixture;
+    addResultedRecords(fixture, 1);
+    Workstation station(fixture.path());
+    QVERIFY(station.signIn(LabName));
+    QueueWidget* queue = station.window.queue();
+    station.window.findChild<QTabWidget*>(u"workspaceTabWidget"_s)->setCurrentWidget(queue);
+    queue->findChild<QComboBox*>(u"dayFilterComboBox"_s)->setCurrentIndex(1);
+    auto* table = queue->findChild<QTableView*>(u"recordsTableView"_s);
+    QTRY_COMPARE(table->model()->rowCount(), 1);
+    table->setCurrentIndex(table->model()->index(0, 0));
+    queue->showDetailNow();
+    const QString detail = queue->findChild<QLabel*>(u"detailLabel"_s)->text();
+    QVERIFY2(detail.contains(u"Result: negative"_s), qPrintable(detail));
+    // Correcting a sampling record is the nurse's.
+    QVERIFY(queue->findChild<QPushButton*>(u"correctRecordButton"_s)->isHidden());
+    QVERIFY(queue->findChild<QPushButton*>(u"reprintLabelButton"_s)->isEnabled());
+}
+
+void TestLabGui::statusBarAlwaysSaysWhatWaitsForTheServer()
+{
+    StoreFixture fixture;
+    addResultedRecords(fixture, 2);
+    {
+        auto lab = fixture.openAs(LabName);
+        SyncEngine engine(*lab, nullptr); // what a sync round queues first
+        int added = 0;
+        QString error;
+        QVERIFY2(engine.enqueue(&added, &error), qPrintable(error));
+        QCOMPARE(added, 2);
+    }
+    Workstation station(fixture.path());
+    QVERIFY(station.signIn(LabName));
+    QLabel* state = station.window.syncStateLabel();
+    QVERIFY(state->isVisible());
+    const QString text = state->text();
+    QVERIFY2(text.contains(u"2 waiting since"_s), qPrintable(text));
+    QVERIFY2(text.contains(u"not set up"_s), qPrintable(text));
+    QVERIFY2(!text.contains(u"sync.url"_s), qPrintable(text));
+    // On every tab, not only the synchronisation one.
+    auto* workspace = station.window.findChild<QTabWidget*>(u"workspaceTabWidget"_s);
+    for (int tab = 0; tab < workspace->count(); ++tab) {
+        workspace->setCurrentIndex(tab);
+        QVERIFY(state->isVisible());
+    }
+    station.window.lock();
+    QVERIFY(state->text().isEmpty()); // nothing of the site while locked
 }
 
 QTEST_MAIN(TestLabGui)

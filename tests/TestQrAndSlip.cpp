@@ -8,6 +8,7 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <ctime>
 
 using namespace Qt::StringLiterals;
 
@@ -59,6 +60,7 @@ private Q_SLOTS:
     void slipInWords();
     void negativeSlipHasNoQrCode();
     void pdfSlipIsAPdfWithTheTextAndTheQrCode();
+    void slipTimesAreTheSitesLocalTime();
 };
 
 void TestQrAndSlip::qrImageDecodesToTheLink_data()
@@ -189,6 +191,29 @@ void TestQrAndSlip::pdfSlipIsAPdfWithTheTextAndTheQrCode()
     const QImage page(dir.filePath(u"page.png"_s));
     QVERIFY(!page.isNull());
     QCOMPARE(qrTexts(page), QStringList{Link});
+}
+
+// A result validated "now" is stored in UTC; the slip the patient reads says the time of the
+// site. The zone is set here so that the test means the same on every machine.
+void TestQrAndSlip::slipTimesAreTheSitesLocalTime()
+{
+    const QByteArray previousZone = qgetenv("TZ");
+    qputenv("TZ", "Europe/Paris");
+    tzset();
+    ResultStore::SlipContent content = positiveSlip();
+    content.validatedAt = u"2020-11-02T17:05:00Z"_s;      // 18:05 in Paris (winter)
+    content.collectedAt = u"2020-07-02T09:30:00-04:00"_s; // 15:30 in Paris (summer)
+    const ResultSlip slip(content, ResultSlip::Language::French);
+    const QString validated = slip.formatDateTime(content.validatedAt);
+    const QString collected = slip.formatDateTime(content.collectedAt);
+    if (previousZone.isNull())
+        qunsetenv("TZ");
+    else
+        qputenv("TZ", previousZone);
+    tzset();
+    QVERIFY2(validated.startsWith(u"02/11/2020 18:05"_s), qPrintable(validated));
+    QVERIFY2(!validated.contains(u"UTC"_s), qPrintable(validated));
+    QVERIFY2(collected.startsWith(u"02/07/2020 15:30"_s), qPrintable(collected));
 }
 
 QTEST_MAIN(TestQrAndSlip)

@@ -16,7 +16,9 @@
 #include <QLineEdit>
 #include <QLocale>
 #include <QScrollBar>
+#include <QSet>
 #include <QSignalSpy>
+#include <QSqlQuery>
 #include <QTableView>
 #include <QTest>
 
@@ -73,6 +75,9 @@ private Q_SLOTS:
     void todayMovesAtMidnight();
     void searchesByTubeLabel();
     void searchesByName();
+    void searchesByStartOfNamesAndEndOfLabel();
+    void showsTheBirthDate();
+    void searchFindsRecordsSavedBeforeTheSearchExisted();
     void activatesOnDoubleClick();
     void keyboardPathAndNames();
     void refreshesWhenSaved();
@@ -158,7 +163,7 @@ void TestQueueView::rowsAndColumns()
     query.collectedOn = m_today.date();
     model.setQuery(query);
     QCOMPARE(model.rowCount(), TodayRecords);
-    QCOMPARE(model.columnCount(), 4);
+    QCOMPARE(model.columnCount(), 5);
     QCOMPARE(model.headerData(RecordQueueModel::TubeLabelColumn, Qt::Horizontal).toString(),
              u"Tube label"_s);
 
@@ -390,6 +395,103 @@ void TestQueueView::searchesByName()
     QCOMPARE(widget.model()->recordId(0), m_ids.value(FirstYesterdayIndex));
 }
 
+void TestQueueView::searchesByStartOfNamesAndEndOfLabel()
+{
+    RecordStore* records = m_store->records();
+    const auto found = [records, this](const QString& text, bool allDays = false) {
+        RecordStore::Query query;
+        query.search = text;
+        if (!allDays)
+            query.collectedOn = m_today.date();
+        QString error;
+        const int count = records->count(query, &error);
+        QSet<int> indexes;
+        for (const RecordStore::Summary& summary : records->page(query, 0, 1000, false, &error)) {
+            indexes.insert(m_ids.key(summary.id, -1));
+        }
+        if (indexes.size() != count)
+            qWarning("count %d but %d rows", count, int(indexes.size()));
+        return indexes;
+    };
+    const QStringList strings = TestSupport::identifyingStrings(1234);
+    const QString birthName = strings.at(0); // ...bcde
+    const QString firstName = strings.at(1);
+    // The start of a name, in any case and without its accents.
+    QCOMPARE(found(birthName.left(birthName.size() - 1).toLower()),
+             (QSet<int>{123, 1230, 1231, 1232, 1233, 1234, 1235, 1236, 1237, 1238, 1239}));
+    // A first name alone; "first last" and "last first".
+    QCOMPARE(found(firstName), QSet<int>{1234});
+    QCOMPARE(found(firstName + u' ' + birthName), QSet<int>{1234});
+    QCOMPARE(found(birthName.toUpper() + u"  "_s + firstName.left(11)), (QSet<int>{1234}));
+    QCOMPARE(found(u"Philomène"_s + u' ' + birthName.left(birthName.size() - 1)),
+             (QSet<int>{123, 1230, 1231, 1232, 1233, 1234, 1235, 1236, 1237, 1238, 1239}));
+    QCOMPARE(found(firstName + u' ' + birthName + u'x'), QSet<int>{});
+    // The end of a tube label, as written on the tube.
+    QCOMPARE(found(u"1234"_s), QSet<int>{1234});
+    QCOMPARE(found(u"234"_s), (QSet<int>{234, 1234}));
+    QCOMPARE(found(u"2020-000234"_s), QSet<int>{234});
+    // Combined with the day: yesterday's patient only among all days.
+    const QString yesterdays = TestSupport::identifyingStrings(FirstYesterdayIndex).at(1);
+    QCOMPARE(found(yesterdays), QSet<int>{});
+    QCOMPARE(found(yesterdays, true), QSet<int>{FirstYesterdayIndex});
+    // One letter says too little: nothing, rather than everyone.
+    QCOMPARE(found(u"z"_s), QSet<int>{});
+    // Every record has as many buckets as any other: their number says nothing of its names.
+    QSqlQuery& perRecord = m_store->database().query(
+        u"SELECT DISTINCT n FROM (SELECT count(*) AS n FROM record_search GROUP BY record_id)"_s);
+    QVERIFY(perRecord.exec());
+    QList<int> sizes;
+    while (perRecord.next())
+        sizes.append(perRecord.value(0).toInt());
+    perRecord.finish();
+    QCOMPARE(sizes, QList<int>{12});
+
+    // The same from the search field.
+    QueueWidget widget;
+    widget.setToday(today());
+    widget.setRecordStore(records);
+    widget.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&widget));
+    auto* search = child<QLineEdit>(&widget, u"searchLineEdit"_s);
+    QTest::keyClicks(search, firstName.toLower() + u" zorglub"_s);
+    QTest::keyClick(search, Qt::Key_Enter);
+    QCOMPARE(widget.model()->rowCount(), 1);
+    QCOMPARE(widget.model()->recordId(0), m_ids.value(1234));
+}
+
+// A store that had records before the search: their buckets are made at the first search.
+void TestQueueView::searchFindsRecordsSavedBeforeTheSearchExisted()
+{
+    TestSupport::StoreFixture fixture;
+    auto nurse = fixture.openAs(TestSupport::NurseName);
+    QList<SamplingRecord> records{TestSupport::validRecord(61), TestSupport::validRecord(62)};
+    QList<QList<Problem>> problems;
+    QString error;
+    QVERIFY(nurse->records()->add(&records, {}, &problems, &error));
+    // As the store was before schema version 8 filled its buckets.
+    QVERIFY(nurse->database().execDirect(u"DELETE FROM record_search"_s, &error));
+    QVERIFY(
+        nurse->database().execDirect(u"DELETE FROM meta WHERE key = 'search.buckets'"_s, &error));
+    RecordStore::Query query;
+    query.search = TestSupport::identifyingStrings(62).at(1);
+    QCOMPARE(nurse->records()->count(query, &error), 1);
+    QCOMPARE(nurse->database().metaValue(u"search.buckets"_s), QByteArray("1"));
+    query.search = u"Zorglub"_s;
+    QCOMPARE(nurse->records()->count(query, &error), 2);
+}
+
+void TestQueueView::showsTheBirthDate()
+{
+    RecordQueueModel model(m_store->records());
+    RecordStore::Query query;
+    query.collectedOn = m_today.date();
+    model.setQuery(query);
+    QCOMPARE(model.headerData(RecordQueueModel::BirthDateColumn, Qt::Horizontal).toString(),
+             u"Born"_s);
+    QCOMPARE(model.index(0, RecordQueueModel::BirthDateColumn).data().toString(),
+             QLocale().toString(QDate(1995, 10, 21), QLocale::ShortFormat));
+}
+
 void TestQueueView::activatesOnDoubleClick()
 {
     QueueWidget widget;
@@ -484,7 +586,8 @@ void TestQueueView::clearDropsData()
     QVERIFY(QTest::qWaitForWindowExposed(&widget));
     auto* search = child<QLineEdit>(&widget, u"searchLineEdit"_s);
     RecordQueueModel* model = widget.model();
-    QTest::keyClicks(search, TestSupport::identifyingStrings(7).at(0));
+    // A name no other begins with (a search finds names by their start).
+    QTest::keyClicks(search, TestSupport::identifyingStrings(1234).at(0));
     QTest::keyClick(search, Qt::Key_Return);
     QCOMPARE(model->rowCount(), 1);
     QVERIFY(!model->index(0, RecordQueueModel::PatientNameColumn).data().toString().isEmpty());
@@ -495,6 +598,7 @@ void TestQueueView::clearDropsData()
     QVERIFY(model->recordId(0).isNull());
     QVERIFY(search->text().isEmpty());
     QVERIFY(model->query().patientName.isEmpty());
+    QVERIFY(model->query().search.isEmpty());
     QVERIFY(child<QLabel>(&widget, u"countLabel"_s)->text().startsWith(u"0 record"_s));
 
     // A save while locked does not bring anything back.

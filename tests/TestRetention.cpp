@@ -424,6 +424,8 @@ void TestRetention::aWaitingCorrectionBlocksThePurge()
     QCOMPARE(countRows(*lab, u"SELECT count(*) FROM record_versions WHERE record_id = ?"_s,
                        {idText(id)}),
              1);
+    QVERIFY(countRows(*lab, u"SELECT count(*) FROM record_search WHERE record_id = ?"_s,
+                      {idText(id)}) > 0);
     QVERIFY(purge.purgeDue(t0.addDays(30), &report, &error));
     QCOMPARE(report.records, 0);
     QVERIFY(purge.purgeDue(t0.addDays(33), &report, &error));
@@ -432,6 +434,10 @@ void TestRetention::aWaitingCorrectionBlocksThePurge()
     QCOMPARE(countRows(*lab, u"SELECT count(*) FROM record_versions WHERE record_id = ?"_s,
                        {idText(id)}),
              0);
+    // Its search buckets go with its names.
+    QCOMPARE(
+        countRows(*lab, u"SELECT count(*) FROM record_search WHERE record_id = ?"_s, {idText(id)}),
+        0);
 }
 
 void TestRetention::statisticsKeepTheirTotals()

@@ -953,6 +953,10 @@ void TestSidepCtl::check()
     QVERIFY2(said.contains(u"["_s + expected + u"]"_s), qPrintable(said));
     // The reason is told without repeating the value.
     QVERIFY2(!said.contains(value), qPrintable(said));
+    // Nor the key that would pass: a person would type it, and a mistyped number would
+    // become someone else's valid number.
+    if (expected.endsWith(u".key"_s))
+        QVERIFY2(!said.contains(QRegularExpression(u"[0-9]"_s)), qPrintable(said));
 }
 
 void TestSidepCtl::dbVerify()

@@ -4,6 +4,8 @@
 #include "Store.h"
 #include "TestSupport.h"
 
+#include <QCborMap>
+#include <QCborValue>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSignalSpy>
@@ -42,6 +44,7 @@ private Q_SLOTS:
     void auditEntryRemovedOrEditedIsDetected_data();
     void auditEntryRemovedOrEditedIsDetected();
     void identityOverrideReasonIsAuditedEncrypted();
+    void amendmentKeepsThePreviousVersion();
     void recoveryKeyOpensAndRotates();
 
 private:
@@ -594,6 +597,98 @@ void TestStore::identityOverrideReasonIsAuditedEncrypted()
             .toString();
     QVERIFY(!raw.contains(u"Secretname"_s));
     QVERIFY(nurse->auditLog()->verify().isEmpty());
+}
+
+void TestStore::amendmentKeepsThePreviousVersion()
+{
+    StoreFixture fixture;
+    auto nurse = fixture.openAs(NurseName);
+    const QUuid id = addRecord(*nurse, 7);
+    const QUuid other = addRecord(*nurse, 8);
+    RecordStore* records = nurse->records();
+    SamplingRecord original;
+    QString error;
+    QVERIFY(records->load(id, &original, &error));
+
+    // Validated like a save: a wrong NIR and another record's tube are refused, and a
+    // reason is required.
+    SamplingRecord changed = original;
+    changed.patient.birthName = u"Correctedname"_s;
+    QList<Problem> problems;
+    QVERIFY(!records->amend(id, &changed, {}, {}, &problems, &error));
+    QCOMPARE(problems.first().field, u"reason"_s);
+    SamplingRecord wrongNir = changed;
+    wrongNir.patient.ins = original.patient.ins.left(13) + u"00"_s;
+    QVERIFY(!records->amend(id, &wrongNir, u"typo"_s, {}, &problems, &error));
+    QVERIFY(std::any_of(problems.cbegin(), problems.cend(),
+                        [](const Problem& p) { return p.rule == u"nir.key"_s; }));
+    SamplingRecord takenTube = changed;
+    takenTube.specimen.accession = validRecord(8).specimen.accession;
+    QVERIFY(!records->amend(id, &takenTube, u"typo"_s, {}, &problems, &error));
+    QVERIFY(std::any_of(problems.cbegin(), problems.cend(),
+                        [](const Problem& p) { return p.rule == u"accession.duplicate"_s; }));
+    QVERIFY(!other.isNull());
+
+    // Its own tube label is no duplicate; the lab may not amend.
+    auto lab = fixture.openAs(LabName);
+    SamplingRecord byLab = changed;
+    QVERIFY(!lab->records()->amend(id, &byLab, u"typo"_s, {}, &problems, &error));
+    const QString reason = u"name misspelt, said Mrs Secretreason"_s;
+    QVERIFY2(records->amend(id, &changed, reason, {}, &problems, &error), qPrintable(error));
+    QCOMPARE(changed.version, 2);
+    QCOMPARE(changed.status, RecordStatus::Sampled);
+
+    SamplingRecord now;
+    QVERIFY(records->load(id, &now, &error));
+    QCOMPARE(now.patient.birthName, u"Correctedname"_s);
+    QCOMPARE(now.version, 2);
+    QCOMPARE(now.status, RecordStatus::Sampled);
+    // Found by its new name, no longer by the old one.
+    RecordStore::Query byName;
+    byName.patientName = u"Correctedname"_s;
+    QCOMPARE(records->count(byName, &error), 1);
+    byName.patientName = original.patient.birthName;
+    QCOMPARE(records->count(byName, &error), 0);
+    byName.patientName.clear();
+    byName.search = u"Correctedn"_s;
+    QCOMPARE(records->count(byName, &error), 1);
+
+    // The previous blocks are kept, sealed, as version 1 of kind "amendment".
+    QCOMPARE(rawValue(fixture.path(), u"SELECT kind FROM record_versions WHERE record_id = '%1' "
+                                      "AND version = 1"_s.arg(id.toString(QUuid::WithoutBraces)))
+                 .toString(),
+             RecordStore::AmendmentKind);
+    const QByteArray blocks =
+        rawValue(fixture.path(), u"SELECT blocks FROM record_versions WHERE record_id = '%1'"_s.arg(
+                                     id.toString(QUuid::WithoutBraces)))
+            .toByteArray();
+    QVERIFY(!blocks.isEmpty());
+    QVERIFY(!blocks.contains(original.patient.birthName.toUtf8()));
+    QByteArray opened;
+    QVERIFY(nurse->vault()->open(u"record_versions"_s, id.toString(QUuid::WithoutBraces) + u"/1"_s,
+                                 u"blocks"_s, blocks, &opened));
+    const QCborMap kept = QCborValue::fromCbor(opened).toMap();
+    QJsonObject previous;
+    QVERIFY(SamplingRecord::mergeBlockCbor(kept.value(u"patient"_s).toByteArray(), &previous));
+    QCOMPARE(previous.value(u"patient"_s).toObject().value(u"birthName"_s).toString(),
+             original.patient.birthName);
+
+    // Audited with the reason sealed.
+    const QList<AuditLog::Entry> entries = nurse->auditLog()->entries();
+    const auto amend = std::find_if(entries.cbegin(), entries.cend(), [](const auto& entry) {
+        return entry.action == u"record.amend"_s;
+    });
+    QVERIFY(amend != entries.cend());
+    QCOMPARE(amend->recordId, id.toString(QUuid::WithoutBraces));
+    QCOMPARE(amend->detail, u"version 2"_s);
+    QCOMPARE(amend->note, reason);
+    const QString raw =
+        rawValue(fixture.path(), u"SELECT group_concat(coalesce(detail, '') || "
+                                 "coalesce(CAST(note AS TEXT), ''), '|') FROM audit"_s)
+            .toString();
+    QVERIFY(!raw.contains(u"Secretreason"_s));
+    QVERIFY(nurse->auditLog()->verify().isEmpty());
+    QVERIFY(records->verify().damaged.isEmpty());
 }
 
 void TestStore::recoveryKeyOpensAndRotates()

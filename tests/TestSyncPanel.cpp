@@ -2,6 +2,7 @@
 // error in plain words, and the clock warning.
 
 #include "FakeSyncServer.h"
+#include "HttpsTransport.h"
 #include "Store.h"
 #include "SyncEngine.h"
 #include "SyncPanelWidget.h"
@@ -22,6 +23,7 @@ private Q_SLOTS:
     void showsWaitingSendsNowAndReportsErrors();
     void warnsWhenTheClocksDisagree();
     void saysWhenSyncIsNotConfigured();
+    void namesNoSettingOnScreen();
 };
 
 void TestSyncPanel::showsWaitingSendsNowAndReportsErrors()
@@ -80,6 +82,27 @@ void TestSyncPanel::saysWhenSyncIsNotConfigured()
     SyncPanelWidget panel;
     QVERIFY(panel.findChild<QLabel*>(u"serverLabel"_s)->text().contains(u"not configured"_s));
     QVERIFY(!panel.findChild<QPushButton*>(u"sendNowButton"_s)->isEnabled());
+}
+
+// The network layer's messages are shared with sidepctl, which names its settings; a screen
+// says what a person looks for instead ("the national server's address").
+void TestSyncPanel::namesNoSettingOnScreen()
+{
+    const HttpsTransport transport(QUrl(u"https://no-such-host.invalid:8443"_s), {});
+    int named = 0;
+    for (const auto error :
+         {QNetworkReply::HostNotFoundError, QNetworkReply::ContentNotFoundError,
+          QNetworkReply::ConnectionRefusedError, QNetworkReply::SslHandshakeFailedError}) {
+        HttpsTransport::Failure failure;
+        failure.error = error;
+        failure.httpStatus = error == QNetworkReply::ContentNotFoundError ? 404 : 0;
+        const QString message = transport.describeFailure(failure);
+        named += message.contains(u"sync.url"_s) ? 1 : 0;
+        const QString shown = SyncPanelWidget::readable(message);
+        QVERIFY2(!shown.contains(u"sync.url"_s), qPrintable(shown));
+        QVERIFY2(!shown.contains(u"sidepctl"_s), qPrintable(shown));
+    }
+    QVERIFY(named > 0); // the check above meant something
 }
 
 QTEST_MAIN(TestSyncPanel)

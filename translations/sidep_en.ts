@@ -262,10 +262,6 @@
         <translation>New user name</translation>
     </message>
     <message>
-        <source>&amp;Role</source>
-        <translation>&amp;Role</translation>
-    </message>
-    <message>
         <source>Role of the new account</source>
         <translation>Role of the new account</translation>
     </message>
@@ -278,24 +274,12 @@
         <translation>Password of the new account</translation>
     </message>
     <message>
-        <source>&amp;Create the account</source>
-        <translation>&amp;Create the account</translation>
-    </message>
-    <message>
         <source>&amp;Disable the selected account</source>
         <translation>&amp;Disable the selected account</translation>
     </message>
     <message>
-        <source>&amp;Lock after (minutes idle)</source>
-        <translation>&amp;Lock after (minutes idle)</translation>
-    </message>
-    <message>
         <source>Minutes before the session locks itself</source>
         <translation>Minutes before the session locks itself</translation>
-    </message>
-    <message>
-        <source>Save &amp;settings</source>
-        <translation>Save &amp;settings</translation>
     </message>
     <message>
         <source>Nurse (sampling)</source>
@@ -388,6 +372,22 @@
     <message>
         <source>Password of %1 reset; the account is unlocked.</source>
         <translation>Password of %1 reset; the account is unlocked.</translation>
+    </message>
+    <message>
+        <source>Ro&amp;le</source>
+        <translation>Ro&amp;le</translation>
+    </message>
+    <message>
+        <source>Cr&amp;eate the account</source>
+        <translation>Cr&amp;eate the account</translation>
+    </message>
+    <message>
+        <source>Loc&amp;k after (minutes idle)</source>
+        <translation>Loc&amp;k after (minutes idle)</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve settings</source>
+        <translation>Sa&amp;ve settings</translation>
     </message>
 </context>
 <context>
@@ -573,6 +573,168 @@
     <message>
         <source>The key derivation failed, probably for lack of memory.</source>
         <translation>The key derivation failed, probably for lack of memory.</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardWidget</name>
+    <message>
+        <source>The site today</source>
+        <translation>The site today</translation>
+    </message>
+    <message>
+        <source>&amp;Print...</source>
+        <translation>&amp;Print...</translation>
+    </message>
+    <message>
+        <source>Save as &amp;image...</source>
+        <translation>Save as &amp;image...</translation>
+    </message>
+    <message>
+        <source>Save the figures as CS&amp;V...</source>
+        <translation>Save the figures as CS&amp;V...</translation>
+    </message>
+    <message>
+        <source>Samples today</source>
+        <translation>Samples today</translation>
+    </message>
+    <message>
+        <source>Awaiting a result</source>
+        <translation>Awaiting a result</translation>
+    </message>
+    <message>
+        <source>Positivity over 14 days</source>
+        <translation>Positivity over 14 days</translation>
+    </message>
+    <message>
+        <source>Waiting to be sent</source>
+        <translation>Waiting to be sent</translation>
+    </message>
+    <message>
+        <source>Activation codes left</source>
+        <translation>Activation codes left</translation>
+    </message>
+    <message>
+        <source>Dashboard message</source>
+        <translation>Dashboard message</translation>
+    </message>
+    <message>
+        <source>Samples per hour today</source>
+        <translation>Samples per hour today</translation>
+    </message>
+    <message>
+        <source>Results of today&apos;s samples</source>
+        <translation>Results of today&apos;s samples</translation>
+    </message>
+    <message>
+        <source>Positivity over the last 14 days</source>
+        <translation>Positivity over the last 14 days</translation>
+    </message>
+    <message>
+        <source>Positivity over the last 14 days (%)</source>
+        <translation>Positivity over the last 14 days (%)</translation>
+    </message>
+    <message>
+        <source>The figures cannot be read: %1</source>
+        <translation>The figures cannot be read: %1</translation>
+    </message>
+    <message>
+        <source>The site on %1</source>
+        <translation>The site on %1</translation>
+    </message>
+    <message>
+        <source>samples today</source>
+        <translation>samples today</translation>
+    </message>
+    <message>
+        <source>awaiting a result</source>
+        <translation>awaiting a result</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>positive over 14 days</source>
+        <translation>positive over 14 days</translation>
+    </message>
+    <message>
+        <source>oldest %1</source>
+        <translation>oldest %1</translation>
+    </message>
+    <message>
+        <source>nothing waits</source>
+        <translation>nothing waits</translation>
+    </message>
+    <message>
+        <source>to send, %1</source>
+        <translation>to send, %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>activation codes left (%n end within 7 days)</source>
+        <translation>
+            <numerusform>activation codes left (%n ends within 7 days)</numerusform>
+            <numerusform>activation codes left (%n end within 7 days)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Samples</source>
+        <translation>Samples</translation>
+    </message>
+    <message>
+        <source>Positive</source>
+        <translation>Positive</translation>
+    </message>
+    <message>
+        <source>Negative</source>
+        <translation>Negative</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>Awaiting</source>
+        <translation>Awaiting</translation>
+    </message>
+    <message>
+        <source>Positive (%)</source>
+        <translation>Positive (%)</translation>
+    </message>
+    <message>
+        <source>the image cannot be written to %1</source>
+        <translation>the image cannot be written to %1</translation>
+    </message>
+    <message>
+        <source>the figures cannot be written to %1</source>
+        <translation>the figures cannot be written to %1</translation>
+    </message>
+    <message>
+        <source>Save the dashboard as an image</source>
+        <translation>Save the dashboard as an image</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG images (*.png)</translation>
+    </message>
+    <message>
+        <source>Dashboard saved to %1.</source>
+        <translation>Dashboard saved to %1.</translation>
+    </message>
+    <message>
+        <source>Save the dashboard&apos;s figures</source>
+        <translation>Save the dashboard&apos;s figures</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <source>Figures saved to %1.</source>
+        <translation>Figures saved to %1.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>
@@ -793,10 +955,6 @@
         <translation>%1 may contain only digits</translation>
     </message>
     <message>
-        <source>wrong %1 key: %2 expected</source>
-        <translation>wrong %1 key: %2 expected</translation>
-    </message>
-    <message>
         <source>the first NIR digit (sex) must be 1, 2, 3, 4, 7 or 8</source>
         <translation>the first NIR digit (sex) must be 1, 2, 3, 4, 7 or 8</translation>
     </message>
@@ -932,6 +1090,14 @@
         <source>a name must contain at least one letter</source>
         <translation>a name must contain at least one letter</translation>
     </message>
+    <message>
+        <source>the %1 is wrong (its check key does not match): read the number again from the document</source>
+        <translation>the %1 is wrong (its check key does not match): read the number again from the document</translation>
+    </message>
+    <message>
+        <source>the NIR is wrong (its key does not match): read the whole number again from the patient&apos;s card</source>
+        <translation>the NIR is wrong (its key does not match): read the whole number again from the patient&apos;s card</translation>
+    </message>
 </context>
 <context>
     <name>InsDataMatrix</name>
@@ -1033,6 +1199,25 @@
     </message>
 </context>
 <context>
+    <name>LabelBatchDialog</name>
+    <message>
+        <source>Print a batch of tube labels</source>
+        <translation>Print a batch of tube labels</translation>
+    </message>
+    <message>
+        <source>Labels for pre-printed tubes, numbered by the store: no other workstation prints the same numbers. Each tube&apos;s label is scanned when its sample is taken.</source>
+        <translation>Labels for pre-printed tubes, numbered by the store: no other workstation prints the same numbers. Each tube&apos;s label is scanned when its sample is taken.</translation>
+    </message>
+    <message>
+        <source>&amp;How many labels?</source>
+        <translation>&amp;How many labels?</translation>
+    </message>
+    <message>
+        <source>Number of labels</source>
+        <translation>Number of labels</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>SI-DEP sampling portal</source>
@@ -1077,10 +1262,6 @@
     <message>
         <source>Scan with the &amp;camera...</source>
         <translation>Scan with the &amp;camera...</translation>
-    </message>
-    <message>
-        <source>&amp;Labels</source>
-        <translation>&amp;Labels</translation>
     </message>
     <message>
         <source>Print a &amp;batch of tube labels...</source>
@@ -1163,14 +1344,6 @@
         <translation>Images (*.png *.jpg *.jpeg *.bmp *.tif *.tiff)</translation>
     </message>
     <message>
-        <source>Print a batch of tube labels</source>
-        <translation>Print a batch of tube labels</translation>
-    </message>
-    <message>
-        <source>How many labels?</source>
-        <translation>How many labels?</translation>
-    </message>
-    <message>
         <source>No labels printed.</source>
         <translation>No labels printed.</translation>
     </message>
@@ -1215,6 +1388,160 @@
     <message>
         <source>&amp;About sidep-portal</source>
         <translation>&amp;About sidep-portal</translation>
+    </message>
+    <message>
+        <source>Connection to the national server</source>
+        <translation>Connection to the national server</translation>
+    </message>
+    <message>
+        <source>La&amp;bels</source>
+        <translation>La&amp;bels</translation>
+    </message>
+    <message>
+        <source>Site &amp;figures</source>
+        <translation>Site &amp;figures</translation>
+    </message>
+    <message>
+        <source>nothing waits</source>
+        <translation>nothing waits</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n waiting since %1</source>
+        <translation>
+            <numerusform>%n waiting since %1</numerusform>
+            <numerusform>%n waiting since %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>National server: not set up</source>
+        <translation>National server: not set up</translation>
+    </message>
+    <message>
+        <source>National server</source>
+        <translation>National server</translation>
+    </message>
+    <message>
+        <source>National server: out of reach, records kept</source>
+        <translation>National server: out of reach, records kept</translation>
+    </message>
+    <message>
+        <source>National server: sending</source>
+        <translation>National server: sending</translation>
+    </message>
+    <message>
+        <source>National server: connected</source>
+        <translation>National server: connected</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n refused</source>
+        <translation>
+            <numerusform>%n refused</numerusform>
+            <numerusform>%n refused</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Label %1 printed again.</source>
+        <translation>Label %1 printed again.</translation>
+    </message>
+    <message>
+        <source>A sampling is in progress in the form: save it or discard it first, then correct this record.</source>
+        <translation>A sampling is in progress in the form: save it or discard it first, then correct this record.</translation>
+    </message>
+    <message>
+        <source>Tube label refused: see the message at the tube field.</source>
+        <translation>Tube label refused: see the message at the tube field.</translation>
+    </message>
+</context>
+<context>
+    <name>PatientBanner</name>
+    <message>
+        <source>male</source>
+        <translation>male</translation>
+    </message>
+    <message>
+        <source>female</source>
+        <translation>female</translation>
+    </message>
+    <message>
+        <source>sex unknown</source>
+        <translation>sex unknown</translation>
+    </message>
+    <message>
+        <source>sex not entered</source>
+        <translation>sex not entered</translation>
+    </message>
+    <message>
+        <source>provisional identity</source>
+        <translation>provisional identity</translation>
+    </message>
+    <message>
+        <source>retrieved identity</source>
+        <translation>retrieved identity</translation>
+    </message>
+    <message>
+        <source>validated identity</source>
+        <translation>validated identity</translation>
+    </message>
+    <message>
+        <source>qualified identity (INS)</source>
+        <translation>qualified identity (INS)</translation>
+    </message>
+    <message>
+        <source>identity status not entered</source>
+        <translation>identity status not entered</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation>Patient</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n year(s)</source>
+        <translation>
+            <numerusform>%n year</numerusform>
+            <numerusform>%n years</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n month(s)</source>
+        <translation>
+            <numerusform>%n month</numerusform>
+            <numerusform>%n months</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n week(s)</source>
+        <translation>
+            <numerusform>%n week</numerusform>
+            <numerusform>%n weeks</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (usual name %2)</source>
+        <translation>%1 (usual name %2)</translation>
+    </message>
+    <message>
+        <source>born %1 (%2)</source>
+        <translation>born %1 (%2)</translation>
+    </message>
+    <message>
+        <source>birth date not entered</source>
+        <translation>birth date not entered</translation>
+    </message>
+    <message>
+        <source>no INS number</source>
+        <translation>no INS number</translation>
+    </message>
+    <message>
+        <source>INS %1</source>
+        <translation>INS %1</translation>
+    </message>
+    <message>
+        <source>sampled %1</source>
+        <translation>sampled %1</translation>
+    </message>
+    <message>
+        <source>INS %1 (wrong: to read again)</source>
+        <translation>INS %1 (wrong: to read again)</translation>
     </message>
 </context>
 <context>
@@ -1263,16 +1590,8 @@
         <translation>Searc&amp;h</translation>
     </message>
     <message>
-        <source>Tube label or patient name, then Enter</source>
-        <translation>Tube label or patient name, then Enter</translation>
-    </message>
-    <message>
         <source>Search by tube label or patient name</source>
         <translation>Search by tube label or patient name</translation>
-    </message>
-    <message>
-        <source>Press Enter to search. A tube label is tried first, then a patient&apos;s birth or usual name.</source>
-        <translation>Press Enter to search. A tube label is tried first, then a patient&apos;s birth or usual name.</translation>
     </message>
     <message>
         <source>Search</source>
@@ -1319,6 +1638,62 @@
     <message>
         <source>The queue cannot be read: %1</source>
         <translation>The queue cannot be read: %1</translation>
+    </message>
+    <message>
+        <source>Name, first name, &quot;first last&quot; or the end of a tube label, then Enter</source>
+        <translation>Name, first name, &quot;first last&quot; or the end of a tube label, then Enter</translation>
+    </message>
+    <message>
+        <source>Press Enter to search. A whole tube label is tried first, then the start of the names (birth, usual and first names, in any order) and the end of tube labels.</source>
+        <translation>Press Enter to search. A whole tube label is tried first, then the start of the names (birth, usual and first names, in any order) and the end of tube labels.</translation>
+    </message>
+    <message>
+        <source>Selected record</source>
+        <translation>Selected record</translation>
+    </message>
+    <message>
+        <source>The selected record</source>
+        <translation>The selected record</translation>
+    </message>
+    <message>
+        <source>Re&amp;print the tube label</source>
+        <translation>Re&amp;print the tube label</translation>
+    </message>
+    <message>
+        <source>C&amp;orrect this record...</source>
+        <translation>C&amp;orrect this record...</translation>
+    </message>
+    <message>
+        <source>Select a record to see it here.</source>
+        <translation>Select a record to see it here.</translation>
+    </message>
+    <message>
+        <source>Tube: %1</source>
+        <translation>Tube: %1</translation>
+    </message>
+    <message>
+        <source>Status: %1 (version %2)</source>
+        <translation>Status: %1 (version %2)</translation>
+    </message>
+    <message>
+        <source>Result: none yet</source>
+        <translation>Result: none yet</translation>
+    </message>
+    <message>
+        <source>Result: %1</source>
+        <translation>Result: %1</translation>
+    </message>
+    <message>
+        <source>Phone: %1</source>
+        <translation>Phone: %1</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>E-mail: %1</source>
+        <translation>E-mail: %1</translation>
     </message>
 </context>
 <context>
@@ -1718,20 +2093,8 @@
         <translation>What is missing or wrong</translation>
     </message>
     <message>
-        <source>Reason for keeping an INS number that disagrees with sex or date of birth</source>
-        <translation>Reason for keeping an INS number that disagrees with sex or date of birth</translation>
-    </message>
-    <message>
         <source>Reason for keeping the INS number</source>
         <translation>Reason for keeping the INS number</translation>
-    </message>
-    <message>
-        <source>I confirm: save without the missing information listed</source>
-        <translation>I confirm: save without the missing information listed</translation>
-    </message>
-    <message>
-        <source>&amp;Save the sampling record</source>
-        <translation>&amp;Save the sampling record</translation>
     </message>
     <message>
         <source>&amp;Discard</source>
@@ -1740,14 +2103,6 @@
     <message>
         <source>&amp;Previous</source>
         <translation>&amp;Previous</translation>
-    </message>
-    <message>
-        <source>&amp;Next</source>
-        <translation>&amp;Next</translation>
-    </message>
-    <message>
-        <source>&amp;Print a new label for this tube</source>
-        <translation>&amp;Print a new label for this tube</translation>
     </message>
     <message>
         <source>%1: message</source>
@@ -1778,20 +2133,12 @@
         <translation>scan the printed label to check it before saving</translation>
     </message>
     <message>
-        <source>this tube label is already used at this site</source>
-        <translation>this tube label is already used at this site</translation>
-    </message>
-    <message>
         <source>To fix: %1: %2</source>
         <translation>To fix: %1: %2</translation>
     </message>
     <message>
         <source>Missing: %1: %2</source>
         <translation>Missing: %1: %2</translation>
-    </message>
-    <message>
-        <source>Everything is filled in. Press Save.</source>
-        <translation>Everything is filled in. Press Save.</translation>
     </message>
     <message numerus="yes">
         <source>%n thing(s) to fix before saving.</source>
@@ -1831,6 +2178,106 @@
     <message>
         <source>Printed label checked.</source>
         <translation>Printed label checked.</translation>
+    </message>
+    <message>
+        <source>Type the whole address on the first line (&quot;12 rue des Lilas 75012 Paris&quot;): the postal code and the town fill themselves.</source>
+        <translation>Type the whole address on the first line (&quot;12 rue des Lilas 75012 Paris&quot;): the postal code and the town fill themselves.</translation>
+    </message>
+    <message>
+        <source>0 on the place of residence: the usual answers at once (individual housing, not working in the health system, no symptoms).</source>
+        <translation>0 on the place of residence: the usual answers at once (individual housing, not working in the health system, no symptoms).</translation>
+    </message>
+    <message>
+        <source>Read back to the patient before saving</source>
+        <translation>Read back to the patient before saving</translation>
+    </message>
+    <message>
+        <source>Contact and sampling to read back</source>
+        <translation>Contact and sampling to read back</translation>
+    </message>
+    <message>
+        <source>Reason for the co&amp;rrection (kept in the record&apos;s history)</source>
+        <translation>Reason for the co&amp;rrection (kept in the record&apos;s history)</translation>
+    </message>
+    <message>
+        <source>Reason for the correction</source>
+        <translation>Reason for the correction</translation>
+    </message>
+    <message>
+        <source>Reason for &amp;keeping an INS number that disagrees with sex or date of birth</source>
+        <translation>Reason for &amp;keeping an INS number that disagrees with sex or date of birth</translation>
+    </message>
+    <message>
+        <source>I c&amp;onfirm: save without the missing information listed</source>
+        <translation>I c&amp;onfirm: save without the missing information listed</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve the sampling record</source>
+        <translation>Sa&amp;ve the sampling record</translation>
+    </message>
+    <message>
+        <source>Ne&amp;xt</source>
+        <translation>Ne&amp;xt</translation>
+    </message>
+    <message>
+        <source>Print a ne&amp;w label for this tube</source>
+        <translation>Print a ne&amp;w label for this tube</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve the correction</source>
+        <translation>Sa&amp;ve the correction</translation>
+    </message>
+    <message>
+        <source>this tube label is already used at this site: take another tube or check the label</source>
+        <translation>this tube label is already used at this site: take another tube or check the label</translation>
+    </message>
+    <message>
+        <source>say why the saved record is corrected</source>
+        <translation>say why the saved record is corrected</translation>
+    </message>
+    <message>
+        <source>Address: %1</source>
+        <translation>Address: %1</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>Mobile phone: %1</source>
+        <translation>Mobile phone: %1</translation>
+    </message>
+    <message>
+        <source>E-mail: %1</source>
+        <translation>E-mail: %1</translation>
+    </message>
+    <message>
+        <source>Tube: %1</source>
+        <translation>Tube: %1</translation>
+    </message>
+    <message>
+        <source>not scanned</source>
+        <translation>not scanned</translation>
+    </message>
+    <message>
+        <source>Sampled: %1</source>
+        <translation>Sampled: %1</translation>
+    </message>
+    <message>
+        <source>Correction</source>
+        <translation>Correction</translation>
+    </message>
+    <message>
+        <source>Everything is filled in. Read the card back to the patient, then press Save.</source>
+        <translation>Everything is filled in. Read the card back to the patient, then press Save.</translation>
+    </message>
+    <message>
+        <source>Correction saved (version %1). Ready for the next tube.</source>
+        <translation>Correction saved (version %1). Ready for the next tube.</translation>
+    </message>
+    <message>
+        <source>Correcting the saved record of tube %1 (version %2): change what is wrong, then give the reason on the review page. Discard leaves it as it was.</source>
+        <translation>Correcting the saved record of tube %1 (version %2): change what is wrong, then give the reason on the review page. Discard leaves it as it was.</translation>
     </message>
 </context>
 <context>
@@ -1898,6 +2345,26 @@
         <source>Status</source>
         <translation>Status</translation>
     </message>
+    <message>
+        <source>positive</source>
+        <translation>positive</translation>
+    </message>
+    <message>
+        <source>negative</source>
+        <translation>negative</translation>
+    </message>
+    <message>
+        <source>uninterpretable</source>
+        <translation>uninterpretable</translation>
+    </message>
+    <message>
+        <source>non-compliant sample</source>
+        <translation>non-compliant sample</translation>
+    </message>
+    <message>
+        <source>Born</source>
+        <translation>Born</translation>
+    </message>
 </context>
 <context>
     <name>RecordStore</name>
@@ -1940,6 +2407,22 @@
     <message>
         <source>record %1 was purged: the national server has it and its identifying data was erased from this workstation after the retention window</source>
         <translation>record %1 was purged: the national server has it and its identifying data was erased from this workstation after the retention window</translation>
+    </message>
+    <message>
+        <source>a correction of a saved record needs a reason</source>
+        <translation>a correction of a saved record needs a reason</translation>
+    </message>
+    <message>
+        <source>not saved: the correction breaks the rules listed</source>
+        <translation>not saved: the correction breaks the rules listed</translation>
+    </message>
+    <message>
+        <source>a result is corrected on its own, from the results screen</source>
+        <translation>a result is corrected on its own, from the results screen</translation>
+    </message>
+    <message>
+        <source>record %1 is damaged: its result does not decrypt</source>
+        <translation>record %1 is damaged: its result does not decrypt</translation>
     </message>
 </context>
 <context>
@@ -2040,10 +2523,6 @@
         <translation>Scan or type the tube label, then Enter</translation>
     </message>
     <message>
-        <source>&amp;Rack mode: scan, key, scan, key</source>
-        <translation>&amp;Rack mode: scan, key, scan, key</translation>
-    </message>
-    <message>
         <source>The open record</source>
         <translation>The open record</translation>
     </message>
@@ -2062,10 +2541,6 @@
     <message>
         <source>Res&amp;ult</source>
         <translation>Res&amp;ult</translation>
-    </message>
-    <message>
-        <source>&amp;Non-conformity reason</source>
-        <translation>&amp;Non-conformity reason</translation>
     </message>
     <message>
         <source>Non-conformity reason</source>
@@ -2092,28 +2567,12 @@
         <translation>Attac&amp;h...</translation>
     </message>
     <message>
-        <source>Sav&amp;e the report...</source>
-        <translation>Sav&amp;e the report...</translation>
-    </message>
-    <message>
         <source>&amp;Enter the result</source>
         <translation>&amp;Enter the result</translation>
     </message>
     <message>
-        <source>&amp;Correct the result...</source>
-        <translation>&amp;Correct the result...</translation>
-    </message>
-    <message>
         <source>Ca&amp;ncel the result...</source>
         <translation>Ca&amp;ncel the result...</translation>
-    </message>
-    <message>
-        <source>Show the &amp;QR code</source>
-        <translation>Show the &amp;QR code</translation>
-    </message>
-    <message>
-        <source>Print the &amp;slip</source>
-        <translation>Print the &amp;slip</translation>
     </message>
     <message>
         <source>Activation QR code</source>
@@ -2170,14 +2629,6 @@
     <message>
         <source>Two entries disagree: nothing is validated. Check the tube.</source>
         <translation>Two entries disagree: nothing is validated. Check the tube.</translation>
-    </message>
-    <message>
-        <source>You entered a positive: another user must enter it too.</source>
-        <translation>You entered a positive: another user must enter it too.</translation>
-    </message>
-    <message>
-        <source>A positive awaits a second, blind entry: enter the result.</source>
-        <translation>A positive awaits a second, blind entry: enter the result.</translation>
     </message>
     <message>
         <source>Awaiting result.</source>
@@ -2281,6 +2732,90 @@
     <message>
         <source>correction</source>
         <translation>correction</translation>
+    </message>
+    <message>
+        <source>Rac&amp;k mode: scan, key, scan, key</source>
+        <translation>Rac&amp;k mode: scan, key, scan, key</translation>
+    </message>
+    <message>
+        <source>Results keyed in this rack</source>
+        <translation>Results keyed in this rack</translation>
+    </message>
+    <message>
+        <source>Ne&amp;xt rack</source>
+        <translation>Ne&amp;xt rack</translation>
+    </message>
+    <message>
+        <source>Non-confor&amp;mity reason</source>
+        <translation>Non-confor&amp;mity reason</translation>
+    </message>
+    <message>
+        <source>Save the rep&amp;ort to a file...</source>
+        <translation>Save the rep&amp;ort to a file...</translation>
+    </message>
+    <message>
+        <source>Correct the resu&amp;lt...</source>
+        <translation>Correct the resu&amp;lt...</translation>
+    </message>
+    <message>
+        <source>Sho&amp;w the QR code</source>
+        <translation>Sho&amp;w the QR code</translation>
+    </message>
+    <message>
+        <source>Pr&amp;int the slip</source>
+        <translation>Pr&amp;int the slip</translation>
+    </message>
+    <message numerus="yes">
+        <source>This rack: %n tube(s) keyed</source>
+        <translation>
+            <numerusform>This rack: %n tube keyed</numerusform>
+            <numerusform>This rack: %n tubes keyed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n positive</source>
+        <translation>
+            <numerusform>%n positive</numerusform>
+            <numerusform>%n positive</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n negative</source>
+        <translation>
+            <numerusform>%n negative</numerusform>
+            <numerusform>%n negative</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n other</source>
+        <translation>
+            <numerusform>%n other</numerusform>
+            <numerusform>%n other</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Check these counts against the rack before leaving it.</source>
+        <translation>Check these counts against the rack before leaving it.</translation>
+    </message>
+    <message>
+        <source>Tube %1: %2</source>
+        <translation>Tube %1: %2</translation>
+    </message>
+    <message>
+        <source>You entered this result: another user must enter it too.</source>
+        <translation>You entered this result: another user must enter it too.</translation>
+    </message>
+    <message>
+        <source>Second entry required: read the tube and enter the result.</source>
+        <translation>Second entry required: read the tube and enter the result.</translation>
+    </message>
+    <message>
+        <source>correction of the sampling record</source>
+        <translation>correction of the sampling record</translation>
+    </message>
+    <message>
+        <source>Positive result validated for tube %1.</source>
+        <translation>Positive result validated for tube %1.</translation>
     </message>
 </context>
 <context>
@@ -3368,10 +3903,6 @@ Exit codes: 0 success, 1 invalid input, 2 usage error, 3 integrity problem found
         <translation>Sign-in message</translation>
     </message>
     <message>
-        <source>&amp;Sign in</source>
-        <translation>&amp;Sign in</translation>
-    </message>
-    <message>
         <source>Site FINESS %1</source>
         <translation>Site FINESS %1</translation>
     </message>
@@ -3382,6 +3913,21 @@ Exit codes: 0 success, 1 invalid input, 2 usage error, 3 integrity problem found
     <message>
         <source>Enter the password of %1 to go on.</source>
         <translation>Enter the password of %1 to go on.</translation>
+    </message>
+    <message>
+        <source>Sign &amp;in</source>
+        <translation>Sign &amp;in</translation>
+    </message>
+</context>
+<context>
+    <name>SiteStatistics</name>
+    <message>
+        <source>the sealed count of results does not decrypt</source>
+        <translation>the sealed count of results does not decrypt</translation>
+    </message>
+    <message>
+        <source>sign in first</source>
+        <translation>sign in first</translation>
     </message>
 </context>
 <context>
@@ -3516,10 +4062,6 @@ Exit codes: 0 success, 1 invalid input, 2 usage error, 3 integrity problem found
         <translation>Server and workstation clocks</translation>
     </message>
     <message>
-        <source>Send &amp;now</source>
-        <translation>Send &amp;now</translation>
-    </message>
-    <message>
         <source>never</source>
         <translation>never</translation>
     </message>
@@ -3566,6 +4108,18 @@ Exit codes: 0 success, 1 invalid input, 2 usage error, 3 integrity problem found
     <message>
         <source>the server answers</source>
         <translation>the server answers</translation>
+    </message>
+    <message>
+        <source>Send no&amp;w</source>
+        <translation>Send no&amp;w</translation>
+    </message>
+    <message>
+        <source>the National server tab (administrator)</source>
+        <translation>the National server tab (administrator)</translation>
+    </message>
+    <message>
+        <source>the national server&apos;s address</source>
+        <translation>the national server&apos;s address</translation>
     </message>
 </context>
 <context>
@@ -3734,10 +4288,6 @@ Exit codes: 0 success, 1 invalid input, 2 usage error, 3 integrity problem found
         <translation>Sync settings in force</translation>
     </message>
     <message>
-        <source>Server &amp;address</source>
-        <translation>Server &amp;address</translation>
-    </message>
-    <message>
         <source>https://host:port</source>
         <translation>https://host:port</translation>
     </message>
@@ -3756,18 +4306,6 @@ Exit codes: 0 success, 1 invalid input, 2 usage error, 3 integrity problem found
     <message>
         <source>Days identifying data is kept after the server acknowledged a record</source>
         <translation>Days identifying data is kept after the server acknowledged a record</translation>
-    </message>
-    <message>
-        <source>Save the &amp;retention</source>
-        <translation>Save the &amp;retention</translation>
-    </message>
-    <message>
-        <source>Import the server&apos;s &amp;CA certificate...</source>
-        <translation>Import the server&apos;s &amp;CA certificate...</translation>
-    </message>
-    <message>
-        <source>Import the &amp;site&apos;s certificate and key...</source>
-        <translation>Import the &amp;site&apos;s certificate and key...</translation>
     </message>
     <message>
         <source>&amp;Test the connection</source>
@@ -3939,12 +4477,43 @@ Exit codes: 0 success, 1 invalid input, 2 usage error, 3 integrity problem found
         <source>a file member has no name</source>
         <translation>a file member has no name</translation>
     </message>
+    <message>
+        <source>Server add&amp;ress</source>
+        <translation>Server add&amp;ress</translation>
+    </message>
+    <message>
+        <source>Save t&amp;he retention</source>
+        <translation>Save t&amp;he retention</translation>
+    </message>
+    <message>
+        <source>&amp;Import the server&apos;s CA certificate...</source>
+        <translation>&amp;Import the server&apos;s CA certificate...</translation>
+    </message>
+    <message>
+        <source>Import the site&apos;s certificate and ke&amp;y...</source>
+        <translation>Import the site&apos;s certificate and ke&amp;y...</translation>
+    </message>
 </context>
 <context>
     <name>TubeLabelPrinter</name>
     <message>
         <source>the printer cannot be used</source>
         <translation>the printer cannot be used</translation>
+    </message>
+</context>
+<context>
+    <name>UiLanguage</name>
+    <message>
+        <source>nurse</source>
+        <translation>nurse</translation>
+    </message>
+    <message>
+        <source>laboratory</source>
+        <translation>laboratory</translation>
+    </message>
+    <message>
+        <source>administrator</source>
+        <translation>administrator</translation>
     </message>
 </context>
 </TS>

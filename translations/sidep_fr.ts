@@ -262,10 +262,6 @@
         <translation>Nom du nouvel utilisateur</translation>
     </message>
     <message>
-        <source>&amp;Role</source>
-        <translation>&amp;Rôle</translation>
-    </message>
-    <message>
         <source>Role of the new account</source>
         <translation>Rôle du nouveau compte</translation>
     </message>
@@ -278,24 +274,12 @@
         <translation>Mot de passe du nouveau compte</translation>
     </message>
     <message>
-        <source>&amp;Create the account</source>
-        <translation>&amp;Créer le compte</translation>
-    </message>
-    <message>
         <source>&amp;Disable the selected account</source>
         <translation>&amp;Désactiver le compte sélectionné</translation>
     </message>
     <message>
-        <source>&amp;Lock after (minutes idle)</source>
-        <translation>&amp;Verrouiller après (minutes d&apos;inactivité)</translation>
-    </message>
-    <message>
         <source>Minutes before the session locks itself</source>
         <translation>Minutes d&apos;inactivité avant le verrouillage de la session</translation>
-    </message>
-    <message>
-        <source>Save &amp;settings</source>
-        <translation>&amp;Enregistrer les paramètres</translation>
     </message>
     <message>
         <source>Nurse (sampling)</source>
@@ -359,7 +343,7 @@
     </message>
     <message>
         <source>R&amp;ole</source>
-        <translation>Rô&amp;le</translation>
+        <translation>Rôl&amp;e</translation>
     </message>
     <message>
         <source>Role of the selected account</source>
@@ -371,7 +355,7 @@
     </message>
     <message>
         <source>New pass&amp;word</source>
-        <translation>Nouveau mot de pa&amp;sse</translation>
+        <translation>Nouveau mot de &amp;passe</translation>
     </message>
     <message>
         <source>New password of the selected account</source>
@@ -379,7 +363,7 @@
     </message>
     <message>
         <source>&amp;Reset the password</source>
-        <translation>Réinitialiser le mot de &amp;passe</translation>
+        <translation>&amp;Réinitialiser le mot de passe</translation>
     </message>
     <message>
         <source>%1 is now %2.</source>
@@ -388,6 +372,22 @@
     <message>
         <source>Password of %1 reset; the account is unlocked.</source>
         <translation>Mot de passe de %1 réinitialisé ; le compte est déverrouillé.</translation>
+    </message>
+    <message>
+        <source>Ro&amp;le</source>
+        <translation>Rô&amp;le</translation>
+    </message>
+    <message>
+        <source>Cr&amp;eate the account</source>
+        <translation>&amp;Créer le compte</translation>
+    </message>
+    <message>
+        <source>Loc&amp;k after (minutes idle)</source>
+        <translation>Verrouillage après (minutes d&apos;&amp;inactivité)</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve settings</source>
+        <translation>Enre&amp;gistrer les paramètres</translation>
     </message>
 </context>
 <context>
@@ -573,6 +573,168 @@
     <message>
         <source>The key derivation failed, probably for lack of memory.</source>
         <translation>La dérivation de clé a échoué, probablement faute de mémoire.</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardWidget</name>
+    <message>
+        <source>The site today</source>
+        <translation>Le site aujourd&apos;hui</translation>
+    </message>
+    <message>
+        <source>&amp;Print...</source>
+        <translation>&amp;Imprimer...</translation>
+    </message>
+    <message>
+        <source>Save as &amp;image...</source>
+        <translation>Enregistrer en i&amp;mage...</translation>
+    </message>
+    <message>
+        <source>Save the figures as CS&amp;V...</source>
+        <translation>Enregistrer les &amp;chiffres (CSV)...</translation>
+    </message>
+    <message>
+        <source>Samples today</source>
+        <translation>Prélèvements du jour</translation>
+    </message>
+    <message>
+        <source>Awaiting a result</source>
+        <translation>En attente de résultat</translation>
+    </message>
+    <message>
+        <source>Positivity over 14 days</source>
+        <translation>Positivité sur 14 jours</translation>
+    </message>
+    <message>
+        <source>Waiting to be sent</source>
+        <translation>En attente d&apos;envoi</translation>
+    </message>
+    <message>
+        <source>Activation codes left</source>
+        <translation>Codes d&apos;activation restants</translation>
+    </message>
+    <message>
+        <source>Dashboard message</source>
+        <translation>Message du tableau de bord</translation>
+    </message>
+    <message>
+        <source>Samples per hour today</source>
+        <translation>Prélèvements par heure aujourd&apos;hui</translation>
+    </message>
+    <message>
+        <source>Results of today&apos;s samples</source>
+        <translation>Résultats des prélèvements du jour</translation>
+    </message>
+    <message>
+        <source>Positivity over the last 14 days</source>
+        <translation>Positivité des 14 derniers jours</translation>
+    </message>
+    <message>
+        <source>Positivity over the last 14 days (%)</source>
+        <translation>Positivité des 14 derniers jours (%)</translation>
+    </message>
+    <message>
+        <source>The figures cannot be read: %1</source>
+        <translation>Les chiffres ne peuvent pas être lus : %1</translation>
+    </message>
+    <message>
+        <source>The site on %1</source>
+        <translation>Le site, %1</translation>
+    </message>
+    <message>
+        <source>samples today</source>
+        <translation>prélèvements aujourd&apos;hui</translation>
+    </message>
+    <message>
+        <source>awaiting a result</source>
+        <translation>en attente de résultat</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>aucun</translation>
+    </message>
+    <message>
+        <source>positive over 14 days</source>
+        <translation>positifs sur 14 jours</translation>
+    </message>
+    <message>
+        <source>oldest %1</source>
+        <translation>le plus ancien %1</translation>
+    </message>
+    <message>
+        <source>nothing waits</source>
+        <translation>rien n&apos;attend</translation>
+    </message>
+    <message>
+        <source>to send, %1</source>
+        <translation>à envoyer, %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>activation codes left (%n end within 7 days)</source>
+        <translation>
+            <numerusform>codes d&apos;activation restants (%n expire sous 7 jours)</numerusform>
+            <numerusform>codes d&apos;activation restants (%n expirent sous 7 jours)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Samples</source>
+        <translation>Prélèvements</translation>
+    </message>
+    <message>
+        <source>Positive</source>
+        <translation>Positif</translation>
+    </message>
+    <message>
+        <source>Negative</source>
+        <translation>Négatif</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Autre</translation>
+    </message>
+    <message>
+        <source>Awaiting</source>
+        <translation>En attente</translation>
+    </message>
+    <message>
+        <source>Positive (%)</source>
+        <translation>Positifs (%)</translation>
+    </message>
+    <message>
+        <source>the image cannot be written to %1</source>
+        <translation>l&apos;image ne peut pas être écrite dans %1</translation>
+    </message>
+    <message>
+        <source>the figures cannot be written to %1</source>
+        <translation>les chiffres ne peuvent pas être écrits dans %1</translation>
+    </message>
+    <message>
+        <source>Save the dashboard as an image</source>
+        <translation>Enregistrer le tableau de bord en image</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>Images PNG (*.png)</translation>
+    </message>
+    <message>
+        <source>Dashboard saved to %1.</source>
+        <translation>Tableau de bord enregistré dans %1.</translation>
+    </message>
+    <message>
+        <source>Save the dashboard&apos;s figures</source>
+        <translation>Enregistrer les chiffres du tableau de bord</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Fichiers CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Figures saved to %1.</source>
+        <translation>Chiffres enregistrés dans %1.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
     </message>
 </context>
 <context>
@@ -793,10 +955,6 @@
         <translation>%1 ne peut contenir que des chiffres</translation>
     </message>
     <message>
-        <source>wrong %1 key: %2 expected</source>
-        <translation>clé %1 incorrecte : %2 attendu</translation>
-    </message>
-    <message>
         <source>the first NIR digit (sex) must be 1, 2, 3, 4, 7 or 8</source>
         <translation>le premier chiffre du NIR (sexe) doit être 1, 2, 3, 4, 7 ou 8</translation>
     </message>
@@ -932,6 +1090,14 @@
         <source>a name must contain at least one letter</source>
         <translation>un nom doit contenir au moins une lettre</translation>
     </message>
+    <message>
+        <source>the %1 is wrong (its check key does not match): read the number again from the document</source>
+        <translation>le %1 est erroné (sa clé de contrôle ne correspond pas) : relisez le numéro sur le document</translation>
+    </message>
+    <message>
+        <source>the NIR is wrong (its key does not match): read the whole number again from the patient&apos;s card</source>
+        <translation>le NIR est erroné (sa clé ne correspond pas) : relisez le numéro en entier sur la carte du patient</translation>
+    </message>
 </context>
 <context>
     <name>InsDataMatrix</name>
@@ -1033,6 +1199,25 @@
     </message>
 </context>
 <context>
+    <name>LabelBatchDialog</name>
+    <message>
+        <source>Print a batch of tube labels</source>
+        <translation>Imprimer une série d&apos;étiquettes de tube</translation>
+    </message>
+    <message>
+        <source>Labels for pre-printed tubes, numbered by the store: no other workstation prints the same numbers. Each tube&apos;s label is scanned when its sample is taken.</source>
+        <translation>Étiquettes pour tubes préparés à l&apos;avance, numérotées par le poste : aucun autre poste n&apos;imprime les mêmes numéros. L&apos;étiquette de chaque tube est scannée au moment du prélèvement.</translation>
+    </message>
+    <message>
+        <source>&amp;How many labels?</source>
+        <translation>&amp;Combien d&apos;étiquettes ?</translation>
+    </message>
+    <message>
+        <source>Number of labels</source>
+        <translation>Nombre d&apos;étiquettes</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>SI-DEP sampling portal</source>
@@ -1077,10 +1262,6 @@
     <message>
         <source>Scan with the &amp;camera...</source>
         <translation>Scanner avec la &amp;caméra...</translation>
-    </message>
-    <message>
-        <source>&amp;Labels</source>
-        <translation>É&amp;tiquettes</translation>
     </message>
     <message>
         <source>Print a &amp;batch of tube labels...</source>
@@ -1163,14 +1344,6 @@
         <translation>Images (*.png *.jpg *.jpeg *.bmp *.tif *.tiff)</translation>
     </message>
     <message>
-        <source>Print a batch of tube labels</source>
-        <translation>Imprimer une série d&apos;étiquettes de tube</translation>
-    </message>
-    <message>
-        <source>How many labels?</source>
-        <translation>Combien d&apos;étiquettes ?</translation>
-    </message>
-    <message>
         <source>No labels printed.</source>
         <translation>Aucune étiquette imprimée.</translation>
     </message>
@@ -1216,6 +1389,160 @@
         <source>&amp;About sidep-portal</source>
         <translation>&amp;À propos de sidep-portal</translation>
     </message>
+    <message>
+        <source>Connection to the national server</source>
+        <translation>Connexion au serveur national</translation>
+    </message>
+    <message>
+        <source>La&amp;bels</source>
+        <translation>É&amp;tiquettes</translation>
+    </message>
+    <message>
+        <source>Site &amp;figures</source>
+        <translation>Tableau de &amp;bord</translation>
+    </message>
+    <message>
+        <source>nothing waits</source>
+        <translation>rien n&apos;attend</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n waiting since %1</source>
+        <translation>
+            <numerusform>%n en attente depuis %1</numerusform>
+            <numerusform>%n en attente depuis %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>National server: not set up</source>
+        <translation>Serveur national : non configuré</translation>
+    </message>
+    <message>
+        <source>National server</source>
+        <translation>Serveur national</translation>
+    </message>
+    <message>
+        <source>National server: out of reach, records kept</source>
+        <translation>Serveur national : injoignable, fiches conservées</translation>
+    </message>
+    <message>
+        <source>National server: sending</source>
+        <translation>Serveur national : envoi en cours</translation>
+    </message>
+    <message>
+        <source>National server: connected</source>
+        <translation>Serveur national : connecté</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n refused</source>
+        <translation>
+            <numerusform>%n refusée</numerusform>
+            <numerusform>%n refusées</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Label %1 printed again.</source>
+        <translation>Étiquette %1 réimprimée.</translation>
+    </message>
+    <message>
+        <source>A sampling is in progress in the form: save it or discard it first, then correct this record.</source>
+        <translation>Un prélèvement est en cours de saisie : enregistrez-le ou abandonnez-le d&apos;abord, puis corrigez cette fiche.</translation>
+    </message>
+    <message>
+        <source>Tube label refused: see the message at the tube field.</source>
+        <translation>Étiquette de tube refusée : voir le message au champ du tube.</translation>
+    </message>
+</context>
+<context>
+    <name>PatientBanner</name>
+    <message>
+        <source>male</source>
+        <translation>masculin</translation>
+    </message>
+    <message>
+        <source>female</source>
+        <translation>féminin</translation>
+    </message>
+    <message>
+        <source>sex unknown</source>
+        <translation>sexe inconnu</translation>
+    </message>
+    <message>
+        <source>sex not entered</source>
+        <translation>sexe non saisi</translation>
+    </message>
+    <message>
+        <source>provisional identity</source>
+        <translation>identité provisoire</translation>
+    </message>
+    <message>
+        <source>retrieved identity</source>
+        <translation>identité récupérée</translation>
+    </message>
+    <message>
+        <source>validated identity</source>
+        <translation>identité validée</translation>
+    </message>
+    <message>
+        <source>qualified identity (INS)</source>
+        <translation>identité qualifiée (INS)</translation>
+    </message>
+    <message>
+        <source>identity status not entered</source>
+        <translation>statut de l&apos;identité non saisi</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation>Patient</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n year(s)</source>
+        <translation>
+            <numerusform>%n an</numerusform>
+            <numerusform>%n ans</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n month(s)</source>
+        <translation>
+            <numerusform>%n mois</numerusform>
+            <numerusform>%n mois</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n week(s)</source>
+        <translation>
+            <numerusform>%n semaine</numerusform>
+            <numerusform>%n semaines</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (usual name %2)</source>
+        <translation>%1 (nom d&apos;usage %2)</translation>
+    </message>
+    <message>
+        <source>born %1 (%2)</source>
+        <translation>né(e) le %1 (%2)</translation>
+    </message>
+    <message>
+        <source>birth date not entered</source>
+        <translation>date de naissance non saisie</translation>
+    </message>
+    <message>
+        <source>no INS number</source>
+        <translation>sans matricule INS</translation>
+    </message>
+    <message>
+        <source>INS %1</source>
+        <translation>INS %1</translation>
+    </message>
+    <message>
+        <source>sampled %1</source>
+        <translation>prélevé le %1</translation>
+    </message>
+    <message>
+        <source>INS %1 (wrong: to read again)</source>
+        <translation>INS %1 (erroné : à relire)</translation>
+    </message>
 </context>
 <context>
     <name>QrCode</name>
@@ -1260,19 +1587,11 @@
     </message>
     <message>
         <source>Searc&amp;h</source>
-        <translation>&amp;Rechercher</translation>
-    </message>
-    <message>
-        <source>Tube label or patient name, then Enter</source>
-        <translation>Étiquette du tube ou nom du patient, puis Entrée</translation>
+        <translation>Rec&amp;hercher</translation>
     </message>
     <message>
         <source>Search by tube label or patient name</source>
         <translation>Rechercher par étiquette de tube ou nom du patient</translation>
-    </message>
-    <message>
-        <source>Press Enter to search. A tube label is tried first, then a patient&apos;s birth or usual name.</source>
-        <translation>Appuyez sur Entrée pour rechercher. La recherche porte d&apos;abord sur l&apos;étiquette du tube, puis sur le nom de naissance ou le nom usuel du patient.</translation>
     </message>
     <message>
         <source>Search</source>
@@ -1319,6 +1638,62 @@
     <message>
         <source>The queue cannot be read: %1</source>
         <translation>La file d&apos;attente ne peut pas être lue : %1</translation>
+    </message>
+    <message>
+        <source>Name, first name, &quot;first last&quot; or the end of a tube label, then Enter</source>
+        <translation>Nom, prénom, « prénom nom » ou fin d&apos;étiquette de tube, puis Entrée</translation>
+    </message>
+    <message>
+        <source>Press Enter to search. A whole tube label is tried first, then the start of the names (birth, usual and first names, in any order) and the end of tube labels.</source>
+        <translation>Appuyez sur Entrée pour rechercher. Une étiquette de tube entière est cherchée d&apos;abord, puis le début des noms (de naissance, d&apos;usage et prénoms, dans n&apos;importe quel ordre) et la fin des étiquettes de tube.</translation>
+    </message>
+    <message>
+        <source>Selected record</source>
+        <translation>Fiche sélectionnée</translation>
+    </message>
+    <message>
+        <source>The selected record</source>
+        <translation>La fiche sélectionnée</translation>
+    </message>
+    <message>
+        <source>Re&amp;print the tube label</source>
+        <translation>Réim&amp;primer l&apos;étiquette du tube</translation>
+    </message>
+    <message>
+        <source>C&amp;orrect this record...</source>
+        <translation>C&amp;orriger cette fiche...</translation>
+    </message>
+    <message>
+        <source>Select a record to see it here.</source>
+        <translation>Sélectionnez une fiche pour la voir ici.</translation>
+    </message>
+    <message>
+        <source>Tube: %1</source>
+        <translation>Tube : %1</translation>
+    </message>
+    <message>
+        <source>Status: %1 (version %2)</source>
+        <translation>État : %1 (version %2)</translation>
+    </message>
+    <message>
+        <source>Result: none yet</source>
+        <translation>Résultat : pas encore</translation>
+    </message>
+    <message>
+        <source>Result: %1</source>
+        <translation>Résultat : %1</translation>
+    </message>
+    <message>
+        <source>Phone: %1</source>
+        <translation>Téléphone : %1</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>aucun</translation>
+    </message>
+    <message>
+        <source>E-mail: %1</source>
+        <translation>Courriel : %1</translation>
     </message>
 </context>
 <context>
@@ -1718,20 +2093,8 @@
         <translation>Informations manquantes ou erronées</translation>
     </message>
     <message>
-        <source>Reason for keeping an INS number that disagrees with sex or date of birth</source>
-        <translation>Motif de conservation d&apos;un matricule INS discordant avec le sexe ou la date de naissance</translation>
-    </message>
-    <message>
         <source>Reason for keeping the INS number</source>
         <translation>Motif de conservation du matricule INS</translation>
-    </message>
-    <message>
-        <source>I confirm: save without the missing information listed</source>
-        <translation>Je confirme : enregistrer sans les informations manquantes listées</translation>
-    </message>
-    <message>
-        <source>&amp;Save the sampling record</source>
-        <translation>&amp;Enregistrer la fiche de prélèvement</translation>
     </message>
     <message>
         <source>&amp;Discard</source>
@@ -1740,14 +2103,6 @@
     <message>
         <source>&amp;Previous</source>
         <translation>&amp;Précédent</translation>
-    </message>
-    <message>
-        <source>&amp;Next</source>
-        <translation>S&amp;uivant</translation>
-    </message>
-    <message>
-        <source>&amp;Print a new label for this tube</source>
-        <translation>&amp;Imprimer une nouvelle étiquette pour ce tube</translation>
     </message>
     <message>
         <source>%1: message</source>
@@ -1778,20 +2133,12 @@
         <translation>scannez l&apos;étiquette imprimée pour la vérifier avant d&apos;enregistrer</translation>
     </message>
     <message>
-        <source>this tube label is already used at this site</source>
-        <translation>cette étiquette de tube est déjà utilisée sur ce site</translation>
-    </message>
-    <message>
         <source>To fix: %1: %2</source>
         <translation>À corriger : %1 : %2</translation>
     </message>
     <message>
         <source>Missing: %1: %2</source>
         <translation>Manquant : %1 : %2</translation>
-    </message>
-    <message>
-        <source>Everything is filled in. Press Save.</source>
-        <translation>Tout est renseigné. Appuyez sur Enregistrer.</translation>
     </message>
     <message numerus="yes">
         <source>%n thing(s) to fix before saving.</source>
@@ -1831,6 +2178,106 @@
     <message>
         <source>Printed label checked.</source>
         <translation>Étiquette imprimée vérifiée.</translation>
+    </message>
+    <message>
+        <source>Type the whole address on the first line (&quot;12 rue des Lilas 75012 Paris&quot;): the postal code and the town fill themselves.</source>
+        <translation>Saisissez l&apos;adresse entière sur la première ligne (« 12 rue des Lilas 75012 Paris ») : le code postal et la commune se remplissent d&apos;eux-mêmes.</translation>
+    </message>
+    <message>
+        <source>0 on the place of residence: the usual answers at once (individual housing, not working in the health system, no symptoms).</source>
+        <translation>0 sur le lieu de résidence : les réponses habituelles d&apos;un coup (hébergement individuel, ne travaille pas dans le système de santé, pas de symptômes).</translation>
+    </message>
+    <message>
+        <source>Read back to the patient before saving</source>
+        <translation>À relire au patient avant d&apos;enregistrer</translation>
+    </message>
+    <message>
+        <source>Contact and sampling to read back</source>
+        <translation>Coordonnées et prélèvement à relire</translation>
+    </message>
+    <message>
+        <source>Reason for the co&amp;rrection (kept in the record&apos;s history)</source>
+        <translation>&amp;Motif de la correction (gardé dans l&apos;historique de la fiche)</translation>
+    </message>
+    <message>
+        <source>Reason for the correction</source>
+        <translation>Motif de la correction</translation>
+    </message>
+    <message>
+        <source>Reason for &amp;keeping an INS number that disagrees with sex or date of birth</source>
+        <translation>Motif pour &amp;garder un matricule INS en désaccord avec le sexe ou la date de naissance</translation>
+    </message>
+    <message>
+        <source>I c&amp;onfirm: save without the missing information listed</source>
+        <translation>Je &amp;confirme : enregistrer sans les informations manquantes listées</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve the sampling record</source>
+        <translation>&amp;Enregistrer la fiche de prélèvement</translation>
+    </message>
+    <message>
+        <source>Ne&amp;xt</source>
+        <translation>Sui&amp;vant</translation>
+    </message>
+    <message>
+        <source>Print a ne&amp;w label for this tube</source>
+        <translation>&amp;Imprimer une nouvelle étiquette pour ce tube</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve the correction</source>
+        <translation>&amp;Enregistrer la correction</translation>
+    </message>
+    <message>
+        <source>this tube label is already used at this site: take another tube or check the label</source>
+        <translation>cette étiquette de tube est déjà utilisée sur ce site : prenez un autre tube ou vérifiez l&apos;étiquette</translation>
+    </message>
+    <message>
+        <source>say why the saved record is corrected</source>
+        <translation>dites pourquoi la fiche enregistrée est corrigée</translation>
+    </message>
+    <message>
+        <source>Address: %1</source>
+        <translation>Adresse : %1</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>aucune</translation>
+    </message>
+    <message>
+        <source>Mobile phone: %1</source>
+        <translation>Téléphone mobile : %1</translation>
+    </message>
+    <message>
+        <source>E-mail: %1</source>
+        <translation>Courriel : %1</translation>
+    </message>
+    <message>
+        <source>Tube: %1</source>
+        <translation>Tube : %1</translation>
+    </message>
+    <message>
+        <source>not scanned</source>
+        <translation>non scanné</translation>
+    </message>
+    <message>
+        <source>Sampled: %1</source>
+        <translation>Prélevé le : %1</translation>
+    </message>
+    <message>
+        <source>Correction</source>
+        <translation>Correction</translation>
+    </message>
+    <message>
+        <source>Everything is filled in. Read the card back to the patient, then press Save.</source>
+        <translation>Tout est rempli. Relisez la carte au patient, puis enregistrez.</translation>
+    </message>
+    <message>
+        <source>Correction saved (version %1). Ready for the next tube.</source>
+        <translation>Correction enregistrée (version %1). Prêt pour le tube suivant.</translation>
+    </message>
+    <message>
+        <source>Correcting the saved record of tube %1 (version %2): change what is wrong, then give the reason on the review page. Discard leaves it as it was.</source>
+        <translation>Correction de la fiche enregistrée du tube %1 (version %2) : modifiez ce qui est faux, puis donnez le motif sur la page de vérification. Abandonner la laisse telle qu&apos;elle était.</translation>
     </message>
 </context>
 <context>
@@ -1898,6 +2345,26 @@
         <source>Status</source>
         <translation>Statut</translation>
     </message>
+    <message>
+        <source>positive</source>
+        <translation>positif</translation>
+    </message>
+    <message>
+        <source>negative</source>
+        <translation>négatif</translation>
+    </message>
+    <message>
+        <source>uninterpretable</source>
+        <translation>ininterprétable</translation>
+    </message>
+    <message>
+        <source>non-compliant sample</source>
+        <translation>prélèvement non conforme</translation>
+    </message>
+    <message>
+        <source>Born</source>
+        <translation>Naissance</translation>
+    </message>
 </context>
 <context>
     <name>RecordStore</name>
@@ -1940,6 +2407,22 @@
     <message>
         <source>record %1 was purged: the national server has it and its identifying data was erased from this workstation after the retention window</source>
         <translation>la fiche %1 a été purgée : le serveur national l&apos;a reçue et ses données d&apos;identification ont été effacées de ce poste à l&apos;issue du délai de conservation</translation>
+    </message>
+    <message>
+        <source>a correction of a saved record needs a reason</source>
+        <translation>la correction d&apos;une fiche enregistrée demande un motif</translation>
+    </message>
+    <message>
+        <source>not saved: the correction breaks the rules listed</source>
+        <translation>non enregistré : la correction enfreint les règles listées</translation>
+    </message>
+    <message>
+        <source>a result is corrected on its own, from the results screen</source>
+        <translation>un résultat se corrige à part, depuis l&apos;écran des résultats</translation>
+    </message>
+    <message>
+        <source>record %1 is damaged: its result does not decrypt</source>
+        <translation>la fiche %1 est endommagée : son résultat ne se déchiffre pas</translation>
     </message>
 </context>
 <context>
@@ -2029,7 +2512,7 @@
     <name>ResultEntryWidget</name>
     <message>
         <source>&amp;Tube label</source>
-        <translation>Étiquette du t&amp;ube</translation>
+        <translation>Éti&amp;quette du tube</translation>
     </message>
     <message>
         <source>Tube label to open</source>
@@ -2038,10 +2521,6 @@
     <message>
         <source>Scan or type the tube label, then Enter</source>
         <translation>Scannez ou saisissez l&apos;étiquette du tube, puis Entrée</translation>
-    </message>
-    <message>
-        <source>&amp;Rack mode: scan, key, scan, key</source>
-        <translation>Mode &amp;portoir : scan, saisie, scan, saisie</translation>
     </message>
     <message>
         <source>The open record</source>
@@ -2053,7 +2532,7 @@
     </message>
     <message>
         <source>&amp;Analysis</source>
-        <translation>Anal&amp;yse</translation>
+        <translation>A&amp;nalyse</translation>
     </message>
     <message>
         <source>Analysis</source>
@@ -2061,11 +2540,7 @@
     </message>
     <message>
         <source>Res&amp;ult</source>
-        <translation>Résu&amp;ltat</translation>
-    </message>
-    <message>
-        <source>&amp;Non-conformity reason</source>
-        <translation>&amp;Motif de non-conformité</translation>
+        <translation>Rés&amp;ultat</translation>
     </message>
     <message>
         <source>Non-conformity reason</source>
@@ -2081,7 +2556,7 @@
     </message>
     <message>
         <source>Lab re&amp;port (PDF)</source>
-        <translation>Compte ren&amp;du (PDF)</translation>
+        <translation>Compte rendu (&amp;PDF)</translation>
     </message>
     <message>
         <source>Attached report</source>
@@ -2092,28 +2567,12 @@
         <translation>&amp;Joindre...</translation>
     </message>
     <message>
-        <source>Sav&amp;e the report...</source>
-        <translation>Enre&amp;gistrer le compte rendu...</translation>
-    </message>
-    <message>
         <source>&amp;Enter the result</source>
         <translation>Sa&amp;isir le résultat</translation>
     </message>
     <message>
-        <source>&amp;Correct the result...</source>
-        <translation>&amp;Corriger le résultat...</translation>
-    </message>
-    <message>
         <source>Ca&amp;ncel the result...</source>
-        <translation>Annul&amp;er le résultat...</translation>
-    </message>
-    <message>
-        <source>Show the &amp;QR code</source>
-        <translation>Afficher le &amp;QR code</translation>
-    </message>
-    <message>
-        <source>Print the &amp;slip</source>
-        <translation>Imprimer le &amp;bulletin</translation>
+        <translation>Annu&amp;ler le résultat...</translation>
     </message>
     <message>
         <source>Activation QR code</source>
@@ -2170,14 +2629,6 @@
     <message>
         <source>Two entries disagree: nothing is validated. Check the tube.</source>
         <translation>Les deux saisies divergent : rien n&apos;est validé. Vérifiez le tube.</translation>
-    </message>
-    <message>
-        <source>You entered a positive: another user must enter it too.</source>
-        <translation>Vous avez saisi un positif : un autre utilisateur doit également le saisir.</translation>
-    </message>
-    <message>
-        <source>A positive awaits a second, blind entry: enter the result.</source>
-        <translation>Un positif attend une seconde saisie en aveugle : saisissez le résultat.</translation>
     </message>
     <message>
         <source>Awaiting result.</source>
@@ -2281,6 +2732,90 @@
     <message>
         <source>correction</source>
         <translation>correction</translation>
+    </message>
+    <message>
+        <source>Rac&amp;k mode: scan, key, scan, key</source>
+        <translation>&amp;Mode portoir : scanner, saisir, scanner, saisir</translation>
+    </message>
+    <message>
+        <source>Results keyed in this rack</source>
+        <translation>Résultats saisis dans ce portoir</translation>
+    </message>
+    <message>
+        <source>Ne&amp;xt rack</source>
+        <translation>Nouveau p&amp;ortoir</translation>
+    </message>
+    <message>
+        <source>Non-confor&amp;mity reason</source>
+        <translation>Motif de non-&amp;conformité</translation>
+    </message>
+    <message>
+        <source>Save the rep&amp;ort to a file...</source>
+        <translation>Enre&amp;gistrer le compte rendu dans un fichier...</translation>
+    </message>
+    <message>
+        <source>Correct the resu&amp;lt...</source>
+        <translation>Corrig&amp;er le résultat...</translation>
+    </message>
+    <message>
+        <source>Sho&amp;w the QR code</source>
+        <translation>Affic&amp;her le code QR</translation>
+    </message>
+    <message>
+        <source>Pr&amp;int the slip</source>
+        <translation>Imprimer le bor&amp;dereau</translation>
+    </message>
+    <message numerus="yes">
+        <source>This rack: %n tube(s) keyed</source>
+        <translation>
+            <numerusform>Ce portoir : %n tube saisi</numerusform>
+            <numerusform>Ce portoir : %n tubes saisis</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n positive</source>
+        <translation>
+            <numerusform>%n positif</numerusform>
+            <numerusform>%n positifs</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n negative</source>
+        <translation>
+            <numerusform>%n négatif</numerusform>
+            <numerusform>%n négatifs</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n other</source>
+        <translation>
+            <numerusform>%n autre</numerusform>
+            <numerusform>%n autres</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Check these counts against the rack before leaving it.</source>
+        <translation>Vérifiez ces nombres sur le portoir avant de le quitter.</translation>
+    </message>
+    <message>
+        <source>Tube %1: %2</source>
+        <translation>Tube %1 : %2</translation>
+    </message>
+    <message>
+        <source>You entered this result: another user must enter it too.</source>
+        <translation>Vous avez saisi ce résultat : un autre utilisateur doit le saisir aussi.</translation>
+    </message>
+    <message>
+        <source>Second entry required: read the tube and enter the result.</source>
+        <translation>Seconde saisie requise : lisez le tube et saisissez le résultat.</translation>
+    </message>
+    <message>
+        <source>correction of the sampling record</source>
+        <translation>correction de la fiche de prélèvement</translation>
+    </message>
+    <message>
+        <source>Positive result validated for tube %1.</source>
+        <translation>Résultat positif validé pour le tube %1.</translation>
     </message>
 </context>
 <context>
@@ -3390,10 +3925,6 @@ rôle), 5 introuvable, 6 erreur de la base, 7 synchronisation incomplète
         <translation>Message de connexion</translation>
     </message>
     <message>
-        <source>&amp;Sign in</source>
-        <translation>Se &amp;connecter</translation>
-    </message>
-    <message>
         <source>Site FINESS %1</source>
         <translation>Site FINESS %1</translation>
     </message>
@@ -3404,6 +3935,21 @@ rôle), 5 introuvable, 6 erreur de la base, 7 synchronisation incomplète
     <message>
         <source>Enter the password of %1 to go on.</source>
         <translation>Saisissez le mot de passe de %1 pour continuer.</translation>
+    </message>
+    <message>
+        <source>Sign &amp;in</source>
+        <translation>Se &amp;connecter</translation>
+    </message>
+</context>
+<context>
+    <name>SiteStatistics</name>
+    <message>
+        <source>the sealed count of results does not decrypt</source>
+        <translation>le décompte chiffré des résultats ne se déchiffre pas</translation>
+    </message>
+    <message>
+        <source>sign in first</source>
+        <translation>connectez-vous d&apos;abord</translation>
     </message>
 </context>
 <context>
@@ -3538,10 +4084,6 @@ rôle), 5 introuvable, 6 erreur de la base, 7 synchronisation incomplète
         <translation>Horloges du serveur et du poste</translation>
     </message>
     <message>
-        <source>Send &amp;now</source>
-        <translation>&amp;Envoyer maintenant</translation>
-    </message>
-    <message>
         <source>never</source>
         <translation>jamais</translation>
     </message>
@@ -3588,6 +4130,18 @@ rôle), 5 introuvable, 6 erreur de la base, 7 synchronisation incomplète
     <message>
         <source>the server answers</source>
         <translation>le serveur répond</translation>
+    </message>
+    <message>
+        <source>Send no&amp;w</source>
+        <translation>Envoyer &amp;maintenant</translation>
+    </message>
+    <message>
+        <source>the National server tab (administrator)</source>
+        <translation>l&apos;onglet Serveur national (administrateur)</translation>
+    </message>
+    <message>
+        <source>the national server&apos;s address</source>
+        <translation>l&apos;adresse du serveur national</translation>
     </message>
 </context>
 <context>
@@ -3756,10 +4310,6 @@ rôle), 5 introuvable, 6 erreur de la base, 7 synchronisation incomplète
         <translation>Réglages de synchronisation en vigueur</translation>
     </message>
     <message>
-        <source>Server &amp;address</source>
-        <translation>A&amp;dresse du serveur</translation>
-    </message>
-    <message>
         <source>https://host:port</source>
         <translation>https://hôte:port</translation>
     </message>
@@ -3780,20 +4330,8 @@ rôle), 5 introuvable, 6 erreur de la base, 7 synchronisation incomplète
         <translation>Nombre de jours de conservation des données d&apos;identification après l&apos;acquittement d&apos;une fiche par le serveur</translation>
     </message>
     <message>
-        <source>Save the &amp;retention</source>
-        <translation>Enregistrer la d&amp;urée de conservation</translation>
-    </message>
-    <message>
-        <source>Import the server&apos;s &amp;CA certificate...</source>
-        <translation>Im&amp;porter le certificat de l&apos;AC du serveur...</translation>
-    </message>
-    <message>
-        <source>Import the &amp;site&apos;s certificate and key...</source>
-        <translation>Importer le certificat et la clé du s&amp;ite...</translation>
-    </message>
-    <message>
         <source>&amp;Test the connection</source>
-        <translation>Tester &amp;la connexion</translation>
+        <translation>Tester la co&amp;nnexion</translation>
     </message>
     <message>
         <source>Result of the last action</source>
@@ -3961,12 +4499,43 @@ rôle), 5 introuvable, 6 erreur de la base, 7 synchronisation incomplète
         <source>a file member has no name</source>
         <translation>un membre fichier n&apos;a pas de nom</translation>
     </message>
+    <message>
+        <source>Server add&amp;ress</source>
+        <translation>A&amp;dresse du serveur</translation>
+    </message>
+    <message>
+        <source>Save t&amp;he retention</source>
+        <translation>Enregistrer la d&amp;urée de conservation</translation>
+    </message>
+    <message>
+        <source>&amp;Import the server&apos;s CA certificate...</source>
+        <translation>&amp;Importer le certificat d&apos;autorité du serveur...</translation>
+    </message>
+    <message>
+        <source>Import the site&apos;s certificate and ke&amp;y...</source>
+        <translation>Importer le certificat et la c&amp;lé du site...</translation>
+    </message>
 </context>
 <context>
     <name>TubeLabelPrinter</name>
     <message>
         <source>the printer cannot be used</source>
         <translation>l&apos;imprimante ne peut pas être utilisée</translation>
+    </message>
+</context>
+<context>
+    <name>UiLanguage</name>
+    <message>
+        <source>nurse</source>
+        <translation>infirmier·ère</translation>
+    </message>
+    <message>
+        <source>laboratory</source>
+        <translation>laboratoire</translation>
+    </message>
+    <message>
+        <source>administrator</source>
+        <translation>administrateur·rice</translation>
     </message>
 </context>
 </TS>

@@ -3,6 +3,7 @@
 #include "MessageBox.h"
 #include "SecureBytes.h"
 #include "Store.h"
+#include "UiLanguage.h"
 #include "ui_AdminWidget.h"
 
 using namespace Qt::StringLiterals;
@@ -50,9 +51,11 @@ void AdminWidget::refresh()
                               : account.lockedUntil.isValid() && account.lockedUntil > now
                                   ? tr("locked")
                                   : tr("active");
-        const QStringList cells = {account.name, roleName(account.role), state};
+        // The role as people say it; its stored name in the item's data.
+        const QStringList cells = {account.name, UiLanguage::roleName(account.role), state};
         for (int column = 0; column < cells.size(); ++column)
             m_ui->usersTableWidget->setItem(row, column, new QTableWidgetItem(cells.at(column)));
+        m_ui->usersTableWidget->item(row, 1)->setData(Qt::UserRole, roleName(account.role));
     }
     m_ui->usersTableWidget->resizeColumnsToContents();
     m_ui->lockMinutesSpinBox->setValue(m_store.setting(u"session.lockMinutes"_s, u"5"_s).toInt());

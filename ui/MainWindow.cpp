@@ -6,9 +6,12 @@
 #include "BarcodeDecoder.h"
 #include "CameraScanDialog.h"
 #include "CodeRefill.h"
+#include "DashboardWidget.h"
+#include "Feedback.h"
 #include "HttpsTransport.h"
 #include "IdleWatcher.h"
 #include "InsDataMatrix.h"
+#include "LabelBatchDialog.h"
 #include "MessageBox.h"
 #include "QueueWidget.h"
 #include "RecordFormWidget.h"
@@ -19,12 +22,14 @@
 #include "SetupWizard.h"
 #include "SignInWidget.h"
 #include "Store.h"
+#include "SyncBacklog.h"
 #include "SyncEngine.h"
 #include "SyncPanelWidget.h"
 #include "SyncScheduler.h"
 #include "SyncSettings.h"
 #include "SyncSettingsWidget.h"
 #include "TubeLabelPrinter.h"
+#include "UiLanguage.h"
 
 #include <QAction>
 #include <QApplication>
@@ -32,11 +37,9 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QImageReader>
-#include <QInputDialog>
+#include <QLabel>
 #include <QLocale>
 #include <QMenuBar>
-#include <QPrintDialog>
-#include <QPrinter>
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStatusBar>
@@ -53,7 +56,7 @@ MainWindow::MainWindow(Store& store, const QString& storePath, QWidget* parent)
     setObjectName(u"mainWindow"_s);
     // Dialogs parented to the window inherit it (main() also sets it for the application).
     setWindowIcon(ApplicationIcon::icon());
-    resize(1280, 720); // fits a 1366x768 screen with its task bar
+    resize(1280, 720); // fits a 1366x768 screen with its task bar; works down to 1024x600
 
     m_stack = new QStackedWidget(this);
     m_signIn = new SignInWidget(m_store, m_stack);
@@ -72,6 +75,16 @@ MainWindow::MainWindow(Store& store, const QString& storePath, QWidget* parent)
     m_resultEntry->setObjectName(u"resultEntryWidget"_s);
     m_syncPanel = new SyncPanelWidget(m_workspace);
     m_syncPanel->setObjectName(u"syncPanelWidget"_s);
+    m_dashboard = new DashboardWidget(m_store, m_workspace);
+    m_dashboard->setObjectName(u"dashboardWidget"_s);
+    // Always visible: whether the national server answers and what waits for it.
+    m_syncStateLabel = new QLabel(this);
+    m_syncStateLabel->setObjectName(u"syncStateLabel"_s);
+    m_syncStateLabel->setAccessibleName(tr("Connection to the national server"));
+    m_syncStateLabel->setContentsMargins(6, 0, 6, 0);
+    statusBar()->addPermanentWidget(m_syncStateLabel);
+    m_syncStateTimer.setInterval(30 * 1000);
+    connect(&m_syncStateTimer, &QTimer::timeout, this, &MainWindow::updateSyncState);
     m_stack->addWidget(m_signIn);
     m_stack->addWidget(m_workspace);
     setCentralWidget(m_stack);
@@ -110,7 +123,7 @@ MainWindow::MainWindow(Store& store, const QString& storePath, QWidget* parent)
     cameraAction->setObjectName(u"scanCameraAction"_s);
     cameraAction->setShortcut(QKeySequence(u"Ctrl+K"_s));
 
-    QMenu* labelsMenu = menuBar()->addMenu(tr("&Labels"));
+    QMenu* labelsMenu = menuBar()->addMenu(tr("La&bels"));
     QAction* batchAction = labelsMenu->addAction(tr("Print a &batch of tube labels..."), this,
                                                  &MainWindow::printLabelBatch);
     batchAction->setObjectName(u"printLabelBatchAction"_s);
@@ -131,6 +144,17 @@ MainWindow::MainWindow(Store& store, const QString& storePath, QWidget* parent)
     connect(m_admin, &AdminWidget::settingsChanged, this, &MainWindow::applySettings);
     connect(m_form, &RecordFormWidget::recordSaved, m_queue, &QueueWidget::refresh);
     connect(m_resultEntry, &ResultEntryWidget::resultEntered, m_queue, &QueueWidget::refresh);
+    connect(m_form, &RecordFormWidget::recordSaved, m_dashboard, &DashboardWidget::scheduleRefresh);
+    connect(m_resultEntry, &ResultEntryWidget::resultEntered, m_dashboard,
+            &DashboardWidget::scheduleRefresh);
+    connect(m_form, &RecordFormWidget::recordSaved, this, &MainWindow::updateSyncState);
+    connect(m_resultEntry, &ResultEntryWidget::resultEntered, this, &MainWindow::updateSyncState);
+    connect(m_queue, &QueueWidget::reprintRequested, this, &MainWindow::reprintLabel);
+    connect(m_queue, &QueueWidget::correctionRequested, this, &MainWindow::correctRecord);
+    connect(m_workspace, &QTabWidget::currentChanged, this, [this] {
+        if (m_workspace->currentWidget() == m_dashboard)
+            m_dashboard->refresh();
+    });
 }
 
 MainWindow::~MainWindow() = default;
@@ -195,9 +219,12 @@ void MainWindow::enterWorkspace()
     }
     if (roleAllows(user.role, Permission::ViewIdentity)) {
         m_workspace->addTab(m_queue, tr("&Queue"));
+        m_queue->setAccess(roleAllows(user.role, Permission::CreateRecord),
+                           roleAllows(user.role, Permission::EnterResult));
         m_queue->setRecordStore(m_store.records());
         m_queue->refresh();
     }
+
     if (roleAllows(user.role, Permission::ViewIdentity)) {
         // Sending needs to read the records: the users who may see them send them.
         m_workspace->addTab(m_syncPanel, tr("S&ynchronisation"));
@@ -209,11 +236,13 @@ void MainWindow::enterWorkspace()
         m_workspace->addTab(m_syncSettings, tr("&National server"));
         m_syncSettings->refresh();
     }
+    // Counts only: every role sees how the site is doing, after its own work.
+    m_workspace->addTab(m_dashboard, tr("Site &figures"));
     // Pages the role does not get stay hidden (a removed tab's page is not hidden by Qt).
-    for (QWidget* page :
-         {static_cast<QWidget*>(m_form), static_cast<QWidget*>(m_queue),
-          static_cast<QWidget*>(m_admin), static_cast<QWidget*>(m_syncSettings),
-          static_cast<QWidget*>(m_resultEntry), static_cast<QWidget*>(m_syncPanel)}) {
+    for (QWidget* page : {static_cast<QWidget*>(m_form), static_cast<QWidget*>(m_queue),
+                          static_cast<QWidget*>(m_admin), static_cast<QWidget*>(m_syncSettings),
+                          static_cast<QWidget*>(m_resultEntry), static_cast<QWidget*>(m_syncPanel),
+                          static_cast<QWidget*>(m_dashboard)}) {
         if (m_workspace->indexOf(page) < 0)
             page->hide();
     }
@@ -229,7 +258,7 @@ void MainWindow::enterWorkspace()
         }
     }
     const QString site = m_store.setting(u"site.name"_s, m_store.siteFiness());
-    QString status = tr("%1 (%2) at %3").arg(user.name, roleName(user.role), site);
+    QString status = tr("%1 (%2) at %3").arg(user.name, UiLanguage::roleName(user.role), site);
     if (const Store::RefusedSignIns refused = m_store.refusedSignIns(); refused.count > 0) {
         // Attempts that were not the user's own are for them to notice and report.
         status += u" — "_s +
@@ -241,6 +270,86 @@ void MainWindow::enterWorkspace()
     statusBar()->showMessage(status);
     applySettings();
     m_idle->start();
+    m_offline = false;
+    updateSyncState();
+    m_syncStateTimer.start();
+}
+
+void MainWindow::updateSyncState()
+{
+    if (!m_store.isSignedIn()) {
+        m_syncStateLabel->clear();
+        m_syncStateLabel->setStyleSheet(QString());
+        return;
+    }
+    const SyncBacklog backlog = SyncBacklog::read(m_store);
+    const QString waits =
+        backlog.waiting == 0
+            ? tr("nothing waits")
+            : tr("%n waiting since %1", nullptr, backlog.waiting)
+                  .arg(QLocale().toString(backlog.oldest.toLocalTime(), QLocale::ShortFormat));
+    QString state;
+    Feedback::Tone tone = Feedback::Tone::Info;
+    const bool offline = m_syncScheduler && m_syncScheduler->isOffline();
+    if (!m_syncScheduler) {
+        state = roleAllows(m_store.currentUser().role, Permission::ViewIdentity)
+                    ? tr("National server: not set up")
+                    : tr("National server");
+        tone = Feedback::Tone::Warning;
+    } else if (offline) {
+        state = tr("National server: out of reach, records kept");
+        tone = Feedback::Tone::Warning;
+    } else {
+        state = m_syncScheduler->isInRound() ? tr("National server: sending")
+                                             : tr("National server: connected");
+        tone = Feedback::Tone::Success;
+    }
+    if (backlog.rejected > 0) {
+        tone = Feedback::Tone::Error;
+        state += u" — "_s + tr("%n refused", nullptr, backlog.rejected);
+    }
+    m_syncStateLabel->setText(state + u" — "_s + waits);
+    m_syncStateLabel->setStyleSheet(
+        u"QLabel { color: %1; background: %2; padding: 1px 6px; }"_s.arg(
+            Feedback::foreground(tone).name(), Feedback::background(tone).name()));
+    if (offline && !m_offline)
+        Feedback::instance()->cue(Feedback::Cue::Offline);
+    m_offline = offline;
+}
+
+void MainWindow::reprintLabel(const QUuid& id, const QString& tubeLabel)
+{
+    QString error;
+    if (!TubeLabelPrinter(m_store).printWithSettings(this, {tubeLabel}, &error)) {
+        if (!error.isEmpty())
+            m_queue->showMessage(int(Feedback::Tone::Error), error);
+        return;
+    }
+    if (!m_store.audit(u"label.reprint"_s, id.toString(QUuid::WithoutBraces), {}, &error)) {
+        m_queue->showMessage(int(Feedback::Tone::Error), error);
+        return;
+    }
+    m_queue->showMessage(int(Feedback::Tone::Success),
+                         tr("Label %1 printed again.").arg(tubeLabel));
+}
+
+void MainWindow::correctRecord(const QUuid& id)
+{
+    if (m_workspace->indexOf(m_form) < 0)
+        return;
+    // The form in progress is someone's sampling: it is finished or discarded first.
+    if (m_form->hasInput() && m_form->amendedRecord() != id) {
+        m_queue->showMessage(int(Feedback::Tone::Warning),
+                             tr("A sampling is in progress in the form: save it or discard it "
+                                "first, then correct this record."));
+        return;
+    }
+    QString error;
+    if (!m_form->startAmendment(id, &error)) {
+        m_queue->showMessage(int(Feedback::Tone::Error), error);
+        return;
+    }
+    m_workspace->setCurrentWidget(m_form);
 }
 
 void MainWindow::applySettings()
@@ -259,8 +368,11 @@ void MainWindow::lock()
     // Nothing identifying stays in a widget, and the keys go with the sign-out.
     m_form->clearAll();
     m_queue->clear();
+    m_dashboard->clear();
     dropSessionObjects();
     m_store.signOut();
+    updateSyncState();
+    m_syncStateTimer.stop();
     m_signIn->showLocked(m_lockedUser);
     m_stack->setCurrentWidget(m_signIn);
     statusBar()->clearMessage();
@@ -274,8 +386,11 @@ void MainWindow::signOut()
     m_form->saveDraftNow();
     m_form->clearAll();
     m_queue->clear();
+    m_dashboard->clear();
     dropSessionObjects();
     m_store.signOut();
+    updateSyncState();
+    m_syncStateTimer.stop();
     showSignIn();
 }
 
@@ -328,6 +443,12 @@ void MainWindow::startSync()
         return QString();
     });
     m_syncPanel->setSync(m_syncEngine.get(), m_syncScheduler.get(), url.toString());
+    for (auto signal : {&SyncScheduler::roundStarted, &SyncScheduler::roundFinished})
+        connect(m_syncScheduler.get(), signal, this, &MainWindow::updateSyncState);
+    connect(m_syncScheduler.get(), &SyncScheduler::offlineChanged, this,
+            &MainWindow::updateSyncState);
+    connect(m_syncScheduler.get(), &SyncScheduler::roundFinished, m_dashboard,
+            &DashboardWidget::scheduleRefresh);
     m_syncScheduler->start();
 }
 
@@ -348,8 +469,12 @@ void MainWindow::routeScan(const QString& text)
     switch (code.kind) {
     case CodeClassification::Kind::TubeLabel:
         m_workspace->setCurrentWidget(m_form);
-        m_form->setTubeLabel(text);
-        showScanMessage(tr("Tube label read."));
+        // Refused (already used, not the label just printed): said at the field, in red, and
+        // here, never as "read".
+        if (m_form->setTubeLabel(text))
+            showScanMessage(tr("Tube label read."));
+        else
+            showScanMessage(tr("Tube label refused: see the message at the tube field."));
         return;
     case CodeClassification::Kind::InsDataMatrix: {
         m_workspace->setCurrentWidget(m_form);
@@ -365,10 +490,12 @@ void MainWindow::routeScan(const QString& text)
             return;
         }
         m_form->applyIdentity(patient);
+        Feedback::instance()->cue(Feedback::Cue::Accepted);
         showScanMessage(tr("Qualified identity read from the INS code."));
         return;
     }
     case CodeClassification::Kind::Unknown:
+        Feedback::instance()->cue(Feedback::Cue::Refused);
         showScanMessage(code.malformedIns ? tr("INS code refused: %1").arg(code.reason)
                                           : tr("Code not recognised: %1").arg(code.reason));
         return;
@@ -414,23 +541,23 @@ void MainWindow::printLabelBatch()
 {
     if (!m_store.isSignedIn())
         return;
-    bool ok = false;
-    const int count = QInputDialog::getInt(this, tr("Print a batch of tube labels"),
-                                           tr("How many labels?"), 50, 1, 1000, 1, &ok);
-    if (!ok)
-        return;
-    TubeLabelPrinter labels(m_store);
-    QStringList numbers;
-    QString error;
-    QPrinter printer(QPrinter::HighResolution);
-    QPrintDialog dialog(&printer, this);
-    if (!labels.newLabels(count, &numbers, &error) || dialog.exec() != QDialog::Accepted ||
-        !labels.print(&printer, numbers, &error)) {
-        showScanMessage(error.isEmpty() ? tr("No labels printed.") : error);
-        return;
-    }
-    showScanMessage(tr("%n label(s) printed, from %1 to %2.", nullptr, int(numbers.size()))
-                        .arg(numbers.first(), numbers.last()));
+    // Not modal-blocking: the dialog answers through its signals.
+    auto* dialog = new LabelBatchDialog(this);
+    dialog->setObjectName(u"labelBatchDialog"_s);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        TubeLabelPrinter labels(m_store);
+        QStringList numbers;
+        QString error;
+        if (!labels.newLabels(dialog->count(), &numbers, &error) ||
+            !labels.printWithSettings(this, numbers, &error)) {
+            showScanMessage(error.isEmpty() ? tr("No labels printed.") : error);
+            return;
+        }
+        showScanMessage(tr("%n label(s) printed, from %1 to %2.", nullptr, int(numbers.size()))
+                            .arg(numbers.first(), numbers.last()));
+    });
+    dialog->open();
 }
 
 void MainWindow::scanWithCamera()

@@ -1,10 +1,13 @@
 #pragma once
 
 #include <QMainWindow>
+#include <QTimer>
 #include <memory>
 
 class AdminWidget;
+class DashboardWidget;
 class IdleWatcher;
+class QLabel;
 class QStackedWidget;
 class QTabWidget;
 class QueueWidget;
@@ -45,6 +48,9 @@ public:
     SyncSettingsWidget* syncSettings() const { return m_syncSettings; }
     SyncPanelWidget* syncPanel() const { return m_syncPanel; }
     SetupWizard* setupWizard() const { return m_wizard; }
+    DashboardWidget* dashboard() const { return m_dashboard; }
+    // The connection to the national server, always in the status bar.
+    QLabel* syncStateLabel() const { return m_syncStateLabel; }
 
     // Where a scanned code goes: a tube label to the form's label field, an INS identity
     // to the form's identity (after saying what it would change).
@@ -68,6 +74,9 @@ private:
     void showAbout();
     void dropSessionObjects();
     void startSync();
+    void updateSyncState();
+    void reprintLabel(const QUuid& id, const QString& tubeLabel);
+    void correctRecord(const QUuid& id);
 
     Store& m_store;
     QString m_storePath;
@@ -81,6 +90,10 @@ private:
     ResultEntryWidget* m_resultEntry = nullptr;
     std::unique_ptr<ResultStore> m_results; // the signed-in lab user's
     SyncPanelWidget* m_syncPanel = nullptr;
+    DashboardWidget* m_dashboard = nullptr;
+    QLabel* m_syncStateLabel = nullptr;
+    QTimer m_syncStateTimer;
+    bool m_offline = false;
     std::unique_ptr<SyncTransport> m_syncTransport; // the signed-in session's
     std::unique_ptr<SyncEngine> m_syncEngine;
     std::unique_ptr<CodeRefill> m_codeRefill;

@@ -8,15 +8,18 @@ std::optional<MessageBox::Button> MessageBox::s_nextAnswer;
 QStringList MessageBox::s_nextTexts;
 
 MessageBox::Button MessageBox::question(QWidget* parent, const QString& title, const QString& text,
-                                        Buttons buttons)
+                                        Buttons buttons, Button defaultButton)
 {
     if (s_nextAnswer) {
         const Button answer = *s_nextAnswer;
         s_nextAnswer.reset();
         return answer;
     }
-    return Button(
-        QMessageBox::question(parent, title, text, QMessageBox::StandardButtons(int(buttons))));
+    if (!(buttons & defaultButton))
+        defaultButton = (buttons & Cancel) ? Cancel : No;
+    return Button(QMessageBox::question(parent, title, text,
+                                        QMessageBox::StandardButtons(int(buttons)),
+                                        QMessageBox::StandardButton(defaultButton)));
 }
 
 void MessageBox::information(QWidget* parent, const QString& title, const QString& text)
@@ -59,6 +62,14 @@ QString MessageBox::openFile(QWidget* parent, const QString& title, const QStrin
     if (const auto path = takeNextText())
         return *path;
     return QFileDialog::getOpenFileName(parent, title, QString(), filter);
+}
+
+QString MessageBox::saveFile(QWidget* parent, const QString& title, const QString& name,
+                             const QString& filter)
+{
+    if (const auto path = takeNextText())
+        return *path;
+    return QFileDialog::getSaveFileName(parent, title, name, filter);
 }
 
 void MessageBox::setNextText(const QString& text)

@@ -19,8 +19,9 @@ public:
     };
     Q_DECLARE_FLAGS(Buttons, Button)
 
+    // `defaultButton` is what Enter answers: always the harmless answer (No, Cancel).
     static Button question(QWidget* parent, const QString& title, const QString& text,
-                           Buttons buttons = Buttons(Yes) | No);
+                           Buttons buttons = Buttons(Yes) | No, Button defaultButton = No);
     static void information(QWidget* parent, const QString& title, const QString& text);
     // Asks for a line of text (a reason). Empty when the user cancels.
     static QString askText(QWidget* parent, const QString& title, const QString& label);
@@ -29,6 +30,9 @@ public:
     static QString askPassword(QWidget* parent, const QString& title, const QString& label);
     // Asks for a file to read. Empty when the user cancels.
     static QString openFile(QWidget* parent, const QString& title, const QString& filter);
+    // Asks where to write a file. Empty when the user cancels.
+    static QString saveFile(QWidget* parent, const QString& title, const QString& name,
+                            const QString& filter);
 
     // For tests: the next question returns this without showing anything.
     static void setNextAnswer(Button answer);

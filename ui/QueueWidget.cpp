@@ -1,9 +1,13 @@
 #include "QueueWidget.h"
 
+#include "Feedback.h"
+#include "PatientBanner.h"
 #include "RecordQueueModel.h"
 #include "ui_QueueWidget.h"
 
 #include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QLocale>
 #include <QScrollBar>
 #include <QShortcut>
 
@@ -30,6 +34,7 @@ QueueWidget::QueueWidget(QWidget* parent)
 {
     m_ui->setupUi(this);
     m_ui->messageLabel->hide();
+    m_ui->correctRecordButton->hide();
 
     m_ui->statusFilterComboBox->addItem(tr("All statuses"), AnyStatus);
     for (RecordStatus status : FilterStatuses)
@@ -56,6 +61,25 @@ QueueWidget::QueueWidget(QWidget* parent)
             std::max(statusWidth, metrics.horizontalAdvance(RecordQueueModel::statusText(status)));
     }
     view->setColumnWidth(RecordQueueModel::StatusColumn, statusWidth + 48); // room for the icon
+    view->setColumnWidth(RecordQueueModel::BirthDateColumn,
+                         metrics.horizontalAdvance(u"00/00/0000"_s) + 24);
+    m_ui->queueSplitter->setStretchFactor(0, 3);
+    m_ui->queueSplitter->setStretchFactor(1, 1);
+
+    m_detailTimer.setSingleShot(true);
+    m_detailTimer.setInterval(300);
+    connect(&m_detailTimer, &QTimer::timeout, this, &QueueWidget::showDetailNow);
+    connect(view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this] { m_detailTimer.start(); });
+    connect(m_ui->reprintLabelButton, &QPushButton::clicked, this, [this] {
+        if (!m_detailId.isNull())
+            Q_EMIT reprintRequested(m_detailId, m_detailTube);
+    });
+    connect(m_ui->correctRecordButton, &QPushButton::clicked, this, [this] {
+        if (!m_detailId.isNull())
+            Q_EMIT correctionRequested(m_detailId);
+    });
+    clearDetail();
 
     connect(view, &QAbstractItemView::activated, this, [this](const QModelIndex& index) {
         const QUuid id = m_model->recordId(index.row());
@@ -113,7 +137,82 @@ void QueueWidget::clear()
         m_ui->searchLineEdit->clear();
     }
     m_model->clear();
-    m_ui->messageLabel->hide();
+    Feedback::clearMessage(m_ui->messageLabel);
+    clearDetail();
+}
+
+void QueueWidget::setAccess(bool canCorrect, bool seesResults)
+{
+    m_canCorrect = canCorrect;
+    m_seesResults = seesResults;
+    m_ui->correctRecordButton->setVisible(canCorrect);
+}
+
+void QueueWidget::showMessage(int tone, const QString& text)
+{
+    Feedback::showMessage(m_ui->messageLabel, Feedback::Tone(tone), text);
+}
+
+void QueueWidget::clearDetail()
+{
+    m_detailTimer.stop();
+    m_detailId = QUuid();
+    m_detailTube.fill(QChar(u'\0'));
+    m_detailTube.clear();
+    m_ui->detailBanner->clear();
+    m_ui->detailBanner->hide();
+    m_ui->detailLabel->setText(tr("Select a record to see it here."));
+    m_ui->reprintLabelButton->setEnabled(false);
+    m_ui->correctRecordButton->setEnabled(false);
+}
+
+void QueueWidget::showDetailNow()
+{
+    m_detailTimer.stop();
+    const QModelIndex current = m_ui->recordsTableView->currentIndex();
+    const QUuid id = current.isValid() ? m_model->recordId(current.row()) : QUuid();
+    if (id.isNull() || id == m_detailId) {
+        if (id.isNull())
+            clearDetail();
+        return;
+    }
+    showDetail(id);
+}
+
+void QueueWidget::showDetail(const QUuid& id)
+{
+    clearDetail();
+    RecordStore* records = m_model->recordStore();
+    SamplingRecord record;
+    QString error;
+    if (!records || !records->load(id, &record, &error)) {
+        m_ui->detailLabel->setText(error);
+        return;
+    }
+    m_detailId = id;
+    m_detailTube = record.specimen.accession;
+    const QJsonObject json = record.toJson(false);
+    m_ui->detailBanner->setPatient(json.value(u"patient"_s).toObject(), record.specimen.collectedAt,
+                                   m_today());
+    m_ui->detailBanner->show();
+    QStringList lines;
+    lines.append(tr("Tube: %1").arg(record.specimen.accession));
+    lines.append(tr("Status: %1 (version %2)")
+                     .arg(RecordQueueModel::statusText(record.status))
+                     .arg(record.version));
+    if (m_seesResults) {
+        lines.append(record.result.value.isEmpty()
+                         ? tr("Result: none yet")
+                         : tr("Result: %1").arg(RecordQueueModel::resultText(record.result.value)));
+    }
+    const QString phone = record.contact.mobilePhone.isEmpty() ? record.contact.landlinePhone
+                                                               : record.contact.mobilePhone;
+    lines.append(tr("Phone: %1").arg(phone.isEmpty() ? tr("none") : phone));
+    lines.append(
+        tr("E-mail: %1").arg(record.contact.email.isEmpty() ? tr("none") : record.contact.email));
+    m_ui->detailLabel->setText(lines.join(u'\n'));
+    m_ui->reprintLabelButton->setEnabled(true);
+    m_ui->correctRecordButton->setEnabled(m_canCorrect);
 }
 
 RecordStore::Query QueueWidget::filterQuery() const
@@ -143,16 +242,17 @@ void QueueWidget::search()
 
 void QueueWidget::applyQuery()
 {
-    m_ui->messageLabel->hide();
+    Feedback::clearMessage(m_ui->messageLabel);
     RecordStore::Query query = filterQuery();
     if (!m_searchText.isEmpty()) {
-        // Tube labels first (a scanner types one and presses Enter), names otherwise.
+        // A whole tube label first (a scanner types one and presses Enter), then the start
+        // of names and the end of tube labels.
         query.tubeLabel = m_searchText;
         RecordStore* records = m_model->recordStore();
         QString error;
         if (!records || records->count(query, &error) == 0) {
             query.tubeLabel.clear();
-            query.patientName = m_searchText;
+            query.search = m_searchText;
         }
     }
     // A new query starts at the top: no position to keep.
@@ -174,8 +274,7 @@ void QueueWidget::updateCount(int count)
 
 void QueueWidget::showError(const QString& error)
 {
-    m_ui->messageLabel->setText(tr("The queue cannot be read: %1").arg(error));
-    m_ui->messageLabel->show();
+    showMessage(int(Feedback::Tone::Error), tr("The queue cannot be read: %1").arg(error));
 }
 
 void QueueWidget::rememberPosition()

@@ -1,5 +1,6 @@
 #include "RecordFields.h"
 
+#include <QHash>
 #include <QSet>
 
 using namespace Qt::StringLiterals;
@@ -30,8 +31,9 @@ QList<RecordField> makeFields()
          QT_TRANSLATE_NOOP("RecordFields", "Sex"),
          Kind::Choice,
          Page::IdentityPage,
-         {{u"F"_s, QT_TRANSLATE_NOOP("RecordFields", "Female")},
-          {u"M"_s, QT_TRANSLATE_NOOP("RecordFields", "Male")},
+         // Numbered as the NIR's first digit is: 1 male, 2 female.
+         {{u"M"_s, QT_TRANSLATE_NOOP("RecordFields", "Male")},
+          {u"F"_s, QT_TRANSLATE_NOOP("RecordFields", "Female")},
           {u"U"_s, QT_TRANSLATE_NOOP("RecordFields", "Unknown")}}},
         {u"patient.birthDate"_s, QT_TRANSLATE_NOOP("RecordFields", "Date of birth"), Kind::Date,
          Page::IdentityPage},
@@ -245,4 +247,41 @@ bool RecordFields::stopsEnter(const QString& key)
         u"specimen.finess"_s,
     };
     return keys.contains(key);
+}
+
+int RecordFields::column(const QString& key)
+{
+    // The right column of two-column pages: the INS and its details, the e-mail and phones,
+    // the symptoms, the treating physician.
+    static const QSet<QString> right = {
+        u"patient.ins"_s,
+        u"patient.insOid"_s,
+        u"patient.identityStatus"_s,
+        u"patient.openingRightsNir"_s,
+        u"contact.email"_s,
+        u"contact.emailOwner"_s,
+        u"contact.mobilePhone"_s,
+        u"contact.mobilePhoneOwner"_s,
+        u"contact.landlinePhone"_s,
+        u"symptomOnset"_s,
+        u"symptoms"_s,
+    };
+    return right.contains(key) || key.startsWith(u"treatingPhysician."_s) ? 1 : 0;
+}
+
+int RecordFields::widthInCharacters(const QString& key)
+{
+    // Room for what the field holds, not the window's width.
+    static const QHash<QString, int> widths = {
+        {u"specimen.accession"_s, 24},       {u"patient.birthDate"_s, 12},
+        {u"patient.birthPlace"_s, 8},        {u"patient.ins"_s, 24},
+        {u"patient.openingRightsNir"_s, 24}, {u"contact.address.postalCode"_s, 8},
+        {u"contact.address.country"_s, 6},   {u"contact.mobilePhone"_s, 18},
+        {u"contact.landlinePhone"_s, 18},    {u"prescriber.rpps"_s, 14},
+        {u"prescriber.adeli"_s, 12},         {u"treatingPhysician.rpps"_s, 14},
+        {u"treatingPhysician.adeli"_s, 12},  {u"prescriber.structure.phone"_s, 18},
+        {u"specimen.finess"_s, 12},          {u"contact.address.lines.0"_s, 36},
+        {u"contact.address.lines.1"_s, 36},
+    };
+    return widths.value(key, 28);
 }

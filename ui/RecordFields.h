@@ -55,4 +55,9 @@ public:
     // The fields Enter stops at when they are empty: what annex1.md requires (R) or asks
     // for (W). Tab still visits every field; Enter skips what is optional or filled.
     static bool stopsEnter(const QString& key);
+    // 0 for the left column of a page, 1 for the right one. Fields are listed column by
+    // column, so the tab order reads down the left column, then down the right one.
+    static int column(const QString& key);
+    // How many characters wide a text field is drawn.
+    static int widthInCharacters(const QString& key);
 };

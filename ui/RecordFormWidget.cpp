@@ -1,7 +1,9 @@
 #include "RecordFormWidget.h"
 
 #include "DraftStore.h"
+#include "Feedback.h"
 #include "MessageBox.h"
+#include "PatientBanner.h"
 #include "RecordStore.h"
 #include "RecordValidator.h"
 #include "SamplingRecord.h"
@@ -17,9 +19,9 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
-#include <QPrintDialog>
-#include <QPrinter>
-#include <QSettings>
+#include <QLocale>
+#include <QRegularExpression>
+#include <QStyle>
 
 using namespace Qt::StringLiterals;
 
@@ -100,6 +102,8 @@ RecordFormWidget::RecordFormWidget(Store& store, QWidget* parent)
     m_ui->setupUi(this);
     for (int page = RecordField::TubePage; page <= RecordField::ReviewPage; ++page)
         m_ui->pagesTabWidget->setTabText(page, RecordFields::pageTitle(RecordField::Page(page)));
+    m_ui->patientBanner->hide();
+    m_ui->messageLabel->hide();
     buildFields();
 
     m_draftTimer.setSingleShot(true);
@@ -112,31 +116,64 @@ RecordFormWidget::RecordFormWidget(Store& store, QWidget* parent)
     connect(m_ui->pagesTabWidget, &QTabWidget::currentChanged, this, [this](int page) {
         if (page == RecordField::ReviewPage)
             refreshReview();
+        // The review has the same card, to read back: not twice on screen.
+        m_ui->patientBanner->setVisible(m_ui->patientBanner->hasIdentity() &&
+                                        page != RecordField::ReviewPage);
     });
     connect(m_ui->problemsListWidget, &QListWidget::itemActivated, this,
             [this](QListWidgetItem* item) {
-                if (QWidget* input = fieldWidget(item->data(Qt::UserRole).toString())) {
-                    m_ui->pagesTabWidget->setCurrentWidget(input->parentWidget());
+                const QString key = item->data(Qt::UserRole).toString();
+                if (QWidget* input = fieldWidget(key)) {
+                    m_ui->pagesTabWidget->setCurrentIndex(
+                        m_fields.at(m_fieldIndex.value(key)).field->page);
                     input->setFocus();
                 }
             });
     m_ui->identityOverrideReasonLineEdit->installEventFilter(this);
+    m_ui->amendReasonLineEdit->installEventFilter(this);
+    connect(m_ui->amendReasonLineEdit, &QLineEdit::textEdited, this, [this] { refreshReview(); });
     m_ui->saveButton->setAutoDefault(true); // Enter on the focused button saves
+    // The review reads left to right: the card to read back, then what is missing, then save.
+    setTabOrder(m_ui->problemsListWidget, m_ui->amendReasonLineEdit);
+    setTabOrder(m_ui->amendReasonLineEdit, m_ui->identityOverrideReasonLineEdit);
+    setTabOrder(m_ui->identityOverrideReasonLineEdit, m_ui->confirmWarningsCheckBox);
+    setTabOrder(m_ui->confirmWarningsCheckBox, m_ui->saveButton);
 
-    auto* printLabel = new QPushButton(tr("&Print a new label for this tube"), this);
+    auto* printLabel = new QPushButton(tr("Print a ne&w label for this tube"), this);
     printLabel->setObjectName(u"printLabelButton"_s);
     printLabel->setAutoDefault(false);
     m_ui->tubeFormLayout->addRow(QString(), printLabel);
     connect(printLabel, &QPushButton::clicked, this, &RecordFormWidget::printNewLabel);
+    m_ui->amendReasonLabel->hide();
+    m_ui->amendReasonLineEdit->hide();
 }
 
 RecordFormWidget::~RecordFormWidget() = default;
 
+QFormLayout* RecordFormWidget::layoutFor(RecordField::Page page, int column) const
+{
+    switch (page) {
+    case RecordField::TubePage:
+        return m_ui->tubeFormLayout;
+    case RecordField::IdentityPage:
+        return column == 0 ? m_ui->identityFormLayout : m_ui->identityRightFormLayout;
+    case RecordField::ContactPage:
+        return column == 0 ? m_ui->contactFormLayout : m_ui->contactRightFormLayout;
+    case RecordField::SituationPage:
+        return column == 0 ? m_ui->situationFormLayout : m_ui->situationRightFormLayout;
+    case RecordField::PhysiciansPage:
+        return column == 0 ? m_ui->physiciansFormLayout : m_ui->physiciansRightFormLayout;
+    case RecordField::SamplingPage:
+        return m_ui->samplingFormLayout;
+    case RecordField::ReviewPage:
+        break;
+    }
+    return nullptr;
+}
+
 void RecordFormWidget::buildFields()
 {
-    QFormLayout* layouts[] = {m_ui->tubeFormLayout,       m_ui->identityFormLayout,
-                              m_ui->contactFormLayout,    m_ui->situationFormLayout,
-                              m_ui->physiciansFormLayout, m_ui->samplingFormLayout};
+    const int charWidth = fontMetrics().averageCharWidth();
     for (const RecordField& field : RecordFields::all()) {
         QWidget* input = createInput(field);
         auto* message = new QLabel(this);
@@ -147,9 +184,30 @@ void RecordFormWidget::buildFields()
                                    .replace(u"DateTimeEdit"_s, u""_s) +
                                u"MessageLabel"_s);
         message->setWordWrap(true);
-        message->setStyleSheet(u"color: #b00020;"_s);
+        message->setStyleSheet(
+            u"color: %1;"_s.arg(Feedback::foreground(Feedback::Tone::Error).name()));
         message->setAccessibleName(tr("%1: message").arg(field.translatedLabel()));
         message->hide();
+
+        // Fields as wide as what they hold: a postal code is not a paragraph.
+        const int chars = RecordFields::widthInCharacters(field.key);
+        if (qobject_cast<QLineEdit*>(input)) {
+            input->setFixedWidth(charWidth * chars + 16);
+        } else if (auto* combo = qobject_cast<QComboBox*>(input)) {
+            combo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+        } else if (auto* list = qobject_cast<QListWidget*>(input)) {
+            // As wide as its longest answer, with the check box: nothing cut off.
+            int widest = 0;
+            for (int row = 0; row < list->count(); ++row)
+                widest = std::max(widest,
+                                  list->fontMetrics().horizontalAdvance(list->item(row)->text()));
+            const int indicator =
+                list->style()->pixelMetric(QStyle::PM_IndicatorWidth, nullptr, list);
+            list->setFixedWidth(widest + indicator + 2 * list->frameWidth() + 24);
+        }
+        // The message under the field has a width of its own, wider than a short field, and
+        // always the height of its wrapped text (setMessageText).
+        message->setFixedWidth(charWidth * MessageCharacters);
 
         auto* cell = new QWidget(this);
         auto* cellLayout = new QVBoxLayout(cell);
@@ -157,11 +215,18 @@ void RecordFormWidget::buildFields()
         cellLayout->setSpacing(2);
         input->setParent(cell);
         message->setParent(cell);
-        cellLayout->addWidget(input);
-        cellLayout->addWidget(message);
+        cellLayout->addWidget(input, 0, Qt::AlignLeft);
+        cellLayout->addWidget(message, 0, Qt::AlignLeft);
         auto* label = new QLabel(field.translatedLabel(), this);
         label->setBuddy(input);
-        layouts[field.page]->addRow(label, cell);
+        // Long labels wrap at about 22 characters; short ones stay on one line.
+        label->setWordWrap(true);
+        const int labelWidth =
+            std::min(label->fontMetrics().horizontalAdvance(label->text()) + 4, charWidth * 22);
+        label->setMinimumWidth(labelWidth);
+        label->setMaximumWidth(std::max(labelWidth, charWidth * 22));
+        label->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
+        layoutFor(field.page, RecordFields::column(field.key))->addRow(label, cell);
 
         input->installEventFilter(this);
         m_fieldIndex.insert(field.key, m_fields.size());
@@ -216,7 +281,13 @@ QWidget* RecordFormWidget::createInput(const RecordField& field)
             item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsUserCheckable);
             item->setCheckState(Qt::Unchecked);
         }
-        list->setMaximumHeight(list->sizeHintForRow(0) * (list->count() + 1));
+        // Every answer in view, no scroll bar: as tall as its rows (a row at least as tall as
+        // a line of the font with its check box, before the list is polished).
+        list->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+        list->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+        list->ensurePolished();
+        const int row = std::max(list->sizeHintForRow(0), list->fontMetrics().height() + 2);
+        list->setFixedHeight(row * list->count() + 2 * list->frameWidth() + 2);
         connect(list, &QListWidget::itemChanged, this, [this, key] {
             fieldChanged();
             fieldLeft(key);
@@ -228,7 +299,11 @@ QWidget* RecordFormWidget::createInput(const RecordField& field)
         auto* edit = new QDateTimeEdit;
         edit->setDisplayFormat(u"dd/MM/yyyy HH:mm"_s);
         edit->setCalendarPopup(true);
-        connect(edit, &QDateTimeEdit::dateTimeChanged, this, [this] { fieldChanged(); });
+        connect(edit, &QDateTimeEdit::dateTimeChanged, this, [this, key] {
+            if (!m_filling && key == u"specimen.collectedAt"_s)
+                m_samplingTimeEdited = true;
+            fieldChanged();
+        });
         connect(edit, &QDateTimeEdit::editingFinished, this, [this, key] { fieldLeft(key); });
         input = edit;
         break;
@@ -299,7 +374,7 @@ void RecordFormWidget::setInputValue(const FieldWidgets& widgets, const QJsonVal
     case Kind::DateTime: {
         const QDateTime when = QDateTime::fromString(value.toString(), Qt::ISODate);
         qobject_cast<QDateTimeEdit*>(widgets.input)
-            ->setDateTime(when.isValid() ? when.toLocalTime() : QDateTime::currentDateTime());
+            ->setDateTime(when.isValid() ? when.toLocalTime() : m_clock());
         break;
     }
     }
@@ -355,8 +430,8 @@ void RecordFormWidget::startNew()
 {
     clearAll();
     QJsonObject defaults;
-    setValueAt(defaults, {u"specimen"_s, u"collectedAt"_s},
-               QDateTime::currentDateTime().toString(Qt::ISODate));
+    // A first value; the tube scan stamps the real sampling time.
+    setValueAt(defaults, {u"specimen"_s, u"collectedAt"_s}, m_clock().toString(Qt::ISODate));
     setValueAt(defaults, {u"specimen"_s, u"finess"_s}, m_store.siteFiness());
     setFormJson(defaults);
     m_ui->pagesTabWidget->setCurrentIndex(RecordField::TubePage);
@@ -372,15 +447,34 @@ void RecordFormWidget::clearAll()
         setInputValue(widgets, QJsonValue());
         widgets.message->clear();
         widgets.message->hide();
+        widgets.input->setStyleSheet(QString());
     }
     m_filling = false;
     m_visited.clear();
+    m_samplingTimeEdited = false;
     m_ui->problemsListWidget->clear();
     m_ui->identityOverrideReasonLineEdit->clear();
+    m_ui->amendReasonLineEdit->clear();
     m_ui->confirmWarningsCheckBox->setChecked(false);
-    m_ui->messageLabel->clear();
+    Feedback::clearMessage(m_ui->messageLabel);
+    m_ui->patientBanner->clear();
+    m_ui->patientBanner->hide();
+    m_ui->reviewBanner->clear();
+    m_ui->readBackLabel->clear();
     m_labelAwaitingScan.clear();
+    m_amending = QUuid();
+    m_amendingVersion = 0;
+    m_ui->amendReasonLabel->hide();
+    m_ui->amendReasonLineEdit->hide();
+    m_ui->saveButton->setText(tr("Sa&ve the sampling record"));
 }
+
+namespace {
+
+// What a draft of a correction carries besides the form: the record it corrects.
+const QString AmendsKey = u"_amends"_s;
+
+} // namespace
 
 bool RecordFormWidget::restoreDraft()
 {
@@ -389,14 +483,24 @@ bool RecordFormWidget::restoreDraft()
     if (!drafts.load(&form))
         return false;
     clearAll();
+    const QUuid amends = QUuid::fromString(form.take(AmendsKey).toString());
     setFormJson(form);
+    // The time in the draft was stamped (or set) before: it stays.
+    m_samplingTimeEdited = !valueAt(form, u"specimen.accession"_s).toString().isEmpty();
     // Show what is wrong with what was typed before, as if each field had been left.
     for (const FieldWidgets& widgets : std::as_const(m_fields)) {
         if (!valueAt(form, widgets.field->key).isUndefined())
             m_visited.insert(widgets.field->key);
     }
+    if (!amends.isNull() && m_store.records() && m_store.records()->exists(amends)) {
+        m_amending = amends;
+        m_ui->amendReasonLabel->show();
+        m_ui->amendReasonLineEdit->show();
+        m_ui->saveButton->setText(tr("Sa&ve the correction"));
+    }
     showProblems();
-    m_ui->messageLabel->setText(tr("The form in progress was restored."));
+    refreshBanner();
+    setMessage(int(Feedback::Tone::Info), tr("The form in progress was restored."));
     return true;
 }
 
@@ -405,15 +509,35 @@ void RecordFormWidget::saveDraftNow()
     m_draftTimer.stop();
     if (!m_store.isSignedIn() || !hasInput())
         return;
+    QJsonObject form = formJson();
+    if (!m_amending.isNull())
+        form.insert(AmendsKey, m_amending.toString(QUuid::WithoutBraces));
     QString error;
-    if (!DraftStore(m_store).save(formJson(), &error))
-        m_ui->messageLabel->setText(tr("The draft could not be saved: %1").arg(error));
+    if (!DraftStore(m_store).save(form, &error)) {
+        setMessage(int(Feedback::Tone::Error), tr("The draft could not be saved: %1").arg(error));
+    }
+}
+
+void RecordFormWidget::setMessage(int tone, const QString& text)
+{
+    Feedback::showMessage(m_ui->messageLabel, Feedback::Tone(tone), text);
+}
+
+QString RecordFormWidget::message() const
+{
+    return m_ui->messageLabel->isHidden() ? QString() : m_ui->messageLabel->text();
 }
 
 void RecordFormWidget::fieldChanged()
 {
-    if (!m_filling)
-        m_draftTimer.start();
+    if (m_filling)
+        return;
+    m_draftTimer.start();
+    // The message was about the last action; this is a new one.
+    if (m_ui->messageLabel->property("tone").value<Feedback::Tone>() != Feedback::Tone::Error ||
+        m_labelAwaitingScan.isEmpty()) {
+        Feedback::clearMessage(m_ui->messageLabel);
+    }
 }
 
 QString RecordFormWidget::keyOfInput(const QObject* input) const
@@ -446,10 +570,14 @@ void RecordFormWidget::fieldLeft(const QString& key)
         if (isEmptyField(owner))
             setInputValue(owner, u"patient"_s);
     }
+    if (key == u"contact.address.lines.0"_s)
+        splitAddressLine();
     // A NIR is checked against sex and birth date as soon as any of the three is left.
     if (key == u"patient.sex"_s || key == u"patient.birthDate"_s)
         m_visited.insert(u"patient.ins"_s);
     showProblems();
+    if (key.startsWith(u"patient."_s))
+        refreshBanner();
 }
 
 QString RecordFormWidget::widgetKeyForProblem(const QString& problemField) const
@@ -474,14 +602,21 @@ QList<Problem> RecordFormWidget::currentProblems() const
         problems.append({Problem::Severity::Error, u"specimen.accession"_s, u"accession.scanBack"_s,
                          tr("scan the printed label to check it before saving")});
     }
-    // The blind index says at once whether this tube is already used at this site.
+    // The blind index says at once whether this tube is already used at this site (by
+    // another record than the one being corrected).
     QUuid existing;
     QString ignored;
     if (!record.specimen.accession.isEmpty() && m_store.records() &&
-        m_store.records()->findByTube(record.specimen.accession, &existing, &ignored)) {
+        m_store.records()->findByTube(record.specimen.accession, &existing, &ignored) &&
+        existing != m_amending) {
         problems.append({Problem::Severity::Error, u"specimen.accession"_s,
                          u"accession.duplicate"_s,
-                         tr("this tube label is already used at this site")});
+                         tr("this tube label is already used at this site: take another tube "
+                            "or check the label")});
+    }
+    if (!m_amending.isNull() && m_ui->amendReasonLineEdit->text().trimmed().isEmpty()) {
+        problems.append({Problem::Severity::Error, u"amendment.reason"_s, u"required"_s,
+                         tr("say why the saved record is corrected")});
     }
     return problems;
 }
@@ -498,9 +633,16 @@ void RecordFormWidget::showProblems()
         const QStringList text = m_visited.contains(widgets.field->key)
                                      ? messages.value(widgets.field->key)
                                      : QStringList();
-        widgets.message->setText(text.join(u"; "_s));
-        widgets.message->setVisible(!text.isEmpty());
+        setMessageText(widgets.message, text.join(u"; "_s));
     }
+}
+
+void RecordFormWidget::setMessageText(QLabel* message, const QString& text)
+{
+    message->setText(text);
+    // A form layout gives a field its size hint: the wrapped message asks for all its lines.
+    message->setMinimumHeight(text.isEmpty() ? 0 : message->heightForWidth(message->width()));
+    message->setVisible(!text.isEmpty());
 }
 
 QWidget* RecordFormWidget::fieldWidget(const QString& key) const
@@ -515,8 +657,49 @@ QString RecordFormWidget::fieldMessage(const QString& key) const
     return index < 0 ? QString() : m_fields.at(index).message->text();
 }
 
+void RecordFormWidget::refreshBanner()
+{
+    const QJsonObject json = formJson();
+    const QJsonObject patient = json.value(u"patient"_s).toObject();
+    const QString collectedAt =
+        json.value(u"specimen"_s).toObject().value(u"collectedAt"_s).toString();
+    const QDate today = m_clock().date();
+    m_ui->patientBanner->setPatient(patient, collectedAt, today);
+    m_ui->patientBanner->setVisible(m_ui->patientBanner->hasIdentity() &&
+                                    m_ui->pagesTabWidget->currentIndex() !=
+                                        RecordField::ReviewPage);
+    m_ui->reviewBanner->setPatient(patient, collectedAt, today);
+
+    // What else to read back: how the result will reach the patient, and the tube.
+    const QJsonObject contact = json.value(u"contact"_s).toObject();
+    const QJsonObject address = contact.value(u"address"_s).toObject();
+    QStringList lines;
+    QStringList addressParts;
+    for (const QJsonValue& line : address.value(u"lines"_s).toArray())
+        addressParts.append(line.toString());
+    const QString town =
+        address.value(u"postalCode"_s).toString() + u' ' + address.value(u"city"_s).toString();
+    addressParts.append(town.trimmed());
+    addressParts.removeAll(QString());
+    lines.append(
+        tr("Address: %1").arg(addressParts.isEmpty() ? tr("none") : addressParts.join(u", "_s)));
+    const QString mobile = contact.value(u"mobilePhone"_s).toString();
+    lines.append(tr("Mobile phone: %1").arg(mobile.isEmpty() ? tr("none") : mobile));
+    const QString email = contact.value(u"email"_s).toString();
+    lines.append(tr("E-mail: %1").arg(email.isEmpty() ? tr("none") : email));
+    const QString tube = json.value(u"specimen"_s).toObject().value(u"accession"_s).toString();
+    lines.append(tr("Tube: %1").arg(tube.isEmpty() ? tr("not scanned") : tube));
+    const QDateTime sampled = QDateTime::fromString(collectedAt, Qt::ISODate);
+    if (sampled.isValid()) {
+        lines.append(
+            tr("Sampled: %1").arg(QLocale().toString(sampled.toLocalTime(), QLocale::ShortFormat)));
+    }
+    m_ui->readBackLabel->setText(lines.join(u'\n'));
+}
+
 void RecordFormWidget::refreshReview()
 {
+    refreshBanner();
     const QList<Problem> problems = currentProblems();
     m_ui->problemsListWidget->clear();
     bool identityMismatch = false;
@@ -524,8 +707,9 @@ void RecordFormWidget::refreshReview()
     for (const Problem& problem : problems) {
         const QString key = widgetKeyForProblem(problem.field);
         const qsizetype index = m_fieldIndex.value(key, -1);
-        const QString label =
-            index < 0 ? problem.field : m_fields.at(index).field->translatedLabel();
+        const QString label = problem.field == u"amendment.reason"_s ? tr("Correction")
+                              : index < 0                            ? problem.field
+                                          : m_fields.at(index).field->translatedLabel();
         const bool error = problem.severity == Problem::Severity::Error;
         errors += error ? 1 : 0;
         auto* item = new QListWidgetItem(
@@ -533,7 +717,7 @@ void RecordFormWidget::refreshReview()
             m_ui->problemsListWidget);
         item->setData(Qt::UserRole, key);
         if (error)
-            item->setForeground(QColor(0xb0, 0x00, 0x20));
+            item->setForeground(Feedback::foreground(Feedback::Tone::Error));
         identityMismatch = identityMismatch || (problem.rule.startsWith(u"nir."_s) &&
                                                 problem.rule.endsWith(u"Mismatch"_s));
     }
@@ -544,7 +728,8 @@ void RecordFormWidget::refreshReview()
     const bool warnings = problems.size() > errors;
     m_ui->confirmWarningsCheckBox->setVisible(warnings);
     m_ui->reviewSummaryLabel->setText(
-        problems.isEmpty() ? tr("Everything is filled in. Press Save.")
+        problems.isEmpty() ? tr("Everything is filled in. Read the card back to the patient, then "
+                                "press Save.")
         : errors > 0       ? tr("%n thing(s) to fix before saving.", nullptr, errors)
                            : tr("Some information is missing: confirm to save without it."));
     m_ui->saveButton->setEnabled(errors == 0);
@@ -586,7 +771,9 @@ void RecordFormWidget::showReview()
     m_ui->pagesTabWidget->setCurrentIndex(RecordField::ReviewPage);
     refreshReview();
     QWidget* target = m_ui->problemsListWidget;
-    if (m_ui->saveButton->isEnabled())
+    if (!m_amending.isNull() && m_ui->amendReasonLineEdit->text().trimmed().isEmpty())
+        target = m_ui->amendReasonLineEdit;
+    else if (m_ui->saveButton->isEnabled())
         target = m_ui->confirmWarningsCheckBox->isVisible()
                      ? static_cast<QWidget*>(m_ui->confirmWarningsCheckBox)
                      : static_cast<QWidget*>(m_ui->saveButton);
@@ -611,11 +798,15 @@ bool RecordFormWidget::eventFilter(QObject* watched, QEvent* event)
     if (event->type() == QEvent::KeyPress) {
         auto* key = static_cast<QKeyEvent*>(event);
         const int digit = key->key() - Qt::Key_0;
+        const QString fieldKey = keyOfInput(watched);
+        if (digit == 0 && key->modifiers() == Qt::NoModifier && fieldKey == u"residence"_s) {
+            applyUsualSituation();
+            return true;
+        }
         if (digit >= 1 && digit <= 9 && key->modifiers() == Qt::NoModifier) {
             // A numbered answer: a combo box takes it and moves on; a list ticks it.
             if (auto* combo = qobject_cast<QComboBox*>(watched); combo && digit < combo->count()) {
                 combo->setCurrentIndex(digit);
-                const QString fieldKey = keyOfInput(combo);
                 fieldChanged();
                 fieldLeft(fieldKey);
                 focusNextField(combo);
@@ -631,15 +822,23 @@ bool RecordFormWidget::eventFilter(QObject* watched, QEvent* event)
         }
         const bool enter = key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter;
         if (enter && key->modifiers() == Qt::NoModifier) {
-            if (watched == m_ui->identityOverrideReasonLineEdit) {
+            if (watched == m_ui->identityOverrideReasonLineEdit ||
+                watched == m_ui->amendReasonLineEdit) {
                 refreshReview();
+                if (m_ui->saveButton->isEnabled())
+                    m_ui->saveButton->setFocus();
                 return true;
             }
             auto* widget = qobject_cast<QWidget*>(watched);
             // A combo box's popup takes Enter itself; Enter on the closed box moves on.
             if (auto* combo = qobject_cast<QComboBox*>(widget); combo && combo->view()->isVisible())
                 return false;
-            if (const QString fieldKey = keyOfInput(widget); !fieldKey.isEmpty())
+            if (fieldKey == u"specimen.accession"_s) {
+                if (acceptTube())
+                    focusNextField(widget);
+                return true;
+            }
+            if (!fieldKey.isEmpty())
                 fieldLeft(fieldKey);
             focusNextField(widget);
             return true;
@@ -656,14 +855,25 @@ void RecordFormWidget::save()
     options.acceptWarnings = m_ui->confirmWarningsCheckBox->isChecked();
     options.identityOverrideReason = m_ui->identityOverrideReasonLineEdit->text().trimmed();
     QString error;
-    if (!hasErrors(problems) && m_store.records() &&
-        m_store.records()->add(&record, options, &problems, &error)) {
+    const bool amending = !m_amending.isNull();
+    const bool saved =
+        !hasErrors(problems) && m_store.records() &&
+        (amending ? m_store.records()->amend(m_amending, &record,
+                                             m_ui->amendReasonLineEdit->text().trimmed(), options,
+                                             &problems, &error)
+                  : m_store.records()->add(&record, options, &problems, &error));
+    if (saved) {
         QString draftError;
         if (!DraftStore(m_store).discard(&draftError))
             qWarning("the draft of a saved form could not be removed");
         const QUuid id = record.id;
         startNew();
-        m_ui->messageLabel->setText(tr("Saved. Ready for the next tube."));
+        setMessage(
+            int(Feedback::Tone::Success),
+            amending
+                ? tr("Correction saved (version %1). Ready for the next tube.").arg(record.version)
+                : tr("Saved. Ready for the next tube."));
+        Feedback::instance()->cue(Feedback::Cue::Saved);
         Q_EMIT recordSaved(id);
         return;
     }
@@ -671,20 +881,23 @@ void RecordFormWidget::save()
         m_visited.insert(widgets.field->key);
     showProblems();
     refreshReview();
-    m_ui->messageLabel->setText(error.isEmpty() ? tr("Not saved: see the list.") : error);
+    setMessage(int(Feedback::Tone::Error),
+               error.isEmpty() ? tr("Not saved: see the list.") : error);
+    Feedback::instance()->cue(Feedback::Cue::Refused);
 }
 
 void RecordFormWidget::discard()
 {
-    if (hasInput() &&
-        MessageBox::question(this, tr("Discard this form?"),
-                             tr("Everything typed in this form will be lost."),
-                             MessageBox::Discard | MessageBox::Cancel) != MessageBox::Discard) {
+    // The harmless answer is the default: Enter on the question keeps the form.
+    if (hasInput() && MessageBox::question(this, tr("Discard this form?"),
+                                           tr("Everything typed in this form will be lost."),
+                                           MessageBox::Discard | MessageBox::Cancel,
+                                           MessageBox::Cancel) != MessageBox::Discard) {
         return;
     }
     QString error;
     if (!DraftStore(m_store).discard(&error))
-        m_ui->messageLabel->setText(error);
+        setMessage(int(Feedback::Tone::Error), error);
     startNew();
 }
 
@@ -693,48 +906,81 @@ void RecordFormWidget::printNewLabel()
     TubeLabelPrinter labels(m_store);
     QStringList numbers;
     QString error;
-    if (!labels.newLabels(1, &numbers, &error)) {
-        m_ui->messageLabel->setText(error);
-        return;
-    }
-    // Sites without a label printer (and the tests) print to PDF files in a folder.
-    QPrinter printer(QPrinter::HighResolution);
-    const QString pdfFolder = QSettings().value(u"labels/pdfFolder"_s).toString();
-    if (!pdfFolder.isEmpty()) {
-        printer.setOutputFormat(QPrinter::PdfFormat);
-        printer.setOutputFileName(pdfFolder + u"/label-"_s + numbers.first() + u".pdf"_s);
-    } else {
-        QPrintDialog dialog(&printer, this);
-        if (dialog.exec() != QDialog::Accepted)
-            return;
-    }
-    if (!labels.print(&printer, numbers, &error)) {
-        m_ui->messageLabel->setText(error);
+    if (!labels.newLabels(1, &numbers, &error) ||
+        !labels.printWithSettings(this, numbers, &error)) {
+        if (!error.isEmpty())
+            setMessage(int(Feedback::Tone::Error), error);
         return;
     }
     m_labelAwaitingScan = numbers.first();
     m_filling = true;
     qobject_cast<QLineEdit*>(fieldWidget(u"specimen.accession"_s))->setText(numbers.first());
     m_filling = false;
-    m_ui->messageLabel->setText(tr("Label printed. Stick it on the tube and scan it to check it."));
+    setMessage(int(Feedback::Tone::Info),
+               tr("Label printed. Stick it on the tube and scan it to check it."));
 }
 
-void RecordFormWidget::setTubeLabel(const QString& label)
+bool RecordFormWidget::setTubeLabel(const QString& label)
 {
+    auto* tube = qobject_cast<QLineEdit*>(fieldWidget(u"specimen.accession"_s));
     if (!m_labelAwaitingScan.isEmpty()) {
         if (label.trimmed() != m_labelAwaitingScan) {
-            m_ui->messageLabel->setText(
-                tr("The scanned label is not the one just printed: check the tube."));
-            return;
+            m_ui->pagesTabWidget->setCurrentIndex(RecordField::TubePage);
+            tube->setFocus();
+            setMessage(int(Feedback::Tone::Error),
+                       tr("The scanned label is not the one just printed: check the tube."));
+            Feedback::instance()->cue(Feedback::Cue::Refused);
+            return false;
         }
         m_labelAwaitingScan.clear();
-        m_ui->messageLabel->setText(tr("Printed label checked."));
+        setMessage(int(Feedback::Tone::Success), tr("Printed label checked."));
+    } else {
+        // A new tube: what was said about the last one is over.
+        Feedback::clearMessage(m_ui->messageLabel);
     }
-    QWidget* tube = fieldWidget(u"specimen.accession"_s);
-    qobject_cast<QLineEdit*>(tube)->setText(label.trimmed());
-    fieldChanged();
-    fieldLeft(u"specimen.accession"_s);
-    focusNextField(fieldWidget(u"specimen.accession"_s));
+    m_filling = true;
+    tube->setText(label.trimmed());
+    m_filling = false;
+    m_draftTimer.start();
+    if (!acceptTube())
+        return false;
+    focusNextField(tube);
+    return true;
+}
+
+bool RecordFormWidget::acceptTube()
+{
+    const QString key = u"specimen.accession"_s;
+    m_visited.insert(key);
+    showProblems();
+    const FieldWidgets& tube = m_fields.at(m_fieldIndex.value(key));
+    if (tube.message->isHidden()) {
+        tube.input->setStyleSheet(QString());
+        stampSamplingTime();
+        refreshBanner();
+        Feedback::instance()->cue(Feedback::Cue::Accepted);
+        return true;
+    }
+    // Refused where the nurse is looking: the field, in red, with the reason and a sound;
+    // the form stays on the tube, its text selected so the next scan replaces it.
+    const QColor error = Feedback::foreground(Feedback::Tone::Error);
+    tube.input->setStyleSheet(u"QLineEdit { border: 2px solid %1; background: %2; }"_s.arg(
+        error.name(), Feedback::background(Feedback::Tone::Error).name()));
+    m_ui->pagesTabWidget->setCurrentIndex(RecordField::TubePage);
+    tube.input->setFocus();
+    qobject_cast<QLineEdit*>(tube.input)->selectAll();
+    Feedback::instance()->cue(Feedback::Cue::Refused);
+    return false;
+}
+
+void RecordFormWidget::stampSamplingTime()
+{
+    if (m_samplingTimeEdited || !m_amending.isNull())
+        return;
+    m_filling = true;
+    setInputValue(m_fields.at(m_fieldIndex.value(u"specimen.collectedAt"_s)),
+                  m_clock().toString(Qt::ISODate));
+    m_filling = false;
 }
 
 QStringList RecordFormWidget::identityChanges(const QJsonObject& patient) const
@@ -762,7 +1008,75 @@ void RecordFormWidget::applyIdentity(const QJsonObject& patient)
     for (auto it = patient.constBegin(); it != patient.constEnd(); ++it)
         m_visited.insert(u"patient."_s + it.key());
     showProblems();
+    refreshBanner();
     m_draftTimer.start();
     // The identity is done: on to the first thing the document does not say.
     focusNextField(fieldWidget(u"patient.openingRightsNir"_s));
+}
+
+void RecordFormWidget::applyUsualSituation()
+{
+    m_filling = true;
+    setInputValue(m_fields.at(m_fieldIndex.value(u"residence"_s)), QJsonArray{u"individual"_s});
+    setInputValue(m_fields.at(m_fieldIndex.value(u"healthProfessional"_s)), false);
+    setInputValue(m_fields.at(m_fieldIndex.value(u"symptomOnset"_s)), u"asymptomatic"_s);
+    setInputValue(m_fields.at(m_fieldIndex.value(u"symptoms"_s)), QJsonArray());
+    m_filling = false;
+    for (const QString& key :
+         {u"residence"_s, u"healthProfessional"_s, u"symptomOnset"_s, u"symptoms"_s})
+        m_visited.insert(key);
+    fieldChanged();
+    showProblems();
+    focusNextField(fieldWidget(u"symptoms"_s));
+}
+
+void RecordFormWidget::splitAddressLine()
+{
+    const FieldWidgets& line = m_fields.at(m_fieldIndex.value(u"contact.address.lines.0"_s));
+    const FieldWidgets& postal = m_fields.at(m_fieldIndex.value(u"contact.address.postalCode"_s));
+    const FieldWidgets& city = m_fields.at(m_fieldIndex.value(u"contact.address.city"_s));
+    if (!isEmptyField(postal) || !isEmptyField(city))
+        return;
+    // The street, then a French postal code (five digits), then the town.
+    static const QRegularExpression whole(u"^\\s*(.*\\S)[\\s,]+(\\d{5})\\s+(\\D.*\\S)\\s*$"_s);
+    const QRegularExpressionMatch match = whole.match(inputValue(line).toString());
+    if (!match.hasMatch())
+        return;
+    m_filling = true;
+    setInputValue(line, match.captured(1));
+    setInputValue(postal, match.captured(2));
+    setInputValue(city, match.captured(3));
+    m_filling = false;
+    m_visited.insert(u"contact.address.postalCode"_s);
+    m_visited.insert(u"contact.address.city"_s);
+}
+
+bool RecordFormWidget::startAmendment(const QUuid& id, QString* error)
+{
+    SamplingRecord record;
+    if (!m_store.records() || !m_store.records()->load(id, &record, error))
+        return false;
+    clearAll();
+    QJsonObject json = record.toJson();
+    json.remove(u"result"_s);
+    json.remove(u"activation"_s);
+    setFormJson(json);
+    m_amending = id;
+    m_amendingVersion = record.version;
+    m_samplingTimeEdited = true;
+    for (const FieldWidgets& widgets : std::as_const(m_fields))
+        m_visited.insert(widgets.field->key);
+    m_ui->amendReasonLabel->show();
+    m_ui->amendReasonLineEdit->show();
+    m_ui->saveButton->setText(tr("Sa&ve the correction"));
+    showProblems();
+    refreshBanner();
+    setMessage(int(Feedback::Tone::Warning),
+               tr("Correcting the saved record of tube %1 (version %2): change what is wrong, "
+                  "then give the reason on the review page. Discard leaves it as it was.")
+                   .arg(record.specimen.accession)
+                   .arg(record.version));
+    m_ui->pagesTabWidget->setCurrentIndex(RecordField::IdentityPage);
+    fieldWidget(u"patient.birthName"_s)->setFocus();
+    return true;
 }

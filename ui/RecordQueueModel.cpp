@@ -116,6 +116,7 @@ void RecordQueueModel::clear()
     // The query may hold a patient name typed into the search.
     wipe(&m_query.patientName);
     wipe(&m_query.tubeLabel);
+    wipe(&m_query.search);
     endResetModel();
     Q_EMIT countChanged(0);
 }
@@ -133,6 +134,7 @@ void RecordQueueModel::dropPages()
         for (Row& row : page.rows) {
             wipe(&row.tubeLabel);
             wipe(&row.patientName);
+            wipe(&row.birthDate);
         }
     }
     m_pages.clear();
@@ -169,8 +171,12 @@ const RecordQueueModel::Page& RecordQueueModel::fetchPage(int number) const
         // A failed page is cached empty, so that painting does not retry it row by row.
         page.rows.reserve(summaries.size());
         for (const RecordStore::Summary& summary : summaries) {
+            const QDate born = QDate::fromString(summary.birthDate, Qt::ISODate);
             page.rows.append({summary.id, displayTime(summary.collectedAt), summary.accession,
-                              summary.patientName, summary.status, summary.damaged});
+                              summary.patientName,
+                              born.isValid() ? QLocale().toString(born, QLocale::ShortFormat)
+                                             : summary.birthDate,
+                              summary.status, summary.damaged});
         }
         m_decryptedRows += summaries.size();
     }
@@ -179,6 +185,7 @@ const RecordQueueModel::Page& RecordQueueModel::fetchPage(int number) const
         for (Row& row : m_pages.last().rows) {
             wipe(&row.tubeLabel);
             wipe(&row.patientName);
+            wipe(&row.birthDate);
         }
         m_pages.removeLast();
     }
@@ -237,6 +244,19 @@ QString RecordQueueModel::statusText(RecordStatus status)
     return {};
 }
 
+QString RecordQueueModel::resultText(const QString& value)
+{
+    if (value == u"P"_s)
+        return tr("positive");
+    if (value == u"N"_s)
+        return tr("negative");
+    if (value == u"I"_s)
+        return tr("uninterpretable");
+    if (value == u"X"_s)
+        return tr("non-compliant sample");
+    return value;
+}
+
 QString RecordQueueModel::damagedText()
 {
     return tr("Damaged");
@@ -293,6 +313,8 @@ QVariant RecordQueueModel::data(const QModelIndex& index, int role) const
         case PatientNameColumn:
             return row->damaged && row->patientName.isEmpty() ? tr("(unreadable)")
                                                               : row->patientName;
+        case BirthDateColumn:
+            return row->birthDate;
         case StatusColumn:
             return row->damaged ? damagedText() : statusText(row->status);
         }
@@ -342,6 +364,8 @@ QVariant RecordQueueModel::headerData(int section, Qt::Orientation orientation, 
         return tr("Tube label");
     case PatientNameColumn:
         return tr("Patient");
+    case BirthDateColumn:
+        return tr("Born");
     case StatusColumn:
         return tr("Status");
     }

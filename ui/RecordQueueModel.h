@@ -22,6 +22,7 @@ public:
         SampledAtColumn,
         TubeLabelColumn,
         PatientNameColumn,
+        BirthDateColumn, // tells namesakes apart
         StatusColumn,
         ColumnCount
     };
@@ -68,6 +69,8 @@ public:
     QString lastError() const { return m_lastError; }
 
     static QString statusText(RecordStatus status);
+    // A result value (P, N, I, X) in words.
+    static QString resultText(const QString& value);
     // What the status column says of a record that does not decrypt.
     static QString damagedText();
 
@@ -90,6 +93,7 @@ private:
         QString sampledAt; // already formatted for display
         QString tubeLabel;
         QString patientName;
+        QString birthDate; // already formatted for display
         RecordStatus status = RecordStatus::Draft;
         bool damaged = false;
     };

@@ -1,5 +1,6 @@
 #include "ResultEntryWidget.h"
 
+#include "Feedback.h"
 #include "MessageBox.h"
 #include "QrCode.h"
 #include "RecordStore.h"
@@ -8,6 +9,8 @@
 #include "Store.h"
 #include "ui_ResultEntryWidget.h"
 
+#include <QAbstractItemView>
+#include <QCheckBox>
 #include <QDir>
 #include <QFile>
 #include <QFileDialog>
@@ -55,8 +58,20 @@ ResultEntryWidget::ResultEntryWidget(Store& store, QWidget* parent)
         m_ui->valueComboBox->addItem(u"%1  %2 (%3)"_s.arg(++number).arg(valueWords(value), value),
                                      value);
     }
-    m_ui->valueComboBox->installEventFilter(this);
-    m_ui->tubeLineEdit->installEventFilter(this);
+    // Enter submits from any field of the entry.
+    for (QWidget* entry :
+         {static_cast<QWidget*>(m_ui->valueComboBox), static_cast<QWidget*>(m_ui->analysisComboBox),
+          static_cast<QWidget*>(m_ui->nonConformityLineEdit),
+          static_cast<QWidget*>(m_ui->validatedAtDateTimeEdit),
+          static_cast<QWidget*>(m_ui->tubeLineEdit)}) {
+        entry->installEventFilter(this);
+    }
+    m_ui->enterButton->setAutoDefault(true); // Enter on it enters, as everywhere on this screen
+    connect(m_ui->batchModeCheckBox, &QCheckBox::toggled, this, [this] { startNewRack(); });
+    connect(m_ui->newRackButton, &QPushButton::clicked, this, [this] {
+        startNewRack();
+        m_ui->tubeLineEdit->setFocus();
+    });
 
     m_qrTimer.setSingleShot(true);
     m_qrTimer.setInterval(30 * 1000); // long enough to scan with a phone, then gone
@@ -75,6 +90,32 @@ ResultEntryWidget::ResultEntryWidget(Store& store, QWidget* parent)
         m_ui->nonConformityLineEdit->setEnabled(nonCompliant);
     });
     clear();
+    startNewRack();
+}
+
+void ResultEntryWidget::showMessage(int tone, const QString& text)
+{
+    Feedback::showMessage(m_ui->messageLabel, Feedback::Tone(tone), text);
+}
+
+void ResultEntryWidget::startNewRack()
+{
+    m_rack = RackTally{};
+    showRackTally();
+}
+
+void ResultEntryWidget::showRackTally()
+{
+    const bool rack = m_ui->batchModeCheckBox->isChecked();
+    m_ui->rackTallyLabel->setVisible(rack);
+    m_ui->rackTallyLabel->setStyleSheet(Feedback::styleSheet(Feedback::Tone::Info));
+    m_ui->newRackButton->setVisible(rack);
+    const int total = m_rack.positive + m_rack.negative + m_rack.other;
+    m_ui->rackTallyLabel->setText(tr("This rack: %n tube(s) keyed", nullptr, total) + u" — "_s +
+                                  tr("%n positive", nullptr, m_rack.positive) + u", "_s +
+                                  tr("%n negative", nullptr, m_rack.negative) + u", "_s +
+                                  tr("%n other", nullptr, m_rack.other) + u". "_s +
+                                  tr("Check these counts against the rack before leaving it."));
 }
 
 ResultEntryWidget::~ResultEntryWidget() = default;
@@ -97,7 +138,7 @@ void ResultEntryWidget::clear()
     m_ui->nonConformityLineEdit->setEnabled(false);
     m_ui->reportFileLabel->clear();
     m_ui->historyListWidget->clear();
-    m_ui->messageLabel->clear();
+    Feedback::clearMessage(m_ui->messageLabel);
     m_ui->entryGroupBox->setEnabled(false);
     for (QPushButton* button : {m_ui->correctButton, m_ui->cancelResultButton, m_ui->showQrButton,
                                 m_ui->printSlipButton, m_ui->openReportButton})
@@ -112,13 +153,15 @@ bool ResultEntryWidget::openTube(const QString& label)
     QString error;
     if (!m_store.records()->findByTube(label.trimmed(), &id, &error)) {
         clear();
-        m_ui->messageLabel->setText(error);
+        showMessage(int(Feedback::Tone::Error), tr("Tube %1: %2").arg(label.trimmed(), error));
+        Feedback::instance()->cue(Feedback::Cue::Refused);
+        m_ui->tubeLineEdit->setText(label.trimmed());
+        m_ui->tubeLineEdit->selectAll();
         m_ui->tubeLineEdit->setFocus();
         return false;
     }
-    const QString keepMessage = m_ui->messageLabel->text();
+    // A new tube: what was said about the last one is over (the rack's tally stays).
     clear();
-    m_ui->messageLabel->setText(keepMessage);
     m_id = id;
     m_ui->tubeLineEdit->setText(label.trimmed());
     refresh();
@@ -132,7 +175,7 @@ void ResultEntryWidget::refresh()
     ResultStore::Current current;
     QString error;
     if (m_id.isNull() || !m_results->current(m_id, &current, &error)) {
-        m_ui->messageLabel->setText(error);
+        showMessage(int(Feedback::Tone::Error), error);
         return;
     }
     QString summary =
@@ -149,11 +192,13 @@ void ResultEntryWidget::refresh()
     } else {
         ResultStore::PendingState pending;
         if (m_results->pendingState(m_id, &pending, &error) && pending.entries > 0) {
+            // Blind: the second user learns that a second entry is needed, never what the
+            // first one entered.
             summary += pending.mismatch
                            ? tr("Two entries disagree: nothing is validated. Check the tube.")
                        : pending.enteredByMe
-                           ? tr("You entered a positive: another user must enter it too.")
-                           : tr("A positive awaits a second, blind entry: enter the result.");
+                           ? tr("You entered this result: another user must enter it too.")
+                           : tr("Second entry required: read the tube and enter the result.");
         } else {
             summary += tr("Awaiting result.");
         }
@@ -175,7 +220,10 @@ void ResultEntryWidget::refresh()
                 tr("Version %1: %2, replaced by a %3 on %4: %5")
                     .arg(version.version)
                     .arg(valueWords(version.result.value),
-                         version.kind == u"cancellation"_s ? tr("cancellation") : tr("correction"),
+                         version.kind == u"cancellation"_s ? tr("cancellation")
+                         : version.kind == RecordStore::AmendmentKind
+                             ? tr("correction of the sampling record")
+                             : tr("correction"),
                          QDateTime::fromString(version.replacedAt, Qt::ISODate)
                              .toLocalTime()
                              .toString(u"dd/MM/yyyy HH:mm"_s),
@@ -198,6 +246,16 @@ bool ResultEntryWidget::eventFilter(QObject* watched, QEvent* event)
         if (watched == m_ui->tubeLineEdit && enterKey) {
             openTube(m_ui->tubeLineEdit->text());
             return true;
+        }
+        if (enterKey && key->modifiers() == Qt::NoModifier) {
+            // A combo box's open list takes Enter itself.
+            if (auto* combo = qobject_cast<QComboBox*>(watched);
+                combo && combo->view()->isVisible())
+                return false;
+            if (m_ui->entryGroupBox->isEnabled()) {
+                enter();
+                return true;
+            }
         }
         const int digit = key->key() - Qt::Key_0;
         if (watched == m_ui->valueComboBox && digit >= 1 && digit <= 4) {
@@ -230,7 +288,8 @@ void ResultEntryWidget::showRefusal(const QString& error, const QList<Problem>& 
     QStringList lines{error};
     for (const Problem& problem : problems)
         lines.append(problem.toString());
-    m_ui->messageLabel->setText(lines.join(u'\n'));
+    showMessage(int(Feedback::Tone::Error), lines.join(u'\n'));
+    Feedback::instance()->cue(Feedback::Cue::Refused);
 }
 
 void ResultEntryWidget::enter()
@@ -246,21 +305,36 @@ void ResultEntryWidget::enter()
         return;
     }
     const QUuid id = m_id;
+    const bool positive = entry.value == u"P"_s;
     switch (outcome) {
     case ResultStore::Outcome::Validated:
-        m_ui->messageLabel->setText(
-            tr("Result validated for tube %1.").arg(m_ui->tubeLineEdit->text()));
+        showMessage(
+            int(positive ? Feedback::Tone::Warning : Feedback::Tone::Success),
+            positive ? tr("Positive result validated for tube %1.").arg(m_ui->tubeLineEdit->text())
+                     : tr("Result validated for tube %1.").arg(m_ui->tubeLineEdit->text()));
         break;
     case ResultStore::Outcome::AwaitingSecondEntry:
-        m_ui->messageLabel->setText(
-            tr("Positive entered. A second user must enter this tube's result too, without "
-               "seeing yours, before it is validated."));
+        showMessage(int(Feedback::Tone::Warning),
+                    tr("Positive entered. A second user must enter this tube's result too, "
+                       "without seeing yours, before it is validated."));
         break;
     case ResultStore::Outcome::Mismatch:
-        m_ui->messageLabel->setText(
-            tr("This entry disagrees with another user's: nothing is validated. Check the tube "
-               "and enter it again."));
+        showMessage(int(Feedback::Tone::Error),
+                    tr("This entry disagrees with another user's: nothing is validated. Check the "
+                       "tube and enter it again."));
         break;
+    }
+    Feedback::instance()->cue(outcome == ResultStore::Outcome::Mismatch ? Feedback::Cue::Refused
+                              : positive                                ? Feedback::Cue::Positive
+                                                                        : Feedback::Cue::Accepted);
+    if (m_ui->batchModeCheckBox->isChecked()) {
+        if (positive)
+            ++m_rack.positive;
+        else if (entry.value == u"N"_s)
+            ++m_rack.negative;
+        else
+            ++m_rack.other;
+        showRackTally();
     }
     Q_EMIT resultEntered(id);
     if (m_ui->batchModeCheckBox->isChecked()) {
@@ -277,7 +351,8 @@ void ResultEntryWidget::correct()
     // The corrected values are keyed in the entry fields first, then the reason asked.
     m_ui->entryGroupBox->setEnabled(true);
     if (m_ui->valueComboBox->currentData().toString().isEmpty()) {
-        m_ui->messageLabel->setText(tr("Choose the corrected result, then press Correct again."));
+        showMessage(int(Feedback::Tone::Info),
+                    tr("Choose the corrected result, then press Correct again."));
         m_ui->valueComboBox->setFocus();
         return;
     }
@@ -292,7 +367,8 @@ void ResultEntryWidget::correct()
         showRefusal(error, problems);
         return;
     }
-    m_ui->messageLabel->setText(tr("Result corrected; it will be sent again as a correction."));
+    showMessage(int(Feedback::Tone::Success),
+                tr("Result corrected; it will be sent again as a correction."));
     Q_EMIT resultEntered(m_id);
     refresh();
 }
@@ -307,10 +383,11 @@ void ResultEntryWidget::cancelResult()
         return;
     QString error;
     if (!m_results->cancel(m_id, reason, &error)) {
-        m_ui->messageLabel->setText(error);
+        showMessage(int(Feedback::Tone::Error), error);
         return;
     }
-    m_ui->messageLabel->setText(tr("Result cancelled; the cancellation will be sent."));
+    showMessage(int(Feedback::Tone::Success),
+                tr("Result cancelled; the cancellation will be sent."));
     Q_EMIT resultEntered(m_id);
     refresh();
 }
@@ -321,15 +398,15 @@ void ResultEntryWidget::showQr()
     QString error;
     if (!m_results ||
         !m_results->activationFor(m_id, ResultStore::QrUse::Display, &activation, &error)) {
-        m_ui->messageLabel->setText(error);
+        showMessage(int(Feedback::Tone::Error), error);
         return;
     }
     const QrCode code(activation.link);
     m_ui->qrCodeLabel->setPixmap(QPixmap::fromImage(code.toImage(6)));
     m_ui->qrCodeLabel->setToolTip(activation.code);
-    m_ui->messageLabel->setText(tr("Activation code: %1 (hidden again in %n second(s))", nullptr,
-                                   m_qrTimer.interval() / 1000)
-                                    .arg(activation.code));
+    showMessage(int(Feedback::Tone::Info), tr("Activation code: %1 (hidden again in %n second(s))",
+                                              nullptr, m_qrTimer.interval() / 1000)
+                                               .arg(activation.code));
     m_qrTimer.start();
 }
 
@@ -355,7 +432,7 @@ void ResultEntryWidget::printSlip()
     }
     ResultStore::SlipContent content;
     if (!m_results->slip(m_id, reason, &content, &error)) {
-        m_ui->messageLabel->setText(error);
+        showMessage(int(Feedback::Tone::Error), error);
         return;
     }
     const ResultSlip slip(
@@ -367,10 +444,11 @@ void ResultEntryWidget::printSlip()
         const QString path = QDir(pdfFolder).filePath(
             u"slip-%1-v%2.pdf"_s.arg(content.accession).arg(content.version));
         if (!slip.writePdf(path, &error)) {
-            m_ui->messageLabel->setText(error);
+            showMessage(int(Feedback::Tone::Error), error);
             return;
         }
-        m_ui->messageLabel->setText(tr("Slip written to %1.").arg(QDir::toNativeSeparators(path)));
+        showMessage(int(Feedback::Tone::Success),
+                    tr("Slip written to %1.").arg(QDir::toNativeSeparators(path)));
     } else {
         QPrinter printer(QPrinter::HighResolution);
         printer.setPageSize(QPageSize(QPageSize::A4));
@@ -379,7 +457,7 @@ void ResultEntryWidget::printSlip()
             return;
         QPainter painter(&printer);
         slip.paint(painter, printer.pageLayout().paintRectPixels(printer.resolution()));
-        m_ui->messageLabel->setText(tr("Slip printed."));
+        showMessage(int(Feedback::Tone::Success), tr("Slip printed."));
     }
     refresh();
 }
@@ -392,7 +470,8 @@ void ResultEntryWidget::attachReport()
         return;
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly) || file.size() > ResultStore::MaxReportSize) {
-        m_ui->messageLabel->setText(tr("The report must be a readable PDF of 10 MiB or less."));
+        showMessage(int(Feedback::Tone::Error),
+                    tr("The report must be a readable PDF of 10 MiB or less."));
         return;
     }
     m_report = file.readAll();
@@ -409,13 +488,13 @@ void ResultEntryWidget::openReport()
     QByteArray pdf;
     QString error;
     if (!m_results || !m_results->report(m_id, &pdf, &error)) {
-        m_ui->messageLabel->setText(error);
+        showMessage(int(Feedback::Tone::Error), error);
         return;
     }
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly) || file.write(pdf) != pdf.size() || !file.commit()) {
-        m_ui->messageLabel->setText(tr("The report cannot be saved there."));
+        showMessage(int(Feedback::Tone::Error), tr("The report cannot be saved there."));
         return;
     }
-    m_ui->messageLabel->setText(tr("Report saved."));
+    showMessage(int(Feedback::Tone::Success), tr("Report saved."));
 }

@@ -36,6 +36,17 @@ public:
 
     void setQrDisplaySeconds(int seconds) { m_qrTimer.setInterval(seconds * 1000); }
 
+    // What this technician keyed since the rack began: checked against the rack before
+    // leaving it.
+    struct RackTally
+    {
+        int positive = 0;
+        int negative = 0;
+        int other = 0; // uninterpretable, non-compliant
+    };
+    RackTally rackTally() const { return m_rack; }
+    void startNewRack();
+
 Q_SIGNALS:
     void resultEntered(const QUuid& id);
 
@@ -55,6 +66,8 @@ private:
     void openReport();
     void refresh();
     void readyForNextTube();
+    void showMessage(int tone, const QString& text);
+    void showRackTally();
 
     std::unique_ptr<Ui::ResultEntryWidget> m_ui;
     Store& m_store;
@@ -62,4 +75,5 @@ private:
     QUuid m_id;
     QByteArray m_report;
     QTimer m_qrTimer;
+    RackTally m_rack;
 };

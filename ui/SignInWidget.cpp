@@ -1,5 +1,6 @@
 #include "SignInWidget.h"
 
+#include "Feedback.h"
 #include "SecureBytes.h"
 #include "Store.h"
 #include "ui_SignInWidget.h"
@@ -15,6 +16,7 @@ SignInWidget::SignInWidget(Store& store, QWidget* parent)
     QFont title = m_ui->titleLabel->font();
     title.setPointSizeF(title.pointSizeF() * 1.6);
     m_ui->titleLabel->setFont(title);
+    m_ui->messageLabel->hide();
     connect(m_ui->signInButton, &QPushButton::clicked, this, &SignInWidget::signIn);
     connect(m_ui->passwordLineEdit, &QLineEdit::returnPressed, this, &SignInWidget::signIn);
     connect(m_ui->userNameLineEdit, &QLineEdit::returnPressed, m_ui->passwordLineEdit,
@@ -32,7 +34,7 @@ void SignInWidget::showSignIn()
     m_ui->userNameLineEdit->setReadOnly(false);
     m_ui->userNameLineEdit->clear();
     m_ui->passwordLineEdit->clear();
-    m_ui->messageLabel->clear();
+    Feedback::clearMessage(m_ui->messageLabel);
     m_ui->userNameLineEdit->setFocus();
 }
 
@@ -43,7 +45,7 @@ void SignInWidget::showLocked(const QString& userName)
     m_ui->userNameLineEdit->setText(userName);
     m_ui->userNameLineEdit->setReadOnly(true);
     m_ui->passwordLineEdit->clear();
-    m_ui->messageLabel->clear();
+    Feedback::clearMessage(m_ui->messageLabel);
     m_ui->passwordLineEdit->setFocus();
 }
 
@@ -54,10 +56,11 @@ void SignInWidget::signIn()
     m_ui->passwordLineEdit->clear();
     QString error;
     if (!m_store.signIn(name, password, &error)) {
-        m_ui->messageLabel->setText(error);
+        // The whole message, wrapped in the card: a lock-out says when to try again.
+        Feedback::showMessage(m_ui->messageLabel, Feedback::Tone::Error, error);
         m_ui->passwordLineEdit->setFocus();
         return;
     }
-    m_ui->messageLabel->clear();
+    Feedback::clearMessage(m_ui->messageLabel);
     Q_EMIT signedIn();
 }

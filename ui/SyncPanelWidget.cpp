@@ -4,6 +4,8 @@
 #include "SyncScheduler.h"
 #include "ui_SyncPanelWidget.h"
 
+#include <QRegularExpression>
+
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -79,7 +81,17 @@ void SyncPanelWidget::refresh()
     QString lastError = m_scheduler->lastProblem();
     if (lastError.isEmpty())
         lastError = status.lastError;
-    m_ui->lastErrorLabel->setText(lastError.isEmpty() ? tr("none") : lastError);
+    m_ui->lastErrorLabel->setText(lastError.isEmpty() ? tr("none") : readable(lastError));
+}
+
+QString SyncPanelWidget::readable(const QString& message)
+{
+    QString text = message;
+    // "with 'sidepctl config import-cert'": where a screen's user does it.
+    static const QRegularExpression command(u"'sidepctl config [^']*'"_s);
+    text.replace(command, tr("the National server tab (administrator)"));
+    text.replace(u"sync.url"_s, tr("the national server's address"));
+    return text;
 }
 
 void SyncPanelWidget::showClocks(const QDateTime& server, const QDateTime& workstation)

@@ -29,6 +29,10 @@ public:
     void setSync(SyncEngine* engine, SyncScheduler* scheduler, const QString& serverName);
     void refresh();
 
+    // A message of the sync (shared with sidepctl, which names its settings) as a screen
+    // says it: "the national server's address" rather than the name of a setting.
+    static QString readable(const QString& message);
+
 private:
     void showClocks(const QDateTime& server, const QDateTime& workstation);
 

@@ -5,6 +5,7 @@
 #include "RecordPurge.h"
 #include "SecureBytes.h"
 #include "Store.h"
+#include "SyncPanelWidget.h"
 #include "SyncSettings.h"
 #include "ui_SyncSettingsWidget.h"
 
@@ -59,9 +60,9 @@ void SyncSettingsWidget::refresh()
 
 void SyncSettingsWidget::report(const QString& message, const QStringList& warnings)
 {
-    QStringList lines{message};
+    QStringList lines{SyncPanelWidget::readable(message)};
     for (const QString& warning : warnings)
-        lines.append(tr("Warning: %1").arg(warning));
+        lines.append(tr("Warning: %1").arg(SyncPanelWidget::readable(warning)));
     m_ui->messageLabel->setText(lines.join(u'\n'));
 }
 

@@ -3,10 +3,13 @@
 #include "BarcodeEncoder.h"
 #include "Store.h"
 
+#include <QDir>
 #include <QFontMetricsF>
 #include <QPageLayout>
 #include <QPainter>
+#include <QPrintDialog>
 #include <QPrinter>
+#include <QSettings>
 #include <algorithm>
 #include <cmath>
 
@@ -123,4 +126,25 @@ bool TubeLabelPrinter::print(QPrinter* printer, const QStringList& labels, QStri
     }
     painter.end();
     return true;
+}
+
+bool TubeLabelPrinter::printWithSettings(QWidget* parent, const QStringList& labels, QString* error)
+{
+    if (labels.isEmpty())
+        return true;
+    QPrinter printer(QPrinter::HighResolution);
+    const QString pdfFolder = QSettings().value(u"labels/pdfFolder"_s).toString();
+    if (!pdfFolder.isEmpty()) {
+        printer.setOutputFormat(QPrinter::PdfFormat);
+        printer.setOutputFileName(QDir(pdfFolder).filePath(
+            labels.size() == 1 ? u"label-%1.pdf"_s.arg(labels.first())
+                               : u"labels-%1-%2.pdf"_s.arg(labels.first(), labels.last())));
+    } else {
+        QPrintDialog dialog(&printer, parent);
+        if (dialog.exec() != QDialog::Accepted) {
+            error->clear();
+            return false;
+        }
+    }
+    return print(&printer, labels, error);
 }

@@ -8,6 +8,7 @@
 class QFontMetricsF;
 class QPainter;
 class QPrinter;
+class QWidget;
 class Store;
 
 // Tube labels printed at the sampling station: the label as Code 128 (what the lab's
@@ -38,6 +39,12 @@ public:
                                    const QDate& date);
     // Prints the labels through `printer` (system printer or PDF), one a page.
     [[nodiscard]] bool print(QPrinter* printer, const QStringList& labels, QString* error);
+    // Prints through the system printer, after its dialog, or, when the setting
+    // labels/pdfFolder names a folder (sites without a label printer, and the tests), into a
+    // PDF file there ("label-FIRST.pdf", "labels-FIRST-LAST.pdf"). False with an empty error
+    // when the person cancelled the dialog.
+    [[nodiscard]] bool printWithSettings(QWidget* parent, const QStringList& labels,
+                                         QString* error);
 
 private:
     Store& m_store;

@@ -3,13 +3,11 @@
 #include "MainWindow.h"
 #include "SidepVersion.h"
 #include "Store.h"
+#include "UiLanguage.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
-#include <QLibraryInfo>
-#include <QLocale>
 #include <QSettings>
-#include <QTranslator>
 #include <algorithm>
 #include <cstring>
 
@@ -52,13 +50,8 @@ int main(int argc, char* argv[])
     const QString language = parser.isSet(languageOption)
                                  ? parser.value(languageOption)
                                  : settings.value(u"language"_s, u"fr"_s).toString();
-    QTranslator translator;
-    QTranslator qtTranslator;
-    if (translator.load(u"sidep_"_s + language, u":/i18n"_s))
-        QApplication::installTranslator(&translator);
-    if (qtTranslator.load(QLocale(language), u"qtbase"_s, u"_"_s,
-                          QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        QApplication::installTranslator(&qtTranslator);
+    // Its own strings, Qt's (wizard, file, print, message boxes) and its dates.
+    UiLanguage::apply(language);
 
     Store store;
     MainWindow window(store,

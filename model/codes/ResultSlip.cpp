@@ -113,9 +113,10 @@ QString ResultSlip::formatDateTime(const QString& iso) const
     const QDateTime dateTime = QDateTime::fromString(iso, Qt::ISODateWithMs);
     if (!dateTime.isValid())
         return iso;
-    // The time as the site lives it, with its offset so that it is never ambiguous.
-    return dateTime.toString(m_language == Language::French ? u"dd/MM/yyyy HH:mm t"_s
-                                                            : u"yyyy-MM-dd HH:mm t"_s);
+    // The time as the site lives it (a result validated "now" is stored in UTC), with its
+    // zone so that it is never ambiguous.
+    return dateTime.toLocalTime().toString(
+        m_language == Language::French ? u"dd/MM/yyyy HH:mm t"_s : u"yyyy-MM-dd HH:mm t"_s);
 }
 
 QString ResultSlip::valueInWords() const

@@ -39,9 +39,12 @@ public:
     // "Positive", "Négatif"... in the slip's language.
     QString valueInWords() const;
 
+    // A date and time as the slip prints it: the site's local time (the workstation's), with
+    // its zone, whatever offset the ISO text carries (a result validated "now" is in UTC).
+    QString formatDateTime(const QString& iso) const;
+
 private:
     QString text(const char* source) const;
-    QString formatDateTime(const QString& iso) const;
 
     ResultStore::SlipContent m_content;
     Language m_language;

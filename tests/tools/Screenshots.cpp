@@ -3,21 +3,27 @@
 //
 //   sidep-screenshots OUTPUT_DIR [--language fr|en]
 
+#include "DashboardWidget.h"
 #include "MainWindow.h"
 #include "QueueWidget.h"
 #include "RecordFormWidget.h"
 #include "RecordStore.h"
+#include "ResultEntryWidget.h"
+#include "ResultStore.h"
+#include "ScannerInput.h"
 #include "Store.h"
 #include "TestSupport.h"
 #include "TubeLabelPrinter.h"
+#include "UiLanguage.h"
 
 #include <QApplication>
+#include <QCheckBox>
 #include <QDir>
 #include <QLineEdit>
 #include <QPainter>
 #include <QTabWidget>
+#include <QTableView>
 #include <QTest>
-#include <QTranslator>
 
 using namespace Qt::StringLiterals;
 using namespace TestSupport;
@@ -64,9 +70,7 @@ int main(int argc, char* argv[])
     QDir().mkpath(folder);
     const qsizetype languageAt = args.indexOf(u"--language"_s);
     const QString language = languageAt > 0 ? args.value(languageAt + 1) : u"fr"_s;
-    QTranslator translator;
-    if (translator.load(u"sidep_"_s + language, u":/i18n"_s))
-        QApplication::installTranslator(&translator);
+    UiLanguage::apply(language);
 
     StoreFixture fixture;
     {
@@ -78,6 +82,17 @@ int main(int argc, char* argv[])
         QString error;
         if (!nurse->records()->add(&records, {}, &problems, &error))
             qFatal("demo records: %s", qPrintable(error));
+        // A few results, so that the lab's queue and the site figures have some.
+        auto lab = fixture.openAs(LabName);
+        ResultStore results(*lab);
+        for (int i = 30; i < 40; ++i) {
+            ResultStore::Entry entry;
+            entry.value = i % 5 == 0 ? u"I"_s : u"N"_s;
+            ResultStore::Outcome outcome;
+            QList<Problem> entryProblems;
+            if (!results.enter(records.at(i).id, entry, &outcome, &entryProblems, &error))
+                qFatal("demo results: %s", qPrintable(error));
+        }
     }
 
     Store store;
@@ -89,13 +104,30 @@ int main(int argc, char* argv[])
 
     signIn(window, NurseName);
     RecordFormWidget* form = window.recordForm();
-    QJsonObject json = validRecordJson(123);
-    form->setFormJson(json);
     auto* pages = form->findChild<QTabWidget*>(u"pagesTabWidget"_s);
+    // A used tube label, stopped at the scan.
+    window.routeScan(validRecord(3).specimen.accession);
+    ok = shoot(window, folder, u"10-tube-refused"_s) && ok;
+
+    form->startNew();
+    window.routeScan(u"CHU75-2020-000123"_s);
+    QJsonObject json = form->formJson();
+    QJsonObject patient = validRecordJson(123).value(u"patient"_s).toObject();
+    patient.insert(u"identityStatus"_s, u"qualified"_s); // as an INS document gives it
+    json.insert(u"patient"_s, patient);
+    json.insert(u"contact"_s, validRecordJson(123).value(u"contact"_s));
+    json.insert(u"residence"_s, validRecordJson(123).value(u"residence"_s));
+    json.insert(u"healthProfessional"_s, validRecordJson(123).value(u"healthProfessional"_s));
+    json.insert(u"symptomOnset"_s, validRecordJson(123).value(u"symptomOnset"_s));
+    json.insert(u"symptoms"_s, validRecordJson(123).value(u"symptoms"_s));
+    form->setFormJson(json);
+    form->applyIdentity(json.value(u"patient"_s).toObject()); // the banner
     pages->setCurrentIndex(RecordField::IdentityPage);
     ok = shoot(window, folder, u"02-sampling-identity"_s) && ok;
     pages->setCurrentIndex(RecordField::SituationPage);
     ok = shoot(window, folder, u"03-sampling-situation"_s) && ok;
+    pages->setCurrentIndex(RecordField::ReviewPage);
+    ok = shoot(window, folder, u"05-sampling-review"_s) && ok;
     // A wrong NIR key, as the nurse sees it when she leaves the field.
     auto* nir = qobject_cast<QLineEdit*>(form->fieldWidget(u"patient.ins"_s));
     pages->setCurrentIndex(RecordField::IdentityPage);
@@ -104,12 +136,14 @@ int main(int argc, char* argv[])
     QTest::keyClick(nir, Qt::Key_Return);
     pages->setCurrentIndex(RecordField::IdentityPage); // the message beside the field
     ok = shoot(window, folder, u"04-sampling-invalid-nir"_s) && ok;
-    pages->setCurrentIndex(RecordField::ReviewPage);
-    ok = shoot(window, folder, u"05-sampling-review"_s) && ok;
     form->startNew();
 
     auto* workspace = window.findChild<QTabWidget*>(u"workspaceTabWidget"_s);
-    workspace->setCurrentWidget(window.queue());
+    QueueWidget* queue = window.queue();
+    workspace->setCurrentWidget(queue);
+    auto* table = queue->findChild<QTableView*>(u"recordsTableView"_s);
+    table->setCurrentIndex(table->model()->index(2, 0));
+    queue->showDetailNow();
     ok = shoot(window, folder, u"06-queue"_s) && ok;
 
     window.lock();
@@ -129,6 +163,36 @@ int main(int argc, char* argv[])
         const QString path = QDir(folder).filePath(u"09-tube-label.png"_s);
         ok = label.save(path) && ok;
         qInfo("wrote %s", qPrintable(path));
+    }
+
+    // The lab: a rack keyed a tube and a key at a time, its tally; then the site figures.
+    {
+        Store labStore;
+        MainWindow labWindow(labStore, fixture.path());
+        labWindow.resize(1280, 720);
+        labWindow.show();
+        labWindow.start();
+        signIn(labWindow, LabName);
+        ResultEntryWidget* results = labWindow.resultEntry();
+        results->findChild<QCheckBox*>(u"batchModeCheckBox"_s)->setChecked(true);
+        const Qt::Key keys[] = {Qt::Key_2, Qt::Key_2, Qt::Key_1, Qt::Key_2,
+                                Qt::Key_2, Qt::Key_3, Qt::Key_2, Qt::Key_2};
+        // Keys typed like a person's, not a scanner's burst.
+        auto clock = std::make_shared<qint64>(0);
+        labWindow.scannerInput()->setClock([clock] { return *clock += 100; });
+        for (int i = 0; i < 8; ++i) {
+            labWindow.routeScan(validRecord(10 + i).specimen.accession);
+            QTest::keyClick(QApplication::focusWidget(), keys[i]);
+            labWindow.scannerInput()->flushIfQuiet();
+            QCoreApplication::processEvents();
+        }
+        labWindow.routeScan(validRecord(18).specimen.accession);
+        ok = shoot(labWindow, folder, u"11-lab-rack"_s) && ok;
+        auto* labWorkspace = labWindow.findChild<QTabWidget*>(u"workspaceTabWidget"_s);
+        labWorkspace->setCurrentWidget(labWindow.dashboard());
+        ok = shoot(labWindow, folder, u"12-dashboard"_s) && ok;
+        labWindow.lock();
+        labStore.signOut();
     }
 
     Store adminStore;
