@@ -1,6 +1,5 @@
 #include "BundleIntake.h"
 
-#include "ActivationCodePool.h"
 #include "FhirBundle.h"
 #include "Logging.h"
 #include "RecordValidator.h"
@@ -25,39 +24,9 @@ QString issueCode(const QString& rule)
         return u"code-invalid"_s;
     if (rule == u"type"_s || rule == u"format"_s || rule == u"reference"_s)
         return u"structure"_s;
-    if (rule == u"site"_s || rule == BundleIntake::ActivationOtherSiteRule)
+    if (rule == u"site"_s)
         return u"forbidden"_s;
-    if (rule == BundleIntake::ActivationUsedRule)
-        return u"duplicate"_s;
     return u"business-rule"_s;
-}
-
-// Where the activation code sits in a Bundle written by FhirBundle: for the problem's path.
-QString activationCodePath(const QJsonObject& bundle)
-{
-    const QString url = FhirBundle::ExtensionBase + u"/StructureDefinition/activation"_s;
-    const QJsonArray entries = bundle.value(u"entry"_s).toArray();
-    for (qsizetype i = 0; i < entries.size(); ++i) {
-        const QJsonArray extensions = entries.at(i)
-                                          .toObject()
-                                          .value(u"resource"_s)
-                                          .toObject()
-                                          .value(u"extension"_s)
-                                          .toArray();
-        for (qsizetype j = 0; j < extensions.size(); ++j) {
-            const QJsonObject extension = extensions.at(j).toObject();
-            if (extension.value(u"url"_s).toString() != url)
-                continue;
-            const QJsonArray parts = extension.value(u"extension"_s).toArray();
-            for (qsizetype k = 0; k < parts.size(); ++k) {
-                if (parts.at(k).toObject().value(u"url"_s).toString() == u"code"_s)
-                    return u"entry[%1].resource.extension[%2].extension[%3].valueString"_s.arg(i)
-                        .arg(j)
-                        .arg(k);
-            }
-        }
-    }
-    return u"entry.resource.extension"_s;
 }
 
 } // namespace
@@ -120,8 +89,9 @@ BundleIntake::Result BundleIntake::receive(const QJsonObject& bundle, const QStr
                                            ServerDatabase* database)
 {
     Result result;
-    result.bundleId = bundle.value(u"identifier"_s).toObject().value(u"value"_s).toString();
-    result.version = bundle.value(u"meta"_s).toObject().value(u"versionId"_s).toString().toInt();
+    QUuid recordId;
+    if (FhirBundle::recordVersion(bundle, &recordId, &result.version))
+        result.bundleId = u"urn:uuid:"_s + recordId.toString(QUuid::WithoutBraces);
 
     SamplingRecord record;
     QString recordSite;
@@ -163,45 +133,6 @@ BundleIntake::Result BundleIntake::receive(const QJsonObject& bundle, const QStr
     row.bundle = QString::fromUtf8(QJsonDocument(bundle).toJson(QJsonDocument::Compact));
 
     QString error;
-    // A positive's activation code is one-time and belongs to the site it was issued to:
-    // taken before the record is stored, so that a refused record leaves nothing behind.
-    if (!record.activation.code.isEmpty()) {
-        ServerDatabase::CodeUse use = ServerDatabase::CodeUse::Marked;
-        if (!ActivationCodePool(database).use(record.activation.code, site, row.bundleId, &use,
-                                              &error)) {
-            qCWarning(lcServer).noquote()
-                << "record" << logId << "activation code not checked:" << error;
-            result.outcome = Outcome::Failed;
-            result.httpStatus = 503;
-            result.operationOutcome = operationOutcome(
-                u"transient"_s, tr("the server could not check the activation code"));
-            return result;
-        }
-        QString rule;
-        QString message;
-        if (use == ServerDatabase::CodeUse::OtherSite) {
-            rule = ActivationOtherSiteRule;
-            message = tr("this activation code was issued to another site");
-        } else if (use == ServerDatabase::CodeUse::UsedElsewhere) {
-            rule = ActivationUsedRule;
-            message = tr("this activation code was already used by another record: a code "
-                         "is given to one patient only");
-        }
-        if (!rule.isEmpty()) {
-            result.outcome = Outcome::Rejected;
-            result.httpStatus = 422;
-            result.operationOutcome = operationOutcome(
-                {{Problem::Severity::Error, activationCodePath(bundle), rule, message}});
-            qCInfo(lcServer).noquote() << "record" << logId << "version" << result.version
-                                       << "from site" << site << "rejected:" << rule;
-            return result;
-        }
-        if (use == ServerDatabase::CodeUse::Unknown) {
-            qCInfo(lcServer).noquote()
-                << "record" << logId << "carries an activation code not issued here";
-        }
-    }
-
     ServerDatabase::Insert inserted = ServerDatabase::Insert::Stored;
     if (!database->insert(row, &inserted, &error)) {
         qCWarning(lcServer).noquote() << "record" << logId << "not stored:" << error;

@@ -11,11 +11,9 @@ class ServerDatabase;
 
 // What the server does with one incoming Bundle: reads it back into a record, checks it
 // against Annex 1 and against the site that sent it, and stores it once. The answer is per
-// record: accepted (stored now), already had (the same site, identifier and version was
-// stored before), or rejected with a FHIR OperationOutcome the workstation shows. A
-// positive's activation code is marked used by the record; a code issued to another site,
-// or already used by another record, gets the record rejected; a code this server never
-// issued is accepted (sites may import national CSV files by hand) and recorded as used.
+// record: accepted (stored now), already had (the same site, record and version was
+// stored before), or rejected with a FHIR OperationOutcome the workstation shows. No Bundle
+// carries an activation code: the sites report the codes they used apart (ActivationCodePool).
 class BundleIntake
 {
     Q_DECLARE_TR_FUNCTIONS(BundleIntake)
@@ -33,7 +31,7 @@ public:
     {
         Outcome outcome = Outcome::Rejected;
         int httpStatus = 422;
-        QString bundleId; // urn:uuid:... as in the Bundle, when readable
+        QString bundleId; // urn:uuid: and the record's UUID, when readable
         int version = 0;
         QJsonObject operationOutcome; // when rejected or failed
 
@@ -43,10 +41,6 @@ public:
     };
 
     static QString outcomeName(Outcome outcome); // "accepted", "already had"...
-
-    // Rules of the refusals about a positive's activation code.
-    static inline const QString ActivationOtherSiteRule = QStringLiteral("activation.site");
-    static inline const QString ActivationUsedRule = QStringLiteral("activation.used");
 
     // `site` is the FINESS of the client certificate's CommonName.
     static Result receive(const QJsonObject& bundle, const QString& site, ServerDatabase* database);

@@ -2,6 +2,7 @@
 
 #include "ActivationCodePool.h"
 #include "BundleIntake.h"
+#include "FhirBundle.h"
 #ifdef SIDEP_TEST_HOOKS
 #include "FaultInjection.h"
 #endif
@@ -254,14 +255,16 @@ void ReferenceServer::postFhir(const QByteArray& requestBody, const QString& sit
         sendAgain(error);
         return;
     }
-    // In the order of their identifiers: two instances storing overlapping batches take the
-    // rows' locks in the same order, so they wait for each other instead of deadlocking.
+    // In the order of their records, and a record's versions in their order (as numbers):
+    // two instances storing overlapping batches take the rows' locks in the same order, so
+    // they wait for each other instead of deadlocking.
     QList<qsizetype> order(array.size());
     std::iota(order.begin(), order.end(), 0);
     auto key = [&array](qsizetype i) {
-        const QJsonObject bundle = array.at(i).toObject();
-        return std::make_pair(bundle.value(u"identifier"_s).toObject().value(u"value"_s).toString(),
-                              bundle.value(u"meta"_s).toObject().value(u"versionId"_s).toString());
+        QUuid record;
+        int version = 0;
+        FhirBundle::recordVersion(array.at(i).toObject(), &record, &version);
+        return std::make_pair(record.toString(), version);
     };
     std::stable_sort(order.begin(), order.end(),
                      [&key](qsizetype a, qsizetype b) { return key(a) < key(b); });
