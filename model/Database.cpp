@@ -164,6 +164,47 @@ const QList<QStringList> Migrations = {
         "WHERE NOT EXISTS (SELECT 1 FROM records)"_s,
         u"ALTER TABLE record_versions ADD COLUMN blocks BLOB"_s,
     },
+    // 9: every version of a record goes to the national server, the registration at sampling
+    // first, then the result, corrections, cancellations and amendments, each exactly once
+    // and in order: the outbox holds one row per version. A version superseded before it was
+    // sent keeps a sealed snapshot of what it said (payload); the reason of a correction,
+    // cancellation or amendment is sealed too. The record's status keeps only its clinical
+    // state (sampled, resulted, purged): what the server has is the outbox's business.
+    {
+        u"CREATE TABLE outbox_versions ("
+        " record_id TEXT NOT NULL,"
+        " version INTEGER NOT NULL,"
+        " kind TEXT NOT NULL," // registration, result, correction, cancellation, amendment
+        " state TEXT NOT NULL," // waiting, sending, acknowledged, rejected
+        " attempts INTEGER NOT NULL DEFAULT 0,"
+        " next_attempt_at TEXT,"
+        " queued_at TEXT NOT NULL,"
+        " last_error TEXT,"
+        " acknowledged_at TEXT,"
+        " reason BLOB,"
+        " payload BLOB,"
+        " PRIMARY KEY (record_id, version))"_s,
+        // The versions already queued keep their place; their kind is read off the record.
+        u"INSERT INTO outbox_versions (record_id, version, kind, state, attempts, "
+        "next_attempt_at, queued_at, last_error, acknowledged_at) "
+        "SELECT o.record_id, o.version, CASE r.correction WHEN 'corrected' THEN 'correction' "
+        "WHEN 'entered-in-error' THEN 'cancellation' ELSE 'result' END, o.state, o.attempts, "
+        "o.next_attempt_at, o.queued_at, o.last_error, o.acknowledged_at "
+        "FROM outbox o JOIN records r ON r.id = o.record_id"_s,
+        // Samples saved before this version were never registered: they are, now.
+        u"INSERT INTO outbox_versions (record_id, version, kind, state, queued_at) "
+        "SELECT id, version, 'registration', 'waiting', created_at FROM records "
+        "WHERE status = 'sampled'"_s,
+        // A resulted record not queued yet (it waited for a sync round) is queued as well.
+        u"INSERT INTO outbox_versions (record_id, version, kind, state, queued_at) "
+        "SELECT id, version, 'result', 'waiting', updated_at FROM records r "
+        "WHERE status = 'resulted' AND NOT EXISTS (SELECT 1 FROM outbox_versions o "
+        "WHERE o.record_id = r.id AND o.version = r.version)"_s,
+        u"DROP TABLE outbox"_s,
+        u"ALTER TABLE outbox_versions RENAME TO outbox"_s,
+        u"CREATE INDEX outbox_due ON outbox (state, next_attempt_at)"_s,
+        u"UPDATE records SET status = 'resulted' WHERE status IN ('sent', 'acknowledged')"_s,
+    },
 };
 
 // SQLite's primary result codes that a person can act on (sqlite3.h).

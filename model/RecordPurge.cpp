@@ -1,6 +1,7 @@
 #include "RecordPurge.h"
 
 #include "Logging.h"
+#include "Outbox.h"
 #include "SamplingRecord.h"
 #include "Store.h"
 
@@ -20,12 +21,13 @@ const QString RecordsTable = u"records"_s;
 const QString UnreadableValue = u"unreadable"_s;
 const QString CancelledValue = u"cancelled"_s;
 
-// The server acknowledged the record's current version (a correction puts the record back
-// to resulted with the next version, so it is not due until that version is acknowledged
-// in turn) before the cut-off. julianday() reads the times whatever their precision.
+// A record with its final result (or cancelled) whose latest version the server
+// acknowledged before the cut-off: a sample still waiting for its result is never due, nor
+// a record with a newer version still to send. julianday() reads the times whatever their
+// precision.
 const QString DueCondition =
     u" FROM records r JOIN outbox o ON o.record_id = r.id"
-    " WHERE r.status = 'acknowledged' AND o.state = 'acknowledged' AND o.version = r.version"
+    " WHERE r.status = 'resulted' AND o.state = 'acknowledged' AND o.version = r.version"
     " AND o.acknowledged_at IS NOT NULL AND julianday(o.acknowledged_at) < julianday(?)"_s;
 
 QString iso(const QDateTime& when)
@@ -162,13 +164,14 @@ bool RecordPurge::purgeDue(const QDateTime& now, Report* report, QString* error)
         " birth_name_index = NULL, usual_name_index = NULL,"
         " collected_at = NULL, created_at = substr(created_at, 1, 10),"
         " activation_pending = 0, updated_at = ?, "_s +
-        erasedBlocks() + u" WHERE id = ? AND status = 'acknowledged'"_s);
+        erasedBlocks() + u" WHERE id = ? AND status = 'resulted'"_s);
     QSqlQuery& versions = database.query(u"DELETE FROM record_versions WHERE record_id = ?"_s);
     QSqlQuery& buckets = database.query(u"DELETE FROM record_search WHERE record_id = ?"_s);
     QSqlQuery& entries = database.query(u"DELETE FROM result_entries WHERE record_id = ?"_s);
     // The code stays in the pool as used (it must never be given again), linked to no one.
     QSqlQuery& code = database.query(u"UPDATE activation_codes SET used_by = 'purged', "
                                      "used_at = substr(used_at, 1, 10) WHERE used_by = ?"_s);
+    Outbox outbox(m_store);
     for (const Due& record : std::as_const(due)) {
         QString analysis;
         QString value = UnreadableValue;
@@ -192,7 +195,7 @@ bool RecordPurge::purgeDue(const QDateTime& now, Report* report, QString* error)
         code.bindValue(0, record.id);
         if (!database.exec(erase, error) || !database.exec(versions, error) ||
             !database.exec(buckets, error) || !database.exec(entries, error) ||
-            !database.exec(code, error)) {
+            !database.exec(code, error) || !outbox.eraseContent(record.id, error)) {
             return false;
         }
     }

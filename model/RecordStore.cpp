@@ -1,6 +1,7 @@
 #include "RecordStore.h"
 
 #include "Logging.h"
+#include "Outbox.h"
 #include "RecordValidator.h"
 #include "SiteStatistics.h"
 #include "Store.h"
@@ -220,6 +221,12 @@ bool RecordStore::add(QList<SamplingRecord>* records, const SaveOptions& options
         }
         insert.bindValue(column++, QVariant(QMetaType::fromType<QByteArray>())); // no report yet
         if (!database.exec(insert, error) || !writeSearchBuckets(id, record, false, error)) {
+            *error = tr("not saved: %1").arg(*error);
+            return false;
+        }
+        // Registered with the national server at once, whatever becomes of the test.
+        if (!Outbox(m_store).addVersion(record.id, record.version, Outbox::Kind::Registration, {},
+                                        options.now, error)) {
             *error = tr("not saved: %1").arg(*error);
             return false;
         }
@@ -814,6 +821,39 @@ QList<RecordStore::Summary> RecordStore::list(std::optional<RecordStatus> status
     Query query;
     query.status = status;
     return page(query, 0, std::numeric_limits<int>::max(), false, error);
+}
+
+QList<RecordStore::AwaitingResult> RecordStore::awaitingResult(const QDateTime& sampledBefore,
+                                                              QString* error)
+{
+    QList<AwaitingResult> found;
+    if (!m_store.require(Permission::ViewIdentity, error))
+        return found;
+    Database& database = m_store.database();
+    // collected_at carries its offset: julianday() compares the instants.
+    QSqlQuery& select = database.query(
+        u"SELECT id, collected_at, specimen FROM records WHERE status = 'sampled' AND damaged = 0 "
+        "AND julianday(collected_at) < julianday(?) ORDER BY julianday(collected_at)"_s);
+    select.bindValue(0, sampledBefore.toUTC().toString(Qt::ISODate));
+    if (!database.exec(select, error))
+        return found;
+    const Vault& vault = *m_store.vault();
+    while (select.next()) {
+        AwaitingResult waiting;
+        waiting.id = QUuid::fromString(select.value(0).toString());
+        waiting.collectedAt = select.value(1).toString();
+        QByteArray cbor;
+        QJsonObject merged;
+        if (vault.open(RecordsTable, idText(waiting.id), u"specimen"_s,
+                       select.value(2).toByteArray(), &cbor) &&
+            SamplingRecord::mergeBlockCbor(cbor, &merged)) {
+            waiting.accession =
+                merged.value(u"specimen"_s).toObject().value(u"accession"_s).toString();
+        }
+        found.append(waiting);
+    }
+    select.finish();
+    return found;
 }
 
 RecordStore::VerifyReport RecordStore::verify()

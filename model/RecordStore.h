@@ -134,11 +134,26 @@ public:
     // The samples of one sampling day. Counts only, from clear columns.
     [[nodiscard]] static bool dayCounts(Store& store, const QDate& day, DayCounts* counts,
                                         QString* error);
+    // Samples still waiting for a result, sampled before `sampledBefore` (oldest first): a
+    // tube lost on the way to the lab, or a result never entered. Tube labels decrypted.
+    struct AwaitingResult
+    {
+        QUuid id;
+        QString accession;
+        QString collectedAt;
+    };
+    QList<AwaitingResult> awaitingResult(const QDateTime& sampledBefore, QString* error);
+    // How long a sample may wait for its result before it is pointed out.
+    static constexpr int AwaitingResultDays = 3;
 
 Q_SIGNALS:
     void recordSaved(const QUuid& id);
 
+
 private:
+    // The outbox reads what a version says without auditing a view: what it sends is
+    // audited by the sync engine.
+    friend class Outbox;
     bool openBlocks(const QUuid& id, SamplingRecord* record, QString* damagedBlock, QString* error);
     // The buckets of a record, padded to a fixed count, written in the caller's transaction;
     // `replace` first removes those it had (a new record has none).

@@ -2,6 +2,7 @@
 
 #include "ActivationCodes.h"
 #include "Logging.h"
+#include "Outbox.h"
 #include "RecordValidator.h"
 #include "SiteStatistics.h"
 #include "Store.h"
@@ -90,8 +91,7 @@ QString purgedMessage(const QString& recordId)
 
 bool isResultedOrLater(RecordStatus status)
 {
-    return status == RecordStatus::Resulted || status == RecordStatus::Sent ||
-           status == RecordStatus::Acknowledged;
+    return status == RecordStatus::Resulted;
 }
 
 } // namespace
@@ -278,7 +278,11 @@ bool ResultStore::validate(const QUuid& id, const Row& row, const Entry& entry,
     QSqlQuery& clear =
         m_store.database().query(u"DELETE FROM result_entries WHERE record_id = ?"_s);
     clear.bindValue(0, recordId);
-    return writeResult(id, row, resultOf(entry), activation, exhausted, row.version, {},
+    // The result is the record's next version, queued for the national server before the
+    // record changes (the registration, if still unsent, keeps what it said).
+    const int version = row.version + 1;
+    return Outbox(m_store).addVersion(id, version, Outbox::Kind::Result, {}, now, error) &&
+           writeResult(id, row, resultOf(entry), activation, exhausted, version, {},
                        entry.reportPdf, false, error) &&
            m_store.database().exec(clear, error) && m_store.audit(audit, error);
 }
@@ -581,7 +585,10 @@ bool ResultStore::replace(const QUuid& id, const Entry* entry, const QString& re
         }
     }
     const TestResult result = entry ? resultOf(replacement) : TestResult{};
-    if (!writeResult(id, row, result, activation, activationPending, version,
+    if (!Outbox(m_store).addVersion(id, version,
+                                    entry ? Outbox::Kind::Correction : Outbox::Kind::Cancellation,
+                                    reason, now, error) ||
+        !writeResult(id, row, result, activation, activationPending, version,
                      entry ? Corrected : EnteredInError, replacement.reportPdf, false, error) ||
         !m_store.audit(audit, error) || !transaction.commit(error)) {
         return false;

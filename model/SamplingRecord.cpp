@@ -24,8 +24,6 @@ constexpr StatusName StatusNames[] = {
     {RecordStatus::Draft, u"draft"},
     {RecordStatus::Sampled, u"sampled"},
     {RecordStatus::Resulted, u"resulted"},
-    {RecordStatus::Sent, u"sent"},
-    {RecordStatus::Acknowledged, u"acknowledged"},
     {RecordStatus::Purged, u"purged"},
 };
 
@@ -228,10 +226,6 @@ bool isAllowedTransition(RecordStatus from, RecordStatus to)
     case RecordStatus::Sampled:
         return to == RecordStatus::Resulted;
     case RecordStatus::Resulted:
-        return to == RecordStatus::Sent;
-    case RecordStatus::Sent:
-        return to == RecordStatus::Acknowledged || to == RecordStatus::Resulted;
-    case RecordStatus::Acknowledged:
         return to == RecordStatus::Purged || to == RecordStatus::Resulted;
     case RecordStatus::Purged:
         return false;

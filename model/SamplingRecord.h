@@ -14,18 +14,18 @@
 // versions of the record (see SamplingRecord::version), never as edits in place.
 enum class RecordStatus
 {
-    Draft,        // being captured, not yet a sample
-    Sampled,      // sampling record saved, awaiting the result
-    Resulted,     // result validated by the lab
-    Sent,         // handed to the national server, acknowledgement pending
-    Acknowledged, // the national server has it
-    Purged,       // identifying data erased after the retention window
+    Draft,    // being captured, not yet a sample
+    Sampled,  // sampling record saved, awaiting the result
+    Resulted, // result validated (or cancelled) by the lab
+    Purged,   // identifying data erased after the retention window
 };
+// What the national server holds is not a status of the record: each version of it has its
+// own place in the outbox (model/Outbox).
 
 QString recordStatusName(RecordStatus status); // "draft", "sampled"...
 std::optional<RecordStatus> recordStatusFromName(const QString& name);
-// The life cycle: draft -> sampled -> resulted -> sent -> acknowledged -> purged, with a
-// sent record allowed back to resulted (a correction to send again).
+// The life cycle: draft -> sampled -> resulted -> purged; a resulted record stays resulted
+// through corrections and cancellations (new versions).
 bool isAllowedTransition(RecordStatus from, RecordStatus to);
 
 // Every field of Annex 1 (../shared/spec/annex1.md). Values are kept as the text that

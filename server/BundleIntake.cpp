@@ -1,6 +1,5 @@
 #include "BundleIntake.h"
 
-#include "ActivationCodePool.h"
 #include "FhirBundle.h"
 #include "Logging.h"
 #include "RecordValidator.h"
@@ -25,43 +24,13 @@ QString issueCode(const QString& rule)
         return u"code-invalid"_s;
     if (rule == u"type"_s || rule == u"format"_s || rule == u"reference"_s)
         return u"structure"_s;
-    if (rule == u"site"_s || rule == BundleIntake::ActivationOtherSiteRule)
+    if (rule == u"site"_s)
         return u"forbidden"_s;
-    if (rule == BundleIntake::ActivationUsedRule)
-        return u"duplicate"_s;
     if (rule == BundleIntake::VersionConflictRule)
         return u"conflict"_s;
     if (rule == u"too-costly"_s)
         return u"too-costly"_s;
     return u"business-rule"_s;
-}
-
-// Where the activation code sits in a Bundle written by FhirBundle: for the problem's path.
-QString activationCodePath(const QJsonObject& bundle)
-{
-    const QString url = FhirBundle::ExtensionBase + u"/StructureDefinition/activation"_s;
-    const QJsonArray entries = bundle.value(u"entry"_s).toArray();
-    for (qsizetype i = 0; i < entries.size(); ++i) {
-        const QJsonArray extensions = entries.at(i)
-                                          .toObject()
-                                          .value(u"resource"_s)
-                                          .toObject()
-                                          .value(u"extension"_s)
-                                          .toArray();
-        for (qsizetype j = 0; j < extensions.size(); ++j) {
-            const QJsonObject extension = extensions.at(j).toObject();
-            if (extension.value(u"url"_s).toString() != url)
-                continue;
-            const QJsonArray parts = extension.value(u"extension"_s).toArray();
-            for (qsizetype k = 0; k < parts.size(); ++k) {
-                if (parts.at(k).toObject().value(u"url"_s).toString() == u"code"_s)
-                    return u"entry[%1].resource.extension[%2].extension[%3].valueString"_s.arg(i)
-                        .arg(j)
-                        .arg(k);
-            }
-        }
-    }
-    return u"entry.resource.extension"_s;
 }
 
 } // namespace
@@ -136,8 +105,9 @@ BundleIntake::Result BundleIntake::receive(const QJsonObject& bundle, const QStr
                                            ServerDatabase* database)
 {
     Result result;
-    result.bundleId = bundle.value(u"identifier"_s).toObject().value(u"value"_s).toString();
-    result.version = bundle.value(u"meta"_s).toObject().value(u"versionId"_s).toString().toInt();
+    QUuid recordId;
+    if (FhirBundle::recordVersion(bundle, &recordId, &result.version))
+        result.bundleId = u"urn:uuid:"_s + recordId.toString(QUuid::WithoutBraces);
 
     // Not a record's Bundle: refused before a problem is made per entry.
     if (const QJsonValue entries = bundle.value(u"entry"_s);
@@ -192,24 +162,21 @@ BundleIntake::Result BundleIntake::receive(const QJsonObject& bundle, const QStr
     QString error;
     ServerDatabase::Insert inserted = ServerDatabase::Insert::Stored;
     int latest = 0;
-    // Only the next version of a record, or the same content again (a replay): anything
-    // else is refused before the activation code is looked at.
+    // Only a version newer than the stored ones, or the same content again (a replay):
+    // anything else (another content under a stored number, an older version arriving after
+    // a newer one) is refused before anything is stored.
     auto conflict = [&] {
         result.outcome = Outcome::Rejected;
         result.httpStatus = 409;
         const QString message =
-            inserted == ServerDatabase::Insert::Conflict && record.version <= latest
-                ? tr("version %1 of this record is already stored with another content: a "
-                     "change is sent as version %2")
-                      .arg(record.version)
-                      .arg(latest + 1)
-                : tr("version %1 is not the next version of this record: the server holds "
-                     "version %2, so it expects %3")
-                      .arg(record.version)
-                      .arg(latest)
-                      .arg(latest + 1);
+            tr("version %1 of this record is not newer than version %2 that the server holds, "
+               "and is not what the server holds under that number: a change is sent as a "
+               "new version, %3 or later")
+                .arg(record.version)
+                .arg(latest)
+                .arg(latest + 1);
         result.operationOutcome = operationOutcome(
-            {{Problem::Severity::Error, u"meta.versionId"_s, VersionConflictRule, message}});
+            {{Problem::Severity::Error, u"meta.extension"_s, VersionConflictRule, message}});
         // The operator's attention: a genuine replay is "already had", this is not.
         qCWarning(lcServer).noquote()
             << "CONFLICT: record" << logId << "version" << record.version << "from site" << site
@@ -233,45 +200,6 @@ BundleIntake::Result BundleIntake::receive(const QJsonObject& bundle, const QStr
                                    << "from site" << site << outcomeName(result.outcome);
         return result;
     }
-    // A positive's activation code is one-time and belongs to the site it was issued to:
-    // taken before the record is stored, so that a refused record leaves nothing behind.
-    if (!record.activation.code.isEmpty()) {
-        ServerDatabase::CodeUse use = ServerDatabase::CodeUse::Marked;
-        if (!ActivationCodePool(database).use(record.activation.code, site, row.bundleId, &use,
-                                              &error)) {
-            qCWarning(lcServer).noquote()
-                << "record" << logId << "activation code not checked:" << error;
-            result.outcome = Outcome::Failed;
-            result.httpStatus = 503;
-            result.operationOutcome = operationOutcome(
-                u"transient"_s, tr("the server could not check the activation code"));
-            return result;
-        }
-        QString rule;
-        QString message;
-        if (use == ServerDatabase::CodeUse::OtherSite) {
-            rule = ActivationOtherSiteRule;
-            message = tr("this activation code was issued to another site");
-        } else if (use == ServerDatabase::CodeUse::UsedElsewhere) {
-            rule = ActivationUsedRule;
-            message = tr("this activation code was already used by another record: a code "
-                         "is given to one patient only");
-        }
-        if (!rule.isEmpty()) {
-            result.outcome = Outcome::Rejected;
-            result.httpStatus = 422;
-            result.operationOutcome = operationOutcome(
-                {{Problem::Severity::Error, activationCodePath(bundle), rule, message}});
-            qCInfo(lcServer).noquote() << "record" << logId << "version" << result.version
-                                       << "from site" << site << "rejected:" << rule;
-            return result;
-        }
-        if (use == ServerDatabase::CodeUse::Unknown) {
-            qCInfo(lcServer).noquote()
-                << "record" << logId << "carries an activation code not issued here";
-        }
-    }
-
     if (!database->insert(row, &inserted, &latest, &error)) {
         qCWarning(lcServer).noquote() << "record" << logId << "not stored:" << error;
         result.outcome = Outcome::Failed;

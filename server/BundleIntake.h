@@ -11,11 +11,9 @@ class ServerDatabase;
 
 // What the server does with one incoming Bundle: reads it back into a record, checks it
 // against Annex 1 and against the site that sent it, and stores it once. The answer is per
-// record: accepted (stored now), already had (the same site, identifier and version was
-// stored before), or rejected with a FHIR OperationOutcome the workstation shows. A
-// positive's activation code is marked used by the record; a code issued to another site,
-// or already used by another record, gets the record rejected; a code this server never
-// issued is accepted (sites may import national CSV files by hand) and recorded as used.
+// record: accepted (stored now), already had (the same site, record and version was
+// stored before), or rejected with a FHIR OperationOutcome the workstation shows. No Bundle
+// carries an activation code: the sites report the codes they used apart (ActivationCodePool).
 class BundleIntake
 {
     Q_DECLARE_TR_FUNCTIONS(BundleIntake)
@@ -33,7 +31,7 @@ public:
     {
         Outcome outcome = Outcome::Rejected;
         int httpStatus = 422;
-        QString bundleId; // urn:uuid:... as in the Bundle, when readable
+        QString bundleId; // urn:uuid: and the record's UUID, when readable
         int version = 0;
         QJsonObject operationOutcome; // when rejected or failed
 
@@ -51,9 +49,6 @@ public:
     // person reads the first few; a malformed Bundle must not make a huge answer.
     static constexpr int MaxIssues = 50;
 
-    // Rules of the refusals about a positive's activation code.
-    static inline const QString ActivationOtherSiteRule = QStringLiteral("activation.site");
-    static inline const QString ActivationUsedRule = QStringLiteral("activation.used");
     // Another content under a version already stored, or a version that is not the next.
     static inline const QString VersionConflictRule = QStringLiteral("version.conflict");
 

@@ -2,6 +2,7 @@
 
 #include "ActivationCodePool.h"
 #include "BundleIntake.h"
+#include "FhirBundle.h"
 #ifdef SIDEP_TEST_HOOKS
 #include "FaultInjection.h"
 #endif
@@ -131,15 +132,16 @@ HttpResponse ReferenceServer::postFhir(const QByteArray& requestBody, const QStr
     QString error;
     if (!m_database->beginBatch(&error))
         return sendAgain(error);
-    // In the order of their identifiers, then of their versions as numbers (version 10
-    // after 9): a record's versions in one batch are stored in turn, each the next of the
-    // one before, and two instances storing overlapping batches take the rows' locks in the
-    // same order, so they wait for each other instead of deadlocking.
+    // In the order of their records, then of their versions as numbers (version 10 after
+    // 9): a record's versions in one batch are stored in turn, each the next of the one
+    // before, and two instances storing overlapping batches take the rows' locks in the same
+    // order, so they wait for each other instead of deadlocking.
     QList<std::pair<QString, int>> keys(array.size());
     for (qsizetype i = 0; i < array.size(); ++i) {
-        const QJsonObject bundle = array.at(i).toObject();
-        keys[i] = {bundle.value(u"identifier"_s).toObject().value(u"value"_s).toString(),
-                   bundle.value(u"meta"_s).toObject().value(u"versionId"_s).toString().toInt()};
+        QUuid record;
+        int version = 0;
+        FhirBundle::recordVersion(array.at(i).toObject(), &record, &version);
+        keys[i] = {record.toString(), version};
     }
     QList<qsizetype> order(array.size());
     std::iota(order.begin(), order.end(), 0);

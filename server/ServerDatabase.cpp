@@ -340,7 +340,9 @@ bool ServerDatabase::versionVerdict(const Row& row, Insert* result, int* latest,
         return false;
     }
     *latest = newest.next() ? newest.value(0).toInt() : 0;
-    if (row.version == *latest + 1) {
+    // Newer than anything stored: the next version, or a later one when the workstation's
+    // versions in between were refused (a refused version is never stored).
+    if (row.version > *latest) {
         *result = Insert::Stored;
         return true;
     }

@@ -7,53 +7,58 @@
 #include <QJsonObject>
 #include <QList>
 #include <QString>
+#include <QUuid>
 
-// How a record is sent, beside the record itself.
+// How one version of a record is sent, beside the record itself.
 struct BundleOptions
 {
-    // "" for a first result (or no result yet), "corrected" or "entered-in-error" for a
-    // correction or cancellation: the result Observation carries it as its status and is
-    // sent as a conditional update of the same Observation, never as a new test.
+    // "" for a first result (or no result yet), "corrected" or "entered-in-error" once the
+    // result was corrected or cancelled: the result Observation and the DiagnosticReport
+    // carry it as their status.
     QString correction;
+    // What this version changes, when it replaces an earlier one: a Provenance carries the
+    // reason the user gave.
+    enum class Change
+    {
+        None,         // the registration, or the first result
+        Correction,   // the result replaced
+        Cancellation, // the result withdrawn (entered in error)
+        Amendment,    // the sampling data corrected
+    };
+    Change change = Change::None;
+    QString reason;
+    QDateTime changedAt; // when the change was made (Provenance.recorded)
+    // The sampling site's name, for its Organization (left out when unknown).
+    QString siteName;
     // The lab's PDF goes in DiagnosticReport.presentedForm when there is one.
     bool includeReport = true;
     // Bundle.timestamp when valid (left out otherwise, so that bundles are reproducible).
     QDateTime timestamp;
 };
 
-// One sampling record as a FHIR R4 `transaction` Bundle (../shared/spec/interop.md), and
-// back. The Bundle's identifier is the record's UUID and Bundle.meta.versionId its
-// version, so a resend of the same version is recognisable and a correction is a new
-// version of the same record. Every resource has an identifier derived from the record
-// and is created conditionally on it (ifNoneExist), so replaying a Bundle creates nothing
-// twice. Identifying data stays in Patient and Practitioner.
-//
-// Choices where interop.md leaves room:
-// - birth place: the standard `patient-birthPlace` extension; its valueAddress carries the
-//   INSEE COG code in a `insee-cog` extension (Address has no code element).
-// - symptom onset (LOINC 65222-2): the Annex 1 category as a local code
-//   (<ExtensionBase>/CodeSystem/symptom-onset), not a guessed date.
-// - symptoms: components of the 95419-8 Observation, local codes named like annex1.md.
-// - residence (75617-1): one Observation per residence, local codes like annex1.md.
-// - accession: Specimen.accessionIdentifier with system
-//   https://finess.sante.gouv.fr/<lab FINESS>/accession (labels are unique per lab) and
-//   the sampling site's Organization as assigner; that is where siteFiness travels.
-// - empty specimen.type is sent (and reads back) as 258500001, its documented default.
+// One version of a sampling record as a FHIR R4 `transaction` Bundle that follows FR Core
+// 2.1.0 (sync/FhirWriter; docs/fhir-mapping.md gives the mapping field by field), and back
+// (sync/FhirReader). The record and its version travel in Bundle.meta (our
+// sidep-record-version extension), so that the server recognises a version it already has
+// and takes a record's versions in order; every resource is identified from the record and
+// written conditionally, so replaying a Bundle changes nothing.
 class FhirBundle
 {
 public:
-    // Our own extensions and code systems, until the national guide assigns URLs.
-    static const QString ExtensionBase;
-
     static QJsonObject fromRecord(const SamplingRecord& record, const QString& siteFiness,
                                   const BundleOptions& options = {});
 
     // Reads a Bundle written by fromRecord() (or anything shaped like it). Never trusts the
-    // input: every missing or ill-typed element is a Problem whose field is a JSON path into
-    // the Bundle ("entry[3].resource.valueCodeableConcept") and whose rule is one of
-    // "required", "type", "code", "format", "reference", "duplicate". Returns false when
-    // there is any error; what could be read is still in *record.
+    // input: every missing or ill-typed element, and every rule of FR Core the portal
+    // follows, is a Problem whose field is a JSON path into the Bundle
+    // ("entry[3].resource.identifier[0].type") and whose rule is one of "required", "type",
+    // "code", "format", "reference", "duplicate", "fr-core" or "placeholder". Returns false
+    // when there is any error; what could be read is still in *record.
     [[nodiscard]] static bool parse(const QJsonObject& bundle, SamplingRecord* record,
                                     QString* siteFiness, QList<Problem>* problems,
                                     BundleOptions* options = nullptr);
+
+    // The record and version a Bundle says it is, read cheaply (no validation): false when
+    // the Bundle does not say.
+    static bool recordVersion(const QJsonObject& bundle, QUuid* record, int* version);
 };

@@ -1,14 +1,13 @@
 #include "SyncEngine.h"
 
 #include "FhirBundle.h"
+#include "Outbox.h"
 #include "RecordStore.h"
 #include "Store.h"
 
 #include <QHash>
 #include <QJsonArray>
 #include <QLoggingCategory>
-#include <QSqlQuery>
-#include <QVariant>
 #include <cmath>
 
 using namespace Qt::StringLiterals;
@@ -16,16 +15,6 @@ using namespace Qt::StringLiterals;
 Q_LOGGING_CATEGORY(lcSync, "sidep.sync", QtWarningMsg)
 
 namespace {
-
-const QString Waiting = u"waiting"_s;
-const QString Sending = u"sending"_s;
-const QString Acknowledged = u"acknowledged"_s;
-const QString Rejected = u"rejected"_s;
-
-QString iso(const QDateTime& when)
-{
-    return when.toUTC().toString(Qt::ISODate);
-}
 
 // The server's verdict on one Bundle, from its answer to the batch.
 struct Verdict
@@ -60,34 +49,9 @@ SyncEngine::SyncEngine(Store& store, SyncTransport* transport, QObject* parent)
     , m_clock([] { return QDateTime::currentDateTimeUtc(); })
 {}
 
-bool SyncEngine::enqueue(int* added, QString* error)
-{
-    Database& database = m_store.database();
-    Transaction transaction(database);
-    // A resulted record whose version is not in the outbox yet: new, or corrected since.
-    QSqlQuery& insert = database.query(
-        u"INSERT INTO outbox (record_id, version, state, attempts, next_attempt_at, queued_at) "
-        "SELECT id, version, 'waiting', 0, ?, ? FROM records WHERE status = 'resulted' "
-        "ON CONFLICT (record_id) DO UPDATE SET version = excluded.version, state = 'waiting', "
-        "attempts = 0, next_attempt_at = excluded.next_attempt_at, last_error = NULL "
-        "WHERE outbox.version <> excluded.version"_s);
-    const QString now = iso(m_clock());
-    insert.bindValue(0, now);
-    insert.bindValue(1, now);
-    if (!transaction.begin(error) || !database.exec(insert, error))
-        return false;
-    *added = insert.numRowsAffected();
-    return transaction.commit(error);
-}
-
 bool SyncEngine::retryNow(QString* error)
 {
-    Database& database = m_store.database();
-    QSqlQuery& update = database.query(
-        u"UPDATE outbox SET next_attempt_at = ? WHERE state IN ('waiting', 'sending')"_s);
-    update.bindValue(0, iso(m_clock()));
-    Transaction transaction(database);
-    return transaction.begin(error) && database.exec(update, error) && transaction.commit(error);
+    return Outbox(m_store).retryNow(m_clock(), error);
 }
 
 QDateTime SyncEngine::backoff(int attempts, int retryAfterSeconds) const
@@ -103,111 +67,88 @@ qint64 SyncEngine::batchBytes(const SamplingRecord& record)
     return 4 * ((record.result.reportPdf.size() + 2) / 3) + 16 * 1024;
 }
 
+namespace {
+
+BundleOptions::Change changeOf(Outbox::Kind kind)
+{
+    switch (kind) {
+    case Outbox::Kind::Registration:
+    case Outbox::Kind::Result:
+        return BundleOptions::Change::None;
+    case Outbox::Kind::Correction:
+        return BundleOptions::Change::Correction;
+    case Outbox::Kind::Cancellation:
+        return BundleOptions::Change::Cancellation;
+    case Outbox::Kind::Amendment:
+        return BundleOptions::Change::Amendment;
+    }
+    return BundleOptions::Change::None;
+}
+
+} // namespace
+
 bool SyncEngine::sendNextBatch()
 {
     if (!canSendMore() || !m_store.isSignedIn())
         return false;
-    Database& database = m_store.database();
+    Outbox outbox(m_store);
     QString error;
-    // A batch left "sending" by a crash or a cut connection is due again: the server
-    // recognises what it already has.
-    QSqlQuery& due = database.query(
-        u"SELECT record_id, version, attempts FROM outbox WHERE state IN ('waiting', 'sending') "
-        "AND (next_attempt_at IS NULL OR next_attempt_at <= ?) ORDER BY queued_at LIMIT ?"_s);
-    due.bindValue(0, iso(m_clock()));
-    due.bindValue(1, BatchSize + int(m_inFlight.size()));
-    QList<Pending> batch;
-    if (database.exec(due, &error)) {
-        while (due.next() && batch.size() < BatchSize) {
-            const QString recordId = due.value(0).toString();
-            if (!m_inFlight.contains(recordId))
-                batch.append({recordId, due.value(1).toInt(), due.value(2).toInt()});
-        }
-    }
-    due.finish();
-    if (batch.isEmpty())
+    const QList<Outbox::Entry> due = outbox.due(m_clock(), BatchSize, m_inFlight, &error);
+    if (due.isEmpty())
         return false;
 
     QJsonArray bundles;
     qint64 bundleBytes = 0;
-    QList<Pending> sent; // the batch but the damaged records, settled apart
-    QSqlQuery& correction = database.query(u"SELECT correction FROM records WHERE id = ?"_s);
-    Transaction transaction(database);
+    QList<Outbox::Entry> sent; // the batch but the damaged records, settled apart
+    QSet<QString> held;        // a record whose version cannot go holds its later ones
+    Transaction transaction(m_store.database());
     if (!transaction.begin(&error))
         return false;
-    for (const Pending& pending : std::as_const(batch)) {
-        SamplingRecord record;
-        if (!m_store.records()->load(QUuid::fromString(pending.recordId), &record, &error,
-                                     u"sync.send"_s)) {
+    for (const Outbox::Entry& entry : due) {
+        if (held.contains(entry.recordId))
+            continue;
+        Outbox::Content content;
+        if (!outbox.content(entry, &content, &error)) {
             // A damaged record cannot be sent; say so and leave it for a person to see.
-            if (!settle(pending, Rejected, error, {}, &error))
+            held.insert(entry.recordId);
+            if (!outbox.settle(entry, Outbox::State::Rejected, error, {}, m_clock(), &error))
                 return false;
             continue;
         }
-        // Full: this record stays waiting and opens the next batch.
-        const qint64 bytes = batchBytes(record);
+        // Full: this version stays waiting and opens the next batch (the record's later
+        // versions may not go before it).
+        const qint64 bytes = batchBytes(content.record);
         if (!sent.isEmpty() && bundleBytes + bytes > MaxBatchBytes)
             break;
         bundleBytes += bytes;
-        sent.append(pending);
+        sent.append(entry);
         BundleOptions options;
-        correction.bindValue(0, pending.recordId);
-        if (correction.exec() && correction.next())
-            options.correction = correction.value(0).toString();
-        correction.finish();
-        bundles.append(FhirBundle::fromRecord(record, m_store.siteFiness(), options));
-        QSqlQuery& mark = database.query(
-            u"UPDATE outbox SET state = 'sending', attempts = attempts + 1 WHERE record_id = ?"_s);
-        mark.bindValue(0, pending.recordId);
-        if (!database.exec(mark, &error))
+        options.correction = content.correction;
+        options.reason = content.reason;
+        options.change = changeOf(entry.kind);
+        bundles.append(FhirBundle::fromRecord(content.record, m_store.siteFiness(), options));
+        if (!m_store.audit(u"sync.send"_s, entry.recordId, u"version %1"_s.arg(entry.version),
+                           &error)) {
             return false;
+        }
     }
     // Committed before anything leaves: a crash from here on means "send again".
-    if (!transaction.commit(&error) || bundles.isEmpty())
+    if (!outbox.markSending(sent, &error) || !transaction.commit(&error) || bundles.isEmpty())
         return false;
     ++m_batchesInFlight;
-    for (const Pending& pending : std::as_const(sent))
-        m_inFlight.insert(pending.recordId);
-    qCInfo(lcSync) << "sending a batch of" << bundles.size() << "records";
+    for (const Outbox::Entry& entry : std::as_const(sent))
+        m_inFlight.insert(entry.recordId);
+    qCInfo(lcSync) << "sending a batch of" << bundles.size() << "versions";
     m_transport->postBundles(
         bundles, [this, sent](const SyncTransport::Reply& reply) { finishBatch(sent, reply); });
     return true;
 }
 
-bool SyncEngine::settle(const Pending& pending, const QString& state, const QString& error,
-                        const QDateTime& nextAttempt, QString* failure)
-{
-    Database& database = m_store.database();
-    QSqlQuery& update = database.query(
-        u"UPDATE outbox SET state = ?, last_error = ?, next_attempt_at = ?, "
-        "acknowledged_at = CASE WHEN ? = 'acknowledged' THEN ? ELSE acknowledged_at END "
-        "WHERE record_id = ? AND version = ?"_s);
-    update.bindValue(0, state);
-    update.bindValue(1, error.isEmpty() ? QVariant() : QVariant(error));
-    update.bindValue(2, nextAttempt.isValid() ? QVariant(iso(nextAttempt)) : QVariant());
-    update.bindValue(3, state);
-    update.bindValue(4, iso(m_clock()));
-    update.bindValue(5, pending.recordId);
-    update.bindValue(6, pending.version);
-    if (!database.exec(update, failure))
-        return false;
-    if (state != Acknowledged)
-        return true;
-    QSqlQuery& status = database.query(
-        u"UPDATE records SET status = 'acknowledged', updated_at = ? WHERE id = ? AND version = ?"_s);
-    status.bindValue(0, iso(m_clock()));
-    status.bindValue(1, pending.recordId);
-    status.bindValue(2, pending.version);
-    return database.exec(status, failure) &&
-           m_store.audit(u"sync.acknowledged"_s, pending.recordId,
-                         u"version %1"_s.arg(pending.version), failure);
-}
-
-void SyncEngine::finishBatch(const QList<Pending>& batch, const SyncTransport::Reply& reply)
+void SyncEngine::finishBatch(const QList<Outbox::Entry>& batch, const SyncTransport::Reply& reply)
 {
     --m_batchesInFlight;
-    for (const Pending& pending : batch)
-        m_inFlight.remove(pending.recordId);
+    for (const Outbox::Entry& entry : batch)
+        m_inFlight.remove(entry.recordId);
     const QHash<QString, Verdict> byBundle = verdicts(reply.body);
     const bool transient = reply.networkError || reply.httpStatus == 429 ||
                            reply.httpStatus >= 500 || reply.httpStatus == 0;
@@ -215,32 +156,39 @@ void SyncEngine::finishBatch(const QList<Pending>& batch, const SyncTransport::R
     QList<std::pair<QUuid, QString>> rejected;
     int retrying = 0;
     QString error;
+    Outbox outbox(m_store);
     Transaction transaction(m_store.database());
     bool recorded = transaction.begin(&error);
+    // A version that did not get through holds the record's later ones back: they go after it.
+    QSet<QString> heldBack;
     for (qsizetype i = 0; recorded && i < batch.size(); ++i) {
-        const Pending& pending = batch.at(i);
-        const auto verdict = byBundle.constFind(u"urn:uuid:"_s + pending.recordId + u'#' +
-                                                QString::number(pending.version));
-        QString state = Waiting;
+        const Outbox::Entry& entry = batch.at(i);
+        const auto verdict = byBundle.constFind(u"urn:uuid:"_s + entry.recordId + u'#' +
+                                                QString::number(entry.version));
+        Outbox::State state = Outbox::State::Waiting;
         QString message;
         QDateTime next;
-        if (transient || verdict == byBundle.constEnd() || verdict->outcome == u"failed"_s) {
-            // Nothing known of this record: it goes again, later.
+        if (transient || verdict == byBundle.constEnd() || verdict->outcome == u"failed"_s ||
+            heldBack.contains(entry.recordId)) {
+            // Nothing known of this version: it goes again, later.
             message = reply.errorText.isEmpty() ? tr("the server did not answer for this record")
                                                 : reply.errorText;
-            next = backoff(pending.attempts + 1,
+            next = backoff(entry.attempts + 1,
                            reply.httpStatus == 429 ? reply.retryAfterSeconds : -1);
+            heldBack.insert(entry.recordId);
             ++retrying;
         } else if (verdict->outcome == u"accepted"_s || verdict->outcome == u"already had"_s) {
-            state = Acknowledged;
-            acknowledged.append(QUuid::fromString(pending.recordId));
+            state = Outbox::State::Acknowledged;
+            acknowledged.append(QUuid::fromString(entry.recordId));
+            recorded = m_store.audit(u"sync.acknowledged"_s, entry.recordId,
+                                     u"version %1"_s.arg(entry.version), &error);
         } else {
-            // Rejected: sent again only once the record changes (a new version).
-            state = Rejected;
+            // Rejected: the record's next version will say it again.
+            state = Outbox::State::Rejected;
             message = verdict->message;
-            rejected.append({QUuid::fromString(pending.recordId), message});
+            rejected.append({QUuid::fromString(entry.recordId), message});
         }
-        recorded = settle(pending, state, message, next, &error);
+        recorded = recorded && outbox.settle(entry, state, message, next, m_clock(), &error);
     }
     recorded = recorded && transaction.commit(&error);
     if (!recorded) {
@@ -261,40 +209,11 @@ void SyncEngine::finishBatch(const QList<Pending>& batch, const SyncTransport::R
 
 SyncEngine::Status SyncEngine::status()
 {
-    Status status;
-    Database& database = m_store.database();
-    QSqlQuery& counts = database.query(u"SELECT state, count(*) FROM outbox GROUP BY state"_s);
-    QString error;
-    if (database.exec(counts, &error)) {
-        while (counts.next()) {
-            const QString state = counts.value(0).toString();
-            const int count = counts.value(1).toInt();
-            if (state == Waiting)
-                status.waiting = count;
-            else if (state == Sending)
-                status.sending = count;
-            else if (state == Acknowledged)
-                status.acknowledged = count;
-            else if (state == Rejected)
-                status.rejected = count;
-        }
-    }
-    counts.finish();
-    QSqlQuery& oldest = database.query(u"SELECT min(queued_at), min(next_attempt_at) FROM outbox "
-                                       "WHERE state IN ('waiting', 'sending')"_s);
-    if (database.exec(oldest, &error) && oldest.next()) {
-        status.oldestWaiting = QDateTime::fromString(oldest.value(0).toString(), Qt::ISODate);
-        status.nextAttempt = QDateTime::fromString(oldest.value(1).toString(), Qt::ISODate);
-    }
-    oldest.finish();
-    QSqlQuery& success = database.query(u"SELECT max(acknowledged_at) FROM outbox"_s);
-    if (database.exec(success, &error) && success.next())
-        status.lastSuccess = QDateTime::fromString(success.value(0).toString(), Qt::ISODate);
-    success.finish();
-    QSqlQuery& last = database.query(u"SELECT last_error FROM outbox WHERE last_error IS NOT NULL "
-                                     "ORDER BY next_attempt_at DESC LIMIT 1"_s);
-    if (database.exec(last, &error) && last.next())
-        status.lastError = last.value(0).toString();
-    last.finish();
-    return status;
+    return Outbox(m_store).status();
+}
+
+QList<RecordStore::AwaitingResult> SyncEngine::awaitingResult(QString* error)
+{
+    return m_store.records()->awaitingResult(
+        m_clock().addDays(-RecordStore::AwaitingResultDays), error);
 }

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "Outbox.h"
+#include "RecordStore.h"
 #include "SyncTransport.h"
 
 #include <QCoreApplication>
@@ -12,14 +14,16 @@
 class SamplingRecord;
 class Store;
 
-// Sends the store's results to the national server, exactly once, whatever the network
-// does. Every record's place in the outbox is in the store (waiting, sending,
-// acknowledged, rejected, retry at T) and changes in a committed transaction before and
-// after each batch, so a crash or a cut connection at any moment loses nothing; what was
-// sending is sent again, and the server recognises a Bundle it already has (conditional
-// create on the Bundle identifier). Failures back off per record: network errors and 5xx
-// geometrically up to a cap, 429 as long as the server asks, rejections (4xx) not at all
-// until the record changes.
+// Sends every version of the store's records to the national server (the registration at
+// sampling, then the result, corrections, cancellations, amendments), each exactly once and
+// in order, whatever the network does. Each version's place in the outbox (model/Outbox:
+// waiting, sending, acknowledged, rejected, retry at T) is in the store and changes in a
+// committed transaction before and after each batch, so a crash or a cut connection at any
+// moment loses nothing; what was sending is sent again, and the server recognises a version
+// it already has. Failures back off per version: network errors and 5xx geometrically up
+// to a cap, 429 as long as the server asks, rejections (4xx) not at all (the record's next
+// version says it again). A version that did not get through holds back the record's later
+// ones.
 class SyncEngine : public QObject
 {
     Q_OBJECT
@@ -39,8 +43,6 @@ public:
 
     SyncEngine(Store& store, SyncTransport* transport, QObject* parent = nullptr);
 
-    // Puts in the outbox every resulted record (or new version) not yet there.
-    [[nodiscard]] bool enqueue(int* added, QString* error);
     // Sends the next batch of due records. batchFinished() says when it is done; false
     // when there was nothing due or MaxInFlight batches are already under way. Two in
     // flight let the next batch be prepared (read, decrypted, turned into FHIR) while the
@@ -52,18 +54,12 @@ public:
     bool isBusy() const { return m_batchesInFlight > 0; }
     bool canSendMore() const { return m_batchesInFlight < MaxInFlight; }
 
-    struct Status
-    {
-        int waiting = 0;
-        int sending = 0;
-        int acknowledged = 0;
-        int rejected = 0;
-        QDateTime oldestWaiting; // queued time of the oldest record not yet acknowledged
-        QDateTime nextAttempt;
-        QDateTime lastSuccess; // the last acknowledgement
-        QString lastError;
-    };
+    using Status = Outbox::Status;
     Status status();
+    // Samples waiting for their result for more than RecordStore::AwaitingResultDays days,
+    // on the engine's clock: shown beside the outbox, since the national server has only
+    // their registration.
+    QList<RecordStore::AwaitingResult> awaitingResult(QString* error);
 
     // The engine's clock: the outbox's times are on it.
     QDateTime now() const { return m_clock(); }
@@ -79,21 +75,12 @@ Q_SIGNALS:
     void serverUnreachable(const QString& error);
 
 private:
-    struct Pending
-    {
-        QString recordId;
-        int version = 0;
-        int attempts = 0;
-    };
-    void finishBatch(const QList<Pending>& batch, const SyncTransport::Reply& reply);
-    // Records the outcome of one record in the outbox (and the record's status).
-    bool settle(const Pending& pending, const QString& state, const QString& error,
-                const QDateTime& nextAttempt, QString* failure);
+    void finishBatch(const QList<Outbox::Entry>& batch, const SyncTransport::Reply& reply);
     QDateTime backoff(int attempts, int retryAfterSeconds) const;
 
     Store& m_store;
     SyncTransport* m_transport;
     std::function<QDateTime()> m_clock;
     int m_batchesInFlight = 0;
-    QSet<QString> m_inFlight; // record ids of the batches under way: not due again meanwhile
+    QSet<QString> m_inFlight; // records with a version under way: not due again meanwhile
 };

@@ -68,9 +68,8 @@ void SyncScheduler::syncNow(bool clearWaits)
     m_lastProblem.clear();
     m_next.stop();
     Q_EMIT roundStarted();
-    int added = 0;
     QString error;
-    if (!m_engine.enqueue(&added, &error) || (clearWaits && !m_engine.retryNow(&error)))
+    if (clearWaits && !m_engine.retryNow(&error))
         m_lastProblem = error;
     sendMore();
 }

@@ -245,7 +245,7 @@ void TestQueueView::filtersByStatusAndDay()
     for (int row = 0; row < model.rowCount(); row += 37)
         QCOMPARE(model.index(row, RecordQueueModel::StatusColumn).data().toString(), u"Resulted"_s);
 
-    query.status = RecordStatus::Sent;
+    query.status = RecordStatus::Purged;
     model.setQuery(query);
     QCOMPARE(model.rowCount(), 0);
 

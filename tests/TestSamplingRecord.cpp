@@ -71,7 +71,7 @@ SamplingRecord fullRecord()
 {
     SamplingRecord r;
     r.id = QUuid::fromString(u"6f1c2b4e-8a3d-4c5e-9f70-1a2b3c4d5e6f"_s);
-    r.status = RecordStatus::Acknowledged;
+    r.status = RecordStatus::Resulted;
     r.version = 3;
 
     r.patient.birthName = u"Zorglubovitch"_s;
@@ -273,8 +273,6 @@ void TestSamplingRecord::statusNames_data()
     QTest::newRow("draft") << RecordStatus::Draft << u"draft"_s;
     QTest::newRow("sampled") << RecordStatus::Sampled << u"sampled"_s;
     QTest::newRow("resulted") << RecordStatus::Resulted << u"resulted"_s;
-    QTest::newRow("sent") << RecordStatus::Sent << u"sent"_s;
-    QTest::newRow("acknowledged") << RecordStatus::Acknowledged << u"acknowledged"_s;
     QTest::newRow("purged") << RecordStatus::Purged << u"purged"_s;
 }
 
@@ -320,20 +318,16 @@ void TestSamplingRecord::transitions_data()
     QTest::addColumn<RecordStatus>("to");
     QTest::addColumn<bool>("allowed");
 
-    const QList<RecordStatus> all = {RecordStatus::Draft,        RecordStatus::Sampled,
-                                     RecordStatus::Resulted,     RecordStatus::Sent,
-                                     RecordStatus::Acknowledged, RecordStatus::Purged};
-    // The life cycle, plus the corrections: a sent or acknowledged result goes back to
-    // resulted to be corrected and sent again. Nothing else: no skipping a step, no other
-    // way back, nothing out of purged, no transition to the same status.
+    const QList<RecordStatus> all = {RecordStatus::Draft, RecordStatus::Sampled,
+                                     RecordStatus::Resulted, RecordStatus::Purged};
+    // The life cycle, plus the corrections (a resulted record stays resulted, as a new
+    // version). Nothing else: no skipping a step, no way back, nothing out of purged. What
+    // the national server holds is the outbox's, not a status.
     const QList<std::pair<RecordStatus, RecordStatus>> allowed = {
         {RecordStatus::Draft, RecordStatus::Sampled},
         {RecordStatus::Sampled, RecordStatus::Resulted},
-        {RecordStatus::Resulted, RecordStatus::Sent},
-        {RecordStatus::Sent, RecordStatus::Acknowledged},
-        {RecordStatus::Acknowledged, RecordStatus::Purged},
-        {RecordStatus::Sent, RecordStatus::Resulted},
-        {RecordStatus::Acknowledged, RecordStatus::Resulted},
+        {RecordStatus::Resulted, RecordStatus::Resulted},
+        {RecordStatus::Resulted, RecordStatus::Purged},
     };
     for (RecordStatus from : all) {
         for (RecordStatus to : all) {
@@ -411,7 +405,7 @@ void TestSamplingRecord::jsonTypes()
     const SamplingRecord record = fullRecord();
     const QJsonObject json = record.toJson();
     QCOMPARE(json.value(u"id"_s).toString(), u"6f1c2b4e-8a3d-4c5e-9f70-1a2b3c4d5e6f"_s);
-    QCOMPARE(json.value(u"status"_s).toString(), u"acknowledged"_s);
+    QCOMPARE(json.value(u"status"_s).toString(), u"resulted"_s);
     QVERIFY(json.value(u"version"_s).isDouble());
     QCOMPARE(json.value(u"version"_s).toInt(), 3);
     QVERIFY(json.value(u"healthProfessional"_s).isBool());

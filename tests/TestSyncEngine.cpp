@@ -1,8 +1,10 @@
-// The sync engine against a fake network layer: exactly once whatever the network does,
-// backoff per error class, rejections kept until the record changes, and a crash between
-// sending and the answer.
+// The sync engine against a fake network layer: every version of a record (registration at
+// sampling, then the result, corrections...) exactly once and in order whatever the network
+// does, backoff per error class, rejections kept until the record changes, and a crash
+// between sending and the answer.
 
 #include "FakeSyncServer.h"
+#include "Outbox.h"
 #include "RecordStore.h"
 #include "ResultStore.h"
 #include "Store.h"
@@ -18,67 +20,191 @@
 using namespace Qt::StringLiterals;
 using namespace TestSupport;
 
+namespace {
+
+QString key(const QUuid& id, int version)
+{
+    return u"urn:uuid:"_s + id.toString(QUuid::WithoutBraces) + u'#' + QString::number(version);
+}
+
+// The types of the resources of a Bundle, and a resource of a type.
+QStringList resourceTypes(const QJsonObject& bundle)
+{
+    QStringList types;
+    for (const QJsonValue& entry : bundle.value(u"entry"_s).toArray())
+        types.append(entry[u"resource"_s][u"resourceType"_s].toString());
+    return types;
+}
+
+QJsonObject resourceOf(const QJsonObject& bundle, const QString& type)
+{
+    for (const QJsonValue& entry : bundle.value(u"entry"_s).toArray()) {
+        const QJsonObject resource = entry[u"resource"_s].toObject();
+        if (resource.value(u"resourceType"_s).toString() == type)
+            return resource;
+    }
+    return {};
+}
+
+bool hasLabResult(const QJsonObject& bundle)
+{
+    for (const QJsonValue& entry : bundle.value(u"entry"_s).toArray()) {
+        const QJsonObject resource = entry[u"resource"_s].toObject();
+        if (resource[u"category"_s][0][u"coding"_s][0][u"code"_s].toString() == u"laboratory"_s)
+            return true;
+    }
+    return false;
+}
+
+// Each record's versions reached the server in increasing order, each once.
+void verifyInOrder(const FakeSyncServer& server)
+{
+    QHash<QString, int> last;
+    for (const QString& arrival : server.arrivals) {
+        const QString record = arrival.section(u'#', 0, 0);
+        const int version = arrival.section(u'#', 1).toInt();
+        QVERIFY2(version == last.value(record) + 1, qPrintable(arrival));
+        last[record] = version;
+    }
+}
+
+} // namespace
+
 class TestSyncEngine : public QObject
 {
     Q_OBJECT
 
 private Q_SLOTS:
-    void sendsEachRecordOnceAndAcknowledges();
+    void registrationLeavesAtOnceAndTheResultFollows();
+    void resultEnteredWhileTheRegistrationWaitsTravelsBehindIt();
+    void sendsEachVersionOnceAndAcknowledges();
     void largeReportsMakeSmallerBatches();
     void networkErrorsAndServerErrorsBackOffGeometrically();
     void throttlingWaitsAsLongAsTheServerAsks();
     void rejectionIsKeptUntilTheRecordChanges();
     void cutConnectionThenCrashNeverDuplicates();
+    void samplesWaitingForAResultAreListed();
 };
 
-void TestSyncEngine::sendsEachRecordOnceAndAcknowledges()
+void TestSyncEngine::registrationLeavesAtOnceAndTheResultFollows()
+{
+    StoreFixture fixture;
+    const QList<QUuid> ids = addSampledRecords(fixture, 3);
+    auto nurse = fixture.openAs(NurseName);
+    FakeSyncServer server;
+    {
+        SyncEngine engine(*nurse, &server);
+        QVERIFY(engine.sendNextBatch());
+        QCOMPARE(engine.status().acknowledged, 3);
+    }
+    // The national server knows the samples before any result: registrations only.
+    QCOMPARE(server.received.size(), 3);
+    for (const QJsonObject& bundle : std::as_const(server.received)) {
+        QVERIFY(!hasLabResult(bundle));
+        QVERIFY(!resourceTypes(bundle).contains(u"DiagnosticReport"_s));
+        QCOMPARE(resourceOf(bundle, u"ServiceRequest"_s)[u"status"_s].toString(), u"active"_s);
+        QVERIFY(resourceTypes(bundle).contains(u"Specimen"_s));
+    }
+    for (const QUuid& id : ids)
+        QVERIFY(server.stored.contains(key(id, 1)));
+
+    // The result is the next version, with its DiagnosticReport, the order completed.
+    enterResults(fixture, ids);
+    auto lab = fixture.openAs(LabName);
+    SyncEngine engine(*lab, &server);
+    QVERIFY(engine.sendNextBatch());
+    QCOMPARE(server.received.size(), 6);
+    for (qsizetype i = 3; i < 6; ++i) {
+        const QJsonObject& bundle = server.received.at(i);
+        QVERIFY(hasLabResult(bundle));
+        const QJsonObject report = resourceOf(bundle, u"DiagnosticReport"_s);
+        QCOMPARE(report[u"category"_s][0][u"coding"_s][0][u"code"_s].toString(), u"LAB"_s);
+        QCOMPARE(resourceOf(bundle, u"ServiceRequest"_s)[u"status"_s].toString(), u"completed"_s);
+    }
+    for (const QUuid& id : ids)
+        QVERIFY(server.stored.contains(key(id, 2)));
+    QCOMPARE(engine.status().acknowledged, 6);
+    verifyInOrder(server);
+    QVERIFY(lab->auditLog()->verify().isEmpty());
+}
+
+void TestSyncEngine::resultEnteredWhileTheRegistrationWaitsTravelsBehindIt()
+{
+    StoreFixture fixture;
+    const QList<QUuid> ids = addSampledRecords(fixture, 1);
+    FakeSyncServer server;
+    {
+        auto nurse = fixture.openAs(NurseName);
+        SyncEngine engine(*nurse, &server);
+        server.mode = FakeSyncServer::Mode::NetworkDown;
+        QVERIFY(engine.sendNextBatch());
+        QCOMPARE(engine.status().waiting, 1);
+    }
+    // The result arrives while the registration still waits: the registration keeps what it
+    // said (no result), and both go in one batch, in order.
+    enterResults(fixture, ids);
+    auto lab = fixture.openAs(LabName);
+    SyncEngine engine(*lab, &server);
+    server.mode = FakeSyncServer::Mode::Normal;
+    QString error;
+    QVERIFY(engine.retryNow(&error));
+    QVERIFY(engine.sendNextBatch());
+    QCOMPARE(server.bundlesPerPost.last(), 2);
+    QCOMPARE(server.arrivals, (QList<QString>{key(ids[0], 1), key(ids[0], 2)}));
+    const qsizetype first = server.received.size() - 2;
+    QVERIFY(!hasLabResult(server.received.at(first)));
+    QCOMPARE(resourceOf(server.received.at(first), u"ServiceRequest"_s)[u"status"_s].toString(),
+             u"active"_s);
+    QVERIFY(hasLabResult(server.received.at(first + 1)));
+    QCOMPARE(engine.status().acknowledged, 2);
+    QCOMPARE(engine.status().waiting + engine.status().sending, 0);
+}
+
+void TestSyncEngine::sendsEachVersionOnceAndAcknowledges()
 {
     StoreFixture fixture;
     addResultedRecords(fixture, 120);
     auto lab = fixture.openAs(LabName);
     FakeSyncServer server;
     SyncEngine engine(*lab, &server);
-    int added = 0;
-    QString error;
-    QVERIFY(engine.enqueue(&added, &error));
-    QCOMPARE(added, 120);
-    QVERIFY(engine.enqueue(&added, &error));
-    QCOMPARE(added, 0); // nothing twice in the outbox
     QSignalSpy acknowledged(&engine, &SyncEngine::recordAcknowledged);
     while (engine.sendNextBatch()) {
     }
-    QCOMPARE(server.posts, 3); // batches of 50
-    QCOMPARE(server.stored.size(), 120);
-    QCOMPARE(acknowledged.count(), 120);
+    QCOMPARE(server.posts, 5); // 240 versions, batches of 50
+    QCOMPARE(server.stored.size(), 240);
+    QCOMPARE(server.arrivals.size(), 240);
+    QCOMPARE(acknowledged.count(), 240);
+    verifyInOrder(server);
     const SyncEngine::Status status = engine.status();
-    QCOMPARE(status.acknowledged, 120);
+    QCOMPARE(status.acknowledged, 240);
     QCOMPARE(status.waiting + status.sending, 0);
-    RecordStore::Query query;
-    query.status = RecordStatus::Acknowledged;
-    QCOMPARE(lab->records()->count(query, &error), 120);
+    QVERIFY(!engine.sendNextBatch()); // nothing twice
     QVERIFY(lab->auditLog()->verify().isEmpty());
 }
 
 void TestSyncEngine::largeReportsMakeSmallerBatches()
 {
-    // Seven records with a 2.5 MiB report each (3.3 MiB in base64): two fit in a batch.
+    // Seven records with a 2.5 MiB report each (3.3 MiB in base64): two results fit in a batch.
     QByteArray report = "%PDF-1.4\n";
     report.append(QByteArray(5 * 512 * 1024, 'x'));
     report.append("\n%%EOF\n");
     StoreFixture fixture;
-    addResultedRecords(fixture, 7, report);
-    auto lab = fixture.openAs(LabName);
+    const QList<QUuid> ids = addSampledRecords(fixture, 7);
     FakeSyncServer server;
+    {
+        auto nurse = fixture.openAs(NurseName);
+        SyncEngine engine(*nurse, &server);
+        QVERIFY(engine.sendNextBatch()); // the registrations, small
+        QCOMPARE(server.bundlesPerPost, (QList<int>{7}));
+    }
+    enterResults(fixture, ids, u"N"_s, report);
+    auto lab = fixture.openAs(LabName);
     SyncEngine engine(*lab, &server);
-    int added = 0;
-    QString error;
-    QVERIFY(engine.enqueue(&added, &error));
-    QCOMPARE(added, 7);
     while (engine.sendNextBatch()) {
     }
-    QCOMPARE(server.stored.size(), 7);
-    QCOMPARE(engine.status().acknowledged, 7);
-    QCOMPARE(server.bundlesPerPost, (QList<int>{2, 2, 2, 1}));
+    QCOMPARE(server.stored.size(), 14);
+    QCOMPARE(engine.status().acknowledged, 14);
+    QCOMPARE(server.bundlesPerPost, (QList<int>{7, 2, 2, 2, 1}));
     for (const qint64 bytes : std::as_const(server.postBytes))
         QVERIFY2(bytes <= SyncEngine::MaxBatchBytes, qPrintable(QString::number(bytes)));
     // The estimate of a record is from above, and close: the last request holds one.
@@ -99,13 +225,11 @@ void TestSyncEngine::networkErrorsAndServerErrorsBackOffGeometrically()
     SyncEngine engine(*lab, &server);
     QDateTime now = QDateTime::fromSecsSinceEpoch(QDateTime::currentSecsSinceEpoch(), Qt::UTC);
     engine.setClock([&now] { return now; });
-    int added = 0;
     QString error;
-    QVERIFY(engine.enqueue(&added, &error));
 
     server.mode = FakeSyncServer::Mode::NetworkDown;
     QVERIFY(engine.sendNextBatch());
-    QCOMPARE(engine.status().waiting, 3);
+    QCOMPARE(engine.status().waiting, 6);
     QCOMPARE(engine.status().nextAttempt, now.addSecs(SyncEngine::FirstDelaySeconds));
     QVERIFY(!engine.sendNextBatch()); // not due yet
     now = now.addSecs(SyncEngine::FirstDelaySeconds);
@@ -123,8 +247,9 @@ void TestSyncEngine::networkErrorsAndServerErrorsBackOffGeometrically()
     server.mode = FakeSyncServer::Mode::Normal;
     QVERIFY(engine.retryNow(&error));
     QVERIFY(engine.sendNextBatch());
-    QCOMPARE(engine.status().acknowledged, 3);
-    QCOMPARE(server.stored.size(), 3);
+    QCOMPARE(engine.status().acknowledged, 6);
+    QCOMPARE(server.stored.size(), 6);
+    verifyInOrder(server);
 }
 
 void TestSyncEngine::throttlingWaitsAsLongAsTheServerAsks()
@@ -137,9 +262,6 @@ void TestSyncEngine::throttlingWaitsAsLongAsTheServerAsks()
     const QDateTime now =
         QDateTime::fromSecsSinceEpoch(QDateTime::currentSecsSinceEpoch(), Qt::UTC);
     engine.setClock([now] { return now; });
-    int added = 0;
-    QString error;
-    QVERIFY(engine.enqueue(&added, &error));
     server.mode = FakeSyncServer::Mode::Throttled;
     QVERIFY(engine.sendNextBatch());
     QCOMPARE(engine.status().nextAttempt, now.addSecs(120)); // Retry-After
@@ -154,28 +276,28 @@ void TestSyncEngine::rejectionIsKeptUntilTheRecordChanges()
     server.rejectIds.insert(ids[1].toString(QUuid::WithoutBraces));
     SyncEngine engine(*lab, &server);
     QSignalSpy rejected(&engine, &SyncEngine::recordRejected);
-    int added = 0;
     QString error;
-    QVERIFY(engine.enqueue(&added, &error));
     QVERIFY(engine.sendNextBatch());
-    QCOMPARE(rejected.count(), 1);
+    QCOMPARE(rejected.count(), 2); // its registration and its result
     QVERIFY(rejected.first().at(1).toString().contains(u"nir.key"_s)); // the server's words
-    QCOMPARE(engine.status().rejected, 1);
-    QCOMPARE(engine.status().acknowledged, 2);
+    QCOMPARE(engine.status().rejected, 2);
+    QCOMPARE(engine.status().acknowledged, 4);
     QVERIFY(engine.retryNow(&error));
     QVERIFY(!engine.sendNextBatch()); // a rejection is not retried as it is
 
-    // The lab corrects the result: a new version, queued and sent again.
+    // The lab corrects the result: a new version, queued and sent.
     server.rejectIds.clear();
     ResultStore results(*lab);
     ResultStore::Entry entry;
     entry.value = u"I"_s;
     QList<Problem> problems;
     QVERIFY2(results.correct(ids[1], entry, u"re-read"_s, &problems, &error), qPrintable(error));
-    QVERIFY(engine.enqueue(&added, &error));
-    QCOMPARE(added, 1);
     QVERIFY(engine.sendNextBatch());
-    QCOMPARE(engine.status().acknowledged, 3);
+    QCOMPARE(engine.status().acknowledged, 5);
+    QVERIFY(server.stored.contains(key(ids[1], 3)));
+    // The correction says why, in a Provenance.
+    const QJsonObject provenance = resourceOf(server.received.last(), u"Provenance"_s);
+    QCOMPARE(provenance[u"reason"_s][0][u"text"_s].toString(), u"re-read"_s);
 }
 
 void TestSyncEngine::cutConnectionThenCrashNeverDuplicates()
@@ -186,9 +308,6 @@ void TestSyncEngine::cutConnectionThenCrashNeverDuplicates()
     {
         auto lab = fixture.openAs(LabName);
         SyncEngine engine(*lab, &server);
-        int added = 0;
-        QString error;
-        QVERIFY(engine.enqueue(&added, &error));
         server.mode = FakeSyncServer::Mode::Swallow; // the server stores, the answer never comes
         QVERIFY(engine.sendNextBatch());
         QCOMPARE(engine.status().sending, 50);
@@ -199,8 +318,30 @@ void TestSyncEngine::cutConnectionThenCrashNeverDuplicates()
     SyncEngine engine(*lab, &server);
     while (engine.sendNextBatch()) {
     }
-    QCOMPARE(engine.status().acknowledged, 60);
-    QCOMPARE(server.stored.size(), 60); // each exactly once
+    QCOMPARE(engine.status().acknowledged, 120);
+    QCOMPARE(server.stored.size(), 120); // each exactly once
+    verifyInOrder(server);
+}
+
+void TestSyncEngine::samplesWaitingForAResultAreListed()
+{
+    StoreFixture fixture;
+    const QList<QUuid> ids = addSampledRecords(fixture, 2);
+    enterResults(fixture, {ids[1]});
+    auto lab = fixture.openAs(LabName);
+    FakeSyncServer server;
+    SyncEngine engine(*lab, &server);
+    const QDateTime sampled = QDateTime::fromString(collectionTime(), Qt::ISODate);
+    QString error;
+    // Three days after sampling: not yet late.
+    engine.setClock([&] { return sampled.addDays(RecordStore::AwaitingResultDays); });
+    QVERIFY(engine.awaitingResult(&error).isEmpty());
+    // A second later, the sample without a result is pointed out (by its tube label).
+    engine.setClock([&] { return sampled.addDays(RecordStore::AwaitingResultDays).addSecs(1); });
+    const QList<RecordStore::AwaitingResult> late = engine.awaitingResult(&error);
+    QCOMPARE(late.size(), 1);
+    QCOMPARE(late.first().id, ids[0]);
+    QCOMPARE(late.first().accession, validRecord(0).specimen.accession);
 }
 
 QTEST_GUILESS_MAIN(TestSyncEngine)

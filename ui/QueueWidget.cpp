@@ -21,8 +21,10 @@ constexpr int AnyStatus = -1;
 constexpr int TodayRow = 0;
 
 const QList<RecordStatus> FilterStatuses = {
-    RecordStatus::Draft, RecordStatus::Sampled,      RecordStatus::Resulted,
-    RecordStatus::Sent,  RecordStatus::Acknowledged, RecordStatus::Purged,
+    RecordStatus::Draft,
+    RecordStatus::Sampled,
+    RecordStatus::Resulted,
+    RecordStatus::Purged,
 };
 
 } // namespace

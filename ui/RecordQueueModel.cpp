@@ -234,10 +234,6 @@ QString RecordQueueModel::statusText(RecordStatus status)
         return tr("Awaiting result");
     case RecordStatus::Resulted:
         return tr("Resulted");
-    case RecordStatus::Sent:
-        return tr("Sent");
-    case RecordStatus::Acknowledged:
-        return tr("Acknowledged");
     case RecordStatus::Purged:
         return tr("Purged");
     }

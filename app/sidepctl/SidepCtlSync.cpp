@@ -41,15 +41,23 @@ int SidepCtl::sync(const CommandArguments& args)
                   << Qt::endl;
         if (!status.lastError.isEmpty())
             m_out << tr("last error: %1").arg(status.lastError) << Qt::endl;
+        // The national server has only the registration of these: the lab should look.
+        QString error;
+        const QList<RecordStore::AwaitingResult> late = engine.awaitingResult(&error);
+        if (!late.isEmpty()) {
+            m_out << tr("samples waiting for a result for more than %n day(s): %1", nullptr,
+                        RecordStore::AwaitingResultDays)
+                         .arg(late.size())
+                  << Qt::endl;
+            for (const RecordStore::AwaitingResult& sample : late)
+                m_out << u"  "_s << sample.accession << u"  "_s << sample.collectedAt << Qt::endl;
+        }
         return status;
     };
 
     QString error;
     if (action == u"status"_s) {
         SyncEngine engine(m_store, nullptr);
-        int added = 0;
-        if (!engine.enqueue(&added, &error))
-            return fail(StoreError, error);
         printStatus(engine);
         return Success;
     }

@@ -8,9 +8,11 @@
 
 using namespace Qt::StringLiterals;
 
-// Records that exercise every field of Annex 1 and every shape of Bundle: with and without a
-// result, each result value, reports, corrections and cancellations, both physicians, both
-// FINESS kinds, a sampling site other than the lab.
+// Records that exercise every field of Annex 1 and every shape of Bundle: registrations
+// without a result, each result value, reports, corrections, cancellations and amendments,
+// every identity status (the INS sent only when qualified) and INS authority, relatives'
+// contacts, both physicians (the same person or not), both FINESS kinds, a birth abroad, a
+// sampling site other than the lab.
 namespace FhirSamples {
 
 inline QByteArray samplePdf()
@@ -54,10 +56,17 @@ inline Sample sample(int i)
     else
         r.healthProfessional = i % 2 == 0;
 
+    // The identity: qualified (its INS travels) for odd samples; the others keep their INS
+    // home, whatever their status.
+    const QStringList unqualified = {u"provisional"_s, u"retrieved"_s, u"validated"_s};
+    r.patient.identityStatus = unqualified.at((i / 2) % unqualified.size());
     if (i % 2 == 1) {
         r.patient.usualName = u"Dupont-Usuel"_s;
         r.patient.firstNames += u" Marie Anne"_s; // given names split on spaces
         r.patient.identityStatus = u"qualified"_s;
+        if (i % 8 == 7) {
+            r.patient.insOid = u"1.2.250.1.213.1.4.9"_s; // an NIA: same key, other authority
+        }
         r.patient.openingRightsNir = TestSupport::nirWithKey(u"1630375116003"_s);
         r.contact.landlinePhone = u"+33145678901"_s;
         r.contact.emailOwner = u"relative"_s;
@@ -74,7 +83,12 @@ inline Sample sample(int i)
         r.treatingPhysician.structure = {u"Cabinet des Lilas"_s,
                                          u"3 place du Marché, 75012 Paris"_s, u"+33140000000"_s};
         r.prescriber.givenName = u"Jean Paul"_s;
+        if (i % 12 == 9)
+            r.patient.birthPlace = u"99109"_s; // born in Germany
+        s.options.siteName = u"Centre de prélèvement de l'hôpital"_s;
     }
+    if (i % 9 == 4) // the prescriber is the treating physician: one Practitioner
+        r.treatingPhysician = r.prescriber;
     if (i % 6 == 5)
         s.siteFiness = u"920000650"_s; // the sampling site is not the lab
 
@@ -87,24 +101,34 @@ inline Sample sample(int i)
         r.result.validatedAt = collected.addSecs(1800).toString(Qt::ISODate);
         if (r.result.value == u"X"_s)
             r.result.nonConformity = u"tube cassé à réception"_s;
-        if (r.result.value == u"P"_s) {
-            r.activation.code = u"ABCD-EFGH-%1"_s.arg(i);
-            r.activation.link = u"https://bonjour.example/activate?code=ABCDEFGH%1"_s.arg(i);
-        }
         if (i % 3 != 2)
             r.result.reportPdf = samplePdf();
         r.status = RecordStatus::Resulted;
+        r.version = 2;
         if (i % 10 == 4) {
             s.options.correction = u"corrected"_s;
-            r.version = 2;
+            s.options.change = BundleOptions::Change::Correction;
+            s.options.reason = u"résultat saisi sur le mauvais tube"_s;
+            s.options.changedAt = collected.addSecs(7200).toUTC();
+            r.version = 3;
         }
     }
     if (i % 10 == 5) { // a cancelled result: no value left, sent as entered in error
         r.result = {};
-        r.activation = {};
-        r.status = RecordStatus::Sampled;
+        r.status = RecordStatus::Resulted;
         r.version = 3;
         s.options.correction = u"entered-in-error"_s;
+        s.options.change = BundleOptions::Change::Cancellation;
+        s.options.reason = u"tube non conforme découvert après validation"_s;
+        s.options.changedAt =
+            QDateTime::fromString(r.specimen.collectedAt, Qt::ISODate).addDays(1).toUTC();
+    }
+    if (i % 10 == 6) { // the sampling data corrected after it was sent
+        s.options.change = BundleOptions::Change::Amendment;
+        s.options.reason = u"erreur de saisie du prénom"_s;
+        s.options.changedAt =
+            QDateTime::fromString(r.specimen.collectedAt, Qt::ISODate).addSecs(600).toUTC();
+        r.version += 1;
     }
     return s;
 }

@@ -19,12 +19,12 @@ inline QList<QUuid> recordIds()
             QUuid(QStringLiteral("22222222-2222-4222-8222-222222222222"))};
 }
 
-// False when the fixture could not be filled.
-inline bool addResultedRecords(TestSupport::StoreFixture& fixture)
+// Two samples (their registrations wait in the outbox: one Bundle each). False when the
+// fixture could not be filled.
+inline bool addSampledRecords(TestSupport::StoreFixture& fixture)
 {
     auto nurse = fixture.openAs(TestSupport::NurseName);
-    auto lab = fixture.openAs(TestSupport::LabName);
-    if (!nurse || !lab)
+    if (!nurse)
         return false;
     QList<SamplingRecord> records;
     for (const QUuid& id : recordIds()) {
@@ -33,18 +33,7 @@ inline bool addResultedRecords(TestSupport::StoreFixture& fixture)
     }
     QList<QList<Problem>> problems;
     QString error;
-    if (!nurse->records()->add(&records, {}, &problems, &error))
-        return false;
-    ResultStore results(*lab);
-    for (const SamplingRecord& record : std::as_const(records)) {
-        ResultStore::Entry entry;
-        entry.value = QStringLiteral("N");
-        ResultStore::Outcome outcome;
-        QList<Problem> entryProblems;
-        if (!results.enter(record.id, entry, &outcome, &entryProblems, &error))
-            return false;
-    }
-    return true;
+    return nurse->records()->add(&records, {}, &problems, &error);
 }
 
 } // namespace FuzzSyncStore

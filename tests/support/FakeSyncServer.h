@@ -1,5 +1,6 @@
 #pragma once
 
+#include "FhirBundle.h"
 #include "SyncTransport.h"
 
 #include <QJsonArray>
@@ -23,7 +24,9 @@ public:
         Swallow, // takes the batch and never answers: a connection cut after sending
     };
     Mode mode = Mode::Normal;
-    QSet<QString> stored;    // bundle id # version
+    QSet<QString> stored;           // urn:uuid:<record> # version
+    QList<QString> arrivals;        // the same keys, in the order the server took them
+    QList<QJsonObject> received;    // every Bundle posted, in order
     QSet<QString> rejectIds; // record ids the server refuses
     int posts = 0;
     QList<qint64> postBytes;       // the size of each request's JSON
@@ -76,9 +79,11 @@ public:
 private:
     QJsonObject store(const QJsonObject& bundle)
     {
-        const QString id = bundle.value(u"identifier"_s).toObject().value(u"value"_s).toString();
-        const int version =
-            bundle.value(u"meta"_s).toObject().value(u"versionId"_s).toString().toInt();
+        QUuid record;
+        int version = 0;
+        FhirBundle::recordVersion(bundle, &record, &version);
+        const QString id = u"urn:uuid:"_s + record.toString(QUuid::WithoutBraces);
+        received.append(bundle);
         QJsonObject result{{u"bundleId"_s, id}, {u"version"_s, version}};
         if (rejectIds.contains(id.mid(9))) {
             result.insert(u"outcome"_s, u"rejected"_s);
@@ -90,6 +95,8 @@ private:
         }
         const QString key = id + u'#' + QString::number(version);
         result.insert(u"outcome"_s, stored.contains(key) ? u"already had"_s : u"accepted"_s);
+        if (!stored.contains(key))
+            arrivals.append(key);
         stored.insert(key);
         return result;
     }

@@ -141,7 +141,7 @@ std::unique_ptr<Store> StoreFixture::openAs(const QString& user)
 }
 
 // Records sampled by the nurse and given a negative result by the lab.
-QList<QUuid> addResultedRecords(StoreFixture& fixture, int count, const QByteArray& reportPdf)
+QList<QUuid> addSampledRecords(StoreFixture& fixture, int count)
 {
     QList<QUuid> ids;
     auto nurse = fixture.openAs(NurseName);
@@ -152,18 +152,32 @@ QList<QUuid> addResultedRecords(StoreFixture& fixture, int count, const QByteArr
     QString error;
     if (!nurse->records()->add(&records, {}, &problems, &error))
         qFatal("%s", qPrintable(error));
+    for (const SamplingRecord& record : std::as_const(records))
+        ids.append(record.id);
+    return ids;
+}
+
+void enterResults(StoreFixture& fixture, const QList<QUuid>& ids, const QString& value,
+                  const QByteArray& reportPdf)
+{
     auto lab = fixture.openAs(LabName);
     ResultStore results(*lab);
-    for (const SamplingRecord& record : std::as_const(records)) {
+    for (const QUuid& id : ids) {
         ResultStore::Entry entry;
-        entry.value = u"N"_s;
+        entry.value = value;
         entry.reportPdf = reportPdf;
         ResultStore::Outcome outcome;
         QList<Problem> entryProblems;
-        if (!results.enter(record.id, entry, &outcome, &entryProblems, &error))
+        QString error;
+        if (!results.enter(id, entry, &outcome, &entryProblems, &error))
             qFatal("%s", qPrintable(error));
-        ids.append(record.id);
     }
+}
+
+QList<QUuid> addResultedRecords(StoreFixture& fixture, int count, const QByteArray& reportPdf)
+{
+    const QList<QUuid> ids = addSampledRecords(fixture, count);
+    enterResults(fixture, ids, u"N"_s, reportPdf);
     return ids;
 }
 

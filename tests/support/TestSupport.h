@@ -58,8 +58,14 @@ private:
     bool m_valid = false;
 };
 
+// `count` records sampled by the nurse (each queued for the national server as its
+// registration, version 1).
+QList<QUuid> addSampledRecords(StoreFixture& fixture, int count);
+// The lab enters this result on each record (a new version each: version 2 for a first result).
+void enterResults(StoreFixture& fixture, const QList<QUuid>& ids, const QString& value = QStringLiteral("N"),
+                  const QByteArray& reportPdf = {});
 // `count` records sampled by the nurse and given a negative result by the lab (with this
-// report, if any): what the sync engine sends.
+// report, if any): two versions each for the sync engine to send, registration and result.
 QList<QUuid> addResultedRecords(StoreFixture& fixture, int count, const QByteArray& reportPdf = {});
 
 // A test that re-runs itself as a second process holding a read transaction on the store

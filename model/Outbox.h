@@ -1,0 +1,120 @@
+#pragma once
+
+#include "SamplingRecord.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QList>
+#include <QSet>
+#include <QString>
+#include <QUuid>
+#include <optional>
+
+class Store;
+
+// What the national server must receive, one row per version of a record: the registration
+// when the sample is saved, then the result, each correction, cancellation or amendment.
+// Every version is sent exactly once and in order: a version is due only once the earlier
+// ones are settled (acknowledged or rejected) or travel in the same batch before it.
+//
+// A version is queued in the transaction that creates it, so the store never holds a
+// change the outbox does not know. What a version says is the record as it stands; when a
+// newer version replaces it before it was sent, a sealed snapshot of it is taken first
+// (payload), so that what goes out is what that version said. A version's snapshot and
+// reason are erased once the server acknowledged it.
+//
+// The only class that reads or writes the outbox table.
+class Outbox
+{
+    Q_DECLARE_TR_FUNCTIONS(Outbox)
+
+public:
+    enum class Kind
+    {
+        Registration, // the sample, before any result
+        Result,       // the first validated result
+        Correction,   // a validated result replaced (the reason travels)
+        Cancellation, // a validated result withdrawn (the reason travels)
+        Amendment,    // the sampling data corrected (the reason travels)
+    };
+    static QString kindName(Kind kind); // "registration", "result"...
+    static std::optional<Kind> kindFromName(const QString& name);
+
+    enum class State
+    {
+        Waiting,
+        Sending,
+        Acknowledged,
+        Rejected,
+    };
+    static QString stateName(State state);
+    static std::optional<State> stateFromName(const QString& name);
+
+    explicit Outbox(Store& store);
+
+    // Inside the caller's transaction, before the caller writes the new version: queues
+    // `version` of the record. An earlier version still unsent gets its snapshot now, from
+    // the record as it still stands. The reason (corrections, cancellations, amendments) is
+    // sealed.
+    [[nodiscard]] bool addVersion(const QUuid& id, int version, Kind kind, const QString& reason,
+                                  const QDateTime& now, QString* error);
+
+    struct Entry
+    {
+        QString recordId;
+        int version = 0;
+        Kind kind = Kind::Registration;
+        int attempts = 0;
+    };
+    // Up to `limit` due entries, a record's versions in order, none of `busyRecords` (those
+    // with a version in flight). A version comes only when every earlier one is settled or
+    // comes before it in the list.
+    QList<Entry> due(const QDateTime& now, int limit, const QSet<QString>& busyRecords,
+                     QString* error);
+
+    // What one entry says: the record as it was at that version (its report included), the
+    // status its result is sent with ("", "corrected" or "entered-in-error") and the reason.
+    struct Content
+    {
+        SamplingRecord record;
+        QString correction;
+        QString reason;
+    };
+    [[nodiscard]] bool content(const Entry& entry, Content* content, QString* error);
+
+    // Before a batch leaves: its entries are "sending" (a crash from there means "send
+    // again") and have one more attempt.
+    [[nodiscard]] bool markSending(const QList<Entry>& entries, QString* error);
+    // The server's verdict on one entry. An acknowledged version loses its snapshot and
+    // reason (the server has them); a rejected one waits for a newer version; a retried one
+    // waits until `nextAttempt`.
+    [[nodiscard]] bool settle(const Entry& entry, State state, const QString& message,
+                              const QDateTime& nextAttempt, const QDateTime& now,
+                              QString* error);
+    // Clears every wait: what is waiting is due now.
+    [[nodiscard]] bool retryNow(const QDateTime& now, QString* error);
+
+    struct Status
+    {
+        int waiting = 0;
+        int sending = 0;
+        int acknowledged = 0;
+        int rejected = 0;
+        QDateTime oldestWaiting; // queued time of the oldest version not yet acknowledged
+        QDateTime nextAttempt;
+        QDateTime lastSuccess; // the last acknowledgement
+        QString lastError;
+    };
+    Status status();
+
+    // The state of each record's latest version, for views ("" when not queued).
+    QString latestState(const QUuid& id);
+
+    // Called by the purge, in its transaction: nothing identifying stays in the outbox.
+    [[nodiscard]] bool eraseContent(const QString& recordId, QString* error);
+
+private:
+    bool snapshot(const QString& recordId, int version, QString* error);
+
+    Store& m_store;
+};

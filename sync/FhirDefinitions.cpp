@@ -1,0 +1,208 @@
+#include "FhirDefinitions.h"
+
+#include <QUrl>
+
+using namespace Qt::StringLiterals;
+
+namespace Fhir {
+
+namespace {
+
+const QString FrCore = u"https://hl7.fr/ig/fhir/core"_s;
+
+QString frCoreDefinition(const QString& id)
+{
+    return FrCore + u"/StructureDefinition/"_s + id;
+}
+
+QString frCoreCodeSystem(const QString& id)
+{
+    return FrCore + u"/CodeSystem/"_s + id;
+}
+
+QString nos(const QString& name, const QString& id)
+{
+    return u"https://mos.esante.gouv.fr/NOS/"_s + name + u"/FHIR/"_s + id;
+}
+
+} // namespace
+
+QString canonicalBase()
+{
+    // Written once, in resources/fhir/package.json; CMake passes it in.
+    return QStringLiteral(SIDEP_FHIR_CANONICAL);
+}
+
+QString ourStructureDefinition(const QString& id)
+{
+    return canonicalBase() + u"/StructureDefinition/"_s + id;
+}
+
+QString ourCodeSystem(const QString& id)
+{
+    return canonicalBase() + u"/CodeSystem/"_s + id;
+}
+
+QString ourValueSet(const QString& id)
+{
+    return canonicalBase() + u"/ValueSet/"_s + id;
+}
+
+QString ourNamingSystem(const QString& id)
+{
+    return canonicalBase() + u"/NamingSystem/"_s + id;
+}
+
+const QString Rfc3986 = u"urn:ietf:rfc:3986"_s;
+const QString Loinc = u"http://loinc.org"_s;
+const QString Snomed = u"http://snomed.info/sct"_s;
+const QString YesNo = u"http://terminology.hl7.org/CodeSystem/v2-0136"_s;
+const QString NullFlavor = u"http://terminology.hl7.org/CodeSystem/v3-NullFlavor"_s;
+const QString DataAbsentReason = u"http://terminology.hl7.org/CodeSystem/data-absent-reason"_s;
+const QString ObservationCategory =
+    u"http://terminology.hl7.org/CodeSystem/observation-category"_s;
+const QString DiagnosticServiceSection = u"http://terminology.hl7.org/CodeSystem/v2-0074"_s;
+const QString HL7IdentifierType = u"http://terminology.hl7.org/CodeSystem/v2-0203"_s;
+const QString DataOperation = u"http://terminology.hl7.org/CodeSystem/v3-DataOperation"_s;
+const QString BirthPlaceExtension =
+    u"http://hl7.org/fhir/StructureDefinition/patient-birthPlace"_s;
+
+const QString FrCoreVersion = u"2.1.0"_s;
+const QString FrCorePatientProfile = frCoreDefinition(u"fr-core-patient"_s);
+const QString FrCorePatientInsProfile = frCoreDefinition(u"fr-core-patient-ins"_s);
+const QString FrCorePractitionerProfile = frCoreDefinition(u"fr-core-practitioner"_s);
+const QString FrCoreOrganizationProfile = frCoreDefinition(u"fr-core-organization"_s);
+const QString FrIdentifierType = frCoreCodeSystem(u"fr-core-cs-v2-0203"_s);
+const QString FrIdentityReliability = frCoreCodeSystem(u"fr-core-cs-v2-0445"_s);
+const QString IdentityReliabilityExtension = frCoreDefinition(u"fr-core-identity-reliability"_s);
+const QString BirthListGivenNameExtension =
+    frCoreDefinition(u"fr-core-patient-birth-list-given-name"_s);
+const QString AddressInseeCodeExtension = frCoreDefinition(u"fr-core-address-insee-code"_s);
+const QString EmailTypeExtension = frCoreDefinition(u"fr-core-contact-point-email-type"_s);
+const QString FrOrganizationType = frCoreCodeSystem(u"fr-core-cs-v2-3307"_s);
+const QString FinessSystem = u"https://finess.esante.gouv.fr"_s;
+const QString IdNatPsSystem = u"urn:oid:1.2.250.1.71.4.2.1"_s;
+const QString CogCommunes = nos(u"TRE_R13-CommuneOM"_s, u"TRE-R13-CommuneOM"_s);
+const QString CogCountries = nos(u"TRE_R20-Pays"_s, u"TRE-R20-Pays"_s);
+const QString MessagingTypes = nos(u"TRE_R256-TypeMessagerie"_s, u"TRE-R256-TypeMessagerie"_s);
+const QString RelationTypes = nos(u"TRE_R216-HL7RoleCode"_s, u"TRE-R216-HL7RoleCode"_s);
+
+const QString RecordVersionExtension = ourStructureDefinition(u"sidep-record-version"_s);
+const QString BundleProfile = ourStructureDefinition(u"sidep-bundle"_s);
+const QString PatientProfile = ourStructureDefinition(u"sidep-patient"_s);
+const QString LabResultProfile = ourStructureDefinition(u"sidep-lab-result"_s);
+const QString AskAtOrderEntryProfile = ourStructureDefinition(u"sidep-ask-at-order-entry"_s);
+const QString SpecimenProfile = ourStructureDefinition(u"sidep-specimen"_s);
+const QString ServiceRequestProfile = ourStructureDefinition(u"sidep-service-request"_s);
+const QString DiagnosticReportProfile = ourStructureDefinition(u"sidep-diagnostic-report"_s);
+const QString ResidenceCodeSystem = ourCodeSystem(u"sidep-residence-type"_s);
+const QString SymptomCodeSystem = ourCodeSystem(u"sidep-symptom"_s);
+const QString IdentityStatusCodeSystem = ourCodeSystem(u"sidep-identity-status"_s);
+
+QString accessionSystem(const QString& labFiness)
+{
+    // Tube labels are unique per laboratory: one namespace per FINESS.
+    return ourNamingSystem(u"accession-"_s + labFiness);
+}
+
+const QList<InsAuthority> InsAuthorities = {
+    {u"1.2.250.1.213.1.4.8"_s, u"INS-NIR"_s, u"official"_s},
+    {u"1.2.250.1.213.1.4.9"_s, u"INS-NIA"_s, u"temp"_s},
+    {u"1.2.250.1.213.1.4.10"_s, u"INS-NIR-TEST"_s, u"official"_s},
+    {u"1.2.250.1.213.1.4.11"_s, u"INS-NIR-DEMO"_s, u"official"_s},
+};
+
+std::optional<InsAuthority> insAuthority(const QString& oid)
+{
+    for (const InsAuthority& authority : InsAuthorities) {
+        if (authority.oid == oid)
+            return authority;
+    }
+    return std::nullopt;
+}
+
+QString oidSystem(const QString& oid)
+{
+    return u"urn:oid:"_s + oid;
+}
+
+const QString DefaultAnalysis = u"94500-6"_s;
+const QString DefaultSpecimenType = u"258500001"_s;
+const QString HasSymptomsCode = u"95419-8"_s;
+const QString SymptomOnsetCode = u"65222-2"_s;
+const QString SymptomCode = u"75325-1"_s;
+const QString ResidenceCode = u"75617-1"_s;
+const QString HealthcareWorkCode = u"95418-0"_s;
+
+const QList<Coded> ResultCodes = {
+    {u"P"_s, Snomed, u"10828004"_s, u"Positive"_s},
+    {u"N"_s, Snomed, u"260385009"_s, u"Negative"_s},
+    {u"I"_s, Snomed, u"373068000"_s, u"Undetermined"_s},
+    {u"X"_s, Snomed, u"125154007"_s, u"Specimen unsatisfactory for evaluation"_s},
+};
+
+const QList<Coded> SymptomCodes = {
+    {u"fever"_s, Snomed, u"386661006"_s, u"Fever"_s},
+    {u"cough"_s, Snomed, u"49727002"_s, u"Cough"_s},
+    {u"sore_throat"_s, Snomed, u"162397003"_s, u"Pain in throat"_s},
+    {u"anosmia_ageusia"_s, SymptomCodeSystem, u"anosmia_ageusia"_s,
+     u"Loss of taste or smell"_s},
+    {u"fatigue_pain"_s, SymptomCodeSystem, u"fatigue_pain"_s, u"Unusual fatigue or pain"_s},
+    {u"diarrhea"_s, Snomed, u"62315008"_s, u"Diarrhea"_s},
+    {u"breathing"_s, Snomed, u"267036007"_s, u"Dyspnea"_s},
+};
+
+const QList<Coded> ResidenceCodes = {
+    {u"individual"_s, ResidenceCodeSystem, u"individual"_s, u"Individual housing"_s},
+    {u"hospitalized"_s, ResidenceCodeSystem, u"hospitalized"_s, u"Hospitalized"_s},
+    {u"ehpad"_s, ResidenceCodeSystem, u"ehpad"_s, u"Nursing home (EHPAD) resident"_s},
+    {u"prison"_s, ResidenceCodeSystem, u"prison"_s, u"In prison"_s},
+    {u"collective_other"_s, ResidenceCodeSystem, u"collective_other"_s,
+     u"Other collective housing"_s},
+};
+
+const QList<Coded> IdentityStatusCodes = {
+    {u"provisional"_s, FrIdentityReliability, u"PROV"_s, u"Identité provisoire"_s},
+    {u"retrieved"_s, IdentityStatusCodeSystem, u"RECUP"_s, u"Identité récupérée"_s},
+    {u"validated"_s, FrIdentityReliability, u"VALI"_s, u"Identité validée"_s},
+};
+
+std::optional<Coded> byValue(const QList<Coded>& codes, const QString& value)
+{
+    for (const Coded& coded : codes) {
+        if (coded.value == value)
+            return coded;
+    }
+    return std::nullopt;
+}
+
+std::optional<Coded> byCode(const QList<Coded>& codes, const QString& system, const QString& code)
+{
+    for (const Coded& coded : codes) {
+        if (coded.system == system && coded.code == code)
+            return coded;
+    }
+    return std::nullopt;
+}
+
+bool isPlaceholderUrl(const QString& text)
+{
+    if (!text.startsWith(u"http://"_s) && !text.startsWith(u"https://"_s))
+        return false;
+    const QString host = QUrl(text).host().toLower();
+    static const QStringList reservedDomains = {u"example"_s, u"test"_s, u"invalid"_s,
+                                                u"localhost"_s};
+    static const QStringList exampleHosts = {u"example.org"_s, u"example.com"_s,
+                                             u"example.net"_s};
+    for (const QString& domain : reservedDomains) {
+        if (host == domain || host.endsWith(u'.' + domain))
+            return true;
+    }
+    for (const QString& example : exampleHosts) {
+        if (host == example || host.endsWith(u'.' + example))
+            return true;
+    }
+    return false;
+}
+
+} // namespace Fhir
