@@ -1382,8 +1382,8 @@
         </translation>
     </message>
     <message>
-        <source>&amp;Help</source>
-        <translation>&amp;Help</translation>
+        <source>&amp;?</source>
+        <translation>&amp;?</translation>
     </message>
     <message>
         <source>&amp;About sidep-portal</source>
@@ -3726,6 +3726,18 @@
         </translation>
     </message>
     <message>
+        <source>db backup needs the file to write</source>
+        <translation>db backup needs the file to write</translation>
+    </message>
+    <message>
+        <source>Backup written to %1. It opens with today&apos;s passwords and recovery key.</source>
+        <translation>Backup written to %1. It opens with today&apos;s passwords and recovery key.</translation>
+    </message>
+    <message>
+        <source>db needs verify or backup FILE</source>
+        <translation>db needs verify or backup FILE</translation>
+    </message>
+    <message>
         <source>Usage: sidepctl [--db FILE] [--user NAME] [--password-stdin] COMMAND ...
 
 Commands:
@@ -3761,7 +3773,6 @@ Commands:
                                            from a national delivery (.tgz) or a
                                            CSV, checked against the .sha256 beside
                                            it (required for a .tgz)
-  codes import FILE.csv [--sha256 FILE]    add activation codes (all or none)
   codes status [--soon-days N]             codes left, valid now, expiring soon
   codes fetch [--count N]                  activation codes from the national server
                                            (up to the refill target, or N)
@@ -3828,7 +3839,6 @@ Commands:
                                            from a national delivery (.tgz) or a
                                            CSV, checked against the .sha256 beside
                                            it (required for a .tgz)
-  codes import FILE.csv [--sha256 FILE]    add activation codes (all or none)
   codes status [--soon-days N]             codes left, valid now, expiring soon
   codes fetch [--count N]                  activation codes from the national server
                                            (up to the refill target, or N)
@@ -3864,16 +3874,6 @@ Exit codes: 0 success, 1 invalid input, 2 usage error, 3 integrity problem found
     <message>
         <source>codes import needs one file: a national delivery (.tgz) or a CSV</source>
         <translation>codes import needs one file: a national delivery (.tgz) or a CSV</translation>
-        <source>db backup needs the file to write</source>
-        <translation>db backup needs the file to write</translation>
-    </message>
-    <message>
-        <source>Backup written to %1. It opens with today&apos;s passwords and recovery key.</source>
-        <translation>Backup written to %1. It opens with today&apos;s passwords and recovery key.</translation>
-    </message>
-    <message>
-        <source>db needs verify or backup FILE</source>
-        <translation>db needs verify or backup FILE</translation>
     </message>
 </context>
 <context>
@@ -4398,6 +4398,22 @@ Exit codes: 0 success, 1 invalid input, 2 usage error, 3 integrity problem found
         <source>The server answered: the address and the certificates work.</source>
         <translation>The server answered: the address and the certificates work.</translation>
     </message>
+    <message>
+        <source>Server add&amp;ress</source>
+        <translation>Server add&amp;ress</translation>
+    </message>
+    <message>
+        <source>Save t&amp;he retention</source>
+        <translation>Save t&amp;he retention</translation>
+    </message>
+    <message>
+        <source>&amp;Import the server&apos;s CA certificate...</source>
+        <translation>&amp;Import the server&apos;s CA certificate...</translation>
+    </message>
+    <message>
+        <source>Import the site&apos;s certificate and ke&amp;y...</source>
+        <translation>Import the site&apos;s certificate and ke&amp;y...</translation>
+    </message>
 </context>
 <context>
     <name>TarArchive</name>
@@ -4476,22 +4492,6 @@ Exit codes: 0 success, 1 invalid input, 2 usage error, 3 integrity problem found
     <message>
         <source>a file member has no name</source>
         <translation>a file member has no name</translation>
-    </message>
-    <message>
-        <source>Server add&amp;ress</source>
-        <translation>Server add&amp;ress</translation>
-    </message>
-    <message>
-        <source>Save t&amp;he retention</source>
-        <translation>Save t&amp;he retention</translation>
-    </message>
-    <message>
-        <source>&amp;Import the server&apos;s CA certificate...</source>
-        <translation>&amp;Import the server&apos;s CA certificate...</translation>
-    </message>
-    <message>
-        <source>Import the site&apos;s certificate and ke&amp;y...</source>
-        <translation>Import the site&apos;s certificate and ke&amp;y...</translation>
     </message>
 </context>
 <context>

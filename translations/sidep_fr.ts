@@ -1382,8 +1382,8 @@
         </translation>
     </message>
     <message>
-        <source>&amp;Help</source>
-        <translation>&amp;Aide</translation>
+        <source>&amp;?</source>
+        <translation>&amp;?</translation>
     </message>
     <message>
         <source>&amp;About sidep-portal</source>
@@ -3726,6 +3726,18 @@
         </translation>
     </message>
     <message>
+        <source>db backup needs the file to write</source>
+        <translation>db backup nécessite le fichier à écrire</translation>
+    </message>
+    <message>
+        <source>Backup written to %1. It opens with today&apos;s passwords and recovery key.</source>
+        <translation>Sauvegarde écrite dans %1. Elle s&apos;ouvre avec les mots de passe et la clé de récupération d&apos;aujourd&apos;hui.</translation>
+    </message>
+    <message>
+        <source>db needs verify or backup FILE</source>
+        <translation>db nécessite verify ou backup FICHIER</translation>
+    </message>
+    <message>
         <source>Usage: sidepctl [--db FILE] [--user NAME] [--password-stdin] COMMAND ...
 
 Commands:
@@ -3761,7 +3773,6 @@ Commands:
                                            from a national delivery (.tgz) or a
                                            CSV, checked against the .sha256 beside
                                            it (required for a .tgz)
-  codes import FILE.csv [--sha256 FILE]    add activation codes (all or none)
   codes status [--soon-days N]             codes left, valid now, expiring soon
   codes fetch [--count N]                  activation codes from the national server
                                            (up to the refill target, or N)
@@ -3835,9 +3846,6 @@ Commandes :
                                            (.tgz) ou d&apos;un CSV, vérifiés avec le
                                            .sha256 placé à côté (obligatoire
                                            pour un .tgz)
-  codes import FICHIER.csv [--sha256 FICHIER]
-                                           ajoute des codes d&apos;activation (tous
-                                           ou aucun)
   codes status [--soon-days N]             codes restants, valides à ce jour,
                                            bientôt expirés
   codes fetch [--count N]                  récupère des codes d&apos;activation
@@ -3886,16 +3894,6 @@ rôle), 5 introuvable, 6 erreur de la base, 7 synchronisation incomplète
     <message>
         <source>codes import needs one file: a national delivery (.tgz) or a CSV</source>
         <translation>codes import nécessite un fichier : une livraison nationale (.tgz) ou un CSV</translation>
-        <source>db backup needs the file to write</source>
-        <translation>db backup nécessite le fichier à écrire</translation>
-    </message>
-    <message>
-        <source>Backup written to %1. It opens with today&apos;s passwords and recovery key.</source>
-        <translation>Sauvegarde écrite dans %1. Elle s&apos;ouvre avec les mots de passe et la clé de récupération d&apos;aujourd&apos;hui.</translation>
-    </message>
-    <message>
-        <source>db needs verify or backup FILE</source>
-        <translation>db nécessite verify ou backup FICHIER</translation>
     </message>
 </context>
 <context>
@@ -4420,6 +4418,22 @@ rôle), 5 introuvable, 6 erreur de la base, 7 synchronisation incomplète
         <source>The server answered: the address and the certificates work.</source>
         <translation>Le serveur a répondu : l&apos;adresse et les certificats fonctionnent.</translation>
     </message>
+    <message>
+        <source>Server add&amp;ress</source>
+        <translation>A&amp;dresse du serveur</translation>
+    </message>
+    <message>
+        <source>Save t&amp;he retention</source>
+        <translation>Enregistrer la d&amp;urée de conservation</translation>
+    </message>
+    <message>
+        <source>&amp;Import the server&apos;s CA certificate...</source>
+        <translation>&amp;Importer le certificat d&apos;autorité du serveur...</translation>
+    </message>
+    <message>
+        <source>Import the site&apos;s certificate and ke&amp;y...</source>
+        <translation>Importer le certificat et la c&amp;lé du site...</translation>
+    </message>
 </context>
 <context>
     <name>TarArchive</name>
@@ -4498,22 +4512,6 @@ rôle), 5 introuvable, 6 erreur de la base, 7 synchronisation incomplète
     <message>
         <source>a file member has no name</source>
         <translation>un membre fichier n&apos;a pas de nom</translation>
-    </message>
-    <message>
-        <source>Server add&amp;ress</source>
-        <translation>A&amp;dresse du serveur</translation>
-    </message>
-    <message>
-        <source>Save t&amp;he retention</source>
-        <translation>Enregistrer la d&amp;urée de conservation</translation>
-    </message>
-    <message>
-        <source>&amp;Import the server&apos;s CA certificate...</source>
-        <translation>&amp;Importer le certificat d&apos;autorité du serveur...</translation>
-    </message>
-    <message>
-        <source>Import the site&apos;s certificate and ke&amp;y...</source>
-        <translation>Importer le certificat et la c&amp;lé du site...</translation>
     </message>
 </context>
 <context>

@@ -128,7 +128,8 @@ MainWindow::MainWindow(Store& store, const QString& storePath, QWidget* parent)
                                                  &MainWindow::printLabelBatch);
     batchAction->setObjectName(u"printLabelBatchAction"_s);
 
-    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    // "?" as French programs title their help menu: every letter is taken on some screen.
+    QMenu* help = menuBar()->addMenu(tr("&?"));
     QAction* aboutAction = help->addAction(tr("&About sidep-portal"), this, &MainWindow::showAbout);
     aboutAction->setObjectName(u"aboutAction"_s);
     aboutAction->setMenuRole(QAction::AboutRole);
