@@ -215,7 +215,7 @@ bool Outbox::content(const Entry& entry, Content* content, QString* error)
     const Vault& vault = *m_store.vault();
     const QString row = rowId(entry.recordId, entry.version);
     QSqlQuery& select = database.query(
-        u"SELECT o.payload, o.reason, r.version, r.correction FROM outbox o "
+        u"SELECT o.payload, o.reason, r.version, r.correction, o.queued_at FROM outbox o "
         "JOIN records r ON r.id = o.record_id WHERE o.record_id = ? AND o.version = ?"_s);
     select.bindValue(0, entry.recordId);
     select.bindValue(1, entry.version);
@@ -230,9 +230,11 @@ bool Outbox::content(const Entry& entry, Content* content, QString* error)
     const QVariant sealedReason = select.value(1);
     const int currentVersion = select.value(2).toInt();
     const QString currentCorrection = select.value(3).toString();
+    const QDateTime queuedAt = QDateTime::fromString(select.value(4).toString(), Qt::ISODate);
     select.finish();
 
     *content = Content{};
+    content->queuedAt = queuedAt;
     if (!sealedReason.isNull()) {
         QByteArray reason;
         if (!vault.open(OutboxTable, row, ReasonColumn, sealedReason.toByteArray(), &reason)) {

@@ -79,6 +79,7 @@ public:
         SamplingRecord record;
         QString correction;
         QString reason;
+        QDateTime queuedAt; // when the version was made: a change's time (Provenance)
     };
     [[nodiscard]] bool content(const Entry& entry, Content* content, QString* error);
 

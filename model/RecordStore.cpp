@@ -730,6 +730,12 @@ bool RecordStore::amend(const QUuid& id, SamplingRecord* record, const QString& 
         return false;
     }
 
+    // The national server receives the amendment as the record's next version, with its
+    // reason; queued first, while the record still shows what an unsent version said.
+    if (!Outbox(m_store).addVersion(id, previous.version + 1, Outbox::Kind::Amendment,
+                                    reason.trimmed(), options.now, error)) {
+        return false;
+    }
     // The previous identifying blocks and result, re-sealed for their place in the history.
     const QString versionRow = recordId + u'/' + QString::number(previous.version);
     QCborMap blocks;

@@ -689,8 +689,18 @@ void readResult(JsonReader& in, const Entry& entry, SamplingRecord* out, BundleO
 
 void readReport(JsonReader& in, const Entry& report, SamplingRecord* out, BundleOptions* options)
 {
-    if (in.code(report.resource, report.path, u"category"_s, Fhir::DiagnosticServiceSection,
-                false) != u"LAB"_s) {
+    // DiagnosticReport.category is a list (R4): one of its concepts says LAB.
+    bool laboratory = false;
+    for (const auto& [category, categoryPath] :
+         in.objects(report.resource, report.path, u"category"_s)) {
+        for (const auto& [coding, codingPath] : in.objects(category, categoryPath, u"coding"_s)) {
+            laboratory = laboratory ||
+                         (in.text(coding, codingPath, u"system"_s) ==
+                              Fhir::DiagnosticServiceSection &&
+                          in.text(coding, codingPath, u"code"_s) == u"LAB"_s);
+        }
+    }
+    if (!laboratory) {
         in.problem(JsonReader::join(report.path, u"category"_s), u"code"_s,
                    tr("a laboratory report is of category LAB"));
     }

@@ -126,6 +126,7 @@ bool SyncEngine::sendNextBatch()
         options.correction = content.correction;
         options.reason = content.reason;
         options.change = changeOf(entry.kind);
+        options.changedAt = content.queuedAt;
         bundles.append(FhirBundle::fromRecord(content.record, m_store.siteFiness(), options));
         if (!m_store.audit(u"sync.send"_s, entry.recordId, u"version %1"_s.arg(entry.version),
                            &error)) {
