@@ -120,6 +120,15 @@ QList<SearchWord> searchWords(const QString& text)
     return words;
 }
 
+// Opens one sealed block of a record and merges it into `blocks`, under its name.
+bool openBlock(const Vault& vault, const QString& id, const QString& name, const QByteArray& sealed,
+               QJsonObject* blocks)
+{
+    QByteArray cbor;
+    return vault.open(RecordsTable, id, name, sealed, &cbor) &&
+           SamplingRecord::mergeBlockCbor(cbor, blocks);
+}
+
 } // namespace
 
 const QString RecordStore::AmendmentKind = u"amendment"_s;
@@ -286,9 +295,7 @@ bool RecordStore::openBlocks(const QUuid& id, SamplingRecord* record, QString* d
     for (SamplingRecord::Block block : SamplingRecord::AllBlocks) {
         const QString name = SamplingRecord::blockName(block);
         const QByteArray sealed = select.value(column++).toByteArray();
-        QByteArray cbor;
-        if (!vault.open(RecordsTable, idString, name, sealed, &cbor) ||
-            !SamplingRecord::mergeBlockCbor(cbor, &merged)) {
+        if (!openBlock(vault, idString, name, sealed, &merged)) {
             *damagedBlock = name;
             opened = false;
             break;
@@ -448,17 +455,14 @@ RecordStore::Summary summaryOf(const QSqlQuery& select, const Vault& vault, bool
         summary.collectedAt = select.value(6).toString(); // nothing sealed is left to open
         return summary;
     }
-    QByteArray cbor;
     QJsonObject blocks;
-    if (vault.open(RecordsTable, id, u"specimen"_s, select.value(4).toByteArray(), &cbor) &&
-        SamplingRecord::mergeBlockCbor(cbor, &blocks)) {
+    if (openBlock(vault, id, u"specimen"_s, select.value(4).toByteArray(), &blocks)) {
         summary.accession = blocks.value(u"specimen"_s).toObject().value(u"accession"_s).toString();
     } else {
         summary.damaged = true;
     }
     if (withNames && !summary.damaged) {
-        if (vault.open(RecordsTable, id, u"patient"_s, select.value(5).toByteArray(), &cbor) &&
-            SamplingRecord::mergeBlockCbor(cbor, &blocks)) {
+        if (openBlock(vault, id, u"patient"_s, select.value(5).toByteArray(), &blocks)) {
             const QJsonObject patient = blocks.value(u"patient"_s).toObject();
             summary.patientName = displayName(patient);
             summary.birthDate = patient.value(u"birthDate"_s).toString();
@@ -563,12 +567,9 @@ QList<QUuid> RecordStore::searchIds(const Query& query, QString* error)
         return ids;
     while (select.next()) {
         const QString id = select.value(0).toString();
-        QByteArray cbor;
         QJsonObject blocks;
-        if (!vault.open(RecordsTable, id, u"patient"_s, select.value(1).toByteArray(), &cbor) ||
-            !SamplingRecord::mergeBlockCbor(cbor, &blocks) ||
-            !vault.open(RecordsTable, id, u"specimen"_s, select.value(2).toByteArray(), &cbor) ||
-            !SamplingRecord::mergeBlockCbor(cbor, &blocks)) {
+        if (!openBlock(vault, id, u"patient"_s, select.value(1).toByteArray(), &blocks) ||
+            !openBlock(vault, id, u"specimen"_s, select.value(2).toByteArray(), &blocks)) {
             continue; // a damaged record is found by its status, not by a search
         }
         const QJsonObject patient = blocks.value(u"patient"_s).toObject();
@@ -648,12 +649,9 @@ bool RecordStore::ensureSearchBuckets(QString* error)
     const Vault& vault = *m_store.vault();
     while (select.next()) {
         const QString id = select.value(0).toString();
-        QByteArray cbor;
         QJsonObject blocks;
-        if (!vault.open(RecordsTable, id, u"patient"_s, select.value(1).toByteArray(), &cbor) ||
-            !SamplingRecord::mergeBlockCbor(cbor, &blocks) ||
-            !vault.open(RecordsTable, id, u"specimen"_s, select.value(2).toByteArray(), &cbor) ||
-            !SamplingRecord::mergeBlockCbor(cbor, &blocks)) {
+        if (!openBlock(vault, id, u"patient"_s, select.value(1).toByteArray(), &blocks) ||
+            !openBlock(vault, id, u"specimen"_s, select.value(2).toByteArray(), &blocks)) {
             continue;
         }
         QList<Problem> ignored;

@@ -18,6 +18,7 @@
 #include <QPrinter>
 #include <QSaveFile>
 #include <QValueAxis>
+#include <memory>
 
 using namespace Qt::StringLiterals;
 
@@ -37,10 +38,22 @@ QChart* newChart(QChartView* view, const QString& title)
     chart->setAnimationOptions(QChart::NoAnimation);
     chart->legend()->setVisible(false);
     chart->setMargins(QMargins(4, 4, 4, 4));
+    // setChart() releases the view's own default chart instead of deleting it.
+    std::unique_ptr<QChart> replaced(view->chart());
     view->setChart(chart);
     view->setRenderHint(QPainter::Antialiasing);
     view->setMinimumHeight(160);
     return chart;
+}
+
+void emptyChart(QChart* chart)
+{
+    chart->removeAllSeries();
+    // removeAxis() hands the axis back to us.
+    for (QAbstractAxis* axis : chart->axes()) {
+        chart->removeAxis(axis);
+        delete axis;
+    }
 }
 
 // A tile: a big number and what it counts.
@@ -108,11 +121,8 @@ void DashboardWidget::clear()
     m_snapshot = SiteStatistics::Snapshot{};
     m_backlog = SyncBacklog{};
     m_hasData = false;
-    for (QChart* chart : {m_hoursChart, m_resultsChart, m_positivityChart}) {
-        chart->removeAllSeries();
-        for (QAbstractAxis* axis : chart->axes())
-            chart->removeAxis(axis);
-    }
+    for (QChart* chart : {m_hoursChart, m_resultsChart, m_positivityChart})
+        emptyChart(chart);
     for (QLabel* label : {m_ui->samplesTodayLabel, m_ui->awaitingLabel, m_ui->positivityLabel,
                           m_ui->backlogLabel, m_ui->codesLabel})
         label->clear();
@@ -182,11 +192,8 @@ void DashboardWidget::showTiles()
 
 void DashboardWidget::showCharts()
 {
-    for (QChart* chart : {m_hoursChart, m_resultsChart, m_positivityChart}) {
-        chart->removeAllSeries();
-        for (QAbstractAxis* axis : chart->axes())
-            chart->removeAxis(axis);
-    }
+    for (QChart* chart : {m_hoursChart, m_resultsChart, m_positivityChart})
+        emptyChart(chart);
 
     // Samples per hour: the opening hours, widened to any hour that had samples.
     int first = 7;

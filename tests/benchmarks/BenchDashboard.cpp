@@ -106,8 +106,8 @@ int main(int argc, char* argv[])
     }
     const QDate today = QDate::currentDate();
     const QDateTime now = QDateTime::currentDateTime();
-    const QDateTime midnight(today, QTime(0, 0));
-    const qint64 todaySpan = std::max<qint64>(60, midnight.secsTo(now) - 60);
+    // Today's records over at least a minute, even just after midnight.
+    const SamplingClock sampling(now, perDay, 60);
     RecordStore::SaveOptions options;
     options.acceptWarnings = true;
     ResultStore results(*lab);
@@ -118,13 +118,7 @@ int main(int argc, char* argv[])
         QList<SamplingRecord> batch;
         for (int i = start; i < std::min(records, start + batchSize); ++i) {
             SamplingRecord record = TestSupport::validRecord(i);
-            const int daysAgo = i / perDay;
-            const double fraction = double(i % perDay) / perDay;
-            const QDateTime at =
-                daysAgo == 0 ? midnight.addSecs(qint64(todaySpan * (1 - fraction)))
-                             : midnight.addDays(-daysAgo).addSecs(qint64(86399 * (1 - fraction)));
-            record.specimen.collectedAt =
-                at.toOffsetFromUtc(at.offsetFromUtc()).toString(Qt::ISODate);
+            record.specimen.collectedAt = sampling.collectedAt(i);
             batch.append(record);
         }
         QList<QList<Problem>> problems;

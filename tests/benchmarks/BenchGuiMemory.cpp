@@ -163,9 +163,7 @@ int runGui(const QString& storePath, const QElapsedTimer& sinceMain)
 // Records sampled `perDay` a day back from now, as bench_queue_view makes them.
 void addRecords(Store& store, int records, int perDay)
 {
-    const QDateTime now = QDateTime::currentDateTime();
-    const QDateTime midnight(now.date(), QTime(0, 0));
-    const qint64 todaySpan = std::max<qint64>(0, midnight.secsTo(now) - 60);
+    const SamplingClock sampling(QDateTime::currentDateTime(), perDay);
     RecordStore::SaveOptions options;
     options.acceptWarnings = true; // samplings older than a week ask for confirmation
     constexpr int BatchSize = 1000;
@@ -173,13 +171,7 @@ void addRecords(Store& store, int records, int perDay)
         QList<SamplingRecord> batch;
         for (int i = start; i < std::min(records, start + BatchSize); ++i) {
             SamplingRecord record = TestSupport::validRecord(i);
-            const int daysAgo = i / perDay;
-            const double fraction = double(i % perDay) / perDay;
-            const QDateTime at =
-                daysAgo == 0 ? midnight.addSecs(qint64(todaySpan * (1 - fraction)))
-                             : midnight.addDays(-daysAgo).addSecs(qint64(86399 * (1 - fraction)));
-            record.specimen.collectedAt =
-                at.toOffsetFromUtc(at.offsetFromUtc()).toString(Qt::ISODate);
+            record.specimen.collectedAt = sampling.collectedAt(i);
             batch.append(record);
         }
         QList<QList<Problem>> problems;

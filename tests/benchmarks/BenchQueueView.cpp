@@ -77,16 +77,7 @@ int main(int argc, char* argv[])
     RecordStore* recordStore = store->records();
 
     // Load: perDay records a day, today's between midnight and now whatever the hour.
-    const QDateTime now = QDateTime::currentDateTime();
-    const QDateTime midnight(now.date(), QTime(0, 0));
-    const qint64 todaySpan = std::max<qint64>(0, midnight.secsTo(now) - 60);
-    auto sampledAt = [&](int i) {
-        const int daysAgo = i / perDay;
-        const double fraction = double(i % perDay) / perDay;
-        if (daysAgo == 0)
-            return midnight.addSecs(qint64(todaySpan * (1 - fraction)));
-        return midnight.addDays(-daysAgo).addSecs(qint64(86399 * (1 - fraction)));
-    };
+    const SamplingClock sampling(QDateTime::currentDateTime(), perDay);
     RecordStore::SaveOptions options;
     options.acceptWarnings = true; // samplings older than a week ask for confirmation
     double saveMs = 0;
@@ -96,9 +87,7 @@ int main(int argc, char* argv[])
         QList<SamplingRecord> batch;
         for (int i = start; i < std::min(records, start + batchSize); ++i) {
             SamplingRecord record = TestSupport::validRecord(i);
-            const QDateTime at = sampledAt(i);
-            record.specimen.collectedAt =
-                at.toOffsetFromUtc(at.offsetFromUtc()).toString(Qt::ISODate);
+            record.specimen.collectedAt = sampling.collectedAt(i);
             batch.append(record);
         }
         QList<QList<Problem>> problems;

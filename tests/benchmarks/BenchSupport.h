@@ -4,10 +4,13 @@
 // timer, and the process's resident memory (Linux /proc).
 
 #include <QByteArray>
+#include <QDateTime>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QString>
 #include <QStringList>
+#include <QTime>
+#include <algorithm>
 
 namespace Bench {
 
@@ -51,5 +54,39 @@ inline void resetPeak()
     if (file.open(QIODevice::WriteOnly))
         file.write("5");
 }
+
+// The sampling times of a loaded store: `perDay` records a day back from `now`, record 0 the
+// newest. Today's lie between midnight and a minute ago, whatever the hour (at least
+// `minimumTodaySpan` seconds after midnight), each earlier day's over the whole day.
+class SamplingClock
+{
+public:
+    SamplingClock(const QDateTime& now, int perDay, qint64 minimumTodaySpan = 0)
+        : m_midnight(now.date(), QTime(0, 0))
+        , m_todaySpan(std::max<qint64>(minimumTodaySpan, m_midnight.secsTo(now) - 60))
+        , m_perDay(perDay)
+    {}
+
+    QDateTime at(int i) const
+    {
+        const int daysAgo = i / m_perDay;
+        const double fraction = double(i % m_perDay) / m_perDay;
+        if (daysAgo == 0)
+            return m_midnight.addSecs(qint64(m_todaySpan * (1 - fraction)));
+        return m_midnight.addDays(-daysAgo).addSecs(qint64(86399 * (1 - fraction)));
+    }
+
+    // As a record's specimen.collectedAt: local time with its offset.
+    QString collectedAt(int i) const
+    {
+        const QDateTime local = at(i);
+        return local.toOffsetFromUtc(local.offsetFromUtc()).toString(Qt::ISODate);
+    }
+
+private:
+    QDateTime m_midnight;
+    qint64 m_todaySpan;
+    int m_perDay;
+};
 
 } // namespace Bench
