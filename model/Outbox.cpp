@@ -35,7 +35,7 @@ constexpr Name StateNames[] = {
     {int(Outbox::State::Rejected), u"rejected"},
 };
 
-template<std::size_t N>
+template <std::size_t N>
 QString nameOf(const Name (&names)[N], int value)
 {
     for (const Name& entry : names) {
@@ -45,7 +45,7 @@ QString nameOf(const Name (&names)[N], int value)
     return {};
 }
 
-template<std::size_t N>
+template <std::size_t N>
 std::optional<int> valueOf(const Name (&names)[N], const QString& name)
 {
     for (const Name& entry : names) {
@@ -106,9 +106,9 @@ bool Outbox::addVersion(const QUuid& id, int version, Kind kind, const QString& 
     Database& database = m_store.database();
     const QString recordId = id.toString(QUuid::WithoutBraces);
     // The versions still to send that say what the record says now: about to change.
-    QSqlQuery& unsent = database.query(
-        u"SELECT version FROM outbox WHERE record_id = ? AND version < ? "
-        "AND state IN ('waiting', 'sending') AND payload IS NULL"_s);
+    QSqlQuery& unsent =
+        database.query(u"SELECT version FROM outbox WHERE record_id = ? AND version < ? "
+                       "AND state IN ('waiting', 'sending') AND payload IS NULL"_s);
     unsent.bindValue(0, recordId);
     unsent.bindValue(1, version);
     if (!database.exec(unsent, error))
@@ -130,10 +130,10 @@ bool Outbox::addVersion(const QUuid& id, int version, Kind kind, const QString& 
     insert.bindValue(2, kindName(kind));
     insert.bindValue(3, iso(now));
     const QString trimmed = reason.trimmed();
-    insert.bindValue(4, trimmed.isEmpty() ? nullBytes()
-                                          : QVariant(m_store.vault()->seal(
-                                                OutboxTable, rowId(recordId, version),
-                                                ReasonColumn, trimmed.toUtf8())));
+    insert.bindValue(4, trimmed.isEmpty()
+                            ? nullBytes()
+                            : QVariant(m_store.vault()->seal(OutboxTable, rowId(recordId, version),
+                                                             ReasonColumn, trimmed.toUtf8())));
     return database.exec(insert, error);
 }
 
@@ -151,8 +151,8 @@ bool Outbox::snapshot(const QString& recordId, int version, QString* error)
     Database& database = m_store.database();
     QSqlQuery& update =
         database.query(u"UPDATE outbox SET payload = ? WHERE record_id = ? AND version = ?"_s);
-    update.bindValue(0, m_store.vault()->seal(OutboxTable, rowId(recordId, version),
-                                              PayloadColumn, payload.toCborValue().toCbor()));
+    update.bindValue(0, m_store.vault()->seal(OutboxTable, rowId(recordId, version), PayloadColumn,
+                                              payload.toCborValue().toCbor()));
     update.bindValue(1, recordId);
     update.bindValue(2, version);
     return database.exec(update, error);
@@ -284,8 +284,9 @@ bool Outbox::content(const Entry& entry, Content* content, QString* error)
 bool Outbox::markSending(const QList<Entry>& entries, QString* error)
 {
     Database& database = m_store.database();
-    QSqlQuery& mark = database.query(u"UPDATE outbox SET state = 'sending', attempts = attempts + 1 "
-                                     "WHERE record_id = ? AND version = ?"_s);
+    QSqlQuery& mark =
+        database.query(u"UPDATE outbox SET state = 'sending', attempts = attempts + 1 "
+                       "WHERE record_id = ? AND version = ?"_s);
     for (const Entry& entry : entries) {
         mark.bindValue(0, entry.recordId);
         mark.bindValue(1, entry.version);
@@ -302,12 +303,12 @@ bool Outbox::settle(const Entry& entry, State state, const QString& message,
     // refused it and a newer version will say it again).
     const bool settled = state == State::Acknowledged || state == State::Rejected;
     Database& database = m_store.database();
-    QSqlQuery& update = database.query(
-        u"UPDATE outbox SET state = ?, last_error = ?, next_attempt_at = ?, "
-        "acknowledged_at = CASE WHEN ? THEN ? ELSE acknowledged_at END, "
-        "payload = CASE WHEN ? THEN NULL ELSE payload END, "
-        "reason = CASE WHEN ? THEN NULL ELSE reason END "
-        "WHERE record_id = ? AND version = ?"_s);
+    QSqlQuery& update =
+        database.query(u"UPDATE outbox SET state = ?, last_error = ?, next_attempt_at = ?, "
+                       "acknowledged_at = CASE WHEN ? THEN ? ELSE acknowledged_at END, "
+                       "payload = CASE WHEN ? THEN NULL ELSE payload END, "
+                       "reason = CASE WHEN ? THEN NULL ELSE reason END "
+                       "WHERE record_id = ? AND version = ?"_s);
     int column = 0;
     update.bindValue(column++, stateName(state));
     update.bindValue(column++, message.isEmpty() ? QVariant(QMetaType::fromType<QString>())
@@ -359,6 +360,20 @@ Outbox::Status Outbox::status()
         }
     }
     counts.finish();
+    QSqlQuery& records = database.query(
+        u"SELECT"
+        " count(DISTINCT CASE WHEN state IN ('waiting', 'sending') THEN record_id END),"
+        " (SELECT count(*) FROM (SELECT record_id FROM outbox GROUP BY record_id"
+        "   HAVING min(state = 'acknowledged') = 1)),"
+        " (SELECT count(*) FROM outbox o WHERE state = 'rejected' AND version ="
+        "   (SELECT max(version) FROM outbox l WHERE l.record_id = o.record_id))"
+        " FROM outbox"_s);
+    if (database.exec(records, &error) && records.next()) {
+        status.recordsWaiting = records.value(0).toInt();
+        status.recordsAcknowledged = records.value(1).toInt();
+        status.recordsRejected = records.value(2).toInt();
+    }
+    records.finish();
     QSqlQuery& oldest = database.query(u"SELECT min(queued_at), min(next_attempt_at) FROM outbox "
                                        "WHERE state IN ('waiting', 'sending')"_s);
     if (database.exec(oldest, &error) && oldest.next()) {

@@ -90,17 +90,23 @@ public:
     // reason (the server has them); a rejected one waits for a newer version; a retried one
     // waits until `nextAttempt`.
     [[nodiscard]] bool settle(const Entry& entry, State state, const QString& message,
-                              const QDateTime& nextAttempt, const QDateTime& now,
-                              QString* error);
+                              const QDateTime& nextAttempt, const QDateTime& now, QString* error);
     // Clears every wait: what is waiting is due now.
     [[nodiscard]] bool retryNow(const QDateTime& now, QString* error);
 
     struct Status
     {
+        // Versions (a registration, a result, a correction... each is one send).
         int waiting = 0;
         int sending = 0;
         int acknowledged = 0;
         int rejected = 0;
+        // Records, as people count them: one with a version still to send is waiting; one
+        // whose every version the server has is acknowledged; one whose latest version was
+        // refused is rejected.
+        int recordsWaiting = 0;
+        int recordsAcknowledged = 0;
+        int recordsRejected = 0;
         QDateTime oldestWaiting; // queued time of the oldest version not yet acknowledged
         QDateTime nextAttempt;
         QDateTime lastSuccess; // the last acknowledgement

@@ -131,8 +131,9 @@ int serve(const QCommandLineParser& parser, ServerDatabase* database)
 int stats(ServerDatabase* database)
 {
     QList<ServerDatabase::Count> counts;
+    qint64 versions = 0;
     QString error;
-    if (!database->counts(&counts, &error))
+    if (!database->counts(&counts, &versions, &error))
         return fail(error);
     qint64 total = 0;
     QString out = u"site\tstatus\tcount\n"_s;
@@ -141,6 +142,7 @@ int stats(ServerDatabase* database)
         total += count.count;
     }
     out += u"total\t\t"_s + QString::number(total) + u'\n';
+    out += u"versions\t\t"_s + QString::number(versions) + u'\n';
     print(out);
     return 0;
 }

@@ -414,21 +414,31 @@ bool ServerDatabase::insert(const Row& row, Insert* result, int* latest, QString
     }
 }
 
-bool ServerDatabase::counts(QList<Count>* counts, QString* error)
+bool ServerDatabase::counts(QList<Count>* counts, qint64* versionsStored, QString* error)
 {
     for (int attempt = 0;; ++attempt) {
         QSqlError failure;
         {
             QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
-            if (query.exec(u"SELECT site, status, COUNT(*) FROM records GROUP BY site, status "
-                           "ORDER BY site, status"_s)) {
+            // A record counts once, under the status of its latest version; its versions
+            // (registration, result, corrections) are counted beside it.
+            if (query.exec(u"SELECT r.site, r.status, COUNT(*) FROM records r "
+                           "WHERE r.version = (SELECT MAX(l.version) FROM records l "
+                           "WHERE l.site = r.site AND l.bundle_id = r.bundle_id) "
+                           "GROUP BY r.site, r.status ORDER BY r.site, r.status"_s)) {
                 counts->clear();
                 while (query.next())
                     counts->append({query.value(0).toString(), query.value(1).toString(),
                                     query.value(2).toLongLong()});
-                return true;
+                QSqlQuery versions(QSqlDatabase::database(m_connectionName, false));
+                if (versions.exec(u"SELECT COUNT(*) FROM records"_s) && versions.next()) {
+                    *versionsStored = versions.value(0).toLongLong();
+                    return true;
+                }
+                failure = versions.lastError();
+            } else {
+                failure = query.lastError();
             }
-            failure = query.lastError();
         }
         if (attempt > 0 || !reopenIfLost()) {
             *error = tr("database error: %1").arg(sqlError(failure));

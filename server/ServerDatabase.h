@@ -69,7 +69,8 @@ public:
     [[nodiscard]] bool beginBatch(QString* error);
     [[nodiscard]] bool commitBatch(QString* error);
     void rollbackBatch();
-    [[nodiscard]] bool counts(QList<Count>* counts, QString* error);
+    // Records by site and the status of their latest version, and every version stored.
+    [[nodiscard]] bool counts(QList<Count>* counts, qint64* versionsStored, QString* error);
     // Every stored Bundle in the order received; stops when `visit` returns false.
     [[nodiscard]] bool forEachBundle(const std::function<bool(const QString& bundle)>& visit,
                                      QString* error);

@@ -163,7 +163,7 @@ void TestLabGui::positiveEnteredTwiceShowsQrAndPrintsSlip()
 
         // The slip, to PDF; a reprint asks for a reason.
         second->findChild<QPushButton*>(u"printSlipButton"_s)->click();
-        QVERIFY(QFile::exists(slips.filePath(u"slip-%1-v1.pdf"_s.arg(sampled.specimen.accession))));
+        QVERIFY(QFile::exists(slips.filePath(u"slip-%1-v2.pdf"_s.arg(sampled.specimen.accession))));
         MessageBox::setNextText(u"the patient lost it"_s);
         second->findChild<QPushButton*>(u"printSlipButton"_s)->click();
 

@@ -278,8 +278,8 @@ void TestSecurityAccounts::nurseCannotEnterOrChangeResults()
     QVERIFY(!results.correct(id, entry, u"wrong tube"_s, &problems, &error));
     QVERIFY(!results.cancel(id, u"wrong tube"_s, &error));
 
-    // Nothing changed: the lab still sees its negative, first version, and nothing on the
-    // other record.
+    // Nothing changed: the lab still sees its negative, the version after the registration,
+    // and nothing on the other record.
     Store lab;
     QVERIFY(lab.open(m_db, &error));
     QVERIFY(lab.signIn(LabName, password(), &error));
@@ -287,7 +287,7 @@ void TestSecurityAccounts::nurseCannotEnterOrChangeResults()
     ResultStore::Current current;
     QVERIFY2(labResults.current(id, &current, &error), qPrintable(error));
     QCOMPARE(current.result.value, u"N"_s);
-    QCOMPARE(current.version, 1);
+    QCOMPARE(current.version, 2);
     QCOMPARE(current.status, RecordStatus::Resulted);
     QVERIFY2(labResults.current(otherId, &current, &error), qPrintable(error));
     QCOMPARE(current.status, RecordStatus::Sampled);

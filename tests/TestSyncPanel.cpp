@@ -41,7 +41,8 @@ void TestSyncPanel::showsWaitingSendsNowAndReportsErrors()
     auto text = [&panel](const char* name) {
         return panel.findChild<QLabel*>(QString::fromLatin1(name))->text();
     };
-    QCOMPARE(text("waitingLabel"), u"7"_s);
+    // Seven records, each a registration and a result to send.
+    QCOMPARE(text("waitingLabel"), u"7 (14 versions to send)"_s);
     QVERIFY2(text("lastErrorLabel").contains(u"Connection refused"_s),
              qPrintable(text("lastErrorLabel")));
     QCOMPARE(text("lastSuccessLabel"), u"never"_s);
@@ -53,7 +54,7 @@ void TestSyncPanel::showsWaitingSendsNowAndReportsErrors()
     server.mode = FakeSyncServer::Mode::Normal;
     panel.findChild<QPushButton*>(u"sendNowButton"_s)->click();
     QTRY_COMPARE(text("waitingLabel"), u"0"_s);
-    QCOMPARE(server.stored.size(), 7);
+    QCOMPARE(server.stored.size(), 14);
     QCOMPARE(text("lastErrorLabel"), u"none"_s);
     QCOMPARE(text("connectionLabel"), u"the server answers"_s);
     QVERIFY(text("lastSuccessLabel") != u"never"_s);

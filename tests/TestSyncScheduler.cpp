@@ -40,8 +40,10 @@ void TestSyncScheduler::aRoundSendsEveryBatchDue()
     QSignalSpy finished(&scheduler, &SyncScheduler::roundFinished);
     scheduler.start();
     QCOMPARE(finished.size(), 1);
-    QCOMPARE(server.stored.size(), 2 * SyncEngine::BatchSize + 7);
-    QCOMPARE(server.posts, 3);
+    // Each record is two versions to send: its registration and its result.
+    const int versions = 2 * (2 * SyncEngine::BatchSize + 7);
+    QCOMPARE(server.stored.size(), versions);
+    QCOMPARE(server.posts, (versions + SyncEngine::BatchSize - 1) / SyncEngine::BatchSize);
     QVERIFY(!scheduler.isOffline());
     QVERIFY(!scheduler.isInRound());
     // Nothing waits: the next round is the regular one.
@@ -64,7 +66,8 @@ void TestSyncScheduler::aRoundStopsAtTheFirstNetworkFailure()
     QCOMPARE(offline.size(), 1);
     QVERIFY2(scheduler.lastProblem().contains(u"Connection refused"_s),
              qPrintable(scheduler.lastProblem()));
-    QCOMPARE(engine.status().waiting, 2 * SyncEngine::BatchSize + 7);
+    QCOMPARE(engine.status().recordsWaiting, 2 * SyncEngine::BatchSize + 7);
+    QCOMPARE(engine.status().waiting, 2 * (2 * SyncEngine::BatchSize + 7));
 }
 
 void TestSyncScheduler::theProbeSendsAsSoonAsTheServerAnswersAgain()
@@ -85,7 +88,7 @@ void TestSyncScheduler::theProbeSendsAsSoonAsTheServerAnswersAgain()
     QCOMPARE(server.stored.size(), 0);
     QCOMPARE(server.posts, 1); // probing does not resend the records
     server.mode = FakeSyncServer::Mode::Normal;
-    QTRY_COMPARE_WITH_TIMEOUT(server.stored.size(), 5, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(server.stored.size(), 2 * 5, 10000); // registrations, results
     QVERIFY(!scheduler.isOffline());
     QCOMPARE(engine.status().waiting, 0);
 }
@@ -104,7 +107,7 @@ void TestSyncScheduler::thePlatformsNetworkSignalSendsAtOnce()
     QVERIFY(scheduler.isOffline());
     server.mode = FakeSyncServer::Mode::Normal;
     scheduler.networkCameBack();
-    QCOMPARE(server.stored.size(), 5);
+    QCOMPARE(server.stored.size(), 2 * 5); // registrations and results
     QVERIFY(!scheduler.isOffline());
 }
 
@@ -149,7 +152,7 @@ void TestSyncScheduler::afterRoundTasksRunAndReportTheirProblem()
     });
     scheduler.syncNow();
     QCOMPARE(ran, 1);
-    QCOMPARE(storedWhenRun, 2); // after the sending
+    QCOMPARE(storedWhenRun, 2 * 2); // after the sending of registrations and results
     QCOMPARE(scheduler.lastProblem(), u"no activation code could be fetched"_s);
 }
 
@@ -177,8 +180,8 @@ void TestSyncScheduler::aRoundAskedDuringARoundFollowsIt()
     QVERIFY(scheduler.isInRound());
     scheduler.syncNow(); // "Send now" pressed while sending
     QTRY_COMPARE(finished.size(), 2);
-    QCOMPARE(server.posts, 1); // the second round had nothing left to send
-    QCOMPARE(server.stored.size(), 3);
+    QCOMPARE(server.posts, 1);             // the second round had nothing left to send
+    QCOMPARE(server.stored.size(), 2 * 3); // registrations and results
 }
 
 QTEST_GUILESS_MAIN(TestSyncScheduler)

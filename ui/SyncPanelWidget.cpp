@@ -72,11 +72,16 @@ void SyncPanelWidget::refresh()
         m_ui->connectionLabel->setText(m_scheduler->isInRound() ? tr("sending")
                                                                 : tr("the server answers"));
     }
-    m_ui->waitingLabel->setText(QString::number(status.waiting + status.sending));
+    // Records, as people count them; the versions when a record has more than one to send.
+    const int versionsWaiting = status.waiting + status.sending;
+    m_ui->waitingLabel->setText(versionsWaiting == status.recordsWaiting
+                                    ? QString::number(status.recordsWaiting)
+                                    : tr("%1 (%n version(s) to send)", nullptr, versionsWaiting)
+                                          .arg(status.recordsWaiting));
     m_ui->oldestLabel->setText(status.waiting + status.sending > 0 ? shown(status.oldestWaiting)
                                                                    : tr("nothing waits"));
     m_ui->lastSuccessLabel->setText(shown(status.lastSuccess));
-    m_ui->rejectedLabel->setText(QString::number(status.rejected));
+    m_ui->rejectedLabel->setText(QString::number(status.recordsRejected));
     // A problem of the round itself (the store, a refill) first, then the outbox's.
     QString lastError = m_scheduler->lastProblem();
     if (lastError.isEmpty())

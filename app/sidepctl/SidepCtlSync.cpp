@@ -33,9 +33,16 @@ int SidepCtl::sync(const CommandArguments& args)
 
     auto printStatus = [this](SyncEngine& engine) {
         const SyncEngine::Status status = engine.status();
-        m_out << tr("waiting: %1").arg(status.waiting + status.sending) << Qt::endl
-              << tr("acknowledged: %1").arg(status.acknowledged) << Qt::endl
-              << tr("rejected: %1").arg(status.rejected) << Qt::endl;
+        // Records first (what people count), then the versions that carry them.
+        auto line = [](const QString& label, int records, int versions) {
+            return tr("%1: %2 (%n version(s))", nullptr, versions)
+                .arg(label, tr("%n record(s)", nullptr, records));
+        };
+        m_out << line(tr("waiting"), status.recordsWaiting, status.waiting + status.sending)
+              << Qt::endl
+              << line(tr("acknowledged"), status.recordsAcknowledged, status.acknowledged)
+              << Qt::endl
+              << line(tr("rejected"), status.recordsRejected, status.rejected) << Qt::endl;
         if (status.oldestWaiting.isValid())
             m_out << tr("oldest waiting since: %1").arg(status.oldestWaiting.toString(Qt::ISODate))
                   << Qt::endl;
