@@ -41,9 +41,12 @@ QString versionRowId(const QString& recordId, int version)
     return recordId + u'/' + QString::number(version);
 }
 
-QByteArray entryCbor(const ResultStore::Entry& entry)
+// A pending correction carries its reason, sealed with the entry.
+QByteArray entryCbor(const ResultStore::Entry& entry, const QString& reason = {})
 {
     QCborMap map;
+    if (!reason.isEmpty())
+        map.insert(u"reason"_s, reason);
     map.insert(u"analysis"_s, entry.analysis);
     map.insert(u"value"_s, entry.value);
     map.insert(u"validatedAt"_s, entry.validatedAt);
@@ -53,12 +56,13 @@ QByteArray entryCbor(const ResultStore::Entry& entry)
     return map.toCborValue().toCbor();
 }
 
-bool entryFromCbor(const QByteArray& cbor, ResultStore::Entry* entry)
+bool entryFromCbor(const QByteArray& cbor, ResultStore::Entry* entry, QString* reason)
 {
     const QCborValue value = QCborValue::fromCbor(cbor);
     if (!value.isMap())
         return false;
     const QCborMap map = value.toMap();
+    *reason = map.value(u"reason"_s).toString();
     entry->analysis = map.value(u"analysis"_s).toString();
     entry->value = map.value(u"value"_s).toString();
     entry->validatedAt = map.value(u"validatedAt"_s).toString();
@@ -95,6 +99,13 @@ bool isResultedOrLater(RecordStatus status)
 }
 
 } // namespace
+
+// Another user's blind entry: a first result, or a correction with its reason.
+struct ResultStore::PendingEntry
+{
+    Entry entry;
+    QString reason;
+};
 
 struct ResultStore::Row
 {
@@ -318,37 +329,17 @@ bool ResultStore::enter(const QUuid& id, const Entry& entry, Outcome* outcome,
         return false;
     }
 
-    const Vault& vault = *m_store.vault();
-    QList<Entry> others;
-    QSqlQuery& select =
-        database.query(u"SELECT entered_by, entry FROM result_entries WHERE record_id = ?"_s);
-    select.bindValue(0, recordId);
-    if (!database.exec(select, error))
+    QList<PendingEntry> others;
+    if (!otherEntries(recordId, &others, error))
         return false;
-    while (select.next()) {
-        const QString user = select.value(0).toString();
-        if (user == me)
-            continue; // replaced by this entry
-        QByteArray cbor;
-        Entry other;
-        if (!vault.open(EntriesTable, entryRowId(recordId, user), u"entry"_s,
-                        select.value(1).toByteArray(), &cbor) ||
-            !entryFromCbor(cbor, &other)) {
-            select.finish();
-            *error =
-                tr("record %1 is damaged: a pending result entry does not decrypt").arg(recordId);
-            return false;
-        }
-        others.append(other);
-    }
-    select.finish();
 
-    const auto agreeing = std::find_if(others.cbegin(), others.cend(),
-                                       [&](const Entry& other) { return agree(other, mine); });
+    const auto agreeing =
+        std::find_if(others.cbegin(), others.cend(),
+                     [&](const PendingEntry& other) { return agree(other.entry, mine); });
     bool activationMissing = false;
     if (agreeing != others.cend()) {
         if (mine.reportPdf.isEmpty())
-            mine.reportPdf = agreeing->reportPdf;
+            mine.reportPdf = agreeing->entry.reportPdf;
         *outcome = Outcome::Validated;
         if (!validate(id, row, mine, now, &activationMissing, error) ||
             !m_store.audit(u"result.secondEntry"_s, recordId, u"entries agree"_s, error)) {
@@ -356,20 +347,13 @@ bool ResultStore::enter(const QUuid& id, const Entry& entry, Outcome* outcome,
         }
     } else if (!others.isEmpty() || (mine.value == u"P"_s && secondCheckEnabled())) {
         *outcome = others.isEmpty() ? Outcome::AwaitingSecondEntry : Outcome::Mismatch;
-        QSqlQuery& upsert =
-            database.query(u"INSERT INTO result_entries (record_id, entered_by, entered_at, entry) "
-                           "VALUES (?, ?, ?, ?) ON CONFLICT (record_id, entered_by) DO UPDATE SET "
-                           "entered_at = excluded.entered_at, entry = excluded.entry"_s);
-        upsert.bindValue(0, recordId);
-        upsert.bindValue(1, me);
-        upsert.bindValue(2, now.toString(Qt::ISODate));
-        upsert.bindValue(
-            3, vault.seal(EntriesTable, entryRowId(recordId, me), u"entry"_s, entryCbor(mine)));
         const QString action = others.isEmpty() ? u"result.firstEntry"_s : u"result.mismatch"_s;
         const QString detail = others.isEmpty() ? u"awaiting a second entry by another user"_s
                                                 : u"entries disagree; nothing validated"_s;
-        if (!database.exec(upsert, error) || !m_store.audit(action, recordId, detail, error))
+        if (!keepPending(recordId, mine, {}, now, error) ||
+            !m_store.audit(action, recordId, detail, error)) {
             return false;
+        }
     } else {
         *outcome = Outcome::Validated;
         if (!validate(id, row, mine, now, &activationMissing, error))
@@ -396,6 +380,53 @@ bool ResultStore::enter(const QUuid& id, const Entry& entry, Outcome* outcome,
         break;
     }
     return true;
+}
+
+bool ResultStore::otherEntries(const QString& recordId, QList<PendingEntry>* others, QString* error)
+{
+    const QString me = m_store.currentUser().name;
+    const Vault& vault = *m_store.vault();
+    Database& database = m_store.database();
+    QSqlQuery& select =
+        database.query(u"SELECT entered_by, entry FROM result_entries WHERE record_id = ?"_s);
+    select.bindValue(0, recordId);
+    if (!database.exec(select, error))
+        return false;
+    while (select.next()) {
+        const QString user = select.value(0).toString();
+        if (user == me)
+            continue; // replaced by this entry
+        QByteArray cbor;
+        PendingEntry other;
+        if (!vault.open(EntriesTable, entryRowId(recordId, user), u"entry"_s,
+                        select.value(1).toByteArray(), &cbor) ||
+            !entryFromCbor(cbor, &other.entry, &other.reason)) {
+            select.finish();
+            *error =
+                tr("record %1 is damaged: a pending result entry does not decrypt").arg(recordId);
+            return false;
+        }
+        others->append(other);
+    }
+    select.finish();
+    return true;
+}
+
+bool ResultStore::keepPending(const QString& recordId, const Entry& entry, const QString& reason,
+                              const QDateTime& now, QString* error)
+{
+    const QString me = m_store.currentUser().name;
+    Database& database = m_store.database();
+    QSqlQuery& upsert =
+        database.query(u"INSERT INTO result_entries (record_id, entered_by, entered_at, entry) "
+                       "VALUES (?, ?, ?, ?) ON CONFLICT (record_id, entered_by) DO UPDATE SET "
+                       "entered_at = excluded.entered_at, entry = excluded.entry"_s);
+    upsert.bindValue(0, recordId);
+    upsert.bindValue(1, me);
+    upsert.bindValue(2, now.toString(Qt::ISODate));
+    upsert.bindValue(3, m_store.vault()->seal(EntriesTable, entryRowId(recordId, me), u"entry"_s,
+                                              entryCbor(entry, reason)));
+    return database.exec(upsert, error);
 }
 
 bool ResultStore::pendingState(const QUuid& id, PendingState* state, QString* error)
@@ -477,21 +508,13 @@ bool ResultStore::report(const QUuid& id, QByteArray* pdf, QString* error)
 bool ResultStore::correct(const QUuid& id, const Entry& entry, const QString& reason,
                           QList<Problem>* problems, QString* error, const QDateTime& now)
 {
-    return replace(id, &entry, reason, problems, error, now);
+    Outcome ignored = Outcome::Mismatch;
+    return correct(id, entry, reason, &ignored, problems, error, now);
 }
 
-bool ResultStore::cancel(const QUuid& id, const QString& reason, QString* error,
-                         const QDateTime& now)
-{
-    QList<Problem> problems;
-    const bool done = replace(id, nullptr, reason, &problems, error, now);
-    if (!done && !problems.isEmpty())
-        *error = problems.first().toString();
-    return done;
-}
-
-bool ResultStore::replace(const QUuid& id, const Entry* entry, const QString& reason,
-                          QList<Problem>* problems, QString* error, const QDateTime& now)
+bool ResultStore::correct(const QUuid& id, const Entry& entry, const QString& reason,
+                          Outcome* outcome, QList<Problem>* problems, QString* error,
+                          const QDateTime& now)
 {
     problems->clear();
     if (!m_store.require(Permission::EnterResult, error))
@@ -502,33 +525,127 @@ bool ResultStore::replace(const QUuid& id, const Entry* entry, const QString& re
         *error = tr("not saved: the correction breaks the rules listed");
         return false;
     }
-    Database& database = m_store.database();
-    const Vault& vault = *m_store.vault();
     const QString recordId = idText(id);
-    Transaction transaction(database);
+    // One write transaction from reading the other entries to the decision, as for enter().
+    Transaction transaction(m_store.database());
     if (!transaction.begin(error))
         return false;
     Row row;
-    if (!readRow(id, &row, error))
+    if (!readRow(id, &row, error) || !checkReplaceable(row, false, error))
         return false;
+    Entry mine = entry;
+    *problems = check(&mine, row.collectedAt, now);
+    if (hasErrors(*problems)) {
+        *error = tr("not saved: the correction breaks the rules listed");
+        return false;
+    }
+    QList<PendingEntry> others;
+    if (!otherEntries(recordId, &others, error))
+        return false;
+
+    const auto agreeing =
+        std::find_if(others.cbegin(), others.cend(),
+                     [&](const PendingEntry& other) { return agree(other.entry, mine); });
+    bool activationMissing = false;
+    if (agreeing != others.cend()) {
+        // The version keeps the first user's reason; the second one's goes to the audit log.
+        if (mine.reportPdf.isEmpty())
+            mine.reportPdf = agreeing->entry.reportPdf;
+        *outcome = Outcome::Validated;
+        if (!replace(id, row, &mine, agreeing->reason, now, &activationMissing, error) ||
+            !m_store.audit(
+                {{u"result.secondEntry"_s, recordId, u"corrections agree"_s, reason.trimmed()}},
+                error)) {
+            return false;
+        }
+    } else if (!others.isEmpty() || (mine.value == u"P"_s && secondCheckEnabled())) {
+        *outcome = others.isEmpty() ? Outcome::AwaitingSecondEntry : Outcome::Mismatch;
+        const QString action =
+            others.isEmpty() ? u"result.correction.firstEntry"_s : u"result.mismatch"_s;
+        const QString detail = others.isEmpty()
+                                   ? u"correction awaiting a second entry by another user"_s
+                                   : u"corrections disagree; nothing validated"_s;
+        if (!keepPending(recordId, mine, reason.trimmed(), now, error) ||
+            !m_store.audit({{action, recordId, detail, reason.trimmed()}}, error)) {
+            return false;
+        }
+    } else {
+        *outcome = Outcome::Validated;
+        if (!replace(id, row, &mine, reason, now, &activationMissing, error))
+            return false;
+    }
+    if (!transaction.commit(error))
+        return false;
+
+    switch (*outcome) {
+    case Outcome::Validated:
+        qCInfo(lcStore) << "result corrected" << recordId << "version" << row.version + 1;
+        Q_EMIT resultCorrected(id);
+        if (activationMissing)
+            Q_EMIT activationCodeMissing(id);
+        break;
+    case Outcome::AwaitingSecondEntry:
+        Q_EMIT entryPending(id);
+        break;
+    case Outcome::Mismatch:
+        qCInfo(lcStore) << "corrections disagree" << recordId;
+        Q_EMIT entriesDisagree(id);
+        break;
+    }
+    return true;
+}
+
+bool ResultStore::cancel(const QUuid& id, const QString& reason, QString* error,
+                         const QDateTime& now)
+{
+    if (!m_store.require(Permission::EnterResult, error))
+        return false;
+    if (reason.trimmed().isEmpty()) {
+        *error = u"reason: "_s + tr("a correction or a cancellation needs a reason");
+        return false;
+    }
+    const QString recordId = idText(id);
+    Transaction transaction(m_store.database());
+    if (!transaction.begin(error))
+        return false;
+    Row row;
+    bool activationMissing = false;
+    if (!readRow(id, &row, error) || !checkReplaceable(row, true, error) ||
+        !replace(id, row, nullptr, reason, now, &activationMissing, error) ||
+        !transaction.commit(error)) {
+        return false;
+    }
+    qCInfo(lcStore) << "result cancelled" << recordId << "version" << row.version + 1;
+    Q_EMIT resultCorrected(id);
+    return true;
+}
+
+bool ResultStore::checkReplaceable(const Row& row, bool cancelling, QString* error)
+{
     if (!isResultedOrLater(row.status) ||
         (row.result.value.isEmpty() && row.correction != EnteredInError)) {
         *error = tr("only a validated result can be corrected or cancelled");
         return false;
     }
-    if (!entry && row.correction == EnteredInError) {
+    if (cancelling && row.correction == EnteredInError) {
         *error = tr("this result is already cancelled");
         return false;
     }
-    Entry replacement;
-    if (entry) {
-        replacement = *entry;
-        *problems = check(&replacement, row.collectedAt, now);
-        if (hasErrors(*problems)) {
-            *error = tr("not saved: the correction breaks the rules listed");
-            return false;
-        }
-    }
+    return true;
+}
+
+// Inside the caller's transaction, on a checked entry (nullptr cancels): the previous result
+// becomes a version, the new one is queued and written, and pending corrections, made
+// against the result being replaced, are discarded.
+bool ResultStore::replace(const QUuid& id, const Row& row, const Entry* entry,
+                          const QString& reason, const QDateTime& now, bool* activationMissing,
+                          QString* error)
+{
+    Database& database = m_store.database();
+    const Vault& vault = *m_store.vault();
+    const QString recordId = idText(id);
+    *activationMissing = false;
+    const Entry replacement = entry ? *entry : Entry{};
 
     // The previous result goes to the history, re-sealed for its new place.
     QVariant oldReport(QMetaType::fromType<QByteArray>());
@@ -569,7 +686,6 @@ bool ResultStore::replace(const QUuid& id, const Entry* entry, const QString& re
     // The patient keeps the code already given; one that was never given is taken now.
     Activation activation;
     bool activationPending = false;
-    bool activationMissing = false;
     if (entry && replacement.value == u"P"_s) {
         if (!row.activation.code.isEmpty()) {
             activation = row.activation;
@@ -577,27 +693,22 @@ bool ResultStore::replace(const QUuid& id, const Entry* entry, const QString& re
             ActivationCodes codes(m_store);
             if (!codes.allocate(recordId, now, &activation, &activationPending, error))
                 return false;
-            activationMissing = activationPending;
+            *activationMissing = activationPending;
             audit.append({activationPending ? u"activation.pending"_s : u"activation.assign"_s,
                           recordId,
                           {},
                           {}});
         }
     }
+    QSqlQuery& clear = database.query(u"DELETE FROM result_entries WHERE record_id = ?"_s);
+    clear.bindValue(0, recordId);
     const TestResult result = entry ? resultOf(replacement) : TestResult{};
-    if (!Outbox(m_store).addVersion(id, version,
-                                    entry ? Outbox::Kind::Correction : Outbox::Kind::Cancellation,
-                                    reason, now, error) ||
-        !writeResult(id, row, result, activation, activationPending, version,
-                     entry ? Corrected : EnteredInError, replacement.reportPdf, false, error) ||
-        !m_store.audit(audit, error) || !transaction.commit(error)) {
-        return false;
-    }
-    qCInfo(lcStore) << "result replaced" << recordId << "version" << version;
-    Q_EMIT resultCorrected(id);
-    if (activationMissing)
-        Q_EMIT activationCodeMissing(id);
-    return true;
+    return Outbox(m_store).addVersion(id, version,
+                                      entry ? Outbox::Kind::Correction : Outbox::Kind::Cancellation,
+                                      reason, now, error) &&
+           writeResult(id, row, result, activation, activationPending, version,
+                       entry ? Corrected : EnteredInError, replacement.reportPdf, false, error) &&
+           database.exec(clear, error) && m_store.audit(audit, error);
 }
 
 bool ResultStore::history(const QUuid& id, QList<Version>* versions, QString* error)

@@ -63,6 +63,7 @@ public:
                              const QDateTime& now = QDateTime::currentDateTimeUtc());
 
     // What the second check is waiting for, without any entered value (entries are blind).
+    // On a record with a validated result, the entries are pending corrections.
     struct PendingState
     {
         int entries = 0;
@@ -98,6 +99,19 @@ public:
     // report) as a version with the reason, gives the record the next version number and
     // marks it to be sent again as a correction. A cancellation does the same with no result
     // (sent as entered in error). The reason is required and is stored encrypted.
+    //
+    // A correction to a positive goes through the blind second check like a first positive:
+    // it is kept as this user's pending correction, and the record keeps its validated result
+    // (no version, no activation code, nothing queued) until a different user enters the same
+    // value and analysis. Their reasons may differ: the version keeps the first user's, the
+    // audit log both. A correction that disagrees with another user's pending one is a
+    // mismatch; a correction to N, I or X with none pending is validated at once. Whatever
+    // replaces the result (a validated correction, a cancellation) discards pending ones.
+    [[nodiscard]] bool correct(const QUuid& id, const Entry& entry, const QString& reason,
+                               Outcome* outcome, QList<Problem>* problems, QString* error,
+                               const QDateTime& now = QDateTime::currentDateTimeUtc());
+    // The same, for callers that need not tell a validated correction from a pending one:
+    // true also when the correction waits for a second entry.
     [[nodiscard]] bool correct(const QUuid& id, const Entry& entry, const QString& reason,
                                QList<Problem>* problems, QString* error,
                                const QDateTime& now = QDateTime::currentDateTimeUtc());
@@ -175,8 +189,13 @@ private:
                      QString* error);
     bool validate(const QUuid& id, const Row& row, const Entry& entry, const QDateTime& now,
                   bool* activationMissing, QString* error);
-    bool replace(const QUuid& id, const Entry* entry, const QString& reason,
-                 QList<Problem>* problems, QString* error, const QDateTime& now);
+    struct PendingEntry;
+    bool otherEntries(const QString& recordId, QList<PendingEntry>* others, QString* error);
+    bool keepPending(const QString& recordId, const Entry& entry, const QString& reason,
+                     const QDateTime& now, QString* error);
+    bool checkReplaceable(const Row& row, bool cancelling, QString* error);
+    bool replace(const QUuid& id, const Row& row, const Entry* entry, const QString& reason,
+                 const QDateTime& now, bool* activationMissing, QString* error);
 
     Store& m_store;
 };

@@ -69,6 +69,7 @@ private Q_SLOTS:
     void rackModeEntersATubeAKey();
     void enterSubmitsAndMessagesLookAlike();
     void labQueueShowsTheResultButNoCorrection();
+    void correctedPositiveWaitsForASecondUser();
     void statusBarAlwaysSaysWhatWaitsForTheServer();
 };
 
@@ -266,6 +267,80 @@ void TestLabGui::enterSubmitsAndMessagesLookAlike()
     releaseHeldKeys();
     QVERIFY2(message->text().contains(u"validated"_s), qPrintable(message->text()));
     QCOMPARE(message->property("tone").value<Feedback::Tone>(), Feedback::Tone::Success);
+}
+
+void TestLabGui::correctedPositiveWaitsForASecondUser()
+{
+    StoreFixture fixture;
+    const SamplingRecord sampled = validRecord(6);
+    QUuid id;
+    {
+        auto admin = fixture.openAs(AdminName);
+        QString error;
+        QVERIFY(admin->addUser(SecondLabName, Role::Lab, password(), &error));
+        auto nurse = fixture.openAs(NurseName);
+        SamplingRecord record = sampled;
+        QList<Problem> problems;
+        QVERIFY(nurse->records()->add(&record, {}, &problems, &error));
+        id = record.id;
+        auto lab = fixture.openAs(LabName);
+        ResultStore::Entry negative;
+        negative.value = u"N"_s;
+        ResultStore::Outcome outcome = ResultStore::Outcome::Mismatch;
+        QVERIFY2(ResultStore(*lab).enter(id, negative, &outcome, &problems, &error),
+                 qPrintable(error));
+        QCOMPARE(outcome, ResultStore::Outcome::Validated);
+    }
+    // Keys the corrected value, then Correct asks the reason (answered in advance).
+    const auto correctToPositive = [](ResultEntryWidget* results, const QString& reason) {
+        auto* value = results->findChild<QComboBox*>(u"valueComboBox"_s);
+        auto* correct = results->findChild<QPushButton*>(u"correctButton"_s);
+        QVERIFY(correct->isEnabled());
+        correct->click(); // the entry fields open for the corrected values
+        QVERIFY(value->isEnabled());
+        value->setCurrentIndex(value->findData(u"P"_s));
+        QVERIFY(value->currentIndex() >= 0);
+        MessageBox::setNextText(reason);
+        correct->click();
+    };
+    const auto currentResult = [&](Store& store, ResultStore::Current* current) {
+        QString error;
+        QVERIFY2(ResultStore(store).current(id, current, &error), qPrintable(error));
+    };
+
+    Workstation station(fixture.path());
+    QVERIFY(station.signIn(LabName));
+    ResultEntryWidget* results = station.window.resultEntry();
+    station.window.routeScan(sampled.specimen.accession);
+    QVERIFY(!results->openRecord().isNull());
+    correctToPositive(results, u"misread the curve"_s);
+    auto* message = results->findChild<QLabel*>(u"messageLabel"_s);
+    QVERIFY2(message->text().contains(u"second user"_s), qPrintable(message->text()));
+    QCOMPARE(message->property("tone").value<Feedback::Tone>(), Feedback::Tone::Warning);
+    ResultStore::Current current;
+    currentResult(station.store, &current);
+    QCOMPARE(current.result.value, u"N"_s);
+    QCOMPARE(current.version, 2);
+    const QString mine = results->findChild<QLabel*>(u"recordSummaryLabel"_s)->text();
+    QVERIFY2(mine.contains(u"another user must enter it"_s), qPrintable(mine));
+    station.window.lock();
+
+    {
+        Workstation secondStation(fixture.path());
+        QVERIFY(secondStation.signIn(SecondLabName));
+        ResultEntryWidget* second = secondStation.window.resultEntry();
+        secondStation.window.routeScan(sampled.specimen.accession);
+        // Blind: that a correction waits, never what it says.
+        const QString summary = second->findChild<QLabel*>(u"recordSummaryLabel"_s)->text();
+        QVERIFY2(summary.contains(u"correction waits"_s), qPrintable(summary));
+        QVERIFY2(!summary.contains(u"positive"_s, Qt::CaseInsensitive), qPrintable(summary));
+        correctToPositive(second, u"re-read the plate"_s);
+        const QString said = second->findChild<QLabel*>(u"messageLabel"_s)->text();
+        QVERIFY2(said.contains(u"corrected"_s), qPrintable(said));
+        currentResult(secondStation.store, &current);
+        QVERIFY(current.isValidatedPositive());
+        QCOMPARE(current.version, 3);
+    }
 }
 
 void TestLabGui::labQueueShowsTheResultButNoCorrection()

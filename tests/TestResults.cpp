@@ -1,4 +1,6 @@
+#include "ActivationCodes.h"
 #include "AuditLog.h"
+#include "Outbox.h"
 #include "RecordStore.h"
 #include "ResultStore.h"
 #include "Store.h"
@@ -36,6 +38,34 @@ QStringList auditActions(Store& store, const QUuid& id)
     return actions;
 }
 
+// A batch of activation codes valid around now, as the national server would send it.
+QByteArray codesCsv(int count)
+{
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    QByteArray csv = "code_pour_qr,code_brut,validite_debut,validite_fin\n";
+    for (int i = 0; i < count; ++i) {
+        const QString code = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        csv += (code + u","_s + code + u","_s +
+                now.addDays(-1).toString(u"yyyy-MM-ddTHH:mm:ss.zzzZ"_s) + u","_s +
+                now.addDays(5).toString(u"yyyy-MM-ddTHH:mm:ss.zzzZ"_s) + u"\n"_s)
+                   .toUtf8();
+    }
+    return csv;
+}
+
+// The record's versions queued for the national server, as "kind version".
+QStringList queued(Store& store, const QUuid& id)
+{
+    QStringList versions;
+    QString error;
+    for (const Outbox::Entry& entry :
+         Outbox(store).due(QDateTime::currentDateTimeUtc().addDays(1), 1000, {}, &error)) {
+        if (entry.recordId == id.toString(QUuid::WithoutBraces))
+            versions.append(Outbox::kindName(entry.kind) + u' ' + QString::number(entry.version));
+    }
+    return versions;
+}
+
 } // namespace
 
 // Result entry by the lab: the rules of each value, the blind second check of positives,
@@ -59,12 +89,19 @@ private Q_SLOTS:
     void validatedResultIsNotEnteredAgain();
     void correctionKeepsHistoryAndMarksForResend();
     void cancellationNeedsReasonAndIsKept();
+    void correctionToPositiveNeedsASecondUser();
+    void disagreeingCorrectionIsAMismatch();
+    void correctionFromPositiveIsValidatedAtOnce_data();
+    void correctionFromPositiveIsValidatedAtOnce();
     void nurseCannotEnterResults();
 
 private:
     QUuid addRecord(int index);
     ResultStore::Outcome enter(Store& store, const QUuid& id, const QString& value,
                                bool expectSuccess = true);
+    ResultStore::Outcome correct(Store& store, const QUuid& id, const QString& value,
+                                 const QString& reason,
+                                 const QString& analysis = ResultStore::DefaultAnalysis);
 
     std::unique_ptr<StoreFixture> m_fixture;
     std::unique_ptr<Store> m_lab;
@@ -119,6 +156,26 @@ ResultStore::Outcome TestResults::enter(Store& store, const QUuid& id, const QSt
     const bool done = results.enter(id, entry, &outcome, &problems, &error);
     if (done != expectSuccess)
         qWarning("enter %s: %s", qPrintable(value), qPrintable(error));
+    return outcome;
+}
+
+ResultStore::Outcome TestResults::correct(Store& store, const QUuid& id, const QString& value,
+                                          const QString& reason, const QString& analysis)
+{
+    ResultStore results(store);
+    ResultStore::Entry entry;
+    entry.value = value;
+    entry.analysis = analysis;
+    if (value == u"X"_s)
+        entry.nonConformity = u"tube leaked"_s;
+    // Not a possible outcome of a failed call: a failure shows as a wrong outcome.
+    ResultStore::Outcome outcome = ResultStore::Outcome::Mismatch;
+    QList<Problem> problems;
+    QString error;
+    if (!results.correct(id, entry, reason, &outcome, &problems, &error)) {
+        qWarning("correct to %s: %s", qPrintable(value), qPrintable(error));
+        return ResultStore::Outcome::Mismatch;
+    }
     return outcome;
 }
 
@@ -462,6 +519,160 @@ void TestResults::cancellationNeedsReasonAndIsKept()
     QVERIFY(results.current(id, &current, &error));
     QCOMPARE(current.version, 4);
     QCOMPARE(current.correction, u"corrected"_s);
+}
+
+void TestResults::correctionToPositiveNeedsASecondUser()
+{
+    const QUuid id = addRecord(12);
+    QCOMPARE(enter(*m_lab, id, u"N"_s), ResultStore::Outcome::Validated);
+    // Codes in the pool: a validated positive would take one at once.
+    QString error;
+    ActivationCodes::ImportReport imported;
+    QVERIFY2(ActivationCodes(*m_lab).importCsv(codesCsv(2), u"codes.csv"_s, {}, &imported, &error),
+             qPrintable(error));
+    QCOMPARE(imported.imported, 2);
+    const QStringList queuedBefore = queued(*m_lab, id);
+    QCOMPARE(queuedBefore, (QStringList{u"registration 1"_s, u"result 2"_s}));
+
+    ResultStore first(*m_lab);
+    QSignalSpy pending(&first, &ResultStore::entryPending);
+    QSignalSpy corrected(&first, &ResultStore::resultCorrected);
+    const QString firstReason = u"misread the curve"_s;
+    ResultStore::Entry entry;
+    entry.value = u"P"_s;
+    ResultStore::Outcome outcome = ResultStore::Outcome::Validated;
+    QList<Problem> problems;
+    QVERIFY2(first.correct(id, entry, firstReason, &outcome, &problems, &error), qPrintable(error));
+    QCOMPARE(outcome, ResultStore::Outcome::AwaitingSecondEntry);
+    QCOMPARE(pending.count(), 1);
+    QCOMPARE(corrected.count(), 0);
+    // The same user again does not count.
+    QCOMPARE(correct(*m_lab, id, u"P"_s, u"sure of it"_s),
+             ResultStore::Outcome::AwaitingSecondEntry);
+
+    // Nothing changed yet: the negative, its version, no code, nothing more queued.
+    ResultStore::Current current;
+    QVERIFY(first.current(id, &current, &error));
+    QCOMPARE(current.result.value, u"N"_s);
+    QCOMPARE(current.version, 2);
+    QVERIFY(current.correction.isEmpty());
+    QVERIFY(current.activation.code.isEmpty());
+    QVERIFY(!current.awaitingActivationCode);
+    QCOMPARE(ActivationCodes(*m_lab).status(1, &error).used, 0);
+    QCOMPARE(queued(*m_lab, id), queuedBefore);
+    QList<ResultStore::Version> versions;
+    QVERIFY(first.history(id, &versions, &error));
+    QVERIFY(versions.isEmpty());
+    // The second user sees that a correction waits, not what it says.
+    ResultStore second(*m_lab2);
+    ResultStore::PendingState state;
+    QVERIFY(second.pendingState(id, &state, &error));
+    QCOMPARE(state.entries, 1);
+    QVERIFY(!state.enteredByMe);
+    QVERIFY(!state.mismatch);
+    QVERIFY(auditActions(*m_lab, id).contains(u"result.correction.firstEntry"_s));
+
+    // A second user's blind, agreeing correction validates it, with a reason of their own.
+    QSignalSpy secondCorrected(&second, &ResultStore::resultCorrected);
+    const QString secondReason = u"re-read the plate"_s;
+    entry.value = u"p"_s;
+    QVERIFY2(second.correct(id, entry, secondReason, &outcome, &problems, &error),
+             qPrintable(error));
+    QCOMPARE(outcome, ResultStore::Outcome::Validated);
+    QCOMPARE(secondCorrected.count(), 1);
+    QVERIFY(second.current(id, &current, &error));
+    QCOMPARE(current.version, 3);
+    QCOMPARE(current.correction, u"corrected"_s);
+    QVERIFY(current.isValidatedPositive());
+    QVERIFY(!current.activation.code.isEmpty());
+    QCOMPARE(ActivationCodes(*m_lab).status(1, &error).used, 1);
+    QCOMPARE(queued(*m_lab, id), queuedBefore + QStringList{u"correction 3"_s});
+    QVERIFY(second.pendingState(id, &state, &error));
+    QCOMPARE(state.entries, 0);
+    // The version keeps the first user's reason (the one that was re-entered last), the
+    // audit log both.
+    QVERIFY(second.history(id, &versions, &error));
+    QCOMPARE(versions.size(), 1);
+    QCOMPARE(versions.first().result.value, u"N"_s);
+    QCOMPARE(versions.first().reason, u"sure of it"_s);
+    QCOMPARE(versions.first().replacedBy, SecondLab);
+    QStringList notes;
+    for (const AuditLog::Entry& each : m_lab->auditLog()->entries(1, 100000)) {
+        if (each.recordId == id.toString(QUuid::WithoutBraces))
+            notes.append(each.action + u": "_s + each.note);
+    }
+    QVERIFY2(notes.contains(u"result.correct: sure of it"_s), qPrintable(notes.join(u'\n')));
+    QVERIFY2(notes.contains(u"result.secondEntry: re-read the plate"_s),
+             qPrintable(notes.join(u'\n')));
+    QVERIFY2(notes.contains(u"result.correction.firstEntry: "_s + firstReason),
+             qPrintable(notes.join(u'\n')));
+}
+
+void TestResults::disagreeingCorrectionIsAMismatch()
+{
+    const QUuid id = addRecord(13);
+    QCOMPARE(enter(*m_lab, id, u"N"_s), ResultStore::Outcome::Validated);
+    QCOMPARE(correct(*m_lab, id, u"P"_s, u"misread"_s), ResultStore::Outcome::AwaitingSecondEntry);
+    ResultStore second(*m_lab2);
+    QSignalSpy disagree(&second, &ResultStore::entriesDisagree);
+    // An uninterpretable alone would be corrected at once: not against a pending correction.
+    ResultStore::Entry entry;
+    entry.value = u"I"_s;
+    ResultStore::Outcome outcome = ResultStore::Outcome::Validated;
+    QList<Problem> problems;
+    QString error;
+    QVERIFY2(second.correct(id, entry, u"looks uninterpretable"_s, &outcome, &problems, &error),
+             qPrintable(error));
+    QCOMPARE(outcome, ResultStore::Outcome::Mismatch);
+    QCOMPARE(disagree.count(), 1);
+    // The same value on another analysis disagrees too.
+    QCOMPARE(correct(*m_lab2, id, u"P"_s, u"misread"_s, ResultStore::RapidAntigenAnalysis),
+             ResultStore::Outcome::Mismatch);
+    ResultStore::Current current;
+    QVERIFY(second.current(id, &current, &error));
+    QCOMPARE(current.result.value, u"N"_s);
+    QCOMPARE(current.version, 2);
+    QCOMPARE(queued(*m_lab, id), (QStringList{u"registration 1"_s, u"result 2"_s}));
+    for (Store* store : {m_lab.get(), m_lab2.get()}) {
+        ResultStore results(*store);
+        ResultStore::PendingState state;
+        QVERIFY(results.pendingState(id, &state, &error));
+        QVERIFY(state.mismatch);
+        QVERIFY(state.enteredByMe);
+        QCOMPARE(state.entries, 2);
+    }
+    QVERIFY(auditActions(*m_lab, id).contains(u"result.mismatch"_s));
+    // The second user re-checks and agrees: now it is validated.
+    QCOMPARE(correct(*m_lab2, id, u"P"_s, u"misread"_s), ResultStore::Outcome::Validated);
+    QVERIFY(second.current(id, &current, &error));
+    QVERIFY(current.isValidatedPositive());
+    QCOMPARE(current.version, 3);
+}
+
+void TestResults::correctionFromPositiveIsValidatedAtOnce_data()
+{
+    QTest::addColumn<QString>("value");
+    QTest::newRow("negative") << u"N"_s;
+    QTest::newRow("uninterpretable") << u"I"_s;
+    QTest::newRow("non-conforming") << u"X"_s;
+}
+
+void TestResults::correctionFromPositiveIsValidatedAtOnce()
+{
+    QFETCH(QString, value);
+    const QUuid id = addRecord(14);
+    QCOMPARE(enter(*m_lab, id, u"P"_s), ResultStore::Outcome::AwaitingSecondEntry);
+    QCOMPARE(enter(*m_lab2, id, u"P"_s), ResultStore::Outcome::Validated);
+    QCOMPARE(correct(*m_lab, id, value, u"wrong tube"_s), ResultStore::Outcome::Validated);
+    ResultStore results(*m_lab);
+    ResultStore::Current current;
+    QString error;
+    QVERIFY(results.current(id, &current, &error));
+    QCOMPARE(current.result.value, value);
+    QCOMPARE(current.version, 3);
+    QCOMPARE(current.correction, u"corrected"_s);
+    QCOMPARE(queued(*m_lab, id),
+             (QStringList{u"registration 1"_s, u"result 2"_s, u"correction 3"_s}));
 }
 
 void TestResults::nurseCannotEnterResults()

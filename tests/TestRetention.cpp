@@ -400,7 +400,7 @@ void TestRetention::aWaitingCorrectionBlocksThePurge()
     // Corrected after the acknowledgement: version 2 waits to be sent.
     ResultStore results(*lab);
     ResultStore::Entry entry;
-    entry.value = u"P"_s;
+    entry.value = u"I"_s;
     QList<Problem> problems;
     QString error;
     QVERIFY2(results.correct(id, entry, u"tube swapped at the bench"_s, &problems, &error),

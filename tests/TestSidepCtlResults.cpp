@@ -61,6 +61,7 @@ private Q_SLOTS:
     void reportIsAttached();
     void wrongRoleOrTubeOrUsage();
     void correctionNeedsAReason();
+    void correctedPositiveNeedsTwoUsers();
     void codesImportAndStatus();
     void codesImportRefusesATamperedFile();
     void qrOnlyForAValidatedPositive();
@@ -253,6 +254,38 @@ void TestSidepCtlResults::correctionNeedsAReason()
     QCOMPARE(versions.size(), 2);
     QCOMPARE(versions.at(0).reason, u"analyser fault"_s);
     QCOMPARE(versions.at(1).result.value, u"I"_s);
+}
+
+void TestSidepCtlResults::correctedPositiveNeedsTwoUsers()
+{
+    const QString tube = addRecord(9);
+    QCOMPARE(as(LabName, {u"result"_s, u"set"_s, u"--tube"_s, tube, u"--value"_s, u"N"_s}).code,
+             int(SidepCtl::Success));
+    const QStringList correct = {u"result"_s,  u"correct"_s, u"--tube"_s,   tube,
+                                 u"--value"_s, u"P"_s,       u"--reason"_s, u"misread"_s};
+    Run run = as(LabName, correct);
+    QVERIFY2(run.code == SidepCtl::Success, qPrintable(run.err));
+    QVERIFY2(run.out.contains(u"another user"_s), qPrintable(run.out));
+    QVERIFY(!run.out.contains(u"Result corrected"_s));
+    auto lab = m_fixture->openAs(LabName);
+    QUuid id;
+    QString error;
+    QVERIFY(lab->records()->findByTube(tube, &id, &error));
+    ResultStore::Current current;
+    QVERIFY(ResultStore(*lab).current(id, &current, &error));
+    QCOMPARE(current.result.value, u"N"_s);
+    QCOMPARE(current.version, 2);
+    // A disagreeing second user exits invalid; an agreeing one corrects.
+    run = as(SecondLab, {u"result"_s, u"correct"_s, u"--tube"_s, tube, u"--value"_s, u"I"_s,
+                         u"--reason"_s, u"misread"_s});
+    QCOMPARE(run.code, int(SidepCtl::Invalid));
+    QVERIFY2(run.err.contains(u"disagrees"_s), qPrintable(run.err));
+    run = as(SecondLab, correct);
+    QVERIFY2(run.code == SidepCtl::Success, qPrintable(run.err));
+    QVERIFY2(run.out.contains(u"Result corrected"_s), qPrintable(run.out));
+    QVERIFY(ResultStore(*lab).current(id, &current, &error));
+    QVERIFY(current.isValidatedPositive());
+    QCOMPARE(current.version, 3);
 }
 
 void TestSidepCtlResults::codesImportAndStatus()

@@ -460,30 +460,30 @@
     </message>
 </context>
 <context>
-    <name>BundleReader</name>
+    <name>BundleEntries</name>
     <message>
         <source>only POST and PUT are sent</source>
-        <translation>only POST and PUT are sent</translation>
+        <translation type="unfinished">only POST and PUT are sent</translation>
     </message>
     <message>
         <source>two entries have the same fullUrl</source>
-        <translation>two entries have the same fullUrl</translation>
+        <translation type="unfinished">two entries have the same fullUrl</translation>
     </message>
     <message>
         <source>only one %1 is expected</source>
-        <translation>only one %1 is expected</translation>
+        <translation type="unfinished">only one %1 is expected</translation>
     </message>
     <message>
         <source>a %1 is required</source>
-        <translation>a %1 is required</translation>
+        <translation type="unfinished">a %1 is required</translation>
     </message>
     <message>
         <source>does not point to a %1 of the Bundle</source>
-        <translation>does not point to a %1 of the Bundle</translation>
+        <translation type="unfinished">does not point to a %1 of the Bundle</translation>
     </message>
     <message>
         <source>missing</source>
-        <translation>missing</translation>
+        <translation type="unfinished">missing</translation>
     </message>
 </context>
 <context>
@@ -808,46 +808,22 @@
     </message>
 </context>
 <context>
-    <name>FhirBundle</name>
+    <name>FhirReader</name>
     <message>
         <source>must be Bundle</source>
-        <translation>must be Bundle</translation>
+        <translation type="unfinished">must be Bundle</translation>
     </message>
     <message>
         <source>must be transaction</source>
-        <translation>must be transaction</translation>
+        <translation type="unfinished">must be transaction</translation>
     </message>
     <message>
         <source>must be urn:ietf:rfc:3986</source>
-        <translation>must be urn:ietf:rfc:3986</translation>
+        <translation type="unfinished">must be urn:ietf:rfc:3986</translation>
     </message>
     <message>
-        <source>must be urn:uuid: and a UUID</source>
-        <translation>must be urn:uuid: and a UUID</translation>
-    </message>
-    <message>
-        <source>must be a positive number</source>
-        <translation>must be a positive number</translation>
-    </message>
-    <message>
-        <source>only one result is expected</source>
-        <translation>only one result is expected</translation>
-    </message>
-    <message>
-        <source>must be final, corrected or entered-in-error</source>
-        <translation>must be final, corrected or entered-in-error</translation>
-    </message>
-    <message>
-        <source>not a result code of the JDV Résultat qualitatif</source>
-        <translation>not a result code of the JDV Résultat qualitatif</translation>
-    </message>
-    <message>
-        <source>a result needs a value</source>
-        <translation>a result needs a value</translation>
-    </message>
-    <message>
-        <source>must be a PDF in base64</source>
-        <translation>must be a PDF in base64</translation>
+        <source>a result comes with its DiagnosticReport</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1199,6 +1175,45 @@
     </message>
 </context>
 <context>
+    <name>JsonReader</name>
+    <message>
+        <source>more problems than %1: the rest are not listed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation type="unfinished">missing</translation>
+    </message>
+    <message>
+        <source>must be a string</source>
+        <translation type="unfinished">must be a string</translation>
+    </message>
+    <message>
+        <source>must not be empty</source>
+        <translation type="unfinished">must not be empty</translation>
+    </message>
+    <message>
+        <source>must be an object</source>
+        <translation type="unfinished">must be an object</translation>
+    </message>
+    <message>
+        <source>must be an array</source>
+        <translation type="unfinished">must be an array</translation>
+    </message>
+    <message>
+        <source>must be a non-empty string</source>
+        <translation type="unfinished">must be a non-empty string</translation>
+    </message>
+    <message>
+        <source>none of the codes this element takes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no coding from the expected code system</source>
+        <translation type="unfinished">no coding from the expected code system</translation>
+    </message>
+</context>
+<context>
     <name>LabelBatchDialog</name>
     <message>
         <source>Print a batch of tube labels</source>
@@ -1453,6 +1468,25 @@
     </message>
 </context>
 <context>
+    <name>Outbox</name>
+    <message>
+        <source>version %1 of record %2 is not in the outbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>record %1 is damaged: the reason of its version %2 does not decrypt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>record %1 is damaged: its version %2 was replaced without a copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>record %1 is damaged: the copy of its version %2 does not decrypt</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PatientBanner</name>
     <message>
         <source>male</source>
@@ -1694,37 +1728,6 @@
     <message>
         <source>E-mail: %1</source>
         <translation>E-mail: %1</translation>
-    </message>
-</context>
-<context>
-    <name>Reader</name>
-    <message>
-        <source>missing</source>
-        <translation>missing</translation>
-    </message>
-    <message>
-        <source>must be a string</source>
-        <translation>must be a string</translation>
-    </message>
-    <message>
-        <source>must not be empty</source>
-        <translation>must not be empty</translation>
-    </message>
-    <message>
-        <source>must be an object</source>
-        <translation>must be an object</translation>
-    </message>
-    <message>
-        <source>must be an array</source>
-        <translation>must be an array</translation>
-    </message>
-    <message>
-        <source>must be a non-empty string</source>
-        <translation>must be a non-empty string</translation>
-    </message>
-    <message>
-        <source>no coding from the expected code system</source>
-        <translation>no coding from the expected code system</translation>
     </message>
 </context>
 <context>
@@ -2306,14 +2309,6 @@
         <translation>Resulted</translation>
     </message>
     <message>
-        <source>Sent</source>
-        <translation>Sent</translation>
-    </message>
-    <message>
-        <source>Acknowledged</source>
-        <translation>Acknowledged</translation>
-    </message>
-    <message>
         <source>Purged</source>
         <translation>Purged</translation>
     </message>
@@ -2816,6 +2811,26 @@
     <message>
         <source>Positive result validated for tube %1.</source>
         <translation>Positive result validated for tube %1.</translation>
+    </message>
+    <message>
+        <source>Two corrections disagree: the result is unchanged. Check the tube.</source>
+        <translation>Two corrections disagree: the result is unchanged. Check the tube.</translation>
+    </message>
+    <message>
+        <source>You entered a correction: another user must enter it too.</source>
+        <translation>You entered a correction: another user must enter it too.</translation>
+    </message>
+    <message>
+        <source>A correction waits for a second entry: read the tube and correct the result.</source>
+        <translation>A correction waits for a second entry: read the tube and correct the result.</translation>
+    </message>
+    <message>
+        <source>Correction to positive entered. A second user must enter the same correction too, without seeing yours, before the result changes.</source>
+        <translation>Correction to positive entered. A second user must enter the same correction too, without seeing yours, before the result changes.</translation>
+    </message>
+    <message>
+        <source>This correction disagrees with another user&apos;s: the result is unchanged. Check the tube and correct it again.</source>
+        <translation>This correction disagrees with another user&apos;s: the result is unchanged. Check the tube and correct it again.</translation>
     </message>
 </context>
 <context>
@@ -3874,6 +3889,21 @@ Exit codes: 0 success, 1 invalid input, 2 usage error, 3 integrity problem found
     <message>
         <source>codes import needs one file: a national delivery (.tgz) or a CSV</source>
         <translation>codes import needs one file: a national delivery (.tgz) or a CSV</translation>
+    </message>
+    <message>
+        <source>Correction recorded: another user must enter this corrected positive result to validate it.</source>
+        <translation>Correction recorded: another user must enter this corrected positive result to validate it.</translation>
+    </message>
+    <message>
+        <source>this correction disagrees with another user&apos;s correction: nothing is changed until two users enter the same result</source>
+        <translation>this correction disagrees with another user&apos;s correction: nothing is changed until two users enter the same result</translation>
+    </message>
+    <message numerus="yes">
+        <source>samples waiting for a result for more than %n day(s): %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>

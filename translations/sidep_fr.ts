@@ -460,30 +460,30 @@
     </message>
 </context>
 <context>
-    <name>BundleReader</name>
+    <name>BundleEntries</name>
     <message>
         <source>only POST and PUT are sent</source>
-        <translation>seules les requêtes POST et PUT sont envoyées</translation>
+        <translation type="unfinished">seules les requêtes POST et PUT sont envoyées</translation>
     </message>
     <message>
         <source>two entries have the same fullUrl</source>
-        <translation>deux entrées ont le même fullUrl</translation>
+        <translation type="unfinished">deux entrées ont le même fullUrl</translation>
     </message>
     <message>
         <source>only one %1 is expected</source>
-        <translation>une seule ressource %1 est attendue</translation>
+        <translation type="unfinished">une seule ressource %1 est attendue</translation>
     </message>
     <message>
         <source>a %1 is required</source>
-        <translation>une ressource %1 est obligatoire</translation>
+        <translation type="unfinished">une ressource %1 est obligatoire</translation>
     </message>
     <message>
         <source>does not point to a %1 of the Bundle</source>
-        <translation>ne renvoie pas à une ressource %1 du Bundle</translation>
+        <translation type="unfinished">ne renvoie pas à une ressource %1 du Bundle</translation>
     </message>
     <message>
         <source>missing</source>
-        <translation>absent</translation>
+        <translation type="unfinished">absent</translation>
     </message>
 </context>
 <context>
@@ -808,46 +808,22 @@
     </message>
 </context>
 <context>
-    <name>FhirBundle</name>
+    <name>FhirReader</name>
     <message>
         <source>must be Bundle</source>
-        <translation>doit être Bundle</translation>
+        <translation type="unfinished">doit être Bundle</translation>
     </message>
     <message>
         <source>must be transaction</source>
-        <translation>doit être transaction</translation>
+        <translation type="unfinished">doit être transaction</translation>
     </message>
     <message>
         <source>must be urn:ietf:rfc:3986</source>
-        <translation>doit être urn:ietf:rfc:3986</translation>
+        <translation type="unfinished">doit être urn:ietf:rfc:3986</translation>
     </message>
     <message>
-        <source>must be urn:uuid: and a UUID</source>
-        <translation>doit être urn:uuid: suivi d&apos;un UUID</translation>
-    </message>
-    <message>
-        <source>must be a positive number</source>
-        <translation>doit être un nombre positif</translation>
-    </message>
-    <message>
-        <source>only one result is expected</source>
-        <translation>un seul résultat est attendu</translation>
-    </message>
-    <message>
-        <source>must be final, corrected or entered-in-error</source>
-        <translation>doit être final, corrected ou entered-in-error</translation>
-    </message>
-    <message>
-        <source>not a result code of the JDV Résultat qualitatif</source>
-        <translation>n&apos;est pas un code de résultat du JDV Résultat qualitatif</translation>
-    </message>
-    <message>
-        <source>a result needs a value</source>
-        <translation>un résultat doit avoir une valeur</translation>
-    </message>
-    <message>
-        <source>must be a PDF in base64</source>
-        <translation>doit être un PDF encodé en base64</translation>
+        <source>a result comes with its DiagnosticReport</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1199,6 +1175,45 @@
     </message>
 </context>
 <context>
+    <name>JsonReader</name>
+    <message>
+        <source>more problems than %1: the rest are not listed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation type="unfinished">absent</translation>
+    </message>
+    <message>
+        <source>must be a string</source>
+        <translation type="unfinished">doit être une chaîne de caractères</translation>
+    </message>
+    <message>
+        <source>must not be empty</source>
+        <translation type="unfinished">ne doit pas être vide</translation>
+    </message>
+    <message>
+        <source>must be an object</source>
+        <translation type="unfinished">doit être un objet</translation>
+    </message>
+    <message>
+        <source>must be an array</source>
+        <translation type="unfinished">doit être un tableau</translation>
+    </message>
+    <message>
+        <source>must be a non-empty string</source>
+        <translation type="unfinished">doit être une chaîne de caractères non vide</translation>
+    </message>
+    <message>
+        <source>none of the codes this element takes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no coding from the expected code system</source>
+        <translation type="unfinished">aucun codage issu du système de codes attendu</translation>
+    </message>
+</context>
+<context>
     <name>LabelBatchDialog</name>
     <message>
         <source>Print a batch of tube labels</source>
@@ -1453,6 +1468,25 @@
     </message>
 </context>
 <context>
+    <name>Outbox</name>
+    <message>
+        <source>version %1 of record %2 is not in the outbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>record %1 is damaged: the reason of its version %2 does not decrypt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>record %1 is damaged: its version %2 was replaced without a copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>record %1 is damaged: the copy of its version %2 does not decrypt</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PatientBanner</name>
     <message>
         <source>male</source>
@@ -1694,37 +1728,6 @@
     <message>
         <source>E-mail: %1</source>
         <translation>Courriel : %1</translation>
-    </message>
-</context>
-<context>
-    <name>Reader</name>
-    <message>
-        <source>missing</source>
-        <translation>absent</translation>
-    </message>
-    <message>
-        <source>must be a string</source>
-        <translation>doit être une chaîne de caractères</translation>
-    </message>
-    <message>
-        <source>must not be empty</source>
-        <translation>ne doit pas être vide</translation>
-    </message>
-    <message>
-        <source>must be an object</source>
-        <translation>doit être un objet</translation>
-    </message>
-    <message>
-        <source>must be an array</source>
-        <translation>doit être un tableau</translation>
-    </message>
-    <message>
-        <source>must be a non-empty string</source>
-        <translation>doit être une chaîne de caractères non vide</translation>
-    </message>
-    <message>
-        <source>no coding from the expected code system</source>
-        <translation>aucun codage issu du système de codes attendu</translation>
     </message>
 </context>
 <context>
@@ -2306,14 +2309,6 @@
         <translation>Résultat rendu</translation>
     </message>
     <message>
-        <source>Sent</source>
-        <translation>Envoyée</translation>
-    </message>
-    <message>
-        <source>Acknowledged</source>
-        <translation>Acquittée</translation>
-    </message>
-    <message>
         <source>Purged</source>
         <translation>Purgée</translation>
     </message>
@@ -2816,6 +2811,26 @@
     <message>
         <source>Positive result validated for tube %1.</source>
         <translation>Résultat positif validé pour le tube %1.</translation>
+    </message>
+    <message>
+        <source>Two corrections disagree: the result is unchanged. Check the tube.</source>
+        <translation>Deux corrections divergent : le résultat est inchangé. Vérifiez le tube.</translation>
+    </message>
+    <message>
+        <source>You entered a correction: another user must enter it too.</source>
+        <translation>Vous avez saisi une correction : un autre utilisateur doit la saisir aussi.</translation>
+    </message>
+    <message>
+        <source>A correction waits for a second entry: read the tube and correct the result.</source>
+        <translation>Une correction attend une seconde saisie : lisez le tube et corrigez le résultat.</translation>
+    </message>
+    <message>
+        <source>Correction to positive entered. A second user must enter the same correction too, without seeing yours, before the result changes.</source>
+        <translation>Correction en positif saisie. Un second utilisateur doit saisir la même correction, sans voir la vôtre, avant que le résultat change.</translation>
+    </message>
+    <message>
+        <source>This correction disagrees with another user&apos;s: the result is unchanged. Check the tube and correct it again.</source>
+        <translation>Cette correction diverge de celle d&apos;un autre utilisateur : le résultat est inchangé. Vérifiez le tube et corrigez-le à nouveau.</translation>
     </message>
 </context>
 <context>
@@ -3894,6 +3909,21 @@ rôle), 5 introuvable, 6 erreur de la base, 7 synchronisation incomplète
     <message>
         <source>codes import needs one file: a national delivery (.tgz) or a CSV</source>
         <translation>codes import nécessite un fichier : une livraison nationale (.tgz) ou un CSV</translation>
+    </message>
+    <message>
+        <source>Correction recorded: another user must enter this corrected positive result to validate it.</source>
+        <translation>Correction enregistrée : un autre utilisateur doit saisir ce résultat positif corrigé pour le valider.</translation>
+    </message>
+    <message>
+        <source>this correction disagrees with another user&apos;s correction: nothing is changed until two users enter the same result</source>
+        <translation>cette correction diverge de celle d&apos;un autre utilisateur : rien n&apos;est modifié tant que deux utilisateurs n&apos;ont pas saisi le même résultat</translation>
+    </message>
+    <message numerus="yes">
+        <source>samples waiting for a result for more than %n day(s): %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>

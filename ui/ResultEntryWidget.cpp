@@ -189,6 +189,17 @@ void ResultEntryWidget::refresh()
                        .arg(current.version);
         if (current.awaitingActivationCode)
             summary += u' ' + tr("No activation code yet: it comes as soon as codes arrive.");
+        // Blind as for a first entry: that a correction waits, never what it says.
+        ResultStore::PendingState pending;
+        if (m_results->pendingState(m_id, &pending, &error) && pending.entries > 0) {
+            summary += u' ' + (pending.mismatch ? tr("Two corrections disagree: the result is "
+                                                     "unchanged. Check the tube.")
+                               : pending.enteredByMe
+                                   ? tr("You entered a correction: another user must enter it "
+                                        "too.")
+                                   : tr("A correction waits for a second entry: read the tube "
+                                        "and correct the result."));
+        }
     } else {
         ResultStore::PendingState pending;
         if (m_results->pendingState(m_id, &pending, &error) && pending.entries > 0) {
@@ -361,14 +372,30 @@ void ResultEntryWidget::correct()
     if (reason.isEmpty())
         return;
     const ResultStore::Entry entry = keyedEntry();
+    ResultStore::Outcome outcome = ResultStore::Outcome::Validated;
     QList<Problem> problems;
     QString error;
-    if (!m_results->correct(m_id, entry, reason, &problems, &error)) {
+    if (!m_results->correct(m_id, entry, reason, &outcome, &problems, &error)) {
         showRefusal(error, problems);
         return;
     }
-    showMessage(int(Feedback::Tone::Success),
-                tr("Result corrected; it will be sent again as a correction."));
+    switch (outcome) {
+    case ResultStore::Outcome::Validated:
+        showMessage(int(Feedback::Tone::Success),
+                    tr("Result corrected; it will be sent again as a correction."));
+        break;
+    case ResultStore::Outcome::AwaitingSecondEntry:
+        showMessage(int(Feedback::Tone::Warning),
+                    tr("Correction to positive entered. A second user must enter the same "
+                       "correction too, without seeing yours, before the result changes."));
+        break;
+    case ResultStore::Outcome::Mismatch:
+        showMessage(int(Feedback::Tone::Error),
+                    tr("This correction disagrees with another user's: the result is unchanged. "
+                       "Check the tube and correct it again."));
+        Feedback::instance()->cue(Feedback::Cue::Refused);
+        break;
+    }
     Q_EMIT resultEntered(m_id);
     refresh();
 }

@@ -78,31 +78,34 @@ int SidepCtl::result(const CommandArguments& args)
         m_out << tr("Result cancelled; it will be sent again as entered in error.") << Qt::endl;
         return Success;
     }
-    if (action == u"correct"_s) {
-        const bool done = results.correct(id, entry, args.value(u"reason"_s), &problems, &error);
-        printProblems(problems);
-        if (!done)
-            return fail(Invalid, error);
-        m_out << tr("Result corrected; it will be sent again as a correction.") << Qt::endl;
-    } else {
-        ResultStore::Outcome outcome = ResultStore::Outcome::Mismatch;
-        const bool done = results.enter(id, entry, &outcome, &problems, &error);
-        printProblems(problems);
-        if (!done)
-            return fail(Invalid, error);
-        switch (outcome) {
-        case ResultStore::Outcome::Validated:
-            m_out << tr("Result validated.") << Qt::endl;
-            break;
-        case ResultStore::Outcome::AwaitingSecondEntry:
-            m_out << tr("First entry recorded: another user must enter this positive result "
-                        "to validate it.")
-                  << Qt::endl;
-            return Success;
-        case ResultStore::Outcome::Mismatch:
-            return fail(Invalid, tr("this entry disagrees with another user's entry: nothing is "
-                                    "validated until two users enter the same result"));
-        }
+    const bool correcting = action == u"correct"_s;
+    ResultStore::Outcome outcome = ResultStore::Outcome::Mismatch;
+    const bool done = correcting ? results.correct(id, entry, args.value(u"reason"_s), &outcome,
+                                                   &problems, &error)
+                                 : results.enter(id, entry, &outcome, &problems, &error);
+    printProblems(problems);
+    if (!done)
+        return fail(Invalid, error);
+    switch (outcome) {
+    case ResultStore::Outcome::Validated:
+        m_out << (correcting ? tr("Result corrected; it will be sent again as a correction.")
+                             : tr("Result validated."))
+              << Qt::endl;
+        break;
+    case ResultStore::Outcome::AwaitingSecondEntry:
+        m_out << (correcting ? tr("Correction recorded: another user must enter this corrected "
+                                  "positive result to validate it.")
+                             : tr("First entry recorded: another user must enter this positive "
+                                  "result to validate it."))
+              << Qt::endl;
+        return Success;
+    case ResultStore::Outcome::Mismatch:
+        return fail(Invalid, correcting ? tr("this correction disagrees with another user's "
+                                             "correction: nothing is changed until two users "
+                                             "enter the same result")
+                                        : tr("this entry disagrees with another user's entry: "
+                                             "nothing is validated until two users enter the "
+                                             "same result"));
     }
     ResultStore::Current current;
     if (results.current(id, &current, &error) && current.awaitingActivationCode) {
