@@ -290,6 +290,11 @@ void TestLabGui::correctedPositiveWaitsForASecondUser()
         QVERIFY2(ResultStore(*lab).enter(id, negative, &outcome, &problems, &error),
                  qPrintable(error));
         QCOMPARE(outcome, ResultStore::Outcome::Validated);
+        // The validated correction to positive takes an activation code.
+        ActivationCodes codes(*lab);
+        ActivationCodes::ImportReport report;
+        QVERIFY2(codes.importCsv(codesCsv(1), u"codes.csv"_s, {}, &report, &error),
+                 qPrintable(error));
     }
     // Keys the corrected value, then Correct asks the reason (answered in advance).
     const auto correctToPositive = [](ResultEntryWidget* results, const QString& reason) {
