@@ -840,6 +840,8 @@ bool FhirReader::read(const QJsonObject& bundle, SamplingRecord* record, QString
             const QString finess = finessOf(in, *site);
             if (siteFiness)
                 *siteFiness = finess;
+            // The site's name, so that the Bundle of what was read is the Bundle received.
+            readOptions.siteName = in.text(site->resource, site->path, u"name"_s);
         }
         const QJsonObject collection = in.object(r, specimen->path, u"collection"_s, true);
         out.specimen.collectedAt =

@@ -42,8 +42,8 @@ inline Sample sample(int i)
     const QStringList onsets = {u"asymptomatic"_s, u"very_recent"_s, u"recent"_s,
                                 u"old"_s,          u"very_old"_s,    u"unknown"_s};
     r.symptomOnset = onsets.at(i % onsets.size());
-    if (r.symptomOnset == u"asymptomatic"_s)
-        r.symptoms.clear();
+    if (r.symptomOnset == u"asymptomatic"_s || (r.symptomOnset == u"unknown"_s && i % 4 == 3))
+        r.symptoms.clear(); // "unknown" both with symptoms (Y) and without (UNK)
     else if (i % 3 == 0)
         r.symptoms = {u"anosmia_ageusia"_s, u"fatigue_pain"_s, u"diarrhea"_s, u"breathing"_s,
                       u"sore_throat"_s};
@@ -64,9 +64,14 @@ inline Sample sample(int i)
         r.patient.usualName = u"Dupont-Usuel"_s;
         r.patient.firstNames += u" Marie Anne"_s; // given names split on spaces
         r.patient.identityStatus = u"qualified"_s;
-        if (i % 8 == 7) {
+        if (i % 8 == 7)
             r.patient.insOid = u"1.2.250.1.213.1.4.9"_s; // an NIA: same key, other authority
-        }
+        else if (i % 10 == 3)
+            r.patient.insOid = u"1.2.250.1.213.1.4.10"_s; // test matricule
+        else if (i % 10 == 9)
+            r.patient.insOid = u"1.2.250.1.213.1.4.11"_s; // demo matricule
+        if (i % 14 == 13)
+            r.patient.birthName.clear(); // the usual name only: no official name
         r.patient.openingRightsNir = TestSupport::nirWithKey(u"1630375116003"_s);
         r.contact.landlinePhone = u"+33145678901"_s;
         r.contact.emailOwner = u"relative"_s;
@@ -81,7 +86,7 @@ inline Sample sample(int i)
         r.treatingPhysician.givenName = u"Claire"_s;
         r.treatingPhysician.mssante = u"claire.bernard@medecin.mssante.fr"_s;
         r.treatingPhysician.structure = {u"Cabinet des Lilas"_s,
-                                         u"3 place du Marché, 75012 Paris"_s, u"+33140000000"_s};
+                                         u"3 place du Marché, 75011 Paris"_s, u"+33140000000"_s};
         r.prescriber.givenName = u"Jean Paul"_s;
         if (i % 12 == 9)
             r.patient.birthPlace = u"99109"_s; // born in Germany

@@ -12,10 +12,22 @@
 
 namespace {
 
-// Sets a resource's element: entry `index`, key `key`.
-QJsonObject withResourceValue(QJsonObject bundle, qsizetype index, const QString& key,
+// The index of the first entry whose resource is of `type`.
+qsizetype indexOf(const QJsonObject& bundle, const QString& type)
+{
+    const QJsonArray entries = bundle.value(u"entry"_s).toArray();
+    for (qsizetype i = 0; i < entries.size(); ++i) {
+        if (entries.at(i)[u"resource"_s][u"resourceType"_s].toString() == type)
+            return i;
+    }
+    return 0;
+}
+
+// Sets an element of the first resource of `type`.
+QJsonObject withResourceValue(QJsonObject bundle, const QString& type, const QString& key,
                               const QJsonValue& value)
 {
+    const qsizetype index = indexOf(bundle, type);
     QJsonArray entries = bundle.value(u"entry"_s).toArray();
     QJsonObject entry = entries.at(index).toObject();
     QJsonObject resource = entry.value(u"resource"_s).toObject();
@@ -26,21 +38,23 @@ QJsonObject withResourceValue(QJsonObject bundle, qsizetype index, const QString
     return bundle;
 }
 
+// One defect per Bundle, each aimed at the resource it breaks (the entries' order is the
+// writer's business: Organizations and Practitioners come before the Patient).
 QJsonObject broken(QJsonObject bundle, int defect)
 {
-    const qsizetype last = bundle.value(u"entry"_s).toArray().size() - 1;
-    switch (defect % 9) {
+    switch (defect % 11) {
     case 0:
-        return withResourceValue(bundle, 0, u"gender"_s, u"woman"_s);
+        return withResourceValue(bundle, u"Patient"_s, u"gender"_s, u"woman"_s);
     case 1:
-        return withResourceValue(bundle, 0, u"birthDate"_s, u"21/10/1995"_s);
-    case 2:
-        return withResourceValue(bundle, last, u"effectiveDateTime"_s, u"2020-05-05T10:00+02:00"_s);
+        return withResourceValue(bundle, u"Patient"_s, u"birthDate"_s, u"21/10/1995"_s);
+    case 2: // a time without seconds is no FHIR dateTime
+        return withResourceValue(bundle, u"Observation"_s, u"effectiveDateTime"_s,
+                                 u"2020-05-05T10:00+02:00"_s);
     case 3:
-        return withResourceValue(bundle, 0, u"favouriteColour"_s, u"blue"_s);
+        return withResourceValue(bundle, u"Patient"_s, u"favouriteColour"_s, u"blue"_s);
     case 4:
         return withResourceValue(
-            bundle, last, u"subject"_s,
+            bundle, u"Specimen"_s, u"subject"_s,
             QJsonObject{{u"reference"_s, u"urn:uuid:00000000-0000-0000-0000-000000000000"_s}});
     case 5: {
         QJsonArray entries = bundle.value(u"entry"_s).toArray();
@@ -50,11 +64,17 @@ QJsonObject broken(QJsonObject bundle, int defect)
         bundle.insert(u"entry"_s, entries);
         return bundle;
     }
-    case 6:
-        return withResourceValue(bundle, last, u"status"_s, u"done"_s);
+    case 6: // (the schema types codes as strings only: a status outside its list passes)
+        return withResourceValue(bundle, u"ServiceRequest"_s, u"authoredOn"_s, u"05/05/2020"_s);
     case 7:
-        return withResourceValue(bundle, 0, u"name"_s,
+        return withResourceValue(bundle, u"Patient"_s, u"name"_s,
                                  QJsonArray{QJsonObject{{u"family"_s, u""_s}}});
+    case 8: // Organization.type is a list
+        return withResourceValue(bundle, u"Organization"_s, u"type"_s,
+                                 QJsonObject{{u"text"_s, u"laboratoire"_s}});
+    case 9:
+        return withResourceValue(bundle, u"Specimen"_s, u"collection"_s,
+                                 QJsonObject{{u"collectedDateTime"_s, u"hier à 10 h"_s}});
     default:
         bundle.insert(u"type"_s, u"transactions"_s);
         return bundle;
