@@ -1,7 +1,10 @@
 // A workstation syncing with the real sidep-server over loopback mutual TLS, through
 // `sidepctl sync`: everything arrives once, a resend adds nothing, a server that is down
-// leaves the records waiting, and they go when it is back.
+// leaves the records waiting, and they go when it is back; a record registered at sampling
+// reaches the server before its result, which follows with its correction and cancellation
+// as versions, each once and in order.
 
+#include "FhirBundle.h"
 #include "RecordStore.h"
 #include "ResultStore.h"
 #include "ServerProcess.h"
@@ -9,6 +12,9 @@
 #include "TestSupport.h"
 
 #include <QBuffer>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QRegularExpression>
 #include <QTest>
 
@@ -24,10 +30,21 @@ private Q_SLOTS:
     void cleanup() { m_server.stop(); }
     void resultsArriveOnceAndResendsAddNothing();
     void serverDownThenBackLosesNothing();
+    void versionsFollowTheRecordThroughOutages();
 
 private:
     QString pki(const QString& name) const { return m_server.pki(name); }
     int serverCount();
+    // What the server holds of one record, in the order it received it: per Bundle, the
+    // version and the status of its ServiceRequest and DiagnosticReport ("" when none).
+    struct Held
+    {
+        QUuid record;
+        int version = 0;
+        QString order;
+        QString report;
+    };
+    QList<Held> serverHolds(const QUuid& record);
     // Runs `sidepctl --db STORE --user lab --password-stdin sync`, in-process.
     int syncAsLab(const QString& store, QString* output);
     void prepareWorkstation(StoreFixture& fixture, int records, quint16 port);
@@ -46,6 +63,31 @@ int TestSyncEndToEnd::serverCount()
     const auto match =
         total.match(m_server.run({u"stats"_s, u"--database"_s, m_server.database()}));
     return match.hasMatch() ? match.captured(1).toInt() : -1;
+}
+
+QList<TestSyncEndToEnd::Held> TestSyncEndToEnd::serverHolds(const QUuid& record)
+{
+    QList<Held> held;
+    const QString exported =
+        m_server.run({u"export"_s, u"--format"_s, u"fhir"_s, u"--database"_s, m_server.database()});
+    for (const QString& line : exported.split(u'\n', Qt::SkipEmptyParts)) {
+        const QJsonObject bundle = QJsonDocument::fromJson(line.toUtf8()).object();
+        Held one;
+        if (!FhirBundle::recordVersion(bundle, &one.record, &one.version))
+            return {};
+        if (one.record != record)
+            continue;
+        for (const QJsonValue& entry : bundle.value(u"entry"_s).toArray()) {
+            const QJsonObject resource = entry[u"resource"_s].toObject();
+            const QString type = resource.value(u"resourceType"_s).toString();
+            if (type == u"ServiceRequest"_s)
+                one.order = resource.value(u"status"_s).toString();
+            else if (type == u"DiagnosticReport"_s)
+                one.report = resource.value(u"status"_s).toString();
+        }
+        held.append(one);
+    }
+    return held;
 }
 
 int TestSyncEndToEnd::syncAsLab(const QString& store, QString* output)
@@ -133,6 +175,80 @@ void TestSyncEndToEnd::serverDownThenBackLosesNothing()
     QCOMPARE(syncAsLab(fixture.path(), &output), int(SidepCtl::Success));
     QVERIFY2(output.contains(u"acknowledged: 30"_s), qPrintable(output));
     QCOMPARE(serverCount(), 120 + 30);
+}
+
+void TestSyncEndToEnd::versionsFollowTheRecordThroughOutages()
+{
+    // The server is down when the tube is sampled: the registration waits.
+    QVERIFY(m_server.start());
+    const quint16 port = m_server.port();
+    m_server.stop();
+    StoreFixture fixture;
+    QString error;
+    {
+        auto admin = fixture.openAs(AdminName);
+        QVERIFY2(m_server.configureWorkstation(*admin, &error, port), qPrintable(error));
+    }
+    SamplingRecord record = validRecord(3);
+    record.id = QUuid::createUuid();
+    {
+        auto nurse = fixture.openAs(NurseName);
+        QList<Problem> problems;
+        QVERIFY2(nurse->records()->add(&record, {}, &problems, &error), qPrintable(error));
+    }
+    QString output;
+    QCOMPARE(syncAsLab(fixture.path(), &output), int(SidepCtl::SyncIncomplete));
+    QVERIFY2(output.contains(u"waiting: 1 record(s) (1 version(s))"_s), qPrintable(output));
+
+    // The network is back: the record reaches the server before any result.
+    QVERIFY(m_server.start(port));
+    const int recordsBefore = serverCount();
+    QCOMPARE(syncAsLab(fixture.path(), &output), int(SidepCtl::Success));
+    QVERIFY2(output.contains(u"acknowledged: 1 record(s) (1 version(s))"_s), qPrintable(output));
+    QList<Held> held = serverHolds(record.id);
+    QCOMPARE(held.size(), 1);
+    QCOMPARE(held[0].record, record.id);
+    QCOMPARE(held[0].version, 1);
+    QCOMPARE(held[0].order, u"active"_s);
+    QCOMPARE(held[0].report, QString()); // a registration: no result, no report
+    m_server.stop();
+
+    // Down again: the result, its correction and the cancellation queue up behind.
+    {
+        auto lab = fixture.openAs(LabName);
+        ResultStore results(*lab);
+        ResultStore::Entry entry;
+        entry.value = u"N"_s;
+        ResultStore::Outcome outcome;
+        QList<Problem> problems;
+        QVERIFY2(results.enter(record.id, entry, &outcome, &problems, &error), qPrintable(error));
+        entry.value = u"I"_s;
+        QVERIFY2(results.correct(record.id, entry, u"inhibited run"_s, &problems, &error),
+                 qPrintable(error));
+        QVERIFY2(results.cancel(record.id, u"tube of another patient"_s, &error),
+                 qPrintable(error));
+    }
+    QCOMPARE(syncAsLab(fixture.path(), &output), int(SidepCtl::SyncIncomplete));
+    QVERIFY2(output.contains(u"waiting: 1 record(s) (3 version(s))"_s), qPrintable(output));
+
+    // Back: each version once, in order; sent again, nothing is added.
+    QVERIFY(m_server.start(port));
+    QCOMPARE(syncAsLab(fixture.path(), &output), int(SidepCtl::Success));
+    QVERIFY2(output.contains(u"acknowledged: 1 record(s) (4 version(s))"_s), qPrintable(output));
+    QVERIFY2(output.contains(u"waiting: 0 record(s) (0 version(s))"_s), qPrintable(output));
+    held = serverHolds(record.id);
+    QCOMPARE(held.size(), 4);
+    const QStringList orders{u"active"_s, u"completed"_s, u"completed"_s, u"revoked"_s};
+    const QStringList reports{QString(), u"final"_s, u"corrected"_s, u"entered-in-error"_s};
+    for (int i = 0; i < held.size(); ++i) {
+        QCOMPARE(held[i].record, record.id);
+        QCOMPARE(held[i].version, i + 1);
+        QCOMPARE(held[i].order, orders[i]);
+        QCOMPARE(held[i].report, reports[i]);
+    }
+    QCOMPARE(syncAsLab(fixture.path(), &output), int(SidepCtl::Success));
+    QCOMPARE(serverHolds(record.id).size(), 4);
+    QCOMPARE(serverCount(), recordsBefore + 1);
 }
 
 QTEST_GUILESS_MAIN(TestSyncEndToEnd)

@@ -42,7 +42,7 @@ void TestSyncPanel::showsWaitingSendsNowAndReportsErrors()
         return panel.findChild<QLabel*>(QString::fromLatin1(name))->text();
     };
     // Seven records, each a registration and a result to send.
-    QCOMPARE(text("waitingLabel"), u"7 (14 versions to send)"_s);
+    QCOMPARE(text("waitingLabel"), u"7 (14 version(s) to send)"_s);
     QVERIFY2(text("lastErrorLabel").contains(u"Connection refused"_s),
              qPrintable(text("lastErrorLabel")));
     QCOMPARE(text("lastSuccessLabel"), u"never"_s);

@@ -463,27 +463,27 @@
     <name>BundleEntries</name>
     <message>
         <source>only POST and PUT are sent</source>
-        <translation type="unfinished">only POST and PUT are sent</translation>
+        <translation>only POST and PUT are sent</translation>
     </message>
     <message>
         <source>two entries have the same fullUrl</source>
-        <translation type="unfinished">two entries have the same fullUrl</translation>
+        <translation>two entries have the same fullUrl</translation>
     </message>
     <message>
         <source>only one %1 is expected</source>
-        <translation type="unfinished">only one %1 is expected</translation>
+        <translation>only one %1 is expected</translation>
     </message>
     <message>
         <source>a %1 is required</source>
-        <translation type="unfinished">a %1 is required</translation>
+        <translation>a %1 is required</translation>
     </message>
     <message>
         <source>does not point to a %1 of the Bundle</source>
-        <translation type="unfinished">does not point to a %1 of the Bundle</translation>
+        <translation>does not point to a %1 of the Bundle</translation>
     </message>
     <message>
         <source>missing</source>
-        <translation type="unfinished">missing</translation>
+        <translation>missing</translation>
     </message>
 </context>
 <context>
@@ -811,19 +811,19 @@
     <name>FhirReader</name>
     <message>
         <source>must be Bundle</source>
-        <translation type="unfinished">must be Bundle</translation>
+        <translation>must be Bundle</translation>
     </message>
     <message>
         <source>must be transaction</source>
-        <translation type="unfinished">must be transaction</translation>
+        <translation>must be transaction</translation>
     </message>
     <message>
         <source>must be urn:ietf:rfc:3986</source>
-        <translation type="unfinished">must be urn:ietf:rfc:3986</translation>
+        <translation>must be urn:ietf:rfc:3986</translation>
     </message>
     <message>
         <source>a result comes with its DiagnosticReport</source>
-        <translation type="unfinished"></translation>
+        <translation>a result comes with its DiagnosticReport</translation>
     </message>
 </context>
 <context>
@@ -1178,39 +1178,39 @@
     <name>JsonReader</name>
     <message>
         <source>more problems than %1: the rest are not listed</source>
-        <translation type="unfinished"></translation>
+        <translation>more problems than %1: the rest are not listed</translation>
     </message>
     <message>
         <source>missing</source>
-        <translation type="unfinished">missing</translation>
+        <translation>missing</translation>
     </message>
     <message>
         <source>must be a string</source>
-        <translation type="unfinished">must be a string</translation>
+        <translation>must be a string</translation>
     </message>
     <message>
         <source>must not be empty</source>
-        <translation type="unfinished">must not be empty</translation>
+        <translation>must not be empty</translation>
     </message>
     <message>
         <source>must be an object</source>
-        <translation type="unfinished">must be an object</translation>
+        <translation>must be an object</translation>
     </message>
     <message>
         <source>must be an array</source>
-        <translation type="unfinished">must be an array</translation>
+        <translation>must be an array</translation>
     </message>
     <message>
         <source>must be a non-empty string</source>
-        <translation type="unfinished">must be a non-empty string</translation>
+        <translation>must be a non-empty string</translation>
     </message>
     <message>
         <source>none of the codes this element takes</source>
-        <translation type="unfinished"></translation>
+        <translation>none of the codes this element takes</translation>
     </message>
     <message>
         <source>no coding from the expected code system</source>
-        <translation type="unfinished">no coding from the expected code system</translation>
+        <translation>no coding from the expected code system</translation>
     </message>
 </context>
 <context>
@@ -1471,19 +1471,19 @@
     <name>Outbox</name>
     <message>
         <source>version %1 of record %2 is not in the outbox</source>
-        <translation type="unfinished"></translation>
+        <translation>version %1 of record %2 is not in the outbox</translation>
     </message>
     <message>
         <source>record %1 is damaged: the reason of its version %2 does not decrypt</source>
-        <translation type="unfinished"></translation>
+        <translation>record %1 is damaged: the reason of its version %2 does not decrypt</translation>
     </message>
     <message>
         <source>record %1 is damaged: its version %2 was replaced without a copy</source>
-        <translation type="unfinished"></translation>
+        <translation>record %1 is damaged: its version %2 was replaced without a copy</translation>
     </message>
     <message>
         <source>record %1 is damaged: the copy of its version %2 does not decrypt</source>
-        <translation type="unfinished"></translation>
+        <translation>record %1 is damaged: the copy of its version %2 does not decrypt</translation>
     </message>
 </context>
 <context>
@@ -3604,18 +3604,6 @@
         <translation>sync takes no word, or status</translation>
     </message>
     <message>
-        <source>waiting: %1</source>
-        <translation>waiting: %1</translation>
-    </message>
-    <message>
-        <source>acknowledged: %1</source>
-        <translation>acknowledged: %1</translation>
-    </message>
-    <message>
-        <source>rejected: %1</source>
-        <translation>rejected: %1</translation>
-    </message>
-    <message>
         <source>oldest waiting since: %1</source>
         <translation>oldest waiting since: %1</translation>
     </message>
@@ -3900,10 +3888,36 @@ Exit codes: 0 success, 1 invalid input, 2 usage error, 3 integrity problem found
     </message>
     <message numerus="yes">
         <source>samples waiting for a result for more than %n day(s): %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>samples waiting for a result for more than %n day: %1</numerusform>
+            <numerusform>samples waiting for a result for more than %n days: %1</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %2 (%n version(s))</source>
+        <translation>
+            <numerusform>%1: %2 (%n version)</numerusform>
+            <numerusform>%1: %2 (%n versions)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s)</source>
+        <translation>
+            <numerusform>%n record</numerusform>
+            <numerusform>%n records</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>waiting</translation>
+    </message>
+    <message>
+        <source>acknowledged</source>
+        <translation>acknowledged</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>rejected</translation>
     </message>
 </context>
 <context>
@@ -4150,6 +4164,13 @@ Exit codes: 0 success, 1 invalid input, 2 usage error, 3 integrity problem found
     <message>
         <source>the national server&apos;s address</source>
         <translation>the national server&apos;s address</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n version(s) to send)</source>
+        <translation>
+            <numerusform>%1 (%n version to send)</numerusform>
+            <numerusform>%1 (%n versions to send)</numerusform>
+        </translation>
     </message>
 </context>
 <context>

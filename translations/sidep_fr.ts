@@ -463,27 +463,27 @@
     <name>BundleEntries</name>
     <message>
         <source>only POST and PUT are sent</source>
-        <translation type="unfinished">seules les requêtes POST et PUT sont envoyées</translation>
+        <translation>seules les requêtes POST et PUT sont envoyées</translation>
     </message>
     <message>
         <source>two entries have the same fullUrl</source>
-        <translation type="unfinished">deux entrées ont le même fullUrl</translation>
+        <translation>deux entrées ont le même fullUrl</translation>
     </message>
     <message>
         <source>only one %1 is expected</source>
-        <translation type="unfinished">une seule ressource %1 est attendue</translation>
+        <translation>un seul %1 est attendu</translation>
     </message>
     <message>
         <source>a %1 is required</source>
-        <translation type="unfinished">une ressource %1 est obligatoire</translation>
+        <translation>un %1 est requis</translation>
     </message>
     <message>
         <source>does not point to a %1 of the Bundle</source>
-        <translation type="unfinished">ne renvoie pas à une ressource %1 du Bundle</translation>
+        <translation>ne désigne aucun %1 du Bundle</translation>
     </message>
     <message>
         <source>missing</source>
-        <translation type="unfinished">absent</translation>
+        <translation>manquant</translation>
     </message>
 </context>
 <context>
@@ -811,19 +811,19 @@
     <name>FhirReader</name>
     <message>
         <source>must be Bundle</source>
-        <translation type="unfinished">doit être Bundle</translation>
+        <translation>doit être Bundle</translation>
     </message>
     <message>
         <source>must be transaction</source>
-        <translation type="unfinished">doit être transaction</translation>
+        <translation>doit être transaction</translation>
     </message>
     <message>
         <source>must be urn:ietf:rfc:3986</source>
-        <translation type="unfinished">doit être urn:ietf:rfc:3986</translation>
+        <translation>doit être urn:ietf:rfc:3986</translation>
     </message>
     <message>
         <source>a result comes with its DiagnosticReport</source>
-        <translation type="unfinished"></translation>
+        <translation>un résultat est accompagné de son DiagnosticReport</translation>
     </message>
 </context>
 <context>
@@ -1178,39 +1178,39 @@
     <name>JsonReader</name>
     <message>
         <source>more problems than %1: the rest are not listed</source>
-        <translation type="unfinished"></translation>
+        <translation>plus de %1 problèmes : les suivants ne sont pas listés</translation>
     </message>
     <message>
         <source>missing</source>
-        <translation type="unfinished">absent</translation>
+        <translation>manquant</translation>
     </message>
     <message>
         <source>must be a string</source>
-        <translation type="unfinished">doit être une chaîne de caractères</translation>
+        <translation>doit être une chaîne de caractères</translation>
     </message>
     <message>
         <source>must not be empty</source>
-        <translation type="unfinished">ne doit pas être vide</translation>
+        <translation>ne doit pas être vide</translation>
     </message>
     <message>
         <source>must be an object</source>
-        <translation type="unfinished">doit être un objet</translation>
+        <translation>doit être un objet</translation>
     </message>
     <message>
         <source>must be an array</source>
-        <translation type="unfinished">doit être un tableau</translation>
+        <translation>doit être un tableau</translation>
     </message>
     <message>
         <source>must be a non-empty string</source>
-        <translation type="unfinished">doit être une chaîne de caractères non vide</translation>
+        <translation>doit être une chaîne non vide</translation>
     </message>
     <message>
         <source>none of the codes this element takes</source>
-        <translation type="unfinished"></translation>
+        <translation>aucun des codes que cet élément accepte</translation>
     </message>
     <message>
         <source>no coding from the expected code system</source>
-        <translation type="unfinished">aucun codage issu du système de codes attendu</translation>
+        <translation>aucun codage du système de codes attendu</translation>
     </message>
 </context>
 <context>
@@ -1471,19 +1471,19 @@
     <name>Outbox</name>
     <message>
         <source>version %1 of record %2 is not in the outbox</source>
-        <translation type="unfinished"></translation>
+        <translation>la version %1 de la fiche %2 n&apos;est pas dans la file d&apos;envoi</translation>
     </message>
     <message>
         <source>record %1 is damaged: the reason of its version %2 does not decrypt</source>
-        <translation type="unfinished"></translation>
+        <translation>la fiche %1 est endommagée : le motif de sa version %2 ne se déchiffre pas</translation>
     </message>
     <message>
         <source>record %1 is damaged: its version %2 was replaced without a copy</source>
-        <translation type="unfinished"></translation>
+        <translation>la fiche %1 est endommagée : sa version %2 a été remplacée sans copie</translation>
     </message>
     <message>
         <source>record %1 is damaged: the copy of its version %2 does not decrypt</source>
-        <translation type="unfinished"></translation>
+        <translation>la fiche %1 est endommagée : la copie de sa version %2 ne se déchiffre pas</translation>
     </message>
 </context>
 <context>
@@ -3604,18 +3604,6 @@
         <translation>sync ne prend aucun mot, ou status</translation>
     </message>
     <message>
-        <source>waiting: %1</source>
-        <translation>en attente : %1</translation>
-    </message>
-    <message>
-        <source>acknowledged: %1</source>
-        <translation>acquittées : %1</translation>
-    </message>
-    <message>
-        <source>rejected: %1</source>
-        <translation>refusées : %1</translation>
-    </message>
-    <message>
         <source>oldest waiting since: %1</source>
         <translation>la plus ancienne attend depuis : %1</translation>
     </message>
@@ -3920,10 +3908,36 @@ rôle), 5 introuvable, 6 erreur de la base, 7 synchronisation incomplète
     </message>
     <message numerus="yes">
         <source>samples waiting for a result for more than %n day(s): %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>prélèvements sans résultat depuis plus de %n jour : %1</numerusform>
+            <numerusform>prélèvements sans résultat depuis plus de %n jours : %1</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %2 (%n version(s))</source>
+        <translation>
+            <numerusform>%1 : %2 (%n version)</numerusform>
+            <numerusform>%1 : %2 (%n versions)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s)</source>
+        <translation>
+            <numerusform>%n fiche</numerusform>
+            <numerusform>%n fiches</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>en attente</translation>
+    </message>
+    <message>
+        <source>acknowledged</source>
+        <translation>acquittées</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>refusées</translation>
     </message>
 </context>
 <context>
@@ -4170,6 +4184,13 @@ rôle), 5 introuvable, 6 erreur de la base, 7 synchronisation incomplète
     <message>
         <source>the national server&apos;s address</source>
         <translation>l&apos;adresse du serveur national</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n version(s) to send)</source>
+        <translation>
+            <numerusform>%1 (%n version à envoyer)</numerusform>
+            <numerusform>%1 (%n versions à envoyer)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
