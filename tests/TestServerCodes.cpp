@@ -31,6 +31,7 @@
 #include <QProcess>
 #include <QSet>
 #include <QSignalSpy>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QSslKey>
 #include <QTemporaryDir>
@@ -102,6 +103,7 @@ private Q_SLOTS:
     void sidepctlCodesFetch();
     void emptyStockIsSaid();
     void issuedCodesAreValidAtThatMillisecond();
+    void anOlderStoreForgetsWhichBundleUsedACode();
 
 private:
     QString pki(const QString& name) const { return m_server.pki(name); }
@@ -724,6 +726,77 @@ void TestServerCodes::issuedCodesAreValidAtThatMillisecond()
     QStringList issued = codesOf(QString::fromUtf8(batch.csv));
     issued.sort();
     QCOMPARE(issued, (QStringList{u"ENDSAF"_s, u"STARAT"_s}));
+}
+
+void TestServerCodes::anOlderStoreForgetsWhichBundleUsedACode()
+{
+    // A server store of schema version 4, when Bundles carried codes: one code used by a
+    // Bundle at a time of day, one free.
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"old.sqlite"_s);
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    {
+        QSqlDatabase old = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"old"_s);
+        old.setDatabaseName(path);
+        QVERIFY(old.open());
+        QSqlQuery query(old);
+        const QStringList schema = {
+            u"CREATE TABLE schema_version (version INTEGER NOT NULL)"_s,
+            u"INSERT INTO schema_version (version) VALUES (1), (2), (3), (4)"_s,
+            u"CREATE TABLE records (site TEXT NOT NULL, bundle_id TEXT NOT NULL, version "
+            "INTEGER NOT NULL, status TEXT NOT NULL, result_value TEXT, received_at TEXT NOT "
+            "NULL, bundle TEXT NOT NULL, UNIQUE (site, bundle_id, version))"_s,
+            u"CREATE TABLE activation_codes (code TEXT PRIMARY KEY, qr_code TEXT UNIQUE, "
+            "valid_from TEXT, valid_until TEXT, origin TEXT NOT NULL, added_at TEXT NOT NULL, "
+            "issued_to TEXT, issued_at TEXT, used_at TEXT, used_by_site TEXT, used_by_bundle "
+            "TEXT)"_s,
+            u"CREATE INDEX activation_codes_free ON activation_codes (valid_until) "
+            "WHERE issued_to IS NULL AND used_by_bundle IS NULL"_s,
+            u"CREATE INDEX activation_codes_issued ON activation_codes (issued_to, issued_at)"_s,
+            u"INSERT INTO activation_codes VALUES ('USED', 'USEDQR', '%1', '%2', 'generated', "
+            "'%1', '%3', '%1', '%4', '%3', 'urn:uuid:%5')"_s.arg(
+                iso(now.addDays(-1)), iso(now.addDays(9)), SiteFiness,
+                u"2026-12-01T09:41:07.123Z"_s, QUuid::createUuid().toString(QUuid::WithoutBraces)),
+            u"INSERT INTO activation_codes (code, qr_code, valid_from, valid_until, origin, "
+            "added_at) VALUES ('FREE', 'FREEQR', '%1', '%2', 'generated', '%1')"_s.arg(
+                iso(now.addDays(-1)), iso(now.addDays(9))),
+        };
+        for (const QString& statement : schema)
+            QVERIFY2(query.exec(statement), qPrintable(query.lastError().text()));
+    }
+    QSqlDatabase::removeDatabase(u"old"_s);
+
+    ServerDatabase database;
+    QString error;
+    QVERIFY2(database.open(u"sqlite://"_s + path, &error), qPrintable(error));
+    ActivationCodePool pool(&database);
+    ServerDatabase::CodeCounts counts;
+    QVERIFY2(pool.counts(&counts, &error, now), qPrintable(error));
+    QCOMPARE(counts.freeValid, 1);
+    QCOMPARE(counts.sites.size(), 1);
+    QCOMPARE(counts.sites.first().site, SiteFiness);
+    QCOMPARE(counts.sites.first().used, 1);
+    {
+        QSqlDatabase migrated = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"migrated"_s);
+        migrated.setDatabaseName(path);
+        QVERIFY(migrated.open());
+        QSqlQuery query(migrated);
+        QVERIFY(query.exec(u"SELECT used_at FROM activation_codes WHERE code = 'USED'"_s));
+        QVERIFY(query.next());
+        QCOMPARE(query.value(0).toString(), u"2026-12-01"_s);
+        QVERIFY(query.exec(u"SELECT count(*) FROM pragma_table_info('activation_codes') "
+                           "WHERE name = 'used_by_bundle'"_s));
+        QVERIFY(query.next());
+        QCOMPARE(query.value(0).toInt(), 0);
+    }
+    QSqlDatabase::removeDatabase(u"migrated"_s);
+    // Reported now by its site: already used; the free one is used now.
+    QList<ServerDatabase::CodeUse> uses;
+    QVERIFY2(pool.reportUsed({{u"USED"_s, u"2026-12-01"_s}, {u"FREE"_s, u"2026-12-02"_s}},
+                             SiteFiness, &uses, &error, now),
+             qPrintable(error));
+    QCOMPARE(uses, (QList<ServerDatabase::CodeUse>{ServerDatabase::CodeUse::AlreadyUsed,
+                                                   ServerDatabase::CodeUse::Marked}));
 }
 
 QTEST_GUILESS_MAIN(TestServerCodes)
