@@ -80,11 +80,11 @@ bool UsedCodeReport::sendNext()
             // Only the codes the server answered for, and only those sent: the others stay
             // pending and go again.
             QStringList answered;
-            int missing = int(sent.size());
+            QSet<QString> unanswered = sent;
             for (const QJsonValue& value : reply.body.value(u"results"_s).toArray()) {
                 const QString code = value[u"code"_s].toString();
                 const QString outcome = value[u"outcome"_s].toString();
-                if (!sent.contains(code))
+                if (!unanswered.contains(code))
                     continue;
                 if (outcome == u"used"_s)
                     ++result.used;
@@ -97,7 +97,7 @@ bool UsedCodeReport::sendNext()
                 else
                     continue;
                 answered.append(code);
-                --missing;
+                unanswered.remove(code);
             }
             QString markError;
             if (!ActivationCodes(self->m_store).markReported(answered, &markError)) {
@@ -106,7 +106,7 @@ bool UsedCodeReport::sendNext()
                 self->finish();
                 return;
             }
-            if (missing > 0) {
+            if (const int missing = int(unanswered.size()); missing > 0) {
                 result.outcome = Result::Outcome::Failed;
                 result.error = tr("the server did not answer for %n activation code(s): "
                                   "reported again later",
@@ -115,13 +115,9 @@ bool UsedCodeReport::sendNext()
                 return;
             }
             result.outcome = Result::Outcome::Reported;
+            // More may wait; sendNext() sets Failed if the pool cannot be read.
             if (full && self->m_requests < MaxRequests && self->sendNext())
                 return;
-            if (result.outcome == Result::Outcome::Failed) { // the pool could not be read
-                self->finish();
-                return;
-            }
-            result.outcome = Result::Outcome::Reported;
             self->finish();
         });
     return true;
