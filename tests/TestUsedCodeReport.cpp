@@ -4,6 +4,7 @@
 // has answered for it (even "refused").
 
 #include "ActivationCodes.h"
+#include "Database.h"
 #include "FakeSyncServer.h"
 #include "ResultStore.h"
 #include "Store.h"
@@ -21,9 +22,8 @@ using namespace TestSupport;
 
 namespace {
 
-// `count` positives validated by the lab, each with a code from a pool of `count` + 2, and
-// `more` samples without a result yet; the ids of all.
-QList<QUuid> addPositives(StoreFixture& fixture, int count, int more = 0)
+// A pool of `count` codes valid now, imported by the lab.
+void importCodes(StoreFixture& fixture, int count)
 {
     QString error;
     {
@@ -35,7 +35,7 @@ QList<QUuid> addPositives(StoreFixture& fixture, int count, int more = 0)
             return at.toString(u"yyyy-MM-dd'T'HH:mm:ss.zzz'Z'"_s);
         };
         QByteArray csv = "code_pour_qr,code_brut,validite_debut,validite_fin\n";
-        for (int i = 0; i < count + 2; ++i) {
+        for (int i = 0; i < count; ++i) {
             const QString code = QUuid::createUuid().toString(QUuid::WithoutBraces);
             csv += (code + u',' + code + u',' + iso(now.addDays(-1)) + u',' + iso(now.addDays(10)) +
                     u'\n')
@@ -46,6 +46,13 @@ QList<QUuid> addPositives(StoreFixture& fixture, int count, int more = 0)
         if (!ActivationCodes(*lab).importCsv(csv, u"codes.csv"_s, {}, &report, &error))
             qFatal("%s", qPrintable(error));
     }
+}
+
+// `count` positives validated by the lab, each with a code from a pool of `count` + 2, and
+// `more` samples without a result yet; the ids of all.
+QList<QUuid> addPositives(StoreFixture& fixture, int count, int more = 0)
+{
+    importCodes(fixture, count + 2);
     const QList<QUuid> ids = addSampledRecords(fixture, count + more);
     enterResults(fixture, ids.mid(0, count), u"P"_s);
     return ids;
@@ -72,6 +79,7 @@ private Q_SLOTS:
     void aLostAnswerIsSentAgainAndTheServerSaysAlreadyUsed();
     void aRefusedCodeIsNotSentAgainAndIsSaid();
     void nothingUsedNothingSent();
+    void manyCodesGoInRequestsOfAtMost500();
 };
 
 void TestUsedCodeReport::usedCodesGoAfterTheRecordsRoundWithTheirDayOnly()
@@ -247,6 +255,42 @@ void TestUsedCodeReport::nothingUsedNothingSent()
              int(UsedCodeReport::Result::Outcome::NothingToReport));
     QVERIFY(report.lastProblem().isEmpty());
     QVERIFY(server.usedCodeReports.isEmpty());
+}
+
+void TestUsedCodeReport::manyCodesGoInRequestsOfAtMost500()
+{
+    StoreFixture fixture;
+    const int used = UsedCodeReport::MaxPerRequest + 7;
+    importCodes(fixture, used);
+    auto lab = fixture.openAs(LabName);
+    {
+        // Taken as validated positives take them, without the records.
+        ActivationCodes codes(*lab);
+        Transaction transaction(lab->database());
+        QString error;
+        QVERIFY2(transaction.begin(&error), qPrintable(error));
+        for (int i = 0; i < used; ++i) {
+            Activation activation;
+            bool exhausted = true;
+            QVERIFY2(codes.allocate(QUuid::createUuid().toString(QUuid::WithoutBraces),
+                                    QDateTime::currentDateTimeUtc(), &activation, &exhausted,
+                                    &error),
+                     qPrintable(error));
+            QVERIFY(!exhausted);
+        }
+        QVERIFY2(transaction.commit(&error), qPrintable(error));
+    }
+    FakeSyncServer server;
+    UsedCodeReport report(*lab, &server);
+    QVERIFY(report.reportPending());
+    QCOMPARE(int(report.lastResult().outcome), int(UsedCodeReport::Result::Outcome::Reported));
+    QCOMPARE(report.lastResult().used, used);
+    QCOMPARE(server.usedCodeReports.size(), 2);
+    QCOMPARE(server.usedCodeReports.at(0).value(u"codes"_s).toArray().size(),
+             UsedCodeReport::MaxPerRequest);
+    QCOMPARE(server.usedCodeReports.at(1).value(u"codes"_s).toArray().size(), 7);
+    QCOMPARE(server.usedCodes.size(), used);
+    QCOMPARE(unreportedCount(*lab), 0);
 }
 
 QTEST_GUILESS_MAIN(TestUsedCodeReport)
