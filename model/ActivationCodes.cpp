@@ -198,6 +198,42 @@ bool ActivationCodes::allocate(const QString& recordId, const QDateTime& now,
     return true;
 }
 
+bool ActivationCodes::unreported(int limit, QList<UsedCode>* codes, QString* error)
+{
+    codes->clear();
+    Database& database = m_store.database();
+    QSqlQuery& select =
+        database.query(u"SELECT raw_code, substr(used_at, 1, 10) FROM activation_codes "
+                       "WHERE used_by IS NOT NULL AND reported = 0 ORDER BY raw_code LIMIT ?"_s);
+    select.bindValue(0, limit);
+    if (!database.exec(select, error))
+        return false;
+    while (select.next()) {
+        codes->append({select.value(0).toString(),
+                       QDate::fromString(select.value(1).toString(), Qt::ISODate)});
+    }
+    select.finish();
+    return true;
+}
+
+bool ActivationCodes::markReported(const QStringList& codes, QString* error)
+{
+    if (codes.isEmpty())
+        return true;
+    Database& database = m_store.database();
+    Transaction transaction(database);
+    if (!transaction.begin(error))
+        return false;
+    QSqlQuery& mark = database.query(
+        u"UPDATE activation_codes SET reported = 1 WHERE raw_code = ? AND used_by IS NOT NULL"_s);
+    for (const QString& code : codes) {
+        mark.bindValue(0, code);
+        if (!database.exec(mark, error))
+            return false;
+    }
+    return transaction.commit(error);
+}
+
 ActivationCodes::Status ActivationCodes::status(int soonDays, QString* error, const QDateTime& now)
 {
     Status result;

@@ -5,10 +5,12 @@
 
 #include <QByteArray>
 #include <QCoreApplication>
+#include <QDate>
 #include <QDateTime>
 #include <QList>
 #include <QObject>
 #include <QString>
+#include <QStringList>
 
 class Store;
 
@@ -19,12 +21,12 @@ class Store;
 // so the pool is kept in clear; which record holds which code is in the record's encrypted
 // result block.
 //
-// activation_codes.raw_code is code_brut: printed in clear under the QR code and carried by
-// the record to the national server. activation_codes.qr_code is what takes the place of
-// {code} in the site's link template (the QR content): the code of the national link in
-// code_pour_qr, that is code_brut again, or code_pour_qr itself in the older files that
-// held a bare code there. The link of the delivery is not stored: the template (a setting)
-// says which form of link patients get.
+// activation_codes.raw_code is code_brut: printed in clear under the QR code and, once used,
+// reported to the national server apart from any record (its day only, see unreported()).
+// activation_codes.qr_code is what takes the place of {code} in the site's link template (the QR
+// content): the code of the national link in code_pour_qr, that is code_brut again, or code_pour_qr
+// itself in the older files that held a bare code there. The link of the delivery is not stored:
+// the template (a setting) says which form of link patients get.
 class ActivationCodes : public QObject
 {
     Q_OBJECT
@@ -80,6 +82,20 @@ public:
     // `*exhausted` true when no valid code is left (not an error).
     [[nodiscard]] bool allocate(const QString& recordId, const QDateTime& now,
                                 Activation* activation, bool* exhausted, QString* error);
+
+    // A code a validated positive took, as the national server learns of it: the code and
+    // the UTC day it was taken, nothing finer and no record (UsedCodeReport).
+    struct UsedCode
+    {
+        QString code; // code_brut
+        QDate day;
+    };
+    // Up to `limit` used codes the server has not answered for yet, sorted by code so that the
+    // order says nothing of the records'.
+    [[nodiscard]] bool unreported(int limit, QList<UsedCode>* codes, QString* error);
+    // The server answered for these codes (used, already used, unknown or refused): they are
+    // not reported again.
+    [[nodiscard]] bool markReported(const QStringList& codes, QString* error);
 
     // The link template in force (a site setting, with {code} where the code goes).
     QString linkTemplate();

@@ -174,7 +174,7 @@ const QList<QStringList> Migrations = {
         u"CREATE TABLE outbox_versions ("
         " record_id TEXT NOT NULL,"
         " version INTEGER NOT NULL,"
-        " kind TEXT NOT NULL," // registration, result, correction, cancellation, amendment
+        " kind TEXT NOT NULL,"  // registration, result, correction, cancellation, amendment
         " state TEXT NOT NULL," // waiting, sending, acknowledged, rejected
         " attempts INTEGER NOT NULL DEFAULT 0,"
         " next_attempt_at TEXT,"
@@ -204,6 +204,15 @@ const QList<QStringList> Migrations = {
         u"ALTER TABLE outbox_versions RENAME TO outbox"_s,
         u"CREATE INDEX outbox_due ON outbox (state, next_attempt_at)"_s,
         u"UPDATE records SET status = 'resulted' WHERE status IN ('sent', 'acknowledged')"_s,
+    },
+    // 10: used codes go to the national server apart from the records (UsedCodeReport), code
+    // and day only; reported = 1 once the server has answered for the code. Codes used before
+    // this version may have travelled in a record: reported again, the server says "already
+    // used".
+    {
+        u"ALTER TABLE activation_codes ADD COLUMN reported INTEGER NOT NULL DEFAULT 0"_s,
+        u"CREATE INDEX activation_codes_unreported ON activation_codes (raw_code) "
+        "WHERE used_by IS NOT NULL AND reported = 0"_s,
     },
 };
 

@@ -201,10 +201,36 @@ bool ActivationCodePool::issue(const QString& site, int count, Batch* batch, QSt
     return true;
 }
 
-bool ActivationCodePool::use(const QString& code, const QString& site, const QString& bundleId,
-                             ServerDatabase::CodeUse* result, QString* error, const QDateTime& now)
+bool ActivationCodePool::reportUsed(const QList<UsedCode>& codes, const QString& site,
+                                    QList<ServerDatabase::CodeUse>* outcomes, QString* error,
+                                    const QDateTime& now)
 {
-    return m_database->useActivationCode(code, site, bundleId, utcText(now), result, error);
+    outcomes->clear();
+    // Day-granular, like the report: an unknown code's added_at says no more than its use.
+    const QString today = now.toUTC().date().toString(Qt::ISODate);
+    for (const UsedCode& code : codes) {
+        ServerDatabase::CodeUse use = ServerDatabase::CodeUse::Marked;
+        if (!m_database->useActivationCode(code.code, site, code.day, today, &use, error))
+            return false;
+        outcomes->append(use);
+    }
+    return true;
+}
+
+QString ActivationCodePool::outcomeText(ServerDatabase::CodeUse use)
+{
+    switch (use) {
+    case ServerDatabase::CodeUse::Marked:
+        return u"used"_s;
+    case ServerDatabase::CodeUse::AlreadyUsed:
+        return u"already used"_s;
+    case ServerDatabase::CodeUse::Unknown:
+        return u"unknown"_s;
+    case ServerDatabase::CodeUse::OtherSite:
+    case ServerDatabase::CodeUse::UsedElsewhere:
+        break;
+    }
+    return u"refused"_s;
 }
 
 bool ActivationCodePool::counts(ServerDatabase::CodeCounts* counts, QString* error,

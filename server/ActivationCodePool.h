@@ -14,7 +14,7 @@
 // The national stock of one-time activation codes for the contact-tracing application
 // (../shared/spec/codes.md): generated here or imported from the national code server's CSV,
 // handed to sites in batches (GET /activation-codes) as the very CSV a site imports by hand,
-// with its sha256sum line, and marked used when a positive record carrying one arrives.
+// with its sha256sum line, and marked used when the site reports it used (its day, no record).
 // Codes are anonymous: nothing here ties a code to a patient.
 class ActivationCodePool
 {
@@ -80,10 +80,19 @@ public:
     [[nodiscard]] bool issue(const QString& site, int count, Batch* batch, QString* error,
                              const QDateTime& now = QDateTime::currentDateTimeUtc());
 
-    // Marks the code used by the site's Bundle (see ServerDatabase::CodeUse).
-    [[nodiscard]] bool use(const QString& code, const QString& site, const QString& bundleId,
-                           ServerDatabase::CodeUse* result, QString* error,
-                           const QDateTime& now = QDateTime::currentDateTimeUtc());
+    // A site's report of the codes its positive results took (POST /activation-codes/used):
+    // each code with its day, never a record. Outcomes in the order given.
+    struct UsedCode
+    {
+        QString code;
+        QString day; // yyyy-MM-dd
+    };
+    static constexpr int MaxReport = 500; // codes per report
+    [[nodiscard]] bool reportUsed(const QList<UsedCode>& codes, const QString& site,
+                                  QList<ServerDatabase::CodeUse>* outcomes, QString* error,
+                                  const QDateTime& now = QDateTime::currentDateTimeUtc());
+    // The word a site reads: used, already used, unknown or refused.
+    static QString outcomeText(ServerDatabase::CodeUse use);
 
     [[nodiscard]] bool counts(ServerDatabase::CodeCounts* counts, QString* error,
                               const QDateTime& now = QDateTime::currentDateTimeUtc());

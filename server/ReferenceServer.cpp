@@ -76,8 +76,10 @@ void ReferenceServer::dispatch(const HttpRequest& request, const QString& site,
         responder.respond(answer({{u"status"_s, u"ok"_s}}, 200));
     } else if (path == u"/activation-codes"_s && method == "GET") {
         responder.respond(getActivationCodes(request, site));
+    } else if (path == u"/activation-codes/used"_s && method == "POST") {
+        responder.respond(postUsedCodes(request.body, site));
     } else if (fhir || path == u"/time"_s || path == u"/health"_s ||
-               path == u"/activation-codes"_s) {
+               path == u"/activation-codes"_s || path == u"/activation-codes/used"_s) {
         responder.respond(problem(405, u"not-supported"_s, tr("method not allowed")));
     } else {
         responder.respond(problem(404, u"not-found"_s, tr("no such endpoint")));
@@ -212,4 +214,93 @@ HttpResponse ReferenceServer::getActivationCodes(const HttpRequest& request, con
     // the workstation says as such rather than retrying like a server error. A batch trimmed
     // by the quota is not "exhausted" (fewer than the allowance): the stock is not short.
     return HttpResponse::json(200, batch.toJson(), "application/json");
+}
+
+HttpResponse ReferenceServer::postUsedCodes(const QByteArray& requestBody, const QString& site)
+{
+    // A report of 500 codes is about 35 KiB and 1,500 JSON values.
+    constexpr qint64 MaxValues = 4 * ActivationCodePool::MaxReport + 10;
+    constexpr qint64 MaxBytes = 256 * 1024;
+    if (requestBody.size() > MaxBytes ||
+        JsonBudget::countValues(requestBody, MaxValues) > MaxValues) {
+        return problem(413, u"too-costly"_s,
+                       tr("codes: at most %1 codes a request").arg(ActivationCodePool::MaxReport),
+                       u"codes"_s);
+    }
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(requestBody, &parseError);
+    if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
+        return problem(400, u"structure"_s,
+                       tr("the body is not a JSON object: %1").arg(parseError.errorString()));
+    }
+    const QJsonObject body = document.object();
+    const QJsonValue codes = body.value(u"codes"_s);
+    if (body.size() != 1 || !codes.isArray())
+        return problem(400, u"structure"_s, tr("codes: an array, and nothing else"), u"codes"_s);
+    const QJsonArray array = codes.toArray();
+    if (array.size() > ActivationCodePool::MaxReport) {
+        return problem(413, u"too-costly"_s,
+                       tr("codes: at most %1 codes a request").arg(ActivationCodePool::MaxReport),
+                       u"codes"_s);
+    }
+    // A code and its day, nothing else: the report must not tie a code to a record or to a
+    // time of day, and a request that tries is refused whole.
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QDate latest = now.date().addDays(1); // a workstation's day may be ahead of ours
+    QList<ActivationCodePool::UsedCode> used;
+    used.reserve(array.size());
+    for (qsizetype i = 0; i < array.size(); ++i) {
+        const QString where = u"codes[%1]"_s.arg(i);
+        const QJsonObject entry = array.at(i).toObject();
+        const QString code = entry.value(u"code"_s).toString();
+        const QString day = entry.value(u"day"_s).toString();
+        const QDate date = QDate::fromString(day, Qt::ISODate);
+        if (entry.size() != 2 || code.isEmpty() || code.size() > 64 || day.size() != 10 ||
+            !date.isValid() || date > latest) {
+            return problem(422, u"structure"_s,
+                           where + u": "_s +
+                               tr("must be {\"code\", \"day\": \"yyyy-MM-dd\"}, nothing else, "
+                                  "the day not in the future"),
+                           where);
+        }
+        used.append({code, day});
+    }
+    auto unavailable = [&](const QString& error) {
+        qCWarning(lcServer).noquote()
+            << "used activation codes from site" << site << "not stored:" << error;
+        return problem(503, u"transient"_s,
+                       tr("the server could not store this report: send it again"));
+    };
+    // One commit for the report: all of it or, on a failure, none (the site sends it again).
+    QString error;
+    if (!m_database->beginBatch(&error))
+        return unavailable(error);
+    QList<ServerDatabase::CodeUse> outcomes;
+    if (!ActivationCodePool(m_database).reportUsed(used, site, &outcomes, &error, now)) {
+        m_database->rollbackBatch();
+        return unavailable(error);
+    }
+    if (!m_database->commitBatch(&error)) {
+        m_database->rollbackBatch();
+        return unavailable(error);
+    }
+    QJsonArray results;
+    int conflicts = 0;
+    for (qsizetype i = 0; i < used.size(); ++i) {
+        const ServerDatabase::CodeUse use = outcomes.at(i);
+        if (use == ServerDatabase::CodeUse::OtherSite ||
+            use == ServerDatabase::CodeUse::UsedElsewhere) {
+            ++conflicts;
+            // Codes are anonymous; the operators need the code to settle it with the sites.
+            qCWarning(lcServer).noquote()
+                << "activation code conflict: site" << site << "reported" << used.at(i).code
+                << (use == ServerDatabase::CodeUse::OtherSite ? "issued to another site"
+                                                              : "used by another site");
+        }
+        results.append(QJsonObject{{u"code"_s, used.at(i).code},
+                                   {u"outcome"_s, ActivationCodePool::outcomeText(use)}});
+    }
+    qCInfo(lcServer).noquote() << "site" << site << "reported" << used.size()
+                               << "used activation codes," << conflicts << "refused";
+    return answer({{u"results"_s, results}}, 200);
 }

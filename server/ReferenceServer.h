@@ -18,7 +18,7 @@ class ServerDatabase;
 //
 //   POST /fhir   one transaction Bundle, or {"bundles": [Bundle, ...]}
 //                one Bundle: HTTP 201 (accepted), 200 (already had), 409 (another content
-//                under a stored version, or not the next version) or 422 (rejected) with
+//                under a stored version, or older than the latest) or 422 (rejected) with
 //                {"outcome", "status", "bundleId", "version", "operationOutcome"?};
 //                a batch: HTTP 200 with {"results": [that object per Bundle, in order]};
 //                a body over MaxRequestBytes, a batch over MaxBundlesPerRequest or JSON
@@ -30,6 +30,12 @@ class ServerDatabase;
 //                "exhausted", "fileName", "csv", "sha256"}, the CSV in the national format and
 //                its sha256sum line; no code left is a 200 with count 0 and exhausted true; a
 //                site over its quota gets a 429; a bad count is a 400
+//   POST /activation-codes/used   {"codes": [{"code", "day": "yyyy-MM-dd"}, ...]} (at most
+//                500; more is a 413): the codes the site's positives took, with their day and
+//                nothing else (anything else, or a day in the future, is a 422). HTTP 200 with
+//                {"results": [{"code", "outcome"}, ...]} in order, outcome "used", "already
+//                used" (by this site), "unknown" (never issued here: recorded as used) or
+//                "refused" (issued to or used by another site: logged as a conflict)
 class ReferenceServer : public QObject
 {
     Q_OBJECT
@@ -63,6 +69,7 @@ public:
 private:
     HttpResponse postFhir(const QByteArray& requestBody, const QString& site);
     HttpResponse getActivationCodes(const HttpRequest& request, const QString& site);
+    HttpResponse postUsedCodes(const QByteArray& requestBody, const QString& site);
 
     ServerDatabase* m_database;
     CodeQuota m_codeQuota;

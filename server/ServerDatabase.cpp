@@ -85,7 +85,8 @@ const QStringList Migrations = {
     "bundle TEXT NOT NULL, UNIQUE (site, bundle_id, version))"_s,
     // 2: activation codes (ActivationCodePool). origin: generated, imported, or unknown (seen
     // used in a Bundle, never issued here: no QR code, no validity). issued_to is the site's
-    // FINESS; used_by_site and used_by_bundle name the Bundle (record) that carried the code.
+    // FINESS; used_by_site and used_by_bundle name the Bundle (record) that carried the code
+    // (until migration 7).
     u"CREATE TABLE IF NOT EXISTS activation_codes ("
     "code TEXT PRIMARY KEY, qr_code TEXT UNIQUE, valid_from TEXT, valid_until TEXT, "
     "origin TEXT NOT NULL, added_at TEXT NOT NULL, issued_to TEXT, issued_at TEXT, "
@@ -96,6 +97,14 @@ const QStringList Migrations = {
     // 4: the codes of a site, for its quota (CodeQuota) without reading the whole stock.
     u"CREATE INDEX IF NOT EXISTS activation_codes_issued ON activation_codes (issued_to, "
     "issued_at)"_s,
+    // 5-8: a used code is reported by its site apart from any record (POST
+    // /activation-codes/used), with its day only: the link to the Bundle that carried it
+    // (used_by_bundle) and any time finer than the day are erased; used_at marks a used code.
+    u"DROP INDEX IF EXISTS activation_codes_free"_s,
+    u"UPDATE activation_codes SET used_at = substr(used_at, 1, 10) WHERE used_at IS NOT NULL"_s,
+    u"ALTER TABLE activation_codes DROP COLUMN used_by_bundle"_s,
+    u"CREATE INDEX IF NOT EXISTS activation_codes_free ON activation_codes (valid_until) "
+    "WHERE issued_to IS NULL AND used_at IS NULL"_s,
 };
 
 // Serialises the migrations of the instances sharing one PostgreSQL database: any fixed
@@ -596,11 +605,11 @@ bool ServerDatabase::issueActivationCodes(const QString& site, int count, const 
         // issued here ("unknown") have no validity, so they never match.
         const QString sql =
             u"WITH picked AS MATERIALIZED (SELECT code FROM activation_codes "
-            "WHERE issued_to IS NULL AND used_by_bundle IS NULL AND valid_from <= ? "
+            "WHERE issued_to IS NULL AND used_at IS NULL AND valid_from <= ? "
             "AND valid_until > ? ORDER BY valid_until DESC LIMIT %1%2) "
             "UPDATE activation_codes SET issued_to = ?, issued_at = ? FROM picked "
             "WHERE activation_codes.code = picked.code AND activation_codes.issued_to IS NULL "
-            "AND activation_codes.used_by_bundle IS NULL RETURNING activation_codes.code, "
+            "AND activation_codes.used_at IS NULL RETURNING activation_codes.code, "
             "activation_codes.qr_code, activation_codes.valid_from, activation_codes.valid_until"_s;
         const QString lock = m_postgres ? u" FOR UPDATE SKIP LOCKED"_s : QString();
         // Codes of earlier rounds are committed: they go out rather than be lost.
@@ -650,9 +659,8 @@ bool ServerDatabase::issueActivationCodes(const QString& site, int count, const 
     });
 }
 
-bool ServerDatabase::useActivationCode(const QString& code, const QString& site,
-                                       const QString& bundleId, const QString& now, CodeUse* use,
-                                       QString* error)
+bool ServerDatabase::useActivationCode(const QString& code, const QString& site, const QString& day,
+                                       const QString& now, CodeUse* use, QString* error)
 {
     return retryingIfLost([&] {
         QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
@@ -664,10 +672,10 @@ bool ServerDatabase::useActivationCode(const QString& code, const QString& site,
         // cannot both mark it; the loser reads who won and answers from that.
         for (int attempt = 0; attempt < 3; ++attempt) {
             QSqlQuery mark(db);
-            mark.prepare(u"UPDATE activation_codes SET used_at = ?, used_by_site = ?, "
-                         "used_by_bundle = ? WHERE code = ? AND used_by_bundle IS NULL "
+            mark.prepare(u"UPDATE activation_codes SET used_at = ?, used_by_site = ? "
+                         "WHERE code = ? AND used_at IS NULL "
                          "AND (issued_to IS NULL OR issued_to = ?)"_s);
-            bindAll(mark, {now, site, bundleId, code, site});
+            bindAll(mark, {day, site, code, site});
             if (!mark.exec())
                 return failed(mark);
             if (mark.numRowsAffected() > 0) {
@@ -676,7 +684,7 @@ bool ServerDatabase::useActivationCode(const QString& code, const QString& site,
             }
 
             QSqlQuery look(db);
-            look.prepare(u"SELECT issued_to, used_by_site, used_by_bundle FROM activation_codes "
+            look.prepare(u"SELECT issued_to, used_by_site, used_at FROM activation_codes "
                          "WHERE code = ?"_s);
             bindAll(look, {code});
             if (!look.exec())
@@ -684,29 +692,25 @@ bool ServerDatabase::useActivationCode(const QString& code, const QString& site,
             if (look.next()) {
                 const QString issuedTo = look.value(0).toString();
                 const QString usedBySite = look.value(1).toString();
-                const QString usedByBundle = look.value(2).toString();
-                if (!usedByBundle.isEmpty() && usedBySite == site && usedByBundle == bundleId) {
-                    *use = CodeUse::Resent;
-                    return true;
-                }
+                const bool used = !look.value(2).isNull();
                 if (!issuedTo.isEmpty() && issuedTo != site) {
                     *use = CodeUse::OtherSite;
                     return true;
                 }
-                if (!usedByBundle.isEmpty()) {
-                    *use = CodeUse::UsedElsewhere;
+                if (used) {
+                    *use = usedBySite == site ? CodeUse::AlreadyUsed : CodeUse::UsedElsewhere;
                     return true;
                 }
                 continue; // changed between the two statements: look again
             }
 
             // Never issued here (a site may still import national CSV files by hand): kept as
-            // used, so that a second Bundle with it is refused like any reuse.
+            // used, so that another site reporting it is refused like any reuse.
             QSqlQuery unknown(db);
             unknown.prepare(u"INSERT INTO activation_codes (code, origin, added_at, used_at, "
-                            "used_by_site, used_by_bundle) VALUES (?, 'unknown', ?, ?, ?, ?) "
+                            "used_by_site) VALUES (?, 'unknown', ?, ?, ?) "
                             "ON CONFLICT DO NOTHING"_s);
-            bindAll(unknown, {code, now, now, site, bundleId});
+            bindAll(unknown, {code, now, day, site});
             if (!unknown.exec())
                 return failed(unknown);
             if (unknown.numRowsAffected() > 0) {
@@ -725,13 +729,12 @@ bool ServerDatabase::activationCodeCounts(const QString& now, CodeCounts* counts
         *counts = {};
         QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
         QSqlQuery freeCodes(db);
-        freeCodes.prepare(
-            u"SELECT "
-            "SUM(CASE WHEN valid_from <= ? AND valid_until > ? THEN 1 ELSE 0 END), "
-            "SUM(CASE WHEN valid_from > ? THEN 1 ELSE 0 END), "
-            "SUM(CASE WHEN valid_until <= ? THEN 1 ELSE 0 END) "
-            "FROM activation_codes WHERE issued_to IS NULL AND used_by_bundle IS NULL "
-            "AND origin <> 'unknown'"_s);
+        freeCodes.prepare(u"SELECT "
+                          "SUM(CASE WHEN valid_from <= ? AND valid_until > ? THEN 1 ELSE 0 END), "
+                          "SUM(CASE WHEN valid_from > ? THEN 1 ELSE 0 END), "
+                          "SUM(CASE WHEN valid_until <= ? THEN 1 ELSE 0 END) "
+                          "FROM activation_codes WHERE issued_to IS NULL AND used_at IS NULL "
+                          "AND origin <> 'unknown'"_s);
         bindAll(freeCodes, {now, now, now, now});
         if (!freeCodes.exec()) {
             *error = tr("database error: %1").arg(sqlError(freeCodes.lastError()));
@@ -744,15 +747,14 @@ bool ServerDatabase::activationCodeCounts(const QString& now, CodeCounts* counts
         }
 
         QSqlQuery sites(db);
-        if (!sites.exec(
-                u"SELECT site, SUM(issued), SUM(used), SUM(unknown) FROM ("
-                "SELECT issued_to AS site, 1 AS issued, 0 AS used, 0 AS unknown "
-                "FROM activation_codes WHERE issued_to IS NOT NULL AND used_by_bundle IS NULL "
-                "UNION ALL SELECT used_by_site, 0, "
-                "CASE WHEN origin = 'unknown' THEN 0 ELSE 1 END, "
-                "CASE WHEN origin = 'unknown' THEN 1 ELSE 0 END "
-                "FROM activation_codes WHERE used_by_bundle IS NOT NULL) AS per_code "
-                "GROUP BY site ORDER BY site"_s)) {
+        if (!sites.exec(u"SELECT site, SUM(issued), SUM(used), SUM(unknown) FROM ("
+                        "SELECT issued_to AS site, 1 AS issued, 0 AS used, 0 AS unknown "
+                        "FROM activation_codes WHERE issued_to IS NOT NULL AND used_at IS NULL "
+                        "UNION ALL SELECT used_by_site, 0, "
+                        "CASE WHEN origin = 'unknown' THEN 0 ELSE 1 END, "
+                        "CASE WHEN origin = 'unknown' THEN 1 ELSE 0 END "
+                        "FROM activation_codes WHERE used_at IS NOT NULL) AS per_code "
+                        "GROUP BY site ORDER BY site"_s)) {
             *error = tr("database error: %1").arg(sqlError(sites.lastError()));
             return false;
         }
@@ -769,11 +771,10 @@ bool ServerDatabase::siteCodeUsage(const QString& site, const QString& now, cons
 {
     return retryingIfLost([&] {
         QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
-        query.prepare(
-            u"SELECT "
-            "SUM(CASE WHEN used_by_bundle IS NULL AND valid_until > ? THEN 1 ELSE 0 END), "
-            "SUM(CASE WHEN issued_at >= ? THEN 1 ELSE 0 END) "
-            "FROM activation_codes WHERE issued_to = ?"_s);
+        query.prepare(u"SELECT "
+                      "SUM(CASE WHEN used_at IS NULL AND valid_until > ? THEN 1 ELSE 0 END), "
+                      "SUM(CASE WHEN issued_at >= ? THEN 1 ELSE 0 END) "
+                      "FROM activation_codes WHERE issued_to = ?"_s);
         bindAll(query, {now, since, site});
         if (!query.exec()) {
             *error = tr("database error: %1").arg(sqlError(query.lastError()));

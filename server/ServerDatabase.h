@@ -17,7 +17,7 @@ class ServerDatabase
     Q_DECLARE_TR_FUNCTIONS(ServerDatabase)
 
 public:
-    static constexpr int SchemaVersion = 4;
+    static constexpr int SchemaVersion = 8;
 
     // What insert() did, or checkVersion() says it would do.
     enum class Insert
@@ -89,18 +89,18 @@ public:
     };
     enum class CodeUse
     {
-        Marked,        // now used by this Bundle
-        Resent,        // already used by this same Bundle (a resend or a new version)
-        Unknown,       // never issued here: recorded as used, not refused
-        OtherSite,     // issued to another site
-        UsedElsewhere, // already used by another Bundle
+        Marked,        // now used by this site
+        AlreadyUsed,   // already used by this same site (a report sent again)
+        Unknown,       // never issued here: recorded as used by this site, not refused
+        OtherSite,     // issued to another site: refused
+        UsedElsewhere, // already used by another site: refused
     };
     struct SiteCodeCount
     {
         QString site;
         qint64 issued = 0;  // issued to the site, not used yet
-        qint64 used = 0;    // used by the site's Bundles, known here
-        qint64 unknown = 0; // used by the site's Bundles, never issued here
+        qint64 used = 0;    // reported used by the site, known here
+        qint64 unknown = 0; // reported used by the site, never issued here
     };
     struct CodeCounts
     {
@@ -111,7 +111,7 @@ public:
     };
 
     // Adds every code or none (one transaction). A code already here makes its index go
-    // to *known and nothing is added, except one only seen used in a Bundle (origin
+    // to *known and nothing is added, except one only seen reported used by a site (origin
     // "unknown"), which gets its QR code and validity and stays used.
     [[nodiscard]] bool addActivationCodes(const QList<ActivationCode>& codes, const QString& origin,
                                           const QString& now, QList<qsizetype>* known,
@@ -120,9 +120,10 @@ public:
     // site. Safe with several servers on one database: only codes still free are taken.
     [[nodiscard]] bool issueActivationCodes(const QString& site, int count, const QString& now,
                                             QList<ActivationCode>* issued, QString* error);
-    // Marks the code used by the site's Bundle, or says why it cannot be.
+    // Marks the code used by the site on `day` (yyyy-MM-dd: no finer time, no record), or
+    // says why it cannot be; `now` dates a code never seen before.
     [[nodiscard]] bool useActivationCode(const QString& code, const QString& site,
-                                         const QString& bundleId, const QString& now, CodeUse* use,
+                                         const QString& day, const QString& now, CodeUse* use,
                                          QString* error);
     [[nodiscard]] bool activationCodeCounts(const QString& now, CodeCounts* counts, QString* error);
     // For a site's quota: codes issued to it still unused and valid at `now`, and codes

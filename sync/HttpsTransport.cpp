@@ -341,3 +341,23 @@ void HttpsTransport::fetchActivationCodes(int count,
         done(result);
     });
 }
+
+void HttpsTransport::reportUsedCodes(const QJsonObject& request,
+                                     std::function<void(const Reply&)> done)
+{
+    QUrl url = m_url;
+    url.setPath(url.path().endsWith(u'/') ? url.path() + u"activation-codes/used"_s
+                                          : url.path() + u"/activation-codes/used"_s);
+    QNetworkRequest post(url);
+    post.setSslConfiguration(m_tls);
+    post.setHeader(QNetworkRequest::ContentTypeHeader, u"application/json"_s);
+    post.setTransferTimeout(m_timeoutMs);
+    QNetworkReply* reply =
+        m_network.post(post, QJsonDocument(request).toJson(QJsonDocument::Compact));
+    auto sslErrors = std::make_shared<QList<QSslError>>();
+    connect(reply, &QNetworkReply::sslErrors, this,
+            [sslErrors](const QList<QSslError>& errors) { *sslErrors = errors; });
+    connect(
+        reply, &QNetworkReply::finished, this,
+        [this, reply, sslErrors, done = std::move(done)] { finishPost(reply, *sslErrors, done); });
+}

@@ -41,6 +41,9 @@ public:
     void fetchServerTime(std::function<void(const QDateTime&)> done) override;
     // GET <url>/activation-codes?count=N
     void fetchActivationCodes(int count, std::function<void(const CodeBatchReply&)> done) override;
+    // POST <url>/activation-codes/used
+    void reportUsedCodes(const QJsonObject& request,
+                         std::function<void(const Reply&)> done) override;
 
 private:
     void finishPost(QNetworkReply* reply, const QList<QSslError>& sslErrors,

@@ -56,4 +56,15 @@ public:
         reply.errorText = tr("this connection cannot fetch activation codes");
         done(reply);
     }
+
+    // Posts {"codes": [{"code", "day"}, ...]} (POST /activation-codes/used) and calls `done`
+    // once; the answer's body is {"results": [{"code", "outcome"}, ...]}. A transport without
+    // this says so.
+    virtual void reportUsedCodes(const QJsonObject& request, std::function<void(const Reply&)> done)
+    {
+        Q_UNUSED(request);
+        Reply reply;
+        reply.errorText = tr("this connection cannot report used activation codes");
+        done(reply);
+    }
 };

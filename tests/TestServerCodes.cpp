@@ -2,13 +2,13 @@
 // TLS: the server's stock (codes generate / import / status), batches issued to sites
 // (GET /activation-codes) and never twice, even by two servers on one database, the
 // workstation's refill (HttpsTransport + CodeRefill, sidepctl codes fetch), and codes marked
-// used when positive records arrive, a reused code refused with its rule; and the pool
-// itself, in process, issuing only codes valid at that very millisecond.
+// used when the site reports them apart from the records (POST /activation-codes/used: the
+// code and its day, never in a Bundle), once, another site's refused; and the pool itself, in
+// process, issuing only codes valid at that very millisecond.
 
 #include "ActivationCodePool.h"
 #include "ActivationCodes.h"
 #include "CodeRefill.h"
-#include "FhirBundle.h"
 #include "HttpsTransport.h"
 #include "RecordStore.h"
 #include "ResultStore.h"
@@ -29,9 +29,9 @@
 #include <QNetworkReply>
 #include <QNetworkRequest>
 #include <QProcess>
-#include <QRegularExpression>
 #include <QSet>
 #include <QSignalSpy>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QSslKey>
 #include <QTemporaryDir>
@@ -96,12 +96,14 @@ private Q_SLOTS:
     void workstationRefillsWhenLow();
     void twoServersNeverIssueTheSameCode();
     void syncedPositiveMarksItsCodeUsed();
-    void reusedCodeIsRejected();
-    void codeOfAnotherSiteIsRejected();
+    void reportingAgainChangesNothing();
+    void codeOfAnotherSiteIsRefused();
     void unknownCodeIsAcceptedOnce();
+    void badReportsAreRefused();
     void sidepctlCodesFetch();
     void emptyStockIsSaid();
     void issuedCodesAreValidAtThatMillisecond();
+    void anOlderStoreForgetsWhichBundleUsedACode();
 
 private:
     QString pki(const QString& name) const { return m_server.pki(name); }
@@ -109,18 +111,22 @@ private:
     QString codesStatus();
     // GET over mutual TLS as the site's certificate, to this server (or the second one).
     Answer get(const QString& pathAndQuery, const QString& finess = SiteFiness, quint16 port = 0);
-    Answer post(const QJsonObject& bundle, const QString& finess = SiteFiness);
+    // POST /activation-codes/used of these codes, all used today, as the site.
+    Answer report(const QStringList& codes, const QString& finess = SiteFiness);
+    Answer post(const QString& path, const QByteArray& body, const QString& finess = SiteFiness);
     QNetworkRequest request(const QString& pathAndQuery, const QString& finess, quint16 port);
     Run sidepctl(const QStringList& arguments);
-    // The stored Bundles of the workstation's synced positives, read back as records.
-    QList<SamplingRecord> storedPositives();
-    void expectRejected(const Answer& answer, const QString& rule);
+    // Every stored Bundle, as `sidep-server export --format fhir` writes them.
+    QString exportedBundles();
+    // Each code's outcome in a report's answer.
+    static QStringList outcomes(const Answer& answer);
 
     ServerProcess m_server;
     ServerProcess m_second; // the same database, for concurrent issuing
     std::unique_ptr<StoreFixture> m_site;
     QSet<QString> m_issued; // every code issued in these tests, to check none comes twice
     QStringList m_nationalRaw;
+    QStringList m_usedCodes; // taken by the synced positives
 };
 
 void TestServerCodes::initTestCase()
@@ -199,18 +205,36 @@ Answer TestServerCodes::get(const QString& pathAndQuery, const QString& finess, 
             QJsonDocument::fromJson(reply->readAll()).object()};
 }
 
-Answer TestServerCodes::post(const QJsonObject& bundle, const QString& finess)
+Answer TestServerCodes::post(const QString& path, const QByteArray& body, const QString& finess)
 {
     QNetworkAccessManager manager;
-    QNetworkRequest out = request(u"/fhir"_s, finess, 0);
-    out.setHeader(QNetworkRequest::ContentTypeHeader, u"application/fhir+json"_s);
-    std::unique_ptr<QNetworkReply> reply(
-        manager.post(out, QJsonDocument(bundle).toJson(QJsonDocument::Compact)));
+    QNetworkRequest out = request(path, finess, 0);
+    out.setHeader(QNetworkRequest::ContentTypeHeader, u"application/json"_s);
+    std::unique_ptr<QNetworkReply> reply(manager.post(out, body));
     QSignalSpy finished(reply.get(), &QNetworkReply::finished);
     if (!finished.wait(20000))
         qWarning("no answer in 20 s");
     return {reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(),
             QJsonDocument::fromJson(reply->readAll()).object()};
+}
+
+Answer TestServerCodes::report(const QStringList& codes, const QString& finess)
+{
+    QJsonArray array;
+    const QString today = QDateTime::currentDateTimeUtc().date().toString(Qt::ISODate);
+    for (const QString& code : codes)
+        array.append(QJsonObject{{u"code"_s, code}, {u"day"_s, today}});
+    return post(u"/activation-codes/used"_s,
+                QJsonDocument(QJsonObject{{u"codes"_s, array}}).toJson(QJsonDocument::Compact),
+                finess);
+}
+
+QStringList TestServerCodes::outcomes(const Answer& answer)
+{
+    QStringList out;
+    for (const QJsonValue& result : answer.json.value(u"results"_s).toArray())
+        out.append(result[u"outcome"_s].toString());
+    return out;
 }
 
 Run TestServerCodes::sidepctl(const QStringList& arguments)
@@ -232,36 +256,10 @@ Run TestServerCodes::sidepctl(const QStringList& arguments)
     return run;
 }
 
-QList<SamplingRecord> TestServerCodes::storedPositives()
+QString TestServerCodes::exportedBundles()
 {
-    QList<SamplingRecord> records;
     const Run run = server({u"export"_s, u"--format"_s, u"fhir"_s});
-    for (const QString& line : run.out.split(u'\n', Qt::SkipEmptyParts)) {
-        SamplingRecord record;
-        QString site;
-        QList<Problem> problems;
-        if (FhirBundle::parse(QJsonDocument::fromJson(line.toUtf8()).object(), &record, &site,
-                              &problems) &&
-            !record.activation.code.isEmpty())
-            records.append(record);
-    }
-    return records;
-}
-
-void TestServerCodes::expectRejected(const Answer& answer, const QString& rule)
-{
-    QCOMPARE(answer.status, 422);
-    QCOMPARE(answer.json.value(u"outcome"_s).toString(), u"rejected"_s);
-    const QJsonArray issues = answer.json.value(u"operationOutcome"_s)[u"issue"_s].toArray();
-    QCOMPARE(issues.size(), 1);
-    const QString path = issues.at(0)[u"expression"_s][0].toString();
-    // The activation extension's code, in the result Observation.
-    static const QRegularExpression codePath(
-        u"^entry\\[\\d+\\]\\.resource\\.extension\\[\\d+\\]\\.extension\\[\\d+\\]\\."
-        "valueString$"_s);
-    QVERIFY2(codePath.match(path).hasMatch(), qPrintable(path));
-    QVERIFY2(issues.at(0)[u"diagnostics"_s].toString().startsWith(path + u": "_s + rule + u": "_s),
-             qPrintable(issues.at(0)[u"diagnostics"_s].toString()));
+    return run.code == 0 ? run.out : u"failed: "_s + run.err;
 }
 
 void TestServerCodes::generateImportAndStatus()
@@ -523,67 +521,64 @@ void TestServerCodes::syncedPositiveMarksItsCodeUsed()
         ResultStore::Current current;
         QVERIFY(results.current(record.id, &current, &error));
         QVERIFY(m_issued.contains(current.activation.code));
+        m_usedCodes.append(current.activation.code);
     }
     lab.reset();
 
+    // The records go, then their codes, apart: both in one `sidepctl sync`.
     const Run run = sidepctl({u"sync"_s});
     QVERIFY2(run.code == SidepCtl::Success, qPrintable(run.out + run.err));
     QVERIFY2(run.out.contains(u"acknowledged: 2"_s), qPrintable(run.out));
+    QVERIFY2(run.out.contains(u"used activation codes reported: 2"_s), qPrintable(run.out));
     const QString status = codesStatus();
     QVERIFY2(status.contains(SiteFiness + u"\t34\t2\t0\n"_s), qPrintable(status));
-    QCOMPARE(storedPositives().size(), 2);
+    // No Bundle carries a code.
+    const QString bundles = exportedBundles();
+    QCOMPARE(bundles.count(u'\n'), 2 * 2); // registration and result of each record
+    for (const QString& code : std::as_const(m_usedCodes))
+        QVERIFY2(!bundles.contains(code), "a Bundle carries its activation code");
+
+    // The next sync has nothing more to report.
+    const Run again = sidepctl({u"sync"_s});
+    QVERIFY2(again.code == SidepCtl::Success, qPrintable(again.out + again.err));
+    QVERIFY2(!again.out.contains(u"used activation codes"_s), qPrintable(again.out));
+    QCOMPARE(codesStatus(), status);
 }
 
-void TestServerCodes::reusedCodeIsRejected()
+void TestServerCodes::reportingAgainChangesNothing()
 {
-    const QList<SamplingRecord> stored = storedPositives();
-    QCOMPARE(stored.size(), 2);
-    const SamplingRecord first = stored.first();
-
-    // A resend of the same Bundle, and a correction of the same record: not a reuse.
-    QCOMPARE(post(FhirBundle::fromRecord(first, SiteFiness)).status, 200);
-    SamplingRecord corrected = first;
-    corrected.version = 2;
-    QCOMPARE(post(FhirBundle::fromRecord(corrected, SiteFiness)).status, 201);
-
-    // Another record with the same code: refused, with the code's path and the rule.
-    SamplingRecord copy = first;
-    copy.id = QUuid::createUuid();
-    copy.specimen.accession += u"-B"_s;
-    expectRejected(post(FhirBundle::fromRecord(copy, SiteFiness)), u"activation.used"_s);
-    QVERIFY(codesStatus().contains(SiteFiness + u"\t34\t2\t0\n"_s));
+    // A report whose answer was lost comes again: the server says so and changes nothing.
+    const QString before = codesStatus();
+    const Answer answer = report(m_usedCodes);
+    QCOMPARE(answer.status, 200);
+    QCOMPARE(outcomes(answer), (QStringList{u"already used"_s, u"already used"_s}));
+    QCOMPARE(answer.json[u"results"_s][0][u"code"_s].toString(), m_usedCodes.first());
+    QCOMPARE(codesStatus(), before);
 }
 
-void TestServerCodes::codeOfAnotherSiteIsRejected()
+void TestServerCodes::codeOfAnotherSiteIsRefused()
 {
-    // A code issued to the other site and still unused, in a record from our site.
-    QString theirs;
-    for (const QString& code : std::as_const(m_nationalRaw))
-        theirs = code; // the national codes went to the other site
-    SamplingRecord record = storedPositives().first();
-    record.id = QUuid::createUuid();
-    record.specimen.accession += u"-C"_s;
-    record.activation.code = theirs;
-    expectRejected(post(FhirBundle::fromRecord(record, SiteFiness)), u"activation.site"_s);
-    // Still free for its own site.
+    // A code issued to the other site and still unused, reported by our site; and one of
+    // ours reported by the other site.
+    const QString before = codesStatus();
+    QCOMPARE(outcomes(report({m_nationalRaw.last()})), QStringList{u"refused"_s});
+    QCOMPARE(outcomes(report({m_usedCodes.first()}, OtherSite)), QStringList{u"refused"_s});
+    // Still free for its own site, still ours.
     QVERIFY(codesStatus().contains(OtherSite + u"\t8\t0\t0\n"_s));
+    QCOMPARE(codesStatus(), before);
+    QCOMPARE(outcomes(report({m_nationalRaw.last()}, OtherSite)), QStringList{u"used"_s});
+    QVERIFY2(codesStatus().contains(OtherSite + u"\t7\t1\t0\n"_s), qPrintable(codesStatus()));
 }
 
 void TestServerCodes::unknownCodeIsAcceptedOnce()
 {
     // Imported at the site from a national file, never seen here: accepted and counted.
     const QString unknown = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    SamplingRecord record = storedPositives().first();
-    record.id = QUuid::createUuid();
-    record.specimen.accession += u"-D"_s;
-    record.activation.code = unknown;
-    QCOMPARE(post(FhirBundle::fromRecord(record, SiteFiness)).status, 201);
-    QCOMPARE(post(FhirBundle::fromRecord(record, SiteFiness)).status, 200);
+    QCOMPARE(outcomes(report({unknown})), QStringList{u"unknown"_s});
+    QCOMPARE(outcomes(report({unknown})), QStringList{u"already used"_s});
     QVERIFY2(codesStatus().contains(SiteFiness + u"\t34\t2\t1\n"_s), qPrintable(codesStatus()));
-    // Still one-time: another record with it is refused.
-    record.id = QUuid::createUuid();
-    record.specimen.accession += u"-E"_s;
-    expectRejected(post(FhirBundle::fromRecord(record, SiteFiness)), u"activation.used"_s);
+    // Still one-time: another site reporting it is refused.
+    QCOMPARE(outcomes(report({unknown}, OtherSite)), QStringList{u"refused"_s});
 
     // The national file that held it reaches the server later: imported, and known as used.
     QTemporaryDir dir;
@@ -603,6 +598,39 @@ void TestServerCodes::unknownCodeIsAcceptedOnce()
     QVERIFY2(status.contains(SiteFiness + u"\t34\t3\t0\n"_s), qPrintable(status));
     QVERIFY2(status.startsWith(u"free valid now\t%1\n"_s.arg(Generated + 3 - 4 - 20 - 20)),
              qPrintable(status));
+}
+
+void TestServerCodes::badReportsAreRefused()
+{
+    const QString before = codesStatus();
+    const QString today = QDateTime::currentDateTimeUtc().date().toString(Qt::ISODate);
+    auto body = [](const QJsonArray& codes) {
+        return QJsonDocument(QJsonObject{{u"codes"_s, codes}}).toJson(QJsonDocument::Compact);
+    };
+    // More than a request may hold.
+    QJsonArray many;
+    for (int i = 0; i < ActivationCodePool::MaxReport + 1; ++i)
+        many.append(QJsonObject{{u"code"_s, QUuid::createUuid().toString(QUuid::WithoutBraces)},
+                                {u"day"_s, today}});
+    QCOMPARE(post(u"/activation-codes/used"_s, body(many)).status, 413);
+    // Anything that could tie a code to a record or a time of day is refused whole.
+    const QString code = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    const QList<QJsonObject> bad = {
+        QJsonObject{
+            {u"code"_s, code}, {u"day"_s, today}, {u"bundleId"_s, QUuid::createUuid().toString()}},
+        QJsonObject{{u"code"_s, code}, {u"day"_s, QString(today + u"T10:42:00Z"_s)}},
+        QJsonObject{{u"code"_s, code}, {u"day"_s, u"2999-01-01"_s}},
+        QJsonObject{{u"code"_s, code}},
+        QJsonObject{{u"code"_s, u""_s}, {u"day"_s, today}},
+    };
+    for (const QJsonObject& entry : bad) {
+        const Answer answer = post(u"/activation-codes/used"_s, body({entry}));
+        QVERIFY2(answer.status == 422, QJsonDocument(entry).toJson().constData());
+        QCOMPARE(answer.json[u"issue"_s][0][u"expression"_s][0].toString(), u"codes[0]"_s);
+    }
+    QCOMPARE(post(u"/activation-codes/used"_s, "[]").status, 400);
+    QCOMPARE(get(u"/activation-codes/used"_s).status, 405);
+    QCOMPARE(codesStatus(), before);
 }
 
 void TestServerCodes::sidepctlCodesFetch()
@@ -698,6 +726,77 @@ void TestServerCodes::issuedCodesAreValidAtThatMillisecond()
     QStringList issued = codesOf(QString::fromUtf8(batch.csv));
     issued.sort();
     QCOMPARE(issued, (QStringList{u"ENDSAF"_s, u"STARAT"_s}));
+}
+
+void TestServerCodes::anOlderStoreForgetsWhichBundleUsedACode()
+{
+    // A server store of schema version 4, when Bundles carried codes: one code used by a
+    // Bundle at a time of day, one free.
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"old.sqlite"_s);
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    {
+        QSqlDatabase old = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"old"_s);
+        old.setDatabaseName(path);
+        QVERIFY(old.open());
+        QSqlQuery query(old);
+        const QStringList schema = {
+            u"CREATE TABLE schema_version (version INTEGER NOT NULL)"_s,
+            u"INSERT INTO schema_version (version) VALUES (1), (2), (3), (4)"_s,
+            u"CREATE TABLE records (site TEXT NOT NULL, bundle_id TEXT NOT NULL, version "
+            "INTEGER NOT NULL, status TEXT NOT NULL, result_value TEXT, received_at TEXT NOT "
+            "NULL, bundle TEXT NOT NULL, UNIQUE (site, bundle_id, version))"_s,
+            u"CREATE TABLE activation_codes (code TEXT PRIMARY KEY, qr_code TEXT UNIQUE, "
+            "valid_from TEXT, valid_until TEXT, origin TEXT NOT NULL, added_at TEXT NOT NULL, "
+            "issued_to TEXT, issued_at TEXT, used_at TEXT, used_by_site TEXT, used_by_bundle "
+            "TEXT)"_s,
+            u"CREATE INDEX activation_codes_free ON activation_codes (valid_until) "
+            "WHERE issued_to IS NULL AND used_by_bundle IS NULL"_s,
+            u"CREATE INDEX activation_codes_issued ON activation_codes (issued_to, issued_at)"_s,
+            u"INSERT INTO activation_codes VALUES ('USED', 'USEDQR', '%1', '%2', 'generated', "
+            "'%1', '%3', '%1', '%4', '%3', 'urn:uuid:%5')"_s.arg(
+                iso(now.addDays(-1)), iso(now.addDays(9)), SiteFiness,
+                u"2026-12-01T09:41:07.123Z"_s, QUuid::createUuid().toString(QUuid::WithoutBraces)),
+            u"INSERT INTO activation_codes (code, qr_code, valid_from, valid_until, origin, "
+            "added_at) VALUES ('FREE', 'FREEQR', '%1', '%2', 'generated', '%1')"_s.arg(
+                iso(now.addDays(-1)), iso(now.addDays(9))),
+        };
+        for (const QString& statement : schema)
+            QVERIFY2(query.exec(statement), qPrintable(query.lastError().text()));
+    }
+    QSqlDatabase::removeDatabase(u"old"_s);
+
+    ServerDatabase database;
+    QString error;
+    QVERIFY2(database.open(u"sqlite://"_s + path, &error), qPrintable(error));
+    ActivationCodePool pool(&database);
+    ServerDatabase::CodeCounts counts;
+    QVERIFY2(pool.counts(&counts, &error, now), qPrintable(error));
+    QCOMPARE(counts.freeValid, 1);
+    QCOMPARE(counts.sites.size(), 1);
+    QCOMPARE(counts.sites.first().site, SiteFiness);
+    QCOMPARE(counts.sites.first().used, 1);
+    {
+        QSqlDatabase migrated = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"migrated"_s);
+        migrated.setDatabaseName(path);
+        QVERIFY(migrated.open());
+        QSqlQuery query(migrated);
+        QVERIFY(query.exec(u"SELECT used_at FROM activation_codes WHERE code = 'USED'"_s));
+        QVERIFY(query.next());
+        QCOMPARE(query.value(0).toString(), u"2026-12-01"_s);
+        QVERIFY(query.exec(u"SELECT count(*) FROM pragma_table_info('activation_codes') "
+                           "WHERE name = 'used_by_bundle'"_s));
+        QVERIFY(query.next());
+        QCOMPARE(query.value(0).toInt(), 0);
+    }
+    QSqlDatabase::removeDatabase(u"migrated"_s);
+    // Reported now by its site: already used; the free one is used now.
+    QList<ServerDatabase::CodeUse> uses;
+    QVERIFY2(pool.reportUsed({{u"USED"_s, u"2026-12-01"_s}, {u"FREE"_s, u"2026-12-02"_s}},
+                             SiteFiness, &uses, &error, now),
+             qPrintable(error));
+    QCOMPARE(uses, (QList<ServerDatabase::CodeUse>{ServerDatabase::CodeUse::AlreadyUsed,
+                                                   ServerDatabase::CodeUse::Marked}));
 }
 
 QTEST_GUILESS_MAIN(TestServerCodes)

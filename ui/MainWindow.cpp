@@ -30,6 +30,7 @@
 #include "SyncSettingsWidget.h"
 #include "TubeLabelPrinter.h"
 #include "UiLanguage.h"
+#include "UsedCodeReport.h"
 
 #include <QAction>
 #include <QApplication>
@@ -407,6 +408,7 @@ void MainWindow::dropSessionObjects()
     m_syncPanel->setSync(nullptr, nullptr, {});
     m_syncScheduler.reset();
     m_codeRefill.reset();
+    m_usedCodeReport.reset();
     m_syncEngine.reset();
     m_syncTransport.reset();
 }
@@ -424,7 +426,16 @@ void MainWindow::startSync()
     m_syncTransport = std::make_unique<HttpsTransport>(url, tls);
     m_syncEngine = std::make_unique<SyncEngine>(m_store, m_syncTransport.get());
     m_syncScheduler = std::make_unique<SyncScheduler>(*m_syncEngine, *m_syncTransport);
-    // After each round: keep the activation-code pool stocked (lab and admin only).
+    // After each round: tell the server which codes were used, apart from the records.
+    m_usedCodeReport = std::make_unique<UsedCodeReport>(m_store, m_syncTransport.get());
+    m_syncScheduler->addAfterRound([report = m_usedCodeReport.get()] {
+        const QString previous = report->lastProblem(); // the report answers later
+        report->reportPending();
+        return report->isBusy() ? previous : report->lastProblem();
+    });
+    connect(m_usedCodeReport.get(), &UsedCodeReport::finished, m_syncPanel,
+            &SyncPanelWidget::refresh);
+    // Then keep the activation-code pool stocked (lab and admin only).
     m_codeRefill = std::make_unique<CodeRefill>(m_store, m_syncTransport.get());
     m_syncScheduler->addAfterRound([refill = m_codeRefill.get()] {
         const QString previous = refill->lastProblem(); // the refill answers later

@@ -15,6 +15,7 @@ class RecordFormWidget;
 class ResultEntryWidget;
 class ResultStore;
 class CodeRefill;
+class UsedCodeReport;
 class SyncEngine;
 class SyncScheduler;
 class SyncSettingsWidget;
@@ -97,6 +98,7 @@ private:
     std::unique_ptr<SyncTransport> m_syncTransport; // the signed-in session's
     std::unique_ptr<SyncEngine> m_syncEngine;
     std::unique_ptr<CodeRefill> m_codeRefill;
+    std::unique_ptr<UsedCodeReport> m_usedCodeReport;
     std::unique_ptr<SyncScheduler> m_syncScheduler;
     SetupWizard* m_wizard = nullptr;
     IdleWatcher* m_idle = nullptr;

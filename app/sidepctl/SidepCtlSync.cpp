@@ -7,6 +7,7 @@
 #include "SyncEngine.h"
 #include "SyncScheduler.h"
 #include "SyncSettings.h"
+#include "UsedCodeReport.h"
 
 #include <QEventLoop>
 
@@ -86,6 +87,21 @@ int SidepCtl::sync(const CommandArguments& args)
             if (!result.error.isEmpty())
                 m_err << tr("activation codes: %1").arg(result.error) << Qt::endl;
         });
+    // Tells the server which codes were used, apart from the records.
+    UsedCodeReport codeReport(m_store, &transport);
+    QObject::connect(
+        &codeReport, &UsedCodeReport::finished, &codeReport,
+        [this, &codeReport](const UsedCodeReport::Result& result) {
+            if (result.sent > 0 && result.outcome != UsedCodeReport::Result::Outcome::Failed)
+                m_out << tr("used activation codes reported: %1").arg(result.sent) << Qt::endl;
+            if (const QString problem = codeReport.lastProblem(); !problem.isEmpty())
+                m_err << problem << Qt::endl;
+        });
+    scheduler.addAfterRound([&codeReport] {
+        const QString previous = codeReport.lastProblem(); // the report answers later
+        codeReport.reportPending();
+        return codeReport.isBusy() ? previous : codeReport.lastProblem();
+    });
     scheduler.addAfterRound([&refill] {
         const QString previous = refill.lastProblem(); // the refill runs asynchronously
         refill.refillIfLow();
@@ -126,7 +142,12 @@ int SidepCtl::sync(const CommandArguments& args)
         if (!args.flag(u"watch"_s)) {
             exitCode =
                 status.waiting + status.sending + status.rejected == 0 ? Success : SyncIncomplete;
-            loop.quit();
+            // Not before the server has answered for the used codes: a one-shot sync reports
+            // them too.
+            if (codeReport.isBusy())
+                QObject::connect(&codeReport, &UsedCodeReport::finished, &loop, &QEventLoop::quit);
+            else
+                loop.quit();
         }
     });
     if (args.flag(u"watch"_s)) {

@@ -6,6 +6,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QMap>
 #include <QSet>
 
 using namespace Qt::StringLiterals;
@@ -24,14 +25,20 @@ public:
         Swallow, // takes the batch and never answers: a connection cut after sending
     };
     Mode mode = Mode::Normal;
-    QSet<QString> stored;           // urn:uuid:<record> # version
-    QList<QString> arrivals;        // the same keys, in the order the server took them
-    QList<QJsonObject> received;    // every Bundle posted, in order
-    QSet<QString> rejectIds; // record ids the server refuses
+    QSet<QString> stored;        // urn:uuid:<record> # version
+    QList<QString> arrivals;     // the same keys, in the order the server took them
+    QList<QJsonObject> received; // every Bundle posted, in order
+    QSet<QString> rejectIds;     // record ids the server refuses
     int posts = 0;
     QList<qint64> postBytes;       // the size of each request's JSON
     QList<int> bundlesPerPost;     // how many records each request held
     qint64 clockOffsetSeconds = 0; // how far the server's clock is from this machine's
+    // Used activation codes (POST /activation-codes/used): every report posted, the code
+    // and day the server holds, and the codes it refuses as another site's.
+    QList<QJsonObject> usedCodeReports;
+    QMap<QString, QString> usedCodes;
+    QSet<QString> otherSiteCodes;
+    QList<int> storedWhenReported; // how many record versions the server held at each report
 
     void postBundles(const QJsonArray& bundles, std::function<void(const Reply&)> done) override
     {
@@ -65,6 +72,47 @@ public:
         QJsonArray results;
         for (const QJsonValue& bundle : bundles)
             results.append(store(bundle.toObject()));
+        reply.httpStatus = 200;
+        reply.body.insert(u"results"_s, results);
+        done(reply);
+    }
+
+    void reportUsedCodes(const QJsonObject& request,
+                         std::function<void(const Reply&)> done) override
+    {
+        usedCodeReports.append(request);
+        storedWhenReported.append(int(stored.size()));
+        Reply reply;
+        switch (mode) {
+        case Mode::NetworkDown:
+            reply.networkError = true;
+            reply.errorText = u"Connection refused"_s;
+            done(reply);
+            return;
+        case Mode::ServerError:
+        case Mode::Throttled:
+            reply.httpStatus = mode == Mode::Throttled ? 429 : 500;
+            reply.errorText = u"not now"_s;
+            done(reply);
+            return;
+        case Mode::Swallow:
+        case Mode::Normal:
+            break;
+        }
+        QJsonArray results;
+        for (const QJsonValue& entry : request.value(u"codes"_s).toArray()) {
+            const QString code = entry[u"code"_s].toString();
+            QString outcome = u"used"_s;
+            if (otherSiteCodes.contains(code))
+                outcome = u"refused"_s;
+            else if (usedCodes.contains(code))
+                outcome = u"already used"_s;
+            else
+                usedCodes.insert(code, entry[u"day"_s].toString());
+            results.append(QJsonObject{{u"code"_s, code}, {u"outcome"_s, outcome}});
+        }
+        if (mode == Mode::Swallow)
+            return; // taken, the answer lost
         reply.httpStatus = 200;
         reply.body.insert(u"results"_s, results);
         done(reply);
