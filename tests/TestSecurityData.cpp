@@ -403,10 +403,16 @@ void TestSecurityData::aFullDayLeavesNoIdentifyingData()
     QVERIFY2(run.code == 0, run.err.constData());
     const qint64 working = clock.restart();
 
-    // The sync: the five resulted records to the national server.
+    // The sync: every record registered with the national server, the five resulted ones
+    // with their result, and the positive's activation code reported apart.
     run = as(LabName, {u"sync"_s});
     QVERIFY2(run.code == 0, QByteArray(run.out + run.err).constData());
-    QVERIFY2(run.out.contains("acknowledged: 5"), run.out.constData());
+    QVERIFY2(run.out.contains(QString(u"acknowledged: %1 record(s) (%2 version(s))"_s)
+                                  .arg(Patients)
+                                  .arg(Patients + 5)
+                                  .toUtf8()),
+             run.out.constData());
+    QVERIFY2(run.out.contains("used activation codes reported: 1"), run.out.constData());
     const qint64 syncing = clock.restart();
 
     // The administrator reads and checks the audit log.
