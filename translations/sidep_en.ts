@@ -3919,6 +3919,10 @@ Exit codes: 0 success, 1 invalid input, 2 usage error, 3 integrity problem found
         <source>rejected</source>
         <translation>rejected</translation>
     </message>
+    <message>
+        <source>used activation codes reported: %1</source>
+        <translation>used activation codes reported: %1</translation>
+    </message>
 </context>
 <context>
     <name>SignInWidget</name>
@@ -4565,6 +4569,31 @@ Exit codes: 0 success, 1 invalid input, 2 usage error, 3 integrity problem found
     <message>
         <source>administrator</source>
         <translation>administrator</translation>
+    </message>
+</context>
+<context>
+    <name>UsedCodeReport</name>
+    <message>
+        <source>HTTP %1</source>
+        <translation>HTTP %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>the server did not answer for %n activation code(s): reported again later</source>
+        <translation>
+            <numerusform>the server did not answer for %n activation code: reported again later</numerusform>
+            <numerusform>the server did not answer for %n activation codes: reported again later</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>used activation codes not reported: %1</source>
+        <translation>used activation codes not reported: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>the national server refused %n used activation code(s) as another site&apos;s: tell its operators</source>
+        <translation>
+            <numerusform>the national server refused %n used activation code as another site&apos;s: tell its operators</numerusform>
+            <numerusform>the national server refused %n used activation codes as another site&apos;s: tell its operators</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

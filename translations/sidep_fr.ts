@@ -3939,6 +3939,10 @@ rôle), 5 introuvable, 6 erreur de la base, 7 synchronisation incomplète
         <source>rejected</source>
         <translation>refusées</translation>
     </message>
+    <message>
+        <source>used activation codes reported: %1</source>
+        <translation>codes d&apos;activation utilisés signalés : %1</translation>
+    </message>
 </context>
 <context>
     <name>SignInWidget</name>
@@ -4585,6 +4589,31 @@ rôle), 5 introuvable, 6 erreur de la base, 7 synchronisation incomplète
     <message>
         <source>administrator</source>
         <translation>administrateur·rice</translation>
+    </message>
+</context>
+<context>
+    <name>UsedCodeReport</name>
+    <message>
+        <source>HTTP %1</source>
+        <translation>HTTP %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>the server did not answer for %n activation code(s): reported again later</source>
+        <translation>
+            <numerusform>le serveur n&apos;a pas répondu pour %n code d&apos;activation : il sera signalé de nouveau plus tard</numerusform>
+            <numerusform>le serveur n&apos;a pas répondu pour %n codes d&apos;activation : ils seront signalés de nouveau plus tard</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>used activation codes not reported: %1</source>
+        <translation>codes d&apos;activation utilisés non signalés : %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>the national server refused %n used activation code(s) as another site&apos;s: tell its operators</source>
+        <translation>
+            <numerusform>le serveur national a refusé %n code d&apos;activation utilisé comme appartenant à un autre site : prévenez ses opérateurs</numerusform>
+            <numerusform>le serveur national a refusé %n codes d&apos;activation utilisés comme appartenant à un autre site : prévenez ses opérateurs</numerusform>
+        </translation>
     </message>
 </context>
 </TS>
