@@ -98,6 +98,8 @@ bool SyncEngine::sendNextBatch()
         return false;
 
     QJsonArray bundles;
+    // The site Organization is named as the site calls itself (the first-start wizard).
+    const QString siteName = m_store.setting(u"site.name"_s);
     qint64 bundleBytes = 0;
     QList<Outbox::Entry> sent; // the batch but the damaged records, settled apart
     QSet<QString> held;        // a record whose version cannot go holds its later ones
@@ -127,6 +129,7 @@ bool SyncEngine::sendNextBatch()
         options.reason = content.reason;
         options.change = changeOf(entry.kind);
         options.changedAt = content.queuedAt;
+        options.siteName = siteName;
         bundles.append(FhirBundle::fromRecord(content.record, m_store.siteFiness(), options));
         if (!m_store.audit(u"sync.send"_s, entry.recordId, u"version %1"_s.arg(entry.version),
                            &error)) {
@@ -174,8 +177,8 @@ void SyncEngine::finishBatch(const QList<Outbox::Entry>& batch, const SyncTransp
             // Nothing known of this version: it goes again, later.
             message = reply.errorText.isEmpty() ? tr("the server did not answer for this record")
                                                 : reply.errorText;
-            next = backoff(entry.attempts + 1,
-                           reply.httpStatus == 429 ? reply.retryAfterSeconds : -1);
+            next =
+                backoff(entry.attempts + 1, reply.httpStatus == 429 ? reply.retryAfterSeconds : -1);
             heldBack.insert(entry.recordId);
             ++retrying;
         } else if (verdict->outcome == u"accepted"_s || verdict->outcome == u"already had"_s) {
@@ -215,6 +218,6 @@ SyncEngine::Status SyncEngine::status()
 
 QList<RecordStore::AwaitingResult> SyncEngine::awaitingResult(QString* error)
 {
-    return m_store.records()->awaitingResult(
-        m_clock().addDays(-RecordStore::AwaitingResultDays), error);
+    return m_store.records()->awaitingResult(m_clock().addDays(-RecordStore::AwaitingResultDays),
+                                             error);
 }

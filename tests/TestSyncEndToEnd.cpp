@@ -188,6 +188,7 @@ void TestSyncEndToEnd::versionsFollowTheRecordThroughOutages()
     {
         auto admin = fixture.openAs(AdminName);
         QVERIFY2(m_server.configureWorkstation(*admin, &error, port), qPrintable(error));
+        QVERIFY2(admin->setSetting(u"site.name"_s, u"Drive CHU Nord"_s, &error), qPrintable(error));
     }
     SamplingRecord record = validRecord(3);
     record.id = QUuid::createUuid();
@@ -248,6 +249,10 @@ void TestSyncEndToEnd::versionsFollowTheRecordThroughOutages()
     }
     QCOMPARE(syncAsLab(fixture.path(), &output), int(SidepCtl::Success));
     QCOMPARE(serverHolds(record.id).size(), 4);
+    // The site Organization carries the site's name.
+    QVERIFY(
+        m_server.run({u"export"_s, u"--format"_s, u"fhir"_s, u"--database"_s, m_server.database()})
+            .contains(u"\"name\":\"Drive CHU Nord\""_s));
     QCOMPARE(serverCount(), recordsBefore + 1);
 }
 
