@@ -9,6 +9,7 @@
 
 #include <QCborMap>
 #include <QCborValue>
+#include <QFile>
 #include <QSqlQuery>
 #include <QVariant>
 
@@ -130,6 +131,21 @@ bool ResultStore::Current::isValidated() const
 bool ResultStore::Current::isValidatedPositive() const
 {
     return isValidated() && result.value == u"P"_s;
+}
+
+bool ResultStore::readReportFile(const QString& path, QByteArray* report, QString* error)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        *error = tr("cannot read %1: %2").arg(path, file.errorString());
+        return false;
+    }
+    *report = file.read(MaxReportSize + 1);
+    if (file.error() != QFileDevice::NoError) {
+        *error = tr("cannot read %1: %2").arg(path, file.errorString());
+        return false;
+    }
+    return true;
 }
 
 QStringList ResultStore::offeredAnalyses()

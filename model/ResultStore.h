@@ -32,6 +32,12 @@ public:
     // The analyses a result form offers, the default first.
     static QStringList offeredAnalyses();
 
+    // Reads a lab report file for an Entry: at most MaxReportSize + 1 bytes whatever the file
+    // claims (a device says it is empty and never ends), so that the size rule can refuse
+    // it. False with `error` (the file's name, never its content) when it cannot be read.
+    [[nodiscard]] static bool readReportFile(const QString& path, QByteArray* report,
+                                             QString* error);
+
     explicit ResultStore(Store& store, QObject* parent = nullptr);
 
     // What a lab user keys for one tube.

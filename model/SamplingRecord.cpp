@@ -189,12 +189,15 @@ QByteArray readReport(BlockReader& reader, const QString& value, const QString& 
                       BlockReader::tr("neither base64 of a PDF nor a readable file"));
         return {};
     }
-    if (file.size() > MaxReportSize) {
+    // Read at most one byte more than allowed, whatever the file claims: a device such as
+    // /dev/zero says it is empty and never ends.
+    QByteArray report = file.read(MaxReportSize + 1);
+    if (report.size() > MaxReportSize) {
         reader.report(u"reportPdf"_s, u"report.size"_s,
                       BlockReader::tr("the report is larger than 10 MiB"));
         return {};
     }
-    return file.readAll();
+    return report;
 }
 
 } // namespace

@@ -163,7 +163,16 @@ bool readFile(const QString& path, QByteArray* content, QString* error)
         *error = SyncSettings::tr("cannot read %1: %2").arg(path, file.errorString());
         return false;
     }
-    *content = file.readAll();
+    // Certificates and keys are a few kilobytes: read at most one byte past a generous limit,
+    // whatever the file claims (a device never ends).
+    constexpr qint64 MaxPemBytes = 1024 * 1024;
+    *content = file.read(MaxPemBytes + 1);
+    if (content->size() > MaxPemBytes) {
+        *error = SyncSettings::tr("%1 is larger than a certificate or key file can be (1 MiB)")
+                     .arg(path);
+        content->clear();
+        return false;
+    }
     return true;
 }
 

@@ -6,7 +6,9 @@
 #include "Store.h"
 #include "TestSupport.h"
 
+#include <QFile>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -80,6 +82,7 @@ private Q_SLOTS:
 
     void everyValueAndItsRules_data();
     void everyValueAndItsRules();
+    void reportFileReadIsBounded();
     void reportIsStoredEncryptedAndOpenedOnDemand();
     void positiveWithoutSecondEntryStaysUnvalidated();
     void sameUserTwiceDoesNotCount();
@@ -222,6 +225,39 @@ void TestResults::everyValueAndItsRules_data()
         << u"N"_s << QString() << 0 << QString()
         << QByteArray(minimalPdf() + QByteArray(10 * 1024 * 1024, ' ')) << u"result.reportPdf"_s
         << u"report.size"_s;
+}
+
+void TestResults::reportFileReadIsBounded()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(u"report.pdf"_s);
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(minimalPdf());
+    file.close();
+
+    QByteArray report;
+    QString error;
+    QVERIFY2(ResultStore::readReportFile(path, &report, &error), qPrintable(error));
+    QCOMPARE(report, minimalPdf());
+
+    // A device claims to be empty and never ends: one byte more than allowed is read, which
+    // the size rule then refuses (reading it whole took 2 GiB and aborted).
+    QVERIFY2(ResultStore::readReportFile(u"/dev/zero"_s, &report, &error), qPrintable(error));
+    QCOMPARE(report.size(), ResultStore::MaxReportSize + 1);
+    ResultStore::Entry entry;
+    entry.value = u"N"_s;
+    entry.reportPdf = report;
+    ResultStore results(*m_lab);
+    ResultStore::Outcome outcome;
+    QList<Problem> problems;
+    QVERIFY(!results.enter(addRecord(1), entry, &outcome, &problems, &error));
+    QCOMPARE(problems.size(), 1);
+    QCOMPARE(problems[0].field, u"result.reportPdf"_s);
+
+    QVERIFY(!ResultStore::readReportFile(dir.filePath(u"missing.pdf"_s), &report, &error));
+    QVERIFY(error.contains(u"missing.pdf"_s));
 }
 
 void TestResults::everyValueAndItsRules()

@@ -747,6 +747,8 @@ void TestSamplingRecord::reportPdf_data()
         << u"%%not base64%%"_s << true << none << u"report.file"_s;
     QTest::newRow("a folder") << u"sub dir"_s << true << none << u"report.file"_s;
     QTest::newRow("file over 10 MiB") << u"big.pdf"_s << true << none << u"report.size"_s;
+    // A device claims a size of 0 and never ends: reading it whole took 2 GiB and aborted.
+    QTest::newRow("endless device") << u"/dev/zero"_s << false << none << u"report.size"_s;
 }
 
 void TestSamplingRecord::reportPdf()

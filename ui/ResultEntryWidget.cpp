@@ -12,8 +12,8 @@
 #include <QAbstractItemView>
 #include <QCheckBox>
 #include <QDir>
-#include <QFile>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QKeyEvent>
 #include <QPainter>
 #include <QPrintDialog>
@@ -495,13 +495,15 @@ void ResultEntryWidget::attachReport()
                                                       tr("PDF documents (*.pdf)"));
     if (path.isEmpty())
         return;
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly) || file.size() > ResultStore::MaxReportSize) {
+    QByteArray report;
+    QString error;
+    if (!ResultStore::readReportFile(path, &report, &error) || report.isEmpty() ||
+        report.size() > ResultStore::MaxReportSize) {
         showMessage(int(Feedback::Tone::Error),
                     tr("The report must be a readable PDF of 10 MiB or less."));
         return;
     }
-    m_report = file.readAll();
+    m_report = report;
     m_ui->reportFileLabel->setText(QFileInfo(path).fileName());
 }
 

@@ -15,6 +15,11 @@
 
 using namespace Qt::StringLiterals;
 
+namespace {
+// An import file of 60,000 records fits; a device that never ends does not exhaust memory.
+constexpr qint64 MaxImportBytes = 64 * 1024 * 1024;
+} // namespace
+
 int SidepCtl::record(const CommandArguments& args)
 {
     if (!args.isValid())
@@ -92,7 +97,12 @@ int SidepCtl::recordAdd(const CommandArguments& args)
         QFile file(source);
         if (!file.open(QIODevice::ReadOnly))
             return fail(NotFound, tr("cannot read %1: %2").arg(source, file.errorString()));
-        json = file.readAll();
+        // Read at most one byte past the limit, whatever the file claims to hold.
+        json = file.read(MaxImportBytes + 1);
+        if (json.size() > MaxImportBytes)
+            return fail(Invalid, tr("%1: an import file holds at most %2 MiB; split it")
+                                     .arg(source)
+                                     .arg(MaxImportBytes / (1024 * 1024)));
         baseDir = QFileInfo(source).absolutePath();
     }
     QJsonParseError parseError;

@@ -12,7 +12,6 @@
 #include "SyncSettings.h"
 
 #include <QEventLoop>
-#include <QFile>
 #include <QGuiApplication>
 #include <QSaveFile>
 
@@ -52,13 +51,9 @@ int SidepCtl::result(const CommandArguments& args)
                               ? args.value(u"non-conformity"_s)
                               : args.value(u"reason"_s);
     if (args.has(u"report"_s)) {
-        QFile report(args.value(u"report"_s));
-        if (!report.open(QIODevice::ReadOnly))
-            return fail(
-                NotFound,
-                tr("cannot read %1: %2").arg(args.value(u"report"_s), report.errorString()));
-        // One byte more than allowed is enough for the size rule to refuse it.
-        entry.reportPdf = report.read(ResultStore::MaxReportSize + 1);
+        QString error;
+        if (!ResultStore::readReportFile(args.value(u"report"_s), &entry.reportPdf, &error))
+            return fail(NotFound, error);
     }
 
     if (const int code = openAndSignIn(); code != Success)
