@@ -3,6 +3,7 @@
 #include "Crypto.h"
 #include "Identifiers.h"
 #include "Logging.h"
+#include "PasswordQuality.h"
 #include "RecordPurge.h"
 #include "RecordStore.h"
 
@@ -124,19 +125,9 @@ bool Store::isValidUserName(const QString& name)
     return name != RecoveryActor && pattern.match(name).hasMatch();
 }
 
-bool Store::isStrongEnough(const SecureBytes& password, QString* error)
+bool Store::isStrongEnough(const SecureBytes& password, const QString& userName, QString* error)
 {
-    // Count characters, not bytes: UTF-8 continuation bytes are 10xxxxxx.
-    int characters = 0;
-    for (std::size_t i = 0; i < password.size(); ++i) {
-        if ((password.data()[i] & 0xc0) != 0x80)
-            ++characters;
-    }
-    if (characters < MinPasswordLength) {
-        *error = tr("password: must have at least %1 characters").arg(MinPasswordLength);
-        return false;
-    }
-    return true;
+    return PasswordQuality::check(password, userName, error);
 }
 
 bool Store::initialize(const QString& path, const QString& siteFiness, const QString& adminName,
@@ -151,7 +142,7 @@ bool Store::initialize(const QString& path, const QString& siteFiness, const QSt
         *error = tr("user name: use 1 to 64 lower-case letters, digits, '.', '_' or '-'");
         return false;
     }
-    if (!isStrongEnough(adminPassword, error))
+    if (!isStrongEnough(adminPassword, adminName, error))
         return false;
     if (QFileInfo::exists(path) && QFileInfo(path).size() > 0) {
         *error = tr("a store already exists at %1").arg(path);
@@ -566,7 +557,7 @@ bool Store::addUser(const QString& name, Role role, const SecureBytes& password,
         *error = tr("the user %1 already exists").arg(name);
         return false;
     }
-    if (!isStrongEnough(password, error))
+    if (!isStrongEnough(password, name, error))
         return false;
     Transaction transaction(m_database);
     return transaction.begin(error) && writeKeySlot(name, role, password, true, error) &&
@@ -642,7 +633,7 @@ bool Store::setPassword(const QString& name, const SecureBytes& password, QStrin
         *error = tr("the account %1 is disabled").arg(name);
         return false;
     }
-    if (!isStrongEnough(password, error))
+    if (!isStrongEnough(password, name, error))
         return false;
     Transaction transaction(m_database);
     return transaction.begin(error) && writeKeySlot(name, target->role, password, false, error) &&

@@ -22,7 +22,6 @@ class Store
     Q_DECLARE_TR_FUNCTIONS(Store)
 
 public:
-    static constexpr int MinPasswordLength = 12;
     static constexpr int DefaultMaxFailedAttempts = 5;
     static constexpr int DefaultLockMinutes = 15;
     static constexpr int MaxFailedAttemptsLimit = 10;
@@ -104,7 +103,8 @@ public:
     RecordStore* records() { return m_records.get(); }
 
     static bool isValidUserName(const QString& name);
-    static bool isStrongEnough(const SecureBytes& password, QString* error);
+    static bool isStrongEnough(const SecureBytes& password, const QString& userName,
+                               QString* error);
 
 private:
     bool writeKeySlot(const QString& name, Role role, const SecureBytes& password, bool insert,

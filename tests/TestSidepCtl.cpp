@@ -372,6 +372,9 @@ void TestSidepCtl::userAddRefuses_data()
     QTest::newRow("short password")
         << QStringList{u"user"_s, u"add"_s, u"bob"_s, u"--role"_s, u"lab"_s} << line(u"short"_s)
         << 1;
+    QTest::newRow("guessable password")
+        << QStringList{u"user"_s, u"add"_s, u"bob"_s, u"--role"_s, u"lab"_s}
+        << line(u"password1234"_s) << 1;
     QTest::newRow("no password line")
         << QStringList{u"user"_s, u"add"_s, u"bob"_s, u"--role"_s, u"lab"_s} << QByteArray() << 1;
     QTest::newRow("bad name") << QStringList{u"user"_s, u"add"_s, u"Bob!"_s, u"--role"_s, u"lab"_s}
@@ -765,6 +768,12 @@ void TestSidepCtl::recordAddRefusesInputThatIsNotARecord()
 
     QCOMPARE(as(NurseName, {u"record"_s, u"add"_s, m_fixture->folder() + u"/missing.json"_s}).code,
              5);
+
+    // A device claims to be empty and never ends: refused once past the limit, not read whole.
+    const Run endless = as(NurseName, {u"record"_s, u"add"_s, u"/dev/zero"_s});
+    QCOMPARE(endless.code, 1);
+    QVERIFY2(endless.err.contains(u"split it"_s), qPrintable(endless.err));
+    QCOMPARE(recordCount(), 0);
 }
 
 void TestSidepCtl::warningsNeedAcceptWarnings()

@@ -1,5 +1,6 @@
 #include "Crypto.h"
 #include "Database.h"
+#include "PasswordQuality.h"
 #include "RecordStore.h"
 #include "Store.h"
 #include "TestSupport.h"
@@ -31,6 +32,9 @@ private Q_SLOTS:
     void refusedSignInsAreAuditedAtTheNextSignIn();
     void refusedSignInsKeptAreLimited();
     void shortPasswordIsRefused();
+    void guessablePasswordIsRefused_data();
+    void guessablePasswordIsRefused();
+    void missingDictionaryRefusesRatherThanSkips();
     void disabledAccountCannotSignIn();
     void roleChangesAndTheLastAdministratorStays();
     void rolesLimitWhatAUserMayDo();
@@ -269,6 +273,55 @@ void TestStore::shortPasswordIsRefused()
     QVERIFY2(admin->addUser(u"long"_s, Role::Nurse, password(u"éléphantéàçù"_s), &error),
              qPrintable(error));
     QVERIFY(!admin->addUser(u"Bad Name"_s, Role::Nurse, password(), &error));
+}
+
+void TestStore::guessablePasswordIsRefused_data()
+{
+    QTest::addColumn<QString>("user");
+    QTest::addColumn<QString>("newPassword");
+    QTest::addColumn<QString>("reason"); // empty: accepted
+
+    QTest::newRow("common word and digits") << u"bob"_s << u"password1234"_s << u"too easy"_s;
+    QTest::newRow("keyboard row") << u"bob"_s << u"azertyuiop123"_s << u"too easy"_s;
+    QTest::newRow("site name and year") << u"bob"_s << u"CHUnord2020!!"_s << u"too easy"_s;
+    QTest::newRow("the user's name") << u"claire"_s << u"claire2020claire"_s << u"user name"_s;
+    QTest::newRow("a sequence") << u"bob"_s << u"123456789012"_s << u"sequence"_s;
+    QTest::newRow("one letter repeated") << u"bob"_s << u"aaaaaaaaaaaaa"_s << u"backwards"_s;
+    QTest::newRow("a sentence") << u"bob"_s << u"Le patient attend dehors"_s << QString();
+    QTest::newRow("words beyond ASCII") << u"bob"_s << u"éléphant à l'école"_s << QString();
+}
+
+void TestStore::guessablePasswordIsRefused()
+{
+    QFETCH(QString, user);
+    QFETCH(QString, newPassword);
+    QFETCH(QString, reason);
+
+    StoreFixture fixture;
+    auto admin = fixture.openAs(AdminName);
+    QVERIFY(admin);
+    QString error;
+    const bool added = admin->addUser(user, Role::Nurse, password(newPassword), &error);
+    if (reason.isEmpty()) {
+        QVERIFY2(added, qPrintable(error));
+        return;
+    }
+    QVERIFY(!added);
+    QVERIFY2(error.startsWith(u"password: "_s), qPrintable(error));
+    QVERIFY2(error.contains(reason), qPrintable(error));
+    QVERIFY(!error.contains(newPassword)); // the reason never repeats the password
+    // The same rule when a password is changed, and at the first start.
+    QVERIFY(!admin->setPassword(NurseName, password(newPassword), &error));
+    QVERIFY(!Store::isStrongEnough(password(newPassword), user, &error));
+}
+
+void TestStore::missingDictionaryRefusesRatherThanSkips()
+{
+    QString reason;
+    QVERIFY(PasswordQuality::check(password(u"Le patient attend dehors"_s), u"bob"_s, &reason));
+    QVERIFY(!PasswordQuality::check(password(u"Le patient attend dehors"_s), u"bob"_s, &reason,
+                                    u"/nonexistent/cracklib_dict"_s));
+    QVERIFY2(reason.contains(u"cracklib-runtime"_s), qPrintable(reason));
 }
 
 void TestStore::disabledAccountCannotSignIn()

@@ -1074,6 +1074,11 @@ void TestWorkstationGui::administratorManagesAccountsAndRoles()
     find<QPushButton>(admin, u"addUserButton"_s)->click();
     QVERIFY(find<QLabel>(admin, u"messageLabel"_s)->text().contains(u"12"_s));
     QCOMPARE(users->rowCount(), 3);
+    typeInto(find<QLineEdit>(admin, u"newUserPasswordLineEdit"_s), u"password1234"_s);
+    find<QPushButton>(admin, u"addUserButton"_s)->click();
+    QVERIFY2(find<QLabel>(admin, u"messageLabel"_s)->text().contains(u"too easy to guess"_s),
+             qPrintable(find<QLabel>(admin, u"messageLabel"_s)->text()));
+    QCOMPARE(users->rowCount(), 3);
     typeInto(find<QLineEdit>(admin, u"newUserPasswordLineEdit"_s), u"a long enough password"_s);
     find<QPushButton>(admin, u"addUserButton"_s)->click();
     QCOMPARE(users->rowCount(), 4);

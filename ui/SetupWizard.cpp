@@ -62,7 +62,7 @@ bool SetupWizard::createStore()
     }
     const SecureBytes password = SecureBytes::fromUtf8(m_ui->adminPasswordLineEdit->text());
     const SecureBytes again = SecureBytes::fromUtf8(m_ui->adminPasswordConfirmLineEdit->text());
-    if (!Store::isStrongEnough(password, &error)) {
+    if (!Store::isStrongEnough(password, adminName(), &error)) {
         m_ui->adminMessageLabel->setText(error);
         m_ui->adminPasswordLineEdit->setFocus();
         return false;

@@ -305,7 +305,7 @@ int SidepCtl::init(const CommandArguments& args)
     QString error;
     if (!readNewPassword(tr("New password for %1: ").arg(args.value(u"admin"_s)), &password))
         return fail(Invalid, tr("no password on standard input"));
-    if (!Store::isStrongEnough(password, &error))
+    if (!Store::isStrongEnough(password, args.value(u"admin"_s), &error))
         return fail(Invalid, error);
     QString recoveryKey;
     if (!m_store.initialize(m_dbPath, finess.canonical, args.value(u"admin"_s), password,
@@ -372,7 +372,7 @@ int SidepCtl::user(const CommandArguments& args)
     SecureBytes password;
     if (!readNewPassword(tr("New password for %1: ").arg(name), &password))
         return fail(Invalid, tr("no password for %1 on standard input").arg(name));
-    if (!Store::isStrongEnough(password, &error))
+    if (!Store::isStrongEnough(password, name, &error))
         return fail(Invalid, error);
     const bool done = role ? m_store.addUser(name, *role, password, &error)
                            : m_store.setPassword(name, password, &error);
