@@ -214,6 +214,12 @@ const QList<QStringList> Migrations = {
         u"CREATE INDEX activation_codes_unreported ON activation_codes (raw_code) "
         "WHERE used_by IS NOT NULL AND reported = 0"_s,
     },
+    // 11: each outbox version's state (and, once acknowledged, when) is authenticated under
+    // the data key (Outbox): state_mac, NULL until the first signed-in use seals the
+    // versions queued before this version and notes it in the audit log.
+    {
+        u"ALTER TABLE outbox ADD COLUMN state_mac BLOB"_s,
+    },
 };
 
 // SQLite's primary result codes that a person can act on (sqlite3.h).

@@ -1,10 +1,14 @@
 #include "Outbox.h"
 
+#include "Crypto.h"
+#include "Logging.h"
 #include "RecordStore.h"
 #include "Store.h"
+#include "Vault.h"
 
 #include <QCborMap>
 #include <QCborValue>
+#include <QHash>
 #include <QSqlQuery>
 #include <QVariant>
 
@@ -72,7 +76,139 @@ QVariant nullBytes()
     return QVariant(QMetaType::fromType<QByteArray>());
 }
 
+// The audit action that says the versions queued before their states were authenticated
+// have been sealed: after it, a version without a seal is damage, not history.
+const QString LegacySealedAction = u"outbox.sealed"_s;
+
 } // namespace
+
+QByteArray Outbox::stateMac(const Vault& vault, const QString& recordId, int version,
+                            const QString& state, const QString& acknowledgedAt)
+{
+    // The acknowledgement time counts only once acknowledged: the purge reads it.
+    const QString acknowledged =
+        state == stateName(State::Acknowledged) ? acknowledgedAt : QString();
+    return vault.stateMac((u"sidep/v1|outbox|"_s + recordId + u'|' + QString::number(version) +
+                           u'|' + state + u'|' + acknowledged)
+                              .toUtf8());
+}
+
+bool Outbox::stateIsAuthentic(const Vault& vault, const QString& recordId, int version,
+                              const QString& state, const QString& acknowledgedAt,
+                              const QByteArray& mac)
+{
+    return !mac.isEmpty() && Crypto::equalConstantTime(
+                                 mac, stateMac(vault, recordId, version, state, acknowledgedAt));
+}
+
+bool Outbox::sealLegacyStates(QString* error)
+{
+    Database& database = m_store.database();
+    QSqlQuery& unsealed = database.query(
+        u"SELECT record_id, version, state, acknowledged_at FROM outbox WHERE state_mac IS NULL"_s);
+    if (!database.exec(unsealed, error))
+        return false;
+    struct Row
+    {
+        QString recordId;
+        int version;
+        QString state;
+        QString acknowledgedAt;
+    };
+    QList<Row> rows;
+    while (unsealed.next()) {
+        rows.append({unsealed.value(0).toString(), unsealed.value(1).toInt(),
+                     unsealed.value(2).toString(), unsealed.value(3).toString()});
+    }
+    unsealed.finish();
+    if (rows.isEmpty())
+        return true;
+    QSqlQuery& marker = database.query(u"SELECT 1 FROM audit WHERE action = ? LIMIT 1"_s);
+    marker.bindValue(0, LegacySealedAction);
+    if (!database.exec(marker, error))
+        return false;
+    const bool sealedBefore = marker.next();
+    marker.finish();
+    if (sealedBefore)
+        return true; // the seals were taken away: damage, reported by damagedVersions()
+
+    // Versions queued before states were authenticated are trusted once, at the first
+    // signed-in use, as they stand.
+    const Vault& vault = *m_store.vault();
+    // Inside a caller's transaction, sealed with it; else in a transaction of its own.
+    Transaction transaction(database);
+    const bool ownTransaction = !database.inTransaction();
+    if (ownTransaction && !transaction.begin(error))
+        return false;
+    QSqlQuery& seal =
+        database.query(u"UPDATE outbox SET state_mac = ? WHERE record_id = ? AND version = ?"_s);
+    for (const Row& row : std::as_const(rows)) {
+        seal.bindValue(0,
+                       stateMac(vault, row.recordId, row.version, row.state, row.acknowledgedAt));
+        seal.bindValue(1, row.recordId);
+        seal.bindValue(2, row.version);
+        if (!database.exec(seal, error))
+            return false;
+    }
+    return m_store.audit(LegacySealedAction, QString(), QString::number(rows.size()), error) &&
+           (!ownTransaction || transaction.commit(error));
+}
+
+bool Outbox::resendLatestVersions(QString* error)
+{
+    Database& database = m_store.database();
+    QSqlQuery& latest =
+        database.query(u"SELECT record_id, version FROM outbox o WHERE version = "
+                       "(SELECT max(version) FROM outbox l WHERE l.record_id = o.record_id)"_s);
+    if (!database.exec(latest, error))
+        return false;
+    QList<QPair<QString, int>> versions;
+    while (latest.next())
+        versions.append({latest.value(0).toString(), latest.value(1).toInt()});
+    latest.finish();
+    Transaction transaction(database);
+    if (!transaction.begin(error))
+        return false;
+    QSqlQuery& requeue = database.query(
+        u"UPDATE outbox SET state = 'waiting', attempts = 0, next_attempt_at = NULL, "
+        "last_error = NULL, acknowledged_at = NULL, state_mac = ? "
+        "WHERE record_id = ? AND version = ?"_s);
+    for (const auto& [recordId, version] : std::as_const(versions)) {
+        requeue.bindValue(
+            0, stateMac(*m_store.vault(), recordId, version, stateName(State::Waiting), QString()));
+        requeue.bindValue(1, recordId);
+        requeue.bindValue(2, version);
+        if (!database.exec(requeue, error))
+            return false;
+    }
+    return transaction.commit(error);
+}
+
+QList<Outbox::Entry> Outbox::damagedVersions(QString* error)
+{
+    QList<Entry> damaged;
+    if (!sealLegacyStates(error))
+        return damaged;
+    Database& database = m_store.database();
+    const Vault& vault = *m_store.vault();
+    QSqlQuery& select = database.query(u"SELECT record_id, version, kind, attempts, state, "
+                                       "acknowledged_at, state_mac FROM outbox "
+                                       "ORDER BY record_id, version"_s);
+    if (!database.exec(select, error))
+        return damaged;
+    while (select.next()) {
+        const QString recordId = select.value(0).toString();
+        const int version = select.value(1).toInt();
+        if (!stateIsAuthentic(vault, recordId, version, select.value(4).toString(),
+                              select.value(5).toString(), select.value(6).toByteArray())) {
+            damaged.append({recordId, version,
+                            kindFromName(select.value(2).toString()).value_or(Kind::Result),
+                            select.value(3).toInt()});
+        }
+    }
+    select.finish();
+    return damaged;
+}
 
 QString Outbox::kindName(Kind kind)
 {
@@ -123,8 +259,8 @@ bool Outbox::addVersion(const QUuid& id, int version, Kind kind, const QString& 
     }
 
     QSqlQuery& insert = database.query(
-        u"INSERT INTO outbox (record_id, version, kind, state, attempts, queued_at, reason) "
-        "VALUES (?, ?, ?, 'waiting', 0, ?, ?)"_s);
+        u"INSERT INTO outbox (record_id, version, kind, state, attempts, queued_at, reason, "
+        "state_mac) VALUES (?, ?, ?, 'waiting', 0, ?, ?, ?)"_s);
     insert.bindValue(0, recordId);
     insert.bindValue(1, version);
     insert.bindValue(2, kindName(kind));
@@ -134,6 +270,8 @@ bool Outbox::addVersion(const QUuid& id, int version, Kind kind, const QString& 
                             ? nullBytes()
                             : QVariant(m_store.vault()->seal(OutboxTable, rowId(recordId, version),
                                                              ReasonColumn, trimmed.toUtf8())));
+    insert.bindValue(
+        5, stateMac(*m_store.vault(), recordId, version, stateName(State::Waiting), QString()));
     return database.exec(insert, error);
 }
 
@@ -164,8 +302,20 @@ QList<Outbox::Entry> Outbox::due(const QDateTime& now, int limit, const QSet<QSt
     Database& database = m_store.database();
     // The first unsettled version of each record, when it is due. A version left "sending"
     // by a crash or a cut connection is due again: the server recognises what it has.
+    if (!sealLegacyStates(error))
+        return {};
+    const Vault& vault = *m_store.vault();
+    // A version whose state does not match its seal is damage: never sent from here, and a
+    // record's later versions wait behind it (damagedVersions() reports it).
+    const auto authentic = [&vault](const QSqlQuery& row, const QString& recordId, int version,
+                                    int stateColumn) {
+        return stateIsAuthentic(vault, recordId, version, row.value(stateColumn).toString(),
+                                row.value(stateColumn + 1).toString(),
+                                row.value(stateColumn + 2).toByteArray());
+    };
     QSqlQuery& heads = database.query(
-        u"SELECT o.record_id, o.version, o.kind, o.attempts FROM outbox o "
+        u"SELECT o.record_id, o.version, o.kind, o.attempts, o.state, o.acknowledged_at, "
+        "o.state_mac FROM outbox o "
         "WHERE o.state IN ('waiting', 'sending') "
         "AND (o.next_attempt_at IS NULL OR o.next_attempt_at <= ?) "
         "AND o.version = (SELECT min(p.version) FROM outbox p WHERE p.record_id = o.record_id "
@@ -178,7 +328,8 @@ QList<Outbox::Entry> Outbox::due(const QDateTime& now, int limit, const QSet<QSt
         return found;
     while (heads.next()) {
         const QString recordId = heads.value(0).toString();
-        if (busyRecords.contains(recordId))
+        if (busyRecords.contains(recordId) ||
+            !authentic(heads, recordId, heads.value(1).toInt(), 4))
             continue;
         found.append({recordId, heads.value(1).toInt(),
                       kindFromName(heads.value(2).toString()).value_or(Kind::Result),
@@ -188,8 +339,9 @@ QList<Outbox::Entry> Outbox::due(const QDateTime& now, int limit, const QSet<QSt
 
     // Behind each head, the record's later unsent versions, in order.
     QSqlQuery& later = database.query(
-        u"SELECT version, kind, attempts FROM outbox WHERE record_id = ? AND version > ? "
-        "AND state IN ('waiting', 'sending') ORDER BY version"_s);
+        u"SELECT version, kind, attempts, state, acknowledged_at, state_mac FROM outbox "
+        "WHERE record_id = ? AND version > ? AND state IN ('waiting', 'sending') "
+        "ORDER BY version"_s);
     QList<Entry> entries;
     for (const Entry& head : std::as_const(found)) {
         if (entries.size() >= limit)
@@ -200,6 +352,8 @@ QList<Outbox::Entry> Outbox::due(const QDateTime& now, int limit, const QSet<QSt
         if (!database.exec(later, error))
             return {};
         while (later.next() && entries.size() < limit) {
+            if (!authentic(later, head.recordId, later.value(0).toInt(), 3))
+                break;
             entries.append({head.recordId, later.value(0).toInt(),
                             kindFromName(later.value(1).toString()).value_or(Kind::Result),
                             later.value(2).toInt()});
@@ -285,11 +439,13 @@ bool Outbox::markSending(const QList<Entry>& entries, QString* error)
 {
     Database& database = m_store.database();
     QSqlQuery& mark =
-        database.query(u"UPDATE outbox SET state = 'sending', attempts = attempts + 1 "
-                       "WHERE record_id = ? AND version = ?"_s);
+        database.query(u"UPDATE outbox SET state = 'sending', attempts = attempts + 1, "
+                       "state_mac = ? WHERE record_id = ? AND version = ?"_s);
     for (const Entry& entry : entries) {
-        mark.bindValue(0, entry.recordId);
-        mark.bindValue(1, entry.version);
+        mark.bindValue(0, stateMac(*m_store.vault(), entry.recordId, entry.version,
+                                   stateName(State::Sending), QString()));
+        mark.bindValue(1, entry.recordId);
+        mark.bindValue(2, entry.version);
         if (!database.exec(mark, error))
             return false;
     }
@@ -307,7 +463,7 @@ bool Outbox::settle(const Entry& entry, State state, const QString& message,
         database.query(u"UPDATE outbox SET state = ?, last_error = ?, next_attempt_at = ?, "
                        "acknowledged_at = CASE WHEN ? THEN ? ELSE acknowledged_at END, "
                        "payload = CASE WHEN ? THEN NULL ELSE payload END, "
-                       "reason = CASE WHEN ? THEN NULL ELSE reason END "
+                       "reason = CASE WHEN ? THEN NULL ELSE reason END, state_mac = ? "
                        "WHERE record_id = ? AND version = ?"_s);
     int column = 0;
     update.bindValue(column++, stateName(state));
@@ -319,6 +475,8 @@ bool Outbox::settle(const Entry& entry, State state, const QString& message,
     update.bindValue(column++, iso(now));
     update.bindValue(column++, settled);
     update.bindValue(column++, settled);
+    update.bindValue(column++, stateMac(*m_store.vault(), entry.recordId, entry.version,
+                                        stateName(state), iso(now)));
     update.bindValue(column++, entry.recordId);
     update.bindValue(column++, entry.version);
     return database.exec(update, error);
@@ -339,48 +497,75 @@ Outbox::Status Outbox::status()
     Status status;
     Database& database = m_store.database();
     QString error;
-    QSqlQuery& counts = database.query(u"SELECT state, count(*) FROM outbox GROUP BY state"_s);
-    if (database.exec(counts, &error)) {
-        while (counts.next()) {
-            const int count = counts.value(1).toInt();
-            switch (stateFromName(counts.value(0).toString()).value_or(State::Waiting)) {
+    // Counted here rather than in SQL: a version whose state does not match its seal is
+    // counted as damaged, never as what its clear state claims. Nothing is counted while
+    // the store is locked.
+    if (!m_store.vault())
+        return status;
+    if (!sealLegacyStates(&error))
+        qCWarning(lcStore) << "cannot seal the outbox states:" << error;
+    const Vault& vault = *m_store.vault();
+    QSqlQuery& rows =
+        database.query(u"SELECT record_id, version, state, acknowledged_at, state_mac, queued_at, "
+                       "next_attempt_at FROM outbox ORDER BY record_id, version"_s);
+    struct RecordTally
+    {
+        bool waiting = false;
+        bool allAcknowledged = true;
+        bool damaged = false;
+        State latest = State::Waiting;
+    };
+    QHash<QString, RecordTally> records;
+    if (database.exec(rows, &error)) {
+        while (rows.next()) {
+            const QString recordId = rows.value(0).toString();
+            const int version = rows.value(1).toInt();
+            const QString stateText = rows.value(2).toString();
+            RecordTally& record = records[recordId];
+            if (!stateIsAuthentic(vault, recordId, version, stateText, rows.value(3).toString(),
+                                  rows.value(4).toByteArray())) {
+                ++status.damaged;
+                record.damaged = true;
+                continue;
+            }
+            const State state = stateFromName(stateText).value_or(State::Waiting);
+            record.latest = state; // rows come in version order
+            record.allAcknowledged = record.allAcknowledged && state == State::Acknowledged;
+            switch (state) {
             case State::Waiting:
-                status.waiting += count;
+            case State::Sending: {
+                (state == State::Waiting ? status.waiting : status.sending) += 1;
+                record.waiting = true;
+                const QDateTime queued =
+                    QDateTime::fromString(rows.value(5).toString(), Qt::ISODate);
+                const QDateTime next = QDateTime::fromString(rows.value(6).toString(), Qt::ISODate);
+                if (queued.isValid() &&
+                    (!status.oldestWaiting.isValid() || queued < status.oldestWaiting))
+                    status.oldestWaiting = queued;
+                if (next.isValid() && (!status.nextAttempt.isValid() || next < status.nextAttempt))
+                    status.nextAttempt = next;
                 break;
-            case State::Sending:
-                status.sending += count;
-                break;
+            }
             case State::Acknowledged:
-                status.acknowledged += count;
+                ++status.acknowledged;
                 break;
             case State::Rejected:
-                status.rejected += count;
+                ++status.rejected;
                 break;
             }
         }
     }
-    counts.finish();
-    QSqlQuery& records = database.query(
-        u"SELECT"
-        " count(DISTINCT CASE WHEN state IN ('waiting', 'sending') THEN record_id END),"
-        " (SELECT count(*) FROM (SELECT record_id FROM outbox GROUP BY record_id"
-        "   HAVING min(state = 'acknowledged') = 1)),"
-        " (SELECT count(*) FROM outbox o WHERE state = 'rejected' AND version ="
-        "   (SELECT max(version) FROM outbox l WHERE l.record_id = o.record_id))"
-        " FROM outbox"_s);
-    if (database.exec(records, &error) && records.next()) {
-        status.recordsWaiting = records.value(0).toInt();
-        status.recordsAcknowledged = records.value(1).toInt();
-        status.recordsRejected = records.value(2).toInt();
+    rows.finish();
+    for (const RecordTally& record : std::as_const(records)) {
+        if (record.damaged)
+            ++status.recordsDamaged;
+        else if (record.waiting)
+            ++status.recordsWaiting;
+        else if (record.allAcknowledged)
+            ++status.recordsAcknowledged;
+        else if (record.latest == State::Rejected)
+            ++status.recordsRejected;
     }
-    records.finish();
-    QSqlQuery& oldest = database.query(u"SELECT min(queued_at), min(next_attempt_at) FROM outbox "
-                                       "WHERE state IN ('waiting', 'sending')"_s);
-    if (database.exec(oldest, &error) && oldest.next()) {
-        status.oldestWaiting = QDateTime::fromString(oldest.value(0).toString(), Qt::ISODate);
-        status.nextAttempt = QDateTime::fromString(oldest.value(1).toString(), Qt::ISODate);
-    }
-    oldest.finish();
     QSqlQuery& success = database.query(u"SELECT max(acknowledged_at) FROM outbox"_s);
     if (database.exec(success, &error) && success.next())
         status.lastSuccess = QDateTime::fromString(success.value(0).toString(), Qt::ISODate);
@@ -396,12 +581,17 @@ Outbox::Status Outbox::status()
 QString Outbox::latestState(const QUuid& id)
 {
     QSqlQuery& select = m_store.database().query(
-        u"SELECT o.state FROM outbox o JOIN records r ON r.id = o.record_id "
-        "AND o.version = r.version WHERE r.id = ?"_s);
-    select.bindValue(0, id.toString(QUuid::WithoutBraces));
+        u"SELECT o.state, o.acknowledged_at, o.state_mac, o.version FROM outbox o "
+        "JOIN records r ON r.id = o.record_id AND o.version = r.version WHERE r.id = ?"_s);
+    const QString recordId = id.toString(QUuid::WithoutBraces);
+    select.bindValue(0, recordId);
     QString state;
-    if (select.exec() && select.next())
+    if (select.exec() && select.next()) {
         state = select.value(0).toString();
+        if (!stateIsAuthentic(*m_store.vault(), recordId, select.value(3).toInt(), state,
+                              select.value(1).toString(), select.value(2).toByteArray()))
+            state = u"damaged"_s;
+    }
     select.finish();
     return state;
 }

@@ -11,6 +11,7 @@
 #include <optional>
 
 class Store;
+class Vault;
 
 // What the national server must receive, one row per version of a record: the registration
 // when the sample is saved, then the result, each correction, cancellation or amendment.
@@ -107,6 +108,10 @@ public:
         int recordsWaiting = 0;
         int recordsAcknowledged = 0;
         int recordsRejected = 0;
+        // Versions whose clear state does not match its seal (the file was edited), and the
+        // records they belong to: never sent, purged or counted as anything else.
+        int damaged = 0;
+        int recordsDamaged = 0;
         QDateTime oldestWaiting; // queued time of the oldest version not yet acknowledged
         QDateTime nextAttempt;
         QDateTime lastSuccess; // the last acknowledgement
@@ -114,14 +119,36 @@ public:
     };
     Status status();
 
-    // The state of each record's latest version, for views ("" when not queued).
+    // The state of each record's latest version, for views ("" when not queued, "damaged"
+    // when it does not match its seal).
     QString latestState(const QUuid& id);
+
+    // Every record's latest version is sent again (the national server lost what it had, as
+    // after restoring a backup of its own): it recognises what it already holds. The earlier
+    // versions stay settled; their content was erased once acknowledged.
+    [[nodiscard]] bool resendLatestVersions(QString* error);
+
+    // The versions whose state (waiting, sending, acknowledged with its time, rejected) does
+    // not match the keyed hash written with it: someone edited the file. Reported by
+    // `db verify` and the sync status; never acted on.
+    QList<Entry> damagedVersions(QString* error);
+
+    // Whether a state read in clear is the one the store wrote (RecordPurge checks the
+    // acknowledgements it acts on).
+    static bool stateIsAuthentic(const Vault& vault, const QString& recordId, int version,
+                                 const QString& state, const QString& acknowledgedAt,
+                                 const QByteArray& mac);
 
     // Called by the purge, in its transaction: nothing identifying stays in the outbox.
     [[nodiscard]] bool eraseContent(const QString& recordId, QString* error);
 
 private:
     bool snapshot(const QString& recordId, int version, QString* error);
+    static QByteArray stateMac(const Vault& vault, const QString& recordId, int version,
+                               const QString& state, const QString& acknowledgedAt);
+    // Versions queued before states were sealed are sealed once, as they stand, at the first
+    // signed-in use; the audit log says so, and after it a version without a seal is damage.
+    bool sealLegacyStates(QString* error);
 
     Store& m_store;
 };

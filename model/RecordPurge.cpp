@@ -28,7 +28,8 @@ const QString CancelledValue = u"cancelled"_s;
 const QString DueCondition =
     u" FROM records r JOIN outbox o ON o.record_id = r.id"
     " WHERE r.status = 'resulted' AND o.state = 'acknowledged' AND o.version = r.version"
-    " AND o.acknowledged_at IS NOT NULL AND julianday(o.acknowledged_at) < julianday(?)"_s;
+    " AND o.acknowledged_at IS NOT NULL AND julianday(o.acknowledged_at) < julianday(?)"
+    " AND NOT EXISTS (SELECT 1 FROM outbox n WHERE n.record_id = r.id AND n.version > o.version)"_s;
 
 QString iso(const QDateTime& when)
 {
@@ -144,12 +145,20 @@ bool RecordPurge::purgeDue(const QDateTime& now, Report* report, QString* error)
         QByteArray sealedResult;
     };
     QList<Due> due;
-    QSqlQuery& select = database.query(u"SELECT r.id, r.collected_day, r.correction, r.result"_s +
-                                       DueCondition + u" ORDER BY r.rowid"_s);
+    QSqlQuery& select =
+        database.query(u"SELECT r.id, r.collected_day, r.correction, r.result, o.version, o.state, "
+                       "o.acknowledged_at, o.state_mac"_s +
+                       DueCondition + u" ORDER BY r.rowid"_s);
     select.bindValue(0, cutoff);
     if (!database.exec(select, error))
         return false;
     while (select.next()) {
+        // Only an acknowledgement the store wrote erases anything: one edited into the file
+        // is damage (Outbox::damagedVersions), and the record stays.
+        if (!Outbox::stateIsAuthentic(vault, select.value(0).toString(), select.value(4).toInt(),
+                                      select.value(5).toString(), select.value(6).toString(),
+                                      select.value(7).toByteArray()))
+            continue;
         due.append({select.value(0).toString(), select.value(1).toString(),
                     select.value(2).toString(), select.value(3).toByteArray()});
     }

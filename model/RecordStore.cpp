@@ -828,7 +828,7 @@ QList<RecordStore::Summary> RecordStore::list(std::optional<RecordStatus> status
 }
 
 QList<RecordStore::AwaitingResult> RecordStore::awaitingResult(const QDateTime& sampledBefore,
-                                                              QString* error)
+                                                               QString* error)
 {
     QList<AwaitingResult> found;
     if (!m_store.require(Permission::ViewIdentity, error))
@@ -893,6 +893,16 @@ RecordStore::VerifyReport RecordStore::verify()
             !transaction.commit(&error)) {
             qCWarning(lcStore) << "cannot flag a damaged record:" << error;
         }
+    }
+
+    QString error;
+    const QList<Outbox::Entry> damagedVersions = Outbox(m_store).damagedVersions(&error);
+    if (!error.isEmpty())
+        report.fileProblems.append(error);
+    for (const Outbox::Entry& entry : damagedVersions) {
+        report.damagedSendStates.append({QUuid::fromString(entry.recordId), entry.version});
+        qCWarning(lcStore) << "record" << entry.recordId << "version" << entry.version
+                           << "has a send state that does not match its seal";
     }
     return report;
 }

@@ -101,10 +101,12 @@ public:
         int recordsChecked = 0;
         QStringList fileProblems;             // from SQLite's integrity check
         QList<QPair<QUuid, QString>> damaged; // record id, what does not open
+        // Outbox versions (record id, version) whose send state does not match its seal.
+        QList<QPair<QUuid, int>> damagedSendStates;
     };
     // Opens every ciphertext of every record. A record that does not open is marked
     // damaged and kept aside (never deleted); the others stay usable. Purged records have
-    // no ciphertext left and are not checked.
+    // no ciphertext left and are not checked. Every send state is checked against its seal.
     VerifyReport verify();
 
     struct ResultCount
@@ -148,7 +150,6 @@ public:
 
 Q_SIGNALS:
     void recordSaved(const QUuid& id);
-
 
 private:
     // The outbox reads what a version says without auditing a view: what it sends is

@@ -11,6 +11,7 @@ Vault::Vault(SecureBytes dataKey)
     , m_nameIndexKey(Crypto::hkdf(m_dataKey, "sidep/v1/name-index"))
     , m_searchKey(Crypto::hkdf(m_dataKey, "sidep/v1/search-bucket"))
     , m_auditKey(Crypto::hkdf(m_dataKey, "sidep/v1/audit-chain"))
+    , m_stateKey(Crypto::hkdf(m_dataKey, "sidep/v1/state-mac"))
 {}
 
 QByteArray Vault::associatedData(const QString& table, const QString& rowId, const QString& column)
@@ -38,6 +39,11 @@ QByteArray Vault::tubeIndex(const QString& accession) const
 QByteArray Vault::auditMac(QByteArrayView data) const
 {
     return m_auditKey.mac(data);
+}
+
+QByteArray Vault::stateMac(QByteArrayView data) const
+{
+    return m_stateKey.mac(data);
 }
 
 QString Vault::normalisedName(const QString& name)

@@ -39,6 +39,11 @@ public:
 
     QByteArray auditMac(QByteArrayView data) const;
 
+    // Keyed hash that authenticates a state kept in clear because queries filter on it (an
+    // outbox version's "acknowledged"): someone who can write the file but has no key
+    // cannot change the state without the hash showing it.
+    QByteArray stateMac(QByteArrayView data) const;
+
     // The authenticated data that binds a sealed value to its place.
     static QByteArray associatedData(const QString& table, const QString& rowId,
                                      const QString& column);
@@ -50,4 +55,5 @@ private:
     HmacKey m_nameIndexKey;
     HmacKey m_searchKey;
     HmacKey m_auditKey;
+    HmacKey m_stateKey;
 };

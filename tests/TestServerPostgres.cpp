@@ -6,6 +6,7 @@
 // one: the server holds each record once, and none is missing.
 
 #include "FhirBundle.h"
+#include "Outbox.h"
 #include "RecordStore.h"
 #include "ResultStore.h"
 #include "ServerDatabase.h"
@@ -526,11 +527,7 @@ void TestServerPostgres::forgetOutbox(StoreFixture& fixture)
     QString error;
     // The latest version of each record waits again (the earlier ones kept no copy once
     // acknowledged, as in a backup taken after the sync).
-    QVERIFY2(lab->database().execDirect(
-                 u"UPDATE outbox SET state = 'waiting', acknowledged_at = NULL WHERE version = "
-                 "(SELECT version FROM records r WHERE r.id = outbox.record_id)"_s,
-                 &error),
-             qPrintable(error));
+    QVERIFY2(Outbox(*lab).resendLatestVersions(&error), qPrintable(error));
 }
 
 void TestServerPostgres::syncTogether(const QString& database, StoreFixture& a, StoreFixture& b,

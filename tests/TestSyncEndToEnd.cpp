@@ -5,6 +5,7 @@
 // as versions, each once and in order.
 
 #include "FhirBundle.h"
+#include "Outbox.h"
 #include "RecordStore.h"
 #include "ResultStore.h"
 #include "ServerProcess.h"
@@ -147,10 +148,7 @@ void TestSyncEndToEnd::resultsArriveOnceAndResendsAddNothing()
     {
         auto lab = fixture.openAs(LabName);
         QString error;
-        QVERIFY(lab->database().execDirect(
-            u"UPDATE outbox SET state = 'waiting', acknowledged_at = NULL WHERE version = "
-            "(SELECT version FROM records r WHERE r.id = outbox.record_id)"_s,
-            &error));
+        QVERIFY2(Outbox(*lab).resendLatestVersions(&error), qPrintable(error));
     }
     QCOMPARE(syncAsLab(fixture.path(), &output), int(SidepCtl::Success));
     QVERIFY2(output.contains(u"acknowledged: 120 record(s) (240 version(s))"_s),

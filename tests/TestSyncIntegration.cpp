@@ -6,6 +6,7 @@
 // process killed while it sends. Whatever happens, the server ends with each record once.
 
 #include "HttpsTransport.h"
+#include "Outbox.h"
 #include "ServerProcess.h"
 #include "Store.h"
 #include "SyncEngine.h"
@@ -523,9 +524,7 @@ void TestSyncIntegration::thousandRecordsTwiceAndACrashStoreThemOnce()
 
     // The same 1,000 pushed again from scratch (the outbox forgotten, as after restoring a
     // backup): the server recognises every one.
-    QVERIFY(station.lab->database().execDirect(
-        u"UPDATE outbox SET state = 'waiting', acknowledged_at = NULL"_s,
-        &error));
+    QVERIFY2(Outbox(*station.lab).resendLatestVersions(&error), qPrintable(error));
     QVERIFY(sendAllDue(*station.engine));
     QCOMPARE(station.engine->status().acknowledged, 1000);
     QCOMPARE(serverCount(), 1000);

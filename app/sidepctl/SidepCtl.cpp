@@ -463,10 +463,16 @@ int SidepCtl::db(const CommandArguments& args)
                      .arg(id.toString(QUuid::WithoutBraces), block)
               << Qt::endl;
     }
-    const bool intact = report.fileProblems.isEmpty() && report.damaged.isEmpty();
+    for (const auto& [id, version] : report.damagedSendStates) {
+        m_out << tr("damaged: record %1 version %2 (its send state was edited; not acted on)")
+                     .arg(id.toString(QUuid::WithoutBraces))
+                     .arg(version)
+              << Qt::endl;
+    }
+    const int damaged = int(report.damaged.size() + report.damagedSendStates.size());
+    const bool intact = report.fileProblems.isEmpty() && damaged == 0;
     m_out << tr("%n record(s) checked", nullptr, report.recordsChecked) << u", "_s
-          << (intact ? tr("store intact") : tr("%n damaged", nullptr, int(report.damaged.size())))
-          << Qt::endl;
+          << (intact ? tr("store intact") : tr("%n damaged", nullptr, damaged)) << Qt::endl;
     return intact ? Success : IntegrityProblem;
 }
 

@@ -44,6 +44,10 @@ int SidepCtl::sync(const CommandArguments& args)
               << line(tr("acknowledged"), status.recordsAcknowledged, status.acknowledged)
               << Qt::endl
               << line(tr("rejected"), status.recordsRejected, status.rejected) << Qt::endl;
+        if (status.damaged > 0)
+            m_out << line(tr("damaged (state edited in the file; see db verify)"),
+                          status.recordsDamaged, status.damaged)
+                  << Qt::endl;
         if (status.oldestWaiting.isValid())
             m_out << tr("oldest waiting since: %1").arg(status.oldestWaiting.toString(Qt::ISODate))
                   << Qt::endl;
@@ -66,8 +70,7 @@ int SidepCtl::sync(const CommandArguments& args)
     QString error;
     if (action == u"status"_s) {
         SyncEngine engine(m_store, nullptr);
-        printStatus(engine);
-        return Success;
+        return printStatus(engine).damaged > 0 ? IntegrityProblem : Success;
     }
 
     QSslConfiguration tls;
@@ -140,8 +143,9 @@ int SidepCtl::sync(const CommandArguments& args)
         const SyncEngine::Status status = printStatus(engine);
         m_out.flush();
         if (!args.flag(u"watch"_s)) {
-            exitCode =
-                status.waiting + status.sending + status.rejected == 0 ? Success : SyncIncomplete;
+            exitCode = status.waiting + status.sending + status.rejected + status.damaged == 0
+                           ? Success
+                           : SyncIncomplete;
             // Not before the server has answered for the used codes: a one-shot sync reports
             // them too.
             if (codeReport.isBusy())

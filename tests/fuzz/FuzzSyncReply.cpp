@@ -12,6 +12,7 @@
 #include "FuzzSupport.h"
 #include "FuzzSyncStore.h"
 #include "HttpsTransport.h"
+#include "Outbox.h"
 #include "Store.h"
 #include "SyncEngine.h"
 
@@ -127,10 +128,7 @@ void sendBatch()
 {
     // Both records due again, whatever the previous input made of them.
     QString error;
-    FUZZ_CHECK(lab->database().execDirect(
-        u"UPDATE outbox SET state = 'waiting', attempts = 0, next_attempt_at = NULL, "
-        "last_error = NULL"_s,
-        &error));
+    FUZZ_CHECK(Outbox(*lab).resendLatestVersions(&error));
     const int batch = int(FuzzSyncStore::recordIds().size());
     int outcomes = -1;
     int acknowledged = 0;
