@@ -24,8 +24,9 @@ Settings projectSettings(const QString& dictionaryPath)
         pwquality_set_str_value(settings.get(), PWQ_SETTING_DICT_PATH,
                                 dictionaryPath.toLocal8Bit().constData());
     }
-    // libpwquality counts bytes; the character count is checked before it is asked.
-    pwquality_set_int_value(settings.get(), PWQ_SETTING_MIN_LENGTH, PasswordQuality::MinLength);
+    // libpwquality's own length rule stays below the project's (checked first, in characters
+    // rather than bytes); its score, which only grows with length and classes, is not used.
+    pwquality_set_int_value(settings.get(), PWQ_SETTING_MIN_LENGTH, 8);
     pwquality_set_int_value(settings.get(), PWQ_SETTING_MAX_REPEAT, 4);
     pwquality_set_int_value(settings.get(), PWQ_SETTING_MAX_SEQUENCE, 5);
     pwquality_set_int_value(settings.get(), PWQ_SETTING_DICT_CHECK, 1);
@@ -68,6 +69,47 @@ QString ruleBroken(int code)
     }
 }
 
+// libpwquality refuses a shorter minimum length.
+constexpr int MinWordLength = 6;
+
+// The one word a password is built on, lower-cased and without its repeats ("Soleil2020soleil"
+// and "passwordpassword!" give "soleil" and "password"), or nothing when its letters make
+// several different words (a passphrase).
+QByteArray soleWord(const SecureBytes& password)
+{
+    const QString text = QString::fromUtf8(reinterpret_cast<const char*>(password.data()),
+                                           qsizetype(password.size()));
+    QString word;
+    QString run;
+    const auto endRun = [&word, &run] {
+        if (run.isEmpty())
+            return true;
+        const QString lower = run.toLower();
+        run.clear();
+        if (!word.isEmpty() && word != lower)
+            return false;
+        word = lower;
+        return true;
+    };
+    for (const QChar c : text) {
+        if (c.isLetter()) {
+            run.append(c);
+        } else if (!endRun()) {
+            return {};
+        }
+    }
+    if (!endRun())
+        return {};
+    // "passwordpassword": the shortest piece the word repeats.
+    for (qsizetype period = 1; period < word.size(); ++period) {
+        if (word.size() % period == 0 && word == word.left(period).repeated(word.size() / period)) {
+            word = word.left(period);
+            break;
+        }
+    }
+    return word.toUtf8();
+}
+
 } // namespace
 
 bool PasswordQuality::check(const SecureBytes& password, const QString& userName, QString* reason,
@@ -103,9 +145,18 @@ bool PasswordQuality::check(const SecureBytes& password, const QString& userName
         *reason = tr("password: %1").arg(ruleBroken(score));
         return false;
     }
-    if (score < MinScore) {
-        *reason = tr("password: too easy to guess; use a longer phrase of several words");
-        return false;
+    // cracklib judges the whole string: "password1234" and "passwordpassword" pass it.
+    // What guessers try first is one word with digits, symbols or repeats around it.
+    const QByteArray word = soleWord(password);
+    if (word.size() >= MinWordLength) {
+        pwquality_set_int_value(settings.get(), PWQ_SETTING_MIN_LENGTH, MinWordLength);
+        void* wordDetail = nullptr;
+        if (pwquality_check(settings.get(), word.constData(), nullptr, nullptr, &wordDetail) ==
+            PWQ_ERROR_CRACKLIB_CHECK) {
+            *reason = tr("password: one dictionary word with digits, symbols or repeats added is "
+                         "easy to guess; use several words");
+            return false;
+        }
     }
     return true;
 }

@@ -6,19 +6,17 @@
 class SecureBytes;
 
 // Whether a new password is hard enough to guess: Debian's libpwquality (the cracklib
-// dictionary, the user's name in any form, sequences, repeats, palindromes) with the
-// project's settings rather than the machine's /etc/security/pwquality.conf, so that every
-// station judges alike. The reason names the rule in the user's language and never repeats
-// the password.
+// dictionary, the user's name in any form, sequences, repeats, palindromes), with the
+// project's settings rather than the machine's /etc/security/pwquality.conf so that every
+// station judges alike; and one dictionary word dressed with digits, symbols or repeats
+// ("password1234", "Soleil2020soleil"), which guessers try first, is refused too. The reason names
+// the rule in the user's language and never repeats the password.
 class PasswordQuality
 {
     Q_DECLARE_TR_FUNCTIONS(PasswordQuality)
 
 public:
     static constexpr int MinLength = 12; // characters
-    // libpwquality's score (0-100) below which a password that breaks no rule is still too
-    // easy: "password1234" scores 22, "CHUnord2020!!" 40, "the lab's new password" 100.
-    static constexpr int MinScore = 50;
 
     // True when `password` may protect the account `userName`; else false with `reason`.
     // `dictionaryPath` is cracklib's dictionary (its files without .pwd/.pwi/.hwm); empty

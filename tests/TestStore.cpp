@@ -281,14 +281,20 @@ void TestStore::guessablePasswordIsRefused_data()
     QTest::addColumn<QString>("newPassword");
     QTest::addColumn<QString>("reason"); // empty: accepted
 
-    QTest::newRow("common word and digits") << u"bob"_s << u"password1234"_s << u"too easy"_s;
-    QTest::newRow("keyboard row") << u"bob"_s << u"azertyuiop123"_s << u"too easy"_s;
-    QTest::newRow("site name and year") << u"bob"_s << u"CHUnord2020!!"_s << u"too easy"_s;
+    QTest::newRow("common word and digits")
+        << u"bob"_s << u"password1234"_s << u"dictionary word"_s;
+    QTest::newRow("keyboard row and digits")
+        << u"bob"_s << u"azertyuiop123"_s << u"dictionary word"_s;
+    QTest::newRow("a city and a year") << u"bob"_s << u"Marseille2021"_s << u"dictionary word"_s;
+    QTest::newRow("one word twice") << u"bob"_s << u"Soleil2020soleil"_s << u"dictionary word"_s;
+    QTest::newRow("one word repeated") << u"bob"_s << u"passwordpassword"_s << u"dictionary word"_s;
     QTest::newRow("the user's name") << u"claire"_s << u"claire2020claire"_s << u"user name"_s;
     QTest::newRow("a sequence") << u"bob"_s << u"123456789012"_s << u"sequence"_s;
     QTest::newRow("one letter repeated") << u"bob"_s << u"aaaaaaaaaaaaa"_s << u"backwards"_s;
     QTest::newRow("a sentence") << u"bob"_s << u"Le patient attend dehors"_s << QString();
     QTest::newRow("words beyond ASCII") << u"bob"_s << u"éléphant à l'école"_s << QString();
+    QTest::newRow("twelve random characters") << u"bob"_s << u"Gq8!wZ3#rT5m"_s << QString();
+    QTest::newRow("two words and a digit") << u"bob"_s << u"hunter2-secret"_s << QString();
 }
 
 void TestStore::guessablePasswordIsRefused()

@@ -1076,7 +1076,7 @@ void TestWorkstationGui::administratorManagesAccountsAndRoles()
     QCOMPARE(users->rowCount(), 3);
     typeInto(find<QLineEdit>(admin, u"newUserPasswordLineEdit"_s), u"password1234"_s);
     find<QPushButton>(admin, u"addUserButton"_s)->click();
-    QVERIFY2(find<QLabel>(admin, u"messageLabel"_s)->text().contains(u"too easy to guess"_s),
+    QVERIFY2(find<QLabel>(admin, u"messageLabel"_s)->text().contains(u"dictionary word"_s),
              qPrintable(find<QLabel>(admin, u"messageLabel"_s)->text()));
     QCOMPARE(users->rowCount(), 3);
     typeInto(find<QLineEdit>(admin, u"newUserPasswordLineEdit"_s), u"a long enough password"_s);
