@@ -392,6 +392,12 @@ void readIdentity(JsonReader& in, const Entry& entry, Patient* p)
         else if (!code.isEmpty())
             in.problem(JsonReader::join(statusPath, u"valueCoding"_s), u"code"_s,
                        tr("an identity status is PROV, RECUP or VALI"));
+    } else {
+        // Identity vigilance: a receiver is never left to guess how far to trust an identity.
+        in.problem(reliability.isEmpty() ? JsonReader::join(path, u"extension"_s) : reliabilityPath,
+                   u"fr-core"_s,
+                   tr("the identity's reliability is always stated (FR Core's "
+                      "identity-reliability extension with its identityStatus)"));
     }
     if (p->ins.isEmpty())
         return;
@@ -440,9 +446,33 @@ void readBirthPlace(JsonReader& in, const Entry& entry, Patient* p)
     const QJsonObject insee =
         extension(in, address, addressPath, Fhir::AddressInseeCodeExtension, &codePath);
     const auto [system, code] = in.codingOf(insee, codePath, u"valueCoding"_s, !insee.isEmpty());
-    if (code.isEmpty() || (system != Fhir::CogCommunes && system != Fhir::CogCountries))
+    if (code.isEmpty() || (system != Fhir::CogCommunes && system != Fhir::CogCountries)) {
         in.problem(addressPath, u"required"_s, tr("the birth place has no INSEE COG code"));
+    } else if (code.startsWith(u"99"_s) != (system == Fhir::CogCountries)) {
+        // 99 and a country's code is a country (TRE_R20), anything else a commune (TRE_R13).
+        in.problem(JsonReader::join(JsonReader::join(codePath, u"valueCoding"_s), u"system"_s),
+                   u"code"_s,
+                   tr("a birth abroad (99 and the country's code) is coded in TRE_R20-Pays, a "
+                      "commune in TRE_R13-CommuneOM"));
+    }
     p->birthPlace = code;
+}
+
+// FR Core's Patient INS profile (FRCorePatientINSProfile.fsh): the INS travels with the
+// official name and the birth place's INSEE code, which the writer never leaves out.
+void checkQualifiedTraits(JsonReader& in, const Entry& entry, const Patient& p)
+{
+    if (p.identityStatus != u"qualified"_s)
+        return;
+    if (p.birthPlace.isEmpty()) {
+        in.problem(JsonReader::join(entry.path, u"extension"_s), u"fr-core"_s,
+                   tr("a qualified identity (with its INS) carries its birth place's INSEE "
+                      "code"));
+    }
+    if (p.birthName.isEmpty()) {
+        in.problem(JsonReader::join(entry.path, u"name"_s), u"fr-core"_s,
+                   tr("a qualified identity (with its INS) carries its official name"));
+    }
 }
 
 void readContact(JsonReader& in, const Entry& entry, Contact* c)
@@ -484,6 +514,7 @@ void readPatient(JsonReader& in, const Entry& entry, SamplingRecord* record)
     readIdentity(in, entry, &p);
     readNames(in, entry, &p);
     readBirthPlace(in, entry, &p);
+    checkQualifiedTraits(in, entry, p);
     readContact(in, entry, &record->contact);
     const QString gender = in.text(entry.resource, entry.path, u"gender"_s);
     if (gender == u"male"_s)

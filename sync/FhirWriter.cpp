@@ -230,7 +230,14 @@ QString FhirWriter::addPatient(const QString& treatingReference)
     // The INS travels only with a qualified identity, typed as FR Core types it; an
     // identity that is not qualified keeps its traits and sends no INS.
     const std::optional<Fhir::InsAuthority> authority = Fhir::insAuthority(p.insOid);
-    const bool qualified = p.identityStatus == u"qualified"_s && !p.ins.isEmpty() && authority;
+    const QString firstGiven = firstGivenName(p.firstNames);
+    // What FR Core's Patient INS profile requires (FRCorePatientINSProfile.fsh): the INS, the
+    // official name with its first given name, and the birth place's INSEE code. The
+    // validator refuses "qualified" without them; a record that says so all the same (saved
+    // before that rule) does not travel as qualified.
+    const bool qualified = p.identityStatus == u"qualified"_s && !p.ins.isEmpty() && authority &&
+                           !p.birthName.isEmpty() && !firstGiven.isEmpty() &&
+                           !p.birthPlace.isEmpty();
     resource.insert(u"meta"_s,
                     meta({qualified ? Fhir::FrCorePatientInsProfile : Fhir::FrCorePatientProfile,
                           Fhir::PatientProfile}));
@@ -252,15 +259,20 @@ QString FhirWriter::addPatient(const QString& treatingReference)
         resource.insert(u"identifier"_s, identifiers);
 
     QJsonArray extensions;
-    const QString status = qualified ? u"validated"_s : p.identityStatus;
-    if (const std::optional<Fhir::Coded> coded = Fhir::byValue(Fhir::IdentityStatusCodes, status)) {
-        extensions.append(QJsonObject{
-            {u"url"_s, Fhir::IdentityReliabilityExtension},
-            {u"extension"_s,
-             QJsonArray{QJsonObject{{u"url"_s, u"identityStatus"_s},
-                                    {u"valueCoding"_s,
-                                     coding(coded->system, coded->code, coded->display)}}}}});
-    }
+    // The reliability is always stated, and never more than is true: qualified is VALI with
+    // the INS (FR Core 2.1.0 has no QUAL code); a status the record cannot back (qualified
+    // short of its INS or traits, or none at all) goes out as the weakest, provisional, so
+    // that the receiver checks the identity again rather than trusts it.
+    const std::optional<Fhir::Coded> coded =
+        Fhir::byValue(Fhir::IdentityStatusCodes, qualified ? u"validated"_s : p.identityStatus);
+    const Fhir::Coded reliability =
+        coded ? *coded : *Fhir::byValue(Fhir::IdentityStatusCodes, u"provisional"_s);
+    extensions.append(QJsonObject{
+        {u"url"_s, Fhir::IdentityReliabilityExtension},
+        {u"extension"_s,
+         QJsonArray{QJsonObject{{u"url"_s, u"identityStatus"_s},
+                                {u"valueCoding"_s, coding(reliability.system, reliability.code,
+                                                          reliability.display)}}}}});
     if (!p.birthPlace.isEmpty()) {
         // The COG code of the birth commune; born abroad, 99 and the country's code.
         const QString system =
@@ -272,13 +284,11 @@ QString FhirWriter::addPatient(const QString& treatingReference)
         extensions.append(
             QJsonObject{{u"url"_s, Fhir::BirthPlaceExtension}, {u"valueAddress"_s, address}});
     }
-    if (!extensions.isEmpty())
-        resource.insert(u"extension"_s, extensions);
+    resource.insert(u"extension"_s, extensions);
 
     // The official name is the birth name, with the first birth given name and the whole list
     // in FR Core's extension; the usual name only when there is one.
     QJsonArray names;
-    const QString firstGiven = firstGivenName(p.firstNames);
     if (!p.birthName.isEmpty()) {
         QJsonObject name{{u"use"_s, u"official"_s}, {u"family"_s, p.birthName}};
         if (!firstGiven.isEmpty()) {

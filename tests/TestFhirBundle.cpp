@@ -72,10 +72,12 @@ QJsonValue valueAt(const QJsonObject& bundle, const QString& selector, const QSt
     return value;
 }
 
+// What travels as qualified: the INS and what FR Core's Patient INS profile requires with it.
 bool isQualified(const Patient& p)
 {
     return p.identityStatus == u"qualified"_s && !p.ins.isEmpty() &&
-           Fhir::insAuthority(p.insOid).has_value();
+           Fhir::insAuthority(p.insOid).has_value() && !p.birthName.isEmpty() &&
+           !p.firstNames.trimmed().isEmpty() && !p.birthPlace.isEmpty();
 }
 
 // Everything a record says that a Bundle carries, as its JSON, with the defaults the wire
@@ -90,6 +92,10 @@ QJsonObject normalised(SamplingRecord record)
     if (!isQualified(record.patient)) {
         record.patient.ins.clear();
         record.patient.insOid.clear();
+        // A status the record cannot back travels as the weakest.
+        if (!QStringList{u"provisional"_s, u"retrieved"_s, u"validated"_s}.contains(
+                record.patient.identityStatus))
+            record.patient.identityStatus = u"provisional"_s;
     }
     record.activation = {};
     return record.toJson(true);
@@ -711,6 +717,133 @@ private Q_SLOTS:
         }
     }
 
+    // FR Core's Patient INS profile (FRCorePatientINSProfile.fsh) goes with the INS, the
+    // official name and the birth place's INSEE code. Short of one, the identity does not
+    // travel as qualified: no INS, no INS profile, and its reliability says PROV.
+    void qualifiedNeedsItsTraits_data()
+    {
+        QTest::addColumn<QString>("missing");
+        QTest::newRow("INS") << u"ins"_s;
+        QTest::newRow("INS authority") << u"insOid"_s;
+        QTest::newRow("birth place") << u"birthPlace"_s;
+        QTest::newRow("birth name") << u"birthName"_s;
+    }
+
+    void qualifiedNeedsItsTraits()
+    {
+        QFETCH(QString, missing);
+        FhirSamples::Sample s = FhirSamples::sample(1);
+        Patient& p = s.record.patient;
+        QCOMPARE(p.identityStatus, u"qualified"_s);
+        QVERIFY(!p.birthPlace.isEmpty() && !p.birthName.isEmpty());
+        // Complete, it travels as qualified: the check below means something.
+        QCOMPARE(valueAt(bundleOf(s), u"Patient"_s, u"meta/profile/0"_s).toString(),
+                 Fhir::FrCorePatientInsProfile);
+        const QString ins = p.ins;
+        if (missing == u"ins"_s)
+            p.ins.clear();
+        else if (missing == u"insOid"_s)
+            p.insOid.clear();
+        else if (missing == u"birthPlace"_s)
+            p.birthPlace.clear();
+        else
+            p.birthName.clear();
+
+        const QJsonObject bundle = bundleOf(s);
+        QCOMPARE(valueAt(bundle, u"Patient"_s, u"meta/profile/0"_s).toString(),
+                 Fhir::FrCorePatientProfile);
+        QVERIFY(!QString::fromUtf8(QJsonDocument(bundle).toJson()).contains(ins));
+        QCOMPARE(valueAt(bundle, u"Patient"_s, u"extension/0/url"_s).toString(), FrCoreReliability);
+        QCOMPARE(
+            valueAt(bundle, u"Patient"_s, u"extension/0/extension/0/valueCoding/code"_s).toString(),
+            u"PROV"_s);
+        QVERIFY(!entryFor(bundle, u"Patient"_s)[u"request"_s][u"url"_s].toString().startsWith(
+            u"Patient?identifier=urn:oid:"_s));
+        const Parsed back = parse(bundle);
+        QVERIFY2(back.ok, qPrintable(back.seen()));
+        QCOMPARE(back.record.patient.identityStatus, u"provisional"_s);
+        QVERIFY(back.record.patient.ins.isEmpty());
+    }
+
+    // Identity vigilance: the reliability extension is always there and never says more than
+    // the record backs (it used to be left out for "qualified" without an INS, and for a
+    // record with no status).
+    void reliabilityAlwaysStated_data()
+    {
+        QTest::addColumn<QString>("status");
+        QTest::addColumn<bool>("withIns");
+        QTest::addColumn<QString>("code");
+        QTest::newRow("no status") << QString() << true << u"PROV"_s;
+        QTest::newRow("unknown status") << u"certain"_s << true << u"PROV"_s;
+        QTest::newRow("qualified without INS") << u"qualified"_s << false << u"PROV"_s;
+        QTest::newRow("validated without INS") << u"validated"_s << false << u"VALI"_s;
+        QTest::newRow("retrieved") << u"retrieved"_s << true << u"RECUP"_s;
+        QTest::newRow("qualified") << u"qualified"_s << true << u"VALI"_s;
+    }
+
+    void reliabilityAlwaysStated()
+    {
+        QFETCH(QString, status);
+        QFETCH(bool, withIns);
+        QFETCH(QString, code);
+        FhirSamples::Sample s = FhirSamples::sample(1);
+        s.record.patient.identityStatus = status;
+        if (!withIns) {
+            s.record.patient.ins.clear();
+            s.record.patient.insOid.clear();
+        }
+        const QJsonObject bundle = bundleOf(s);
+        const QJsonArray extensions = valueAt(bundle, u"Patient"_s, u"extension"_s).toArray();
+        int found = 0;
+        for (const QJsonValue& extension : extensions) {
+            if (extension[u"url"_s].toString() != FrCoreReliability)
+                continue;
+            ++found;
+            const QJsonObject coding = extension[u"extension"_s][0][u"valueCoding"_s].toObject();
+            QCOMPARE(coding.value(u"code"_s).toString(), code);
+        }
+        QCOMPARE(found, 1);
+        const Parsed back = parse(bundle);
+        QVERIFY2(back.ok, qPrintable(back.seen()));
+    }
+
+    // The birth place's COG code: a commune (Corsica and overseas included) in TRE_R13, a
+    // birth abroad (99 and the country's code) in TRE_R20, never the other way round. FR
+    // Core's insee-code extension takes "99 and the country's code" for a foreign place
+    // (FRCoreAddressInseeCodeExtension.fsh), and pairs the two systems in its COG value set
+    // (FRCoreValueSetCOGCommunePays.fsh).
+    void birthPlaceCodeSystem_data()
+    {
+        QTest::addColumn<QString>("cog");
+        QTest::addColumn<QString>("system");
+        QTest::newRow("commune") << u"75056"_s << Fhir::CogCommunes;
+        QTest::newRow("Corsica") << u"2A004"_s << Fhir::CogCommunes;
+        QTest::newRow("overseas") << u"97411"_s << Fhir::CogCommunes;
+        QTest::newRow("abroad, Germany") << u"99109"_s << Fhir::CogCountries;
+        QTest::newRow("abroad, Greece") << u"99126"_s << Fhir::CogCountries;
+    }
+
+    void birthPlaceCodeSystem()
+    {
+        QFETCH(QString, cog);
+        QFETCH(QString, system);
+        FhirSamples::Sample s = FhirSamples::sample(1);
+        s.record.patient.birthPlace = cog;
+        const QJsonObject bundle = bundleOf(s);
+        const QString coding = u"extension/1/valueAddress/extension/0/valueCoding/"_s;
+        QCOMPARE(valueAt(bundle, u"Patient"_s, u"extension/1/url"_s).toString(),
+                 Fhir::BirthPlaceExtension);
+        QCOMPARE(valueAt(bundle, u"Patient"_s, coding + u"system"_s).toString(), system);
+        QCOMPARE(valueAt(bundle, u"Patient"_s, coding + u"code"_s).toString(), cog);
+        // The other system appears nowhere in the Patient.
+        const QString other = system == Fhir::CogCommunes ? Fhir::CogCountries : Fhir::CogCommunes;
+        QVERIFY(!QString::fromUtf8(QJsonDocument(entryFor(bundle, u"Patient"_s)).toJson())
+                     .contains(other));
+        const Parsed back = parse(bundle);
+        QVERIFY2(back.ok, qPrintable(back.seen()));
+        QCOMPARE(back.record.patient.birthPlace, cog);
+    }
+
     // Issue 11: the insured person's number is typed NH, never taken for the INS.
     void insuredNumberTyped()
     {
@@ -969,6 +1102,18 @@ private Q_SLOTS:
         row("result without report", 1, u"drop report"_s, QString(), u"entry"_s, u"required"_s);
         row("onset outside Annex 1", 1, u"onset period"_s, u"Observation:65222-2"_s,
             u"\\.valuePeriod"_s, u"code"_s);
+        row("no identity reliability", 0, u"drop reliability"_s, u"Patient"_s, u"\\.extension"_s,
+            u"fr-core"_s);
+        row("qualified without birth place", 1, u"drop birth place"_s, u"Patient"_s,
+            u"\\.extension"_s, u"fr-core"_s);
+        row("qualified without official name", 1, u"official name to usual"_s, u"Patient"_s,
+            u"\\.name"_s, u"fr-core"_s);
+        row("birth abroad coded as a commune", 1, u"abroad under TRE_R13"_s, u"Patient"_s,
+            u"\\.extension\\[1\\]\\.valueAddress\\.extension\\[0\\]\\.valueCoding\\.system"_s,
+            u"code"_s);
+        row("commune coded as a country", 1, u"commune under TRE_R20"_s, u"Patient"_s,
+            u"\\.extension\\[1\\]\\.valueAddress\\.extension\\[0\\]\\.valueCoding\\.system"_s,
+            u"code"_s);
     }
 
     void readerRejects()
@@ -1064,6 +1209,45 @@ private Q_SLOTS:
             bundle = editResource(bundle, u"Observation:65222-2"_s, [](QJsonObject& r) {
                 r[u"valuePeriod"_s] =
                     QJsonObject{{u"start"_s, u"2020-01-01"_s}, {u"end"_s, u"2020-01-02"_s}};
+            });
+        } else if (mutation == u"drop reliability"_s || mutation == u"drop birth place"_s) {
+            const QString url =
+                mutation == u"drop reliability"_s ? FrCoreReliability : Fhir::BirthPlaceExtension;
+            bundle = editResource(bundle, u"Patient"_s, [&](QJsonObject& r) {
+                QJsonArray kept;
+                for (const QJsonValue& extension : r[u"extension"_s].toArray()) {
+                    if (extension[u"url"_s].toString() != url)
+                        kept.append(extension);
+                }
+                QCOMPARE(kept.size(), r[u"extension"_s].toArray().size() - 1);
+                r[u"extension"_s] = kept;
+            });
+        } else if (mutation == u"official name to usual"_s) {
+            bundle = editResource(bundle, u"Patient"_s, [](QJsonObject& r) {
+                QJsonArray names;
+                for (const QJsonValue& name : r[u"name"_s].toArray()) {
+                    if (name[u"use"_s].toString() != u"official"_s)
+                        names.append(name);
+                }
+                r[u"name"_s] = names;
+            });
+        } else if (mutation == u"abroad under TRE_R13"_s ||
+                   mutation == u"commune under TRE_R20"_s) {
+            const bool abroad = mutation == u"abroad under TRE_R13"_s;
+            bundle = editResource(bundle, u"Patient"_s, [&](QJsonObject& r) {
+                QJsonArray extensions = r[u"extension"_s].toArray();
+                QJsonObject place = extensions[1].toObject();
+                QCOMPARE(place[u"url"_s].toString(), Fhir::BirthPlaceExtension);
+                place[u"valueAddress"_s] = QJsonObject{
+                    {u"extension"_s,
+                     QJsonArray{QJsonObject{
+                         {u"url"_s, Fhir::AddressInseeCodeExtension},
+                         {u"valueCoding"_s,
+                          QJsonObject{
+                              {u"system"_s, abroad ? Fhir::CogCommunes : Fhir::CogCountries},
+                              {u"code"_s, abroad ? u"99109"_s : u"75056"_s}}}}}}};
+                extensions[1] = place;
+                r[u"extension"_s] = extensions;
             });
         } else {
             QFAIL("unknown mutation");
