@@ -408,8 +408,12 @@ QString FhirWriter::addPractitioner(const Physician& physician)
             resource.insert(u"identifier"_s,
                             QJsonArray{typedIdentifier(Fhir::IdNatPsSystem, nationalId,
                                                        Fhir::FrIdentifierType, u"IDNPS"_s)});
+            // Shared between records: updated on its idNat_PS, so that a new name or
+            // MSSante address reaches a server that already has the practitioner (a
+            // conditional create would keep the first forever). The last Bundle processed
+            // wins, as for the INS Patient (docs/fhir-mapping.md, shared resources).
             add(practitioner, resource,
-                createIfMissing(u"Practitioner"_s, Fhir::IdNatPsSystem, nationalId));
+                updateByIdentifier(u"Practitioner"_s, Fhir::IdNatPsSystem, nationalId));
         }
     }
 
@@ -455,9 +459,16 @@ QString FhirWriter::addOrganization(const QString& finess, const QString& kind,
          QJsonArray{codeable(Fhir::FrOrganizationType,
                              legal ? u"LEGAL-ENTITY"_s : u"GEOGRAPHICAL-ENTITY"_s)}},
     };
-    if (!name.isEmpty())
+    // The workstation names only its own site: that Organization it updates on the FINESS
+    // (a renamed site reaches the server). Another site's lab, which it does not name, is
+    // created only when missing, so that this Bundle never replaces the lab's own details
+    // with fewer.
+    if (!name.isEmpty()) {
         resource.insert(u"name"_s, name);
-    add(url, resource, createIfMissing(u"Organization"_s, Fhir::FinessSystem, finess));
+        add(url, resource, updateByIdentifier(u"Organization"_s, Fhir::FinessSystem, finess));
+    } else {
+        add(url, resource, createIfMissing(u"Organization"_s, Fhir::FinessSystem, finess));
+    }
     return url;
 }
 

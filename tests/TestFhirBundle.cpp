@@ -225,8 +225,9 @@ private Q_SLOTS:
             QVERIFY2(url.startsWith(u"urn:uuid:"_s), qPrintable(url));
             QVERIFY(!urls.contains(url));
             urls.insert(url);
-            // Conditional writes only: a resource of the record is updated on its identifier,
-            // a shared one created when missing; a replay changes nothing.
+            // Conditional writes only: a resource is updated on its identifier (the record's
+            // own, or a national one), another site's lab created when missing; a replay
+            // changes nothing.
             const QJsonObject request = entry[u"request"_s].toObject();
             const QString type = entry[u"resource"_s][u"resourceType"_s].toString();
             const QString method = request.value(u"method"_s).toString();
@@ -946,6 +947,67 @@ private Q_SLOTS:
         QVERIFY2(back.ok, qPrintable(back.seen()));
         QCOMPARE(back.siteFiness, s.siteFiness);
         QCOMPARE(back.options.siteName, s.options.siteName);
+    }
+
+    // Shared resources that change: a practitioner with an idNat_PS, and the site's own
+    // Organization, are conditional updates on their national identifier (PUT
+    // Type?identifier=...), so a new name reaches a server that has them already; another
+    // site's lab, which the workstation does not name, is only created when missing.
+    void sharedResourcesUpdated()
+    {
+        FhirSamples::Sample s = FhirSamples::sample(5);
+        QVERIFY(s.siteFiness != s.record.specimen.finess);
+        QVERIFY(!s.record.prescriber.rpps.isEmpty());
+        const QJsonObject bundle = bundleOf(s);
+
+        const QJsonObject practitioner = entryFor(bundle, u"Practitioner"_s);
+        const QString nationalId = u"8"_s + s.record.prescriber.rpps;
+        QCOMPARE(practitioner[u"request"_s][u"method"_s].toString(), u"PUT"_s);
+        QCOMPARE(practitioner[u"request"_s][u"url"_s].toString(),
+                 u"Practitioner?identifier=urn:oid:1.2.250.1.71.4.2.1|"_s + nationalId);
+        QVERIFY(!practitioner[u"request"_s].toObject().contains(u"ifNoneExist"_s));
+
+        const QJsonObject lab = entryFor(bundle, u"Organization"_s);
+        QCOMPARE(lab[u"resource"_s][u"identifier"_s][0][u"value"_s].toString(),
+                 s.record.specimen.finess);
+        QVERIFY(!lab[u"resource"_s].toObject().contains(u"name"_s));
+        QCOMPARE(lab[u"request"_s][u"method"_s].toString(), u"POST"_s);
+        QCOMPARE(lab[u"request"_s][u"ifNoneExist"_s].toString(),
+                 u"identifier=https://finess.esante.gouv.fr|"_s + s.record.specimen.finess);
+
+        const QJsonObject site = entryFor(bundle, u"Organization#1"_s);
+        QCOMPARE(site[u"resource"_s][u"name"_s].toString(), s.options.siteName);
+        QCOMPARE(site[u"request"_s][u"method"_s].toString(), u"PUT"_s);
+        QCOMPARE(site[u"request"_s][u"url"_s].toString(),
+                 u"Organization?identifier=https://finess.esante.gouv.fr|"_s + s.siteFiness);
+
+        // The prescriber renamed (a typo fixed) and the site renamed: the next Bundle writes
+        // the same resources, found by the same identifiers, with the new names.
+        FhirSamples::Sample renamed = s;
+        renamed.record.prescriber.familyName = u"Martin-Durand"_s;
+        renamed.options.siteName = u"Centre de prélèvement Nord"_s;
+        const QJsonObject next = bundleOf(renamed);
+        QCOMPARE(entryFor(next, u"Practitioner"_s)[u"request"_s][u"url"_s].toString(),
+                 practitioner[u"request"_s][u"url"_s].toString());
+        QCOMPARE(valueAt(next, u"Practitioner"_s, u"name/0/family"_s).toString(),
+                 u"Martin-Durand"_s);
+        QCOMPARE(entryFor(next, u"Organization#1"_s)[u"request"_s][u"url"_s].toString(),
+                 site[u"request"_s][u"url"_s].toString());
+        QCOMPARE(valueAt(next, u"Organization#1"_s, u"name"_s).toString(),
+                 u"Centre de prélèvement Nord"_s);
+        const Parsed back = parse(next);
+        QVERIFY2(back.ok, qPrintable(back.seen()));
+        QCOMPARE(back.record.prescriber.familyName, u"Martin-Durand"_s);
+
+        // The site is the lab and named: the lab's Organization is the site's, updated.
+        const FhirSamples::Sample own = FhirSamples::sample(1);
+        QCOMPARE(own.siteFiness, own.record.specimen.finess);
+        QVERIFY(!own.options.siteName.isEmpty());
+        const QJsonObject ownBundle = bundleOf(own);
+        const QJsonObject ownSite = entryFor(ownBundle, u"Organization"_s);
+        QCOMPARE(ownSite[u"resource"_s][u"identifier"_s][0][u"value"_s].toString(), own.siteFiness);
+        QCOMPARE(ownSite[u"resource"_s][u"name"_s].toString(), own.options.siteName);
+        QCOMPARE(ownSite[u"request"_s][u"method"_s].toString(), u"PUT"_s);
     }
 
     // Issue 11: symptoms in SNOMED CT; the onset as LOINC 65222-2 expects it.
