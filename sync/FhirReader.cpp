@@ -850,6 +850,8 @@ bool FhirReader::read(const QJsonObject& bundle, SamplingRecord* record, QString
                 {u"Practitioner"_s, u"PractitionerRole"_s}, false))
             readPhysician(in, entries, *treating, &out.treatingPhysician);
     }
+    QString requestCode;
+    QString requestPath;
     if (const auto request = entries.single(u"ServiceRequest"_s, true)) {
         if (const auto prescriber =
                 entries.resolveMember(request->resource, request->path, u"requester"_s,
@@ -858,7 +860,8 @@ bool FhirReader::read(const QJsonObject& bundle, SamplingRecord* record, QString
         if (const auto lab = entries.resolveFirst(request->resource, request->path,
                                                   u"performer"_s, {u"Organization"_s}, true))
             out.specimen.finess = finessOf(in, *lab, &out.specimen.finessKind);
-        in.code(request->resource, request->path, u"code"_s, Fhir::Loinc);
+        requestCode = in.code(request->resource, request->path, u"code"_s, Fhir::Loinc);
+        requestPath = request->path;
     }
     if (const auto specimen = entries.single(u"Specimen"_s, true)) {
         const QJsonObject& r = specimen->resource;
@@ -884,6 +887,12 @@ bool FhirReader::read(const QJsonObject& bundle, SamplingRecord* record, QString
     const Observations observations = readAskAtOrderEntry(in, entries, &out);
     if (observations.result)
         readResult(in, *observations.result, &out, &readOptions);
+    // The test ordered is the test whose result this is (annex 1, 4.1.1).
+    if (!out.result.analysis.isEmpty() && !requestCode.isEmpty() &&
+        requestCode != out.result.analysis) {
+        in.problem(JsonReader::join(requestPath, u"code"_s), u"code"_s,
+                   tr("the ServiceRequest's LOINC code is the result's analysis"));
+    }
     if (const auto report = entries.single(u"DiagnosticReport"_s, false))
         readReport(in, *report, &out, &readOptions);
     else if (observations.result)

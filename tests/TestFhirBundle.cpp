@@ -513,10 +513,27 @@ private Q_SLOTS:
         QTest::newRow("antigen") << u"94558-4"_s;
     }
 
+    // Annex 1 4.1.1: the analysis is the lab's (R+), LOINC, 94500-6 by default. The record's
+    // analysis names the test in the ServiceRequest, the result and the report alike; a
+    // registration, which has none yet, orders the default, and its result's version replaces
+    // that code with the analysis done.
     void analyses()
     {
         QFETCH(QString, analysis);
         FhirSamples::Sample s = FhirSamples::sample(2);
+        FhirSamples::Sample registration = s;
+        registration.record.result = {};
+        registration.record.status = RecordStatus::Sampled;
+        registration.record.version = 1;
+        const QJsonObject registered = bundleOf(registration);
+        QCOMPARE(valueAt(registered, u"ServiceRequest"_s, u"code/coding/0/code"_s).toString(),
+                 u"94500-6"_s);
+        QCOMPARE(valueAt(registered, u"ServiceRequest"_s, u"code/coding/0/system"_s).toString(),
+                 Loinc);
+        QVERIFY(entryFor(registered, u"DiagnosticReport"_s).isEmpty());
+        QCOMPARE(entryFor(registered, u"ServiceRequest"_s)[u"request"_s][u"url"_s].toString(),
+                 entryFor(bundleOf(s), u"ServiceRequest"_s)[u"request"_s][u"url"_s].toString());
+
         s.record.result.analysis = analysis;
         const QJsonObject bundle = bundleOf(s);
         QCOMPARE(valueAt(bundle, u"ServiceRequest"_s, u"code/coding/0/code"_s).toString(),
@@ -1164,6 +1181,8 @@ private Q_SLOTS:
         row("result without report", 1, u"drop report"_s, QString(), u"entry"_s, u"required"_s);
         row("onset outside Annex 1", 1, u"onset period"_s, u"Observation:65222-2"_s,
             u"\\.valuePeriod"_s, u"code"_s);
+        row("request code other than the analysis", 1, u"request antigen"_s, u"ServiceRequest"_s,
+            u"\\.code"_s, u"code"_s);
         row("no identity reliability", 0, u"drop reliability"_s, u"Patient"_s, u"\\.extension"_s,
             u"fr-core"_s);
         row("qualified without birth place", 1, u"drop birth place"_s, u"Patient"_s,
@@ -1271,6 +1290,11 @@ private Q_SLOTS:
             bundle = editResource(bundle, u"Observation:65222-2"_s, [](QJsonObject& r) {
                 r[u"valuePeriod"_s] =
                     QJsonObject{{u"start"_s, u"2020-01-01"_s}, {u"end"_s, u"2020-01-02"_s}};
+            });
+        } else if (mutation == u"request antigen"_s) {
+            QCOMPARE(FhirSamples::sample(index).record.result.analysis, u"94500-6"_s);
+            bundle = editResource(bundle, u"ServiceRequest"_s, [&](QJsonObject& r) {
+                r[u"code"_s] = typed(Loinc, u"94558-4"_s);
             });
         } else if (mutation == u"drop reliability"_s || mutation == u"drop birth place"_s) {
             const QString url =
