@@ -1142,7 +1142,8 @@ private Q_SLOTS:
 
     // What sidep-server refuses with 422 and the path (server/BundleIntake turns each
     // Problem into an OperationOutcome issue whose expression is the field): the reader must
-    // report each rule of issue 11 a Bundle can break, at the element that breaks it.
+    // report each rule of the wire format a Bundle can break (FR Core typing, Annex 1 values,
+    // the result's report), at the element that breaks it.
     void readerRejects_data()
     {
         QTest::addColumn<int>("index");
