@@ -133,6 +133,14 @@ public:
         m_upstream->connectToHost(host, port);
     }
 
+    ~Link() override
+    {
+        // A socket still connected when the proxy stops says so as it is deleted: nothing
+        // here is to hear it by then.
+        m_client->disconnect();
+        m_upstream->disconnect();
+    }
+
 private:
     void deleteWhenDone()
     {
