@@ -128,6 +128,36 @@ public:
     }
 };
 
+// Identity vigilance: "qualified" is what the INS referential makes of a validated identity
+// whose INS was retrieved or checked with the five traits (birth name, first given names,
+// sex, birth date, birth place), and what FR Core's Patient INS profile
+// (FRCorePatientINSProfile.fsh) requires to carry: the INS, the official name and the birth
+// place's INSEE code. An identity short of one of them is not qualified, whatever it says:
+// it is refused rather than sent as less, so that the nurse completes it or lowers its status.
+void checkQualifiedTraits(Checker& c, const Patient& patient)
+{
+    const QString lower = RecordValidator::tr("or choose a lower identity status");
+    if (patient.ins.isEmpty()) {
+        c.error(u"patient.ins"_s, u"qualified.ins"_s,
+                RecordValidator::tr("is required for a qualified identity (an identity is "
+                                    "qualified only with its INS); enter the INS %1")
+                    .arg(lower));
+    }
+    if (patient.birthName.isEmpty()) {
+        c.error(u"patient.birthName"_s, u"qualified.birthName"_s,
+                RecordValidator::tr("is required for a qualified identity (one of the five "
+                                    "INS traits); enter the birth name %1")
+                    .arg(lower));
+    }
+    if (patient.birthPlace.isEmpty()) {
+        c.error(u"patient.birthPlace"_s, u"qualified.birthPlace"_s,
+                RecordValidator::tr("is required for a qualified identity (one of the five "
+                                    "INS traits): enter the INSEE code of the birth commune, "
+                                    "or 99 and the country's code when born abroad, %1")
+                    .arg(lower));
+    }
+}
+
 void checkPatient(Checker& c, Patient& patient)
 {
     const bool hasBirthName = !patient.birthName.isEmpty();
@@ -190,6 +220,8 @@ void checkPatient(Checker& c, Patient& patient)
     if (patient.identityStatus.isEmpty())
         patient.identityStatus = u"provisional"_s;
     c.oneOf(u"patient.identityStatus"_s, patient.identityStatus, IdentityStatuses);
+    if (patient.identityStatus == u"qualified"_s)
+        checkQualifiedTraits(c, patient);
     c.identifier(u"patient.openingRightsNir"_s, &patient.openingRightsNir, &Identifiers::checkNir);
 }
 

@@ -392,6 +392,12 @@ void readIdentity(JsonReader& in, const Entry& entry, Patient* p)
         else if (!code.isEmpty())
             in.problem(JsonReader::join(statusPath, u"valueCoding"_s), u"code"_s,
                        tr("an identity status is PROV, RECUP or VALI"));
+    } else {
+        // Identity vigilance: a receiver is never left to guess how far to trust an identity.
+        in.problem(reliability.isEmpty() ? JsonReader::join(path, u"extension"_s) : reliabilityPath,
+                   u"fr-core"_s,
+                   tr("the identity's reliability is always stated (FR Core's "
+                      "identity-reliability extension with its identityStatus)"));
     }
     if (p->ins.isEmpty())
         return;
@@ -440,9 +446,33 @@ void readBirthPlace(JsonReader& in, const Entry& entry, Patient* p)
     const QJsonObject insee =
         extension(in, address, addressPath, Fhir::AddressInseeCodeExtension, &codePath);
     const auto [system, code] = in.codingOf(insee, codePath, u"valueCoding"_s, !insee.isEmpty());
-    if (code.isEmpty() || (system != Fhir::CogCommunes && system != Fhir::CogCountries))
+    if (code.isEmpty() || (system != Fhir::CogCommunes && system != Fhir::CogCountries)) {
         in.problem(addressPath, u"required"_s, tr("the birth place has no INSEE COG code"));
+    } else if (code.startsWith(u"99"_s) != (system == Fhir::CogCountries)) {
+        // 99 and a country's code is a country (TRE_R20), anything else a commune (TRE_R13).
+        in.problem(JsonReader::join(JsonReader::join(codePath, u"valueCoding"_s), u"system"_s),
+                   u"code"_s,
+                   tr("a birth abroad (99 and the country's code) is coded in TRE_R20-Pays, a "
+                      "commune in TRE_R13-CommuneOM"));
+    }
     p->birthPlace = code;
+}
+
+// FR Core's Patient INS profile (FRCorePatientINSProfile.fsh): the INS travels with the
+// official name and the birth place's INSEE code, which the writer never leaves out.
+void checkQualifiedTraits(JsonReader& in, const Entry& entry, const Patient& p)
+{
+    if (p.identityStatus != u"qualified"_s)
+        return;
+    if (p.birthPlace.isEmpty()) {
+        in.problem(JsonReader::join(entry.path, u"extension"_s), u"fr-core"_s,
+                   tr("a qualified identity (with its INS) carries its birth place's INSEE "
+                      "code"));
+    }
+    if (p.birthName.isEmpty()) {
+        in.problem(JsonReader::join(entry.path, u"name"_s), u"fr-core"_s,
+                   tr("a qualified identity (with its INS) carries its official name"));
+    }
 }
 
 void readContact(JsonReader& in, const Entry& entry, Contact* c)
@@ -484,6 +514,7 @@ void readPatient(JsonReader& in, const Entry& entry, SamplingRecord* record)
     readIdentity(in, entry, &p);
     readNames(in, entry, &p);
     readBirthPlace(in, entry, &p);
+    checkQualifiedTraits(in, entry, p);
     readContact(in, entry, &record->contact);
     const QString gender = in.text(entry.resource, entry.path, u"gender"_s);
     if (gender == u"male"_s)
@@ -819,6 +850,8 @@ bool FhirReader::read(const QJsonObject& bundle, SamplingRecord* record, QString
                 {u"Practitioner"_s, u"PractitionerRole"_s}, false))
             readPhysician(in, entries, *treating, &out.treatingPhysician);
     }
+    QString requestCode;
+    QString requestPath;
     if (const auto request = entries.single(u"ServiceRequest"_s, true)) {
         if (const auto prescriber =
                 entries.resolveMember(request->resource, request->path, u"requester"_s,
@@ -827,7 +860,8 @@ bool FhirReader::read(const QJsonObject& bundle, SamplingRecord* record, QString
         if (const auto lab = entries.resolveFirst(request->resource, request->path,
                                                   u"performer"_s, {u"Organization"_s}, true))
             out.specimen.finess = finessOf(in, *lab, &out.specimen.finessKind);
-        in.code(request->resource, request->path, u"code"_s, Fhir::Loinc);
+        requestCode = in.code(request->resource, request->path, u"code"_s, Fhir::Loinc);
+        requestPath = request->path;
     }
     if (const auto specimen = entries.single(u"Specimen"_s, true)) {
         const QJsonObject& r = specimen->resource;
@@ -853,6 +887,12 @@ bool FhirReader::read(const QJsonObject& bundle, SamplingRecord* record, QString
     const Observations observations = readAskAtOrderEntry(in, entries, &out);
     if (observations.result)
         readResult(in, *observations.result, &out, &readOptions);
+    // The test ordered is the test whose result this is (annex 1, 4.1.1).
+    if (!out.result.analysis.isEmpty() && !requestCode.isEmpty() &&
+        requestCode != out.result.analysis) {
+        in.problem(JsonReader::join(requestPath, u"code"_s), u"code"_s,
+                   tr("the ServiceRequest's LOINC code is the result's analysis"));
+    }
     if (const auto report = entries.single(u"DiagnosticReport"_s, false))
         readReport(in, *report, &out, &readOptions);
     else if (observations.result)

@@ -230,7 +230,14 @@ QString FhirWriter::addPatient(const QString& treatingReference)
     // The INS travels only with a qualified identity, typed as FR Core types it; an
     // identity that is not qualified keeps its traits and sends no INS.
     const std::optional<Fhir::InsAuthority> authority = Fhir::insAuthority(p.insOid);
-    const bool qualified = p.identityStatus == u"qualified"_s && !p.ins.isEmpty() && authority;
+    const QString firstGiven = firstGivenName(p.firstNames);
+    // What FR Core's Patient INS profile requires (FRCorePatientINSProfile.fsh): the INS, the
+    // official name with its first given name, and the birth place's INSEE code. The
+    // validator refuses "qualified" without them; a record that says so all the same (saved
+    // before that rule) does not travel as qualified.
+    const bool qualified = p.identityStatus == u"qualified"_s && !p.ins.isEmpty() && authority &&
+                           !p.birthName.isEmpty() && !firstGiven.isEmpty() &&
+                           !p.birthPlace.isEmpty();
     resource.insert(u"meta"_s,
                     meta({qualified ? Fhir::FrCorePatientInsProfile : Fhir::FrCorePatientProfile,
                           Fhir::PatientProfile}));
@@ -252,15 +259,20 @@ QString FhirWriter::addPatient(const QString& treatingReference)
         resource.insert(u"identifier"_s, identifiers);
 
     QJsonArray extensions;
-    const QString status = qualified ? u"validated"_s : p.identityStatus;
-    if (const std::optional<Fhir::Coded> coded = Fhir::byValue(Fhir::IdentityStatusCodes, status)) {
-        extensions.append(QJsonObject{
-            {u"url"_s, Fhir::IdentityReliabilityExtension},
-            {u"extension"_s,
-             QJsonArray{QJsonObject{{u"url"_s, u"identityStatus"_s},
-                                    {u"valueCoding"_s,
-                                     coding(coded->system, coded->code, coded->display)}}}}});
-    }
+    // The reliability is always stated, and never more than is true: qualified is VALI with
+    // the INS (FR Core 2.1.0 has no QUAL code); a status the record cannot back (qualified
+    // short of its INS or traits, or none at all) goes out as the weakest, provisional, so
+    // that the receiver checks the identity again rather than trusts it.
+    const std::optional<Fhir::Coded> coded =
+        Fhir::byValue(Fhir::IdentityStatusCodes, qualified ? u"validated"_s : p.identityStatus);
+    const Fhir::Coded reliability =
+        coded ? *coded : *Fhir::byValue(Fhir::IdentityStatusCodes, u"provisional"_s);
+    extensions.append(QJsonObject{
+        {u"url"_s, Fhir::IdentityReliabilityExtension},
+        {u"extension"_s,
+         QJsonArray{QJsonObject{{u"url"_s, u"identityStatus"_s},
+                                {u"valueCoding"_s, coding(reliability.system, reliability.code,
+                                                          reliability.display)}}}}});
     if (!p.birthPlace.isEmpty()) {
         // The COG code of the birth commune; born abroad, 99 and the country's code.
         const QString system =
@@ -272,13 +284,11 @@ QString FhirWriter::addPatient(const QString& treatingReference)
         extensions.append(
             QJsonObject{{u"url"_s, Fhir::BirthPlaceExtension}, {u"valueAddress"_s, address}});
     }
-    if (!extensions.isEmpty())
-        resource.insert(u"extension"_s, extensions);
+    resource.insert(u"extension"_s, extensions);
 
     // The official name is the birth name, with the first birth given name and the whole list
     // in FR Core's extension; the usual name only when there is one.
     QJsonArray names;
-    const QString firstGiven = firstGivenName(p.firstNames);
     if (!p.birthName.isEmpty()) {
         QJsonObject name{{u"use"_s, u"official"_s}, {u"family"_s, p.birthName}};
         if (!firstGiven.isEmpty()) {
@@ -398,8 +408,12 @@ QString FhirWriter::addPractitioner(const Physician& physician)
             resource.insert(u"identifier"_s,
                             QJsonArray{typedIdentifier(Fhir::IdNatPsSystem, nationalId,
                                                        Fhir::FrIdentifierType, u"IDNPS"_s)});
+            // Shared between records: updated on its idNat_PS, so that a new name or
+            // MSSante address reaches a server that already has the practitioner (a
+            // conditional create would keep the first forever). The last Bundle processed
+            // wins, as for the INS Patient (docs/fhir-mapping.md, shared resources).
             add(practitioner, resource,
-                createIfMissing(u"Practitioner"_s, Fhir::IdNatPsSystem, nationalId));
+                updateByIdentifier(u"Practitioner"_s, Fhir::IdNatPsSystem, nationalId));
         }
     }
 
@@ -445,9 +459,16 @@ QString FhirWriter::addOrganization(const QString& finess, const QString& kind,
          QJsonArray{codeable(Fhir::FrOrganizationType,
                              legal ? u"LEGAL-ENTITY"_s : u"GEOGRAPHICAL-ENTITY"_s)}},
     };
-    if (!name.isEmpty())
+    // The workstation names only its own site: that Organization it updates on the FINESS
+    // (a renamed site reaches the server). Another site's lab, which it does not name, is
+    // created only when missing, so that this Bundle never replaces the lab's own details
+    // with fewer.
+    if (!name.isEmpty()) {
         resource.insert(u"name"_s, name);
-    add(url, resource, createIfMissing(u"Organization"_s, Fhir::FinessSystem, finess));
+        add(url, resource, updateByIdentifier(u"Organization"_s, Fhir::FinessSystem, finess));
+    } else {
+        add(url, resource, createIfMissing(u"Organization"_s, Fhir::FinessSystem, finess));
+    }
     return url;
 }
 

@@ -72,10 +72,12 @@ QJsonValue valueAt(const QJsonObject& bundle, const QString& selector, const QSt
     return value;
 }
 
+// What travels as qualified: the INS and what FR Core's Patient INS profile requires with it.
 bool isQualified(const Patient& p)
 {
     return p.identityStatus == u"qualified"_s && !p.ins.isEmpty() &&
-           Fhir::insAuthority(p.insOid).has_value();
+           Fhir::insAuthority(p.insOid).has_value() && !p.birthName.isEmpty() &&
+           !p.firstNames.trimmed().isEmpty() && !p.birthPlace.isEmpty();
 }
 
 // Everything a record says that a Bundle carries, as its JSON, with the defaults the wire
@@ -90,6 +92,10 @@ QJsonObject normalised(SamplingRecord record)
     if (!isQualified(record.patient)) {
         record.patient.ins.clear();
         record.patient.insOid.clear();
+        // A status the record cannot back travels as the weakest.
+        if (!QStringList{u"provisional"_s, u"retrieved"_s, u"validated"_s}.contains(
+                record.patient.identityStatus))
+            record.patient.identityStatus = u"provisional"_s;
     }
     record.activation = {};
     return record.toJson(true);
@@ -219,8 +225,9 @@ private Q_SLOTS:
             QVERIFY2(url.startsWith(u"urn:uuid:"_s), qPrintable(url));
             QVERIFY(!urls.contains(url));
             urls.insert(url);
-            // Conditional writes only: a resource of the record is updated on its identifier,
-            // a shared one created when missing; a replay changes nothing.
+            // Conditional writes only: a resource is updated on its identifier (the record's
+            // own, or a national one), another site's lab created when missing; a replay
+            // changes nothing.
             const QJsonObject request = entry[u"request"_s].toObject();
             const QString type = entry[u"resource"_s][u"resourceType"_s].toString();
             const QString method = request.value(u"method"_s).toString();
@@ -506,10 +513,27 @@ private Q_SLOTS:
         QTest::newRow("antigen") << u"94558-4"_s;
     }
 
+    // Annex 1 4.1.1: the analysis is the lab's (R+), LOINC, 94500-6 by default. The record's
+    // analysis names the test in the ServiceRequest, the result and the report alike; a
+    // registration, which has none yet, orders the default, and its result's version replaces
+    // that code with the analysis done.
     void analyses()
     {
         QFETCH(QString, analysis);
         FhirSamples::Sample s = FhirSamples::sample(2);
+        FhirSamples::Sample registration = s;
+        registration.record.result = {};
+        registration.record.status = RecordStatus::Sampled;
+        registration.record.version = 1;
+        const QJsonObject registered = bundleOf(registration);
+        QCOMPARE(valueAt(registered, u"ServiceRequest"_s, u"code/coding/0/code"_s).toString(),
+                 u"94500-6"_s);
+        QCOMPARE(valueAt(registered, u"ServiceRequest"_s, u"code/coding/0/system"_s).toString(),
+                 Loinc);
+        QVERIFY(entryFor(registered, u"DiagnosticReport"_s).isEmpty());
+        QCOMPARE(entryFor(registered, u"ServiceRequest"_s)[u"request"_s][u"url"_s].toString(),
+                 entryFor(bundleOf(s), u"ServiceRequest"_s)[u"request"_s][u"url"_s].toString());
+
         s.record.result.analysis = analysis;
         const QJsonObject bundle = bundleOf(s);
         QCOMPARE(valueAt(bundle, u"ServiceRequest"_s, u"code/coding/0/code"_s).toString(),
@@ -711,6 +735,133 @@ private Q_SLOTS:
         }
     }
 
+    // FR Core's Patient INS profile (FRCorePatientINSProfile.fsh) goes with the INS, the
+    // official name and the birth place's INSEE code. Short of one, the identity does not
+    // travel as qualified: no INS, no INS profile, and its reliability says PROV.
+    void qualifiedNeedsItsTraits_data()
+    {
+        QTest::addColumn<QString>("missing");
+        QTest::newRow("INS") << u"ins"_s;
+        QTest::newRow("INS authority") << u"insOid"_s;
+        QTest::newRow("birth place") << u"birthPlace"_s;
+        QTest::newRow("birth name") << u"birthName"_s;
+    }
+
+    void qualifiedNeedsItsTraits()
+    {
+        QFETCH(QString, missing);
+        FhirSamples::Sample s = FhirSamples::sample(1);
+        Patient& p = s.record.patient;
+        QCOMPARE(p.identityStatus, u"qualified"_s);
+        QVERIFY(!p.birthPlace.isEmpty() && !p.birthName.isEmpty());
+        // Complete, it travels as qualified: the check below means something.
+        QCOMPARE(valueAt(bundleOf(s), u"Patient"_s, u"meta/profile/0"_s).toString(),
+                 Fhir::FrCorePatientInsProfile);
+        const QString ins = p.ins;
+        if (missing == u"ins"_s)
+            p.ins.clear();
+        else if (missing == u"insOid"_s)
+            p.insOid.clear();
+        else if (missing == u"birthPlace"_s)
+            p.birthPlace.clear();
+        else
+            p.birthName.clear();
+
+        const QJsonObject bundle = bundleOf(s);
+        QCOMPARE(valueAt(bundle, u"Patient"_s, u"meta/profile/0"_s).toString(),
+                 Fhir::FrCorePatientProfile);
+        QVERIFY(!QString::fromUtf8(QJsonDocument(bundle).toJson()).contains(ins));
+        QCOMPARE(valueAt(bundle, u"Patient"_s, u"extension/0/url"_s).toString(), FrCoreReliability);
+        QCOMPARE(
+            valueAt(bundle, u"Patient"_s, u"extension/0/extension/0/valueCoding/code"_s).toString(),
+            u"PROV"_s);
+        QVERIFY(!entryFor(bundle, u"Patient"_s)[u"request"_s][u"url"_s].toString().startsWith(
+            u"Patient?identifier=urn:oid:"_s));
+        const Parsed back = parse(bundle);
+        QVERIFY2(back.ok, qPrintable(back.seen()));
+        QCOMPARE(back.record.patient.identityStatus, u"provisional"_s);
+        QVERIFY(back.record.patient.ins.isEmpty());
+    }
+
+    // Identity vigilance: the reliability extension is always there and never says more than
+    // the record backs (it used to be left out for "qualified" without an INS, and for a
+    // record with no status).
+    void reliabilityAlwaysStated_data()
+    {
+        QTest::addColumn<QString>("status");
+        QTest::addColumn<bool>("withIns");
+        QTest::addColumn<QString>("code");
+        QTest::newRow("no status") << QString() << true << u"PROV"_s;
+        QTest::newRow("unknown status") << u"certain"_s << true << u"PROV"_s;
+        QTest::newRow("qualified without INS") << u"qualified"_s << false << u"PROV"_s;
+        QTest::newRow("validated without INS") << u"validated"_s << false << u"VALI"_s;
+        QTest::newRow("retrieved") << u"retrieved"_s << true << u"RECUP"_s;
+        QTest::newRow("qualified") << u"qualified"_s << true << u"VALI"_s;
+    }
+
+    void reliabilityAlwaysStated()
+    {
+        QFETCH(QString, status);
+        QFETCH(bool, withIns);
+        QFETCH(QString, code);
+        FhirSamples::Sample s = FhirSamples::sample(1);
+        s.record.patient.identityStatus = status;
+        if (!withIns) {
+            s.record.patient.ins.clear();
+            s.record.patient.insOid.clear();
+        }
+        const QJsonObject bundle = bundleOf(s);
+        const QJsonArray extensions = valueAt(bundle, u"Patient"_s, u"extension"_s).toArray();
+        int found = 0;
+        for (const QJsonValue& extension : extensions) {
+            if (extension[u"url"_s].toString() != FrCoreReliability)
+                continue;
+            ++found;
+            const QJsonObject coding = extension[u"extension"_s][0][u"valueCoding"_s].toObject();
+            QCOMPARE(coding.value(u"code"_s).toString(), code);
+        }
+        QCOMPARE(found, 1);
+        const Parsed back = parse(bundle);
+        QVERIFY2(back.ok, qPrintable(back.seen()));
+    }
+
+    // The birth place's COG code: a commune (Corsica and overseas included) in TRE_R13, a
+    // birth abroad (99 and the country's code) in TRE_R20, never the other way round. FR
+    // Core's insee-code extension takes "99 and the country's code" for a foreign place
+    // (FRCoreAddressInseeCodeExtension.fsh), and pairs the two systems in its COG value set
+    // (FRCoreValueSetCOGCommunePays.fsh).
+    void birthPlaceCodeSystem_data()
+    {
+        QTest::addColumn<QString>("cog");
+        QTest::addColumn<QString>("system");
+        QTest::newRow("commune") << u"75056"_s << Fhir::CogCommunes;
+        QTest::newRow("Corsica") << u"2A004"_s << Fhir::CogCommunes;
+        QTest::newRow("overseas") << u"97411"_s << Fhir::CogCommunes;
+        QTest::newRow("abroad, Germany") << u"99109"_s << Fhir::CogCountries;
+        QTest::newRow("abroad, Greece") << u"99126"_s << Fhir::CogCountries;
+    }
+
+    void birthPlaceCodeSystem()
+    {
+        QFETCH(QString, cog);
+        QFETCH(QString, system);
+        FhirSamples::Sample s = FhirSamples::sample(1);
+        s.record.patient.birthPlace = cog;
+        const QJsonObject bundle = bundleOf(s);
+        const QString coding = u"extension/1/valueAddress/extension/0/valueCoding/"_s;
+        QCOMPARE(valueAt(bundle, u"Patient"_s, u"extension/1/url"_s).toString(),
+                 Fhir::BirthPlaceExtension);
+        QCOMPARE(valueAt(bundle, u"Patient"_s, coding + u"system"_s).toString(), system);
+        QCOMPARE(valueAt(bundle, u"Patient"_s, coding + u"code"_s).toString(), cog);
+        // The other system appears nowhere in the Patient.
+        const QString other = system == Fhir::CogCommunes ? Fhir::CogCountries : Fhir::CogCommunes;
+        QVERIFY(!QString::fromUtf8(QJsonDocument(entryFor(bundle, u"Patient"_s)).toJson())
+                     .contains(other));
+        const Parsed back = parse(bundle);
+        QVERIFY2(back.ok, qPrintable(back.seen()));
+        QCOMPARE(back.record.patient.birthPlace, cog);
+    }
+
     // Issue 11: the insured person's number is typed NH, never taken for the INS.
     void insuredNumberTyped()
     {
@@ -813,6 +964,67 @@ private Q_SLOTS:
         QVERIFY2(back.ok, qPrintable(back.seen()));
         QCOMPARE(back.siteFiness, s.siteFiness);
         QCOMPARE(back.options.siteName, s.options.siteName);
+    }
+
+    // Shared resources that change: a practitioner with an idNat_PS, and the site's own
+    // Organization, are conditional updates on their national identifier (PUT
+    // Type?identifier=...), so a new name reaches a server that has them already; another
+    // site's lab, which the workstation does not name, is only created when missing.
+    void sharedResourcesUpdated()
+    {
+        FhirSamples::Sample s = FhirSamples::sample(5);
+        QVERIFY(s.siteFiness != s.record.specimen.finess);
+        QVERIFY(!s.record.prescriber.rpps.isEmpty());
+        const QJsonObject bundle = bundleOf(s);
+
+        const QJsonObject practitioner = entryFor(bundle, u"Practitioner"_s);
+        const QString nationalId = u"8"_s + s.record.prescriber.rpps;
+        QCOMPARE(practitioner[u"request"_s][u"method"_s].toString(), u"PUT"_s);
+        QCOMPARE(practitioner[u"request"_s][u"url"_s].toString(),
+                 u"Practitioner?identifier=urn:oid:1.2.250.1.71.4.2.1|"_s + nationalId);
+        QVERIFY(!practitioner[u"request"_s].toObject().contains(u"ifNoneExist"_s));
+
+        const QJsonObject lab = entryFor(bundle, u"Organization"_s);
+        QCOMPARE(lab[u"resource"_s][u"identifier"_s][0][u"value"_s].toString(),
+                 s.record.specimen.finess);
+        QVERIFY(!lab[u"resource"_s].toObject().contains(u"name"_s));
+        QCOMPARE(lab[u"request"_s][u"method"_s].toString(), u"POST"_s);
+        QCOMPARE(lab[u"request"_s][u"ifNoneExist"_s].toString(),
+                 u"identifier=https://finess.esante.gouv.fr|"_s + s.record.specimen.finess);
+
+        const QJsonObject site = entryFor(bundle, u"Organization#1"_s);
+        QCOMPARE(site[u"resource"_s][u"name"_s].toString(), s.options.siteName);
+        QCOMPARE(site[u"request"_s][u"method"_s].toString(), u"PUT"_s);
+        QCOMPARE(site[u"request"_s][u"url"_s].toString(),
+                 u"Organization?identifier=https://finess.esante.gouv.fr|"_s + s.siteFiness);
+
+        // The prescriber renamed (a typo fixed) and the site renamed: the next Bundle writes
+        // the same resources, found by the same identifiers, with the new names.
+        FhirSamples::Sample renamed = s;
+        renamed.record.prescriber.familyName = u"Martin-Durand"_s;
+        renamed.options.siteName = u"Centre de prélèvement Nord"_s;
+        const QJsonObject next = bundleOf(renamed);
+        QCOMPARE(entryFor(next, u"Practitioner"_s)[u"request"_s][u"url"_s].toString(),
+                 practitioner[u"request"_s][u"url"_s].toString());
+        QCOMPARE(valueAt(next, u"Practitioner"_s, u"name/0/family"_s).toString(),
+                 u"Martin-Durand"_s);
+        QCOMPARE(entryFor(next, u"Organization#1"_s)[u"request"_s][u"url"_s].toString(),
+                 site[u"request"_s][u"url"_s].toString());
+        QCOMPARE(valueAt(next, u"Organization#1"_s, u"name"_s).toString(),
+                 u"Centre de prélèvement Nord"_s);
+        const Parsed back = parse(next);
+        QVERIFY2(back.ok, qPrintable(back.seen()));
+        QCOMPARE(back.record.prescriber.familyName, u"Martin-Durand"_s);
+
+        // The site is the lab and named: the lab's Organization is the site's, updated.
+        const FhirSamples::Sample own = FhirSamples::sample(1);
+        QCOMPARE(own.siteFiness, own.record.specimen.finess);
+        QVERIFY(!own.options.siteName.isEmpty());
+        const QJsonObject ownBundle = bundleOf(own);
+        const QJsonObject ownSite = entryFor(ownBundle, u"Organization"_s);
+        QCOMPARE(ownSite[u"resource"_s][u"identifier"_s][0][u"value"_s].toString(), own.siteFiness);
+        QCOMPARE(ownSite[u"resource"_s][u"name"_s].toString(), own.options.siteName);
+        QCOMPARE(ownSite[u"request"_s][u"method"_s].toString(), u"PUT"_s);
     }
 
     // Issue 11: symptoms in SNOMED CT; the onset as LOINC 65222-2 expects it.
@@ -930,7 +1142,8 @@ private Q_SLOTS:
 
     // What sidep-server refuses with 422 and the path (server/BundleIntake turns each
     // Problem into an OperationOutcome issue whose expression is the field): the reader must
-    // report each rule of issue 11 a Bundle can break, at the element that breaks it.
+    // report each rule of the wire format a Bundle can break (FR Core typing, Annex 1 values,
+    // the result's report), at the element that breaks it.
     void readerRejects_data()
     {
         QTest::addColumn<int>("index");
@@ -969,6 +1182,20 @@ private Q_SLOTS:
         row("result without report", 1, u"drop report"_s, QString(), u"entry"_s, u"required"_s);
         row("onset outside Annex 1", 1, u"onset period"_s, u"Observation:65222-2"_s,
             u"\\.valuePeriod"_s, u"code"_s);
+        row("request code other than the analysis", 1, u"request antigen"_s, u"ServiceRequest"_s,
+            u"\\.code"_s, u"code"_s);
+        row("no identity reliability", 0, u"drop reliability"_s, u"Patient"_s, u"\\.extension"_s,
+            u"fr-core"_s);
+        row("qualified without birth place", 1, u"drop birth place"_s, u"Patient"_s,
+            u"\\.extension"_s, u"fr-core"_s);
+        row("qualified without official name", 1, u"official name to usual"_s, u"Patient"_s,
+            u"\\.name"_s, u"fr-core"_s);
+        row("birth abroad coded as a commune", 1, u"abroad under TRE_R13"_s, u"Patient"_s,
+            u"\\.extension\\[1\\]\\.valueAddress\\.extension\\[0\\]\\.valueCoding\\.system"_s,
+            u"code"_s);
+        row("commune coded as a country", 1, u"commune under TRE_R20"_s, u"Patient"_s,
+            u"\\.extension\\[1\\]\\.valueAddress\\.extension\\[0\\]\\.valueCoding\\.system"_s,
+            u"code"_s);
     }
 
     void readerRejects()
@@ -1064,6 +1291,50 @@ private Q_SLOTS:
             bundle = editResource(bundle, u"Observation:65222-2"_s, [](QJsonObject& r) {
                 r[u"valuePeriod"_s] =
                     QJsonObject{{u"start"_s, u"2020-01-01"_s}, {u"end"_s, u"2020-01-02"_s}};
+            });
+        } else if (mutation == u"request antigen"_s) {
+            QCOMPARE(FhirSamples::sample(index).record.result.analysis, u"94500-6"_s);
+            bundle = editResource(bundle, u"ServiceRequest"_s, [&](QJsonObject& r) {
+                r[u"code"_s] = typed(Loinc, u"94558-4"_s);
+            });
+        } else if (mutation == u"drop reliability"_s || mutation == u"drop birth place"_s) {
+            const QString url =
+                mutation == u"drop reliability"_s ? FrCoreReliability : Fhir::BirthPlaceExtension;
+            bundle = editResource(bundle, u"Patient"_s, [&](QJsonObject& r) {
+                QJsonArray kept;
+                for (const QJsonValue& extension : r[u"extension"_s].toArray()) {
+                    if (extension[u"url"_s].toString() != url)
+                        kept.append(extension);
+                }
+                QCOMPARE(kept.size(), r[u"extension"_s].toArray().size() - 1);
+                r[u"extension"_s] = kept;
+            });
+        } else if (mutation == u"official name to usual"_s) {
+            bundle = editResource(bundle, u"Patient"_s, [](QJsonObject& r) {
+                QJsonArray names;
+                for (const QJsonValue& name : r[u"name"_s].toArray()) {
+                    if (name[u"use"_s].toString() != u"official"_s)
+                        names.append(name);
+                }
+                r[u"name"_s] = names;
+            });
+        } else if (mutation == u"abroad under TRE_R13"_s ||
+                   mutation == u"commune under TRE_R20"_s) {
+            const bool abroad = mutation == u"abroad under TRE_R13"_s;
+            bundle = editResource(bundle, u"Patient"_s, [&](QJsonObject& r) {
+                QJsonArray extensions = r[u"extension"_s].toArray();
+                QJsonObject place = extensions[1].toObject();
+                QCOMPARE(place[u"url"_s].toString(), Fhir::BirthPlaceExtension);
+                place[u"valueAddress"_s] = QJsonObject{
+                    {u"extension"_s,
+                     QJsonArray{QJsonObject{
+                         {u"url"_s, Fhir::AddressInseeCodeExtension},
+                         {u"valueCoding"_s,
+                          QJsonObject{
+                              {u"system"_s, abroad ? Fhir::CogCommunes : Fhir::CogCountries},
+                              {u"code"_s, abroad ? u"99109"_s : u"75056"_s}}}}}}};
+                extensions[1] = place;
+                r[u"extension"_s] = extensions;
             });
         } else {
             QFAIL("unknown mutation");

@@ -369,6 +369,24 @@ void TestRecordValidator::rules_data()
 
     // --- Identity status, opening-rights NIR -----------------------------------------------
     addRow("identityStatus qualified", set(u"patient.identityStatus"_s, u"qualified"_s), none);
+    // Identity vigilance: "qualified" needs the INS and the five traits (FR Core Patient INS).
+    const Mutation qualified = set(u"patient.identityStatus"_s, u"qualified"_s);
+    addRow("qualified without INS",
+           {qualified, removed(u"patient.ins"_s), removed(u"patient.insOid"_s)},
+           {error(u"patient.ins"_s, u"qualified.ins"_s)});
+    addRow("qualified without birth place", {qualified, removed(u"patient.birthPlace"_s)},
+           {error(u"patient.birthPlace"_s, u"qualified.birthPlace"_s)});
+    addRow("qualified with a blank birth place", {qualified, set(u"patient.birthPlace"_s, u""_s)},
+           {error(u"patient.birthPlace"_s, u"qualified.birthPlace"_s)});
+    addRow("qualified with the usual name only",
+           {qualified, removed(u"patient.birthName"_s), set(u"patient.usualName"_s, u"Dupont"_s)},
+           {error(u"patient.birthName"_s, u"qualified.birthName"_s)});
+    addRow("qualified, born in a commune", {qualified, set(u"patient.birthPlace"_s, u"2A004"_s)},
+           none);
+    addRow("validated without INS or birth place",
+           {set(u"patient.identityStatus"_s, u"validated"_s), removed(u"patient.ins"_s),
+            removed(u"patient.insOid"_s), removed(u"patient.birthPlace"_s)},
+           none);
     addRow("identityStatus retrieved", set(u"patient.identityStatus"_s, u"retrieved"_s), none);
     addRow("identityStatus validated", set(u"patient.identityStatus"_s, u"validated"_s), none);
     addRow("identityStatus provisional", set(u"patient.identityStatus"_s, u"provisional"_s), none);

@@ -1,4 +1,4 @@
-// Security checklist, accounts (issue 6), through the command line as a user would meet it:
+// Security checklist, accounts, through the command line as a user would meet it:
 // the lock-out after wrong passwords, what each role may not do, a disabled account, and
 // the recovery key before and after its rotation. The store's own tests (TestStore) go into
 // the details; here each item once more through sidepctl, with the store API where the

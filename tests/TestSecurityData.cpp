@@ -1,4 +1,4 @@
-// Security checklist, data (issue 6): a whole day at a sampling site with the real programs,
+// Security checklist, data: a whole day at a sampling site with the real programs,
 // then a search of every byte they left for the identifying strings of the day's patients.
 //
 // The day: the administrator sets up the store and the national server's settings; the lab

@@ -1,4 +1,4 @@
-// Security checklist, TLS (issue 6): the national server and the workstation refuse TLS
+// Security checklist, TLS: the national server and the workstation refuse TLS
 // before 1.2 and weak cipher suites, the workstation trusts the site's CA only, and each
 // bad server certificate stops `sidepctl sync` with a plain reason.
 //

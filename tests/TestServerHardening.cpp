@@ -1,5 +1,5 @@
 // The national server against an attacker on a hospital network, with or without a site
-// certificate: the probes of the security review, each bounded in bytes and time, run
+// certificate: one probe per attack of docs/security.md, each bounded in bytes and time, run
 // against the real sidep-server over loopback mutual TLS (SIDEP_SERVER_DEADLINE_DIVISOR
 // divides its deadlines by 10 so that they pass in seconds). Where it can be shown, a
 // control shows the probe bites: a stock QSslServer (what Qt HttpServer 6.4 listens with)

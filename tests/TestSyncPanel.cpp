@@ -3,6 +3,7 @@
 
 #include "FakeSyncServer.h"
 #include "HttpsTransport.h"
+#include "RecordStore.h"
 #include "Store.h"
 #include "SyncEngine.h"
 #include "SyncPanelWidget.h"
@@ -12,6 +13,7 @@
 #include <QLabel>
 #include <QPushButton>
 #include <QTest>
+#include <QTreeWidget>
 
 using namespace TestSupport;
 
@@ -24,6 +26,7 @@ private Q_SLOTS:
     void warnsWhenTheClocksDisagree();
     void saysWhenSyncIsNotConfigured();
     void namesNoSettingOnScreen();
+    void listsSamplesWaitingTooLongForAResult();
 };
 
 void TestSyncPanel::showsWaitingSendsNowAndReportsErrors()
@@ -104,6 +107,66 @@ void TestSyncPanel::namesNoSettingOnScreen()
         QVERIFY2(!shown.contains(u"sidepctl"_s), qPrintable(shown));
     }
     QVERIFY(named > 0); // the check above meant something
+}
+
+// A sample without a result more than three days after sampling is pointed out by its tube
+// label and sampling date, nothing of the person; a result takes it off the list.
+void TestSyncPanel::listsSamplesWaitingTooLongForAResult()
+{
+    StoreFixture fixture;
+    const QDateTime now = QDateTime::currentDateTimeUtc().toOffsetFromUtc(3600);
+    // Sampled 5 days ago (late), a day ago (not yet), 4 days ago with a result (done).
+    QList<SamplingRecord> records{validRecord(0), validRecord(1), validRecord(2)};
+    const QList<int> daysAgo{5, 1, 4};
+    for (int i = 0; i < records.size(); ++i)
+        records[i].specimen.collectedAt = now.addDays(-daysAgo[i]).toString(Qt::ISODate);
+    {
+        auto nurse = fixture.openAs(NurseName);
+        RecordStore::SaveOptions options;
+        options.acceptWarnings = true;
+        QList<QList<Problem>> problems;
+        QString error;
+        QVERIFY2(nurse->records()->add(&records, options, &problems, &error), qPrintable(error));
+    }
+    enterResults(fixture, {records[2].id});
+
+    auto nurse = fixture.openAs(NurseName);
+    FakeSyncServer server;
+    server.mode = FakeSyncServer::Mode::NetworkDown;
+    SyncEngine engine(*nurse, &server);
+    SyncScheduler scheduler(engine, server);
+    SyncPanelWidget panel;
+    panel.setSync(&engine, &scheduler, u"https://127.0.0.1:8443"_s);
+    auto* tree = panel.findChild<QTreeWidget*>(u"lateSamplesTreeWidget"_s);
+    auto* label = panel.findChild<QLabel*>(u"lateSamplesLabel"_s);
+    QVERIFY(tree && label);
+    QCOMPARE(tree->topLevelItemCount(), 1);
+    QVERIFY(!tree->isHidden());
+    const QTreeWidgetItem* row = tree->topLevelItem(0);
+    QCOMPARE(row->text(0), records[0].specimen.accession);
+    QCOMPARE(row->text(1), QDateTime::fromString(records[0].specimen.collectedAt, Qt::ISODate)
+                               .toLocalTime()
+                               .toString(u"dd/MM/yyyy HH:mm"_s));
+    QCOMPARE(row->text(2), u"5"_s);
+    QVERIFY2(label->text().startsWith(u"1 sample"_s), qPrintable(label->text()));
+
+    // Nothing that names the person is on the panel.
+    QStringList shown{label->text()};
+    for (int column = 0; column < tree->columnCount(); ++column)
+        shown.append(row->text(column));
+    for (const QLabel* other : panel.findChildren<QLabel*>())
+        shown.append(other->text());
+    for (const QString& identifying : identifyingStrings(0)) {
+        for (const QString& text : std::as_const(shown))
+            QVERIFY2(!text.contains(identifying), qPrintable(text));
+    }
+
+    // The lab enters the result: the list empties at the next refresh.
+    enterResults(fixture, {records[0].id});
+    panel.refresh();
+    QCOMPARE(tree->topLevelItemCount(), 0);
+    QVERIFY(tree->isHidden());
+    QVERIFY2(label->text().startsWith(u"no sample"_s), qPrintable(label->text()));
 }
 
 QTEST_MAIN(TestSyncPanel)

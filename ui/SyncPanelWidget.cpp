@@ -5,6 +5,7 @@
 #include "ui_SyncPanelWidget.h"
 
 #include <QRegularExpression>
+#include <QTreeWidget>
 
 using namespace Qt::StringLiterals;
 
@@ -50,6 +51,9 @@ void SyncPanelWidget::setSync(SyncEngine* engine, SyncScheduler* scheduler,
              {m_ui->connectionLabel, m_ui->waitingLabel, m_ui->oldestLabel, m_ui->lastSuccessLabel,
               m_ui->rejectedLabel, m_ui->lastErrorLabel, m_ui->clockLabel})
             label->clear();
+        m_ui->lateSamplesLabel->clear();
+        m_ui->lateSamplesTreeWidget->clear();
+        m_ui->lateSamplesTreeWidget->hide();
         return;
     }
     connect(engine, &SyncEngine::batchFinished, this, &SyncPanelWidget::refresh);
@@ -87,6 +91,46 @@ void SyncPanelWidget::refresh()
     if (lastError.isEmpty())
         lastError = status.lastError;
     m_ui->lastErrorLabel->setText(lastError.isEmpty() ? tr("none") : readable(lastError));
+    showLateSamples();
+}
+
+void SyncPanelWidget::showLateSamples()
+{
+    // The national server has only their registration: the nurse chases the lab with the
+    // tube label and the sampling date, nothing more of the person.
+    QString error;
+    const QList<RecordStore::AwaitingResult> late = m_engine->awaitingResult(&error);
+    QTreeWidget* tree = m_ui->lateSamplesTreeWidget;
+    tree->clear();
+    if (!error.isEmpty()) {
+        m_ui->lateSamplesLabel->setText(
+            tr("the samples without a result could not be read: %1").arg(readable(error)));
+        tree->hide();
+        return;
+    }
+    if (late.isEmpty()) {
+        m_ui->lateSamplesLabel->setText(
+            tr("no sample has waited more than %n day(s) for its result", nullptr,
+               RecordStore::AwaitingResultDays));
+        tree->hide();
+        return;
+    }
+    m_ui->lateSamplesLabel->setText(
+        tr("%n sample(s) without a result more than %1 days after sampling: ask the lab", nullptr,
+           int(late.size()))
+            .arg(RecordStore::AwaitingResultDays));
+    const QDateTime now = m_engine->now();
+    for (const RecordStore::AwaitingResult& sample : late) {
+        const QDateTime sampled = QDateTime::fromString(sample.collectedAt, Qt::ISODate);
+        const qint64 days = sampled.isValid() ? sampled.secsTo(now) / (24 * 60 * 60) : -1;
+        auto* item = new QTreeWidgetItem(tree);
+        // An unreadable label is said so, not left blank (the record is still late).
+        item->setText(0, sample.accession.isEmpty() ? tr("(unreadable label)") : sample.accession);
+        item->setText(1, sampled.isValid() ? shown(sampled) : sample.collectedAt);
+        item->setText(2, days >= 0 ? QString::number(days) : QString());
+        item->setData(2, Qt::TextAlignmentRole, int(Qt::AlignRight | Qt::AlignVCenter));
+    }
+    tree->show();
 }
 
 QString SyncPanelWidget::readable(const QString& message)

@@ -34,6 +34,8 @@ public:
     static QString readable(const QString& message);
 
 private:
+    // Samples that waited more than RecordStore::AwaitingResultDays for a result.
+    void showLateSamples();
     void showClocks(const QDateTime& server, const QDateTime& workstation);
 
     std::unique_ptr<Ui::SyncPanelWidget> m_ui;

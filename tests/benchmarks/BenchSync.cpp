@@ -9,9 +9,17 @@
 // Wall time and CPU time of both processes are printed: on a shared machine the wall time
 // moves with the load, and wall minus CPU is mostly waiting for the disk (fsync).
 //
-//   bench_sync [--records N] [--server-dir DIR]
+//   bench_sync [--records N] [--server-dir DIR] [--passes LIST] [--count-lo]
+//              [--proxy EXE [--proxy-port PORT] [--delay-ms MS]]
 //     N: records (default 10000); DIR: where the server's SQLite files go (default: a
 //     temporary folder on the same disk; /dev/shm shows the server without fsync costs).
+//     LIST: the passes to run, of engine,scheduler,minimal,raw (default: all, and the parts
+//     of the engine's time measured apart). --count-lo: the bytes that went through the
+//     loopback interface during each pass (both directions, TCP/IP headers included): only
+//     meaningful in a network namespace of its own (scripts/bench-slowlink). --proxy: the
+//     clients reach the server through tests/tools' sidep-delay-proxy (EXE), listening on
+//     127.0.0.1:PORT (default: any free port) and holding each direction MS ms (default
+//     50); the bytes it forwarded each way are printed for each pass.
 //   Needs $SIDEP_SERVER (the sidep-server executable) and $DEMO_PKI (scripts/demo-pki).
 
 #include "Database.h"
@@ -33,6 +41,7 @@
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QProcess>
 #include <QRegularExpression>
 #include <QSqlQuery>
 #include <QSslSocket>
@@ -116,6 +125,11 @@ public:
         , m_clock(clock)
     {}
 
+    void fetchServerTime(std::function<void(const QDateTime&)> done) override
+    {
+        m_real->fetchServerTime(std::move(done));
+    }
+
     void postBundles(const QJsonArray& bundles, std::function<void(const Reply&)> done) override
     {
         postedAt = m_clock.nsecsElapsed();
@@ -179,21 +193,141 @@ qint64 postRaw(const QUrl& url, const QSslConfiguration& tls, const QList<QByteA
     return timer.nsecsElapsed();
 }
 
+// The bytes the loopback interface sent so far (each packet is sent and received once on
+// lo: both directions, headers included). From /proc, which follows this process's network
+// namespace (/sys/class/net may still show the host's).
+qint64 loopbackBytes()
+{
+    QFile devices(u"/proc/self/net/dev"_s);
+    if (!devices.open(QIODevice::ReadOnly))
+        return -1;
+    // Read at once: a /proc file says it has size 0, so atEnd() is true from the start.
+    const QList<QByteArray> lines = devices.readAll().split('\n');
+    for (const QByteArray& untrimmed : lines) {
+        const QByteArray line = untrimmed.trimmed();
+        if (!line.startsWith("lo:"))
+            continue;
+        // lo: rx bytes, packets, errs, drop, fifo, frame, compressed, multicast, tx bytes...
+        const QList<QByteArray> fields = line.mid(3).simplified().split(' ');
+        return fields.size() > 8 ? fields.at(8).toLongLong() : -1;
+    }
+    return -1;
+}
+
+// tests/tools' sidep-delay-proxy in front of the server.
+class DelayProxy
+{
+public:
+    ~DelayProxy()
+    {
+        if (m_process.state() == QProcess::NotRunning)
+            return;
+        m_process.closeWriteChannel();
+        if (!m_process.waitForFinished(5000)) {
+            m_process.kill();
+            m_process.waitForFinished(5000);
+        }
+    }
+
+    bool start(const QString& executable, quint16 port, quint16 target, int delayMs)
+    {
+        m_process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        m_process.start(executable,
+                        {u"--listen"_s, u"127.0.0.1:%1"_s.arg(port), u"--to"_s,
+                         u"127.0.0.1:%1"_s.arg(target), u"--delay-ms"_s, QString::number(delayMs)});
+        if (!m_process.waitForStarted(10000) || !m_process.waitForReadyRead(10000))
+            return false;
+        static const QRegularExpression listening(u"listening on 127\\.0\\.0\\.1:(\\d+)"_s);
+        const auto match = listening.match(QString::fromUtf8(m_process.readLine()));
+        m_port = match.hasMatch() ? quint16(match.captured(1).toUInt()) : 0;
+        return m_port != 0;
+    }
+    quint16 port() const { return m_port; }
+    // Bytes forwarded so far, client to server and back.
+    std::pair<qint64, qint64> counts()
+    {
+        m_process.write("counts\n");
+        static const QRegularExpression answer(u"^up (\\d+) down (\\d+)"_s);
+        while (m_process.canReadLine() || m_process.waitForReadyRead(10000)) {
+            if (!m_process.canReadLine())
+                continue;
+            const auto match = answer.match(QString::fromUtf8(m_process.readLine()));
+            if (match.hasMatch())
+                return {match.captured(1).toLongLong(), match.captured(2).toLongLong()};
+        }
+        qFatal("the delay proxy does not answer");
+    }
+
+private:
+    QProcess m_process;
+    quint16 m_port = 0;
+};
+
+// What a pass put on the wire: the loopback's bytes and the proxy's, as asked.
+class WireMeter
+{
+public:
+    WireMeter(bool countLoopback, DelayProxy* proxy)
+        : m_countLoopback(countLoopback)
+        , m_proxy(proxy)
+    {}
+    void begin()
+    {
+        m_loopback = m_countLoopback ? loopbackBytes() : 0;
+        if (m_proxy)
+            m_proxied = m_proxy->counts();
+    }
+    // Lines to print after the pass (empty when nothing is counted).
+    QString end(int records)
+    {
+        QString text;
+        if (m_countLoopback) {
+            const qint64 bytes = loopbackBytes() - m_loopback;
+            text += u"  on the wire        %1 bytes/record (%2 MiB through lo, both directions, "
+                    "TCP/IP headers included)\n"_s.arg(double(bytes) / records, 0, 'f', 0)
+                        .arg(bytes / 1024.0 / 1024.0, 0, 'f', 2);
+        }
+        if (m_proxy) {
+            const auto [up, down] = m_proxy->counts();
+            const qint64 sent = up - m_proxied.first;
+            const qint64 received = down - m_proxied.second;
+            text += u"  through the proxy  %1 bytes/record (TLS bytes: %2 to the server, %3 "
+                    "back)\n"_s.arg(double(sent + received) / records, 0, 'f', 0)
+                        .arg(double(sent) / records, 0, 'f', 0)
+                        .arg(double(received) / records, 0, 'f', 0);
+        }
+        return text;
+    }
+
+private:
+    bool m_countLoopback;
+    DelayProxy* m_proxy;
+    qint64 m_loopback = 0;
+    std::pair<qint64, qint64> m_proxied;
+};
+
 } // namespace
 
 int main(int argc, char* argv[])
 {
     QCoreApplication app(argc, argv);
-    int records = 10000;
     const QStringList arguments = app.arguments();
-    const qsizetype option = arguments.indexOf(u"--records"_s);
-    if (option > 0 && option + 1 < arguments.size())
-        records = arguments.at(option + 1).toInt();
-    const qsizetype dirOption = arguments.indexOf(u"--server-dir"_s);
+    const auto value = [&arguments](const QString& name, const QString& fallback = {}) {
+        const qsizetype at = arguments.indexOf(name);
+        return at > 0 && at + 1 < arguments.size() ? arguments.at(at + 1) : fallback;
+    };
+    const int records = value(u"--records"_s, u"10000"_s).toInt();
     QTemporaryDir serverTemp;
-    const QString serverDir = dirOption > 0 && dirOption + 1 < arguments.size()
-                                  ? arguments.at(dirOption + 1)
-                                  : serverTemp.path();
+    const QString serverDir = value(u"--server-dir"_s, serverTemp.path());
+    const QStringList passes =
+        value(u"--passes"_s, u"engine,scheduler,minimal,raw"_s).split(u',', Qt::SkipEmptyParts);
+    for (const QString& pass : passes) {
+        if (!QStringList{u"engine"_s, u"scheduler"_s, u"minimal"_s, u"raw"_s}.contains(pass))
+            qFatal("unknown pass %s (engine, scheduler, minimal, raw)", qPrintable(pass));
+    }
+    const bool allPasses = passes.size() == 4;
+    const QString proxyExecutable = value(u"--proxy"_s);
+    const int delayMs = value(u"--delay-ms"_s, u"50"_s).toInt();
     QTemporaryDir serverFiles(serverDir + u"/bench-sync-XXXXXX"_s);
     if (!serverFiles.isValid())
         qFatal("cannot write in %s", qPrintable(serverDir));
@@ -213,6 +347,20 @@ int main(int argc, char* argv[])
     server.setDatabase(u"sqlite://"_s + serverFiles.filePath(u"engine-server.sqlite"_s));
     if (!server.start())
         qFatal("sidep-server did not start");
+    // The clients' way to the server: straight, or through the delay proxy.
+    DelayProxy proxy;
+    quint16 clientPort = server.port();
+    if (!proxyExecutable.isEmpty()) {
+        if (!proxy.start(proxyExecutable, quint16(value(u"--proxy-port"_s, u"0"_s).toUInt()),
+                         server.port(), delayMs))
+            qFatal("the delay proxy did not start");
+        clientPort = proxy.port();
+    }
+    WireMeter wire(arguments.contains(u"--count-lo"_s), proxy.port() ? &proxy : nullptr);
+    QString engineWire;
+    QString scheduledWire;
+    QString baselineWire;
+    QString rawWire;
 
     QElapsedTimer setup;
     setup.start();
@@ -224,7 +372,7 @@ int main(int argc, char* argv[])
         auto admin = fixture.openAs(AdminName);
         SyncSettings settings(*admin);
         QStringList warnings;
-        if (!settings.setServerUrl(u"https://127.0.0.1:%1"_s.arg(server.port()), &error) ||
+        if (!settings.setServerUrl(u"https://127.0.0.1:%1"_s.arg(clientPort), &error) ||
             !settings.importCaCertificates(server.pki(u"ca.pem"_s), &warnings, &error) ||
             !settings.importPkcs12(server.pki(u"site-750712184.p12"_s),
                                    SecureBytes::fromUtf8(u"demo"_s), &warnings, &error))
@@ -241,90 +389,117 @@ int main(int argc, char* argv[])
         qFatal("sync settings: %s", qPrintable(error));
     out() << "sync benchmark: " << records << " resulted records, batches of "
           << SyncEngine::BatchSize << ", loopback mutual TLS to sidep-server (SQLite in "
-          << serverDir << ")\n"
+          << serverDir << ")"
+          << (proxy.port() ? u", through a proxy holding each direction %1 ms"_s.arg(delayMs)
+                           : QString())
+          << "\n"
           << "set-up (store with results, not measured): " << setup.elapsed() / 1000.0 << " s\n"
           << Qt::flush;
 
     // ---- The engine ----
     QElapsedTimer clock;
     clock.start();
-    const double engineCpuStart = ownCpu();
-    const double engineServerCpuStart = serverCpu();
-    HttpsTransport https(url, tls);
-    RecordingTransport transport(&https, clock);
-    SyncEngine engine(*lab, &transport);
     // Each record is two versions: its registration at sampling, then its result.
     const int versions = 2 * records;
-    const qint64 enqueued = clock.nsecsElapsed();
+    qint64 enqueued = 0;
     qint64 preparing = 0;
     qint64 travelling = 0;
     qint64 recording = 0;
     qint64 preparingCpu = 0;
     qint64 travellingCpu = 0;
     qint64 recordingCpu = 0;
-    for (;;) {
-        const qint64 start = clock.nsecsElapsed();
-        const qint64 startCpu = ownCpuNs();
-        if (!engine.sendNextBatch())
-            break;
-        if (engine.isBusy()) {
-            QEventLoop loop;
-            QObject::connect(&engine, &SyncEngine::batchFinished, &loop, &QEventLoop::quit);
-            loop.exec();
+    qint64 engineTotal = 0;
+    double engineCpu = 0;
+    double engineServerCpu = 0;
+    // The batches the clients send again: the engine's, else the scheduler's.
+    QList<QJsonArray> batches;
+    if (passes.contains(u"engine"_s)) {
+        const double engineCpuStart = ownCpu();
+        const double engineServerCpuStart = serverCpu();
+        wire.begin();
+        HttpsTransport https(url, tls);
+        RecordingTransport transport(&https, clock);
+        SyncEngine engine(*lab, &transport);
+        enqueued = clock.nsecsElapsed();
+        for (;;) {
+            const qint64 start = clock.nsecsElapsed();
+            const qint64 startCpu = ownCpuNs();
+            if (!engine.sendNextBatch())
+                break;
+            if (engine.isBusy()) {
+                QEventLoop loop;
+                QObject::connect(&engine, &SyncEngine::batchFinished, &loop, &QEventLoop::quit);
+                loop.exec();
+            }
+            const qint64 end = clock.nsecsElapsed();
+            const qint64 endCpu = ownCpuNs();
+            preparing += transport.postedAt - start;
+            travelling += transport.answeredAt - transport.postedAt;
+            recording += end - transport.answeredAt;
+            preparingCpu += transport.postedCpu - startCpu;
+            travellingCpu += transport.answeredCpu - transport.postedCpu;
+            recordingCpu += endCpu - transport.answeredCpu;
         }
-        const qint64 end = clock.nsecsElapsed();
-        const qint64 endCpu = ownCpuNs();
-        preparing += transport.postedAt - start;
-        travelling += transport.answeredAt - transport.postedAt;
-        recording += end - transport.answeredAt;
-        preparingCpu += transport.postedCpu - startCpu;
-        travellingCpu += transport.answeredCpu - transport.postedCpu;
-        recordingCpu += endCpu - transport.answeredCpu;
+        engineTotal = clock.nsecsElapsed();
+        engineCpu = ownCpu() - engineCpuStart;
+        engineServerCpu = serverCpu() - engineServerCpuStart;
+        engineWire = wire.end(records);
+        const SyncEngine::Status status = engine.status();
+        if (status.acknowledged != versions || serverVersions(server) != versions)
+            qFatal("the engine did not deliver every record once (%d acknowledged)",
+                   status.acknowledged);
+        batches = transport.batches;
     }
-    const qint64 engineTotal = clock.nsecsElapsed();
-    const double engineCpu = ownCpu() - engineCpuStart;
-    const double engineServerCpu = serverCpu() - engineServerCpuStart;
-    const SyncEngine::Status status = engine.status();
-    if (status.acknowledged != versions || serverVersions(server) != versions)
-        qFatal("the engine did not deliver every record once (%d acknowledged)",
-               status.acknowledged);
 
     // ---- The scheduler, as `sidepctl sync` and the window send: two batches in flight ----
     // The same backlog again (the copy of the store made before the engine's run) to a fresh
     // server database.
-    server.stop();
-    server.setDatabase(u"sqlite://"_s + serverFiles.filePath(u"scheduler-server.sqlite"_s));
-    if (!server.start(server.port()))
-        qFatal("sidep-server did not start again");
-    Store copy;
-    if (!copy.open(schedulerCopy, &error) || !copy.signIn(LabName, password(), &error))
-        qFatal("cannot open the copy of the store: %s", qPrintable(error));
-    QElapsedTimer scheduled;
-    scheduled.start();
-    const double scheduledCpuStart = ownCpu();
-    const double scheduledServerCpuStart = serverCpu();
-    {
-        HttpsTransport pipelined(url, tls);
-        SyncEngine schedulerEngine(copy, &pipelined);
-        SyncScheduler scheduler(schedulerEngine, pipelined);
-        QEventLoop loop;
-        QObject::connect(&scheduler, &SyncScheduler::roundFinished, &loop, &QEventLoop::quit);
-        scheduler.syncNow(true);
-        if (scheduler.isInRound())
-            loop.exec();
-        if (schedulerEngine.status().acknowledged != versions || serverVersions(server) != versions)
-            qFatal("the scheduler did not deliver every record once");
+    qint64 scheduledNs = 0;
+    double scheduledCpu = 0;
+    double scheduledServerCpu = 0;
+    if (passes.contains(u"scheduler"_s)) {
+        server.stop();
+        server.setDatabase(u"sqlite://"_s + serverFiles.filePath(u"scheduler-server.sqlite"_s));
+        if (!server.start(server.port()))
+            qFatal("sidep-server did not start again");
+        Store copy;
+        if (!copy.open(schedulerCopy, &error) || !copy.signIn(LabName, password(), &error))
+            qFatal("cannot open the copy of the store: %s", qPrintable(error));
+        QElapsedTimer scheduled;
+        scheduled.start();
+        const double scheduledCpuStart = ownCpu();
+        const double scheduledServerCpuStart = serverCpu();
+        wire.begin();
+        {
+            HttpsTransport https(url, tls);
+            // Passes every call on; keeps the batches for the clients below when the engine's
+            // pass did not run.
+            RecordingTransport pipelined(&https, scheduled);
+            SyncEngine schedulerEngine(copy, &pipelined);
+            SyncScheduler scheduler(schedulerEngine, pipelined);
+            QEventLoop loop;
+            QObject::connect(&scheduler, &SyncScheduler::roundFinished, &loop, &QEventLoop::quit);
+            scheduler.syncNow(true);
+            if (scheduler.isInRound())
+                loop.exec();
+            scheduledNs = scheduled.nsecsElapsed();
+            scheduledCpu = ownCpu() - scheduledCpuStart;
+            scheduledServerCpu = serverCpu() - scheduledServerCpuStart;
+            scheduledWire = wire.end(records);
+            if (schedulerEngine.status().acknowledged != versions ||
+                serverVersions(server) != versions)
+                qFatal("the scheduler did not deliver every record once");
+            if (batches.isEmpty())
+                batches = pipelined.batches;
+        }
     }
-    const qint64 scheduledNs = scheduled.nsecsElapsed();
-    const double scheduledCpu = ownCpu() - scheduledCpuStart;
-    const double scheduledServerCpu = serverCpu() - scheduledServerCpuStart;
 
     QElapsedTimer serialising;
     serialising.start();
     const qint64 serialisingCpuStart = ownCpuNs();
     QList<QByteArray> bodies;
     qint64 bodyBytes = 0;
-    for (const QJsonArray& batch : std::as_const(transport.batches)) {
+    for (const QJsonArray& batch : std::as_const(batches)) {
         bodies.append(body(batch));
         bodyBytes += bodies.last().size();
     }
@@ -332,43 +507,96 @@ int main(int argc, char* argv[])
     const qint64 serialisingCpu = ownCpuNs() - serialisingCpuStart;
 
     // ---- The minimal client: the same bodies, the same batches, a fresh database ----
-    server.stop();
-    server.setDatabase(u"sqlite://"_s + serverFiles.filePath(u"baseline-server.sqlite"_s));
-    if (!server.start(server.port()))
-        qFatal("sidep-server did not start again");
-    QNetworkAccessManager network;
-    QNetworkRequest request(QUrl(url.toString() + u"/fhir"_s));
-    request.setSslConfiguration(tls);
-    request.setHeader(QNetworkRequest::ContentTypeHeader, u"application/fhir+json"_s);
+    if (bodies.isEmpty() && (passes.contains(u"minimal"_s) || passes.contains(u"raw"_s)))
+        qFatal("the minimal and raw clients send the batches of the engine or the scheduler");
     qint64 answerBytes = 0;
-    QElapsedTimer baseline;
-    baseline.start();
-    const double baselineCpuStart = ownCpu();
-    const double baselineServerCpuStart = serverCpu();
-    for (const QByteArray& bytes : std::as_const(bodies)) {
-        QNetworkReply* reply = network.post(request, bytes);
-        QEventLoop loop;
-        QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
-        loop.exec();
-        if (reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() != 200)
-            qFatal("baseline: %s", qPrintable(reply->errorString()));
-        answerBytes += reply->readAll().size();
-        delete reply;
+    qint64 baselineNs = 0;
+    double baselineCpu = 0;
+    double baselineServerCpu = 0;
+    if (passes.contains(u"minimal"_s)) {
+        server.stop();
+        server.setDatabase(u"sqlite://"_s + serverFiles.filePath(u"baseline-server.sqlite"_s));
+        if (!server.start(server.port()))
+            qFatal("sidep-server did not start again");
+        QNetworkAccessManager network;
+        QNetworkRequest request(QUrl(url.toString() + u"/fhir"_s));
+        request.setSslConfiguration(tls);
+        request.setHeader(QNetworkRequest::ContentTypeHeader, u"application/fhir+json"_s);
+        QElapsedTimer baseline;
+        baseline.start();
+        const double baselineCpuStart = ownCpu();
+        const double baselineServerCpuStart = serverCpu();
+        wire.begin();
+        for (const QByteArray& bytes : std::as_const(bodies)) {
+            QNetworkReply* reply = network.post(request, bytes);
+            QEventLoop loop;
+            QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+            loop.exec();
+            if (reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() != 200)
+                qFatal("baseline: %s", qPrintable(reply->errorString()));
+            answerBytes += reply->readAll().size();
+            delete reply;
+        }
+        baselineNs = baseline.nsecsElapsed();
+        baselineCpu = ownCpu() - baselineCpuStart;
+        baselineServerCpu = serverCpu() - baselineServerCpuStart;
+        baselineWire = wire.end(records);
+        if (serverVersions(server) != versions)
+            qFatal("the baseline did not store every record");
     }
-    const qint64 baselineNs = baseline.nsecsElapsed();
-    const double baselineCpu = ownCpu() - baselineCpuStart;
-    const double baselineServerCpu = serverCpu() - baselineServerCpuStart;
-    if (serverVersions(server) != versions)
-        qFatal("the baseline did not store every record");
 
     // ---- The same again over a raw TLS socket, to a third database ----
-    server.stop();
-    server.setDatabase(u"sqlite://"_s + serverFiles.filePath(u"raw-server.sqlite"_s));
-    if (!server.start(server.port()))
-        qFatal("sidep-server did not start again");
-    const qint64 rawNs = postRaw(url, tls, bodies);
-    if (serverVersions(server) != versions)
-        qFatal("the raw client did not store every record");
+    qint64 rawNs = 0;
+    if (passes.contains(u"raw"_s)) {
+        server.stop();
+        server.setDatabase(u"sqlite://"_s + serverFiles.filePath(u"raw-server.sqlite"_s));
+        if (!server.start(server.port()))
+            qFatal("sidep-server did not start again");
+        wire.begin();
+        rawNs = postRaw(url, tls, bodies);
+        rawWire = wire.end(records);
+        if (serverVersions(server) != versions)
+            qFatal("the raw client did not store every record");
+    }
+
+    const double engineSeconds = seconds(engineTotal);
+    const double baselineSeconds = seconds(baselineNs);
+    out() << Qt::fixed << qSetRealNumberPrecision(2);
+    if (!allPasses) {
+        // The passes asked for, and no parts measured apart.
+        if (passes.contains(u"engine"_s)) {
+            out() << "engine (store -> outbox -> FHIR -> HTTPS -> acknowledged):\n"
+                  << "  total              " << engineSeconds << " s   (" << records / engineSeconds
+                  << " records/s)\n"
+                  << engineWire;
+        }
+        if (passes.contains(u"scheduler"_s)) {
+            out() << "scheduler, as sidepctl sync (two batches in flight, fresh server database):\n"
+                  << "  total              " << seconds(scheduledNs) << " s   ("
+                  << records / seconds(scheduledNs) << " records/s; target: " << records
+                  << " in < 20 s)\n"
+                  << "  CPU                workstation " << scheduledCpu << " s, server "
+                  << scheduledServerCpu << " s\n"
+                  << scheduledWire;
+        }
+        if (passes.contains(u"minimal"_s)) {
+            out() << "minimal client (the same bodies, QNetworkAccessManager, fresh server "
+                     "database):\n"
+                  << "  total              " << baselineSeconds << " s   ("
+                  << records / baselineSeconds << " records/s)\n"
+                  << "  request body       " << double(bodyBytes) / records << " bytes/record\n"
+                  << "  answer body        " << double(answerBytes) / records << " bytes/record\n"
+                  << baselineWire;
+        }
+        if (passes.contains(u"raw"_s)) {
+            out() << "raw client (one QSslSocket, each request in one write, fresh database):\n"
+                  << "  total              " << seconds(rawNs) << " s   ("
+                  << records / seconds(rawNs) << " records/s)\n"
+                  << rawWire;
+        }
+        out() << Qt::flush;
+        return 0;
+    }
 
     // ---- What the preparation is made of, measured apart on the same records ----
     QList<QUuid> ids;
@@ -443,12 +671,10 @@ int main(int argc, char* argv[])
     const qint64 fhirNs = part.nsecsElapsed();
     const qint64 fhirCpu = ownCpuNs() - partCpu;
 
-    const double engineSeconds = seconds(engineTotal);
-    const double baselineSeconds = seconds(baselineNs);
     const auto perRecord = [records](qint64 nanoseconds) {
         return u"%1 us/record"_s.arg(nanoseconds / 1000.0 / records, 0, 'f', 0);
     };
-    out() << Qt::fixed << qSetRealNumberPrecision(2) << "\n"
+    out() << "\n"
           << "engine (store -> outbox -> FHIR -> HTTPS -> acknowledged):\n"
           << "  total              " << engineSeconds << " s   (" << records / engineSeconds
           << " records/s; target: " << records << " in < 20 s)\n"
@@ -465,25 +691,28 @@ int main(int argc, char* argv[])
           << "   (outbox, record status, audit per record; commit)\n"
           << "  request body       " << double(bodyBytes) / records << " bytes/record ("
           << bodyBytes / 1024.0 / 1024.0 << " MiB in " << bodies.size() << " POSTs)\n"
+          << engineWire
           << "scheduler, as sidepctl sync (two batches in flight, fresh server database):\n"
           << "  total              " << seconds(scheduledNs) << " s   ("
           << records / seconds(scheduledNs) << " records/s; target: " << records << " in < 20 s)\n"
           << "  CPU                workstation " << scheduledCpu << " s, server "
           << scheduledServerCpu << " s\n"
+          << scheduledWire
           << "minimal client (the same bodies, QNetworkAccessManager, fresh server database):\n"
           << "  total              " << baselineSeconds << " s   (" << records / baselineSeconds
           << " records/s)\n"
           << "  CPU                client " << baselineCpu << " s, server " << baselineServerCpu
           << " s\n"
           << "  answer body        " << double(answerBytes) / records << " bytes/record\n"
-          << "engine / minimal client: " << engineSeconds / baselineSeconds
+          << baselineWire << "engine / minimal client: " << engineSeconds / baselineSeconds
           << " x; scheduler / "
              "minimal client: "
           << seconds(scheduledNs) / baselineSeconds << " x\n"
           << "raw client (one QSslSocket, each request in one write, fresh database):\n"
           << "  total              " << seconds(rawNs) << " s   (" << records / seconds(rawNs)
           << " records/s)\n"
-          << "parts measured apart on the same " << loaded.size() << " records (wall, CPU):\n"
+          << rawWire << "parts measured apart on the same " << loaded.size()
+          << " records (wall, CPU):\n"
           << "  load + decrypt + audit, commit per 50: " << seconds(loadNs) << " s, "
           << seconds(loadCpu) << " s (" << perRecord(loadCpu) << ")\n"
           << "  FhirBundle::fromRecord into batches:   " << seconds(fhirNs) << " s, "

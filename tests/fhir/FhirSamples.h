@@ -70,8 +70,12 @@ inline Sample sample(int i)
             r.patient.insOid = u"1.2.250.1.213.1.4.10"_s; // test matricule
         else if (i % 10 == 9)
             r.patient.insOid = u"1.2.250.1.213.1.4.11"_s; // demo matricule
-        if (i % 14 == 13)
-            r.patient.birthName.clear(); // the usual name only: no official name
+        if (i % 14 == 13) {
+            // The usual name only: no official name, so not qualified (FR Core Patient INS
+            // requires the official name); the INS stays home.
+            r.patient.birthName.clear();
+            r.patient.identityStatus = u"validated"_s;
+        }
         r.patient.openingRightsNir = TestSupport::nirWithKey(u"1630375116003"_s);
         r.contact.landlinePhone = u"+33145678901"_s;
         r.contact.emailOwner = u"relative"_s;
