@@ -4,6 +4,7 @@
 #include "SyncScheduler.h"
 #include "ui_SyncPanelWidget.h"
 
+#include <QLocale>
 #include <QRegularExpression>
 
 using namespace Qt::StringLiterals;
@@ -48,7 +49,7 @@ void SyncPanelWidget::setSync(SyncEngine* engine, SyncScheduler* scheduler,
     if (!engine || !scheduler) {
         for (QLabel* label :
              {m_ui->connectionLabel, m_ui->waitingLabel, m_ui->oldestLabel, m_ui->lastSuccessLabel,
-              m_ui->rejectedLabel, m_ui->lastErrorLabel, m_ui->clockLabel})
+              m_ui->rejectedLabel, m_ui->lastErrorLabel, m_ui->clockLabel, m_ui->throughputLabel})
             label->clear();
         return;
     }
@@ -82,11 +83,32 @@ void SyncPanelWidget::refresh()
                                                                    : tr("nothing waits"));
     m_ui->lastSuccessLabel->setText(shown(status.lastSuccess));
     m_ui->rejectedLabel->setText(QString::number(status.recordsRejected));
+    showThroughput(versionsWaiting);
     // A problem of the round itself (the store, a refill) first, then the outbox's.
     QString lastError = m_scheduler->lastProblem();
     if (lastError.isEmpty())
         lastError = status.lastError;
     m_ui->lastErrorLabel->setText(lastError.isEmpty() ? tr("none") : readable(lastError));
+}
+
+void SyncPanelWidget::showThroughput(int versionsWaiting)
+{
+    const BatchSizer& sizer = m_engine->batchSizer();
+    if (!sizer.hasMeasure()) {
+        m_ui->throughputLabel->setText(tr("not measured yet (after the first batch sent)"));
+        return;
+    }
+    const QString speed = tr("%1/s").arg(
+        locale().formattedDataSize(qint64(sizer.bytesPerSecond()), 1, QLocale::DataSizeSIFormat));
+    const qint64 seconds = sizer.secondsFor(versionsWaiting);
+    QString left;
+    if (versionsWaiting == 0)
+        left = tr("nothing left to send");
+    else if (seconds < 120)
+        left = tr("about %n s left", nullptr, int(std::max<qint64>(1, seconds)));
+    else
+        left = tr("about %n min left", nullptr, int((seconds + 59) / 60));
+    m_ui->throughputLabel->setText(tr("%1, %2").arg(speed, left));
 }
 
 QString SyncPanelWidget::readable(const QString& message)
