@@ -124,6 +124,7 @@ public:
         m_real->postBundles(bundles, [this, done = std::move(done)](const Reply& reply) {
             answeredAt = m_clock.nsecsElapsed();
             answeredCpu = ownCpuNs();
+            bytesSent += reply.bytesSent;
             if (reply.httpStatus != 200)
                 qFatal("a batch failed: HTTP %d %s", reply.httpStatus, qPrintable(reply.errorText));
             done(reply);
@@ -134,6 +135,7 @@ public:
     qint64 answeredAt = 0;
     qint64 postedCpu = 0;
     qint64 answeredCpu = 0;
+    qint64 bytesSent = 0; // request bodies as the transport sent them (gzip)
     QList<QJsonArray> batches;
 
 private:
@@ -465,6 +467,9 @@ int main(int argc, char* argv[])
           << "   (outbox, record status, audit per record; commit)\n"
           << "  request body       " << double(bodyBytes) / records << " bytes/record ("
           << bodyBytes / 1024.0 / 1024.0 << " MiB in " << bodies.size() << " POSTs)\n"
+          << "  sent (gzip)        " << double(transport.bytesSent) / records << " bytes/record ("
+          << transport.bytesSent / 1024.0 / 1024.0 << " MiB, "
+          << double(bodyBytes) / double(std::max<qint64>(1, transport.bytesSent)) << " x smaller)\n"
           << "scheduler, as sidepctl sync (two batches in flight, fresh server database):\n"
           << "  total              " << seconds(scheduledNs) << " s   ("
           << records / seconds(scheduledNs) << " records/s; target: " << records << " in < 20 s)\n"
