@@ -254,6 +254,7 @@ void HttpConnection::refuse(int status, const QString& text)
         status, BundleIntake::operationOutcome(status == 408                    ? u"timeout"_s
                                                : status == 413                  ? u"too-costly"_s
                                                : status == 414 || status == 431 ? u"too-costly"_s
+                                               : status == 415                  ? u"not-supported"_s
                                                                                 : u"structure"_s,
                                                text));
     m_busy = true;

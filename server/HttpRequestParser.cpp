@@ -1,5 +1,7 @@
 #include "HttpRequestParser.h"
 
+#include "Gzip.h"
+
 #include <QUrl>
 #include <cstring>
 #include <limits>
@@ -61,7 +63,7 @@ qsizetype HttpRequestParser::feed(const char* data, qsizetype size)
             m_request.body.append(data + used, take);
             used += take;
             if (m_request.body.size() == m_contentLength)
-                m_state = State::Complete;
+                finishBody();
         } else {
             break; // Complete or Failed: the rest is not ours
         }
@@ -208,6 +210,16 @@ bool HttpRequestParser::finishHeaders()
         return fail(413, tr("the request is larger than %1 MiB: send fewer records at a time")
                              .arg(m_limits.maxBodyBytes / (1024 * 1024)));
 
+    // One coding at most, and only gzip (identity is no coding): what the body is must be
+    // known before a byte of it is kept.
+    m_gzip = false;
+    if (const qsizetype codings = request.headerCount("content-encoding"); codings > 0) {
+        const QByteArray coding = request.header("content-encoding").toLower();
+        if (codings > 1 || (coding != "gzip" && coding != "x-gzip" && coding != "identity"))
+            return fail(415, tr("the only Content-Encoding accepted is gzip"));
+        m_gzip = coding != "identity";
+    }
+
     const QByteArray expect = request.header("expect");
     if (!expect.isEmpty()) {
         if (expect.compare("100-continue", Qt::CaseInsensitive) != 0)
@@ -217,7 +229,33 @@ bool HttpRequestParser::finishHeaders()
     const QByteArray connection = request.header("connection");
     m_request.keepAlive = request.minorVersion == 1 ? !hasToken(connection, "close")
                                                     : hasToken(connection, "keep-alive");
-    m_state = m_contentLength > 0 ? State::Body : State::Complete;
+    if (m_contentLength > 0) {
+        m_state = State::Body;
+        return true;
+    }
+    return finishBody();
+}
+
+bool HttpRequestParser::finishBody()
+{
+    if (m_gzip) {
+        QByteArray plain;
+        switch (Gzip::inflate(m_request.body, m_limits.maxBodyBytes, &plain)) {
+        case Gzip::Status::Ok:
+            break;
+        case Gzip::Status::TooLarge:
+            return fail(413, tr("the request is larger than %1 MiB once decompressed: send "
+                                "fewer records at a time")
+                                 .arg(m_limits.maxBodyBytes / (1024 * 1024)));
+        case Gzip::Status::NotGzip:
+        case Gzip::Status::Corrupt:
+        case Gzip::Status::Truncated:
+        case Gzip::Status::TrailingData:
+            return fail(400, tr("the body is not a valid gzip stream (Content-Encoding: gzip)"));
+        }
+        m_request.body = std::move(plain);
+    }
+    m_state = State::Complete;
     return true;
 }
 
@@ -246,6 +284,7 @@ void HttpRequestParser::reset()
     m_request = HttpRequest();
     m_contentLength = 0;
     m_expectContinue = false;
+    m_gzip = false;
     m_errorStatus = 0;
     m_errorText.clear();
 }

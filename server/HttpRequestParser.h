@@ -12,7 +12,11 @@
 // from their start), a body needs a Content-Length checked against the cap before a byte of
 // it is kept, and the framings that let a proxy and this server disagree on where a
 // request ends (two Content-Length, Content-Length with Transfer-Encoding, folded headers,
-// bare LF) are refused. One request at a time: after Complete, takeRequest() and reset().
+// bare LF) are refused. A body sent with "Content-Encoding: gzip" is inflated under the same
+// cap as a plain body (413 as soon as more would come out: a decompression bomb costs no more
+// than a body at the cap), so that what it hands on is always the plain body; any other
+// encoding is refused (415) before the body is read. One request at a time: after Complete,
+// takeRequest() and reset().
 class HttpRequestParser
 {
     Q_DECLARE_TR_FUNCTIONS(HttpRequestParser)
@@ -30,7 +34,8 @@ public:
         qsizetype maxHeaderBytes = 32 * 1024;
         // Apache's LimitRequestFields is 100; a workstation sends fewer than 10.
         int maxHeaderCount = 64;
-        // The body cap (Content-Length above it: 413 before reading it).
+        // The body cap (Content-Length above it: 413 before reading it), and the cap of a
+        // gzip body once inflated.
         qint64 maxBodyBytes = 32 * 1024 * 1024;
     };
 
@@ -55,7 +60,8 @@ public:
     State state() const { return m_state; }
     // True once the first byte of a request arrived (for the header deadline).
     bool started() const { return m_started; }
-    // After the headers: what the head said (the body still to come).
+    // After the headers: what the head said (the body still to come; once Complete, the
+    // body is the inflated one).
     const HttpRequest& head() const { return m_request; }
     qint64 contentLength() const { return m_contentLength; }
     qint64 bodyReceived() const { return m_request.body.size(); }
@@ -74,6 +80,8 @@ private:
     bool parseRequestLine(const QByteArray& line);
     bool parseHeaderLine(const QByteArray& line);
     bool finishHeaders();
+    // The whole body is here: inflated if it came gzip-compressed, then Complete.
+    bool finishBody();
     bool fail(int status, const QString& text);
 
     Limits m_limits;
@@ -85,6 +93,7 @@ private:
     HttpRequest m_request;
     qint64 m_contentLength = 0;
     bool m_expectContinue = false;
+    bool m_gzip = false; // Content-Encoding: gzip
     int m_errorStatus = 0;
     QString m_errorText;
 };

@@ -23,6 +23,8 @@ class ServerDatabase;
 //                a batch: HTTP 200 with {"results": [that object per Bundle, in order]};
 //                a body over MaxRequestBytes, a batch over MaxBundlesPerRequest or JSON
 //                over MaxJsonValues: 413
+//   Any POST may come gzip-compressed (Content-Encoding: gzip): the connection inflates it
+//   under the same cap (HttpRequestParser), so handlers see the plain body.
 //   GET /time    {"time": "<UTC ISO 8601>"} so that clients can measure their clock skew
 //   GET /health  {"status": "ok"}
 //   GET /activation-codes?count=N   (1..500) up to N free activation codes valid now, issued

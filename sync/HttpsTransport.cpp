@@ -1,5 +1,8 @@
 #include "HttpsTransport.h"
 
+#include "Gzip.h"
+
+#include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QLoggingCategory>
 #include <QNetworkReply>
@@ -67,18 +70,43 @@ void HttpsTransport::postBundles(const QJsonArray& bundles, std::function<void(c
     QNetworkRequest request(url);
     request.setSslConfiguration(m_tls);
     request.setHeader(QNetworkRequest::ContentTypeHeader, u"application/fhir+json"_s);
-    request.setTransferTimeout(m_timeoutMs);
-    const QByteArray body =
-        QJsonDocument(QJsonObject{{u"bundles"_s, bundles}}).toJson(QJsonDocument::Compact);
+    request.setRawHeader("Content-Encoding", "gzip");
+    const QByteArray body = Gzip::compress(
+        QJsonDocument(QJsonObject{{u"bundles"_s, bundles}}).toJson(QJsonDocument::Compact));
+    QElapsedTimer clock;
+    clock.start();
     QNetworkReply* reply = m_network.post(request, body);
+    abandonWhenStalled(reply);
     // Reported before finished(): kept to say which check of the server's certificate failed.
     auto sslErrors = std::make_shared<QList<QSslError>>();
     connect(reply, &QNetworkReply::sslErrors, this,
             [sslErrors](const QList<QSslError>& errors) { *sslErrors = errors; });
-    auto finished = [this, reply, sslErrors, done = std::move(done)] {
-        finishPost(reply, *sslErrors, done);
+    auto finished = [this, reply, sslErrors, clock, bytes = body.size(), done = std::move(done)] {
+        finishPost(reply, *sslErrors, [clock, bytes, done](Reply answer) {
+            answer.bytesSent = bytes;
+            answer.elapsedMs = clock.elapsed();
+            done(answer);
+        });
     };
     connect(reply, &QNetworkReply::finished, this, std::move(finished));
+}
+
+void HttpsTransport::abandonWhenStalled(QNetworkReply* reply) const
+{
+    // Not QNetworkRequest::setTransferTimeout: its words promise nothing about a transfer
+    // still moving, and this one is what the sync's contract says.
+    auto* stall = new QTimer(reply);
+    stall->setSingleShot(true);
+    stall->setInterval(m_timeoutMs);
+    connect(stall, &QTimer::timeout, reply, [reply] {
+        qCInfo(lcTransport) << "request abandoned: nothing moved for" << reply->url().path();
+        reply->abort();
+    });
+    const auto moved = [stall](qint64, qint64) { stall->start(); };
+    connect(reply, &QNetworkReply::uploadProgress, stall, moved);
+    connect(reply, &QNetworkReply::downloadProgress, stall, moved);
+    connect(reply, &QNetworkReply::finished, stall, &QTimer::stop);
+    stall->start();
 }
 
 void HttpsTransport::finishPost(QNetworkReply* reply, const QList<QSslError>& sslErrors,
@@ -258,9 +286,10 @@ QString HttpsTransport::describeFailure(const Failure& failure) const
                   "computer's network")
             .arg(host);
     case QNetworkReply::TimeoutError:
-    case QNetworkReply::OperationCanceledError: // what a transfer timeout ends with
-        return tr("the server at %1 did not answer within %n second(s): it is down, overloaded "
-                  "or unreachable; the records stay waiting and are sent again",
+    case QNetworkReply::OperationCanceledError: // what a stalled transfer ends with
+        return tr("nothing moved between this workstation and the server at %1 for %n "
+                  "second(s): it is down, overloaded or unreachable; the records stay waiting "
+                  "and are sent again",
                   nullptr, (m_timeoutMs + 999) / 1000)
             .arg(address);
     case QNetworkReply::RemoteHostClosedError:
@@ -290,8 +319,8 @@ void HttpsTransport::fetchServerTime(std::function<void(const QDateTime&)> done)
     url.setPath(url.path().endsWith(u'/') ? url.path() + u"time"_s : url.path() + u"/time"_s);
     QNetworkRequest request(url);
     request.setSslConfiguration(m_tls);
-    request.setTransferTimeout(m_timeoutMs);
     QNetworkReply* reply = m_network.get(request);
+    abandonWhenStalled(reply);
     connect(reply, &QNetworkReply::finished, this, [reply, done = std::move(done)] {
         reply->deleteLater();
         const QJsonObject answer = QJsonDocument::fromJson(reply->readAll()).object();
@@ -310,8 +339,8 @@ void HttpsTransport::fetchActivationCodes(int count,
     url.setQuery(u"count="_s + QString::number(count));
     QNetworkRequest request(url);
     request.setSslConfiguration(m_tls);
-    request.setTransferTimeout(m_timeoutMs);
     QNetworkReply* reply = m_network.get(request);
+    abandonWhenStalled(reply);
     connect(reply, &QNetworkReply::finished, this, [reply, done = std::move(done)] {
         reply->deleteLater();
         CodeBatchReply result;
@@ -351,9 +380,9 @@ void HttpsTransport::reportUsedCodes(const QJsonObject& request,
     QNetworkRequest post(url);
     post.setSslConfiguration(m_tls);
     post.setHeader(QNetworkRequest::ContentTypeHeader, u"application/json"_s);
-    post.setTransferTimeout(m_timeoutMs);
     QNetworkReply* reply =
         m_network.post(post, QJsonDocument(request).toJson(QJsonDocument::Compact));
+    abandonWhenStalled(reply);
     auto sslErrors = std::make_shared<QList<QSslError>>();
     connect(reply, &QNetworkReply::sslErrors, this,
             [sslErrors](const QList<QSslError>& errors) { *sslErrors = errors; });

@@ -10,7 +10,9 @@
 
 // The real way to the national server: HTTPS POST of a batch to <url>/fhir with the site's
 // TLS settings (SyncSettings::load: TLS 1.2+, the configured CA only, the site's client
-// certificate). A request that takes too long is abandoned, as a network error. Failures
+// certificate), the batch gzip-compressed (Content-Encoding: gzip: FHIR JSON shrinks about
+// 13-fold, what a slow uplink needs). A request on which nothing moved, up or down, for the
+// timeout is abandoned, as a network error; a slow transfer still moving is not. Failures
 // are told in plain words, with what to do (describeFailure): what Status::lastError and
 // `sidepctl sync` show.
 class HttpsTransport : public SyncTransport
@@ -20,6 +22,7 @@ class HttpsTransport : public SyncTransport
 public:
     HttpsTransport(const QUrl& serverUrl, const QSslConfiguration& tls, QObject* parent = nullptr);
 
+    // How long a request may stand still (no byte sent nor received) before it is abandoned.
     void setTimeout(int milliseconds) { m_timeoutMs = milliseconds; }
     // What went wrong with a request, as the network layer saw it.
     struct Failure
@@ -48,6 +51,8 @@ public:
 private:
     void finishPost(QNetworkReply* reply, const QList<QSslError>& sslErrors,
                     const std::function<void(const Reply&)>& done);
+    // Abandons `reply` once nothing moved on it, either way, for the timeout.
+    void abandonWhenStalled(QNetworkReply* reply) const;
     bool hasClientCertificate() const;
     // After a connection dropped without an answer: a new one with the same settings asks
     // GET /health, and `done(true)` when the server drops it too without a byte, which is

@@ -47,6 +47,11 @@ SyncEngine::SyncEngine(Store& store, SyncTransport* transport, QObject* parent)
     , m_store(store)
     , m_transport(transport)
     , m_clock([] { return QDateTime::currentDateTimeUtc(); })
+    , m_sizer([] {
+        BatchSizer::Limits limits;
+        limits.maxRecords = BatchSize;
+        return limits;
+    }())
 {}
 
 bool SyncEngine::retryNow(QString* error)
@@ -93,7 +98,8 @@ bool SyncEngine::sendNextBatch()
         return false;
     Outbox outbox(m_store);
     QString error;
-    const QList<Outbox::Entry> due = outbox.due(m_clock(), BatchSize, m_inFlight, &error);
+    const QList<Outbox::Entry> due =
+        outbox.due(m_clock(), m_sizer.nextBatchRecords(), m_inFlight, &error);
     if (due.isEmpty())
         return false;
 
@@ -156,6 +162,9 @@ void SyncEngine::finishBatch(const QList<Outbox::Entry>& batch, const SyncTransp
     const QHash<QString, Verdict> byBundle = verdicts(reply.body);
     const bool transient = reply.networkError || reply.httpStatus == 429 ||
                            reply.httpStatus >= 500 || reply.httpStatus == 0;
+    // Only a batch the server took measures the link: a refusal or a failure is quick.
+    if (reply.httpStatus == 200)
+        m_sizer.addBatch(int(batch.size()), reply.bytesSent, reply.elapsedMs);
     QList<QUuid> acknowledged;
     QList<std::pair<QUuid, QString>> rejected;
     int retrying = 0;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "BatchSizer.h"
 #include "Outbox.h"
 #include "RecordStore.h"
 #include "SyncTransport.h"
@@ -23,12 +24,15 @@ class Store;
 // it already has. Failures back off per version: network errors and 5xx geometrically up
 // to a cap, 429 as long as the server asks, rejections (4xx) not at all (the record's next
 // version says it again). A version that did not get through holds back the record's later
-// ones.
+// ones. Batches are sized for the link: as many records as go in about
+// BatchSizer::Limits::targetSeconds at the throughput the previous batches had, within
+// BatchSize and MaxBatchBytes, at least one.
 class SyncEngine : public QObject
 {
     Q_OBJECT
 
 public:
+    // The most records a batch holds, whatever the link.
     static constexpr int BatchSize = 50;
     // A batch also stops growing at about this many bytes of FHIR, so that a run of records
     // with large lab reports (up to 10 MiB each) never makes a request of hundreds of MiB:
@@ -56,6 +60,9 @@ public:
 
     using Status = Outbox::Status;
     Status status();
+    // What the batches so far measured: the throughput (bytes sent a second), the next
+    // batch's size, and the time the rest should take (secondsFor).
+    const BatchSizer& batchSizer() const { return m_sizer; }
     // Samples waiting for their result for more than RecordStore::AwaitingResultDays days,
     // on the engine's clock: shown beside the outbox, since the national server has only
     // their registration.
@@ -81,6 +88,7 @@ private:
     Store& m_store;
     SyncTransport* m_transport;
     std::function<QDateTime()> m_clock;
+    BatchSizer m_sizer;
     int m_batchesInFlight = 0;
     QSet<QString> m_inFlight; // records with a version under way: not due again meanwhile
 };

@@ -26,9 +26,14 @@ public:
         int retryAfterSeconds = -1; // from a 429's Retry-After
         // {"results": [{"bundleId", "version", "outcome", "status", "operationOutcome"}]}
         QJsonObject body;
+        // What the request cost, for the engine's throughput: the body's bytes as sent
+        // (compressed), and the time from the request to its answer. 0 when unknown.
+        qint64 bytesSent = 0;
+        qint64 elapsedMs = 0;
     };
 
-    // Posts {"bundles": [...]} and calls `done` once, with the answer.
+    // Posts {"bundles": [...]} (gzip-compressed on the wire) and calls `done` once, with
+    // the answer.
     virtual void postBundles(const QJsonArray& bundles, std::function<void(const Reply&)> done) = 0;
     // The server's clock (GET /time), to warn when the workstation's is off; an invalid
     // time when it cannot be known.

@@ -4,6 +4,7 @@
 // its buffer from the start would pass these too; its cost is bounded by the limits, which
 // TestServerHardening measures on the real server.
 
+#include "Gzip.h"
 #include "HttpRequestParser.h"
 
 #include <QTest>
@@ -56,6 +57,8 @@ private Q_SLOTS:
     void limitsAreChecked();
     void nextRequestIsLeftForLater();
     void expectContinueIsSeenBeforeTheBody();
+    void contentEncodings_data();
+    void contentEncodings();
 };
 
 void TestHttpRequestParser::requests_data()
@@ -228,6 +231,72 @@ void TestHttpRequestParser::expectContinueIsSeenBeforeTheBody()
     QCOMPARE(parser.head().query.queryItemValue(u"x"_s), u"1"_s);
     QCOMPARE(parser.feed("body", 4), qsizetype(4));
     QCOMPARE(parser.state(), HttpRequestParser::State::Complete);
+}
+
+void TestHttpRequestParser::contentEncodings_data()
+{
+    QTest::addColumn<QByteArray>("headers");
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QByteArray>("plain"); // the body handed on
+    // A small cap, so that the limit itself is tried: exactly at it, and one byte over.
+    const QByteArray text = "{\"bundles\": [" + QByteArray(900, ' ') + "]}";
+    const QByteArray atCap(4096, 'a');
+    QTest::newRow("plain") << QByteArray() << text << 0 << text;
+    QTest::newRow("identity") << QByteArray("Content-Encoding: identity\r\n") << text << 0 << text;
+    QTest::newRow("gzip") << QByteArray("Content-Encoding: gzip\r\n") << Gzip::compress(text) << 0
+                          << text;
+    QTest::newRow("GZIP, any case")
+        << QByteArray("content-encoding: GZip\r\n") << Gzip::compress(text) << 0 << text;
+    QTest::newRow("gzip inflating to the cap")
+        << QByteArray("Content-Encoding: gzip\r\n") << Gzip::compress(atCap) << 0 << atCap;
+    QTest::newRow("gzip inflating past the cap")
+        << QByteArray("Content-Encoding: gzip\r\n") << Gzip::compress(QByteArray(atCap + 'a'))
+        << 413 << QByteArray();
+    QByteArray corrupt = Gzip::compress(text);
+    corrupt[corrupt.size() / 2] = char(corrupt.at(corrupt.size() / 2) ^ 0x55);
+    QTest::newRow("corrupt gzip") << QByteArray("Content-Encoding: gzip\r\n") << corrupt << 400
+                                  << QByteArray();
+    QTest::newRow("truncated gzip") << QByteArray("Content-Encoding: gzip\r\n")
+                                    << Gzip::compress(text).chopped(8) << 400 << QByteArray();
+    QTest::newRow("not gzip at all")
+        << QByteArray("Content-Encoding: gzip\r\n") << text << 400 << QByteArray();
+    QTest::newRow("gzip with nothing")
+        << QByteArray("Content-Encoding: gzip\r\n") << QByteArray() << 400 << QByteArray();
+    QTest::newRow("deflate") << QByteArray("Content-Encoding: deflate\r\n") << text << 415
+                             << QByteArray();
+    QTest::newRow("br") << QByteArray("Content-Encoding: br\r\n") << text << 415 << QByteArray();
+    QTest::newRow("two codings") << QByteArray("Content-Encoding: gzip, gzip\r\n")
+                                 << Gzip::compress(Gzip::compress(text)) << 415 << QByteArray();
+    QTest::newRow("two headers") << QByteArray(
+                                        "Content-Encoding: gzip\r\nContent-Encoding: gzip\r\n")
+                                 << Gzip::compress(text) << 415 << QByteArray();
+}
+
+void TestHttpRequestParser::contentEncodings()
+{
+    QFETCH(QByteArray, headers);
+    QFETCH(QByteArray, body);
+    QFETCH(int, status);
+    QFETCH(QByteArray, plain);
+    HttpRequestParser::Limits limits;
+    limits.maxBodyBytes = 4096;
+    const QByteArray head = "POST /fhir HTTP/1.1\r\nHost: a\r\n" + headers +
+                            "Content-Length: " + QByteArray::number(body.size()) + "\r\n\r\n";
+    const QByteArray bytes = head + body;
+    const Outcome whole = parse(bytes, {bytes.size()}, limits);
+    const Outcome pieces = parse(bytes, {1, 7, 300}, limits);
+    QCOMPARE(pieces.status, whole.status);
+    QCOMPARE(whole.status, status);
+    if (status == 0) {
+        QCOMPARE(whole.state, HttpRequestParser::State::Complete);
+        QCOMPARE(whole.request.body, plain);
+        QCOMPARE(pieces.request.body, plain);
+        QCOMPARE(whole.used, bytes.size());
+    } else if (status == 415) {
+        // Refused on its head: not a byte of the body was taken.
+        QCOMPARE(whole.used, head.size());
+    }
 }
 
 QTEST_GUILESS_MAIN(TestHttpRequestParser)

@@ -2,6 +2,7 @@
 // a temporary SQLite database, and a client built on QNetworkAccessManager.
 
 #include "FhirBundle.h"
+#include "Gzip.h"
 #include "ServerProcess.h"
 #include "TestSupport.h"
 
@@ -69,14 +70,18 @@ private Q_SLOTS:
     void statsAndExport();
     void anotherContentUnderAStoredVersionIsAConflict();
     void versionsOfOneRecordInOneBatchAreStoredInOrder();
+    void compressedBatchIsStoredAsThePlainOne();
+    void badOrUnknownEncodingsAreRefused();
 
 private:
     QString pki(const QString& name) const { return m_server.pki(name); }
     // A client's TLS: the site certificate `clientName` (none when empty), trusting ca.pem
     // only.
     QSslConfiguration clientTls(const QString& clientName);
-    // A request as that client; GET when body is null, else POST.
-    Answer send(const QString& path, const QByteArray* body, const QString& clientName);
+    // A request as that client; GET when body is null, else POST (with that
+    // Content-Encoding when not empty: the body is sent as given).
+    Answer send(const QString& path, const QByteArray* body, const QString& clientName,
+                const QByteArray& contentEncoding = {});
     Answer post(const QJsonObject& body, const QString& clientName = u"site-750712184"_s)
     {
         const QByteArray bytes = QJsonDocument(body).toJson(QJsonDocument::Compact);
@@ -113,7 +118,7 @@ QSslConfiguration TestReferenceServer::clientTls(const QString& clientName)
 }
 
 Answer TestReferenceServer::send(const QString& path, const QByteArray* body,
-                                 const QString& clientName)
+                                 const QString& clientName, const QByteArray& contentEncoding)
 {
     Answer answer;
     const QSslConfiguration tls = clientTls(clientName);
@@ -126,6 +131,8 @@ Answer TestReferenceServer::send(const QString& path, const QByteArray* body,
     std::unique_ptr<QNetworkReply> reply;
     if (body) {
         request.setHeader(QNetworkRequest::ContentTypeHeader, u"application/fhir+json"_s);
+        if (!contentEncoding.isEmpty())
+            request.setRawHeader("Content-Encoding", contentEncoding);
         reply.reset(manager.post(request, *body));
     } else {
         reply.reset(manager.get(request));
@@ -455,6 +462,84 @@ void TestReferenceServer::versionsOfOneRecordInOneBatchAreStoredInOrder()
         QVERIFY2(results[i][u"status"_s].toInt() == 201,
                  QJsonDocument(results[i].toObject()).toJson().constData());
     }
+}
+
+void TestReferenceServer::compressedBatchIsStoredAsThePlainOne()
+{
+    // A batch as the workstation sends it: gzip-compressed.
+    QJsonArray bundles;
+    for (int i = 100; i < 110; ++i)
+        bundles.append(FhirBundle::fromRecord(record(i), SiteFiness));
+    const QByteArray plain =
+        QJsonDocument(QJsonObject{{u"bundles"_s, bundles}}).toJson(QJsonDocument::Compact);
+    const QByteArray compressed = Gzip::compress(plain);
+    QVERIFY(compressed.size() * 5 < plain.size()); // what compression is for
+    const Answer answer = send(u"/fhir"_s, &compressed, u"site-750712184"_s, "gzip");
+    QCOMPARE(answer.status, 200);
+    QJsonArray results = answer.json[u"results"_s].toArray();
+    QCOMPARE(results.size(), 10);
+    for (const QJsonValue& result : std::as_const(results))
+        QCOMPARE(result[u"outcome"_s].toString(), u"accepted"_s);
+    // The same batch plain: each Bundle is one the server already has, with this very
+    // content (another content under a stored version is a conflict).
+    const Answer again = send(u"/fhir"_s, &plain, u"site-750712184"_s);
+    QCOMPARE(again.status, 200);
+    results = again.json[u"results"_s].toArray();
+    QCOMPARE(results.size(), 10);
+    for (const QJsonValue& result : std::as_const(results))
+        QCOMPARE(result[u"outcome"_s].toString(), u"already had"_s);
+    // And the other way round: plain first, then compressed.
+    const QByteArray single =
+        QJsonDocument(FhirBundle::fromRecord(record(110), SiteFiness)).toJson();
+    QCOMPARE(send(u"/fhir"_s, &single, u"site-750712184"_s).status, 201);
+    const QByteArray singleCompressed = Gzip::compress(single);
+    const Answer replay = send(u"/fhir"_s, &singleCompressed, u"site-750712184"_s, "gzip");
+    QCOMPARE(replay.status, 200);
+    QCOMPARE(replay.json[u"outcome"_s].toString(), u"already had"_s);
+    // What the server exports of a compressed record is what it was sent.
+    const QString exported =
+        m_server.run({u"export"_s, u"--format"_s, u"fhir"_s, u"--database"_s, m_server.database()});
+    int found = 0;
+    for (const QString& line : exported.split(u'\n', Qt::SkipEmptyParts)) {
+        SamplingRecord stored;
+        QString site;
+        QList<Problem> problems;
+        if (!FhirBundle::parse(QJsonDocument::fromJson(line.toUtf8()).object(), &stored, &site,
+                               &problems))
+            continue;
+        if (stored.id == record(105).id) {
+            ++found;
+            QCOMPARE(stored.specimen.accession, record(105).specimen.accession);
+            QCOMPARE(stored.patient.birthName, record(105).patient.birthName);
+        }
+    }
+    QCOMPARE(found, 1);
+}
+
+void TestReferenceServer::badOrUnknownEncodingsAreRefused()
+{
+    const auto diagnostics = [](const Answer& answer) {
+        return answer.json[u"issue"_s][0][u"diagnostics"_s].toString();
+    };
+    const QByteArray plain =
+        QJsonDocument(FhirBundle::fromRecord(record(120), SiteFiness)).toJson();
+    QByteArray corrupt = Gzip::compress(plain);
+    corrupt[corrupt.size() / 2] = char(corrupt.at(corrupt.size() / 2) ^ 0x55);
+    const Answer broken = send(u"/fhir"_s, &corrupt, u"site-750712184"_s, "gzip");
+    QCOMPARE(broken.status, 400);
+    QVERIFY2(diagnostics(broken).contains(u"gzip"_s), qPrintable(diagnostics(broken)));
+    // Plain bytes said to be gzip.
+    QCOMPARE(send(u"/fhir"_s, &plain, u"site-750712184"_s, "gzip").status, 400);
+    const Answer unknown = send(u"/fhir"_s, &plain, u"site-750712184"_s, "br");
+    QCOMPARE(unknown.status, 415);
+    QVERIFY2(diagnostics(unknown).contains(u"gzip"_s), qPrintable(diagnostics(unknown)));
+    // None of them stored anything: the record goes in now, plain.
+    QCOMPARE(send(u"/fhir"_s, &plain, u"site-750712184"_s).status, 201);
+    // The used-code report (another POST) is read through the same door.
+    const QByteArray report = Gzip::compress(R"({"codes": []})");
+    const Answer codes = send(u"/activation-codes/used"_s, &report, u"site-750712184"_s, "gzip");
+    QCOMPARE(codes.status, 200);
+    QCOMPARE(send(u"/health"_s, nullptr, u"site-750712184"_s).status, 200);
 }
 
 QTEST_GUILESS_MAIN(TestReferenceServer)

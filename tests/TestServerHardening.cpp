@@ -6,6 +6,7 @@
 // stops accepting after the same connections, a server without the code quota lets one
 // site drain the stock, and the probes check that they sent what they claim.
 
+#include "Gzip.h"
 #include "ServerProbes.h"
 #include "ServerProcess.h"
 #include "TestSupport.h"
@@ -81,6 +82,7 @@ private Q_SLOTS:
     void hugeHeaderIsRefusedCheaply();
     void headerCountAndRequestLineAreCapped();
     void oversizedBodyIsRefusedOnItsContentLength();
+    void gzipBombIsRefusedBeforeItCostsMemory();
     void ambiguousFramingIsRefused_data();
     void ambiguousFramingIsRefused();
     void slowRequestsAreCut();
@@ -294,6 +296,38 @@ void TestServerHardening::oversizedBodyIsRefusedOnItsContentLength()
     qInfo("1 GiB body probe: %lld bytes pushed; server peak %lld -> %lld KiB, resident %lld KiB",
           written, before.peakKib, after.peakKib, after.residentKib);
     QVERIFY(after.peakKib - before.peakKib < MaxPeakGrowthKib);
+    QCOMPARE(probe.health(), 200);
+}
+
+void TestServerHardening::gzipBombIsRefusedBeforeItCostsMemory()
+{
+    // 1 GiB of zeros gzip-compressed, streamed a MiB at a time (never held whole here): about
+    // 1 MiB on the wire, far under the 32 MiB cap on what is sent.
+    Gzip gzip;
+    const QByteArray zeros(1024 * 1024, '\0');
+    for (int i = 0; i < 1024; ++i)
+        gzip.add(zeros);
+    const QByteArray bomb = gzip.finish();
+    QVERIFY2(bomb.size() > 512 * 1024 && bomb.size() < 2 * 1024 * 1024,
+             qPrintable(QString::number(bomb.size())));
+    ServerProbes probe = bulkProbes();
+    const ServerProbes::Usage before = bulkUsage();
+    QElapsedTimer clock;
+    clock.start();
+    const ServerProbes::Answer refused = probe.send(
+        Site, ServerProbes::post("/fhir", bomb, "Content-Encoding: gzip\r\n"), BigTransferMs);
+    const qint64 answeredMs = clock.elapsed();
+    QCOMPARE(refused.status, 413);
+    QVERIFY2(refused.body.contains("larger than 32 MiB once decompressed"),
+             refused.body.constData());
+    const ServerProbes::Usage after = bulkUsage();
+    qInfo("gzip bomb (%lld bytes, 1 GiB inflated): 413 in %lld ms; server CPU %lld ms, peak "
+          "%lld -> %lld KiB",
+          qint64(bomb.size()), answeredMs, after.cpuMs - before.cpuMs, before.peakKib,
+          after.peakKib);
+    // Inflating stopped at the cap: the whole of it would take a GiB more.
+    QVERIFY(after.peakKib - before.peakKib < MaxPeakGrowthKib);
+    QVERIFY(answeredMs < 30000);
     QCOMPARE(probe.health(), 200);
 }
 
@@ -653,8 +687,8 @@ void TestServerHardening::helpStatesTheLimits()
     const QString help = m_server.run({u"--help"_s});
     for (const QString& words :
          {u"--codes-site-quota"_s, u"--codes-site-day"_s, u"default 1000"_s, u"default 2000"_s,
-          u"--client-crl"_s, u"SIGHUP"_s, u"--front-socket"_s, u"32 MiB"_s, u"431"_s, u".pgpass"_s,
-          u"PGPASSWORD"_s, u"service"_s})
+          u"--client-crl"_s, u"SIGHUP"_s, u"--front-socket"_s, u"32 MiB"_s, u"431"_s, u"gzip"_s,
+          u"415"_s, u".pgpass"_s, u"PGPASSWORD"_s, u"service"_s})
         QVERIFY2(help.contains(words), qPrintable(words));
 }
 

@@ -143,6 +143,13 @@ void TestSyncEndToEnd::resultsArriveOnceAndResendsAddNothing()
     QCOMPARE(syncAsLab(fixture.path(), &output), int(SidepCtl::Success));
     QVERIFY2(output.contains(u"acknowledged: 120"_s), qPrintable(output));
     QCOMPARE(serverCount(), 120);
+    // What the run measured: gzip batches of Bundles, a few hundred bytes a version.
+    static const QRegularExpression throughput(
+        u"throughput: [0-9.,]+ [kMG]?B/s, (\\d+) bytes a version on the wire"_s);
+    const QRegularExpressionMatch measured = throughput.match(output);
+    QVERIFY2(measured.hasMatch(), qPrintable(output));
+    QVERIFY2(measured.captured(1).toInt() > 100 && measured.captured(1).toInt() < 3000,
+             qPrintable(output));
     // Sent again (the acknowledgements forgotten, as after restoring a backup): the server
     // recognises every Bundle and stores nothing twice.
     {

@@ -79,6 +79,8 @@ private Q_SLOTS:
     void resultEnteredWhileTheRegistrationWaitsTravelsBehindIt();
     void sendsEachVersionOnceAndAcknowledges();
     void largeReportsMakeSmallerBatches();
+    void batchesAreSizedForTheLink_data();
+    void batchesAreSizedForTheLink();
     void networkErrorsAndServerErrorsBackOffGeometrically();
     void throttlingWaitsAsLongAsTheServerAsks();
     void rejectionIsKeptUntilTheRecordChanges();
@@ -214,6 +216,53 @@ void TestSyncEngine::largeReportsMakeSmallerBatches()
     const qint64 measured = server.postBytes.last();
     QVERIFY2(measured <= estimate && measured > estimate - 16 * 1024,
              qPrintable(u"%1 measured, %2 estimated"_s.arg(measured).arg(estimate)));
+}
+
+void TestSyncEngine::batchesAreSizedForTheLink_data()
+{
+    QTest::addColumn<double>("linkBytesPerSecond");
+    QTest::addColumn<bool>("smaller");
+    QTest::newRow("40 Mbit/s") << 5e6 << false;
+    // 64 kbit/s: 8 KB/s, 32 KB in 4 s, under the 64 KiB floor: about 7 records of 9 KB.
+    QTest::newRow("64 kbit/s") << 8000.0 << true;
+    QTest::newRow("a transport that measures nothing") << 0.0 << false;
+}
+
+void TestSyncEngine::batchesAreSizedForTheLink()
+{
+    QFETCH(double, linkBytesPerSecond);
+    QFETCH(bool, smaller);
+    StoreFixture fixture;
+    addResultedRecords(fixture, 60);
+    auto lab = fixture.openAs(LabName);
+    FakeSyncServer server;
+    server.linkBytesPerSecond = linkBytesPerSecond;
+    SyncEngine engine(*lab, &server);
+    while (engine.sendNextBatch()) {
+    }
+    QCOMPARE(engine.status().acknowledged, 120);
+    QCOMPARE(server.stored.size(), 120);
+    verifyInOrder(server);
+    // The first batch knows nothing of the link: the cap.
+    QCOMPARE(server.bundlesPerPost.first(), SyncEngine::BatchSize);
+    const QList<int> later = server.bundlesPerPost.mid(1, server.bundlesPerPost.size() - 2);
+    QVERIFY(!later.isEmpty());
+    for (const int records : later) {
+        if (smaller) {
+            // Each as many as go in the 64 KiB floor at the measured bytes per record.
+            const double perRecord = engine.batchSizer().bytesPerRecord();
+            QVERIFY2(records >= 1 && records <= int(64 * 1024 / perRecord) + 1 && records < 15,
+                     qPrintable(u"%1 records of %2 bytes"_s.arg(records).arg(perRecord)));
+        } else {
+            QCOMPARE(records, SyncEngine::BatchSize);
+        }
+    }
+    if (linkBytesPerSecond > 0) {
+        QVERIFY(qAbs(engine.batchSizer().bytesPerSecond() - linkBytesPerSecond) <
+                linkBytesPerSecond * 0.05); // whole milliseconds
+    } else {
+        QVERIFY(!engine.batchSizer().hasMeasure());
+    }
 }
 
 void TestSyncEngine::networkErrorsAndServerErrorsBackOffGeometrically()

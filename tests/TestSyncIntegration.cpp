@@ -5,6 +5,8 @@
 // (and the plain words it says why), 1,000 records pushed twice, and a `sidepctl sync`
 // process killed while it sends. Whatever happens, the server ends with each record once.
 
+#include "FhirBundle.h"
+#include "Gzip.h"
 #include "HttpsTransport.h"
 #include "Outbox.h"
 #include "ServerProcess.h"
@@ -15,6 +17,9 @@
 
 #include <QElapsedTimer>
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QPointer>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSaveFile>
@@ -23,6 +28,7 @@
 #include <QSslKey>
 #include <QSslServer>
 #include <QTest>
+#include <QTimer>
 #include <memory>
 
 using namespace Qt::StringLiterals;
@@ -90,6 +96,107 @@ bool sendAllDue(SyncEngine& engine)
     }
 }
 
+// A national server in this process, over TLS with the demo server certificate, that keeps
+// each request as it came off the wire and answers it: at once, in small pieces over
+// seconds (a slow link, still moving), or half of it and then nothing (a stalled link).
+class WireServer : public QObject
+{
+public:
+    enum class Pace
+    {
+        AtOnce,
+        Dribble,
+        Stall,
+    };
+    Pace pace = Pace::AtOnce;
+    int pieces = 30;          // Dribble: the answer in this many writes...
+    int pieceEveryMs = 200;   // ...this far apart
+    QList<QByteArray> heads;  // each request's head, as received
+    QList<QByteArray> bodies; // each request's body, as received
+
+    bool listen(const QString& pkiDir)
+    {
+        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+        tls.setLocalCertificateChain(QSslCertificate::fromPath(pkiDir + u"/server.pem"_s));
+        QFile key(pkiDir + u"/server.key"_s);
+        if (!key.open(QIODevice::ReadOnly))
+            return false;
+        tls.setPrivateKey(QSslKey(&key, QSsl::Ec));
+        tls.setPeerVerifyMode(QSslSocket::VerifyNone);
+        m_server.setSslConfiguration(tls);
+        connect(&m_server, &QSslServer::pendingConnectionAvailable, this, [this] {
+            while (auto* socket = qobject_cast<QSslSocket*>(m_server.nextPendingConnection()))
+                serve(socket);
+        });
+        return m_server.listen(QHostAddress::LocalHost);
+    }
+    quint16 port() const { return m_server.serverPort(); }
+
+private:
+    void serve(QSslSocket* socket)
+    {
+        socket->setParent(this);
+        auto received = std::make_shared<QByteArray>();
+        connect(socket, &QSslSocket::readyRead, socket, [this, socket, received] {
+            *received += socket->readAll();
+            const qsizetype end = received->indexOf("\r\n\r\n");
+            if (end < 0)
+                return;
+            const QByteArray head = received->left(end).toLower();
+            const qsizetype at = head.indexOf("content-length:");
+            const qsizetype length =
+                at < 0 ? 0
+                       : head.mid(at + 15, head.indexOf('\r', at) - at - 15).trimmed().toLongLong();
+            if (received->size() < end + 4 + length)
+                return;
+            heads.append(head);
+            bodies.append(received->mid(end + 4, length));
+            received->remove(0, end + 4 + length);
+            answer(socket, bodies.last(), head.contains("content-encoding: gzip"));
+        });
+    }
+
+    void answer(QSslSocket* socket, const QByteArray& body, bool gzip)
+    {
+        QByteArray plain = body;
+        if (gzip && Gzip::inflate(body, 64 * 1024 * 1024, &plain) != Gzip::Status::Ok)
+            plain.clear();
+        QJsonArray results;
+        for (const QJsonValue& bundle :
+             QJsonDocument::fromJson(plain).object().value(u"bundles"_s).toArray()) {
+            QUuid record;
+            int version = 0;
+            FhirBundle::recordVersion(bundle.toObject(), &record, &version);
+            results.append(QJsonObject{
+                {u"bundleId"_s, QString(u"urn:uuid:"_s + record.toString(QUuid::WithoutBraces))},
+                {u"version"_s, version},
+                {u"outcome"_s, u"accepted"_s},
+                {u"status"_s, 201}});
+        }
+        const QByteArray json = QJsonDocument(QJsonObject{{u"results"_s, results}}).toJson();
+        socket->write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " +
+                      QByteArray::number(json.size()) + "\r\n\r\n");
+        switch (pace) {
+        case Pace::AtOnce:
+            socket->write(json);
+            return;
+        case Pace::Stall:
+            socket->write(json.left(json.size() / 2));
+            return;
+        case Pace::Dribble:
+            break;
+        }
+        const qsizetype piece = (json.size() + pieces - 1) / pieces;
+        for (int i = 0; i < pieces; ++i) {
+            QTimer::singleShot(
+                (i + 1) * pieceEveryMs, socket,
+                [socket, bytes = json.mid(i * piece, piece)] { socket->write(bytes); });
+        }
+    }
+
+    QSslServer m_server;
+};
+
 } // namespace
 
 class TestSyncIntegration : public QObject
@@ -105,6 +212,8 @@ private Q_SLOTS:
     void cutConnection_data();
     void cutConnection();
     void slowServerTimesOutThenSends();
+    void batchesGoGzipCompressed();
+    void aSlowTransferStillMovingIsNotCutAStalledOneIs();
     void refusedConnections_data();
     void refusedConnections();
     void serverDownIsSaidSo();
@@ -318,7 +427,8 @@ void TestSyncIntegration::slowServerTimesOutThenSends()
     SyncEngine::Status status = station.engine->status();
     QCOMPARE(status.waiting, 10);
     QCOMPARE(status.acknowledged, 0);
-    QVERIFY2(status.lastError.contains(u"did not answer within 1 second"_s),
+    QVERIFY2(status.lastError.contains(u"nothing moved"_s) &&
+                 status.lastError.contains(u"for 1 second"_s),
              qPrintable(status.lastError));
     QVERIFY2(status.lastError.contains(u"stay waiting"_s), qPrintable(status.lastError));
 
@@ -331,6 +441,69 @@ void TestSyncIntegration::slowServerTimesOutThenSends()
     QVERIFY(clock.elapsed() < 28000);
     QCOMPARE(station.engine->status().acknowledged, 10);
     QCOMPARE(serverCount(), 10);
+}
+
+void TestSyncIntegration::batchesGoGzipCompressed()
+{
+    WireServer wire;
+    QVERIFY(wire.listen(pki({}).chopped(1)));
+    Workstation station;
+    prepare(station, 20, wire.port());
+    if (QTest::currentTestFailed())
+        return;
+    QCOMPARE(sendBatch(*station.engine), Batch::Finished);
+    QCOMPARE(station.engine->status().acknowledged, 20);
+    // What went on the wire: gzip, said so, and inflating to the batch's JSON.
+    QCOMPARE(wire.bodies.size(), 1);
+    QVERIFY2(wire.heads.first().contains("\r\ncontent-encoding: gzip"),
+             wire.heads.first().constData());
+    QByteArray plain;
+    QCOMPARE(Gzip::inflate(wire.bodies.first(), 64 * 1024 * 1024, &plain), Gzip::Status::Ok);
+    const QJsonArray bundles = QJsonDocument::fromJson(plain).object()[u"bundles"_s].toArray();
+    QCOMPARE(bundles.size(), 20);
+    QVERIFY2(wire.bodies.first().size() * 5 < plain.size(),
+             qPrintable(u"%1 bytes for %2"_s.arg(wire.bodies.first().size()).arg(plain.size())));
+    // The engine measured what was sent: the compressed bytes.
+    const BatchSizer& sizer = station.engine->batchSizer();
+    QVERIFY(sizer.hasMeasure());
+    QCOMPARE(sizer.bytesPerRecord(), double(wire.bodies.first().size()) / 20);
+}
+
+void TestSyncIntegration::aSlowTransferStillMovingIsNotCutAStalledOneIs()
+{
+    WireServer wire;
+    QVERIFY(wire.listen(pki({}).chopped(1)));
+    Workstation station;
+    prepare(station, 10, wire.port());
+    if (QTest::currentTestFailed())
+        return;
+    station.transport->setTimeout(3000);
+    // Half an answer and then nothing: cut once nothing moved for 3 s.
+    wire.pace = WireServer::Pace::Stall;
+    QElapsedTimer clock;
+    clock.start();
+    QCOMPARE(sendBatch(*station.engine), Batch::Finished);
+    const qint64 stalledMs = clock.elapsed();
+    SyncEngine::Status status = station.engine->status();
+    QCOMPARE(status.waiting, 10);
+    QCOMPARE(status.acknowledged, 0);
+    QVERIFY2(stalledMs >= 2900 && stalledMs < 20000, qPrintable(QString::number(stalledMs)));
+    QVERIFY2(status.lastError.contains(u"nothing moved"_s) &&
+                 status.lastError.contains(u"for 3 second"_s),
+             qPrintable(status.lastError));
+
+    // The answer takes 6 s, a piece every 200 ms: twice the 3 s the transport allows a
+    // transfer to stand still. It is not cut.
+    QString error;
+    QVERIFY2(station.engine->retryNow(&error), qPrintable(error));
+    wire.pace = WireServer::Pace::Dribble;
+    clock.restart();
+    QCOMPARE(sendBatch(*station.engine), Batch::Finished);
+    const qint64 slowMs = clock.elapsed();
+    status = station.engine->status();
+    QVERIFY2(status.acknowledged == 10, qPrintable(status.lastError));
+    QVERIFY2(slowMs >= 5500, qPrintable(QString::number(slowMs))); // it was slow indeed
+    QCOMPARE(wire.bodies.size(), 2);
 }
 
 void TestSyncIntegration::refusedConnections_data()

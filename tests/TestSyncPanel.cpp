@@ -23,6 +23,7 @@ class TestSyncPanel : public QObject
 
 private Q_SLOTS:
     void showsWaitingSendsNowAndReportsErrors();
+    void showsTheSpeedAndTheTimeLeft();
     void warnsWhenTheClocksDisagree();
     void saysWhenSyncIsNotConfigured();
     void namesNoSettingOnScreen();
@@ -61,6 +62,38 @@ void TestSyncPanel::showsWaitingSendsNowAndReportsErrors()
     QCOMPARE(text("lastErrorLabel"), u"none"_s);
     QCOMPARE(text("connectionLabel"), u"the server answers"_s);
     QVERIFY(text("lastSuccessLabel") != u"never"_s);
+}
+
+void TestSyncPanel::showsTheSpeedAndTheTimeLeft()
+{
+    StoreFixture fixture;
+    addResultedRecords(fixture, 100); // 200 versions: a batch of 50, then 150 waiting
+    auto lab = fixture.openAs(LabName);
+    FakeSyncServer server;
+    server.linkBytesPerSecond = 1.2e6;
+    SyncEngine engine(*lab, &server);
+    SyncScheduler scheduler(engine, server);
+    SyncPanelWidget panel;
+    panel.setSync(&engine, &scheduler, u"https://127.0.0.1:8443"_s);
+    auto* speed = panel.findChild<QLabel*>(u"throughputLabel"_s);
+    QVERIFY(speed);
+    QVERIFY2(speed->text().contains(u"not measured yet"_s), qPrintable(speed->text()));
+
+    QVERIFY(engine.sendNextBatch());
+    QCOMPARE(server.bundlesPerPost, QList<int>{50});
+    // 150 versions at the pace of the first 50.
+    const qint64 left = engine.batchSizer().secondsFor(150);
+    QVERIFY(left >= 1);
+    QCOMPARE(speed->text(), u"1.2 MB/s, about %1 s left"_s.arg(left));
+
+    // A slower link (the second batch took minutes): minutes for the 100 left.
+    server.linkBytesPerSecond = 2000;
+    QVERIFY(engine.sendNextBatch());
+    QVERIFY2(speed->text().contains(u" min left"_s), qPrintable(speed->text()));
+
+    scheduler.syncNow(true);
+    QTRY_COMPARE(engine.status().waiting, 0);
+    QVERIFY2(speed->text().endsWith(u", nothing left to send"_s), qPrintable(speed->text()));
 }
 
 void TestSyncPanel::warnsWhenTheClocksDisagree()

@@ -4,6 +4,7 @@
 #include "SyncScheduler.h"
 #include "ui_SyncPanelWidget.h"
 
+#include <QLocale>
 #include <QRegularExpression>
 #include <QTreeWidget>
 
@@ -49,7 +50,7 @@ void SyncPanelWidget::setSync(SyncEngine* engine, SyncScheduler* scheduler,
     if (!engine || !scheduler) {
         for (QLabel* label :
              {m_ui->connectionLabel, m_ui->waitingLabel, m_ui->oldestLabel, m_ui->lastSuccessLabel,
-              m_ui->rejectedLabel, m_ui->lastErrorLabel, m_ui->clockLabel})
+              m_ui->rejectedLabel, m_ui->lastErrorLabel, m_ui->clockLabel, m_ui->throughputLabel})
             label->clear();
         m_ui->lateSamplesLabel->clear();
         m_ui->lateSamplesTreeWidget->clear();
@@ -86,6 +87,7 @@ void SyncPanelWidget::refresh()
                                                                    : tr("nothing waits"));
     m_ui->lastSuccessLabel->setText(shown(status.lastSuccess));
     m_ui->rejectedLabel->setText(QString::number(status.recordsRejected));
+    showThroughput(versionsWaiting);
     // A problem of the round itself (the store, a refill) first, then the outbox's.
     QString lastError = m_scheduler->lastProblem();
     if (lastError.isEmpty())
@@ -131,6 +133,26 @@ void SyncPanelWidget::showLateSamples()
         item->setData(2, Qt::TextAlignmentRole, int(Qt::AlignRight | Qt::AlignVCenter));
     }
     tree->show();
+}
+
+void SyncPanelWidget::showThroughput(int versionsWaiting)
+{
+    const BatchSizer& sizer = m_engine->batchSizer();
+    if (!sizer.hasMeasure()) {
+        m_ui->throughputLabel->setText(tr("not measured yet (after the first batch sent)"));
+        return;
+    }
+    const QString speed = tr("%1/s").arg(
+        locale().formattedDataSize(qint64(sizer.bytesPerSecond()), 1, QLocale::DataSizeSIFormat));
+    const qint64 seconds = sizer.secondsFor(versionsWaiting);
+    QString left;
+    if (versionsWaiting == 0)
+        left = tr("nothing left to send");
+    else if (seconds < 120)
+        left = tr("about %n s left", nullptr, int(std::max<qint64>(1, seconds)));
+    else
+        left = tr("about %n min left", nullptr, int((seconds + 59) / 60));
+    m_ui->throughputLabel->setText(tr("%1, %2").arg(speed, left));
 }
 
 QString SyncPanelWidget::readable(const QString& message)

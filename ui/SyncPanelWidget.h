@@ -12,7 +12,8 @@ class SyncScheduler;
 
 // The site supervisor's view of the sync: whether the server answers, what waits and
 // since when, the last acknowledgement, what the server rejected, the last error in plain
-// words, and the server's clock against the workstation's. The scheduler sends in the
+// words, the server's clock against the workstation's, and the speed the batches went at
+// with the time what waits should take. The scheduler sends in the
 // background; "Send now" starts a round at once, whatever the backoff said. Never blocks
 // the window (the network calls are asynchronous).
 class SyncPanelWidget : public QWidget
@@ -36,6 +37,8 @@ public:
 private:
     // Samples that waited more than RecordStore::AwaitingResultDays for a result.
     void showLateSamples();
+    // The measured throughput and the time the backlog should take at it.
+    void showThroughput(int versionsWaiting);
     void showClocks(const QDateTime& server, const QDateTime& workstation);
 
     std::unique_ptr<Ui::SyncPanelWidget> m_ui;

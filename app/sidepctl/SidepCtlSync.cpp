@@ -10,6 +10,7 @@
 #include "UsedCodeReport.h"
 
 #include <QEventLoop>
+#include <QLocale>
 
 using namespace Qt::StringLiterals;
 
@@ -53,6 +54,14 @@ int SidepCtl::sync(const CommandArguments& args)
                   << Qt::endl;
         if (!status.lastError.isEmpty())
             m_out << tr("last error: %1").arg(status.lastError) << Qt::endl;
+        // What the batches of this run measured (nothing before one went).
+        if (const BatchSizer& sizer = engine.batchSizer(); sizer.hasMeasure()) {
+            m_out << tr("throughput: %1/s, %2 bytes a version on the wire")
+                         .arg(QLocale().formattedDataSize(qint64(sizer.bytesPerSecond()), 1,
+                                                          QLocale::DataSizeSIFormat))
+                         .arg(qRound64(sizer.bytesPerRecord()))
+                  << Qt::endl;
+        }
         // The national server has only the registration of these: the lab should look.
         QString error;
         const QList<RecordStore::AwaitingResult> late = engine.awaitingResult(&error);

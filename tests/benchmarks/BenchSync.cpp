@@ -138,6 +138,7 @@ public:
         m_real->postBundles(bundles, [this, done = std::move(done)](const Reply& reply) {
             answeredAt = m_clock.nsecsElapsed();
             answeredCpu = ownCpuNs();
+            bytesSent += reply.bytesSent;
             if (reply.httpStatus != 200)
                 qFatal("a batch failed: HTTP %d %s", reply.httpStatus, qPrintable(reply.errorText));
             done(reply);
@@ -148,6 +149,7 @@ public:
     qint64 answeredAt = 0;
     qint64 postedCpu = 0;
     qint64 answeredCpu = 0;
+    qint64 bytesSent = 0; // request bodies as the transport sent them (gzip)
     QList<QJsonArray> batches;
 
 private:
@@ -358,6 +360,7 @@ int main(int argc, char* argv[])
     }
     WireMeter wire(arguments.contains(u"--count-lo"_s), proxy.port() ? &proxy : nullptr);
     QString engineWire;
+    qint64 engineBytesSent = 0; // request bodies as the engine's transport sent them (gzip)
     QString scheduledWire;
     QString baselineWire;
     QString rawWire;
@@ -444,6 +447,7 @@ int main(int argc, char* argv[])
         engineCpu = ownCpu() - engineCpuStart;
         engineServerCpu = serverCpu() - engineServerCpuStart;
         engineWire = wire.end(records);
+        engineBytesSent = transport.bytesSent;
         const SyncEngine::Status status = engine.status();
         if (status.acknowledged != versions || serverVersions(server) != versions)
             qFatal("the engine did not deliver every record once (%d acknowledged)",
@@ -691,7 +695,9 @@ int main(int argc, char* argv[])
           << "   (outbox, record status, audit per record; commit)\n"
           << "  request body       " << double(bodyBytes) / records << " bytes/record ("
           << bodyBytes / 1024.0 / 1024.0 << " MiB in " << bodies.size() << " POSTs)\n"
-          << engineWire
+          << engineWire << "  sent (gzip)        " << double(engineBytesSent) / records
+          << " bytes/record (" << engineBytesSent / 1024.0 / 1024.0 << " MiB, "
+          << double(bodyBytes) / double(std::max<qint64>(1, engineBytesSent)) << " x smaller)\n"
           << "scheduler, as sidepctl sync (two batches in flight, fresh server database):\n"
           << "  total              " << seconds(scheduledNs) << " s   ("
           << records / seconds(scheduledNs) << " records/s; target: " << records << " in < 20 s)\n"

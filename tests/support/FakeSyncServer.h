@@ -33,6 +33,10 @@ public:
     QList<qint64> postBytes;       // the size of each request's JSON
     QList<int> bundlesPerPost;     // how many records each request held
     qint64 clockOffsetSeconds = 0; // how far the server's clock is from this machine's
+    // The link's pace, for the engine's throughput: each answered request says it took its
+    // JSON's bytes at this many bytes a second (0: says nothing, as a transport that cannot
+    // tell).
+    double linkBytesPerSecond = 0;
     // Used activation codes (POST /activation-codes/used): every report posted, the code
     // and day the server holds, and the codes it refuses as another site's.
     QList<QJsonObject> usedCodeReports;
@@ -73,6 +77,10 @@ public:
         for (const QJsonValue& bundle : bundles)
             results.append(store(bundle.toObject()));
         reply.httpStatus = 200;
+        if (linkBytesPerSecond > 0) {
+            reply.bytesSent = postBytes.last();
+            reply.elapsedMs = qint64(double(reply.bytesSent) * 1000.0 / linkBytesPerSecond);
+        }
         reply.body.insert(u"results"_s, results);
         done(reply);
     }
