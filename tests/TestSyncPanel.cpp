@@ -12,6 +12,8 @@
 
 #include <QLabel>
 #include <QPushButton>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTest>
 #include <QTreeWidget>
 
@@ -28,6 +30,7 @@ private Q_SLOTS:
     void saysWhenSyncIsNotConfigured();
     void namesNoSettingOnScreen();
     void listsSamplesWaitingTooLongForAResult();
+    void saysWhenASendStateWasEdited();
 };
 
 void TestSyncPanel::showsWaitingSendsNowAndReportsErrors()
@@ -62,6 +65,34 @@ void TestSyncPanel::showsWaitingSendsNowAndReportsErrors()
     QCOMPARE(text("lastErrorLabel"), u"none"_s);
     QCOMPARE(text("connectionLabel"), u"the server answers"_s);
     QVERIFY(text("lastSuccessLabel") != u"never"_s);
+}
+
+void TestSyncPanel::saysWhenASendStateWasEdited()
+{
+    StoreFixture fixture;
+    addResultedRecords(fixture, 2);
+    {
+        // Someone with the file but no key marks every version acknowledged.
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"editor"_s);
+        db.setDatabaseName(fixture.path());
+        QVERIFY(db.open());
+        QSqlQuery edit(db);
+        QVERIFY(edit.exec(u"UPDATE outbox SET state = 'acknowledged', "
+                          "acknowledged_at = '2020-01-01T00:00:00Z'"_s));
+    }
+    QSqlDatabase::removeDatabase(u"editor"_s);
+    auto lab = fixture.openAs(LabName);
+    FakeSyncServer server;
+    SyncEngine engine(*lab, &server);
+    SyncScheduler scheduler(engine, server);
+    SyncPanelWidget panel;
+    panel.setSync(&engine, &scheduler, u"https://127.0.0.1:8443"_s);
+    scheduler.syncNow();
+    auto* rejected = panel.findChild<QLabel*>(u"rejectedLabel"_s);
+    QTRY_VERIFY2(rejected->text().contains(u"2 record(s) whose send state was edited"_s),
+                 qPrintable(rejected->text()));
+    QVERIFY(rejected->text().contains(u"db verify"_s));
+    QCOMPARE(server.stored.size(), 0);
 }
 
 void TestSyncPanel::showsTheSpeedAndTheTimeLeft()

@@ -825,6 +825,10 @@
         <source>a result comes with its DiagnosticReport</source>
         <translation>a result comes with its DiagnosticReport</translation>
     </message>
+    <message>
+        <source>the ServiceRequest&apos;s LOINC code is the result&apos;s analysis</source>
+        <translation>the ServiceRequest&apos;s LOINC code is the result&apos;s analysis</translation>
+    </message>
 </context>
 <context>
     <name>HttpsTransport</name>
@@ -888,13 +892,6 @@
         <source>the server&apos;s host name %1 (sync.url) cannot be found: check sync.url and this computer&apos;s network</source>
         <translation>the server&apos;s host name %1 (sync.url) cannot be found: check sync.url and this computer&apos;s network</translation>
     </message>
-    <message numerus="yes">
-        <source>the server at %1 did not answer within %n second(s): it is down, overloaded or unreachable; the records stay waiting and are sent again</source>
-        <translation>
-            <numerusform>the server at %1 did not answer within %n second: it is down, overloaded or unreachable; the records stay waiting and are sent again</numerusform>
-            <numerusform>the server at %1 did not answer within %n seconds: it is down, overloaded or unreachable; the records stay waiting and are sent again</numerusform>
-        </translation>
-    </message>
     <message>
         <source>the server at %1 closed the connection before answering: the records stay waiting and are sent again (the server recognises those it already has)</source>
         <translation>the server at %1 closed the connection before answering: the records stay waiting and are sent again (the server recognises those it already has)</translation>
@@ -914,6 +911,13 @@
     <message>
         <source>the server&apos;s answer is not a batch of activation codes</source>
         <translation>the server&apos;s answer is not a batch of activation codes</translation>
+    </message>
+    <message numerus="yes">
+        <source>nothing moved between this workstation and the server at %1 for %n second(s): it is down, overloaded or unreachable; the records stay waiting and are sent again</source>
+        <translation>
+            <numerusform>nothing moved between this workstation and the server at %1 for %n second: it is down, overloaded or unreachable; the records stay waiting and are sent again</numerusform>
+            <numerusform>nothing moved between this workstation and the server at %1 for %n seconds: it is down, overloaded or unreachable; the records stay waiting and are sent again</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1484,6 +1488,61 @@
     <message>
         <source>record %1 is damaged: the copy of its version %2 does not decrypt</source>
         <translation>record %1 is damaged: the copy of its version %2 does not decrypt</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordQuality</name>
+    <message>
+        <source>must not contain the user name</source>
+        <translation>must not contain the user name</translation>
+    </message>
+    <message>
+        <source>is, or is built on, a dictionary word</source>
+        <translation>is, or is built on, a dictionary word</translation>
+    </message>
+    <message>
+        <source>must not read the same backwards</source>
+        <translation>must not read the same backwards</translation>
+    </message>
+    <message>
+        <source>repeats the same character too often</source>
+        <translation>repeats the same character too often</translation>
+    </message>
+    <message>
+        <source>must not contain a sequence such as 123456 or abcdef</source>
+        <translation>must not contain a sequence such as 123456 or abcdef</translation>
+    </message>
+    <message>
+        <source>must have at least %1 characters</source>
+        <translation>must have at least %1 characters</translation>
+    </message>
+    <message>
+        <source>is empty</source>
+        <translation>is empty</translation>
+    </message>
+    <message>
+        <source>is too easy to guess</source>
+        <translation>is too easy to guess</translation>
+    </message>
+    <message>
+        <source>password: must have at least %1 characters</source>
+        <translation>password: must have at least %1 characters</translation>
+    </message>
+    <message>
+        <source>password: the password quality check cannot start</source>
+        <translation>password: the password quality check cannot start</translation>
+    </message>
+    <message>
+        <source>password: the dictionary of common passwords (cracklib-runtime) is missing; ask your administrator</source>
+        <translation>password: the dictionary of common passwords (cracklib-runtime) is missing; ask your administrator</translation>
+    </message>
+    <message>
+        <source>password: %1</source>
+        <translation>password: %1</translation>
+    </message>
+    <message>
+        <source>password: one dictionary word with digits, symbols or repeats added is easy to guess; use several words</source>
+        <translation>password: one dictionary word with digits, symbols or repeats added is easy to guess; use several words</translation>
     </message>
 </context>
 <context>
@@ -2502,6 +2561,22 @@
         <source>is only given for a positive result</source>
         <translation>is only given for a positive result</translation>
     </message>
+    <message>
+        <source>or choose a lower identity status</source>
+        <translation>or choose a lower identity status</translation>
+    </message>
+    <message>
+        <source>is required for a qualified identity (an identity is qualified only with its INS); enter the INS %1</source>
+        <translation>is required for a qualified identity (an identity is qualified only with its INS); enter the INS %1</translation>
+    </message>
+    <message>
+        <source>is required for a qualified identity (one of the five INS traits); enter the birth name %1</source>
+        <translation>is required for a qualified identity (one of the five INS traits); enter the birth name %1</translation>
+    </message>
+    <message>
+        <source>is required for a qualified identity (one of the five INS traits): enter the INSEE code of the birth commune, or 99 and the country&apos;s code when born abroad, %1</source>
+        <translation>is required for a qualified identity (one of the five INS traits): enter the INSEE code of the birth commune, or 99 and the country&apos;s code when born abroad, %1</translation>
+    </message>
 </context>
 <context>
     <name>ResultEntryWidget</name>
@@ -3009,6 +3084,10 @@
     <message>
         <source>record %1 was purged: the national server has its result and its data was erased from this workstation after the retention window</source>
         <translation>record %1 was purged: the national server has its result and its data was erased from this workstation after the retention window</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>cannot read %1: %2</translation>
     </message>
 </context>
 <context>
@@ -3923,6 +4002,22 @@ Exit codes: 0 success, 1 invalid input, 2 usage error, 3 integrity problem found
         <source>used activation codes reported: %1</source>
         <translation>used activation codes reported: %1</translation>
     </message>
+    <message>
+        <source>damaged: record %1 version %2 (its send state was edited; not acted on)</source>
+        <translation>damaged: record %1 version %2 (its send state was edited; not acted on)</translation>
+    </message>
+    <message>
+        <source>%1: an import file holds at most %2 MiB; split it</source>
+        <translation>%1: an import file holds at most %2 MiB; split it</translation>
+    </message>
+    <message>
+        <source>damaged (state edited in the file; see db verify)</source>
+        <translation>damaged (state edited in the file; see db verify)</translation>
+    </message>
+    <message>
+        <source>throughput: %1/s, %2 bytes a version on the wire</source>
+        <translation>throughput: %1/s, %2 bytes a version on the wire</translation>
+    </message>
 </context>
 <context>
     <name>SignInWidget</name>
@@ -3980,10 +4075,6 @@ Exit codes: 0 success, 1 invalid input, 2 usage error, 3 integrity problem found
 </context>
 <context>
     <name>Store</name>
-    <message>
-        <source>password: must have at least %1 characters</source>
-        <translation>password: must have at least %1 characters</translation>
-    </message>
     <message>
         <source>site FINESS: %1</source>
         <translation>site FINESS: %1</translation>
@@ -4176,6 +4267,93 @@ Exit codes: 0 success, 1 invalid input, 2 usage error, 3 integrity problem found
             <numerusform>%1 (%n versions to send)</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Speed</source>
+        <translation>Speed</translation>
+    </message>
+    <message>
+        <source>Sending speed and time left</source>
+        <translation>Sending speed and time left</translation>
+    </message>
+    <message>
+        <source>Samples without a result</source>
+        <translation>Samples without a result</translation>
+    </message>
+    <message>
+        <source>Samples waiting too long for a result</source>
+        <translation>Samples waiting too long for a result</translation>
+    </message>
+    <message>
+        <source>Tube</source>
+        <translation>Tube</translation>
+    </message>
+    <message>
+        <source>Sampled on</source>
+        <translation>Sampled on</translation>
+    </message>
+    <message>
+        <source>Days waiting</source>
+        <translation>Days waiting</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1; %n record(s) whose send state was edited in the file, not sent: ask the administrator to run sidepctl db verify</source>
+        <translation>
+            <numerusform>%1; %n record whose send state was edited in the file, not sent: ask the administrator to run sidepctl db verify</numerusform>
+            <numerusform>%1; %n records whose send state was edited in the file, not sent: ask the administrator to run sidepctl db verify</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the samples without a result could not be read: %1</source>
+        <translation>the samples without a result could not be read: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>no sample has waited more than %n day(s) for its result</source>
+        <translation>
+            <numerusform>no sample has waited more than %n day for its result</numerusform>
+            <numerusform>no sample has waited more than %n days for its result</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sample(s) without a result more than %1 days after sampling: ask the lab</source>
+        <translation>
+            <numerusform>%n sample without a result more than %1 days after sampling: ask the lab</numerusform>
+            <numerusform>%n samples without a result more than %1 days after sampling: ask the lab</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(unreadable label)</source>
+        <translation>(unreadable label)</translation>
+    </message>
+    <message>
+        <source>not measured yet (after the first batch sent)</source>
+        <translation>not measured yet (after the first batch sent)</translation>
+    </message>
+    <message>
+        <source>%1/s</source>
+        <translation>%1/s</translation>
+    </message>
+    <message>
+        <source>nothing left to send</source>
+        <translation>nothing left to send</translation>
+    </message>
+    <message numerus="yes">
+        <source>about %n s left</source>
+        <translation>
+            <numerusform>about %n s left</numerusform>
+            <numerusform>about %n s left</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>about %n min left</source>
+        <translation>
+            <numerusform>about %n min left</numerusform>
+            <numerusform>about %n min left</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
 </context>
 <context>
     <name>SyncSettings</name>
@@ -4330,6 +4508,10 @@ Exit codes: 0 success, 1 invalid input, 2 usage error, 3 integrity problem found
     <message>
         <source>stored, encrypted in the store</source>
         <translation>stored, encrypted in the store</translation>
+    </message>
+    <message>
+        <source>%1 is larger than a certificate or key file can be (1 MiB)</source>
+        <translation>%1 is larger than a certificate or key file can be (1 MiB)</translation>
     </message>
 </context>
 <context>

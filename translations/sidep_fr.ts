@@ -825,6 +825,10 @@
         <source>a result comes with its DiagnosticReport</source>
         <translation>un résultat est accompagné de son DiagnosticReport</translation>
     </message>
+    <message>
+        <source>the ServiceRequest&apos;s LOINC code is the result&apos;s analysis</source>
+        <translation>le code LOINC de la ServiceRequest est l&apos;analyse du résultat</translation>
+    </message>
 </context>
 <context>
     <name>HttpsTransport</name>
@@ -888,13 +892,6 @@
         <source>the server&apos;s host name %1 (sync.url) cannot be found: check sync.url and this computer&apos;s network</source>
         <translation>le nom d&apos;hôte du serveur %1 (sync.url) est introuvable : vérifiez sync.url et le réseau de cet ordinateur</translation>
     </message>
-    <message numerus="yes">
-        <source>the server at %1 did not answer within %n second(s): it is down, overloaded or unreachable; the records stay waiting and are sent again</source>
-        <translation>
-            <numerusform>le serveur %1 n&apos;a pas répondu dans un délai de %n seconde : il est arrêté, surchargé ou injoignable ; les fiches restent en attente et seront renvoyées</numerusform>
-            <numerusform>le serveur %1 n&apos;a pas répondu dans un délai de %n secondes : il est arrêté, surchargé ou injoignable ; les fiches restent en attente et seront renvoyées</numerusform>
-        </translation>
-    </message>
     <message>
         <source>the server at %1 closed the connection before answering: the records stay waiting and are sent again (the server recognises those it already has)</source>
         <translation>le serveur %1 a fermé la connexion avant de répondre : les fiches restent en attente et seront renvoyées (le serveur reconnaît celles qu&apos;il a déjà reçues)</translation>
@@ -914,6 +911,13 @@
     <message>
         <source>the server&apos;s answer is not a batch of activation codes</source>
         <translation>la réponse du serveur n&apos;est pas un lot de codes d&apos;activation</translation>
+    </message>
+    <message numerus="yes">
+        <source>nothing moved between this workstation and the server at %1 for %n second(s): it is down, overloaded or unreachable; the records stay waiting and are sent again</source>
+        <translation>
+            <numerusform>rien n&apos;est passé entre ce poste et le serveur %1 pendant %n seconde : il est arrêté, surchargé ou injoignable ; les dossiers restent en attente et seront renvoyés</numerusform>
+            <numerusform>rien n&apos;est passé entre ce poste et le serveur %1 pendant %n secondes : il est arrêté, surchargé ou injoignable ; les dossiers restent en attente et seront renvoyés</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1484,6 +1488,61 @@
     <message>
         <source>record %1 is damaged: the copy of its version %2 does not decrypt</source>
         <translation>la fiche %1 est endommagée : la copie de sa version %2 ne se déchiffre pas</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordQuality</name>
+    <message>
+        <source>must not contain the user name</source>
+        <translation>ne doit pas contenir le nom d&apos;utilisateur</translation>
+    </message>
+    <message>
+        <source>is, or is built on, a dictionary word</source>
+        <translation>est un mot du dictionnaire, ou construit sur un tel mot</translation>
+    </message>
+    <message>
+        <source>must not read the same backwards</source>
+        <translation>ne doit pas se lire de la même façon à l&apos;envers</translation>
+    </message>
+    <message>
+        <source>repeats the same character too often</source>
+        <translation>répète trop souvent le même caractère</translation>
+    </message>
+    <message>
+        <source>must not contain a sequence such as 123456 or abcdef</source>
+        <translation>ne doit pas contenir de suite comme 123456 ou abcdef</translation>
+    </message>
+    <message>
+        <source>must have at least %1 characters</source>
+        <translation>doit comporter au moins %1 caractères</translation>
+    </message>
+    <message>
+        <source>is empty</source>
+        <translation>est vide</translation>
+    </message>
+    <message>
+        <source>is too easy to guess</source>
+        <translation>est trop facile à deviner</translation>
+    </message>
+    <message>
+        <source>password: must have at least %1 characters</source>
+        <translation>mot de passe : doit comporter au moins %1 caractères</translation>
+    </message>
+    <message>
+        <source>password: the password quality check cannot start</source>
+        <translation>mot de passe : la vérification de la qualité du mot de passe ne peut pas démarrer</translation>
+    </message>
+    <message>
+        <source>password: the dictionary of common passwords (cracklib-runtime) is missing; ask your administrator</source>
+        <translation>mot de passe : le dictionnaire des mots de passe courants (cracklib-runtime) est absent ; adressez-vous à votre administrateur</translation>
+    </message>
+    <message>
+        <source>password: %1</source>
+        <translation>mot de passe : %1</translation>
+    </message>
+    <message>
+        <source>password: one dictionary word with digits, symbols or repeats added is easy to guess; use several words</source>
+        <translation>mot de passe : un seul mot du dictionnaire auquel on ajoute des chiffres, des symboles ou des répétitions se devine facilement ; utilisez plusieurs mots</translation>
     </message>
 </context>
 <context>
@@ -2502,6 +2561,22 @@
         <source>is only given for a positive result</source>
         <translation>ne s&apos;applique qu&apos;à un résultat positif</translation>
     </message>
+    <message>
+        <source>or choose a lower identity status</source>
+        <translation>ou choisissez un statut d&apos;identité inférieur</translation>
+    </message>
+    <message>
+        <source>is required for a qualified identity (an identity is qualified only with its INS); enter the INS %1</source>
+        <translation>est obligatoire pour une identité qualifiée (une identité n&apos;est qualifiée qu&apos;avec son INS) ; saisissez l&apos;INS %1</translation>
+    </message>
+    <message>
+        <source>is required for a qualified identity (one of the five INS traits); enter the birth name %1</source>
+        <translation>est obligatoire pour une identité qualifiée (l&apos;un des cinq traits INS) ; saisissez le nom de naissance %1</translation>
+    </message>
+    <message>
+        <source>is required for a qualified identity (one of the five INS traits): enter the INSEE code of the birth commune, or 99 and the country&apos;s code when born abroad, %1</source>
+        <translation>est obligatoire pour une identité qualifiée (l&apos;un des cinq traits INS) : saisissez le code INSEE de la commune de naissance, ou 99 suivi du code du pays pour une naissance à l&apos;étranger, %1</translation>
+    </message>
 </context>
 <context>
     <name>ResultEntryWidget</name>
@@ -3009,6 +3084,10 @@
     <message>
         <source>record %1 was purged: the national server has its result and its data was erased from this workstation after the retention window</source>
         <translation>la fiche %1 a été purgée : le serveur national a reçu son résultat et ses données ont été effacées de ce poste à l&apos;issue du délai de conservation</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>impossible de lire %1 : %2</translation>
     </message>
 </context>
 <context>
@@ -3943,6 +4022,22 @@ rôle), 5 introuvable, 6 erreur de la base, 7 synchronisation incomplète
         <source>used activation codes reported: %1</source>
         <translation>codes d&apos;activation utilisés signalés : %1</translation>
     </message>
+    <message>
+        <source>damaged: record %1 version %2 (its send state was edited; not acted on)</source>
+        <translation>endommagé : dossier %1 version %2 (son état d&apos;envoi a été modifié ; rien n&apos;est fait sur cette base)</translation>
+    </message>
+    <message>
+        <source>%1: an import file holds at most %2 MiB; split it</source>
+        <translation>%1 : un fichier d&apos;import contient au plus %2 Mio ; découpez-le</translation>
+    </message>
+    <message>
+        <source>damaged (state edited in the file; see db verify)</source>
+        <translation>endommagés (état modifié dans le fichier ; voir db verify)</translation>
+    </message>
+    <message>
+        <source>throughput: %1/s, %2 bytes a version on the wire</source>
+        <translation>débit : %1/s, %2 octets par version sur le réseau</translation>
+    </message>
 </context>
 <context>
     <name>SignInWidget</name>
@@ -4000,10 +4095,6 @@ rôle), 5 introuvable, 6 erreur de la base, 7 synchronisation incomplète
 </context>
 <context>
     <name>Store</name>
-    <message>
-        <source>password: must have at least %1 characters</source>
-        <translation>mot de passe : doit comporter au moins %1 caractères</translation>
-    </message>
     <message>
         <source>site FINESS: %1</source>
         <translation>FINESS du site : %1</translation>
@@ -4196,6 +4287,93 @@ rôle), 5 introuvable, 6 erreur de la base, 7 synchronisation incomplète
             <numerusform>%1 (%n versions à envoyer)</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Speed</source>
+        <translation>Débit</translation>
+    </message>
+    <message>
+        <source>Sending speed and time left</source>
+        <translation>Débit d&apos;envoi et temps restant</translation>
+    </message>
+    <message>
+        <source>Samples without a result</source>
+        <translation>Prélèvements sans résultat</translation>
+    </message>
+    <message>
+        <source>Samples waiting too long for a result</source>
+        <translation>Prélèvements qui attendent trop longtemps leur résultat</translation>
+    </message>
+    <message>
+        <source>Tube</source>
+        <translation>Tube</translation>
+    </message>
+    <message>
+        <source>Sampled on</source>
+        <translation>Prélevé le</translation>
+    </message>
+    <message>
+        <source>Days waiting</source>
+        <translation>Jours d&apos;attente</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1; %n record(s) whose send state was edited in the file, not sent: ask the administrator to run sidepctl db verify</source>
+        <translation>
+            <numerusform>%1 ; %n dossier dont l&apos;état d&apos;envoi a été modifié dans le fichier, non envoyé : demandez à l&apos;administrateur de lancer sidepctl db verify</numerusform>
+            <numerusform>%1 ; %n dossiers dont l&apos;état d&apos;envoi a été modifié dans le fichier, non envoyés : demandez à l&apos;administrateur de lancer sidepctl db verify</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the samples without a result could not be read: %1</source>
+        <translation>les prélèvements sans résultat n&apos;ont pas pu être lus : %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>no sample has waited more than %n day(s) for its result</source>
+        <translation>
+            <numerusform>aucun prélèvement n&apos;attend son résultat depuis plus de %n jour</numerusform>
+            <numerusform>aucun prélèvement n&apos;attend son résultat depuis plus de %n jours</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sample(s) without a result more than %1 days after sampling: ask the lab</source>
+        <translation>
+            <numerusform>%n prélèvement sans résultat plus de %1 jours après le prélèvement : relancez le laboratoire</numerusform>
+            <numerusform>%n prélèvements sans résultat plus de %1 jours après le prélèvement : relancez le laboratoire</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(unreadable label)</source>
+        <translation>(étiquette illisible)</translation>
+    </message>
+    <message>
+        <source>not measured yet (after the first batch sent)</source>
+        <translation>pas encore mesuré (après le premier lot envoyé)</translation>
+    </message>
+    <message>
+        <source>%1/s</source>
+        <translation>%1/s</translation>
+    </message>
+    <message>
+        <source>nothing left to send</source>
+        <translation>plus rien à envoyer</translation>
+    </message>
+    <message numerus="yes">
+        <source>about %n s left</source>
+        <translation>
+            <numerusform>environ %n s restante</numerusform>
+            <numerusform>environ %n s restantes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>about %n min left</source>
+        <translation>
+            <numerusform>environ %n min restante</numerusform>
+            <numerusform>environ %n min restantes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
 </context>
 <context>
     <name>SyncSettings</name>
@@ -4350,6 +4528,10 @@ rôle), 5 introuvable, 6 erreur de la base, 7 synchronisation incomplète
     <message>
         <source>stored, encrypted in the store</source>
         <translation>conservée, chiffrée dans la base</translation>
+    </message>
+    <message>
+        <source>%1 is larger than a certificate or key file can be (1 MiB)</source>
+        <translation>%1 est plus grand qu&apos;un fichier de certificat ou de clé ne peut l&apos;être (1 Mio)</translation>
     </message>
 </context>
 <context>

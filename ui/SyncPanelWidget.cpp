@@ -86,7 +86,14 @@ void SyncPanelWidget::refresh()
     m_ui->oldestLabel->setText(status.waiting + status.sending > 0 ? shown(status.oldestWaiting)
                                                                    : tr("nothing waits"));
     m_ui->lastSuccessLabel->setText(shown(status.lastSuccess));
-    m_ui->rejectedLabel->setText(QString::number(status.recordsRejected));
+    // A send state edited in the file is never acted on: say so where rejections are.
+    m_ui->rejectedLabel->setText(
+        status.recordsDamaged == 0
+            ? QString::number(status.recordsRejected)
+            : tr("%1; %n record(s) whose send state was edited in the file, not sent: ask the "
+                 "administrator to run sidepctl db verify",
+                 nullptr, status.recordsDamaged)
+                  .arg(status.recordsRejected));
     showThroughput(versionsWaiting);
     // A problem of the round itself (the store, a refill) first, then the outbox's.
     QString lastError = m_scheduler->lastProblem();
