@@ -487,7 +487,8 @@ void TestSyncIntegration::aSlowTransferStillMovingIsNotCutAStalledOneIs()
     SyncEngine::Status status = station.engine->status();
     QCOMPARE(status.waiting, 10);
     QCOMPARE(status.acknowledged, 0);
-    QVERIFY2(stalledMs >= 2900 && stalledMs < 20000, qPrintable(QString::number(stalledMs)));
+    // Qt's coarse timers may fire up to 5 % early: 2,850 ms for 3 s.
+    QVERIFY2(stalledMs >= 2800 && stalledMs < 20000, qPrintable(QString::number(stalledMs)));
     QVERIFY2(status.lastError.contains(u"nothing moved"_s) &&
                  status.lastError.contains(u"for 3 second"_s),
              qPrintable(status.lastError));
