@@ -5,6 +5,7 @@
 #include "Logging.h"
 #include "ResultStore.h"
 #include "Store.h"
+#include "Vault.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -17,6 +18,17 @@ using namespace Qt::StringLiterals;
 const QString ActivationCodes::DefaultLinkTemplate =
     u"https://bonjour.tousanticovid.gouv.fr/app/code/{code}"_s;
 const QString ActivationCodes::LinkTemplateSetting = u"activation.linkTemplate"_s;
+
+namespace {
+
+const QString WaitingTable = u"activation_waiting"_s;
+const QString WaitingRecordColumn = u"record"_s;
+// The prefix of a holder token: what tells a converted used_by from a record id.
+const QString TokenPrefix = u"k:"_s;
+// used_by of a code whose record was purged.
+const QString PurgedHolder = u"purged"_s;
+
+} // namespace
 
 ActivationCodes::ActivationCodes(Store& store, QObject* parent)
     : QObject(parent)
@@ -162,6 +174,132 @@ bool ActivationCodes::importChecked(const QByteArray& csv, const QString& csvNam
     return true;
 }
 
+QString ActivationCodes::holderToken(const Vault& vault, const QString& recordId)
+{
+    const QByteArray holder = "activation-holder|" + recordId.toUtf8();
+    return TokenPrefix + QString::fromLatin1(vault.stateMac(holder).toHex());
+}
+
+bool ActivationCodes::convertLegacyHolders(QString* error)
+{
+    if (!m_store.isSignedIn())
+        return true; // converted at the next signed-in use
+    Database& database = m_store.database();
+    QSqlQuery& codes = database.query(u"SELECT DISTINCT used_by FROM activation_codes "
+                                      "WHERE used_by IS NOT NULL AND used_by <> ? "
+                                      "AND substr(used_by, 1, 2) <> ?"_s);
+    codes.bindValue(0, PurgedHolder);
+    codes.bindValue(1, TokenPrefix);
+    if (!database.exec(codes, error))
+        return false;
+    QStringList holders;
+    while (codes.next())
+        holders.append(codes.value(0).toString());
+    codes.finish();
+    QSqlQuery& waiting = database.query(
+        u"SELECT id FROM records WHERE activation_pending = 1 ORDER BY updated_at, rowid"_s);
+    if (!database.exec(waiting, error))
+        return false;
+    QStringList waitingIds;
+    while (waiting.next())
+        waitingIds.append(waiting.value(0).toString());
+    waiting.finish();
+    if (holders.isEmpty() && waitingIds.isEmpty())
+        return true;
+
+    Transaction transaction(database);
+    const bool ownTransaction = !database.inTransaction();
+    if (ownTransaction && !transaction.begin(error))
+        return false;
+    const Vault& vault = *m_store.vault();
+    QSqlQuery& mark =
+        database.query(u"UPDATE activation_codes SET used_by = ? WHERE used_by = ?"_s);
+    for (const QString& holder : std::as_const(holders)) {
+        mark.bindValue(0, holderToken(vault, holder));
+        mark.bindValue(1, holder);
+        if (!database.exec(mark, error))
+            return false;
+    }
+    QSqlQuery& clear = database.query(u"UPDATE records SET activation_pending = 0 WHERE id = ?"_s);
+    for (const QString& recordId : std::as_const(waitingIds)) {
+        clear.bindValue(0, recordId);
+        if (!setWaiting(recordId, true, error) || !database.exec(clear, error))
+            return false;
+    }
+    qCInfo(lcModel) << "activation holders converted:" << holders.size() << "codes,"
+                    << waitingIds.size() << "waiting";
+    return !ownTransaction || transaction.commit(error);
+}
+
+bool ActivationCodes::setWaiting(const QString& recordId, bool waiting, QString* error)
+{
+    Database& database = m_store.database();
+    const QString token = holderToken(*m_store.vault(), recordId);
+    if (!waiting) {
+        QSqlQuery& remove = database.query(u"DELETE FROM activation_waiting WHERE token = ?"_s);
+        remove.bindValue(0, token);
+        return database.exec(remove, error);
+    }
+    QSqlQuery& add = database.query(
+        u"INSERT INTO activation_waiting (token, record) VALUES (?, ?) ON CONFLICT DO NOTHING"_s);
+    add.bindValue(0, token);
+    add.bindValue(
+        1, m_store.vault()->seal(WaitingTable, token, WaitingRecordColumn, recordId.toUtf8()));
+    return database.exec(add, error);
+}
+
+bool ActivationCodes::isWaiting(const QString& recordId, bool* waiting, QString* error)
+{
+    Database& database = m_store.database();
+    // A record validated before the list existed may still carry the old clear flag.
+    QSqlQuery& look = database.query(
+        u"SELECT EXISTS (SELECT 1 FROM activation_waiting WHERE token = ?) "
+        "OR EXISTS (SELECT 1 FROM records WHERE id = ? AND activation_pending = 1)"_s);
+    look.bindValue(0, holderToken(*m_store.vault(), recordId));
+    look.bindValue(1, recordId);
+    if (!database.exec(look, error))
+        return false;
+    *waiting = look.next() && look.value(0).toBool();
+    look.finish();
+    return true;
+}
+
+bool ActivationCodes::waitingRecords(QStringList* recordIds, QString* error)
+{
+    recordIds->clear();
+    if (!convertLegacyHolders(error))
+        return false;
+    Database& database = m_store.database();
+    QSqlQuery& select =
+        database.query(u"SELECT token, record FROM activation_waiting ORDER BY rowid"_s);
+    if (!database.exec(select, error))
+        return false;
+    const Vault& vault = *m_store.vault();
+    while (select.next()) {
+        QByteArray recordId;
+        if (vault.open(WaitingTable, select.value(0).toString(), WaitingRecordColumn,
+                       select.value(1).toByteArray(), &recordId)) {
+            recordIds->append(QString::fromUtf8(recordId));
+        } else {
+            qCWarning(lcModel) << "a waiting activation entry does not open: skipped";
+        }
+    }
+    select.finish();
+    return true;
+}
+
+bool ActivationCodes::forgetHolder(const QString& recordId, QString* error)
+{
+    Database& database = m_store.database();
+    const QString token = holderToken(*m_store.vault(), recordId);
+    QSqlQuery& code = database.query(u"UPDATE activation_codes SET used_by = ? "
+                                     "WHERE used_by = ? OR used_by = ?"_s);
+    code.bindValue(0, PurgedHolder);
+    code.bindValue(1, token);
+    code.bindValue(2, recordId); // written before holder tokens
+    return database.exec(code, error) && setWaiting(recordId, false, error);
+}
+
 bool ActivationCodes::allocate(const QString& recordId, const QDateTime& now,
                                Activation* activation, bool* exhausted, QString* error)
 {
@@ -171,6 +309,8 @@ bool ActivationCodes::allocate(const QString& recordId, const QDateTime& now,
         *error = tr("an activation code is taken inside a transaction");
         return false;
     }
+    if (!convertLegacyHolders(error))
+        return false;
     const QString nowText = ActivationCodeCsv::utcText(now);
     // The subquery picks the code that expires first; "AND used_by IS NULL" makes the
     // update a no-op if someone took it meanwhile, so a code is never given twice.
@@ -179,8 +319,8 @@ bool ActivationCodes::allocate(const QString& recordId, const QDateTime& now,
         "SELECT qr_code FROM activation_codes WHERE used_by IS NULL AND valid_from <= ? "
         "AND valid_until > ? ORDER BY valid_until, qr_code LIMIT 1) AND used_by IS NULL "
         "RETURNING qr_code, raw_code"_s);
-    take.bindValue(0, recordId);
-    take.bindValue(1, nowText);
+    take.bindValue(0, holderToken(*m_store.vault(), recordId));
+    take.bindValue(1, nowText.left(10)); // the day only: the time would match the result's
     take.bindValue(2, nowText);
     take.bindValue(3, nowText);
     if (!database.exec(take, error))
@@ -238,6 +378,8 @@ ActivationCodes::Status ActivationCodes::status(int soonDays, QString* error, co
 {
     Status result;
     Database& database = m_store.database();
+    if (!convertLegacyHolders(error))
+        return result;
     const QString nowText = ActivationCodeCsv::utcText(now);
     const QString soonText = ActivationCodeCsv::utcText(now.addDays(soonDays));
     QSqlQuery& counts = database.query(
@@ -267,7 +409,8 @@ ActivationCodes::Status ActivationCodes::status(int soonDays, QString* error, co
     }
     counts.finish();
     QSqlQuery& waiting =
-        database.query(u"SELECT count(*) FROM records WHERE activation_pending = 1"_s);
+        database.query(u"SELECT (SELECT count(*) FROM activation_waiting) + "
+                       "(SELECT count(*) FROM records WHERE activation_pending = 1)"_s);
     if (!database.exec(waiting, error))
         return result;
     if (waiting.next())

@@ -13,13 +13,17 @@
 #include <QStringList>
 
 class Store;
+class Vault;
 
 // The site's pool of one-time activation codes for the contact-tracing application
 // (../shared/spec/codes.md): imported from the national deliveries (.tgz or CSV, through
 // ActivationCodeDelivery) or the reference server's batches, handed out one per validated
 // positive result, never twice, never outside their validity window. Codes are anonymous,
 // so the pool is kept in clear; which record holds which code is in the record's encrypted
-// result block.
+// result block. A used code is marked with a keyed token of its holder (holderToken()) and
+// the day only, and the positive results waiting for a code are listed by that token with
+// the record sealed: someone holding the file without a password cannot tell which records
+// are positive from either table.
 //
 // activation_codes.raw_code is code_brut: printed in clear under the QR code and, once used,
 // reported to the national server apart from any record (its day only, see unreported()).
@@ -97,6 +101,20 @@ public:
     // not reported again.
     [[nodiscard]] bool markReported(const QStringList& codes, QString* error);
 
+    // The positive results waiting for a code (the pool was empty when they were validated),
+    // inside the caller's transaction: the record joins or leaves the list.
+    [[nodiscard]] bool setWaiting(const QString& recordId, bool waiting, QString* error);
+    [[nodiscard]] bool isWaiting(const QString& recordId, bool* waiting, QString* error);
+    // The waiting records, first validated first.
+    [[nodiscard]] bool waitingRecords(QStringList* recordIds, QString* error);
+    // The record is purged: its code stays used (it must never be given again) but linked to
+    // no one, and it leaves the waiting list.
+    [[nodiscard]] bool forgetHolder(const QString& recordId, QString* error);
+
+    // What marks a used code and a waiting record instead of the record's id: a keyed hash,
+    // the same for one record every time, that only the data key links to the record.
+    static QString holderToken(const Vault& vault, const QString& recordId);
+
     // The link template in force (a site setting, with {code} where the code goes).
     QString linkTemplate();
     static QString link(const QString& linkTemplate, const QString& qrCode);
@@ -106,6 +124,9 @@ Q_SIGNALS:
 
 private:
     [[nodiscard]] bool mayImport(QString* error);
+    // Stores written before holder tokens named the record in clear (used_by, and
+    // records.activation_pending): converted at the first signed-in use.
+    [[nodiscard]] bool convertLegacyHolders(QString* error);
     // The CSV, already checked against its checksum; `source` (not empty) names the file in
     // the problems and the error.
     [[nodiscard]] bool importChecked(const QByteArray& csv, const QString& csvName,

@@ -5,6 +5,8 @@
 #include "Logging.h"
 #include "Vault.h"
 
+#include <QCborMap>
+#include <QCborValue>
 #include <QDataStream>
 #include <QIODevice>
 #include <QSqlQuery>
@@ -44,7 +46,30 @@ Head decodeHead(const QByteArray& bytes)
     return head;
 }
 
+// What a sealed entry's encrypted note holds.
+QByteArray sealedContent(const AuditLog::NewEntry& entry)
+{
+    QCborMap content;
+    content.insert(QStringLiteral("action"), entry.action);
+    content.insert(QStringLiteral("record"), entry.recordId);
+    content.insert(QStringLiteral("detail"), entry.detail);
+    content.insert(QStringLiteral("note"), entry.note);
+    return QCborValue(content).toCbor();
+}
+
+void restoreSealed(AuditLog::Entry* entry, const QByteArray& content)
+{
+    const QCborMap map = QCborValue::fromCbor(content).toMap();
+    entry->sealed = true;
+    entry->action = map.value(QStringLiteral("action")).toString();
+    entry->recordId = map.value(QStringLiteral("record")).toString();
+    entry->detail = map.value(QStringLiteral("detail")).toString();
+    entry->note = map.value(QStringLiteral("note")).toString();
+}
+
 } // namespace
+
+const QString AuditLog::SealedAction = u"sealed"_s;
 
 AuditLog::AuditLog(Database& database, const Vault& vault)
     : m_database(database)
@@ -107,12 +132,17 @@ bool AuditLog::append(const QString& actor, const QList<NewEntry>& entries, QStr
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"_s);
     const QString now = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
     for (const NewEntry& newEntry : std::as_const(toWrite)) {
-        const Entry entry{lastSeq + 1,     now, actor, newEntry.action, newEntry.recordId,
-                          newEntry.detail, {}};
-        const QByteArray sealedNote = newEntry.note.isEmpty()
-                                          ? QByteArray()
-                                          : m_vault.seal(u"audit"_s, QString::number(entry.seq),
-                                                         u"note"_s, newEntry.note.toUtf8());
+        const qint64 seq = lastSeq + 1;
+        const Entry entry =
+            newEntry.sealed
+                ? Entry{seq, now, actor, SealedAction, {}, {}, {}}
+                : Entry{seq, now, actor, newEntry.action, newEntry.recordId, newEntry.detail, {}};
+        const QByteArray noteBytes =
+            newEntry.sealed ? sealedContent(newEntry) : newEntry.note.toUtf8();
+        const QByteArray sealedNote =
+            noteBytes.isEmpty()
+                ? QByteArray()
+                : m_vault.seal(u"audit"_s, QString::number(seq), u"note"_s, noteBytes);
         const QByteArray mac = entryMac(lastMac, entry, sealedNote);
         insert.bindValue(0, entry.seq);
         insert.bindValue(1, entry.at);
@@ -151,7 +181,10 @@ QList<AuditLog::Entry> AuditLog::entries(qint64 fromSeq, int limit)
             QByteArray note;
             if (m_vault.open(u"audit"_s, QString::number(entry.seq), u"note"_s,
                              select.value(6).toByteArray(), &note)) {
-                entry.note = QString::fromUtf8(note);
+                if (entry.action == SealedAction)
+                    restoreSealed(&entry, note);
+                else
+                    entry.note = QString::fromUtf8(note);
             }
             result.append(entry);
         }

@@ -31,6 +31,10 @@ public:
         QString recordId;
         QString detail;
         QString note;
+        // Stored with every field encrypted (the action kept in clear is SealedAction): for
+        // what would tell a positive from a negative to someone holding the file, such as a
+        // result's validation or an activation QR code printed for a record.
+        bool sealed = false;
     };
     // Several entries by one actor, chained in order, with one read and one write of the
     // head: what a batch of records needs.
@@ -44,9 +48,14 @@ public:
         QString action;
         QString recordId;
         QString detail;
-        QString note; // decrypted; empty when the entry has none or it does not open
+        QString note;        // decrypted; empty when the entry has none or it does not open
+        bool sealed = false; // read from a sealed entry (see NewEntry::sealed)
     };
     QList<Entry> entries(qint64 fromSeq = 1, int limit = 1000);
+
+    // The clear action of a sealed entry; its real action, record and detail are in its
+    // encrypted note, and entries() gives them back to a signed-in user.
+    static const QString SealedAction;
 
     // Empty when the chain is intact; otherwise one line per problem found.
     QStringList verify();

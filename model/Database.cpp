@@ -220,6 +220,17 @@ const QList<QStringList> Migrations = {
     {
         u"ALTER TABLE outbox ADD COLUMN state_mac BLOB"_s,
     },
+    // 12: nothing in clear tells a positive from a negative. A used code names its holder by
+    // a keyed token (ActivationCodes::holderToken) and its day only; the positives waiting
+    // for a code are listed by that token with the record sealed, instead of
+    // records.activation_pending. Codes and waiting records written before are converted at
+    // the first signed-in use (the token needs the data key).
+    {
+        u"CREATE TABLE activation_waiting ("
+        " token TEXT PRIMARY KEY,"
+        " record BLOB NOT NULL)"_s,
+        u"UPDATE activation_codes SET used_at = substr(used_at, 1, 10) WHERE used_at IS NOT NULL"_s,
+    },
 };
 
 // SQLite's primary result codes that a person can act on (sqlite3.h).

@@ -76,11 +76,29 @@ QVariant nullBytes()
     return QVariant(QMetaType::fromType<QByteArray>());
 }
 
-// The audit action that says the versions queued before their states were authenticated
-// have been sealed: after it, a version without a seal is damage, not history.
-const QString LegacySealedAction = u"outbox.sealed"_s;
+#ifdef SIDEP_TEST_HOOKS
+bool createAsBeforeSeals = false;
+#endif
 
 } // namespace
+
+const QString Outbox::SealedAction = u"outbox.sealed"_s;
+
+#ifdef SIDEP_TEST_HOOKS
+void Outbox::createStoresAsBeforeSealsForTest(bool asBefore)
+{
+    createAsBeforeSeals = asBefore;
+}
+#endif
+
+bool Outbox::noteSealedFromCreation(Store& store, QString* error)
+{
+#ifdef SIDEP_TEST_HOOKS
+    if (createAsBeforeSeals)
+        return true;
+#endif
+    return store.audit(SealedAction, QString(), u"store created"_s, error);
+}
 
 QByteArray Outbox::stateMac(const Vault& vault, const QString& recordId, int version,
                             const QString& state, const QString& acknowledgedAt)
@@ -124,13 +142,19 @@ bool Outbox::sealLegacyStates(QString* error)
     if (rows.isEmpty())
         return true;
     QSqlQuery& marker = database.query(u"SELECT 1 FROM audit WHERE action = ? LIMIT 1"_s);
-    marker.bindValue(0, LegacySealedAction);
+    marker.bindValue(0, SealedAction);
     if (!database.exec(marker, error))
         return false;
     const bool sealedBefore = marker.next();
     marker.finish();
     if (sealedBefore)
         return true; // the seals were taken away: damage, reported by damagedVersions()
+    // Without the note, the store may be from before the seals, or its note may have been
+    // taken away: only an intact chain tells the first from the second.
+    if (!m_store.auditLog()->verify().isEmpty()) {
+        qCWarning(lcStore) << "versions without a seal left unsealed: the audit log is not intact";
+        return true; // damage, reported by damagedVersions()
+    }
 
     // Versions queued before states were authenticated are trusted once, at the first
     // signed-in use, as they stand.
@@ -150,7 +174,7 @@ bool Outbox::sealLegacyStates(QString* error)
         if (!database.exec(seal, error))
             return false;
     }
-    return m_store.audit(LegacySealedAction, QString(), QString::number(rows.size()), error) &&
+    return m_store.audit(SealedAction, QString(), QString::number(rows.size()), error) &&
            (!ownTransaction || transaction.commit(error));
 }
 

@@ -139,6 +139,17 @@ public:
                                  const QString& state, const QString& acknowledgedAt,
                                  const QByteArray& mac);
 
+    // The audit action that says no version of this store is without a seal any more: written
+    // when a store is created, and when the versions of an older store are sealed at its first
+    // signed-in use. After it, a version without a seal is damage, never history.
+    static const QString SealedAction; // outbox.sealed
+    // Written by Store::initialize, in its transaction.
+    [[nodiscard]] static bool noteSealedFromCreation(Store& store, QString* error);
+    // Defined only in builds with test hooks (SIDEP_TEST_HOOKS, never a package): stores are
+    // created as versions before sealed states did, without the note, so that a test can make
+    // a store from before the seals.
+    static void createStoresAsBeforeSealsForTest(bool asBefore);
+
     // Called by the purge, in its transaction: nothing identifying stays in the outbox.
     [[nodiscard]] bool eraseContent(const QString& recordId, QString* error);
 
@@ -147,7 +158,9 @@ private:
     static QByteArray stateMac(const Vault& vault, const QString& recordId, int version,
                                const QString& state, const QString& acknowledgedAt);
     // Versions queued before states were sealed are sealed once, as they stand, at the first
-    // signed-in use; the audit log says so, and after it a version without a seal is damage.
+    // signed-in use, and only if the audit chain is intact (someone who can write the file
+    // must not make a forged state look old); the audit log says so, and after it a version
+    // without a seal is damage.
     bool sealLegacyStates(QString* error);
 
     Store& m_store;

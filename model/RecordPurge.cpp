@@ -1,5 +1,6 @@
 #include "RecordPurge.h"
 
+#include "ActivationCodes.h"
 #include "Logging.h"
 #include "Outbox.h"
 #include "SamplingRecord.h"
@@ -177,10 +178,8 @@ bool RecordPurge::purgeDue(const QDateTime& now, Report* report, QString* error)
     QSqlQuery& versions = database.query(u"DELETE FROM record_versions WHERE record_id = ?"_s);
     QSqlQuery& buckets = database.query(u"DELETE FROM record_search WHERE record_id = ?"_s);
     QSqlQuery& entries = database.query(u"DELETE FROM result_entries WHERE record_id = ?"_s);
-    // The code stays in the pool as used (it must never be given again), linked to no one.
-    QSqlQuery& code = database.query(u"UPDATE activation_codes SET used_by = 'purged', "
-                                     "used_at = substr(used_at, 1, 10) WHERE used_by = ?"_s);
     Outbox outbox(m_store);
+    ActivationCodes codes(m_store);
     for (const Due& record : std::as_const(due)) {
         QString analysis;
         QString value = UnreadableValue;
@@ -201,10 +200,11 @@ bool RecordPurge::purgeDue(const QDateTime& now, Report* report, QString* error)
         versions.bindValue(0, record.id);
         buckets.bindValue(0, record.id);
         entries.bindValue(0, record.id);
-        code.bindValue(0, record.id);
         if (!database.exec(erase, error) || !database.exec(versions, error) ||
             !database.exec(buckets, error) || !database.exec(entries, error) ||
-            !database.exec(code, error) || !outbox.eraseContent(record.id, error)) {
+            // The code stays in the pool as used (it must never be given again), linked to
+            // no one.
+            !codes.forgetHolder(record.id, error) || !outbox.eraseContent(record.id, error)) {
             return false;
         }
     }

@@ -164,12 +164,23 @@ bool ResultStore::secondCheckEnabled()
     return !(value == u"off"_s || value == u"0"_s || value == u"false"_s || value == u"no"_s);
 }
 
+namespace {
+
+// What a positive's result entry in the audit log says of its activation code.
+QString activationNote(bool pending)
+{
+    return pending ? u", activation code pending (no valid code left)"_s
+                   : u", activation code given"_s;
+}
+
+} // namespace
+
 bool ResultStore::readRow(const QUuid& id, Row* row, QString* error)
 {
     Database& database = m_store.database();
-    QSqlQuery& select = database.query(
-        u"SELECT status, version, correction, activation_pending, slips_printed, collected_at, "
-        "damaged, specimen, result, report IS NOT NULL FROM records WHERE id = ?"_s);
+    QSqlQuery& select =
+        database.query(u"SELECT status, version, correction, 0, slips_printed, collected_at, "
+                       "damaged, specimen, result, report IS NOT NULL FROM records WHERE id = ?"_s);
     const QString recordId = idText(id);
     select.bindValue(0, recordId);
     if (!select.exec() || !select.next()) {
@@ -180,7 +191,6 @@ bool ResultStore::readRow(const QUuid& id, Row* row, QString* error)
     row->status = recordStatusFromName(select.value(0).toString()).value_or(RecordStatus::Draft);
     row->version = select.value(1).toInt();
     row->correction = select.value(2).toString();
-    row->activationPending = select.value(3).toBool();
     row->slipsPrinted = select.value(4).toInt();
     row->collectedAt = select.value(5).toString();
     const bool damaged = select.value(6).toBool();
@@ -192,6 +202,8 @@ bool ResultStore::readRow(const QUuid& id, Row* row, QString* error)
         *error = purgedMessage(recordId);
         return false;
     }
+    if (!ActivationCodes(m_store).isWaiting(recordId, &row->activationPending, error))
+        return false;
 
     const Vault& vault = *m_store.vault();
     QByteArray specimenCbor;
@@ -259,18 +271,20 @@ bool ResultStore::writeResult(const QUuid& id, const Row& row, const TestResult&
     const RecordStatus status =
         keepReport && isResultedOrLater(row.status) ? row.status : RecordStatus::Resulted;
     Database& database = m_store.database();
+    // Whether a positive waits for a code is not kept on the record, where it would tell
+    // positives from negatives in clear, but in the activation codes' sealed waiting list
+    // (activation_pending, which older versions wrote, is cleared).
     QSqlQuery& update = database.query(
         keepReport ? u"UPDATE records SET status = ?, version = ?, correction = ?, "
-                     "activation_pending = ?, result = ?, updated_at = ? WHERE id = ?"_s
+                     "activation_pending = 0, result = ?, updated_at = ? WHERE id = ?"_s
                    : u"UPDATE records SET status = ?, version = ?, correction = ?, "
-                     "activation_pending = ?, result = ?, updated_at = ?, report = ? "
+                     "activation_pending = 0, result = ?, updated_at = ?, report = ? "
                      "WHERE id = ?"_s);
     int column = 0;
     update.bindValue(column++, recordStatusName(status));
     update.bindValue(column++, version);
     update.bindValue(column++, correction.isEmpty() ? QVariant(QMetaType::fromType<QString>())
                                                     : QVariant(correction));
-    update.bindValue(column++, activationPending ? 1 : 0);
     update.bindValue(column++, sealed);
     update.bindValue(column++, QDateTime::currentDateTimeUtc().toString(Qt::ISODate));
     if (!keepReport) {
@@ -279,7 +293,8 @@ bool ResultStore::writeResult(const QUuid& id, const Row& row, const TestResult&
                                                                           u"report"_s, report)));
     }
     update.bindValue(column++, recordId);
-    return database.exec(update, error);
+    return database.exec(update, error) &&
+           ActivationCodes(m_store).setWaiting(recordId, activationPending, error);
 }
 
 bool ResultStore::validate(const QUuid& id, const Row& row, const Entry& entry,
@@ -294,14 +309,12 @@ bool ResultStore::validate(const QUuid& id, const Row& row, const Entry& entry,
             return false;
     }
     *activationMissing = exhausted;
-    QList<AuditLog::NewEntry> audit = {
-        {u"result.validate"_s, recordId, u"analysis %1"_s.arg(entry.analysis), {}}};
-    if (entry.value == u"P"_s) {
-        audit.append({exhausted ? u"activation.pending"_s : u"activation.assign"_s,
-                      recordId,
-                      exhausted ? u"no valid code left"_s : QString(),
-                      {}});
-    }
+    // One sealed entry whatever the result: the log does not tell a positive by an extra
+    // entry for its activation code.
+    QString detail = u"analysis %1"_s.arg(entry.analysis);
+    if (entry.value == u"P"_s)
+        detail += activationNote(exhausted);
+    const QList<AuditLog::NewEntry> audit = {{u"result.validate"_s, recordId, detail, {}, true}};
     QSqlQuery& clear =
         m_store.database().query(u"DELETE FROM result_entries WHERE record_id = ?"_s);
     clear.bindValue(0, recordId);
@@ -358,7 +371,8 @@ bool ResultStore::enter(const QUuid& id, const Entry& entry, Outcome* outcome,
             mine.reportPdf = agreeing->entry.reportPdf;
         *outcome = Outcome::Validated;
         if (!validate(id, row, mine, now, &activationMissing, error) ||
-            !m_store.audit(u"result.secondEntry"_s, recordId, u"entries agree"_s, error)) {
+            !m_store.audit({{u"result.secondEntry"_s, recordId, u"entries agree"_s, {}, true}},
+                           error)) {
             return false;
         }
     } else if (!others.isEmpty() || (mine.value == u"P"_s && secondCheckEnabled())) {
@@ -366,8 +380,9 @@ bool ResultStore::enter(const QUuid& id, const Entry& entry, Outcome* outcome,
         const QString action = others.isEmpty() ? u"result.firstEntry"_s : u"result.mismatch"_s;
         const QString detail = others.isEmpty() ? u"awaiting a second entry by another user"_s
                                                 : u"entries disagree; nothing validated"_s;
+        // Sealed: with the second check on, only a positive waits for a second entry.
         if (!keepPending(recordId, mine, {}, now, error) ||
-            !m_store.audit(action, recordId, detail, error)) {
+            !m_store.audit({{action, recordId, detail, {}, true}}, error)) {
             return false;
         }
     } else {
@@ -697,8 +712,7 @@ bool ResultStore::replace(const QUuid& id, const Row& row, const Entry* entry,
         return false;
 
     const int version = row.version + 1;
-    QList<AuditLog::NewEntry> audit = {{entry ? u"result.correct"_s : u"result.cancel"_s, recordId,
-                                        u"version %1"_s.arg(version), reason.trimmed()}};
+    QString detail = u"version %1"_s.arg(version);
     // The patient keeps the code already given; one that was never given is taken now.
     Activation activation;
     bool activationPending = false;
@@ -710,12 +724,11 @@ bool ResultStore::replace(const QUuid& id, const Row& row, const Entry* entry,
             if (!codes.allocate(recordId, now, &activation, &activationPending, error))
                 return false;
             *activationMissing = activationPending;
-            audit.append({activationPending ? u"activation.pending"_s : u"activation.assign"_s,
-                          recordId,
-                          {},
-                          {}});
+            detail += activationNote(activationPending);
         }
     }
+    const QList<AuditLog::NewEntry> audit = {{entry ? u"result.correct"_s : u"result.cancel"_s,
+                                              recordId, detail, reason.trimmed(), true}};
     QSqlQuery& clear = database.query(u"DELETE FROM result_entries WHERE record_id = ?"_s);
     clear.bindValue(0, recordId);
     const TestResult result = entry ? resultOf(replacement) : TestResult{};
@@ -792,7 +805,7 @@ bool ResultStore::activationFor(const QUuid& id, QrUse use, Activation* activati
         return false;
     }
     static const char* const Actions[] = {"qr.display", "qr.print", "qr.export"};
-    if (!m_store.audit(QString::fromLatin1(Actions[int(use)]), idText(id), {}, error))
+    if (!m_store.audit({{QString::fromLatin1(Actions[int(use)]), idText(id), {}, {}, true}}, error))
         return false;
     *activation = row.activation;
     return true;
@@ -829,11 +842,12 @@ bool ResultStore::slip(const QUuid& id, const QString& reprintReason, SlipConten
     QSqlQuery& count =
         database.query(u"UPDATE records SET slips_printed = slips_printed + 1 WHERE id = ?"_s);
     count.bindValue(0, recordId);
-    QList<AuditLog::NewEntry> audit = {{reprint ? u"slip.reprint"_s : u"slip.print"_s, recordId,
-                                        u"version %1"_s.arg(row.version),
-                                        reprint ? reprintReason.trimmed() : QString()}};
-    if (positive)
-        audit.append({u"qr.print"_s, recordId, {}, {}});
+    // One sealed entry, the activation QR code it carries included.
+    const QList<AuditLog::NewEntry> audit = {
+        {reprint ? u"slip.reprint"_s : u"slip.print"_s, recordId,
+         u"version %1"_s.arg(row.version) +
+             (positive ? u", with the activation QR code"_s : QString()),
+         reprint ? reprintReason.trimmed() : QString(), true}};
     if (!database.exec(count, error) || !m_store.audit(audit, error) ||
         !transaction.commit(error)) {
         return false;
@@ -866,17 +880,12 @@ bool ResultStore::assignPendingActivations(int* assigned, QString* error, const 
         return false;
     }
     Database& database = m_store.database();
-    QList<QUuid> waiting;
-    QSqlQuery& select = database.query(
-        u"SELECT id FROM records WHERE activation_pending = 1 ORDER BY updated_at, rowid"_s);
-    if (!database.exec(select, error))
-        return false;
-    while (select.next())
-        waiting.append(QUuid::fromString(select.value(0).toString()));
-    select.finish();
-
     ActivationCodes codes(m_store);
-    for (const QUuid& id : std::as_const(waiting)) {
+    QStringList waiting;
+    if (!codes.waitingRecords(&waiting, error))
+        return false;
+    for (const QString& waitingId : std::as_const(waiting)) {
+        const QUuid id = QUuid::fromString(waitingId);
         const QString recordId = idText(id);
         Transaction transaction(database);
         if (!transaction.begin(error))
@@ -896,7 +905,8 @@ bool ResultStore::assignPendingActivations(int* assigned, QString* error, const 
             break;
         if (!writeResult(id, row, row.result, activation, false, row.version, row.correction, {},
                          true, error) ||
-            !m_store.audit(u"activation.assign"_s, recordId, u"after codes arrived"_s, error) ||
+            !m_store.audit({{u"activation.assign"_s, recordId, u"after codes arrived"_s, {}, true}},
+                           error) ||
             !transaction.commit(error)) {
             return false;
         }

@@ -3,6 +3,7 @@
 #include "Crypto.h"
 #include "Identifiers.h"
 #include "Logging.h"
+#include "Outbox.h"
 #include "PasswordQuality.h"
 #include "RecordPurge.h"
 #include "RecordStore.h"
@@ -173,6 +174,7 @@ bool Store::initialize(const QString& path, const QString& siteFiness, const QSt
     unlock(std::move(dataKey), Account{adminName, Role::Admin, false, 0, {}, {}});
     if (!writeKeySlot(adminName, Role::Admin, adminPassword, true, error) ||
         !audit(u"store.create"_s, {}, u"site FINESS %1"_s.arg(finess.canonical), error) ||
+        !Outbox::noteSealedFromCreation(*this, error) ||
         !audit(u"user.create"_s, {}, u"user %1 role admin"_s.arg(adminName), error) ||
         !transaction.commit(error)) {
         signOut();

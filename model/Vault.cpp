@@ -19,16 +19,69 @@ QByteArray Vault::associatedData(const QString& table, const QString& rowId, con
     return (u"sidep/v1|"_s + table + u'|' + rowId + u'|' + column).toUtf8();
 }
 
+namespace {
+
+// Marks a padded value in its authenticated data, so that a padded and an unpadded
+// ciphertext can never be taken for one another.
+constexpr char PaddedMarker[] = "|padded";
+constexpr char PaddingStart = '\x80';
+
+QByteArray padded(QByteArrayView plaintext, int bucket)
+{
+    // At least one byte of padding: 0x80 then zeros up to the next multiple of the bucket.
+    const qsizetype length = (plaintext.size() / bucket + 1) * bucket;
+    QByteArray result;
+    result.reserve(length);
+    result.append(plaintext);
+    result.append(PaddingStart);
+    result.append(length - result.size(), '\0');
+    return result;
+}
+
+bool unpad(QByteArray* value)
+{
+    qsizetype end = value->size();
+    while (end > 0 && value->at(end - 1) == '\0')
+        --end;
+    if (end == 0 || value->at(end - 1) != PaddingStart)
+        return false;
+    value->truncate(end - 1);
+    return true;
+}
+
+} // namespace
+
+int Vault::paddingBucket(const QString& column)
+{
+    // Chosen so that every value a column commonly holds fits one bucket: a result (with its
+    // validation time, method and activation code) in 1 KiB, a reason or an audit note in 256
+    // bytes, a block of Annex 1 fields or a FHIR version in 4 KiB, a PDF report in 64 KiB.
+    if (column == u"result" || column == u"entry")
+        return 1024;
+    if (column == u"reason" || column == u"note")
+        return 256;
+    if (column == u"payload" || column == u"blocks" || column == u"content")
+        return 4096;
+    if (column == u"report")
+        return 64 * 1024;
+    return 256; // identity, contact and other blocks: a name's length is not told either
+}
+
 QByteArray Vault::seal(const QString& table, const QString& rowId, const QString& column,
                        QByteArrayView plaintext) const
 {
-    return m_fieldKey.seal(plaintext, associatedData(table, rowId, column));
+    return m_fieldKey.seal(padded(plaintext, paddingBucket(column)),
+                           QByteArray(associatedData(table, rowId, column) + PaddedMarker));
 }
 
 bool Vault::open(const QString& table, const QString& rowId, const QString& column,
                  QByteArrayView sealed, QByteArray* plaintext) const
 {
-    return m_fieldKey.open(sealed, associatedData(table, rowId, column), plaintext);
+    const QByteArray place = associatedData(table, rowId, column);
+    if (m_fieldKey.open(sealed, QByteArray(place + PaddedMarker), plaintext))
+        return unpad(plaintext);
+    // Sealed before values were padded.
+    return m_fieldKey.open(sealed, place, plaintext);
 }
 
 QByteArray Vault::tubeIndex(const QString& accession) const

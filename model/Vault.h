@@ -17,7 +17,11 @@ public:
     const SecureBytes& dataKey() const { return m_dataKey; }
 
     // Encrypts one field of one row. The authenticated data names the table, the row and
-    // the column, so a ciphertext copied to another row or column no longer opens.
+    // the column, so a ciphertext copied to another row or column no longer opens. The
+    // plaintext is padded (ISO/IEC 7816-4) to a multiple of its column's bucket first, so the
+    // length on disk does not tell a positive result from a negative one, a short name from a
+    // long one or a report with a picture from one without. Values sealed before padding
+    // existed still open.
     QByteArray seal(const QString& table, const QString& rowId, const QString& column,
                     QByteArrayView plaintext) const;
     [[nodiscard]] bool open(const QString& table, const QString& rowId, const QString& column,
@@ -43,6 +47,9 @@ public:
     // outbox version's "acknowledged"): someone who can write the file but has no key
     // cannot change the state without the hash showing it.
     QByteArray stateMac(QByteArrayView data) const;
+
+    // The padding unit of a column: a sealed value's length on disk is a multiple of it.
+    static int paddingBucket(const QString& column);
 
     // The authenticated data that binds a sealed value to its place.
     static QByteArray associatedData(const QString& table, const QString& rowId,

@@ -103,6 +103,8 @@ private Q_SLOTS:
     void editedAcknowledgementSuppressesNothing();
     void sealsBindTheirVersion();
     void versionsQueuedBeforeSealsAreSealedOnce();
+    void sealsTakenAwayFromANewStoreAreDamage();
+    void noteTakenAwayWithItsAuditEntryIsDamage();
 };
 
 void TestStoreTampering::editedAcknowledgementSuppressesNothing()
@@ -204,9 +206,11 @@ void TestStoreTampering::sealsBindTheirVersion()
 
 void TestStoreTampering::versionsQueuedBeforeSealsAreSealedOnce()
 {
+    // A store from before the seals: created without the note, no state has a seal.
+    Outbox::createStoresAsBeforeSealsForTest(true);
     StoreFixture fixture;
+    Outbox::createStoresAsBeforeSealsForTest(false);
     const QList<QUuid> ids = addResultedRecords(fixture, 2);
-    // A store from before the seals: no state has one.
     editFile(fixture.path(), u"UPDATE outbox SET state_mac = NULL"_s);
 
     auto lab = fixture.openAs(LabName);
@@ -231,6 +235,49 @@ void TestStoreTampering::versionsQueuedBeforeSealsAreSealedOnce()
     FakeSyncServer server;
     sync(*lab, server, startTime());
     QCOMPARE(server.stored.size(), 2); // the other record's two versions only
+}
+
+void TestStoreTampering::sealsTakenAwayFromANewStoreAreDamage()
+{
+    // A store created with seals never had a version without one: taking every seal away
+    // does not make it look like a store from before them.
+    StoreFixture fixture;
+    addResultedRecords(fixture, 2);
+    editFile(fixture.path(), u"UPDATE outbox SET state = 'acknowledged', "
+                             "acknowledged_at = '2020-01-01T00:00:00Z', state_mac = NULL"_s);
+    auto lab = fixture.openAs(LabName);
+    Outbox outbox(*lab);
+    QString error;
+    QCOMPARE(outbox.damagedVersions(&error).size(), 4);
+    QCOMPARE(outbox.status().acknowledged, 0);
+    FakeSyncServer server;
+    sync(*lab, server, startTime());
+    QCOMPARE(server.stored.size(), 0);
+}
+
+void TestStoreTampering::noteTakenAwayWithItsAuditEntryIsDamage()
+{
+    // A store from before the seals whose states were edited, and the entry that would
+    // tell the seals were taken away deleted: the chain is broken, so nothing is sealed.
+    Outbox::createStoresAsBeforeSealsForTest(true);
+    StoreFixture fixture;
+    Outbox::createStoresAsBeforeSealsForTest(false);
+    addResultedRecords(fixture, 2);
+    editFile(fixture.path(), u"UPDATE outbox SET state = 'acknowledged', "
+                             "acknowledged_at = '2020-01-01T00:00:00Z', state_mac = NULL"_s);
+    editFile(fixture.path(), u"DELETE FROM audit WHERE seq = 2"_s);
+    auto lab = fixture.openAs(LabName);
+    Outbox outbox(*lab);
+    QString error;
+    QCOMPARE(outbox.damagedVersions(&error).size(), 4);
+    QSqlQuery& audited =
+        lab->database().query(u"SELECT count(*) FROM audit WHERE action = 'outbox.sealed'"_s);
+    QVERIFY(audited.exec() && audited.next());
+    QCOMPARE(audited.value(0).toInt(), 0);
+    audited.finish();
+    FakeSyncServer server;
+    sync(*lab, server, startTime());
+    QCOMPARE(server.stored.size(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestStoreTampering)
