@@ -712,6 +712,8 @@ void readResult(JsonReader& in, const Entry& entry, SamplingRecord* out, BundleO
     }
     if (!out->result.value.isEmpty())
         out->result.analysis = analysis;
+    else if (options->correction == u"entered-in-error"_s)
+        options->cancelledAnalysis = analysis;
     const auto notes = in.objects(r, path, u"note"_s);
     if (!notes.isEmpty())
         out->result.nonConformity =
@@ -887,9 +889,11 @@ bool FhirReader::read(const QJsonObject& bundle, SamplingRecord* record, QString
     const Observations observations = readAskAtOrderEntry(in, entries, &out);
     if (observations.result)
         readResult(in, *observations.result, &out, &readOptions);
-    // The test ordered is the test whose result this is (annex 1, 4.1.1).
-    if (!out.result.analysis.isEmpty() && !requestCode.isEmpty() &&
-        requestCode != out.result.analysis) {
+    // The test ordered is the test whose result this is (annex 1, 4.1.1), or the test whose
+    // result a cancellation withdraws.
+    const QString analysis =
+        !out.result.analysis.isEmpty() ? out.result.analysis : readOptions.cancelledAnalysis;
+    if (!analysis.isEmpty() && !requestCode.isEmpty() && requestCode != analysis) {
         in.problem(JsonReader::join(requestPath, u"code"_s), u"code"_s,
                    tr("the ServiceRequest's LOINC code is the result's analysis"));
     }

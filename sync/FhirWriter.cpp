@@ -150,6 +150,17 @@ void FhirWriter::add(const QString& url, QJsonObject resource, const QJsonObject
         QJsonObject{{u"fullUrl"_s, url}, {u"resource"_s, resource}, {u"request"_s, request}});
 }
 
+QString FhirWriter::analysis() const
+{
+    // A cancelled result is gone from the record, but the test it withdraws is still the one
+    // ordered and reported on (annex 1 4.1.1): the outbox passes its analysis along.
+    if (!m_record.result.analysis.isEmpty())
+        return m_record.result.analysis;
+    if (m_options.correction == u"entered-in-error"_s && !m_options.cancelledAnalysis.isEmpty())
+        return m_options.cancelledAnalysis;
+    return Fhir::DefaultAnalysis;
+}
+
 QString FhirWriter::addOwn(const QString& role, QJsonObject resource)
 {
     const QString url = fullUrl(role);
@@ -575,7 +586,7 @@ QString FhirWriter::addServiceRequest(const QString& patient, const QString& lab
         {u"meta"_s, meta({Fhir::ServiceRequestProfile})},
         {u"status"_s, status},
         {u"intent"_s, u"order"_s},
-        {u"code"_s, codeable(Fhir::Loinc, r.analysis.isEmpty() ? Fhir::DefaultAnalysis : r.analysis)},
+        {u"code"_s, codeable(Fhir::Loinc, analysis())},
         {u"subject"_s, reference(patient)},
         {u"performer"_s, QJsonArray{reference(lab)}},
         {u"specimen"_s, QJsonArray{reference(fullUrl(u"Specimen"_s))}},
@@ -591,13 +602,12 @@ QString FhirWriter::addResult(const QString& patient, const QString& lab, const 
                               const QString& specimen)
 {
     const TestResult& r = m_record.result;
-    const QString analysis = r.analysis.isEmpty() ? Fhir::DefaultAnalysis : r.analysis;
     QJsonObject result{
         {u"resourceType"_s, u"Observation"_s},
         {u"meta"_s, meta({Fhir::LabResultProfile})},
         {u"status"_s, m_options.correction.isEmpty() ? u"final"_s : m_options.correction},
         {u"category"_s, QJsonArray{codeable(Fhir::ObservationCategory, u"laboratory"_s)}},
-        {u"code"_s, codeable(Fhir::Loinc, analysis)},
+        {u"code"_s, codeable(Fhir::Loinc, analysis())},
         {u"subject"_s, reference(patient)},
         {u"basedOn"_s, QJsonArray{reference(request)}},
         {u"specimen"_s, reference(specimen)},
@@ -623,9 +633,9 @@ QString FhirWriter::addDiagnosticReport(const QString& patient, const QString& l
         {u"resourceType"_s, u"DiagnosticReport"_s},
         {u"meta"_s, meta({Fhir::DiagnosticReportProfile})},
         {u"status"_s, m_options.correction.isEmpty() ? u"final"_s : m_options.correction},
-        {u"category"_s, QJsonArray{codeable(Fhir::DiagnosticServiceSection, u"LAB"_s,
-                                            u"Laboratory"_s)}},
-        {u"code"_s, codeable(Fhir::Loinc, r.analysis.isEmpty() ? Fhir::DefaultAnalysis : r.analysis)},
+        {u"category"_s,
+         QJsonArray{codeable(Fhir::DiagnosticServiceSection, u"LAB"_s, u"Laboratory"_s)}},
+        {u"code"_s, codeable(Fhir::Loinc, analysis())},
         {u"subject"_s, reference(patient)},
         {u"basedOn"_s, QJsonArray{reference(request)}},
         {u"specimen"_s, QJsonArray{reference(specimen)}},

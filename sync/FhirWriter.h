@@ -25,6 +25,8 @@ public:
 
 private:
     QString fullUrl(const QString& role) const;
+    // The LOINC test this version orders and reports on.
+    QString analysis() const;
     void add(const QString& url, QJsonObject resource, const QJsonObject& request);
     // A resource of this record: identified from the record, updated on that identifier.
     QString addOwn(const QString& role, QJsonObject resource);

@@ -545,6 +545,56 @@ private Q_SLOTS:
                  analysis);
     }
 
+    // A cancellation withdraws the result, analysis included, from the record; the outbox
+    // passes the cancelled result's analysis, and the Bundle names that test everywhere
+    // (the ServiceRequest too), never the default. The reader gives it back and refuses a
+    // ServiceRequest that names another test than the one cancelled.
+    void cancellationNamesTheCancelledTest()
+    {
+        FhirSamples::Sample s = FhirSamples::sample(5);
+        QCOMPARE(s.options.correction, u"entered-in-error"_s);
+        QVERIFY(s.record.result.analysis.isEmpty());
+        s.options.cancelledAnalysis = u"94558-4"_s;
+        const QJsonObject bundle = bundleOf(s);
+        QCOMPARE(valueAt(bundle, u"ServiceRequest"_s, u"status"_s).toString(), u"revoked"_s);
+        QCOMPARE(valueAt(bundle, u"ServiceRequest"_s, u"code/coding/0/code"_s).toString(),
+                 u"94558-4"_s);
+        QCOMPARE(valueAt(bundle, u"Observation:94558-4"_s, u"status"_s).toString(),
+                 u"entered-in-error"_s);
+        QCOMPARE(valueAt(bundle, u"DiagnosticReport"_s, u"code/coding/0/code"_s).toString(),
+                 u"94558-4"_s);
+        const Parsed back = parse(bundle);
+        QVERIFY2(back.ok, qPrintable(back.seen()));
+        QCOMPARE(back.options.cancelledAnalysis, u"94558-4"_s);
+        QVERIFY(back.record.result.analysis.isEmpty());
+        QCOMPARE(FhirBundle::fromRecord(back.record, back.siteFiness, back.options), bundle);
+
+        // Only a cancellation takes it: a result's own analysis wins, and a version that is
+        // not cancelled ignores it.
+        FhirSamples::Sample resulted = FhirSamples::sample(1);
+        resulted.options.cancelledAnalysis = u"94558-4"_s;
+        QCOMPARE(
+            valueAt(bundleOf(resulted), u"ServiceRequest"_s, u"code/coding/0/code"_s).toString(),
+            resulted.record.result.analysis);
+        FhirSamples::Sample registration = FhirSamples::sample(0);
+        QVERIFY(registration.record.result.analysis.isEmpty());
+        registration.options.cancelledAnalysis = u"94558-4"_s;
+        QCOMPARE(valueAt(bundleOf(registration), u"ServiceRequest"_s, u"code/coding/0/code"_s)
+                     .toString(),
+                 u"94500-6"_s);
+
+        // The ServiceRequest of a cancellation orders the test cancelled, nothing else.
+        const QJsonObject other = editResource(bundle, u"ServiceRequest"_s, [](QJsonObject& r) {
+            r[u"code"_s] = QJsonObject{
+                {u"coding"_s, QJsonArray{QJsonObject{{u"system"_s, u"http://loinc.org"_s},
+                                                     {u"code"_s, u"94500-6"_s}}}}};
+        });
+        const Parsed refused = parse(other);
+        QVERIFY(!refused.ok);
+        QVERIFY2(refused.has(resourcePath(other, u"ServiceRequest"_s) + u"\\.code"_s, u"code"_s),
+                 qPrintable(refused.seen()));
+    }
+
     // Registration, result, correction, cancellation, amendment: what each version carries.
     void versions_data()
     {
