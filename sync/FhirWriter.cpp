@@ -384,33 +384,77 @@ QString FhirWriter::addPatient(const QString& treatingReference)
     return addOwn(u"Patient"_s, resource);
 }
 
+QString FhirWriter::practitionerUrl(const Physician& physician) const
+{
+    const QString nationalId = idNatPs(physician);
+    return fullUrl(u"Practitioner/"_s + (nationalId.isEmpty()
+                                             ? physician.familyName + u'/' + physician.givenName
+                                             : nationalId));
+}
+
 QString FhirWriter::addPractitioner(const Physician& physician)
 {
-    // The same person as prescriber and treating physician is one entry, referenced twice.
+    // The same person as prescriber and treating physician is one entry, referenced twice
+    // (two entries on one conditional identifier would make the transaction fail). It
+    // carries what the nurse entered in both roles: a name or MSSante address given in one
+    // role only completes the other's; two that disagree both travel, the prescriber's
+    // first (docs/fhir-mapping.md, Practitioner).
     const QString nationalId = idNatPs(physician);
-    const QString practitioner =
-        fullUrl(u"Practitioner/"_s + (nationalId.isEmpty()
-                                          ? physician.familyName + u'/' + physician.givenName
-                                          : nationalId));
+    const QString practitioner = practitionerUrl(physician);
     if (!m_urls.contains(practitioner)) {
+        QList<const Physician*> roles;
+        for (const Physician* role : {&m_record.prescriber, &m_record.treatingPhysician}) {
+            if (!role->isEmpty() && practitionerUrl(*role) == practitioner)
+                roles.append(role);
+        }
         QJsonObject resource{{u"resourceType"_s, u"Practitioner"_s},
                              {u"meta"_s, meta({Fhir::FrCorePractitionerProfile})}};
-        if (!physician.familyName.isEmpty() || !physician.givenName.isEmpty()) {
-            QJsonObject name;
-            if (!physician.familyName.isEmpty())
-                name.insert(u"family"_s, physician.familyName);
-            if (!physician.givenName.isEmpty())
-                name.insert(u"given"_s, QJsonArray{physician.givenName});
-            resource.insert(u"name"_s, QJsonArray{name});
+        // Two names agree when each part is the same or missing on one side.
+        QList<std::pair<QString, QString>> names; // family, given
+        QStringList mails;
+        for (const Physician* role : std::as_const(roles)) {
+            if (!role->familyName.isEmpty() || !role->givenName.isEmpty()) {
+                const auto agrees = [role](const std::pair<QString, QString>& name) {
+                    return (name.first.isEmpty() || role->familyName.isEmpty() ||
+                            name.first == role->familyName) &&
+                           (name.second.isEmpty() || role->givenName.isEmpty() ||
+                            name.second == role->givenName);
+                };
+                const auto same = std::find_if(names.begin(), names.end(), agrees);
+                if (same == names.end()) {
+                    names.append({role->familyName, role->givenName});
+                } else {
+                    if (same->first.isEmpty())
+                        same->first = role->familyName;
+                    if (same->second.isEmpty())
+                        same->second = role->givenName;
+                }
+            }
+            if (!role->mssante.isEmpty() && !mails.contains(role->mssante))
+                mails.append(role->mssante);
         }
-        if (!physician.mssante.isEmpty()) {
-            QJsonObject mail = contactPoint(u"email"_s, physician.mssante, u"work"_s);
+        QJsonArray nameArray;
+        for (const auto& [family, given] : std::as_const(names)) {
+            QJsonObject name;
+            if (!family.isEmpty())
+                name.insert(u"family"_s, family);
+            if (!given.isEmpty())
+                name.insert(u"given"_s, QJsonArray{given});
+            nameArray.append(name);
+        }
+        if (!nameArray.isEmpty())
+            resource.insert(u"name"_s, nameArray);
+        QJsonArray telecom;
+        for (const QString& address : std::as_const(mails)) {
+            QJsonObject mail = contactPoint(u"email"_s, address, u"work"_s);
             mail.insert(u"extension"_s,
                         QJsonArray{QJsonObject{{u"url"_s, Fhir::EmailTypeExtension},
                                                {u"valueCoding"_s,
                                                 coding(Fhir::MessagingTypes, u"MSSANTE"_s)}}});
-            resource.insert(u"telecom"_s, QJsonArray{mail});
+            telecom.append(mail);
         }
+        if (!telecom.isEmpty())
+            resource.insert(u"telecom"_s, telecom);
         if (nationalId.isEmpty()) {
             resource.insert(u"identifier"_s, QJsonArray{identifier(Fhir::Rfc3986, practitioner)});
             add(practitioner, resource,

@@ -32,6 +32,7 @@ private:
     QString addOwn(const QString& role, QJsonObject resource);
 
     QString addPatient(const QString& treatingReference);
+    QString practitionerUrl(const Physician& physician) const;
     QString addPractitioner(const Physician& physician);
     QString addOrganization(const QString& finess, const QString& kind, const QString& name);
     QString addSpecimen(const QString& patient, const QString& site, const QString& request);

@@ -991,6 +991,96 @@ private Q_SLOTS:
         QCOMPARE(back.record.treatingPhysician.rpps, s.record.prescriber.rpps);
     }
 
+    // One person in both roles is one Practitioner, and it carries what the nurse entered in
+    // either role: a name part or an MSSante address given in one role only completes the
+    // other's; a name or an address the two roles disagree on travels twice, the
+    // prescriber's first, and each role reads its own back.
+    void samePhysicianMerged_data()
+    {
+        QTest::addColumn<QString>("prescriberFamily");
+        QTest::addColumn<QString>("prescriberGiven");
+        QTest::addColumn<QString>("prescriberMail");
+        QTest::addColumn<QString>("treatingFamily");
+        QTest::addColumn<QString>("treatingGiven");
+        QTest::addColumn<QString>("treatingMail");
+        QTest::addColumn<QStringList>("names");    // family/given of each HumanName
+        QTest::addColumn<QStringList>("mails");    // each telecom's value
+        QTest::addColumn<QStringList>("readBack"); // prescriber's then treating's family/given/mail
+        const QString a = u"a.martin@medecin.mssante.fr"_s;
+        const QString b = u"cabinet.martin@medecin.mssante.fr"_s;
+        QTest::newRow("treating adds the address")
+            << u"Martin"_s << u"Paul"_s << QString() << u"Martin"_s << u"Paul"_s << a
+            << QStringList{u"Martin/Paul"_s} << QStringList{a}
+            << QStringList{u"Martin/Paul/"_s + a, u"Martin/Paul/"_s + a};
+        QTest::newRow("treating adds the given name")
+            << u"Martin"_s << QString() << a << u"Martin"_s << u"Paul"_s << a
+            << QStringList{u"Martin/Paul"_s} << QStringList{a}
+            << QStringList{u"Martin/Paul/"_s + a, u"Martin/Paul/"_s + a};
+        QTest::newRow("only the treating physician named")
+            << QString() << QString() << QString() << u"Martin"_s << u"Paul"_s << b
+            << QStringList{u"Martin/Paul"_s} << QStringList{b}
+            << QStringList{u"Martin/Paul/"_s + b, u"Martin/Paul/"_s + b};
+        QTest::newRow("names and addresses disagree")
+            << u"Martin"_s << u"Paul"_s << a << u"Martin-Leroy"_s << u"Paul"_s << b
+            << QStringList{u"Martin/Paul"_s, u"Martin-Leroy/Paul"_s} << QStringList{a, b}
+            << QStringList{u"Martin/Paul/"_s + a, u"Martin-Leroy/Paul/"_s + b};
+    }
+
+    void samePhysicianMerged()
+    {
+        QFETCH(QString, prescriberFamily);
+        QFETCH(QString, prescriberGiven);
+        QFETCH(QString, prescriberMail);
+        QFETCH(QString, treatingFamily);
+        QFETCH(QString, treatingGiven);
+        QFETCH(QString, treatingMail);
+        QFETCH(QStringList, names);
+        QFETCH(QStringList, mails);
+        QFETCH(QStringList, readBack);
+        FhirSamples::Sample s = FhirSamples::sample(0);
+        Physician& prescriber = s.record.prescriber;
+        QVERIFY(!prescriber.rpps.isEmpty());
+        prescriber.familyName = prescriberFamily;
+        prescriber.givenName = prescriberGiven;
+        prescriber.mssante = prescriberMail;
+        s.record.treatingPhysician = Physician{};
+        s.record.treatingPhysician.rpps = prescriber.rpps;
+        s.record.treatingPhysician.familyName = treatingFamily;
+        s.record.treatingPhysician.givenName = treatingGiven;
+        s.record.treatingPhysician.mssante = treatingMail;
+
+        const QJsonObject bundle = bundleOf(s);
+        QCOMPARE(entriesOf(bundle, u"Practitioner"_s).size(), 1);
+        const QJsonObject practitioner = entryFor(bundle, u"Practitioner"_s);
+        QCOMPARE(valueAt(bundle, u"ServiceRequest"_s, u"requester/reference"_s),
+                 practitioner[u"fullUrl"_s]);
+        QCOMPARE(valueAt(bundle, u"Patient"_s, u"generalPractitioner/0/reference"_s),
+                 practitioner[u"fullUrl"_s]);
+        QStringList written;
+        for (const QJsonValue& name : practitioner[u"resource"_s][u"name"_s].toArray())
+            written << name[u"family"_s].toString() + u'/' + name[u"given"_s][0].toString();
+        QCOMPARE(written, names);
+        QStringList writtenMails;
+        for (const QJsonValue& point : practitioner[u"resource"_s][u"telecom"_s].toArray()) {
+            writtenMails << point[u"value"_s].toString();
+            QCOMPARE(point[u"extension"_s][0][u"valueCoding"_s][u"code"_s].toString(),
+                     u"MSSANTE"_s);
+        }
+        QCOMPARE(writtenMails, mails);
+
+        const Parsed back = parse(bundle);
+        QVERIFY2(back.ok, qPrintable(back.seen()));
+        const auto summary = [](const Physician& p) -> QString {
+            return p.familyName + u'/' + p.givenName + u'/' + p.mssante;
+        };
+        QCOMPARE(
+            (QStringList{summary(back.record.prescriber), summary(back.record.treatingPhysician)}),
+            readBack);
+        QCOMPARE(back.record.treatingPhysician.rpps, prescriber.rpps);
+        // What was read writes the same Bundle again.
+        QCOMPARE(FhirBundle::fromRecord(back.record, back.siteFiness, back.options), bundle);
+    }
+
     // Issue 11: FINESS on FR Core's system; the site's Organization with its type and name.
     void siteOtherThanLab()
     {
