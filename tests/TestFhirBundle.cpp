@@ -2,6 +2,8 @@
 #include "FhirDefinitions.h"
 #include "fhir/FhirSamples.h"
 
+#include <QDir>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
@@ -200,6 +202,86 @@ FhirSamples::Sample sampleWhere(const std::function<bool(const FhirSamples::Samp
             return s;
     }
     qFatal("no sample fits");
+}
+
+// Our FHIR definitions package (resources/fhir), as its index lists it.
+struct OurPackage
+{
+    QString version;
+    QHash<QString, QJsonObject> byUrl; // every definition with a url
+    QStringList identifierPrefixes;    // NamingSystem uniqueIds (accession-<FINESS>)
+    QString problems;
+
+    // Whether a URL under our base names a definition of the package.
+    bool defines(const QString& url) const
+    {
+        if (byUrl.contains(url))
+            return true;
+        for (const QString& prefix : identifierPrefixes) {
+            static const QRegularExpression finess(u"^\\d{9}$"_s);
+            if (url.startsWith(prefix) && finess.match(url.mid(prefix.size())).hasMatch())
+                return true;
+        }
+        return false;
+    }
+    bool hasCode(const QString& system, const QString& code) const
+    {
+        for (const QJsonValue& defined : byUrl.value(system)[u"concept"_s].toArray()) {
+            if (defined[u"code"_s].toString() == code)
+                return true;
+        }
+        return false;
+    }
+    // The codes a ValueSet of the package lists explicitly or takes whole from a CodeSystem
+    // of the package, as "system|code".
+    QSet<QString> valueSet(const QString& url) const
+    {
+        QSet<QString> codes;
+        for (const QJsonValue& include : byUrl.value(url)[u"compose"_s][u"include"_s].toArray()) {
+            const QString system = include[u"system"_s].toString();
+            const QJsonArray concepts = include.toObject().contains(u"concept"_s)
+                                            ? include[u"concept"_s].toArray()
+                                            : byUrl.value(system)[u"concept"_s].toArray();
+            for (const QJsonValue& defined : concepts)
+                codes.insert(system + u'|' + defined[u"code"_s].toString());
+            for (const QJsonValue& other : include[u"valueSet"_s].toArray())
+                codes.unite(valueSet(other.toString()));
+        }
+        return codes;
+    }
+};
+
+QJsonObject readJson(const QString& path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return QJsonDocument::fromJson(file.readAll()).object();
+}
+
+OurPackage ourPackage()
+{
+    OurPackage package;
+    const QDir dir(QStringLiteral(SIDEP_FHIR_PACKAGE_DIR));
+    const QJsonObject manifest = readJson(dir.filePath(u"package.json"_s));
+    package.version = manifest[u"version"_s].toString();
+    if (manifest[u"canonical"_s].toString() != Fhir::canonicalBase())
+        package.problems += u"package.json's canonical is not the build's; "_s;
+    for (const QJsonValue& file : readJson(dir.filePath(u".index.json"_s))[u"files"_s].toArray()) {
+        const QJsonObject resource = readJson(dir.filePath(file[u"filename"_s].toString()));
+        if (resource.isEmpty() || resource[u"id"_s] != file[u"id"_s])
+            package.problems += file[u"filename"_s].toString() + u" does not match the index; "_s;
+        if (resource[u"resourceType"_s] == u"NamingSystem"_s) {
+            for (const QJsonValue& id : resource[u"uniqueId"_s].toArray())
+                package.identifierPrefixes << id[u"value"_s].toString();
+            continue;
+        }
+        if (resource[u"version"_s].toString() != package.version)
+            package.problems +=
+                file[u"filename"_s].toString() + u" is not at the package's version; "_s;
+        package.byUrl.insert(resource[u"url"_s].toString(), resource);
+    }
+    return package;
 }
 
 } // namespace
@@ -593,6 +675,71 @@ private Q_SLOTS:
         QVERIFY(!refused.ok);
         QVERIFY2(refused.has(resourcePath(other, u"ServiceRequest"_s) + u"\\.code"_s, u"code"_s),
                  qPrintable(refused.seen()));
+    }
+
+    // Everything of ours a Bundle names is defined in our package (resources/fhir): every
+    // URL under the canonical base (profiles, extensions, code systems, the accession
+    // namespace) in the 200 samples, and every code of our code systems, in the samples and
+    // in the writer's code lists; the value sets our profiles bind cover every code the
+    // writer can send for those answers. A code or an extension added to the writer without
+    // its definition fails here.
+    void ourDefinitionsAreInThePackage()
+    {
+        const OurPackage package = ourPackage();
+        QVERIFY2(package.problems.isEmpty(), qPrintable(package.problems));
+        QVERIFY(package.byUrl.size() > 10);
+        const QString base = Fhir::canonicalBase() + u'/';
+        QSet<QString> seen;
+        for (int i = 0; i < 200; ++i) {
+            const FhirSamples::Sample s = FhirSamples::sample(i);
+            QJsonObject bundle = bundleOf(s);
+            QList<std::pair<QString, QString>> found;
+            strings(bundle, u"Bundle"_s, &found);
+            for (const auto& [path, text] : std::as_const(found)) {
+                if (!text.startsWith(base))
+                    continue;
+                const QString url = text.section(u'|', 0, 0);
+                QVERIFY2(package.defines(url), qPrintable(path + u": "_s + url));
+                seen.insert(url.startsWith(Fhir::accessionSystem({})) ? Fhir::accessionSystem({})
+                                                                      : url);
+                if (!path.endsWith(u".system"_s) || !package.byUrl.contains(url))
+                    continue;
+                // A coding of one of our code systems: its code is defined there.
+                const QString codePath = path.chopped(int(qstrlen("system"))) + u"code"_s;
+                for (const auto& [otherPath, code] : std::as_const(found)) {
+                    if (otherPath == codePath)
+                        QVERIFY2(package.hasCode(url, code),
+                                 qPrintable(path + u": "_s + url + u"#"_s + code));
+                }
+            }
+        }
+        // The samples name every definition of ours the writer has.
+        for (const QString& url :
+             {Fhir::RecordVersionExtension, Fhir::BundleProfile, Fhir::PatientProfile,
+              Fhir::LabResultProfile, Fhir::AskAtOrderEntryProfile, Fhir::SpecimenProfile,
+              Fhir::ServiceRequestProfile, Fhir::DiagnosticReportProfile, Fhir::ResidenceCodeSystem,
+              Fhir::SymptomCodeSystem, Fhir::IdentityStatusCodeSystem, Fhir::accessionSystem({})})
+            QVERIFY2(seen.contains(url), qPrintable(url));
+
+        // Every code of the writer's lists: defined when it is ours, and in the value set
+        // our profiles bind for that answer.
+        const auto valueSet = [&](const char* id) {
+            return package.valueSet(Fhir::ourValueSet(QString::fromLatin1(id)));
+        };
+        const std::pair<const QList<Fhir::Coded>*, QSet<QString>> lists[] = {
+            {&Fhir::SymptomCodes, valueSet("sidep-symptom")},
+            {&Fhir::ResidenceCodes, valueSet("sidep-residence-type")},
+            {&Fhir::IdentityStatusCodes, valueSet("sidep-identity-reliability")},
+            {&Fhir::ResultCodes, valueSet("sidep-result-value")},
+        };
+        for (const auto& [codes, bound] : lists) {
+            QVERIFY(!bound.isEmpty());
+            for (const Fhir::Coded& coded : *codes) {
+                if (coded.system.startsWith(base))
+                    QVERIFY2(package.hasCode(coded.system, coded.code), qPrintable(coded.code));
+                QVERIFY2(bound.contains(coded.system + u'|' + coded.code), qPrintable(coded.code));
+            }
+        }
     }
 
     // Registration, result, correction, cancellation, amendment: what each version carries.
