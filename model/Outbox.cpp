@@ -19,6 +19,8 @@ namespace {
 const QString OutboxTable = u"outbox"_s;
 const QString PayloadColumn = u"payload"_s;
 const QString ReasonColumn = u"reason"_s;
+const QString VersionsTable = u"record_versions"_s;
+const QString EnteredInError = u"entered-in-error"_s;
 
 struct Name
 {
@@ -438,7 +440,8 @@ bool Outbox::content(const Entry& entry, Content* content, QString* error)
             return false;
         }
         content->correction = currentCorrection;
-        return true;
+        return content->correction != EnteredInError ||
+               cancelledAnalysis(entry.recordId, entry.version, &content->cancelledAnalysis, error);
     }
 
     QByteArray cbor;
@@ -456,6 +459,42 @@ bool Outbox::content(const Entry& entry, Content* content, QString* error)
     content->record.version = entry.version;
     content->record.result.reportPdf = payload.value(u"report"_s).toByteArray();
     content->correction = payload.value(u"correction"_s).toString();
+    return content->correction != EnteredInError ||
+           cancelledAnalysis(entry.recordId, entry.version, &content->cancelledAnalysis, error);
+}
+
+bool Outbox::cancelledAnalysis(const QString& recordId, int version, QString* analysis,
+                               QString* error)
+{
+    analysis->clear();
+    Database& database = m_store.database();
+    QSqlQuery& select = database.query(
+        u"SELECT version, result FROM record_versions WHERE record_id = ? AND version < ? "
+        "AND kind = 'cancellation' ORDER BY version DESC LIMIT 1"_s);
+    select.bindValue(0, recordId);
+    select.bindValue(1, version);
+    if (!database.exec(select, error))
+        return false;
+    if (!select.next()) {
+        select.finish();
+        return true; // cancelled before the history kept results: the default analysis
+    }
+    const int cancelled = select.value(0).toInt();
+    const QByteArray sealed = select.value(1).toByteArray();
+    select.finish();
+    // Sealed by the result store under the history row's own id.
+    const QString historyRow = recordId + u'/' + QString::number(cancelled);
+    QByteArray cbor;
+    QJsonObject merged;
+    if (!m_store.vault()->open(VersionsTable, historyRow, u"result"_s, sealed, &cbor) ||
+        !SamplingRecord::mergeBlockCbor(cbor, &merged)) {
+        *error = tr("record %1 is damaged: the result its version %2 cancelled does not decrypt")
+                     .arg(recordId)
+                     .arg(version);
+        return false;
+    }
+    QList<Problem> ignored;
+    *analysis = SamplingRecord::fromJson(merged, &ignored).result.analysis;
     return true;
 }
 

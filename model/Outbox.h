@@ -81,6 +81,9 @@ public:
         QString correction;
         QString reason;
         QDateTime queuedAt; // when the version was made: a change's time (Provenance)
+        // Once the result is cancelled ("entered-in-error"), the analysis of the result that
+        // was withdrawn (the record keeps none): the Bundle still names the test it cancels.
+        QString cancelledAnalysis;
     };
     [[nodiscard]] bool content(const Entry& entry, Content* content, QString* error);
 
@@ -155,6 +158,9 @@ public:
 
 private:
     bool snapshot(const QString& recordId, int version, QString* error);
+    // The analysis of the result the latest cancellation before `version` withdrew, from the
+    // result history (record_versions) where the cancellation kept it.
+    bool cancelledAnalysis(const QString& recordId, int version, QString* analysis, QString* error);
     static QByteArray stateMac(const Vault& vault, const QString& recordId, int version,
                                const QString& state, const QString& acknowledgedAt);
     // Versions queued before states were sealed are sealed once, as they stand, at the first

@@ -16,6 +16,11 @@ struct BundleOptions
     // result was corrected or cancelled: the result Observation and the DiagnosticReport
     // carry it as their status.
     QString correction;
+    // The LOINC analysis of the result a cancellation withdraws: the record keeps no result
+    // once cancelled, but its Bundle still names the test it cancels (ServiceRequest, result
+    // Observation and DiagnosticReport). Used only when `correction` is "entered-in-error"
+    // and the record has no analysis of its own; empty means the annex's default.
+    QString cancelledAnalysis;
     // What this version changes, when it replaces an earlier one: a Provenance carries the
     // reason the user gave.
     enum class Change

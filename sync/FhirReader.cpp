@@ -528,7 +528,16 @@ void readPatient(JsonReader& in, const Entry& entry, SamplingRecord* record)
     p.birthDate = in.text(entry.resource, entry.path, u"birthDate"_s);
 }
 
-void readPractitioner(JsonReader& in, const Entry& entry, Physician* physician)
+// Which of a shared Practitioner's names and MSSante addresses a role reads: the writer puts
+// the prescriber's first and the treating physician's last when the two disagree (one each
+// otherwise), so that each role reads back what was entered for it.
+enum class Role
+{
+    Prescriber,
+    Treating,
+};
+
+void readPractitioner(JsonReader& in, const Entry& entry, Physician* physician, Role role)
 {
     const QJsonObject& r = entry.resource;
     const QString& path = entry.path;
@@ -549,27 +558,30 @@ void readPractitioner(JsonReader& in, const Entry& entry, Physician* physician)
     }
     const auto names = in.objects(r, path, u"name"_s);
     if (!names.isEmpty()) {
-        const auto& [name, namePath] = names.first();
+        const auto& [name, namePath] = role == Role::Prescriber ? names.first() : names.last();
         physician->familyName = in.text(name, namePath, u"family"_s);
         physician->givenName = joinedGiven(in, name, namePath);
     }
     for (const auto& [point, pointPath] : in.objects(r, path, u"telecom"_s)) {
-        if (in.text(point, pointPath, u"system"_s, true) == u"email"_s)
-            physician->mssante = in.text(point, pointPath, u"value"_s, true);
+        if (in.text(point, pointPath, u"system"_s, true) != u"email"_s)
+            continue;
+        const QString mail = in.text(point, pointPath, u"value"_s, true);
+        if (role == Role::Treating || physician->mssante.isEmpty())
+            physician->mssante = mail;
     }
 }
 
 // A Practitioner, or a PractitionerRole naming the practitioner and where they practise.
-void readPhysician(JsonReader& in, BundleEntries& entries, const Entry& entry,
-                   Physician* physician)
+void readPhysician(JsonReader& in, BundleEntries& entries, const Entry& entry, Physician* physician,
+                   Role role)
 {
     if (entry.type == u"Practitioner"_s) {
-        readPractitioner(in, entry, physician);
+        readPractitioner(in, entry, physician, role);
         return;
     }
     if (const auto practitioner = entries.resolveMember(
             entry.resource, entry.path, u"practitioner"_s, {u"Practitioner"_s}, true))
-        readPractitioner(in, *practitioner, physician);
+        readPractitioner(in, *practitioner, physician, role);
     if (const auto structure = entries.resolveMember(
             entry.resource, entry.path, u"organization"_s, {u"Organization"_s}, false)) {
         const QJsonObject& r = structure->resource;
@@ -712,6 +724,8 @@ void readResult(JsonReader& in, const Entry& entry, SamplingRecord* out, BundleO
     }
     if (!out->result.value.isEmpty())
         out->result.analysis = analysis;
+    else if (options->correction == u"entered-in-error"_s)
+        options->cancelledAnalysis = analysis;
     const auto notes = in.objects(r, path, u"note"_s);
     if (!notes.isEmpty())
         out->result.nonConformity =
@@ -848,7 +862,7 @@ bool FhirReader::read(const QJsonObject& bundle, SamplingRecord* record, QString
         if (const auto treating = entries.resolveFirst(
                 patient->resource, patient->path, u"generalPractitioner"_s,
                 {u"Practitioner"_s, u"PractitionerRole"_s}, false))
-            readPhysician(in, entries, *treating, &out.treatingPhysician);
+            readPhysician(in, entries, *treating, &out.treatingPhysician, Role::Treating);
     }
     QString requestCode;
     QString requestPath;
@@ -856,7 +870,7 @@ bool FhirReader::read(const QJsonObject& bundle, SamplingRecord* record, QString
         if (const auto prescriber =
                 entries.resolveMember(request->resource, request->path, u"requester"_s,
                                       {u"Practitioner"_s, u"PractitionerRole"_s}, false))
-            readPhysician(in, entries, *prescriber, &out.prescriber);
+            readPhysician(in, entries, *prescriber, &out.prescriber, Role::Prescriber);
         if (const auto lab = entries.resolveFirst(request->resource, request->path,
                                                   u"performer"_s, {u"Organization"_s}, true))
             out.specimen.finess = finessOf(in, *lab, &out.specimen.finessKind);
@@ -887,9 +901,11 @@ bool FhirReader::read(const QJsonObject& bundle, SamplingRecord* record, QString
     const Observations observations = readAskAtOrderEntry(in, entries, &out);
     if (observations.result)
         readResult(in, *observations.result, &out, &readOptions);
-    // The test ordered is the test whose result this is (annex 1, 4.1.1).
-    if (!out.result.analysis.isEmpty() && !requestCode.isEmpty() &&
-        requestCode != out.result.analysis) {
+    // The test ordered is the test whose result this is (annex 1, 4.1.1), or the test whose
+    // result a cancellation withdraws.
+    const QString analysis =
+        !out.result.analysis.isEmpty() ? out.result.analysis : readOptions.cancelledAnalysis;
+    if (!analysis.isEmpty() && !requestCode.isEmpty() && requestCode != analysis) {
         in.problem(JsonReader::join(requestPath, u"code"_s), u"code"_s,
                    tr("the ServiceRequest's LOINC code is the result's analysis"));
     }

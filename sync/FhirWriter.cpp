@@ -150,6 +150,17 @@ void FhirWriter::add(const QString& url, QJsonObject resource, const QJsonObject
         QJsonObject{{u"fullUrl"_s, url}, {u"resource"_s, resource}, {u"request"_s, request}});
 }
 
+QString FhirWriter::analysis() const
+{
+    // A cancelled result is gone from the record, but the test it withdraws is still the one
+    // ordered and reported on (annex 1 4.1.1): the outbox passes its analysis along.
+    if (!m_record.result.analysis.isEmpty())
+        return m_record.result.analysis;
+    if (m_options.correction == u"entered-in-error"_s && !m_options.cancelledAnalysis.isEmpty())
+        return m_options.cancelledAnalysis;
+    return Fhir::DefaultAnalysis;
+}
+
 QString FhirWriter::addOwn(const QString& role, QJsonObject resource)
 {
     const QString url = fullUrl(role);
@@ -373,33 +384,77 @@ QString FhirWriter::addPatient(const QString& treatingReference)
     return addOwn(u"Patient"_s, resource);
 }
 
+QString FhirWriter::practitionerUrl(const Physician& physician) const
+{
+    const QString nationalId = idNatPs(physician);
+    return fullUrl(u"Practitioner/"_s + (nationalId.isEmpty()
+                                             ? physician.familyName + u'/' + physician.givenName
+                                             : nationalId));
+}
+
 QString FhirWriter::addPractitioner(const Physician& physician)
 {
-    // The same person as prescriber and treating physician is one entry, referenced twice.
+    // The same person as prescriber and treating physician is one entry, referenced twice
+    // (two entries on one conditional identifier would make the transaction fail). It
+    // carries what the nurse entered in both roles: a name or MSSante address given in one
+    // role only completes the other's; two that disagree both travel, the prescriber's
+    // first (docs/fhir-mapping.md, Practitioner).
     const QString nationalId = idNatPs(physician);
-    const QString practitioner =
-        fullUrl(u"Practitioner/"_s + (nationalId.isEmpty()
-                                          ? physician.familyName + u'/' + physician.givenName
-                                          : nationalId));
+    const QString practitioner = practitionerUrl(physician);
     if (!m_urls.contains(practitioner)) {
+        QList<const Physician*> roles;
+        for (const Physician* role : {&m_record.prescriber, &m_record.treatingPhysician}) {
+            if (!role->isEmpty() && practitionerUrl(*role) == practitioner)
+                roles.append(role);
+        }
         QJsonObject resource{{u"resourceType"_s, u"Practitioner"_s},
                              {u"meta"_s, meta({Fhir::FrCorePractitionerProfile})}};
-        if (!physician.familyName.isEmpty() || !physician.givenName.isEmpty()) {
-            QJsonObject name;
-            if (!physician.familyName.isEmpty())
-                name.insert(u"family"_s, physician.familyName);
-            if (!physician.givenName.isEmpty())
-                name.insert(u"given"_s, QJsonArray{physician.givenName});
-            resource.insert(u"name"_s, QJsonArray{name});
+        // Two names agree when each part is the same or missing on one side.
+        QList<std::pair<QString, QString>> names; // family, given
+        QStringList mails;
+        for (const Physician* role : std::as_const(roles)) {
+            if (!role->familyName.isEmpty() || !role->givenName.isEmpty()) {
+                const auto agrees = [role](const std::pair<QString, QString>& name) {
+                    return (name.first.isEmpty() || role->familyName.isEmpty() ||
+                            name.first == role->familyName) &&
+                           (name.second.isEmpty() || role->givenName.isEmpty() ||
+                            name.second == role->givenName);
+                };
+                const auto same = std::find_if(names.begin(), names.end(), agrees);
+                if (same == names.end()) {
+                    names.append({role->familyName, role->givenName});
+                } else {
+                    if (same->first.isEmpty())
+                        same->first = role->familyName;
+                    if (same->second.isEmpty())
+                        same->second = role->givenName;
+                }
+            }
+            if (!role->mssante.isEmpty() && !mails.contains(role->mssante))
+                mails.append(role->mssante);
         }
-        if (!physician.mssante.isEmpty()) {
-            QJsonObject mail = contactPoint(u"email"_s, physician.mssante, u"work"_s);
+        QJsonArray nameArray;
+        for (const auto& [family, given] : std::as_const(names)) {
+            QJsonObject name;
+            if (!family.isEmpty())
+                name.insert(u"family"_s, family);
+            if (!given.isEmpty())
+                name.insert(u"given"_s, QJsonArray{given});
+            nameArray.append(name);
+        }
+        if (!nameArray.isEmpty())
+            resource.insert(u"name"_s, nameArray);
+        QJsonArray telecom;
+        for (const QString& address : std::as_const(mails)) {
+            QJsonObject mail = contactPoint(u"email"_s, address, u"work"_s);
             mail.insert(u"extension"_s,
                         QJsonArray{QJsonObject{{u"url"_s, Fhir::EmailTypeExtension},
                                                {u"valueCoding"_s,
                                                 coding(Fhir::MessagingTypes, u"MSSANTE"_s)}}});
-            resource.insert(u"telecom"_s, QJsonArray{mail});
+            telecom.append(mail);
         }
+        if (!telecom.isEmpty())
+            resource.insert(u"telecom"_s, telecom);
         if (nationalId.isEmpty()) {
             resource.insert(u"identifier"_s, QJsonArray{identifier(Fhir::Rfc3986, practitioner)});
             add(practitioner, resource,
@@ -575,7 +630,7 @@ QString FhirWriter::addServiceRequest(const QString& patient, const QString& lab
         {u"meta"_s, meta({Fhir::ServiceRequestProfile})},
         {u"status"_s, status},
         {u"intent"_s, u"order"_s},
-        {u"code"_s, codeable(Fhir::Loinc, r.analysis.isEmpty() ? Fhir::DefaultAnalysis : r.analysis)},
+        {u"code"_s, codeable(Fhir::Loinc, analysis())},
         {u"subject"_s, reference(patient)},
         {u"performer"_s, QJsonArray{reference(lab)}},
         {u"specimen"_s, QJsonArray{reference(fullUrl(u"Specimen"_s))}},
@@ -591,13 +646,12 @@ QString FhirWriter::addResult(const QString& patient, const QString& lab, const 
                               const QString& specimen)
 {
     const TestResult& r = m_record.result;
-    const QString analysis = r.analysis.isEmpty() ? Fhir::DefaultAnalysis : r.analysis;
     QJsonObject result{
         {u"resourceType"_s, u"Observation"_s},
         {u"meta"_s, meta({Fhir::LabResultProfile})},
         {u"status"_s, m_options.correction.isEmpty() ? u"final"_s : m_options.correction},
         {u"category"_s, QJsonArray{codeable(Fhir::ObservationCategory, u"laboratory"_s)}},
-        {u"code"_s, codeable(Fhir::Loinc, analysis)},
+        {u"code"_s, codeable(Fhir::Loinc, analysis())},
         {u"subject"_s, reference(patient)},
         {u"basedOn"_s, QJsonArray{reference(request)}},
         {u"specimen"_s, reference(specimen)},
@@ -623,9 +677,9 @@ QString FhirWriter::addDiagnosticReport(const QString& patient, const QString& l
         {u"resourceType"_s, u"DiagnosticReport"_s},
         {u"meta"_s, meta({Fhir::DiagnosticReportProfile})},
         {u"status"_s, m_options.correction.isEmpty() ? u"final"_s : m_options.correction},
-        {u"category"_s, QJsonArray{codeable(Fhir::DiagnosticServiceSection, u"LAB"_s,
-                                            u"Laboratory"_s)}},
-        {u"code"_s, codeable(Fhir::Loinc, r.analysis.isEmpty() ? Fhir::DefaultAnalysis : r.analysis)},
+        {u"category"_s,
+         QJsonArray{codeable(Fhir::DiagnosticServiceSection, u"LAB"_s, u"Laboratory"_s)}},
+        {u"code"_s, codeable(Fhir::Loinc, analysis())},
         {u"subject"_s, reference(patient)},
         {u"basedOn"_s, QJsonArray{reference(request)}},
         {u"specimen"_s, QJsonArray{reference(specimen)}},

@@ -25,11 +25,14 @@ public:
 
 private:
     QString fullUrl(const QString& role) const;
+    // The LOINC test this version orders and reports on.
+    QString analysis() const;
     void add(const QString& url, QJsonObject resource, const QJsonObject& request);
     // A resource of this record: identified from the record, updated on that identifier.
     QString addOwn(const QString& role, QJsonObject resource);
 
     QString addPatient(const QString& treatingReference);
+    QString practitionerUrl(const Physician& physician) const;
     QString addPractitioner(const Physician& physician);
     QString addOrganization(const QString& finess, const QString& kind, const QString& name);
     QString addSpecimen(const QString& patient, const QString& site, const QString& request);

@@ -132,6 +132,7 @@ bool SyncEngine::sendNextBatch()
         sent.append(entry);
         BundleOptions options;
         options.correction = content.correction;
+        options.cancelledAnalysis = content.cancelledAnalysis;
         options.reason = content.reason;
         options.change = changeOf(entry.kind);
         options.changedAt = content.queuedAt;

@@ -2,6 +2,8 @@
 #include "FhirDefinitions.h"
 #include "fhir/FhirSamples.h"
 
+#include <QDir>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
@@ -200,6 +202,86 @@ FhirSamples::Sample sampleWhere(const std::function<bool(const FhirSamples::Samp
             return s;
     }
     qFatal("no sample fits");
+}
+
+// Our FHIR definitions package (resources/fhir), as its index lists it.
+struct OurPackage
+{
+    QString version;
+    QHash<QString, QJsonObject> byUrl; // every definition with a url
+    QStringList identifierPrefixes;    // NamingSystem uniqueIds (accession-<FINESS>)
+    QString problems;
+
+    // Whether a URL under our base names a definition of the package.
+    bool defines(const QString& url) const
+    {
+        if (byUrl.contains(url))
+            return true;
+        for (const QString& prefix : identifierPrefixes) {
+            static const QRegularExpression finess(u"^\\d{9}$"_s);
+            if (url.startsWith(prefix) && finess.match(url.mid(prefix.size())).hasMatch())
+                return true;
+        }
+        return false;
+    }
+    bool hasCode(const QString& system, const QString& code) const
+    {
+        for (const QJsonValue& defined : byUrl.value(system)[u"concept"_s].toArray()) {
+            if (defined[u"code"_s].toString() == code)
+                return true;
+        }
+        return false;
+    }
+    // The codes a ValueSet of the package lists explicitly or takes whole from a CodeSystem
+    // of the package, as "system|code".
+    QSet<QString> valueSet(const QString& url) const
+    {
+        QSet<QString> codes;
+        for (const QJsonValue& include : byUrl.value(url)[u"compose"_s][u"include"_s].toArray()) {
+            const QString system = include[u"system"_s].toString();
+            const QJsonArray concepts = include.toObject().contains(u"concept"_s)
+                                            ? include[u"concept"_s].toArray()
+                                            : byUrl.value(system)[u"concept"_s].toArray();
+            for (const QJsonValue& defined : concepts)
+                codes.insert(system + u'|' + defined[u"code"_s].toString());
+            for (const QJsonValue& other : include[u"valueSet"_s].toArray())
+                codes.unite(valueSet(other.toString()));
+        }
+        return codes;
+    }
+};
+
+QJsonObject readJson(const QString& path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return QJsonDocument::fromJson(file.readAll()).object();
+}
+
+OurPackage ourPackage()
+{
+    OurPackage package;
+    const QDir dir(QStringLiteral(SIDEP_FHIR_PACKAGE_DIR));
+    const QJsonObject manifest = readJson(dir.filePath(u"package.json"_s));
+    package.version = manifest[u"version"_s].toString();
+    if (manifest[u"canonical"_s].toString() != Fhir::canonicalBase())
+        package.problems += u"package.json's canonical is not the build's; "_s;
+    for (const QJsonValue& file : readJson(dir.filePath(u".index.json"_s))[u"files"_s].toArray()) {
+        const QJsonObject resource = readJson(dir.filePath(file[u"filename"_s].toString()));
+        if (resource.isEmpty() || resource[u"id"_s] != file[u"id"_s])
+            package.problems += file[u"filename"_s].toString() + u" does not match the index; "_s;
+        if (resource[u"resourceType"_s] == u"NamingSystem"_s) {
+            for (const QJsonValue& id : resource[u"uniqueId"_s].toArray())
+                package.identifierPrefixes << id[u"value"_s].toString();
+            continue;
+        }
+        if (resource[u"version"_s].toString() != package.version)
+            package.problems +=
+                file[u"filename"_s].toString() + u" is not at the package's version; "_s;
+        package.byUrl.insert(resource[u"url"_s].toString(), resource);
+    }
+    return package;
 }
 
 } // namespace
@@ -543,6 +625,121 @@ private Q_SLOTS:
             Loinc);
         QCOMPARE(valueAt(bundle, u"DiagnosticReport"_s, u"code/coding/0/code"_s).toString(),
                  analysis);
+    }
+
+    // A cancellation withdraws the result, analysis included, from the record; the outbox
+    // passes the cancelled result's analysis, and the Bundle names that test everywhere
+    // (the ServiceRequest too), never the default. The reader gives it back and refuses a
+    // ServiceRequest that names another test than the one cancelled.
+    void cancellationNamesTheCancelledTest()
+    {
+        FhirSamples::Sample s = FhirSamples::sample(5);
+        QCOMPARE(s.options.correction, u"entered-in-error"_s);
+        QVERIFY(s.record.result.analysis.isEmpty());
+        s.options.cancelledAnalysis = u"94558-4"_s;
+        const QJsonObject bundle = bundleOf(s);
+        QCOMPARE(valueAt(bundle, u"ServiceRequest"_s, u"status"_s).toString(), u"revoked"_s);
+        QCOMPARE(valueAt(bundle, u"ServiceRequest"_s, u"code/coding/0/code"_s).toString(),
+                 u"94558-4"_s);
+        QCOMPARE(valueAt(bundle, u"Observation:94558-4"_s, u"status"_s).toString(),
+                 u"entered-in-error"_s);
+        QCOMPARE(valueAt(bundle, u"DiagnosticReport"_s, u"code/coding/0/code"_s).toString(),
+                 u"94558-4"_s);
+        const Parsed back = parse(bundle);
+        QVERIFY2(back.ok, qPrintable(back.seen()));
+        QCOMPARE(back.options.cancelledAnalysis, u"94558-4"_s);
+        QVERIFY(back.record.result.analysis.isEmpty());
+        QCOMPARE(FhirBundle::fromRecord(back.record, back.siteFiness, back.options), bundle);
+
+        // Only a cancellation takes it: a result's own analysis wins, and a version that is
+        // not cancelled ignores it.
+        FhirSamples::Sample resulted = FhirSamples::sample(1);
+        resulted.options.cancelledAnalysis = u"94558-4"_s;
+        QCOMPARE(
+            valueAt(bundleOf(resulted), u"ServiceRequest"_s, u"code/coding/0/code"_s).toString(),
+            resulted.record.result.analysis);
+        FhirSamples::Sample registration = FhirSamples::sample(0);
+        QVERIFY(registration.record.result.analysis.isEmpty());
+        registration.options.cancelledAnalysis = u"94558-4"_s;
+        QCOMPARE(valueAt(bundleOf(registration), u"ServiceRequest"_s, u"code/coding/0/code"_s)
+                     .toString(),
+                 u"94500-6"_s);
+
+        // The ServiceRequest of a cancellation orders the test cancelled, nothing else.
+        const QJsonObject other = editResource(bundle, u"ServiceRequest"_s, [](QJsonObject& r) {
+            r[u"code"_s] = QJsonObject{
+                {u"coding"_s, QJsonArray{QJsonObject{{u"system"_s, u"http://loinc.org"_s},
+                                                     {u"code"_s, u"94500-6"_s}}}}};
+        });
+        const Parsed refused = parse(other);
+        QVERIFY(!refused.ok);
+        QVERIFY2(refused.has(resourcePath(other, u"ServiceRequest"_s) + u"\\.code"_s, u"code"_s),
+                 qPrintable(refused.seen()));
+    }
+
+    // Everything of ours a Bundle names is defined in our package (resources/fhir): every
+    // URL under the canonical base (profiles, extensions, code systems, the accession
+    // namespace) in the 200 samples, and every code of our code systems, in the samples and
+    // in the writer's code lists; the value sets our profiles bind cover every code the
+    // writer can send for those answers. A code or an extension added to the writer without
+    // its definition fails here.
+    void ourDefinitionsAreInThePackage()
+    {
+        const OurPackage package = ourPackage();
+        QVERIFY2(package.problems.isEmpty(), qPrintable(package.problems));
+        QVERIFY(package.byUrl.size() > 10);
+        const QString base = Fhir::canonicalBase() + u'/';
+        QSet<QString> seen;
+        for (int i = 0; i < 200; ++i) {
+            const FhirSamples::Sample s = FhirSamples::sample(i);
+            QJsonObject bundle = bundleOf(s);
+            QList<std::pair<QString, QString>> found;
+            strings(bundle, u"Bundle"_s, &found);
+            for (const auto& [path, text] : std::as_const(found)) {
+                if (!text.startsWith(base))
+                    continue;
+                const QString url = text.section(u'|', 0, 0);
+                QVERIFY2(package.defines(url), qPrintable(path + u": "_s + url));
+                seen.insert(url.startsWith(Fhir::accessionSystem({})) ? Fhir::accessionSystem({})
+                                                                      : url);
+                if (!path.endsWith(u".system"_s) || !package.byUrl.contains(url))
+                    continue;
+                // A coding of one of our code systems: its code is defined there.
+                const QString codePath = path.chopped(int(qstrlen("system"))) + u"code"_s;
+                for (const auto& [otherPath, code] : std::as_const(found)) {
+                    if (otherPath == codePath)
+                        QVERIFY2(package.hasCode(url, code),
+                                 qPrintable(path + u": "_s + url + u"#"_s + code));
+                }
+            }
+        }
+        // The samples name every definition of ours the writer has.
+        for (const QString& url :
+             {Fhir::RecordVersionExtension, Fhir::BundleProfile, Fhir::PatientProfile,
+              Fhir::LabResultProfile, Fhir::AskAtOrderEntryProfile, Fhir::SpecimenProfile,
+              Fhir::ServiceRequestProfile, Fhir::DiagnosticReportProfile, Fhir::ResidenceCodeSystem,
+              Fhir::SymptomCodeSystem, Fhir::IdentityStatusCodeSystem, Fhir::accessionSystem({})})
+            QVERIFY2(seen.contains(url), qPrintable(url));
+
+        // Every code of the writer's lists: defined when it is ours, and in the value set
+        // our profiles bind for that answer.
+        const auto valueSet = [&](const char* id) {
+            return package.valueSet(Fhir::ourValueSet(QString::fromLatin1(id)));
+        };
+        const std::pair<const QList<Fhir::Coded>*, QSet<QString>> lists[] = {
+            {&Fhir::SymptomCodes, valueSet("sidep-symptom")},
+            {&Fhir::ResidenceCodes, valueSet("sidep-residence-type")},
+            {&Fhir::IdentityStatusCodes, valueSet("sidep-identity-reliability")},
+            {&Fhir::ResultCodes, valueSet("sidep-result-value")},
+        };
+        for (const auto& [codes, bound] : lists) {
+            QVERIFY(!bound.isEmpty());
+            for (const Fhir::Coded& coded : *codes) {
+                if (coded.system.startsWith(base))
+                    QVERIFY2(package.hasCode(coded.system, coded.code), qPrintable(coded.code));
+                QVERIFY2(bound.contains(coded.system + u'|' + coded.code), qPrintable(coded.code));
+            }
+        }
     }
 
     // Registration, result, correction, cancellation, amendment: what each version carries.
@@ -939,6 +1136,96 @@ private Q_SLOTS:
         const Parsed back = parse(bundle);
         QVERIFY2(back.ok, qPrintable(back.seen()));
         QCOMPARE(back.record.treatingPhysician.rpps, s.record.prescriber.rpps);
+    }
+
+    // One person in both roles is one Practitioner, and it carries what the nurse entered in
+    // either role: a name part or an MSSante address given in one role only completes the
+    // other's; a name or an address the two roles disagree on travels twice, the
+    // prescriber's first, and each role reads its own back.
+    void samePhysicianMerged_data()
+    {
+        QTest::addColumn<QString>("prescriberFamily");
+        QTest::addColumn<QString>("prescriberGiven");
+        QTest::addColumn<QString>("prescriberMail");
+        QTest::addColumn<QString>("treatingFamily");
+        QTest::addColumn<QString>("treatingGiven");
+        QTest::addColumn<QString>("treatingMail");
+        QTest::addColumn<QStringList>("names");    // family/given of each HumanName
+        QTest::addColumn<QStringList>("mails");    // each telecom's value
+        QTest::addColumn<QStringList>("readBack"); // prescriber's then treating's family/given/mail
+        const QString a = u"a.martin@medecin.mssante.fr"_s;
+        const QString b = u"cabinet.martin@medecin.mssante.fr"_s;
+        QTest::newRow("treating adds the address")
+            << u"Martin"_s << u"Paul"_s << QString() << u"Martin"_s << u"Paul"_s << a
+            << QStringList{u"Martin/Paul"_s} << QStringList{a}
+            << QStringList{u"Martin/Paul/"_s + a, u"Martin/Paul/"_s + a};
+        QTest::newRow("treating adds the given name")
+            << u"Martin"_s << QString() << a << u"Martin"_s << u"Paul"_s << a
+            << QStringList{u"Martin/Paul"_s} << QStringList{a}
+            << QStringList{u"Martin/Paul/"_s + a, u"Martin/Paul/"_s + a};
+        QTest::newRow("only the treating physician named")
+            << QString() << QString() << QString() << u"Martin"_s << u"Paul"_s << b
+            << QStringList{u"Martin/Paul"_s} << QStringList{b}
+            << QStringList{u"Martin/Paul/"_s + b, u"Martin/Paul/"_s + b};
+        QTest::newRow("names and addresses disagree")
+            << u"Martin"_s << u"Paul"_s << a << u"Martin-Leroy"_s << u"Paul"_s << b
+            << QStringList{u"Martin/Paul"_s, u"Martin-Leroy/Paul"_s} << QStringList{a, b}
+            << QStringList{u"Martin/Paul/"_s + a, u"Martin-Leroy/Paul/"_s + b};
+    }
+
+    void samePhysicianMerged()
+    {
+        QFETCH(QString, prescriberFamily);
+        QFETCH(QString, prescriberGiven);
+        QFETCH(QString, prescriberMail);
+        QFETCH(QString, treatingFamily);
+        QFETCH(QString, treatingGiven);
+        QFETCH(QString, treatingMail);
+        QFETCH(QStringList, names);
+        QFETCH(QStringList, mails);
+        QFETCH(QStringList, readBack);
+        FhirSamples::Sample s = FhirSamples::sample(0);
+        Physician& prescriber = s.record.prescriber;
+        QVERIFY(!prescriber.rpps.isEmpty());
+        prescriber.familyName = prescriberFamily;
+        prescriber.givenName = prescriberGiven;
+        prescriber.mssante = prescriberMail;
+        s.record.treatingPhysician = Physician{};
+        s.record.treatingPhysician.rpps = prescriber.rpps;
+        s.record.treatingPhysician.familyName = treatingFamily;
+        s.record.treatingPhysician.givenName = treatingGiven;
+        s.record.treatingPhysician.mssante = treatingMail;
+
+        const QJsonObject bundle = bundleOf(s);
+        QCOMPARE(entriesOf(bundle, u"Practitioner"_s).size(), 1);
+        const QJsonObject practitioner = entryFor(bundle, u"Practitioner"_s);
+        QCOMPARE(valueAt(bundle, u"ServiceRequest"_s, u"requester/reference"_s),
+                 practitioner[u"fullUrl"_s]);
+        QCOMPARE(valueAt(bundle, u"Patient"_s, u"generalPractitioner/0/reference"_s),
+                 practitioner[u"fullUrl"_s]);
+        QStringList written;
+        for (const QJsonValue& name : practitioner[u"resource"_s][u"name"_s].toArray())
+            written << name[u"family"_s].toString() + u'/' + name[u"given"_s][0].toString();
+        QCOMPARE(written, names);
+        QStringList writtenMails;
+        for (const QJsonValue& point : practitioner[u"resource"_s][u"telecom"_s].toArray()) {
+            writtenMails << point[u"value"_s].toString();
+            QCOMPARE(point[u"extension"_s][0][u"valueCoding"_s][u"code"_s].toString(),
+                     u"MSSANTE"_s);
+        }
+        QCOMPARE(writtenMails, mails);
+
+        const Parsed back = parse(bundle);
+        QVERIFY2(back.ok, qPrintable(back.seen()));
+        const auto summary = [](const Physician& p) -> QString {
+            return p.familyName + u'/' + p.givenName + u'/' + p.mssante;
+        };
+        QCOMPARE(
+            (QStringList{summary(back.record.prescriber), summary(back.record.treatingPhysician)}),
+            readBack);
+        QCOMPARE(back.record.treatingPhysician.rpps, prescriber.rpps);
+        // What was read writes the same Bundle again.
+        QCOMPARE(FhirBundle::fromRecord(back.record, back.siteFiness, back.options), bundle);
     }
 
     // Issue 11: FINESS on FR Core's system; the site's Organization with its type and name.

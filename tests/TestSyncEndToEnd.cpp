@@ -44,6 +44,7 @@ private:
         int version = 0;
         QString order;
         QString report;
+        QString orderCode; // the ServiceRequest's LOINC
     };
     QList<Held> serverHolds(const QUuid& record);
     // Runs `sidepctl --db STORE --user lab --password-stdin sync`, in-process.
@@ -81,10 +82,12 @@ QList<TestSyncEndToEnd::Held> TestSyncEndToEnd::serverHolds(const QUuid& record)
         for (const QJsonValue& entry : bundle.value(u"entry"_s).toArray()) {
             const QJsonObject resource = entry[u"resource"_s].toObject();
             const QString type = resource.value(u"resourceType"_s).toString();
-            if (type == u"ServiceRequest"_s)
+            if (type == u"ServiceRequest"_s) {
                 one.order = resource.value(u"status"_s).toString();
-            else if (type == u"DiagnosticReport"_s)
+                one.orderCode = resource[u"code"_s][u"coding"_s][0][u"code"_s].toString();
+            } else if (type == u"DiagnosticReport"_s) {
                 one.report = resource.value(u"status"_s).toString();
+            }
         }
         held.append(one);
     }
@@ -225,6 +228,7 @@ void TestSyncEndToEnd::versionsFollowTheRecordThroughOutages()
         ResultStore results(*lab);
         ResultStore::Entry entry;
         entry.value = u"N"_s;
+        entry.analysis = u"94558-4"_s; // a rapid antigen test
         ResultStore::Outcome outcome;
         QList<Problem> problems;
         QVERIFY2(results.enter(record.id, entry, &outcome, &problems, &error), qPrintable(error));
@@ -246,11 +250,15 @@ void TestSyncEndToEnd::versionsFollowTheRecordThroughOutages()
     QCOMPARE(held.size(), 4);
     const QStringList orders{u"active"_s, u"completed"_s, u"completed"_s, u"revoked"_s};
     const QStringList reports{QString(), u"final"_s, u"corrected"_s, u"entered-in-error"_s};
+    // The registration orders the default; the result, its correction and the cancellation
+    // name the antigen test done (the cancelled result's analysis, from the history).
+    const QStringList codes{u"94500-6"_s, u"94558-4"_s, u"94558-4"_s, u"94558-4"_s};
     for (int i = 0; i < held.size(); ++i) {
         QCOMPARE(held[i].record, record.id);
         QCOMPARE(held[i].version, i + 1);
         QCOMPARE(held[i].order, orders[i]);
         QCOMPARE(held[i].report, reports[i]);
+        QCOMPARE(held[i].orderCode, codes[i]);
     }
     QCOMPARE(syncAsLab(fixture.path(), &output), int(SidepCtl::Success));
     QCOMPARE(serverHolds(record.id).size(), 4);

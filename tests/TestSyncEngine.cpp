@@ -86,6 +86,7 @@ private Q_SLOTS:
     void rejectionIsKeptUntilTheRecordChanges();
     void cutConnectionThenCrashNeverDuplicates();
     void samplesWaitingForAResultAreListed();
+    void cancelledResultKeepsItsTestInLaterVersions();
 };
 
 void TestSyncEngine::registrationLeavesAtOnceAndTheResultFollows()
@@ -391,6 +392,57 @@ void TestSyncEngine::samplesWaitingForAResultAreListed()
     QCOMPARE(late.size(), 1);
     QCOMPARE(late.first().id, ids[0]);
     QCOMPARE(late.first().accession, validRecord(0).specimen.accession);
+}
+
+// A cancelled antigen result: the record keeps no analysis, but the cancellation and a
+// later amendment of the record still order and report the antigen test (the outbox reads
+// the cancelled result's analysis from the history), never the default RT-PCR.
+void TestSyncEngine::cancelledResultKeepsItsTestInLaterVersions()
+{
+    StoreFixture fixture;
+    const QList<QUuid> ids = addSampledRecords(fixture, 1);
+    const QUuid id = ids.first();
+    QString error;
+    {
+        auto lab = fixture.openAs(LabName);
+        ResultStore results(*lab);
+        ResultStore::Entry entry;
+        entry.value = u"N"_s;
+        entry.analysis = u"94558-4"_s;
+        ResultStore::Outcome outcome;
+        QList<Problem> problems;
+        QVERIFY2(results.enter(id, entry, &outcome, &problems, &error), qPrintable(error));
+        QVERIFY2(results.cancel(id, u"tube of another patient"_s, &error), qPrintable(error));
+    }
+    auto nurse = fixture.openAs(NurseName);
+    SamplingRecord record;
+    QVERIFY2(nurse->records()->load(id, &record, &error), qPrintable(error));
+    QVERIFY(record.result.analysis.isEmpty());
+    record.contact.landlinePhone = u"+33145678902"_s;
+    RecordStore::SaveOptions options;
+    options.acceptWarnings = true;
+    QList<Problem> problems;
+    QVERIFY2(nurse->records()->amend(id, &record, u"wrong landline"_s, options, &problems, &error),
+             qPrintable(error));
+
+    FakeSyncServer server;
+    SyncEngine engine(*nurse, &server);
+    while (engine.sendNextBatch()) {
+    }
+    QCOMPARE(server.received.size(), 4);
+    const QStringList orders{u"94500-6"_s, u"94558-4"_s, u"94558-4"_s, u"94558-4"_s};
+    const QStringList statuses{QString(), u"final"_s, u"entered-in-error"_s, u"entered-in-error"_s};
+    for (qsizetype i = 0; i < server.received.size(); ++i) {
+        const QJsonObject& bundle = server.received.at(i);
+        QCOMPARE(resourceOf(bundle, u"ServiceRequest"_s)[u"code"_s][u"coding"_s][0][u"code"_s]
+                     .toString(),
+                 orders.at(i));
+        const QJsonObject report = resourceOf(bundle, u"DiagnosticReport"_s);
+        QCOMPARE(report[u"status"_s].toString(), statuses.at(i));
+        if (!report.isEmpty())
+            QCOMPARE(report[u"code"_s][u"coding"_s][0][u"code"_s].toString(), u"94558-4"_s);
+    }
+    verifyInOrder(server);
 }
 
 QTEST_GUILESS_MAIN(TestSyncEngine)

