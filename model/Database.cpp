@@ -220,6 +220,13 @@ const QList<QStringList> Migrations = {
     {
         u"ALTER TABLE outbox ADD COLUMN state_mac BLOB"_s,
     },
+    // 12: each record's clear version, status, correction, activation_pending and sampling
+    // time are authenticated under the data key (RecordSeal), and its result and report are
+    // sealed for their version: row_mac, NULL until the first signed-in use seals the rows
+    // written before this version and notes it in the audit log.
+    {
+        u"ALTER TABLE records ADD COLUMN row_mac BLOB"_s,
+    },
 };
 
 // SQLite's primary result codes that a person can act on (sqlite3.h).

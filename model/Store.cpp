@@ -5,6 +5,7 @@
 #include "Logging.h"
 #include "PasswordQuality.h"
 #include "RecordPurge.h"
+#include "RecordSeal.h"
 #include "RecordStore.h"
 
 #include <QDir>
@@ -174,7 +175,7 @@ bool Store::initialize(const QString& path, const QString& siteFiness, const QSt
     if (!writeKeySlot(adminName, Role::Admin, adminPassword, true, error) ||
         !audit(u"store.create"_s, {}, u"site FINESS %1"_s.arg(finess.canonical), error) ||
         !audit(u"user.create"_s, {}, u"user %1 role admin"_s.arg(adminName), error) ||
-        !transaction.commit(error)) {
+        !RecordSeal::sealLegacyRows(*this, error) || !transaction.commit(error)) {
         signOut();
         return false;
     }
@@ -397,7 +398,8 @@ bool Store::signIn(const QString& name, const SecureBytes& password, QString* er
                                ? u"after %1 failed attempts"_s.arg(user->failedAttempts)
                                : QString();
     if (!m_database.exec(reset, error) || !auditRefusals(error) ||
-        !audit(u"auth.signin"_s, {}, detail, error) || !transaction.commit(error)) {
+        !audit(u"auth.signin"_s, {}, detail, error) || !RecordSeal::sealLegacyRows(*this, error) ||
+        !transaction.commit(error)) {
         signOut();
         return false;
     }
@@ -420,7 +422,8 @@ bool Store::signInWithRecoveryKey(const QString& recoveryKey, QString* error)
     unlock(std::move(dataKey), Account{RecoveryActor, Role::Admin, false, 0, {}, {}});
     Transaction transaction(m_database);
     if (!transaction.begin(error) || !auditRefusals(error) ||
-        !audit(u"auth.recovery"_s, {}, {}, error) || !transaction.commit(error)) {
+        !audit(u"auth.recovery"_s, {}, {}, error) || !RecordSeal::sealLegacyRows(*this, error) ||
+        !transaction.commit(error)) {
         signOut();
         return false;
     }
