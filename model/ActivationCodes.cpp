@@ -3,6 +3,7 @@
 #include "ActivationCodeDelivery.h"
 #include "Crypto.h"
 #include "Logging.h"
+#include "RecordSeal.h"
 #include "ResultStore.h"
 #include "Store.h"
 #include "Vault.h"
@@ -223,8 +224,10 @@ bool ActivationCodes::convertLegacyHolders(QString* error)
     QSqlQuery& clear = database.query(u"UPDATE records SET activation_pending = 0 WHERE id = ?"_s);
     for (const QString& recordId : std::as_const(waitingIds)) {
         clear.bindValue(0, recordId);
-        if (!setWaiting(recordId, true, error) || !database.exec(clear, error))
+        if (!setWaiting(recordId, true, error) || !database.exec(clear, error) ||
+            !RecordSeal::sealRow(m_store, recordId, error)) {
             return false;
+        }
     }
     qCInfo(lcModel) << "activation holders converted:" << holders.size() << "codes,"
                     << waitingIds.size() << "waiting";

@@ -220,7 +220,14 @@ const QList<QStringList> Migrations = {
     {
         u"ALTER TABLE outbox ADD COLUMN state_mac BLOB"_s,
     },
-    // 12: nothing in clear tells a positive from a negative. A used code names its holder by
+    // 12: each record's clear version, status, correction, activation_pending and sampling
+    // time are authenticated under the data key (RecordSeal), and its result and report are
+    // sealed for their version: row_mac, NULL until the first signed-in use seals the rows
+    // written before this version and notes it in the audit log.
+    {
+        u"ALTER TABLE records ADD COLUMN row_mac BLOB"_s,
+    },
+    // 13: nothing in clear tells a positive from a negative. A used code names its holder by
     // a keyed token (ActivationCodes::holderToken) and its day only; the positives waiting
     // for a code are listed by that token with the record sealed, instead of
     // records.activation_pending. Codes and waiting records written before are converted at

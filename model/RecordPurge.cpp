@@ -3,6 +3,7 @@
 #include "ActivationCodes.h"
 #include "Logging.h"
 #include "Outbox.h"
+#include "RecordSeal.h"
 #include "SamplingRecord.h"
 #include "Store.h"
 
@@ -144,6 +145,7 @@ bool RecordPurge::purgeDue(const QDateTime& now, Report* report, QString* error)
         QString day;
         QString correction;
         QByteArray sealedResult;
+        int version = 0;
     };
     QList<Due> due;
     QSqlQuery& select =
@@ -161,9 +163,16 @@ bool RecordPurge::purgeDue(const QDateTime& now, Report* report, QString* error)
                                       select.value(7).toByteArray()))
             continue;
         due.append({select.value(0).toString(), select.value(1).toString(),
-                    select.value(2).toString(), select.value(3).toByteArray()});
+                    select.value(2).toString(), select.value(3).toByteArray(),
+                    select.value(4).toInt()});
     }
     select.finish();
+    // Nor does a row whose status or version was edited (RecordSeal): it stays, as damage.
+    due.erase(std::remove_if(due.begin(), due.end(),
+                             [this](const Due& record) {
+                                 return !RecordSeal::isAuthentic(m_store, record.id);
+                             }),
+              due.end());
 
     // The result survives as a count; everything else that was sealed goes.
     QMap<std::tuple<QString, QString, QString>, int> counts;
@@ -187,7 +196,9 @@ bool RecordPurge::purgeDue(const QDateTime& now, Report* report, QString* error)
         QJsonObject merged;
         if (record.correction == u"entered-in-error"_s) {
             value = CancelledValue;
-        } else if (vault.open(RecordsTable, record.id, u"result"_s, record.sealedResult, &cbor) &&
+        } else if (vault.open(RecordsTable, record.id,
+                              RecordSeal::boundColumn(u"result"_s, record.version),
+                              record.sealedResult, &cbor) &&
                    SamplingRecord::mergeBlockCbor(cbor, &merged)) {
             const QJsonObject result = merged.value(u"result"_s).toObject();
             analysis = result.value(u"analysis"_s).toString();
@@ -204,7 +215,8 @@ bool RecordPurge::purgeDue(const QDateTime& now, Report* report, QString* error)
             !database.exec(buckets, error) || !database.exec(entries, error) ||
             // The code stays in the pool as used (it must never be given again), linked to
             // no one.
-            !codes.forgetHolder(record.id, error) || !outbox.eraseContent(record.id, error)) {
+            !codes.forgetHolder(record.id, error) || !outbox.eraseContent(record.id, error) ||
+            !RecordSeal::sealRow(m_store, record.id, error)) {
             return false;
         }
     }

@@ -2,6 +2,7 @@
 
 #include "Logging.h"
 #include "Outbox.h"
+#include "RecordSeal.h"
 #include "RecordValidator.h"
 #include "SiteStatistics.h"
 #include "Store.h"
@@ -39,6 +40,14 @@ constexpr SamplingRecord::Block IdentifyingBlocks[] = {
 QString idText(const QUuid& id)
 {
     return id.toString(QUuid::WithoutBraces);
+}
+
+// The result changes with each version and is sealed for it; the identifying blocks are
+// not (an amendment re-seals them, and the row's hash covers its version).
+QString sealedColumn(SamplingRecord::Block block, int version)
+{
+    const QString name = SamplingRecord::blockName(block);
+    return block == SamplingRecord::Block::Result ? RecordSeal::boundColumn(name, version) : name;
 }
 
 QString blockColumns()
@@ -225,11 +234,12 @@ bool RecordStore::add(QList<SamplingRecord>* records, const SaveOptions& options
         insert.bindValue(column++, vault.nameIndex(record.patient.birthName));
         insert.bindValue(column++, vault.nameIndex(record.patient.usualName));
         for (SamplingRecord::Block block : SamplingRecord::AllBlocks) {
-            const QString name = SamplingRecord::blockName(block);
-            insert.bindValue(column++, vault.seal(RecordsTable, id, name, record.blockCbor(block)));
+            insert.bindValue(column++, vault.seal(RecordsTable, id, sealedColumn(block, 1),
+                                                  record.blockCbor(block)));
         }
         insert.bindValue(column++, QVariant(QMetaType::fromType<QByteArray>())); // no report yet
-        if (!database.exec(insert, error) || !writeSearchBuckets(id, record, false, error)) {
+        if (!database.exec(insert, error) || !RecordSeal::sealRow(m_store, id, error) ||
+            !writeSearchBuckets(id, record, false, error)) {
             *error = tr("not saved: %1").arg(*error);
             return false;
         }
@@ -268,8 +278,9 @@ bool RecordStore::openBlocks(const QUuid& id, SamplingRecord* record, QString* d
                              QString* error)
 {
     Database& database = m_store.database();
-    QSqlQuery& select = database.query(u"SELECT status, version, tube_index, "_s + blockColumns() +
-                                       u" FROM records WHERE id = ?"_s);
+    QSqlQuery& select =
+        database.query(u"SELECT status, version, tube_index, "_s + RecordSeal::clearColumns() +
+                       u", "_s + blockColumns() + u" FROM records WHERE id = ?"_s);
     const QString idString = idText(id);
     select.bindValue(0, idString);
     if (!select.exec() || !select.next()) {
@@ -278,6 +289,22 @@ bool RecordStore::openBlocks(const QUuid& id, SamplingRecord* record, QString* d
         return false;
     }
     const QString status = select.value(0).toString();
+    const int version = select.value(1).toInt();
+    const QByteArray tubeIndex = select.value(2).toByteArray();
+    const Vault& vault = *m_store.vault();
+    RecordSeal::Clear clear;
+    clear.version = select.value(3).toInt();
+    clear.status = select.value(4).toString();
+    clear.correction = select.value(5).toString();
+    clear.activationPending = select.value(6).toBool();
+    clear.collectedAt = select.value(7).toString();
+    if (!RecordSeal::rowIsAuthentic(vault, idString, clear, select.value(8).toByteArray())) {
+        select.finish();
+        *damagedBlock = u"row"_s;
+        *error =
+            tr("record %1 is damaged: its status or version was edited in the file").arg(idString);
+        return false;
+    }
     if (status == recordStatusName(RecordStatus::Purged)) {
         select.finish();
         *error = tr("record %1 was purged: the national server has it and its identifying data "
@@ -285,17 +312,16 @@ bool RecordStore::openBlocks(const QUuid& id, SamplingRecord* record, QString* d
                      .arg(idString);
         return false;
     }
-    const int version = select.value(1).toInt();
-    const QByteArray tubeIndex = select.value(2).toByteArray();
     QJsonObject merged;
     QByteArray report;
     bool opened = true;
-    int column = 3;
-    const Vault& vault = *m_store.vault();
+    int column = 9;
     for (SamplingRecord::Block block : SamplingRecord::AllBlocks) {
         const QString name = SamplingRecord::blockName(block);
         const QByteArray sealed = select.value(column++).toByteArray();
-        if (!openBlock(vault, idString, name, sealed, &merged)) {
+        QByteArray cbor;
+        if (!vault.open(RecordsTable, idString, sealedColumn(block, version), sealed, &cbor) ||
+            !SamplingRecord::mergeBlockCbor(cbor, &merged)) {
             *damagedBlock = name;
             opened = false;
             break;
@@ -304,7 +330,8 @@ bool RecordStore::openBlocks(const QUuid& id, SamplingRecord* record, QString* d
     const QVariant sealedReport = select.value(column);
     select.finish();
     if (opened && !sealedReport.isNull() &&
-        !vault.open(RecordsTable, idString, ReportColumn, sealedReport.toByteArray(), &report)) {
+        !vault.open(RecordsTable, idString, RecordSeal::boundColumn(ReportColumn, version),
+                    sealedReport.toByteArray(), &report)) {
         *damagedBlock = ReportColumn;
         opened = false;
     }
@@ -439,7 +466,8 @@ int RecordStore::count(const Query& query, QString* error)
 namespace {
 
 const QString SummaryColumns =
-    u"SELECT id, status, collected_at, damaged, specimen, patient, collected_day FROM records"_s;
+    u"SELECT id, status, collected_at, damaged, specimen, patient, collected_day, version, "
+    "correction, activation_pending, row_mac FROM records"_s;
 
 // A queue row from the columns of SummaryColumns: decrypts the tube label, and the names
 // and birth date when asked.
@@ -451,6 +479,15 @@ RecordStore::Summary summaryOf(const QSqlQuery& select, const Vault& vault, bool
     summary.status = recordStatusFromName(select.value(1).toString()).value_or(RecordStatus::Draft);
     summary.collectedAt = select.value(2).toString();
     summary.damaged = select.value(3).toBool();
+    // A status or version edited in the file is damage: shown as such, never as what it says.
+    RecordSeal::Clear clear;
+    clear.version = select.value(7).toInt();
+    clear.status = select.value(1).toString();
+    clear.correction = select.value(8).toString();
+    clear.activationPending = select.value(9).toBool();
+    clear.collectedAt = select.value(2).toString();
+    if (!RecordSeal::rowIsAuthentic(vault, id, clear, select.value(10).toByteArray()))
+        summary.damaged = true;
     if (summary.status == RecordStatus::Purged) {
         summary.collectedAt = select.value(6).toString(); // nothing sealed is left to open
         return summary;
@@ -688,14 +725,11 @@ bool RecordStore::amend(const QUuid& id, SamplingRecord* record, const QString& 
     if (!openBlocks(id, &previous, &damagedBlock, error))
         return false;
     QByteArray sealedResult;
-    QVariant sealedReport(QMetaType::fromType<QByteArray>());
     {
-        QSqlQuery& select = database.query(u"SELECT result, report FROM records WHERE id = ?"_s);
+        QSqlQuery& select = database.query(u"SELECT result FROM records WHERE id = ?"_s);
         select.bindValue(0, recordId);
-        if (database.exec(select, error) && select.next()) {
+        if (database.exec(select, error) && select.next())
             sealedResult = select.value(0).toByteArray();
-            sealedReport = select.value(1);
-        }
         select.finish();
     }
 
@@ -740,7 +774,8 @@ bool RecordStore::amend(const QUuid& id, SamplingRecord* record, const QString& 
     for (SamplingRecord::Block block : IdentifyingBlocks)
         blocks.insert(SamplingRecord::blockName(block), previous.blockCbor(block));
     QByteArray resultCbor;
-    if (!vault.open(RecordsTable, recordId, u"result"_s, sealedResult, &resultCbor)) {
+    if (!vault.open(RecordsTable, recordId, RecordSeal::boundColumn(u"result"_s, previous.version),
+                    sealedResult, &resultCbor)) {
         *error = tr("record %1 is damaged: its result does not decrypt").arg(recordId);
         return false;
     }
@@ -779,8 +814,10 @@ bool RecordStore::amend(const QUuid& id, SamplingRecord* record, const QString& 
     record->id = id;
     record->status = previous.status;
     record->version = previous.version + 1;
+    // The result and report are sealed for the version: sealed again for the new one.
     QString sets = u"version = ?, tube_index = ?, collected_at = ?, collected_day = ?, "
-                   "updated_at = ?, birth_name_index = ?, usual_name_index = ?"_s;
+                   "updated_at = ?, birth_name_index = ?, usual_name_index = ?, result = ?, "
+                   "report = ?"_s;
     for (SamplingRecord::Block block : IdentifyingBlocks)
         sets += u", "_s + SamplingRecord::blockName(block) + u" = ?"_s;
     QSqlQuery& update = database.query(u"UPDATE records SET "_s + sets + u" WHERE id = ?"_s);
@@ -792,13 +829,23 @@ bool RecordStore::amend(const QUuid& id, SamplingRecord* record, const QString& 
     update.bindValue(column++, options.now.toString(Qt::ISODate));
     update.bindValue(column++, vault.nameIndex(record->patient.birthName));
     update.bindValue(column++, vault.nameIndex(record->patient.usualName));
+    update.bindValue(column++,
+                     vault.seal(RecordsTable, recordId,
+                                RecordSeal::boundColumn(u"result"_s, record->version), resultCbor));
+    update.bindValue(
+        column++, previous.result.reportPdf.isEmpty()
+                      ? QVariant(QMetaType::fromType<QByteArray>())
+                      : QVariant(vault.seal(RecordsTable, recordId,
+                                            RecordSeal::boundColumn(ReportColumn, record->version),
+                                            previous.result.reportPdf)));
     for (SamplingRecord::Block block : IdentifyingBlocks) {
         update.bindValue(column++,
                          vault.seal(RecordsTable, recordId, SamplingRecord::blockName(block),
                                     record->blockCbor(block)));
     }
     update.bindValue(column++, recordId);
-    if (!database.exec(update, error) || !writeSearchBuckets(recordId, *record, true, error))
+    if (!database.exec(update, error) || !RecordSeal::sealRow(m_store, recordId, error) ||
+        !writeSearchBuckets(recordId, *record, true, error))
         return false;
 
     QList<AuditLog::NewEntry> audit = {
@@ -896,6 +943,31 @@ RecordStore::VerifyReport RecordStore::verify()
     }
 
     QString error;
+    // Rows the loop above did not open (purged ones), or whose version is behind what the
+    // outbox queued for them (the whole row put back as it was, hash included).
+    QSet<QUuid> reported;
+    for (const auto& [id, block] : std::as_const(report.damaged))
+        reported.insert(id);
+    const auto addDamaged = [&](const QStringList& rows, const QString& what) {
+        for (const QString& row : rows) {
+            const QUuid id = QUuid::fromString(row);
+            if (reported.contains(id))
+                continue;
+            reported.insert(id);
+            report.damaged.append({id, what});
+            qCWarning(lcStore) << "record" << row << "is damaged in" << what;
+        }
+    };
+    addDamaged(RecordSeal::damagedRows(m_store, &error), u"row"_s);
+    addDamaged(RecordSeal::behindOutbox(m_store, &error), u"version"_s);
+    for (const QString& missing : RecordSeal::missingRecords(m_store, &error)) {
+        report.missing.append(QUuid::fromString(missing));
+        qCWarning(lcStore) << "record" << missing << "was created and has no row any more";
+    }
+    if (!error.isEmpty()) {
+        report.fileProblems.append(error);
+        error.clear();
+    }
     const QList<Outbox::Entry> damagedVersions = Outbox(m_store).damagedVersions(&error);
     if (!error.isEmpty())
         report.fileProblems.append(error);

@@ -103,10 +103,14 @@ public:
         QList<QPair<QUuid, QString>> damaged; // record id, what does not open
         // Outbox versions (record id, version) whose send state does not match its seal.
         QList<QPair<QUuid, int>> damagedSendStates;
+        // Records the audit chain created that have no row any more (deleted in the file).
+        QList<QUuid> missing;
     };
     // Opens every ciphertext of every record. A record that does not open is marked
     // damaged and kept aside (never deleted); the others stay usable. Purged records have
-    // no ciphertext left and are not checked. Every send state is checked against its seal.
+    // no ciphertext left and are not checked. Every send state is checked against its seal,
+    // every row's clear columns against theirs (purged rows included), and every record the
+    // audit chain created must still have its row.
     VerifyReport verify();
 
     struct ResultCount

@@ -3,6 +3,7 @@
 #include "ActivationCodes.h"
 #include "Logging.h"
 #include "Outbox.h"
+#include "RecordSeal.h"
 #include "RecordValidator.h"
 #include "SiteStatistics.h"
 #include "Store.h"
@@ -178,9 +179,9 @@ QString activationNote(bool pending)
 bool ResultStore::readRow(const QUuid& id, Row* row, QString* error)
 {
     Database& database = m_store.database();
-    QSqlQuery& select =
-        database.query(u"SELECT status, version, correction, 0, slips_printed, collected_at, "
-                       "damaged, specimen, result, report IS NOT NULL FROM records WHERE id = ?"_s);
+    QSqlQuery& select = database.query(
+        u"SELECT status, version, correction, activation_pending, slips_printed, collected_at, "
+        "damaged, specimen, result, report IS NOT NULL, row_mac FROM records WHERE id = ?"_s);
     const QString recordId = idText(id);
     select.bindValue(0, recordId);
     if (!select.exec() || !select.next()) {
@@ -188,7 +189,8 @@ bool ResultStore::readRow(const QUuid& id, Row* row, QString* error)
         *error = tr("no record %1").arg(recordId);
         return false;
     }
-    row->status = recordStatusFromName(select.value(0).toString()).value_or(RecordStatus::Draft);
+    const QString statusName = select.value(0).toString();
+    row->status = recordStatusFromName(statusName).value_or(RecordStatus::Draft);
     row->version = select.value(1).toInt();
     row->correction = select.value(2).toString();
     row->slipsPrinted = select.value(4).toInt();
@@ -197,20 +199,30 @@ bool ResultStore::readRow(const QUuid& id, Row* row, QString* error)
     const QByteArray sealedSpecimen = select.value(7).toByteArray();
     const QByteArray sealedResult = select.value(8).toByteArray();
     row->hasReport = select.value(9).toBool();
+    const QByteArray rowMac = select.value(10).toByteArray();
+    const bool legacyActivationFlag = select.value(3).toBool(); // see ActivationCodes::isWaiting
     select.finish();
+    // What the row says in clear decides what happens next: only as the store wrote it.
+    const RecordSeal::Clear clear{row->version, statusName, row->correction, legacyActivationFlag,
+                                  row->collectedAt};
+    const Vault& vault = *m_store.vault();
+    if (!RecordSeal::rowIsAuthentic(vault, recordId, clear, rowMac)) {
+        *error =
+            tr("record %1 is damaged: its status or version was edited in the file").arg(recordId);
+        return false;
+    }
     if (row->status == RecordStatus::Purged) {
         *error = purgedMessage(recordId);
         return false;
     }
     if (!ActivationCodes(m_store).isWaiting(recordId, &row->activationPending, error))
         return false;
-
-    const Vault& vault = *m_store.vault();
     QByteArray specimenCbor;
     QJsonObject merged;
     if (damaged ||
         !vault.open(RecordsTable, recordId, u"specimen"_s, sealedSpecimen, &specimenCbor) ||
-        !vault.open(RecordsTable, recordId, u"result"_s, sealedResult, &row->resultCbor) ||
+        !vault.open(RecordsTable, recordId, RecordSeal::boundColumn(u"result"_s, row->version),
+                    sealedResult, &row->resultCbor) ||
         !SamplingRecord::mergeBlockCbor(specimenCbor, &merged) ||
         !SamplingRecord::mergeBlockCbor(row->resultCbor, &merged)) {
         *error = tr("record %1 is damaged: its result does not decrypt").arg(recordId);
@@ -264,8 +276,12 @@ bool ResultStore::writeResult(const QUuid& id, const Row& row, const TestResult&
     SamplingRecord record;
     record.result = result;
     record.activation = activation;
-    const QByteArray sealed = vault.seal(RecordsTable, recordId, u"result"_s,
-                                         record.blockCbor(SamplingRecord::Block::Result));
+    // Sealed for its version: put back under a later one, it no longer opens.
+    const QByteArray sealed =
+        vault.seal(RecordsTable, recordId, RecordSeal::boundColumn(u"result"_s, version),
+                   record.blockCbor(SamplingRecord::Block::Result));
+    // A kept report stays sealed for the version it was written with.
+    Q_ASSERT(!keepReport || version == row.version);
     // A new result is to be sent (again); assigning a code to a sent result changes nothing
     // the server holds, so it keeps its status.
     const RecordStatus status =
@@ -288,13 +304,17 @@ bool ResultStore::writeResult(const QUuid& id, const Row& row, const TestResult&
     update.bindValue(column++, sealed);
     update.bindValue(column++, QDateTime::currentDateTimeUtc().toString(Qt::ISODate));
     if (!keepReport) {
-        update.bindValue(column++, report.isEmpty() ? QVariant(QMetaType::fromType<QByteArray>())
-                                                    : QVariant(vault.seal(RecordsTable, recordId,
-                                                                          u"report"_s, report)));
+        update.bindValue(
+            column++,
+            report.isEmpty()
+                ? QVariant(QMetaType::fromType<QByteArray>())
+                : QVariant(vault.seal(RecordsTable, recordId,
+                                      RecordSeal::boundColumn(u"report"_s, version), report)));
     }
     update.bindValue(column++, recordId);
     return database.exec(update, error) &&
-           ActivationCodes(m_store).setWaiting(recordId, activationPending, error);
+           ActivationCodes(m_store).setWaiting(recordId, activationPending, error) &&
+           RecordSeal::sealRow(m_store, recordId, error);
 }
 
 bool ResultStore::validate(const QUuid& id, const Row& row, const Entry& entry,
@@ -507,14 +527,16 @@ bool ResultStore::report(const QUuid& id, QByteArray* pdf, QString* error)
         return false;
     const QString recordId = idText(id);
     QSqlQuery& select =
-        m_store.database().query(u"SELECT report, status FROM records WHERE id = ?"_s);
+        m_store.database().query(u"SELECT report, status, version FROM records WHERE id = ?"_s);
     select.bindValue(0, recordId);
     QVariant sealed;
     QString status;
+    int version = 0;
     const bool found = select.exec() && select.next();
     if (found) {
         sealed = select.value(0);
         status = select.value(1).toString();
+        version = select.value(2).toInt();
     }
     select.finish();
     if (!found) {
@@ -529,7 +551,9 @@ bool ResultStore::report(const QUuid& id, QByteArray* pdf, QString* error)
         *error = tr("this result has no lab report");
         return false;
     }
-    if (!m_store.vault()->open(RecordsTable, recordId, u"report"_s, sealed.toByteArray(), pdf)) {
+    if (!m_store.vault()->open(RecordsTable, recordId,
+                               RecordSeal::boundColumn(u"report"_s, version), sealed.toByteArray(),
+                               pdf)) {
         *error = tr("record %1 is damaged: its report does not decrypt").arg(recordId);
         return false;
     }
@@ -688,7 +712,8 @@ bool ResultStore::replace(const QUuid& id, const Row& row, const Entry* entry,
             sealed = select.value(0).toByteArray();
         select.finish();
         QByteArray pdf;
-        if (!vault.open(RecordsTable, recordId, u"report"_s, sealed, &pdf)) {
+        if (!vault.open(RecordsTable, recordId, RecordSeal::boundColumn(u"report"_s, row.version),
+                        sealed, &pdf)) {
             *error = tr("record %1 is damaged: its report does not decrypt").arg(recordId);
             return false;
         }

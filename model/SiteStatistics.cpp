@@ -2,6 +2,7 @@
 
 #include "ActivationCodes.h"
 #include "Logging.h"
+#include "RecordSeal.h"
 #include "RecordStore.h"
 #include "SamplingRecord.h"
 #include "Store.h"
@@ -139,14 +140,15 @@ bool SiteStatistics::rebuildTally(QString* error)
     QMap<QString, Results> tally;
     const Vault& vault = *m_store.vault();
     Database& database = m_store.database();
-    QSqlQuery& select = database.query(u"SELECT id, collected_day, result FROM records "
+    QSqlQuery& select = database.query(u"SELECT id, collected_day, result, version FROM records "
                                        "WHERE status <> 'purged' AND result IS NOT NULL"_s);
     if (!database.exec(select, error))
         return false;
     while (select.next()) {
         QByteArray cbor;
         QJsonObject merged;
-        if (!vault.open(RecordsTable, select.value(0).toString(), u"result"_s,
+        if (!vault.open(RecordsTable, select.value(0).toString(),
+                        RecordSeal::boundColumn(u"result"_s, select.value(3).toInt()),
                         select.value(2).toByteArray(), &cbor) ||
             !SamplingRecord::mergeBlockCbor(cbor, &merged)) {
             continue; // a damaged record counts nowhere

@@ -6,6 +6,7 @@
 #include "Outbox.h"
 #include "PasswordQuality.h"
 #include "RecordPurge.h"
+#include "RecordSeal.h"
 #include "RecordStore.h"
 
 #include <QDir>
@@ -176,7 +177,7 @@ bool Store::initialize(const QString& path, const QString& siteFiness, const QSt
         !audit(u"store.create"_s, {}, u"site FINESS %1"_s.arg(finess.canonical), error) ||
         !Outbox::noteSealedFromCreation(*this, error) ||
         !audit(u"user.create"_s, {}, u"user %1 role admin"_s.arg(adminName), error) ||
-        !transaction.commit(error)) {
+        !RecordSeal::sealLegacyRows(*this, error) || !transaction.commit(error)) {
         signOut();
         return false;
     }
@@ -399,7 +400,8 @@ bool Store::signIn(const QString& name, const SecureBytes& password, QString* er
                                ? u"after %1 failed attempts"_s.arg(user->failedAttempts)
                                : QString();
     if (!m_database.exec(reset, error) || !auditRefusals(error) ||
-        !audit(u"auth.signin"_s, {}, detail, error) || !transaction.commit(error)) {
+        !audit(u"auth.signin"_s, {}, detail, error) || !RecordSeal::sealLegacyRows(*this, error) ||
+        !transaction.commit(error)) {
         signOut();
         return false;
     }
@@ -422,7 +424,8 @@ bool Store::signInWithRecoveryKey(const QString& recoveryKey, QString* error)
     unlock(std::move(dataKey), Account{RecoveryActor, Role::Admin, false, 0, {}, {}});
     Transaction transaction(m_database);
     if (!transaction.begin(error) || !auditRefusals(error) ||
-        !audit(u"auth.recovery"_s, {}, {}, error) || !transaction.commit(error)) {
+        !audit(u"auth.recovery"_s, {}, {}, error) || !RecordSeal::sealLegacyRows(*this, error) ||
+        !transaction.commit(error)) {
         signOut();
         return false;
     }

@@ -51,8 +51,11 @@ bool unpad(QByteArray* value)
 
 } // namespace
 
-int Vault::paddingBucket(const QString& column)
+int Vault::paddingBucket(const QString& fullColumn)
 {
+    // A column bound to a version ("result@v3") pads as its column.
+    const qsizetype at = fullColumn.indexOf(u'@');
+    const QStringView column = at < 0 ? QStringView(fullColumn) : QStringView(fullColumn).left(at);
     // Chosen so that every value a column commonly holds fits one bucket: a result (with its
     // validation time, method and activation code) in 1 KiB, a reason or an audit note in 256
     // bytes, a block of Annex 1 fields or a FHIR version in 4 KiB, a PDF report in 64 KiB.

@@ -2421,6 +2421,17 @@
     </message>
 </context>
 <context>
+    <name>RecordSeal</name>
+    <message>
+        <source>no record %1</source>
+        <translation>no record %1</translation>
+    </message>
+    <message>
+        <source>sign in first</source>
+        <translation>sign in first</translation>
+    </message>
+</context>
+<context>
     <name>RecordStore</name>
     <message>
         <source>a result is entered on its own, once the sample is saved</source>
@@ -2477,6 +2488,10 @@
     <message>
         <source>record %1 is damaged: its result does not decrypt</source>
         <translation>record %1 is damaged: its result does not decrypt</translation>
+    </message>
+    <message>
+        <source>record %1 is damaged: its status or version was edited in the file</source>
+        <translation>record %1 is damaged: its status or version was edited in the file</translation>
     </message>
 </context>
 <context>
@@ -3088,6 +3103,10 @@
     <message>
         <source>cannot read %1: %2</source>
         <translation>cannot read %1: %2</translation>
+    </message>
+    <message>
+        <source>record %1 is damaged: its status or version was edited in the file</source>
+        <translation>record %1 is damaged: its status or version was edited in the file</translation>
     </message>
 </context>
 <context>
@@ -4017,6 +4036,21 @@ Exit codes: 0 success, 1 invalid input, 2 usage error, 3 integrity problem found
     <message>
         <source>throughput: %1/s, %2 bytes a version on the wire</source>
         <translation>throughput: %1/s, %2 bytes a version on the wire</translation>
+    </message>
+    <message>
+        <source>missing: record %1 (created in the audit log, its row was deleted)</source>
+        <translation>missing: record %1 (created in the audit log, its row was deleted)</translation>
+    </message>
+    <message>
+        <source>records missing: %1</source>
+        <translation>records missing: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n missing</source>
+        <translation>
+            <numerusform>%n missing</numerusform>
+            <numerusform>%n missing</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -2421,6 +2421,17 @@
     </message>
 </context>
 <context>
+    <name>RecordSeal</name>
+    <message>
+        <source>no record %1</source>
+        <translation>fiche %1 introuvable</translation>
+    </message>
+    <message>
+        <source>sign in first</source>
+        <translation>connectez-vous d&apos;abord</translation>
+    </message>
+</context>
+<context>
     <name>RecordStore</name>
     <message>
         <source>a result is entered on its own, once the sample is saved</source>
@@ -2477,6 +2488,10 @@
     <message>
         <source>record %1 is damaged: its result does not decrypt</source>
         <translation>la fiche %1 est endommagée : son résultat ne se déchiffre pas</translation>
+    </message>
+    <message>
+        <source>record %1 is damaged: its status or version was edited in the file</source>
+        <translation>la fiche %1 est endommagée : son statut ou sa version a été modifié dans le fichier</translation>
     </message>
 </context>
 <context>
@@ -3088,6 +3103,10 @@
     <message>
         <source>cannot read %1: %2</source>
         <translation>impossible de lire %1 : %2</translation>
+    </message>
+    <message>
+        <source>record %1 is damaged: its status or version was edited in the file</source>
+        <translation>la fiche %1 est endommagée : son statut ou sa version a été modifié dans le fichier</translation>
     </message>
 </context>
 <context>
@@ -4037,6 +4056,21 @@ rôle), 5 introuvable, 6 erreur de la base, 7 synchronisation incomplète
     <message>
         <source>throughput: %1/s, %2 bytes a version on the wire</source>
         <translation>débit : %1/s, %2 octets par version sur le réseau</translation>
+    </message>
+    <message>
+        <source>missing: record %1 (created in the audit log, its row was deleted)</source>
+        <translation>manquant : dossier %1 (créé dans le journal d&apos;audit, sa ligne a été supprimée)</translation>
+    </message>
+    <message>
+        <source>records missing: %1</source>
+        <translation>dossiers manquants : %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n missing</source>
+        <translation>
+            <numerusform>%n manquant</numerusform>
+            <numerusform>%n manquants</numerusform>
+        </translation>
     </message>
 </context>
 <context>

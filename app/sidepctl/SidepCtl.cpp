@@ -469,10 +469,20 @@ int SidepCtl::db(const CommandArguments& args)
                      .arg(version)
               << Qt::endl;
     }
+    for (const QUuid& id : report.missing) {
+        m_out << tr("missing: record %1 (created in the audit log, its row was deleted)")
+                     .arg(id.toString(QUuid::WithoutBraces))
+              << Qt::endl;
+    }
+    if (!report.missing.isEmpty())
+        m_out << tr("records missing: %1").arg(report.missing.size()) << Qt::endl;
     const int damaged = int(report.damaged.size() + report.damagedSendStates.size());
-    const bool intact = report.fileProblems.isEmpty() && damaged == 0;
+    const bool intact = report.fileProblems.isEmpty() && damaged == 0 && report.missing.isEmpty();
     m_out << tr("%n record(s) checked", nullptr, report.recordsChecked) << u", "_s
-          << (intact ? tr("store intact") : tr("%n damaged", nullptr, damaged)) << Qt::endl;
+          << (intact        ? tr("store intact")
+              : damaged > 0 ? tr("%n damaged", nullptr, damaged)
+                            : tr("%n missing", nullptr, int(report.missing.size())))
+          << Qt::endl;
     return intact ? Success : IntegrityProblem;
 }
 
