@@ -1489,6 +1489,10 @@
         <source>record %1 is damaged: the copy of its version %2 does not decrypt</source>
         <translation>record %1 is damaged: the copy of its version %2 does not decrypt</translation>
     </message>
+    <message>
+        <source>record %1 is damaged: the result its version %2 cancelled does not decrypt</source>
+        <translation>record %1 is damaged: the result its version %2 cancelled does not decrypt</translation>
+    </message>
 </context>
 <context>
     <name>PasswordQuality</name>

@@ -1489,6 +1489,10 @@
         <source>record %1 is damaged: the copy of its version %2 does not decrypt</source>
         <translation>la fiche %1 est endommagée : la copie de sa version %2 ne se déchiffre pas</translation>
     </message>
+    <message>
+        <source>record %1 is damaged: the result its version %2 cancelled does not decrypt</source>
+        <translation>la fiche %1 est endommagée : le résultat que sa version %2 a annulé ne se déchiffre pas</translation>
+    </message>
 </context>
 <context>
     <name>PasswordQuality</name>
