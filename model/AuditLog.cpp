@@ -87,6 +87,17 @@ QByteArray AuditLog::entryMac(const QByteArray& previousMac, const Entry& entry,
     return m_vault.auditMac(bytes);
 }
 
+qint64 AuditLog::headSequence() const
+{
+    const QByteArray bytes = m_database.metaValue(HeadKey);
+    if (bytes.isEmpty())
+        return 0;
+    const Head head = decodeHead(bytes);
+    if (!Crypto::equalConstantTime(headMac(head.seq, head.lastMac), head.mac))
+        return -1;
+    return head.seq;
+}
+
 QByteArray AuditLog::headMac(qint64 seq, const QByteArray& lastMac) const
 {
     QByteArray bytes;

@@ -60,6 +60,11 @@ public:
     // Empty when the chain is intact; otherwise one line per problem found.
     QStringList verify();
 
+    // The sequence number of the last entry, as the MAC'd head says (0 for an empty log);
+    // -1 when the head does not check out. Cheap: what each sync round tells the national
+    // server (StoreIdentity), the whole chain being verify()'s work.
+    qint64 headSequence() const;
+
 private:
     QByteArray entryMac(const QByteArray& previousMac, const Entry& entry,
                         const QByteArray& sealedNote) const;

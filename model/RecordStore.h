@@ -105,6 +105,11 @@ public:
         QList<QPair<QUuid, int>> damagedSendStates;
         // Records the audit chain created that have no row any more (deleted in the file).
         QList<QUuid> missing;
+        bool isIntact() const
+        {
+            return fileProblems.isEmpty() && damaged.isEmpty() && damagedSendStates.isEmpty() &&
+                   missing.isEmpty();
+        }
     };
     // Opens every ciphertext of every record. A record that does not open is marked
     // damaged and kept aside (never deleted); the others stay usable. Purged records have

@@ -8,6 +8,7 @@
 #include "RecordPurge.h"
 #include "RecordSeal.h"
 #include "RecordStore.h"
+#include "StoreIdentity.h"
 
 #include <QDir>
 #include <QFile>
@@ -175,7 +176,7 @@ bool Store::initialize(const QString& path, const QString& siteFiness, const QSt
     unlock(std::move(dataKey), Account{adminName, Role::Admin, false, 0, {}, {}});
     if (!writeKeySlot(adminName, Role::Admin, adminPassword, true, error) ||
         !audit(u"store.create"_s, {}, u"site FINESS %1"_s.arg(finess.canonical), error) ||
-        !Outbox::noteSealedFromCreation(*this, error) ||
+        !Outbox::noteSealedFromCreation(*this, error) || !StoreIdentity::create(*this, error) ||
         !audit(u"user.create"_s, {}, u"user %1 role admin"_s.arg(adminName), error) ||
         !RecordSeal::sealLegacyRows(*this, error) || !transaction.commit(error)) {
         signOut();
@@ -213,13 +214,10 @@ bool Store::setSetting(const QString& key, const QString& value, QString* error)
     if (!require(Permission::ManageSettings, error))
         return false;
     // The store's own bookkeeping shares the meta table; settings never overwrite it.
-    static const QStringList Reserved = {u"site.finess"_s,
-                                         u"store.createdAt"_s,
-                                         u"audit.head"_s,
-                                         u"labels.next"_s,
-                                         u"search.buckets"_s,
-                                         u"stats.resultTally"_s,
-                                         QString::fromLatin1(RecoverySlotKey)};
+    static const QStringList Reserved = {
+        u"site.finess"_s,    u"store.createdAt"_s,   u"store.id"_s,
+        u"store.id.mac"_s,   u"audit.head"_s,        u"labels.next"_s,
+        u"search.buckets"_s, u"stats.resultTally"_s, QString::fromLatin1(RecoverySlotKey)};
     // The sync settings have their own checks (SyncSettings): not through here.
     if (Reserved.contains(key) || key.startsWith(u"sync."_s)) {
         *error = tr("%1 is not a setting").arg(key);

@@ -14,6 +14,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QUuid>
 #include <algorithm>
 #include <numeric>
 
@@ -78,8 +79,11 @@ void ReferenceServer::dispatch(const HttpRequest& request, const QString& site,
         responder.respond(getActivationCodes(request, site));
     } else if (path == u"/activation-codes/used"_s && method == "POST") {
         responder.respond(postUsedCodes(request.body, site));
+    } else if (path == u"/store-sequence"_s && method == "POST") {
+        responder.respond(postStoreSequence(request.body, site));
     } else if (fhir || path == u"/time"_s || path == u"/health"_s ||
-               path == u"/activation-codes"_s || path == u"/activation-codes/used"_s) {
+               path == u"/activation-codes"_s || path == u"/activation-codes/used"_s ||
+               path == u"/store-sequence"_s) {
         responder.respond(problem(405, u"not-supported"_s, tr("method not allowed")));
     } else {
         responder.respond(problem(404, u"not-found"_s, tr("no such endpoint")));
@@ -303,4 +307,53 @@ HttpResponse ReferenceServer::postUsedCodes(const QByteArray& requestBody, const
     qCInfo(lcServer).noquote() << "site" << site << "reported" << used.size()
                                << "used activation codes," << conflicts << "refused";
     return answer({{u"results"_s, results}}, 200);
+}
+
+HttpResponse ReferenceServer::postStoreSequence(const QByteArray& requestBody, const QString& site)
+{
+    constexpr qint64 MaxBytes = 1024;
+    if (requestBody.size() > MaxBytes)
+        return problem(413, u"too-costly"_s,
+                       tr("the request is larger than %1 bytes").arg(MaxBytes));
+    const QJsonObject body = QJsonDocument::fromJson(requestBody).object();
+    const QString storeId = body.value(u"store"_s).toString();
+    const QJsonValue sequenceValue = body.value(u"auditSequence"_s);
+    // Exactly an integer: JSON numbers are doubles, and 2^53 is far beyond any audit log.
+    const double number = sequenceValue.toDouble(-1);
+    const qint64 sequence = qint64(number);
+    const bool storeValid = storeId.size() == 36 && !QUuid::fromString(storeId).isNull();
+    if (body.size() != 2 || !storeValid || !sequenceValue.isDouble() || number < 0 ||
+        number > 9007199254740992.0 || double(sequence) != number) {
+        return problem(422, u"structure"_s,
+                       tr("must be {\"store\": \"<UUID>\", \"auditSequence\": <integer >= 0>}, "
+                          "nothing else"));
+    }
+    const QString now = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+    ServerDatabase::StoreSequence verdict = ServerDatabase::StoreSequence::Recorded;
+    qint64 highest = 0;
+    QString error;
+    if (!m_database->noteStoreSequence(site, storeId, sequence, now, &verdict, &highest, &error)) {
+        qCWarning(lcServer).noquote()
+            << "store sequence from site" << site << "not stored:" << error;
+        return problem(503, u"transient"_s, tr("the server could not note this: send it again"));
+    }
+    if (verdict == ServerDatabase::StoreSequence::WentBack) {
+        // What the operators must see: a site whose store file was replaced by an older copy
+        // (a backup put back without `sidepctl db restored`, or someone hiding records).
+        qCWarning(lcServer).noquote()
+            << "store conflict: site" << site << "store" << storeId << "is at audit sequence"
+            << sequence << "after" << highest << "was seen: an older copy of its store";
+        return problem(409, u"conflict"_s,
+                       tr("this store went back in time: its audit log ends at entry %1, and "
+                          "the national server saw it at entry %2 before. An older copy of the "
+                          "store file was put back; nothing is accepted from it until an "
+                          "administrator checks it (sidepctl db verify, audit verify) and, for "
+                          "a backup restored on purpose, runs sidepctl db restored")
+                           .arg(sequence)
+                           .arg(highest));
+    }
+    return answer({{u"store"_s, storeId},
+                   {u"auditSequence"_s, double(sequence)},
+                   {u"highest"_s, double(highest)}},
+                  200);
 }

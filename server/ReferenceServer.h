@@ -38,6 +38,12 @@ class ServerDatabase;
 //                {"results": [{"code", "outcome"}, ...]} in order, outcome "used", "already
 //                used" (by this site), "unknown" (never issued here: recorded as used) or
 //                "refused" (issued to or used by another site: logged as a conflict)
+//   POST /store-sequence   {"store": "<UUID>", "auditSequence": N}, at the start of every
+//                sync round: the workstation store's id and the sequence of its audit log's
+//                last entry. HTTP 200 with {"store", "auditSequence", "highest"} when N is at
+//                least the highest seen from that store of that site; 409 with an
+//                OperationOutcome (code conflict), logged as a store conflict, when it is
+//                lower: an older copy of the store file was put back (ServerDatabase)
 class ReferenceServer : public QObject
 {
     Q_OBJECT
@@ -72,6 +78,7 @@ private:
     HttpResponse postFhir(const QByteArray& requestBody, const QString& site);
     HttpResponse getActivationCodes(const HttpRequest& request, const QString& site);
     HttpResponse postUsedCodes(const QByteArray& requestBody, const QString& site);
+    HttpResponse postStoreSequence(const QByteArray& requestBody, const QString& site);
 
     ServerDatabase* m_database;
     CodeQuota m_codeQuota;

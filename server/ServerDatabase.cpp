@@ -105,6 +105,11 @@ const QStringList Migrations = {
     u"ALTER TABLE activation_codes DROP COLUMN used_by_bundle"_s,
     u"CREATE INDEX IF NOT EXISTS activation_codes_free ON activation_codes (valid_until) "
     "WHERE issued_to IS NULL AND used_at IS NULL"_s,
+    // 9: each workstation store's highest audit sequence, by the site's certificate and the
+    // store's id (POST /store-sequence): a store put back in time is seen (a lower sequence).
+    u"CREATE TABLE IF NOT EXISTS store_sequences (site TEXT NOT NULL, store_id TEXT NOT NULL, "
+    "audit_sequence BIGINT NOT NULL, first_seen TEXT NOT NULL, last_seen TEXT NOT NULL, "
+    "PRIMARY KEY (site, store_id))"_s,
 };
 
 // Serialises the migrations of the instances sharing one PostgreSQL database: any fixed
@@ -791,3 +796,42 @@ bool ServerDatabase::siteCodeUsage(const QString& site, const QString& now, cons
 }
 
 // ---- end of activation codes ----
+
+bool ServerDatabase::noteStoreSequence(const QString& site, const QString& storeId, qint64 sequence,
+                                       const QString& now, StoreSequence* verdict, qint64* highest,
+                                       QString* error)
+{
+    return retryingIfLost([&] {
+        // One statement, so that two servers on one database cannot both move it: the row is
+        // only raised, never lowered.
+        QSqlQuery note(QSqlDatabase::database(m_connectionName, false));
+        note.prepare(u"INSERT INTO store_sequences (site, store_id, audit_sequence, first_seen, "
+                     "last_seen) VALUES (?, ?, ?, ?, ?) ON CONFLICT (site, store_id) DO UPDATE "
+                     "SET audit_sequence = excluded.audit_sequence, last_seen = excluded.last_seen "
+                     "WHERE store_sequences.audit_sequence <= excluded.audit_sequence"_s);
+        for (const QVariant& value : {QVariant(site), QVariant(storeId), QVariant(sequence),
+                                      QVariant(now), QVariant(now)}) {
+            note.addBindValue(value);
+        }
+        if (!note.exec()) {
+            *error = tr("database error: %1").arg(sqlError(note.lastError()));
+            return false;
+        }
+        if (note.numRowsAffected() > 0) {
+            *verdict = StoreSequence::Recorded;
+            *highest = sequence;
+            return true;
+        }
+        QSqlQuery seen(QSqlDatabase::database(m_connectionName, false));
+        seen.prepare(
+            u"SELECT audit_sequence FROM store_sequences WHERE site = ? AND store_id = ?"_s);
+        bindAll(seen, {site, storeId});
+        if (!seen.exec() || !seen.next()) {
+            *error = tr("database error: %1").arg(sqlError(seen.lastError()));
+            return false;
+        }
+        *verdict = StoreSequence::WentBack;
+        *highest = seen.value(0).toLongLong();
+        return true;
+    });
+}

@@ -17,7 +17,7 @@ class ServerDatabase
     Q_DECLARE_TR_FUNCTIONS(ServerDatabase)
 
 public:
-    static constexpr int SchemaVersion = 8;
+    static constexpr int SchemaVersion = 9;
 
     // What insert() did, or checkVersion() says it would do.
     enum class Insert
@@ -134,6 +134,20 @@ public:
 private:
     bool retryingIfLost(const std::function<bool()>& attempt);
     // ---- end of activation codes ----
+
+public:
+    // ---- Workstation stores (migration 9) ----
+    // A workstation's store tells its random id and the sequence number of its audit log's
+    // last entry at the start of each sync round. That sequence only grows; one that goes
+    // back means an older copy of the whole store file was put back.
+    enum class StoreSequence
+    {
+        Recorded, // as high as or higher than any seen before (or the store is new here)
+        WentBack, // lower than *highest, already seen from this site's store: nothing changed
+    };
+    [[nodiscard]] bool noteStoreSequence(const QString& site, const QString& storeId,
+                                         qint64 sequence, const QString& now,
+                                         StoreSequence* verdict, qint64* highest, QString* error);
 
 private:
     bool migrate(QString* error);

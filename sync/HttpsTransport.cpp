@@ -371,12 +371,24 @@ void HttpsTransport::fetchActivationCodes(int count,
     });
 }
 
+void HttpsTransport::postStoreSequence(const QJsonObject& request,
+                                       std::function<void(const Reply&)> done)
+{
+    postJson(u"store-sequence"_s, request, std::move(done));
+}
+
 void HttpsTransport::reportUsedCodes(const QJsonObject& request,
                                      std::function<void(const Reply&)> done)
 {
+    postJson(u"activation-codes/used"_s, request, std::move(done));
+}
+
+void HttpsTransport::postJson(const QString& endpoint, const QJsonObject& request,
+                              std::function<void(const Reply&)> done)
+{
     QUrl url = m_url;
-    url.setPath(url.path().endsWith(u'/') ? url.path() + u"activation-codes/used"_s
-                                          : url.path() + u"/activation-codes/used"_s);
+    const QString base = url.path();
+    url.setPath(base.endsWith(u'/') ? QString(base + endpoint) : QString(base + u'/' + endpoint));
     QNetworkRequest post(url);
     post.setSslConfiguration(m_tls);
     post.setHeader(QNetworkRequest::ContentTypeHeader, u"application/json"_s);

@@ -47,8 +47,14 @@ public:
     // POST <url>/activation-codes/used
     void reportUsedCodes(const QJsonObject& request,
                          std::function<void(const Reply&)> done) override;
+    // POST <url>/store-sequence
+    void postStoreSequence(const QJsonObject& request,
+                           std::function<void(const Reply&)> done) override;
 
 private:
+    // POST <url>/<endpoint> of a small JSON object.
+    void postJson(const QString& endpoint, const QJsonObject& request,
+                  std::function<void(const Reply&)> done);
     void finishPost(QNetworkReply* reply, const QList<QSslError>& sslErrors,
                     const std::function<void(const Reply&)>& done);
     // Abandons `reply` once nothing moved on it, either way, for the timeout.

@@ -4,11 +4,14 @@
 #include "Outbox.h"
 #include "RecordStore.h"
 #include "Store.h"
+#include "StoreIdentity.h"
 
 #include <QHash>
 #include <QJsonArray>
+#include <QLockFile>
 #include <QLoggingCategory>
 #include <cmath>
+#include <memory>
 
 using namespace Qt::StringLiterals;
 
@@ -219,6 +222,57 @@ void SyncEngine::finishBatch(const QList<Outbox::Entry>& batch, const SyncTransp
     if (reply.networkError)
         Q_EMIT serverUnreachable(reply.errorText);
     Q_EMIT batchFinished(int(acknowledged.size()), int(rejected.size()), retrying);
+}
+
+void SyncEngine::checkStoreSequence(
+    std::function<void(StoreCheck check, const QString& message)> done)
+{
+    // Held from reading the sequence until the server's answer: a `sidepctl sync` beside the
+    // GUI cannot have its lower sequence arrive after the GUI's higher one. A holder that
+    // died leaves a stale file, which the next tryLock() removes.
+    auto turn = std::make_shared<QLockFile>(m_store.database().path() + u".sync-lock"_s);
+    turn->setStaleLockTime(0);
+    if (!turn->tryLock(0)) {
+        done(StoreCheck::NotNow,
+             tr("another program is sending this store's records (sidepctl sync or another "
+                "window): this one tries again at its next round"));
+        return;
+    }
+    StoreIdentity::Checkpoint checkpoint;
+    QString error;
+    if (!StoreIdentity::current(m_store, &checkpoint, &error)) {
+        qCWarning(lcSync) << "store identity not sent:" << error;
+        done(StoreCheck::NotNow, error);
+        return;
+    }
+    const QJsonObject request{{u"store"_s, checkpoint.storeId},
+                              {u"auditSequence"_s, double(checkpoint.sequence)}};
+    m_transport->postStoreSequence(request, [turn, done = std::move(done)](
+                                                const SyncTransport::Reply& reply) {
+        turn->unlock();
+        if (reply.networkError) {
+            done(StoreCheck::Unreachable, reply.errorText);
+        } else if (reply.httpStatus == 200 || reply.httpStatus == 404) {
+            done(StoreCheck::Passed, {});
+        } else if (reply.httpStatus == 409) {
+            QStringList diagnostics;
+            for (const QJsonValue& issue : reply.body.value(u"issue"_s).toArray())
+                diagnostics.append(issue.toObject().value(u"diagnostics"_s).toString());
+            qCWarning(lcSync) << "the national server says this store went back in time";
+            // In the user's language; the server's own words (with the sequences) after.
+            done(StoreCheck::WentBack,
+                 tr("this store went back in time: the national server saw it further on, "
+                    "so an older copy of the store file was put back. Nothing is sent "
+                    "until an administrator checks it (sidepctl db verify and audit verify) "
+                    "and, for a backup put back on purpose, runs sidepctl db restored "
+                    "(server: %1)")
+                     .arg(diagnostics.join(u"; "_s)));
+        } else {
+            done(StoreCheck::NotNow, reply.errorText.isEmpty()
+                                         ? tr("the server answered HTTP %1").arg(reply.httpStatus)
+                                         : reply.errorText);
+        }
+    });
 }
 
 SyncEngine::Status SyncEngine::status()

@@ -68,6 +68,20 @@ public:
     // their registration.
     QList<RecordStore::AwaitingResult> awaitingResult(QString* error);
 
+    // What opens each round: the store's id and audit sequence to the national server
+    // (StoreIdentity), which refuses a store gone back in time. Other programs syncing the
+    // same store wait their turn for this step (a lock file beside the store), so that the
+    // server sees the sequences in the order they were read.
+    enum class StoreCheck
+    {
+        Passed,      // the server took it, or does not check (no such endpoint)
+        WentBack,    // the server saw a later sequence from this store: send nothing
+        Unreachable, // no HTTP answer at all
+        NotNow,      // the server failed, another program holds the turn, or the store's
+                     // identity does not check out: send nothing this round
+    };
+    void checkStoreSequence(std::function<void(StoreCheck check, const QString& message)> done);
+
     // The engine's clock: the outbox's times are on it.
     QDateTime now() const { return m_clock(); }
     // For tests: the engine's clock.

@@ -65,13 +65,27 @@ void SyncScheduler::syncNow(bool clearWaits)
     }
     m_inRound = true;
     m_unreachableThisRound = false;
+    m_storeChecked = false;
     m_lastProblem.clear();
     m_next.stop();
     Q_EMIT roundStarted();
     QString error;
     if (clearWaits && !m_engine.retryNow(&error))
         m_lastProblem = error;
-    sendMore();
+    m_engine.checkStoreSequence(
+        [self = QPointer(this), this](SyncEngine::StoreCheck check, const QString& message) {
+            if (!self)
+                return;
+            m_storeWentBack = check == SyncEngine::StoreCheck::WentBack;
+            m_storeChecked = check == SyncEngine::StoreCheck::Passed;
+            m_unreachableThisRound = check == SyncEngine::StoreCheck::Unreachable;
+            if (!message.isEmpty())
+                m_lastProblem = message;
+            if (m_storeChecked)
+                sendMore();
+            else
+                finishRound();
+        });
 }
 
 void SyncScheduler::networkCameBack()
@@ -85,7 +99,7 @@ void SyncScheduler::networkCameBack()
 
 void SyncScheduler::sendMore()
 {
-    if (!m_inRound)
+    if (!m_inRound || !m_storeChecked)
         return;
     // Up to the engine's batches in flight, while records are due; no point sending more
     // into a dead network.
@@ -101,7 +115,8 @@ void SyncScheduler::finishRound()
     if (m_finishing)
         return;
     m_finishing = true;
-    for (const auto& task : std::as_const(m_afterRound)) {
+    // A store the server could not check, or found gone back in time, is not acted on.
+    for (const auto& task : m_storeChecked ? m_afterRound : decltype(m_afterRound)()) {
         if (const QString problem = task(); !problem.isEmpty() && m_lastProblem.isEmpty())
             m_lastProblem = problem;
     }

@@ -10,8 +10,10 @@
 class SyncTransport;
 
 // Decides when the engine sends, for the GUI and for `sidepctl sync --watch` alike. A round
-// queues what is new, sends batch after batch while records are due, reads the server's
-// clock, then runs the after-round tasks (activation-code refill, purge). Rounds start:
+// tells the server the store's audit sequence (SyncEngine::checkStoreSequence: a store gone
+// back in time sends nothing), sends batch after batch while records are due, reads the
+// server's clock, then runs the after-round tasks (activation-code refill, purge). Rounds
+// start:
 // - at start() and then every interval (one minute);
 // - when the engine's next retry falls due, if that is sooner;
 // - as soon as the network comes back: Qt's network information says so where the platform
@@ -46,6 +48,9 @@ public:
     int msUntilNextRound() const { return m_next.isActive() ? m_next.remainingTime() : -1; }
     // Of the last round; empty when it went well.
     QString lastProblem() const { return m_lastProblem; }
+    // The last round's check found the store gone back in time (SyncEngine::StoreCheck):
+    // nothing was sent, and the after-round work did not run.
+    bool storeWentBack() const { return m_storeWentBack; }
 
     void setInterval(int milliseconds) { m_intervalMs = milliseconds; }
     void setProbeInterval(int milliseconds) { m_probe.setInterval(milliseconds); }
@@ -78,6 +83,8 @@ private:
     bool m_roundAgain = false;
     bool m_finishing = false; // the after-round work and the clock read are under way
     bool m_unreachableThisRound = false;
+    bool m_storeChecked = false; // this round's store check passed: batches and tasks may run
+    bool m_storeWentBack = false;
     bool m_offline = false;
     bool m_probing = false;
     QString m_lastProblem;

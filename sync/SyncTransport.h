@@ -62,6 +62,19 @@ public:
         done(reply);
     }
 
+    // Posts {"store": "<UUID>", "auditSequence": N} (POST /store-sequence), what opens each
+    // round (StoreIdentity), and calls `done` once. A transport without this answers as a
+    // server without the endpoint does (404): nothing is checked.
+    virtual void postStoreSequence(const QJsonObject& request,
+                                   std::function<void(const Reply&)> done)
+    {
+        Q_UNUSED(request);
+        Reply reply;
+        reply.httpStatus = 404;
+        reply.errorText = tr("this connection does not check the store's sequence");
+        done(reply);
+    }
+
     // Posts {"codes": [{"code", "day"}, ...]} (POST /activation-codes/used) and calls `done`
     // once; the answer's body is {"results": [{"code", "outcome"}, ...]}. A transport without
     // this says so.

@@ -31,6 +31,7 @@ private Q_SLOTS:
     void namesNoSettingOnScreen();
     void listsSamplesWaitingTooLongForAResult();
     void saysWhenASendStateWasEdited();
+    void saysWhenTheStoreWentBackInTime();
 };
 
 void TestSyncPanel::showsWaitingSendsNowAndReportsErrors()
@@ -93,6 +94,53 @@ void TestSyncPanel::saysWhenASendStateWasEdited()
                  qPrintable(rejected->text()));
     QVERIFY(rejected->text().contains(u"db verify"_s));
     QCOMPARE(server.stored.size(), 0);
+}
+
+void TestSyncPanel::saysWhenTheStoreWentBackInTime()
+{
+    StoreFixture fixture;
+    addResultedRecords(fixture, 2);
+    auto lab = fixture.openAs(LabName);
+    FakeSyncServer server;
+    server.checksStoreSequence = true;
+    SyncEngine engine(*lab, &server);
+    SyncScheduler scheduler(engine, server);
+    int afterRound = 0;
+    scheduler.addAfterRound([&afterRound] {
+        ++afterRound;
+        return QString();
+    });
+    SyncPanelWidget panel;
+    panel.setSync(&engine, &scheduler, u"https://127.0.0.1:8443"_s);
+    auto text = [&panel](const char* name) {
+        return panel.findChild<QLabel*>(QString::fromLatin1(name))->text();
+    };
+    scheduler.syncNow();
+    QTRY_COMPARE(text("waitingLabel"), u"0"_s);
+    QCOMPARE(server.stored.size(), 4);
+    QCOMPARE(afterRound, 1);
+    QVERIFY(!scheduler.storeWentBack());
+
+    // The server saw this store further on than its file now is (an older copy put back).
+    {
+        auto nurse = fixture.openAs(NurseName);
+        QList<SamplingRecord> one{validRecord(5)};
+        QList<QList<Problem>> problems;
+        QString error;
+        QVERIFY2(nurse->records()->add(&one, {}, &problems, &error), qPrintable(error));
+    }
+    server.highestSequence += 1000;
+    scheduler.syncNow();
+    QTRY_VERIFY(!scheduler.isInRound());
+    QVERIFY(scheduler.storeWentBack());
+    QVERIFY2(text("lastErrorLabel").contains(u"went back in time"_s),
+             qPrintable(text("lastErrorLabel")));
+    QVERIFY(text("lastErrorLabel").contains(u"db restored"_s));
+    // Nothing sent, nothing done after the round (no purge, no code report or refill).
+    QCOMPARE(server.stored.size(), 4);
+    QCOMPARE(text("waitingLabel"), u"1"_s);
+    QCOMPARE(afterRound, 1);
+    QCOMPARE(server.storeSequencePosts, 2);
 }
 
 void TestSyncPanel::showsTheSpeedAndTheTimeLeft()

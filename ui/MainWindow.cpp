@@ -298,6 +298,11 @@ void MainWindow::updateSyncState()
                     ? tr("National server: not set up")
                     : tr("National server");
         tone = Feedback::Tone::Warning;
+    } else if (m_syncScheduler->storeWentBack()) {
+        // Nothing goes until an administrator looks: the sync panel says what to do.
+        state = tr("National server: this store went back in time, nothing is sent (see "
+                   "Sync)");
+        tone = Feedback::Tone::Error;
     } else if (offline) {
         state = tr("National server: out of reach, records kept");
         tone = Feedback::Tone::Warning;

@@ -3,6 +3,7 @@
 #include "Identifiers.h"
 #include "RecordStore.h"
 #include "SidepVersion.h"
+#include "StoreIdentity.h"
 #include "Terminal.h"
 
 #include <QJsonDocument>
@@ -55,6 +56,10 @@ QString SidepCtl::helpText() const
         "  db verify | audit verify | audit list\n"
         "  db backup FILE                           a consistent copy of the store, made while\n"
         "                                           it is in use (admin); FILE must be new\n"
+        "  db restored                              after a backup was put back in place\n"
+        "                                           (admin): a new identity for the national\n"
+        "                                           server, which refuses a store gone back\n"
+        "                                           in time\n"
         "  stats\n"
         "  scan IMAGE                               read the codes in an image (tube\n"
         "                                           label, INS DataMatrix) as JSON\n"
@@ -451,8 +456,30 @@ int SidepCtl::db(const CommandArguments& args)
               << Qt::endl;
         return Success;
     }
+    if (action == u"restored"_s) {
+        if (args.positional().size() != 1)
+            return usage(tr("db restored takes nothing more"));
+        if (const int code = openAndSignIn(); code != Success)
+            return code;
+        QString error;
+        if (!m_store.require(Permission::ManageSettings, &error))
+            return fail(AccessDenied, error);
+        // The check first: a store damaged or cut is not given a clean new start.
+        if (!m_store.records()->verify().isIntact() || !m_store.auditLog()->verify().isEmpty() ||
+            !StoreIdentity::problem(m_store).isEmpty())
+            return fail(IntegrityProblem, tr("the store does not check out: run sidepctl db "
+                                             "verify and audit verify, and restore another "
+                                             "backup"));
+        if (!StoreIdentity::renew(m_store, u"a backup was restored"_s, &error))
+            return fail(StoreError, error);
+        m_out << tr("The store has a new identity for the national server; its records that "
+                    "the server acknowledged after the backup was made go again, and the "
+                    "server recognises them.")
+              << Qt::endl;
+        return Success;
+    }
     if (action != u"verify"_s || args.positional().size() != 1)
-        return usage(tr("db needs verify or backup FILE"));
+        return usage(tr("db needs verify, backup FILE or restored"));
     if (const int code = openAndSignIn(); code != Success)
         return code;
     const RecordStore::VerifyReport report = m_store.records()->verify();
@@ -476,8 +503,12 @@ int SidepCtl::db(const CommandArguments& args)
     }
     if (!report.missing.isEmpty())
         m_out << tr("records missing: %1").arg(report.missing.size()) << Qt::endl;
-    const int damaged = int(report.damaged.size() + report.damagedSendStates.size());
-    const bool intact = report.fileProblems.isEmpty() && damaged == 0 && report.missing.isEmpty();
+    const QString identityProblem = StoreIdentity::problem(m_store);
+    if (!identityProblem.isEmpty())
+        m_out << tr("damaged: %1").arg(identityProblem) << Qt::endl;
+    const int damaged = int(report.damaged.size() + report.damagedSendStates.size()) +
+                        (identityProblem.isEmpty() ? 0 : 1);
+    const bool intact = report.isIntact() && identityProblem.isEmpty();
     m_out << tr("%n record(s) checked", nullptr, report.recordsChecked) << u", "_s
           << (intact        ? tr("store intact")
               : damaged > 0 ? tr("%n damaged", nullptr, damaged)

@@ -22,7 +22,8 @@ public:
         Success = 0,
         Invalid = 1,          // the input breaks a rule (record refused, identifier invalid)
         Usage = 2,            // the command line is wrong
-        IntegrityProblem = 3, // db verify / audit verify found damage
+        IntegrityProblem = 3, // db verify / audit verify found damage; sync: the national
+                              // server found the store gone back in time
         AccessDenied = 4,     // wrong password, locked or disabled account, missing right
         NotFound = 5,         // no such record or user
         StoreError = 6,       // the store cannot be opened, read or written

@@ -152,7 +152,8 @@ int SidepCtl::sync(const CommandArguments& args)
         const SyncEngine::Status status = printStatus(engine);
         m_out.flush();
         if (!args.flag(u"watch"_s)) {
-            exitCode = status.waiting + status.sending + status.rejected + status.damaged == 0
+            exitCode = scheduler.storeWentBack() ? IntegrityProblem
+                       : status.waiting + status.sending + status.rejected + status.damaged == 0
                            ? Success
                            : SyncIncomplete;
             // Not before the server has answered for the used codes: a one-shot sync reports

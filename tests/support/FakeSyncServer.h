@@ -85,6 +85,35 @@ public:
         done(reply);
     }
 
+    // POST /store-sequence, when checksStoreSequence: the highest sequence seen so far (-1:
+    // none), raised by each request, a lower one refused as the real server does (409).
+    bool checksStoreSequence = false;
+    qint64 highestSequence = -1;
+    int storeSequencePosts = 0;
+    void postStoreSequence(const QJsonObject& request,
+                           std::function<void(const Reply&)> done) override
+    {
+        if (!checksStoreSequence) {
+            SyncTransport::postStoreSequence(request, std::move(done));
+            return;
+        }
+        ++storeSequencePosts;
+        const qint64 sequence = qint64(request.value(u"auditSequence"_s).toDouble());
+        Reply reply;
+        if (sequence < highestSequence) {
+            reply.httpStatus = 409;
+            reply.body = QJsonObject{
+                {u"resourceType"_s, u"OperationOutcome"_s},
+                {u"issue"_s, QJsonArray{QJsonObject{{u"severity"_s, u"error"_s},
+                                                    {u"code"_s, u"conflict"_s},
+                                                    {u"diagnostics"_s, u"went back"_s}}}}};
+        } else {
+            highestSequence = sequence;
+            reply.httpStatus = 200;
+        }
+        done(reply);
+    }
+
     void reportUsedCodes(const QJsonObject& request,
                          std::function<void(const Reply&)> done) override
     {
