@@ -2,6 +2,7 @@
 
 #include "FhirBundle.h"
 #include "Logging.h"
+#include "PatientRegister.h"
 #include "RecordValidator.h"
 #include "SamplingRecord.h"
 #include "ServerDatabase.h"
@@ -210,6 +211,22 @@ BundleIntake::Result BundleIntake::receive(const QJsonObject& bundle, const QStr
     }
     if (inserted == ServerDatabase::Insert::Conflict)
         return conflict(); // another instance stored this version meanwhile
+    if (inserted == ServerDatabase::Insert::Stored) {
+        // A replay ("already had") changed nothing here when it was first stored.
+        bool newest = false;
+        if (!PatientRegister(database).keep(bundle, record, site, &newest, &error)) {
+            qCWarning(lcServer).noquote() << "record" << logId << "Patient not kept:" << error;
+            result.outcome = Outcome::Failed;
+            result.httpStatus = 503;
+            result.operationOutcome =
+                operationOutcome(u"transient"_s, tr("the server could not store the record"));
+            return result;
+        }
+        // The record id only: the identifier is the INS.
+        qCInfo(lcServer).noquote()
+            << "record" << logId << "version" << record.version
+            << (newest ? "gives its Patient's details" : "stored; a newer sampling's Patient kept");
+    }
     result.outcome =
         inserted == ServerDatabase::Insert::Stored ? Outcome::Accepted : Outcome::AlreadyHad;
     result.httpStatus = result.outcome == Outcome::Accepted ? 201 : 200;

@@ -11,9 +11,10 @@ class ServerDatabase;
 
 // What the server does with one incoming Bundle: reads it back into a record, checks it
 // against Annex 1 and against the site that sent it, and stores it once. The answer is per
-// record: accepted (stored now), already had (the same site, record and version was
-// stored before), or rejected with a FHIR OperationOutcome the workstation shows. No Bundle
-// carries an activation code: the sites report the codes they used apart (ActivationCodePool).
+// record: accepted (stored now, its Patient kept when it is the newest sampling:
+// PatientRegister), already had (the same site, record and version was stored before), or
+// rejected with a FHIR OperationOutcome the workstation shows. No Bundle carries an
+// activation code: the sites report the codes they used apart (ActivationCodePool).
 class BundleIntake
 {
     Q_DECLARE_TR_FUNCTIONS(BundleIntake)
@@ -52,7 +53,9 @@ public:
     // Another content under a version already stored, or a version that is not the next.
     static inline const QString VersionConflictRule = QStringLiteral("version.conflict");
 
-    // `site` is the FINESS of the client certificate's CommonName.
+    // `site` is the FINESS of the client certificate's CommonName. Called inside a batch
+    // (ServerDatabase::beginBatch): a version stored now and the Patient it may replace
+    // (PatientRegister) are committed together, and a Failed result is rolled back whole.
     static Result receive(const QJsonObject& bundle, const QString& site, ServerDatabase* database);
 
     // An OperationOutcome with one error issue per problem (at most MaxIssues, then one

@@ -114,8 +114,21 @@ HttpResponse ReferenceServer::postFhir(const QByteArray& requestBody, const QStr
                        tr("the body is not a JSON object: %1").arg(parseError.errorString()));
     }
     const QJsonObject body = document.object();
+    QString error;
     if (!body.contains(u"bundles"_s)) {
+        // A batch of one: the version and the Patient it may replace are committed together.
+        if (!m_database->beginBatch(&error)) {
+            qCWarning(lcServer).noquote() << "Bundle not stored:" << error;
+            return problem(503, u"transient"_s, tr("the server could not store the record"));
+        }
         const BundleIntake::Result result = BundleIntake::receive(body, site, m_database);
+        if (result.outcome == BundleIntake::Outcome::Failed) {
+            m_database->rollbackBatch();
+        } else if (!m_database->commitBatch(&error)) {
+            m_database->rollbackBatch();
+            qCWarning(lcServer).noquote() << "Bundle not stored:" << error;
+            return problem(503, u"transient"_s, tr("the server could not store the record"));
+        }
         return answer(result.toJson(), result.httpStatus);
     }
     const QJsonValue bundles = body.value(u"bundles"_s);
@@ -135,7 +148,6 @@ HttpResponse ReferenceServer::postFhir(const QByteArray& requestBody, const QStr
         return problem(503, u"transient"_s,
                        tr("the server could not store this batch: send it again"));
     };
-    QString error;
     if (!m_database->beginBatch(&error))
         return sendAgain(error);
     // In the order of their records, then of their versions as numbers (version 10 after

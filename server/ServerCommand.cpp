@@ -7,12 +7,15 @@
 #endif
 #include "HangupSignal.h"
 #include "Logging.h"
+#include "PatientRegister.h"
 #include "ReferenceServer.h"
 #include "ServerDatabase.h"
 
 #include <QCommandLineParser>
 #include <QFile>
 #include <QHostAddress>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <cstdio>
 #include <utility>
 
@@ -269,6 +272,36 @@ int codes(const QCommandLineParser& parser, const QStringList& words)
     return 0;
 }
 
+// sidep-server patient show SYSTEM|VALUE: the Patient an identity keeps, and the record
+// version and sampling it came from. Patient data on the operator's terminal, never in logs.
+int patient(const QCommandLineParser& parser, const QStringList& words)
+{
+    if (words.size() != 2 || words.at(0) != u"show"_s)
+        return fail(ServerCommand::tr("patient needs show SYSTEM|VALUE (the INS as "
+                                      "urn:oid:AUTHORITY|INS)"));
+    ServerDatabase database;
+    QString error;
+    if (!database.open(parser.value(u"database"_s), &error))
+        return fail(error);
+    ServerDatabase::PatientRow row;
+    bool found = false;
+    if (!PatientRegister(&database).find(words.at(1), &row, &found, &error))
+        return fail(error);
+    if (!found)
+        return fail(ServerCommand::tr("no Patient is kept under %1").arg(words.at(1)));
+    const QJsonObject out{
+        {u"identifier"_s, row.identifier},
+        {u"sampledAt"_s, row.sampledAt},
+        {u"site"_s, row.site},
+        {u"record"_s, QString(u"urn:uuid:"_s + row.bundleId)},
+        {u"version"_s, row.version},
+        {u"receivedAt"_s, row.receivedAt},
+        {u"patient"_s, QJsonDocument::fromJson(row.patient.toUtf8()).object()},
+    };
+    print(QString::fromUtf8(QJsonDocument(out).toJson(QJsonDocument::Indented)));
+    return 0;
+}
+
 } // namespace
 
 int ServerCommand::run(const QStringList& arguments)
@@ -298,7 +331,7 @@ int ServerCommand::run(const QStringList& arguments)
             .arg(HttpFront::Limits().maxConnectionsPerSite));
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addPositionalArgument(u"command"_s, tr("serve, stats, export or codes"));
+    parser.addPositionalArgument(u"command"_s, tr("serve, stats, export, codes or patient"));
     parser.addOptions({
         {u"listen"_s, tr("serve: address and port to listen on (0 picks a free port)"),
          u"HOST:PORT"_s},
@@ -349,11 +382,14 @@ int ServerCommand::run(const QStringList& arguments)
     // codes takes an action word (and a file); the other commands stand alone.
     if (positional.value(0) == u"codes"_s)
         return codes(parser, positional.mid(1));
+    if (positional.value(0) == u"patient"_s)
+        return patient(parser, positional.mid(1));
     if (positional.size() != 1)
-        return fail(tr("one command expected: serve, stats, export or codes (see --help)"));
+        return fail(
+            tr("one command expected: serve, stats, export, codes or patient (see --help)"));
     const QString command = positional.first();
     if (command != u"serve"_s && command != u"stats"_s && command != u"export"_s)
-        return fail(tr("unknown command %1 (serve, stats, export or codes)").arg(command));
+        return fail(tr("unknown command %1 (serve, stats, export, codes or patient)").arg(command));
 
     // Checked before the database is opened (and perhaps created).
     if (command == u"export"_s && parser.value(u"format"_s) != u"fhir"_s)

@@ -12,6 +12,8 @@
 //   sidep-server codes generate --count N [--valid-days D] [--database URL]
 //   sidep-server codes import FILE.csv [--database URL]  a national code server's batch
 //   sidep-server codes status [--database URL]          free codes; issued and used per site
+//   sidep-server patient show SYSTEM|VALUE [--database URL]  the Patient an identity keeps
+//                                                       (the newest sampling's), as JSON
 // URL: sqlite:///path or postgresql://user@host:port/database (the password from libpq's
 // password file, service file or environment, never the URL); the default is a
 // SQLite file in the application-data folder, so every command finds it without options.

@@ -105,7 +105,13 @@ const QStringList Migrations = {
     u"ALTER TABLE activation_codes DROP COLUMN used_by_bundle"_s,
     u"CREATE INDEX IF NOT EXISTS activation_codes_free ON activation_codes (valid_until) "
     "WHERE issued_to IS NULL AND used_at IS NULL"_s,
-    // 9: each workstation store's highest audit sequence, by the site's certificate and the
+    // 9: the Patient kept per identifier (PatientRegister): the newest sampling's details and
+    // the record version they came from. sampled_at is ISO 8601 UTC text, like received_at.
+    u"CREATE TABLE IF NOT EXISTS patients ("
+    "identifier TEXT PRIMARY KEY, sampled_at TEXT NOT NULL, site TEXT NOT NULL, "
+    "bundle_id TEXT NOT NULL, version INTEGER NOT NULL, received_at TEXT NOT NULL, "
+    "patient TEXT NOT NULL)"_s,
+    // 10: each workstation store's highest audit sequence, by the site's certificate and the
     // store's id (POST /store-sequence): a store put back in time is seen (a lower sequence).
     u"CREATE TABLE IF NOT EXISTS store_sequences (site TEXT NOT NULL, store_id TEXT NOT NULL, "
     "audit_sequence BIGINT NOT NULL, first_seen TEXT NOT NULL, last_seen TEXT NOT NULL, "
@@ -832,6 +838,70 @@ bool ServerDatabase::noteStoreSequence(const QString& site, const QString& store
         }
         *verdict = StoreSequence::WentBack;
         *highest = seen.value(0).toLongLong();
+        return true;
+    });
+}
+
+// ---- Patients (PatientRegister) ----
+
+bool ServerDatabase::keepPatient(const PatientRow& row, bool* written, QString* error)
+{
+    const QString receivedAt = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+    return retryingIfLost([&] {
+        QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
+        // The rule of docs/fhir-mapping.md section 5, decided by the database on the row it
+        // holds, so that two instances storing two records of one person cannot both win:
+        // - a newer sampling replaces;
+        // - the same sampling replaces too: this Bundle arrived later, and when it is of the
+        //   kept record it is a later version of it (an older one is refused before this);
+        // - a later version of the kept record replaces whatever its sampling time, which
+        //   that version may have corrected.
+        // Anything else is an older sampling: the record version is stored, the Patient kept.
+        query.prepare(
+            u"INSERT INTO patients (identifier, sampled_at, site, bundle_id, version, "
+            "received_at, patient) VALUES (?, ?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT (identifier) DO UPDATE SET sampled_at = excluded.sampled_at, "
+            "site = excluded.site, bundle_id = excluded.bundle_id, "
+            "version = excluded.version, received_at = excluded.received_at, "
+            "patient = excluded.patient "
+            "WHERE excluded.sampled_at >= patients.sampled_at "
+            "OR (excluded.site = patients.site AND excluded.bundle_id = patients.bundle_id "
+            "AND excluded.version > patients.version)"_s);
+        bindAll(query, {row.identifier, row.sampledAt, row.site, row.bundleId});
+        query.bindValue(4, row.version);
+        query.bindValue(5, receivedAt);
+        query.bindValue(6, row.patient);
+        if (!query.exec()) {
+            *error = tr("database error: %1").arg(sqlError(query.lastError()));
+            return false;
+        }
+        *written = query.numRowsAffected() > 0;
+        return true;
+    });
+}
+
+bool ServerDatabase::patient(const QString& identifier, PatientRow* row, bool* found,
+                             QString* error)
+{
+    return retryingIfLost([&] {
+        QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
+        query.prepare(u"SELECT sampled_at, site, bundle_id, version, received_at, patient "
+                      "FROM patients WHERE identifier = ?"_s);
+        bindAll(query, {identifier});
+        if (!query.exec()) {
+            *error = tr("database error: %1").arg(sqlError(query.lastError()));
+            return false;
+        }
+        *found = query.next();
+        if (*found) {
+            *row = {identifier,
+                    query.value(0).toString(),
+                    query.value(1).toString(),
+                    query.value(2).toString(),
+                    query.value(3).toInt(),
+                    query.value(4).toString(),
+                    query.value(5).toString()};
+        }
         return true;
     });
 }

@@ -7,7 +7,8 @@
 #include <QString>
 #include <functional>
 
-// The server's store: one table of received Bundles, in SQLite (default) or PostgreSQL.
+// The server's store: the received Bundles and the Patient each identity keeps (migration
+// 9), in SQLite (default) or PostgreSQL.
 // Idempotency is the UNIQUE (site, bundle_id, version) constraint, not a check in memory,
 // so several server instances on one PostgreSQL never store a Bundle twice. The SQL is
 // kept portable between the two (TEXT and INTEGER columns only, ON CONFLICT DO NOTHING).
@@ -17,7 +18,7 @@ class ServerDatabase
     Q_DECLARE_TR_FUNCTIONS(ServerDatabase)
 
 public:
-    static constexpr int SchemaVersion = 9;
+    static constexpr int SchemaVersion = 10;
 
     // What insert() did, or checkVersion() says it would do.
     enum class Insert
@@ -131,12 +132,32 @@ public:
     [[nodiscard]] bool siteCodeUsage(const QString& site, const QString& now, const QString& since,
                                      qint64* held, qint64* issuedSince, QString* error);
 
-private:
-    bool retryingIfLost(const std::function<bool()>& attempt);
     // ---- end of activation codes ----
 
+    // ---- Patients (migration 9; the rule and its reasons are in PatientRegister) ----
+    struct PatientRow
+    {
+        QString identifier; // system|value, as the Bundle's Patient is updated on it
+        QString sampledAt;  // the Specimen's collection time, fixed-width ISO 8601 UTC
+        QString site;
+        QString bundleId; // the record's UUID
+        int version = 0;
+        QString receivedAt; // filled by keepPatient()
+        QString patient;    // the Patient resource's JSON, compact
+    };
+    // Writes the row unless the identity's kept Patient comes from a newer sampling of
+    // another record, in one statement (several instances may receive the same person at
+    // once). *written says whether it did.
+    [[nodiscard]] bool keepPatient(const PatientRow& row, bool* written, QString* error);
+    // The identity's kept Patient; *found false when none.
+    [[nodiscard]] bool patient(const QString& identifier, PatientRow* row, bool* found,
+                               QString* error);
+
+private:
+    bool retryingIfLost(const std::function<bool()>& attempt);
+
 public:
-    // ---- Workstation stores (migration 9) ----
+    // ---- Workstation stores (migration 10) ----
     // A workstation's store tells its random id and the sequence number of its audit log's
     // last entry at the start of each sync round. That sequence only grows; one that goes
     // back means an older copy of the whole store file was put back.

@@ -466,7 +466,8 @@ QString FhirWriter::addPractitioner(const Physician& physician)
             // Shared between records: updated on its idNat_PS, so that a new name or
             // MSSante address reaches a server that already has the practitioner (a
             // conditional create would keep the first forever). The last Bundle processed
-            // wins, as for the INS Patient (docs/fhir-mapping.md, shared resources).
+            // wins; unlike the INS Patient, which the national receiver orders by sampling
+            // (docs/fhir-mapping.md, section 5).
             add(practitioner, resource,
                 updateByIdentifier(u"Practitioner"_s, Fhir::IdNatPsSystem, nationalId));
         }

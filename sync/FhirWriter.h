@@ -13,9 +13,13 @@
 // Every resource made for this record carries an identifier derived from the record
 // (urn:uuid, UUID v5 of the record and the resource's role) and is written with a
 // conditional update on it, so each version restates the record whole and a replay changes
-// nothing. The resources shared between records are created only when missing: a
-// practitioner (by idNat_PS), an organisation (by FINESS), and a patient with a qualified
-// INS is updated by INS (the national side keeps the newest sampling's details).
+// nothing. The resources shared between records are updated on their national identifier
+// (a practitioner by idNat_PS, the site's named organisation by FINESS; another site's lab is
+// created only when missing), and a patient with a qualified INS by INS. A generic FHIR
+// server executing that update replaces the whole Patient in arrival order: no date
+// condition can be expressed in it. Keeping the newest sampling's details is the national
+// receiver's job, ordering by the Specimen's collection time, which sidep-server does
+// (server/PatientRegister.h; docs/fhir-mapping.md section 5).
 class FhirWriter
 {
 public:

@@ -153,6 +153,7 @@ private Q_SLOTS:
     void initTestCase();
     void instancesStartingTogetherMigrateOnce();
     void insertOfADuplicateIsAlreadyHad();
+    void patientKeepsTheNewestSampling();
     void lostConnectionIsReopened();
     void urlParametersReachThePostgresClient();
     void passwordComesFromLibpqNeverFromTheCommandLine();
@@ -314,6 +315,56 @@ void TestServerPostgres::insertOfADuplicateIsAlreadyHad()
     closed.setPort(1);
     QVERIFY(!unreachable.open(closed.toString(), &error));
     QVERIFY2(error.contains(u"127.0.0.1:1"_s), qPrintable(error));
+}
+
+void TestServerPostgres::patientKeepsTheNewestSampling()
+{
+    // Migration 9 and the register's upsert on PostgreSQL (its rule is tested end to end on
+    // SQLite in TestServerPatients).
+    const QString url = freshDatabase(u"sidep_patients"_s);
+    QVERIFY(!url.isEmpty());
+    ServerDatabase first;
+    ServerDatabase second; // another instance's connection
+    QString error;
+    QVERIFY2(first.open(url, &error), qPrintable(error));
+    QVERIFY2(second.open(url, &error), qPrintable(error));
+    const QString ins = u"urn:oid:1.2.250.1.213.1.4.8|295109912600109"_s;
+    auto row = [&](const QString& record, int version, const QString& sampledAt,
+                   const QString& phone) {
+        return ServerDatabase::PatientRow{
+            ins, sampledAt, SiteFiness, record, version, {}, u"{\"telecom\":\"%1\"}"_s.arg(phone)};
+    };
+    const QString march = u"2026-03-10T08:00:00.000Z"_s;
+    const QString june = u"2026-06-10T08:00:00.000Z"_s;
+    bool written = false;
+    QVERIFY2(first.keepPatient(row(u"june"_s, 1, june, u"J"_s), &written, &error),
+             qPrintable(error));
+    QVERIFY(written);
+    // Older sampling, from another instance: not written.
+    QVERIFY2(second.keepPatient(row(u"march"_s, 1, march, u"M"_s), &written, &error),
+             qPrintable(error));
+    QVERIFY(!written);
+    QVERIFY2(second.keepPatient(row(u"march"_s, 2, march, u"M2"_s), &written, &error),
+             qPrintable(error));
+    QVERIFY(!written);
+    // The same sampling, a later version of the kept record: written.
+    QVERIFY2(second.keepPatient(row(u"june"_s, 2, june, u"J2"_s), &written, &error),
+             qPrintable(error));
+    QVERIFY(written);
+    ServerDatabase::PatientRow kept;
+    bool found = false;
+    QVERIFY2(first.patient(ins, &kept, &found, &error), qPrintable(error));
+    QVERIFY(found);
+    QCOMPARE(kept.bundleId, u"june"_s);
+    QCOMPARE(kept.version, 2);
+    QCOMPARE(kept.sampledAt, june);
+    QCOMPARE(kept.patient, u"{\"telecom\":\"J2\"}"_s);
+    QVERIFY(!kept.receivedAt.isEmpty());
+    QVERIFY2(first.patient(u"urn:oid:1.2.250.1.213.1.4.8|nobody"_s, &kept, &found, &error),
+             qPrintable(error));
+    QVERIFY(!found);
+    Connection check(url);
+    QCOMPARE(check.rows(u"SELECT COUNT(*) FROM patients"_s), QStringList{u"1"_s});
 }
 
 void TestServerPostgres::lostConnectionIsReopened()
