@@ -1470,6 +1470,10 @@
         <source>Tube label refused: see the message at the tube field.</source>
         <translation>Étiquette de tube refusée : voir le message au champ du tube.</translation>
     </message>
+    <message>
+        <source>National server: this store went back in time, nothing is sent (see Sync)</source>
+        <translation>Serveur national : cette base est revenue en arrière dans le temps, rien n&apos;est envoyé (voir Synchronisation)</translation>
+    </message>
 </context>
 <context>
     <name>Outbox</name>
@@ -3839,164 +3843,6 @@
         <translation>Sauvegarde écrite dans %1. Elle s&apos;ouvre avec les mots de passe et la clé de récupération d&apos;aujourd&apos;hui.</translation>
     </message>
     <message>
-        <source>db needs verify or backup FILE</source>
-        <translation>db nécessite verify ou backup FICHIER</translation>
-    </message>
-    <message>
-        <source>Usage: sidepctl [--db FILE] [--user NAME] [--password-stdin] COMMAND ...
-
-Commands:
-  init --site-finess FINESS --admin NAME   create a store; the administrator&apos;s
-                                           password is read from standard input;
-                                           prints the recovery key once
-  user add NAME --role nurse|lab|admin     the new password is the next input line
-  user list | user disable NAME | user passwd NAME
-  recovery rotate                          replace the recovery key
-  record add [FILE|-] [--accept-warnings] [--identity-override REASON]
-  record list [--status STATUS]
-  record show ID | record show --tube LABEL
-  record export ID --format json
-  record purge [--dry-run]                 erase the identifying data of records the
-                                           national server acknowledged more than
-                                           retention.days ago (any account; the GUI
-                                           and sync do it after each round)
-  check nir|rpps|adeli|finess|cog|loinc|phone|email VALUE
-  db verify | audit verify | audit list
-  db backup FILE                           a consistent copy of the store, made while
-                                           it is in use (admin); FILE must be new
-  stats
-  scan IMAGE                               read the codes in an image (tube
-                                           label, INS DataMatrix) as JSON
-  result set --tube LABEL --value P|N|I|X [--analysis LOINC]
-             [--validated-at ISO] [--report FILE.pdf] [--reason TEXT]
-                                           enter a result (lab); a positive needs
-                                           a second entry by another user; the
-                                           reason is the non-conformity of an X
-  result correct --tube LABEL --value ... --reason TEXT
-  result cancel --tube LABEL --reason TEXT
-  codes import FILE [--sha256 FILE]        add activation codes (all or none)
-                                           from a national delivery (.tgz) or a
-                                           CSV, checked against the .sha256 beside
-                                           it (required for a .tgz)
-  codes status [--soon-days N]             codes left, valid now, expiring soon
-  codes fetch [--count N]                  activation codes from the national server
-                                           (up to the refill target, or N)
-  qr --tube LABEL --png FILE               a validated positive&apos;s QR code
-  slip --tube LABEL --pdf FILE [--reason TEXT] [--language fr|en]
-                                           the result slip; a reprint needs a
-                                           reason
-  config set sync.url https://HOST:PORT    the national server (https only)
-  config set retention.days DAYS           days a record stays once the server has
-                                           it (1 to 90, default 7; admin)
-  config import-ca FILE.pem                the CA the server must chain to
-  config import-cert CERT.pem KEY.pem [--key-passphrase-stdin]
-  config import-cert FILE.p12              the site&apos;s certificate and key (the
-                                           passphrase or PKCS#12 password is the
-                                           next input line); the key is kept
-                                           encrypted in the store
-  config show                              the sync settings, without secrets
-  sync [--watch]                           send what waits to the national server
-  sync status                              waiting, acknowledged, rejected, errors
-
-Options:
-  --db FILE             the store (default: $SIDEP_DB, else the application-data folder)
-  --user NAME           the account to sign in with
-  --password-stdin      the first line of standard input is the password
-  --recovery-key-stdin  sign in with the recovery key, read from standard input
-  --version             the version and the commit it was built from
-
-Exit codes: 0 success, 1 invalid input, 2 usage error, 3 integrity problem found,
-4 access denied (password, lock, role), 5 not found, 6 store error,
-7 sync incomplete (records still waiting or rejected).
-</source>
-        <translation>Usage : sidepctl [--db FICHIER] [--user NOM] [--password-stdin] COMMANDE ...
-
-Commandes :
-  init --site-finess FINESS --admin NOM    crée une base ; le mot de passe de
-                                           l&apos;administrateur est lu sur l&apos;entrée
-                                           standard ; affiche une seule fois la
-                                           clé de récupération
-  user add NOM --role nurse|lab|admin      le nouveau mot de passe est la ligne
-                                           suivante de l&apos;entrée
-  user list | user disable NOM | user passwd NOM
-  recovery rotate                          remplace la clé de récupération
-  record add [FICHIER|-] [--accept-warnings] [--identity-override MOTIF]
-  record list [--status STATUT]
-  record show ID | record show --tube ÉTIQUETTE
-  record export ID --format json
-  record purge [--dry-run]                 efface les données d&apos;identification
-                                           des fiches acquittées par le serveur
-                                           national il y a plus de
-                                           retention.days jours (tout compte ;
-                                           l&apos;interface graphique et sync le font
-                                           après chaque cycle)
-  check nir|rpps|adeli|finess|cog|loinc|phone|email VALEUR
-  db verify | audit verify | audit list
-  db backup FICHIER                        une copie cohérente de la base, faite
-                                           pendant son utilisation (administrateur) ;
-                                           FICHIER doit être nouveau
-  stats
-  scan IMAGE                               lit les codes d&apos;une image (étiquette
-                                           de tube, DataMatrix INS) en JSON
-  result set --tube ÉTIQUETTE --value P|N|I|X [--analysis LOINC]
-             [--validated-at ISO] [--report FICHIER.pdf] [--reason TEXTE]
-                                           saisit un résultat (laboratoire) ;
-                                           un positif exige une seconde saisie
-                                           par un autre utilisateur ; le motif
-                                           est la non-conformité d&apos;un X
-  result correct --tube ÉTIQUETTE --value ... --reason TEXTE
-  result cancel --tube ÉTIQUETTE --reason TEXTE
-  codes import FICHIER [--sha256 FICHIER]  ajoute des codes d&apos;activation (tous
-                                           ou aucun) d&apos;une livraison nationale
-                                           (.tgz) ou d&apos;un CSV, vérifiés avec le
-                                           .sha256 placé à côté (obligatoire
-                                           pour un .tgz)
-  codes status [--soon-days N]             codes restants, valides à ce jour,
-                                           bientôt expirés
-  codes fetch [--count N]                  récupère des codes d&apos;activation
-                                           auprès du serveur national (jusqu&apos;à
-                                           l&apos;objectif de la réserve, ou N codes)
-  qr --tube ÉTIQUETTE --png FICHIER        le QR code d&apos;un positif validé
-  slip --tube ÉTIQUETTE --pdf FICHIER [--reason TEXTE] [--language fr|en]
-                                           le bulletin de résultat ; une
-                                           réimpression exige un motif
-  config set sync.url https://HÔTE:PORT    le serveur national (https seulement)
-  config set retention.days JOURS          nombre de jours pendant lesquels une
-                                           fiche reste sur le poste une fois
-                                           reçue par le serveur (1 à 90, 7 par
-                                           défaut ; administrateur)
-  config import-ca FICHIER.pem             l&apos;autorité de certification (AC) à
-                                           laquelle le serveur doit se rattacher
-  config import-cert CERT.pem CLÉ.pem [--key-passphrase-stdin]
-  config import-cert FICHIER.p12           le certificat client du site et sa
-                                           clé privée (la phrase secrète ou le
-                                           mot de passe PKCS#12 est la ligne
-                                           suivante de l&apos;entrée) ; la clé est
-                                           conservée chiffrée dans la base
-  config show                              les réglages de synchronisation,
-                                           sans les secrets
-  sync [--watch]                           envoyer au serveur national ce qui
-                                           attend
-  sync status                              en attente, acquittées, refusées,
-                                           erreurs
-
-Options :
-  --db FICHIER          la base (par défaut : $SIDEP_DB, sinon le dossier des
-                        données de l&apos;application)
-  --user NOM            le compte avec lequel se connecter
-  --password-stdin      la première ligne de l&apos;entrée standard
-                        est le mot de passe
-  --recovery-key-stdin  se connecter avec la clé de récupération, lue sur
-                        l&apos;entrée standard
-  --version             la version et le commit dont elle est construite
-
-Codes de sortie : 0 succès, 1 entrée invalide, 2 erreur d&apos;utilisation,
-3 problème d&apos;intégrité détecté, 4 accès refusé (mot de passe, verrouillage,
-rôle), 5 introuvable, 6 erreur de la base, 7 synchronisation incomplète
-(fiches encore en attente ou refusées).
-</translation>
-    </message>
-    <message>
         <source>codes import needs one file: a national delivery (.tgz) or a CSV</source>
         <translation>codes import nécessite un fichier : une livraison nationale (.tgz) ou un CSV</translation>
     </message>
@@ -4075,6 +3921,188 @@ rôle), 5 introuvable, 6 erreur de la base, 7 synchronisation incomplète
             <numerusform>%n manquant</numerusform>
             <numerusform>%n manquants</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Usage: sidepctl [--db FILE] [--user NAME] [--password-stdin] COMMAND ...
+
+Commands:
+  init --site-finess FINESS --admin NAME   create a store; the administrator&apos;s
+                                           password is read from standard input;
+                                           prints the recovery key once
+  user add NAME --role nurse|lab|admin     the new password is the next input line
+  user list | user disable NAME | user passwd NAME
+  recovery rotate                          replace the recovery key
+  record add [FILE|-] [--accept-warnings] [--identity-override REASON]
+  record list [--status STATUS]
+  record show ID | record show --tube LABEL
+  record export ID --format json
+  record purge [--dry-run]                 erase the identifying data of records the
+                                           national server acknowledged more than
+                                           retention.days ago (any account; the GUI
+                                           and sync do it after each round)
+  check nir|rpps|adeli|finess|cog|loinc|phone|email VALUE
+  db verify | audit verify | audit list
+  db backup FILE                           a consistent copy of the store, made while
+                                           it is in use (admin); FILE must be new
+  db restored                              after a backup was put back in place
+                                           (admin): a new identity for the national
+                                           server, which refuses a store gone back
+                                           in time
+  stats
+  scan IMAGE                               read the codes in an image (tube
+                                           label, INS DataMatrix) as JSON
+  result set --tube LABEL --value P|N|I|X [--analysis LOINC]
+             [--validated-at ISO] [--report FILE.pdf] [--reason TEXT]
+                                           enter a result (lab); a positive needs
+                                           a second entry by another user; the
+                                           reason is the non-conformity of an X
+  result correct --tube LABEL --value ... --reason TEXT
+  result cancel --tube LABEL --reason TEXT
+  codes import FILE [--sha256 FILE]        add activation codes (all or none)
+                                           from a national delivery (.tgz) or a
+                                           CSV, checked against the .sha256 beside
+                                           it (required for a .tgz)
+  codes status [--soon-days N]             codes left, valid now, expiring soon
+  codes fetch [--count N]                  activation codes from the national server
+                                           (up to the refill target, or N)
+  qr --tube LABEL --png FILE               a validated positive&apos;s QR code
+  slip --tube LABEL --pdf FILE [--reason TEXT] [--language fr|en]
+                                           the result slip; a reprint needs a
+                                           reason
+  config set sync.url https://HOST:PORT    the national server (https only)
+  config set retention.days DAYS           days a record stays once the server has
+                                           it (1 to 90, default 7; admin)
+  config import-ca FILE.pem                the CA the server must chain to
+  config import-cert CERT.pem KEY.pem [--key-passphrase-stdin]
+  config import-cert FILE.p12              the site&apos;s certificate and key (the
+                                           passphrase or PKCS#12 password is the
+                                           next input line); the key is kept
+                                           encrypted in the store
+  config show                              the sync settings, without secrets
+  sync [--watch]                           send what waits to the national server
+  sync status                              waiting, acknowledged, rejected, errors
+
+Options:
+  --db FILE             the store (default: $SIDEP_DB, else the application-data folder)
+  --user NAME           the account to sign in with
+  --password-stdin      the first line of standard input is the password
+  --recovery-key-stdin  sign in with the recovery key, read from standard input
+  --version             the version and the commit it was built from
+
+Exit codes: 0 success, 1 invalid input, 2 usage error, 3 integrity problem found,
+4 access denied (password, lock, role), 5 not found, 6 store error,
+7 sync incomplete (records still waiting or rejected).
+</source>
+        <translation>Usage : sidepctl [--db FICHIER] [--user NOM] [--password-stdin] COMMANDE ...
+
+Commandes :
+  init --site-finess FINESS --admin NOM    crée une base ; le mot de passe de
+                                           l&apos;administrateur est lu sur l&apos;entrée
+                                           standard ; affiche une seule fois la
+                                           clé de récupération
+  user add NOM --role nurse|lab|admin      le nouveau mot de passe est la ligne
+                                           suivante de l&apos;entrée
+  user list | user disable NOM | user passwd NOM
+  recovery rotate                          remplace la clé de récupération
+  record add [FICHIER|-] [--accept-warnings] [--identity-override MOTIF]
+  record list [--status STATUT]
+  record show ID | record show --tube ÉTIQUETTE
+  record export ID --format json
+  record purge [--dry-run]                 efface les données d&apos;identification
+                                           des fiches acquittées par le serveur
+                                           national il y a plus de
+                                           retention.days jours (tout compte ;
+                                           l&apos;interface graphique et sync le font
+                                           après chaque cycle)
+  check nir|rpps|adeli|finess|cog|loinc|phone|email VALEUR
+  db verify | audit verify | audit list
+  db backup FICHIER                        une copie cohérente de la base, faite
+                                           pendant son utilisation (administrateur) ;
+                                           FICHIER doit être nouveau
+  db restored                              après la remise en place d&apos;une sauvegarde
+                                           (administrateur) : une nouvelle identité
+                                           pour le serveur national, qui refuse une
+                                           base revenue en arrière
+  stats
+  scan IMAGE                               lit les codes d&apos;une image (étiquette
+                                           de tube, DataMatrix INS) en JSON
+  result set --tube ÉTIQUETTE --value P|N|I|X [--analysis LOINC]
+             [--validated-at ISO] [--report FICHIER.pdf] [--reason TEXTE]
+                                           saisit un résultat (laboratoire) ;
+                                           un positif exige une seconde saisie
+                                           par un autre utilisateur ; le motif
+                                           est la non-conformité d&apos;un X
+  result correct --tube ÉTIQUETTE --value ... --reason TEXTE
+  result cancel --tube ÉTIQUETTE --reason TEXTE
+  codes import FICHIER [--sha256 FICHIER]  ajoute des codes d&apos;activation (tous
+                                           ou aucun) d&apos;une livraison nationale
+                                           (.tgz) ou d&apos;un CSV, vérifiés avec le
+                                           .sha256 placé à côté (obligatoire
+                                           pour un .tgz)
+  codes status [--soon-days N]             codes restants, valides à ce jour,
+                                           bientôt expirés
+  codes fetch [--count N]                  récupère des codes d&apos;activation
+                                           auprès du serveur national (jusqu&apos;à
+                                           l&apos;objectif de la réserve, ou N codes)
+  qr --tube ÉTIQUETTE --png FICHIER        le QR code d&apos;un positif validé
+  slip --tube ÉTIQUETTE --pdf FICHIER [--reason TEXTE] [--language fr|en]
+                                           le bulletin de résultat ; une
+                                           réimpression exige un motif
+  config set sync.url https://HÔTE:PORT    le serveur national (https seulement)
+  config set retention.days JOURS          nombre de jours pendant lesquels une
+                                           fiche reste sur le poste une fois
+                                           reçue par le serveur (1 à 90, 7 par
+                                           défaut ; administrateur)
+  config import-ca FICHIER.pem             l&apos;autorité de certification (AC) à
+                                           laquelle le serveur doit se rattacher
+  config import-cert CERT.pem CLÉ.pem [--key-passphrase-stdin]
+  config import-cert FICHIER.p12           le certificat client du site et sa
+                                           clé privée (la phrase secrète ou le
+                                           mot de passe PKCS#12 est la ligne
+                                           suivante de l&apos;entrée) ; la clé est
+                                           conservée chiffrée dans la base
+  config show                              les réglages de synchronisation,
+                                           sans les secrets
+  sync [--watch]                           envoyer au serveur national ce qui
+                                           attend
+  sync status                              en attente, acquittées, refusées,
+                                           erreurs
+
+Options :
+  --db FICHIER          la base (par défaut : $SIDEP_DB, sinon le dossier des
+                        données de l&apos;application)
+  --user NOM            le compte avec lequel se connecter
+  --password-stdin      la première ligne de l&apos;entrée standard
+                        est le mot de passe
+  --recovery-key-stdin  se connecter avec la clé de récupération, lue sur
+                        l&apos;entrée standard
+  --version             la version et le commit dont elle est construite
+
+Codes de sortie : 0 succès, 1 entrée invalide, 2 erreur d&apos;utilisation,
+3 problème d&apos;intégrité détecté, 4 accès refusé (mot de passe, verrouillage,
+rôle), 5 introuvable, 6 erreur de la base, 7 synchronisation incomplète
+(fiches encore en attente ou refusées).
+</translation>
+    </message>
+    <message>
+        <source>db restored takes nothing more</source>
+        <translation>db restored ne prend rien de plus</translation>
+    </message>
+    <message>
+        <source>the store does not check out: run sidepctl db verify and audit verify, and restore another backup</source>
+        <translation>la base n&apos;est pas intègre : lancez sidepctl db verify et audit verify, et restaurez une autre sauvegarde</translation>
+    </message>
+    <message>
+        <source>The store has a new identity for the national server; its records that the server acknowledged after the backup was made go again, and the server recognises them.</source>
+        <translation>La base a une nouvelle identité pour le serveur national ; ses fiches que le serveur a acquittées après la sauvegarde repartent, et le serveur les reconnaît.</translation>
+    </message>
+    <message>
+        <source>db needs verify, backup FILE or restored</source>
+        <translation>db attend verify, backup FICHIER ou restored</translation>
+    </message>
+    <message>
+        <source>damaged: %1</source>
+        <translation>endommagé : %1</translation>
     </message>
 </context>
 <context>
@@ -4218,10 +4246,49 @@ rôle), 5 introuvable, 6 erreur de la base, 7 synchronisation incomplète
     </message>
 </context>
 <context>
+    <name>StoreIdentity</name>
+    <message>
+        <source>the store&apos;s identity for the national server was taken away</source>
+        <translation>l&apos;identité de la base pour le serveur national a été supprimée</translation>
+    </message>
+    <message>
+        <source>the store&apos;s identity for the national server was edited</source>
+        <translation>l&apos;identité de la base pour le serveur national a été modifiée</translation>
+    </message>
+    <message>
+        <source>sign in first</source>
+        <translation>connectez-vous d&apos;abord</translation>
+    </message>
+    <message>
+        <source>the store&apos;s identity for the national server is missing: the store file was changed outside the program (sidepctl db verify)</source>
+        <translation>l&apos;identité de la base pour le serveur national manque : le fichier de la base a été modifié hors du programme (sidepctl db verify)</translation>
+    </message>
+    <message>
+        <source>the store&apos;s identity for the national server does not check out: the store file was changed outside the program (sidepctl db verify)</source>
+        <translation>l&apos;identité de la base pour le serveur national n&apos;est pas intègre : le fichier de la base a été modifié hors du programme (sidepctl db verify)</translation>
+    </message>
+    <message>
+        <source>the audit log&apos;s head does not check out: the store file was changed outside the program (sidepctl audit verify)</source>
+        <translation>la tête du journal d&apos;audit n&apos;est pas intègre : le fichier de la base a été modifié hors du programme (sidepctl audit verify)</translation>
+    </message>
+</context>
+<context>
     <name>SyncEngine</name>
     <message>
         <source>the server did not answer for this record</source>
         <translation>le serveur n&apos;a pas répondu pour cette fiche</translation>
+    </message>
+    <message>
+        <source>another program is sending this store&apos;s records (sidepctl sync or another window): this one tries again at its next round</source>
+        <translation>un autre programme envoie les fiches de cette base (sidepctl sync ou une autre fenêtre) : celui-ci réessaie à son prochain cycle</translation>
+    </message>
+    <message>
+        <source>this store went back in time: the national server saw it further on, so an older copy of the store file was put back. Nothing is sent until an administrator checks it (sidepctl db verify and audit verify) and, for a backup put back on purpose, runs sidepctl db restored (server: %1)</source>
+        <translation>cette base est revenue en arrière dans le temps : le serveur national l&apos;a vue plus avancée, une copie plus ancienne du fichier de la base a donc été remise en place. Rien n&apos;est envoyé tant qu&apos;un administrateur ne l&apos;a pas vérifiée (sidepctl db verify et audit verify) et, pour une sauvegarde remise en place volontairement, n&apos;a pas lancé sidepctl db restored (serveur : %1)</translation>
+    </message>
+    <message>
+        <source>the server answered HTTP %1</source>
+        <translation>le serveur a répondu HTTP %1</translation>
     </message>
 </context>
 <context>
