@@ -238,6 +238,13 @@ const QList<QStringList> Migrations = {
         " record BLOB NOT NULL)"_s,
         u"UPDATE activation_codes SET used_at = substr(used_at, 1, 10) WHERE used_at IS NOT NULL"_s,
     },
+    // 14: a record's identifying blocks are sealed for the version that wrote them (its
+    // creation, or its latest amendment), named by identity_version, which row_mac covers
+    // with slips_printed. NULL for rows written before: their blocks stay unbound, and their
+    // hash as it was, until an amendment seals them again.
+    {
+        u"ALTER TABLE records ADD COLUMN identity_version INTEGER"_s,
+    },
 };
 
 // SQLite's primary result codes that a person can act on (sqlite3.h).

@@ -23,17 +23,6 @@ const QString SealedHintKey = u"records.sealedAt"_s;
 // The blocks a new version writes (a result, a correction, a cancellation), bound to it.
 const QString BoundColumns[] = {u"result"_s, u"report"_s};
 
-RecordSeal::Clear clearFrom(const QSqlQuery& select, int first)
-{
-    RecordSeal::Clear clear;
-    clear.version = select.value(first).toInt();
-    clear.status = select.value(first + 1).toString();
-    clear.correction = select.value(first + 2).toString();
-    clear.activationPending = select.value(first + 3).toBool();
-    clear.collectedAt = select.value(first + 4).toString();
-    return clear;
-}
-
 bool findSealedMarker(Store& store)
 {
     AuditLog* log = store.auditLog();
@@ -69,16 +58,41 @@ QString RecordSeal::boundColumn(const QString& column, int version)
 
 QString RecordSeal::clearColumns()
 {
-    return u"version, status, correction, activation_pending, collected_at, row_mac"_s;
+    return u"version, status, correction, activation_pending, collected_at, row_mac, "
+           "identity_version, slips_printed"_s;
+}
+
+RecordSeal::Clear RecordSeal::clearFrom(const QSqlQuery& select, int first)
+{
+    Clear clear;
+    clear.version = select.value(first).toInt();
+    clear.status = select.value(first + 1).toString();
+    clear.correction = select.value(first + 2).toString();
+    clear.activationPending = select.value(first + 3).toBool();
+    clear.collectedAt = select.value(first + 4).toString();
+    // first + 5 is row_mac.
+    clear.identityVersion = select.value(first + 6).toInt();
+    clear.slipsPrinted = select.value(first + 7).toInt();
+    return clear;
 }
 
 QByteArray RecordSeal::rowMac(const Vault& vault, const QString& recordId, const Clear& clear)
 {
-    return vault.stateMac((u"sidep/v1|record|"_s + recordId + u'|' +
-                           QString::number(clear.version) + u'|' + clear.status + u'|' +
-                           clear.correction + u'|' + (clear.activationPending ? u"1"_s : u"0"_s) +
-                           u'|' + clear.collectedAt)
-                              .toUtf8());
+    QString covered = u"sidep/v1|record|"_s + recordId + u'|' + QString::number(clear.version) +
+                      u'|' + clear.status + u'|' + clear.correction + u'|' +
+                      (clear.activationPending ? u"1"_s : u"0"_s) + u'|' + clear.collectedAt;
+    // Rows written before identity_version keep the hash they have; a row with one cannot
+    // pass for one without (the hash would change).
+    if (clear.identityVersion > 0) {
+        covered += u"|i"_s + QString::number(clear.identityVersion) + u"|s"_s +
+                   QString::number(clear.slipsPrinted);
+    }
+    return vault.stateMac(covered.toUtf8());
+}
+
+QString RecordSeal::identityColumn(const QString& column, int identityVersion)
+{
+    return identityVersion > 0 ? boundColumn(column, identityVersion) : column;
 }
 
 bool RecordSeal::rowIsAuthentic(const Vault& vault, const QString& recordId, const Clear& clear,
@@ -100,7 +114,7 @@ bool RecordSeal::sealRow(Store& store, const QString& recordId, QString* error)
         *error = tr("no record %1").arg(recordId);
         return false;
     }
-    const Clear clear = clearFrom(select, 0);
+    const Clear clear = RecordSeal::clearFrom(select, 0);
     select.finish();
     QSqlQuery& update = database.query(u"UPDATE records SET row_mac = ? WHERE id = ?"_s);
     update.bindValue(0, rowMac(*store.vault(), recordId, clear));
@@ -115,7 +129,7 @@ bool RecordSeal::isAuthentic(Store& store, const QString& recordId)
     select.bindValue(0, recordId);
     bool authentic = false;
     if (select.exec() && select.next()) {
-        authentic = rowIsAuthentic(*store.vault(), recordId, clearFrom(select, 0),
+        authentic = rowIsAuthentic(*store.vault(), recordId, RecordSeal::clearFrom(select, 0),
                                    select.value(5).toByteArray());
     }
     select.finish();
@@ -148,8 +162,8 @@ bool RecordSeal::sealLegacyRows(Store& store, QString* error)
         return false;
     while (select.next()) {
         rows.append({select.value(0).toString(),
-                     clearFrom(select, 1),
-                     {select.value(7).toByteArray(), select.value(8).toByteArray()}});
+                     RecordSeal::clearFrom(select, 1),
+                     {select.value(9).toByteArray(), select.value(10).toByteArray()}});
     }
     select.finish();
     const Vault& vault = *store.vault();
@@ -204,7 +218,8 @@ QStringList RecordSeal::damagedRows(Store& store, QString* error)
     const Vault& vault = *store.vault();
     while (select.next()) {
         const QString id = select.value(0).toString();
-        if (!rowIsAuthentic(vault, id, clearFrom(select, 1), select.value(6).toByteArray()))
+        if (!rowIsAuthentic(vault, id, RecordSeal::clearFrom(select, 1),
+                            select.value(6).toByteArray()))
             damaged.append(id);
     }
     select.finish();

@@ -44,10 +44,14 @@ QString idText(const QUuid& id)
 
 // The result changes with each version and is sealed for it; the identifying blocks are
 // not (an amendment re-seals them, and the row's hash covers its version).
-QString sealedColumn(SamplingRecord::Block block, int version)
+// The result is sealed for the record's version, the identifying blocks for the version that
+// wrote them (RecordSeal).
+QString sealedColumn(SamplingRecord::Block block, int version, int identityVersion)
 {
     const QString name = SamplingRecord::blockName(block);
-    return block == SamplingRecord::Block::Result ? RecordSeal::boundColumn(name, version) : name;
+    return block == SamplingRecord::Block::Result
+               ? RecordSeal::boundColumn(name, version)
+               : RecordSeal::identityColumn(name, identityVersion);
 }
 
 QString blockColumns()
@@ -129,12 +133,14 @@ QList<SearchWord> searchWords(const QString& text)
     return words;
 }
 
-// Opens one sealed block of a record and merges it into `blocks`, under its name.
-bool openBlock(const Vault& vault, const QString& id, const QString& name, const QByteArray& sealed,
-               QJsonObject* blocks)
+// Opens one sealed identifying block of a record (sealed for its identity_version) and merges
+// it into `blocks`, under its name.
+bool openBlock(const Vault& vault, const QString& id, const QString& name, int identityVersion,
+               const QByteArray& sealed, QJsonObject* blocks)
 {
     QByteArray cbor;
-    return vault.open(RecordsTable, id, name, sealed, &cbor) &&
+    return vault.open(RecordsTable, id, RecordSeal::identityColumn(name, identityVersion), sealed,
+                      &cbor) &&
            SamplingRecord::mergeBlockCbor(cbor, blocks);
 }
 
@@ -211,8 +217,8 @@ bool RecordStore::add(QList<SamplingRecord>* records, const SaveOptions& options
         return false;
     QSqlQuery& insert = database.query(
         u"INSERT INTO records (id, version, status, tube_index, collected_at, collected_day, "
-        "created_at, updated_at, birth_name_index, usual_name_index, "_s +
-        blockColumns() + u") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
+        "created_at, updated_at, birth_name_index, usual_name_index, identity_version, "_s +
+        blockColumns() + u") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
     const QString now = options.now.toString(Qt::ISODate);
     QList<AuditLog::NewEntry> auditEntries;
     for (qsizetype i = 0; i < records->size(); ++i) {
@@ -233,8 +239,9 @@ bool RecordStore::add(QList<SamplingRecord>* records, const SaveOptions& options
         insert.bindValue(column++, now);
         insert.bindValue(column++, vault.nameIndex(record.patient.birthName));
         insert.bindValue(column++, vault.nameIndex(record.patient.usualName));
+        insert.bindValue(column++, record.version); // the identity is this version's
         for (SamplingRecord::Block block : SamplingRecord::AllBlocks) {
-            insert.bindValue(column++, vault.seal(RecordsTable, id, sealedColumn(block, 1),
+            insert.bindValue(column++, vault.seal(RecordsTable, id, sealedColumn(block, 1, 1),
                                                   record.blockCbor(block)));
         }
         insert.bindValue(column++, QVariant(QMetaType::fromType<QByteArray>())); // no report yet
@@ -292,12 +299,7 @@ bool RecordStore::openBlocks(const QUuid& id, SamplingRecord* record, QString* d
     const int version = select.value(1).toInt();
     const QByteArray tubeIndex = select.value(2).toByteArray();
     const Vault& vault = *m_store.vault();
-    RecordSeal::Clear clear;
-    clear.version = select.value(3).toInt();
-    clear.status = select.value(4).toString();
-    clear.correction = select.value(5).toString();
-    clear.activationPending = select.value(6).toBool();
-    clear.collectedAt = select.value(7).toString();
+    const RecordSeal::Clear clear = RecordSeal::clearFrom(select, 3);
     if (!RecordSeal::rowIsAuthentic(vault, idString, clear, select.value(8).toByteArray())) {
         select.finish();
         *damagedBlock = u"row"_s;
@@ -315,12 +317,13 @@ bool RecordStore::openBlocks(const QUuid& id, SamplingRecord* record, QString* d
     QJsonObject merged;
     QByteArray report;
     bool opened = true;
-    int column = 9;
+    int column = 11;
     for (SamplingRecord::Block block : SamplingRecord::AllBlocks) {
         const QString name = SamplingRecord::blockName(block);
         const QByteArray sealed = select.value(column++).toByteArray();
         QByteArray cbor;
-        if (!vault.open(RecordsTable, idString, sealedColumn(block, version), sealed, &cbor) ||
+        if (!vault.open(RecordsTable, idString, sealedColumn(block, version, clear.identityVersion),
+                        sealed, &cbor) ||
             !SamplingRecord::mergeBlockCbor(cbor, &merged)) {
             *damagedBlock = name;
             opened = false;
@@ -467,7 +470,7 @@ namespace {
 
 const QString SummaryColumns =
     u"SELECT id, status, collected_at, damaged, specimen, patient, collected_day, version, "
-    "correction, activation_pending, row_mac FROM records"_s;
+    "correction, activation_pending, row_mac, identity_version, slips_printed FROM records"_s;
 
 // A queue row from the columns of SummaryColumns: decrypts the tube label, and the names
 // and birth date when asked.
@@ -486,6 +489,8 @@ RecordStore::Summary summaryOf(const QSqlQuery& select, const Vault& vault, bool
     clear.correction = select.value(8).toString();
     clear.activationPending = select.value(9).toBool();
     clear.collectedAt = select.value(2).toString();
+    clear.identityVersion = select.value(11).toInt();
+    clear.slipsPrinted = select.value(12).toInt();
     if (!RecordSeal::rowIsAuthentic(vault, id, clear, select.value(10).toByteArray()))
         summary.damaged = true;
     if (summary.status == RecordStatus::Purged) {
@@ -493,13 +498,15 @@ RecordStore::Summary summaryOf(const QSqlQuery& select, const Vault& vault, bool
         return summary;
     }
     QJsonObject blocks;
-    if (openBlock(vault, id, u"specimen"_s, select.value(4).toByteArray(), &blocks)) {
+    if (openBlock(vault, id, u"specimen"_s, clear.identityVersion, select.value(4).toByteArray(),
+                  &blocks)) {
         summary.accession = blocks.value(u"specimen"_s).toObject().value(u"accession"_s).toString();
     } else {
         summary.damaged = true;
     }
     if (withNames && !summary.damaged) {
-        if (openBlock(vault, id, u"patient"_s, select.value(5).toByteArray(), &blocks)) {
+        if (openBlock(vault, id, u"patient"_s, clear.identityVersion, select.value(5).toByteArray(),
+                      &blocks)) {
             const QJsonObject patient = blocks.value(u"patient"_s).toObject();
             summary.patientName = displayName(patient);
             summary.birthDate = patient.value(u"birthDate"_s).toString();
@@ -596,8 +603,9 @@ QList<QUuid> RecordStore::searchIds(const Query& query, QString* error)
     }
     where += u" AND id IN (SELECT record_id FROM record_search WHERE bucket IN ("_s +
              marks.join(u", "_s) + u"))"_s;
-    QSqlQuery& select = database.query(u"SELECT id, patient, specimen FROM records"_s + where +
-                                       u" ORDER BY collected_at DESC, rowid DESC"_s);
+    QSqlQuery& select = database.query(u"SELECT id, patient, specimen, identity_version FROM "
+                                       "records"_s +
+                                       where + u" ORDER BY collected_at DESC, rowid DESC"_s);
     for (int i = 0; i < values.size(); ++i)
         select.bindValue(i, values.at(i));
     if (!database.exec(select, error))
@@ -605,8 +613,11 @@ QList<QUuid> RecordStore::searchIds(const Query& query, QString* error)
     while (select.next()) {
         const QString id = select.value(0).toString();
         QJsonObject blocks;
-        if (!openBlock(vault, id, u"patient"_s, select.value(1).toByteArray(), &blocks) ||
-            !openBlock(vault, id, u"specimen"_s, select.value(2).toByteArray(), &blocks)) {
+        const int identityVersion = select.value(3).toInt();
+        if (!openBlock(vault, id, u"patient"_s, identityVersion, select.value(1).toByteArray(),
+                       &blocks) ||
+            !openBlock(vault, id, u"specimen"_s, identityVersion, select.value(2).toByteArray(),
+                       &blocks)) {
             continue; // a damaged record is found by its status, not by a search
         }
         const QJsonObject patient = blocks.value(u"patient"_s).toObject();
@@ -678,7 +689,8 @@ bool RecordStore::ensureSearchBuckets(QString* error)
     if (!transaction.begin(error))
         return false;
     QSqlQuery& select = database.query(
-        u"SELECT id, patient, specimen FROM records WHERE status <> 'purged' AND damaged = 0 "
+        u"SELECT id, patient, specimen, identity_version FROM records WHERE status <> 'purged' "
+        "AND damaged = 0 "
         "AND id NOT IN (SELECT record_id FROM record_search)"_s);
     if (!database.exec(select, error))
         return false;
@@ -687,8 +699,11 @@ bool RecordStore::ensureSearchBuckets(QString* error)
     while (select.next()) {
         const QString id = select.value(0).toString();
         QJsonObject blocks;
-        if (!openBlock(vault, id, u"patient"_s, select.value(1).toByteArray(), &blocks) ||
-            !openBlock(vault, id, u"specimen"_s, select.value(2).toByteArray(), &blocks)) {
+        const int identityVersion = select.value(3).toInt();
+        if (!openBlock(vault, id, u"patient"_s, identityVersion, select.value(1).toByteArray(),
+                       &blocks) ||
+            !openBlock(vault, id, u"specimen"_s, identityVersion, select.value(2).toByteArray(),
+                       &blocks)) {
             continue;
         }
         QList<Problem> ignored;
@@ -815,9 +830,10 @@ bool RecordStore::amend(const QUuid& id, SamplingRecord* record, const QString& 
     record->status = previous.status;
     record->version = previous.version + 1;
     // The result and report are sealed for the version: sealed again for the new one.
+    // The identifying blocks too, for the new version: those of before no longer open.
     QString sets = u"version = ?, tube_index = ?, collected_at = ?, collected_day = ?, "
                    "updated_at = ?, birth_name_index = ?, usual_name_index = ?, result = ?, "
-                   "report = ?"_s;
+                   "report = ?, identity_version = ?"_s;
     for (SamplingRecord::Block block : IdentifyingBlocks)
         sets += u", "_s + SamplingRecord::blockName(block) + u" = ?"_s;
     QSqlQuery& update = database.query(u"UPDATE records SET "_s + sets + u" WHERE id = ?"_s);
@@ -838,10 +854,11 @@ bool RecordStore::amend(const QUuid& id, SamplingRecord* record, const QString& 
                       : QVariant(vault.seal(RecordsTable, recordId,
                                             RecordSeal::boundColumn(ReportColumn, record->version),
                                             previous.result.reportPdf)));
+    update.bindValue(column++, record->version);
     for (SamplingRecord::Block block : IdentifyingBlocks) {
-        update.bindValue(column++,
-                         vault.seal(RecordsTable, recordId, SamplingRecord::blockName(block),
-                                    record->blockCbor(block)));
+        update.bindValue(column++, vault.seal(RecordsTable, recordId,
+                                              sealedColumn(block, record->version, record->version),
+                                              record->blockCbor(block)));
     }
     update.bindValue(column++, recordId);
     if (!database.exec(update, error) || !RecordSeal::sealRow(m_store, recordId, error) ||
@@ -883,7 +900,8 @@ QList<RecordStore::AwaitingResult> RecordStore::awaitingResult(const QDateTime& 
     Database& database = m_store.database();
     // collected_at carries its offset: julianday() compares the instants.
     QSqlQuery& select = database.query(
-        u"SELECT id, collected_at, specimen FROM records WHERE status = 'sampled' AND damaged = 0 "
+        u"SELECT id, collected_at, specimen, identity_version FROM records WHERE status = "
+        "'sampled' AND damaged = 0 "
         "AND julianday(collected_at) < julianday(?) ORDER BY julianday(collected_at)"_s);
     select.bindValue(0, sampledBefore.toUTC().toString(Qt::ISODate));
     if (!database.exec(select, error))
@@ -895,7 +913,8 @@ QList<RecordStore::AwaitingResult> RecordStore::awaitingResult(const QDateTime& 
         waiting.collectedAt = select.value(1).toString();
         QByteArray cbor;
         QJsonObject merged;
-        if (vault.open(RecordsTable, idText(waiting.id), u"specimen"_s,
+        if (vault.open(RecordsTable, idText(waiting.id),
+                       RecordSeal::identityColumn(u"specimen"_s, select.value(3).toInt()),
                        select.value(2).toByteArray(), &cbor) &&
             SamplingRecord::mergeBlockCbor(cbor, &merged)) {
             waiting.accession =

@@ -181,7 +181,8 @@ bool ResultStore::readRow(const QUuid& id, Row* row, QString* error)
     Database& database = m_store.database();
     QSqlQuery& select = database.query(
         u"SELECT status, version, correction, activation_pending, slips_printed, collected_at, "
-        "damaged, specimen, result, report IS NOT NULL, row_mac FROM records WHERE id = ?"_s);
+        "damaged, specimen, result, report IS NOT NULL, row_mac, identity_version FROM records "
+        "WHERE id = ?"_s);
     const QString recordId = idText(id);
     select.bindValue(0, recordId);
     if (!select.exec() || !select.next()) {
@@ -200,11 +201,13 @@ bool ResultStore::readRow(const QUuid& id, Row* row, QString* error)
     const QByteArray sealedResult = select.value(8).toByteArray();
     row->hasReport = select.value(9).toBool();
     const QByteArray rowMac = select.value(10).toByteArray();
+    const int identityVersion = select.value(11).toInt();
     const bool legacyActivationFlag = select.value(3).toBool(); // see ActivationCodes::isWaiting
     select.finish();
     // What the row says in clear decides what happens next: only as the store wrote it.
-    const RecordSeal::Clear clear{row->version, statusName, row->correction, legacyActivationFlag,
-                                  row->collectedAt};
+    const RecordSeal::Clear clear{row->version,         statusName,       row->correction,
+                                  legacyActivationFlag, row->collectedAt, identityVersion,
+                                  row->slipsPrinted};
     const Vault& vault = *m_store.vault();
     if (!RecordSeal::rowIsAuthentic(vault, recordId, clear, rowMac)) {
         *error =
@@ -220,7 +223,9 @@ bool ResultStore::readRow(const QUuid& id, Row* row, QString* error)
     QByteArray specimenCbor;
     QJsonObject merged;
     if (damaged ||
-        !vault.open(RecordsTable, recordId, u"specimen"_s, sealedSpecimen, &specimenCbor) ||
+        !vault.open(RecordsTable, recordId,
+                    RecordSeal::identityColumn(u"specimen"_s, identityVersion), sealedSpecimen,
+                    &specimenCbor) ||
         !vault.open(RecordsTable, recordId, RecordSeal::boundColumn(u"result"_s, row->version),
                     sealedResult, &row->resultCbor) ||
         !SamplingRecord::mergeBlockCbor(specimenCbor, &merged) ||
@@ -873,8 +878,9 @@ bool ResultStore::slip(const QUuid& id, const QString& reprintReason, SlipConten
          u"version %1"_s.arg(row.version) +
              (positive ? u", with the activation QR code"_s : QString()),
          reprint ? reprintReason.trimmed() : QString(), true}};
-    if (!database.exec(count, error) || !m_store.audit(audit, error) ||
-        !transaction.commit(error)) {
+    // The count decides whether the next print needs a reason: hashed with the row.
+    if (!database.exec(count, error) || !RecordSeal::sealRow(m_store, recordId, error) ||
+        !m_store.audit(audit, error) || !transaction.commit(error)) {
         return false;
     }
     *content = SlipContent{};

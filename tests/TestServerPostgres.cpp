@@ -11,6 +11,7 @@
 #include "ResultStore.h"
 #include "ServerDatabase.h"
 #include "ServerProcess.h"
+#include "StoreIdentity.h"
 #include "SyncSettings.h"
 #include "TestSupport.h"
 
@@ -665,6 +666,13 @@ void TestServerPostgres::twoWorkstationsThroughTwoInstancesStoreEachRecordOnce()
         QFile::remove(b.path() + suffix);
         if (QFile::exists(a.path() + suffix) && suffix != u"-shm"_s)
             QVERIFY(QFile::copy(a.path() + suffix, b.path() + suffix));
+    }
+    {
+        // Another workstation, not A put back in time: its own identity for the server.
+        auto admin = b.openAs(AdminName);
+        QString error;
+        QVERIFY2(StoreIdentity::renew(*admin, u"a copy made for a second workstation"_s, &error),
+                 qPrintable(error));
     }
     setServerPort(b, two.port());
     addRecords(a, SharedRecords, OwnRecords, &ownA);

@@ -119,6 +119,8 @@ private Q_SLOTS:
     void rowsWrittenBeforeSealsAreSealedOnce();
     void deletedRowIsMissing();
     void purgedRecordIsNotMissing();
+    void identityOfBeforeAnAmendmentIsDamage();
+    void slipCountSetBackIsDamage();
 };
 
 void TestStoreRollback::earlierResultBlockPutBackIsDamage()
@@ -166,6 +168,77 @@ void TestStoreRollback::earlierResultBlockPutBackIsDamage()
     const SamplingRecord original = validRecord(0);
     QVERIFY(!verify.out.contains(original.patient.birthName, Qt::CaseInsensitive));
     QVERIFY(!verify.out.contains(original.specimen.accession));
+}
+
+void TestStoreRollback::identityOfBeforeAnAmendmentIsDamage()
+{
+    StoreFixture fixture;
+    const QList<QUuid> ids = addSampledRecords(fixture, 2);
+    const QUuid victim = ids.first();
+    const QString where = u" FROM records WHERE id = '%1'"_s.arg(idText(victim));
+    const QByteArray before = readFile(fixture.path(), u"SELECT patient"_s + where).toByteArray();
+    QCOMPARE(readFile(fixture.path(), u"SELECT identity_version"_s + where).toInt(), 1);
+    {
+        // The nurse corrects the birth name (a typo): version 2, its identity sealed for it.
+        auto nurse = fixture.openAs(NurseName);
+        SamplingRecord record;
+        QString error;
+        QVERIFY2(nurse->records()->load(victim, &record, &error), qPrintable(error));
+        record.patient.birthName = u"MARTINEZ"_s;
+        QList<Problem> problems;
+        QVERIFY2(nurse->records()->amend(victim, &record, u"typo in the birth name"_s, {},
+                                         &problems, &error),
+                 qPrintable(error));
+    }
+    QCOMPARE(readFile(fixture.path(), u"SELECT identity_version"_s + where).toInt(), 2);
+
+    // The identity of before put back, the rest as it is: it no longer opens.
+    editFile(fixture.path(), u"UPDATE records SET patient = ? WHERE id = ?"_s,
+             {before, idText(victim)});
+    auto lab = fixture.openAs(LabName);
+    SamplingRecord record;
+    QString error;
+    QVERIFY(!lab->records()->load(victim, &record, &error));
+    QVERIFY2(error.contains(u"damaged"_s), qPrintable(error));
+    QVERIFY2(lab->records()->load(ids.last(), &record, &error), qPrintable(error));
+    // Nor is the amendment sent with the old identity in it.
+    FakeSyncServer server;
+    sync(*lab, server, QDateTime::currentDateTimeUtc());
+    QVERIFY(!versionsStored(server, victim).contains(2));
+    QVERIFY(versionsStored(server, ids.last()).contains(1));
+    lab.reset();
+    const SidepCtlRun verify = sidepctl(fixture.path(), {u"db"_s, u"verify"_s});
+    QCOMPARE(verify.code, 3);
+    QVERIFY2(verify.out.contains(idText(victim)) && verify.out.contains(u"patient"_s),
+             qPrintable(verify.out));
+
+    // Nor does setting identity_version back to match the old block: the row's hash says 2.
+    editFile(fixture.path(), u"UPDATE records SET identity_version = 1 WHERE id = ?"_s,
+             {idText(victim)});
+    lab = fixture.openAs(LabName);
+    QVERIFY(!lab->records()->load(victim, &record, &error));
+    QVERIFY2(error.contains(u"damaged"_s), qPrintable(error));
+}
+
+void TestStoreRollback::slipCountSetBackIsDamage()
+{
+    StoreFixture fixture;
+    const QList<QUuid> ids = addResultedRecords(fixture, 1);
+    auto lab = fixture.openAs(LabName);
+    ResultStore results(*lab);
+    ResultStore::SlipContent slip;
+    QString error;
+    QVERIFY2(results.slip(ids.first(), {}, &slip, &error), qPrintable(error));
+    QVERIFY(!results.slip(ids.first(), {}, &slip, &error)); // a reprint needs a reason
+    QVERIFY2(error.contains(u"reason"_s), qPrintable(error));
+    lab.reset();
+
+    // Zeroed in the file so that a reprint goes without a reason: the row is damage.
+    editFile(fixture.path(), u"UPDATE records SET slips_printed = 0"_s);
+    lab = fixture.openAs(LabName);
+    ResultStore after(*lab);
+    QVERIFY(!after.slip(ids.first(), {}, &slip, &error));
+    QVERIFY2(error.contains(u"damaged"_s), qPrintable(error));
 }
 
 void TestStoreRollback::wholeRowPutBackIsDamage()
