@@ -241,9 +241,21 @@ const QList<QStringList> Migrations = {
     // 14: a record's identifying blocks are sealed for the version that wrote them (its
     // creation, or its latest amendment), named by identity_version, which row_mac covers
     // with slips_printed. NULL for rows written before: their blocks stay unbound, and their
-    // hash as it was, until an amendment seals them again.
+    // hash as it was, until an amendment seals them again. And result_entries names its record
+    // by a keyed token (ResultStore::entriesKey: only a positive waits there for its second
+    // entry), so it loses its reference to records (rebuilt: SQLite cannot drop one).
     {
         u"ALTER TABLE records ADD COLUMN identity_version INTEGER"_s,
+        u"CREATE TABLE result_entries_keyed ("
+        " record_id TEXT NOT NULL,"
+        " entered_by TEXT NOT NULL,"
+        " entered_at TEXT NOT NULL,"
+        " entry BLOB NOT NULL,"
+        " PRIMARY KEY (record_id, entered_by))"_s,
+        u"INSERT INTO result_entries_keyed SELECT record_id, entered_by, entered_at, entry "
+        "FROM result_entries"_s,
+        u"DROP TABLE result_entries"_s,
+        u"ALTER TABLE result_entries_keyed RENAME TO result_entries"_s,
     },
 };
 

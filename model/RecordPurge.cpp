@@ -4,6 +4,7 @@
 #include "Logging.h"
 #include "Outbox.h"
 #include "RecordSeal.h"
+#include "ResultStore.h"
 #include "SamplingRecord.h"
 #include "Store.h"
 
@@ -186,7 +187,7 @@ bool RecordPurge::purgeDue(const QDateTime& now, Report* report, QString* error)
         erasedBlocks() + u" WHERE id = ? AND status = 'resulted'"_s);
     QSqlQuery& versions = database.query(u"DELETE FROM record_versions WHERE record_id = ?"_s);
     QSqlQuery& buckets = database.query(u"DELETE FROM record_search WHERE record_id = ?"_s);
-    QSqlQuery& entries = database.query(u"DELETE FROM result_entries WHERE record_id = ?"_s);
+    QSqlQuery& entries = database.query(u"DELETE FROM result_entries WHERE record_id IN (?, ?)"_s);
     Outbox outbox(m_store);
     ActivationCodes codes(m_store);
     for (const Due& record : std::as_const(due)) {
@@ -210,7 +211,8 @@ bool RecordPurge::purgeDue(const QDateTime& now, Report* report, QString* error)
         erase.bindValue(1, record.id);
         versions.bindValue(0, record.id);
         buckets.bindValue(0, record.id);
-        entries.bindValue(0, record.id);
+        entries.bindValue(0, ResultStore::entriesKey(vault, record.id));
+        entries.bindValue(1, record.id);
         if (!database.exec(erase, error) || !database.exec(versions, error) ||
             !database.exec(buckets, error) || !database.exec(entries, error) ||
             // The code stays in the pool as used (it must never be given again), linked to

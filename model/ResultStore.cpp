@@ -159,6 +159,16 @@ ResultStore::ResultStore(Store& store, QObject* parent)
     , m_store(store)
 {}
 
+// The key of a record's rows in result_entries: a keyed token, not its id, since only a
+// positive waits there for its second entry (the check would tell which records are
+// positive). Rows written before name the record by its id; both are read and cleared, and
+// they leave with the result's validation.
+QString ResultStore::entriesKey(const Vault& vault, const QString& recordId)
+{
+    return u"k:"_s + QString::fromLatin1(
+                         vault.stateMac(QByteArray("result-entries|" + recordId.toUtf8())).toHex());
+}
+
 bool ResultStore::secondCheckEnabled()
 {
     const QString value = m_store.setting(SecondCheckSetting, u"on"_s).trimmed().toLower();
@@ -341,8 +351,9 @@ bool ResultStore::validate(const QUuid& id, const Row& row, const Entry& entry,
         detail += activationNote(exhausted);
     const QList<AuditLog::NewEntry> audit = {{u"result.validate"_s, recordId, detail, {}, true}};
     QSqlQuery& clear =
-        m_store.database().query(u"DELETE FROM result_entries WHERE record_id = ?"_s);
-    clear.bindValue(0, recordId);
+        m_store.database().query(u"DELETE FROM result_entries WHERE record_id IN (?, ?)"_s);
+    clear.bindValue(0, entriesKey(*m_store.vault(), recordId));
+    clear.bindValue(1, recordId);
     // The result is the record's next version, queued for the national server before the
     // record changes (the registration, if still unsent, keeps what it said).
     const int version = row.version + 1;
@@ -444,8 +455,9 @@ bool ResultStore::otherEntries(const QString& recordId, QList<PendingEntry>* oth
     const Vault& vault = *m_store.vault();
     Database& database = m_store.database();
     QSqlQuery& select =
-        database.query(u"SELECT entered_by, entry FROM result_entries WHERE record_id = ?"_s);
-    select.bindValue(0, recordId);
+        database.query(u"SELECT entered_by, entry FROM result_entries WHERE record_id IN (?, ?)"_s);
+    select.bindValue(0, entriesKey(vault, recordId));
+    select.bindValue(1, recordId);
     if (!database.exec(select, error))
         return false;
     while (select.next()) {
@@ -477,7 +489,7 @@ bool ResultStore::keepPending(const QString& recordId, const Entry& entry, const
         database.query(u"INSERT INTO result_entries (record_id, entered_by, entered_at, entry) "
                        "VALUES (?, ?, ?, ?) ON CONFLICT (record_id, entered_by) DO UPDATE SET "
                        "entered_at = excluded.entered_at, entry = excluded.entry"_s);
-    upsert.bindValue(0, recordId);
+    upsert.bindValue(0, entriesKey(*m_store.vault(), recordId));
     upsert.bindValue(1, me);
     upsert.bindValue(2, now.toString(Qt::ISODate));
     upsert.bindValue(3, m_store.vault()->seal(EntriesTable, entryRowId(recordId, me), u"entry"_s,
@@ -492,12 +504,16 @@ bool ResultStore::pendingState(const QUuid& id, PendingState* state, QString* er
         return false;
     Database& database = m_store.database();
     QSqlQuery& select = database.query(
-        u"SELECT entered_by FROM result_entries WHERE record_id = ? ORDER BY entered_at"_s);
-    select.bindValue(0, idText(id));
+        u"SELECT entered_by FROM result_entries WHERE record_id IN (?, ?) ORDER BY entered_at"_s);
+    select.bindValue(0, entriesKey(*m_store.vault(), idText(id)));
+    select.bindValue(1, idText(id));
     if (!database.exec(select, error))
         return false;
-    while (select.next())
-        state->enteredBy.append(select.value(0).toString());
+    while (select.next()) {
+        // A user's entry of before the token, entered again since, is one entry.
+        if (const QString user = select.value(0).toString(); !state->enteredBy.contains(user))
+            state->enteredBy.append(user);
+    }
     select.finish();
     state->entries = int(state->enteredBy.size());
     state->enteredByMe = state->enteredBy.contains(m_store.currentUser().name);
@@ -759,8 +775,9 @@ bool ResultStore::replace(const QUuid& id, const Row& row, const Entry* entry,
     }
     const QList<AuditLog::NewEntry> audit = {{entry ? u"result.correct"_s : u"result.cancel"_s,
                                               recordId, detail, reason.trimmed(), true}};
-    QSqlQuery& clear = database.query(u"DELETE FROM result_entries WHERE record_id = ?"_s);
-    clear.bindValue(0, recordId);
+    QSqlQuery& clear = database.query(u"DELETE FROM result_entries WHERE record_id IN (?, ?)"_s);
+    clear.bindValue(0, entriesKey(*m_store.vault(), recordId));
+    clear.bindValue(1, recordId);
     const TestResult result = entry ? resultOf(replacement) : TestResult{};
     return Outbox(m_store).addVersion(id, version,
                                       entry ? Outbox::Kind::Correction : Outbox::Kind::Cancellation,

@@ -10,6 +10,7 @@
 #include <QUuid>
 
 class Store;
+class Vault;
 
 // The lab's side of a record (role lab): entering a result, the blind second check of
 // positives, corrections and cancellations kept as versions, the activation code of a
@@ -24,6 +25,9 @@ class ResultStore : public QObject
     Q_OBJECT
 
 public:
+    // The key of a record's rows in result_entries (a keyed token: only a positive waits
+    // there for its second entry).
+    static QString entriesKey(const Vault& vault, const QString& recordId);
     static const QString DefaultAnalysis;      // 94500-6, RT-PCR SARS-CoV-2
     static const QString RapidAntigenAnalysis; // 94558-4
     static const QString SecondCheckSetting;   // results.secondCheck: "on" (default) or "off"

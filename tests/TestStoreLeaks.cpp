@@ -199,6 +199,16 @@ void TestStoreLeaks::nothingInClearTellsAPositive()
     QVERIFY2(ResultStore(*lab).enter(positiveId, positive, &outcome, &problems, &error),
              qPrintable(error));
     QCOMPARE(outcome, ResultStore::Outcome::AwaitingSecondEntry);
+    // Waiting for its second entry, the positive is not named in the file: its row is keyed
+    // by a token (only a positive waits there).
+    const QList<QVariantMap> pending = rawRows(fixture.path(), u"result_entries"_s);
+    QCOMPARE(pending.size(), 1);
+    const QString pendingKey = pending.first().value(u"record_id"_s).toString();
+    QVERIFY2(!pendingKey.contains(idText(positiveId).left(8)), qPrintable(pendingKey));
+    QVERIFY(pendingKey.startsWith(u"k:"_s));
+    ResultStore::PendingState state;
+    QVERIFY2(ResultStore(*lab2).pendingState(positiveId, &state, &error), qPrintable(error));
+    QCOMPARE(state.enteredBy, QStringList{LabName});
     QVERIFY2(ResultStore(*lab2).enter(positiveId, positive, &outcome, &problems, &error),
              qPrintable(error));
     QCOMPARE(outcome, ResultStore::Outcome::Validated);
