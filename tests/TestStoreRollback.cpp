@@ -28,41 +28,6 @@ QString idText(const QUuid& id)
     return id.toString(QUuid::WithoutBraces);
 }
 
-// What someone with write access to the file does: plain SQL on their own connection,
-// with no key.
-void editFile(const QString& path, const QString& sql, const QVariantList& values = {})
-{
-    const QString name = u"attacker"_s;
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
-        db.setDatabaseName(path);
-        QVERIFY(db.open());
-        QSqlQuery query(db);
-        QVERIFY(query.prepare(sql));
-        for (int i = 0; i < values.size(); ++i)
-            query.bindValue(i, values.at(i));
-        QVERIFY2(query.exec(), qPrintable(query.lastError().text()));
-    }
-    QSqlDatabase::removeDatabase(name);
-}
-
-QVariant readFile(const QString& path, const QString& sql)
-{
-    const QString name = u"attacker"_s;
-    QVariant value;
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
-        db.setDatabaseName(path);
-        if (db.open()) {
-            QSqlQuery query(db);
-            if (query.exec(sql) && query.next())
-                value = query.value(0);
-        }
-    }
-    QSqlDatabase::removeDatabase(name);
-    return value;
-}
-
 void sync(Store& store, FakeSyncServer& server, const QDateTime& at)
 {
     SyncEngine engine(store, &server);

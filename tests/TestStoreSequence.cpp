@@ -29,20 +29,6 @@ using namespace TestSupport;
 
 namespace {
 
-// What someone with write access to the file does: plain SQL on their own connection.
-void editFile(const QString& path, const QString& sql)
-{
-    const QString name = u"attacker"_s;
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
-        db.setDatabaseName(path);
-        QVERIFY(db.open());
-        QSqlQuery query(db);
-        QVERIFY2(query.exec(sql), qPrintable(query.lastError().text()));
-    }
-    QSqlDatabase::removeDatabase(name);
-}
-
 SidepCtlRun sidepctl(const QString& store, const QString& user, const QStringList& command)
 {
     return runSidepCtl(QStringList{u"--db"_s, store, u"--user"_s, user, u"--password-stdin"_s} +

@@ -32,21 +32,6 @@ QDateTime startTime()
     return QDateTime::fromSecsSinceEpoch(QDateTime::currentSecsSinceEpoch(), Qt::UTC);
 }
 
-// What someone with write access to the file does: plain SQL on their own connection,
-// with no key.
-void editFile(const QString& path, const QString& sql)
-{
-    const QString name = u"attacker"_s;
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
-        db.setDatabaseName(path);
-        QVERIFY(db.open());
-        QSqlQuery query(db);
-        QVERIFY2(query.exec(sql), qPrintable(query.lastError().text()));
-    }
-    QSqlDatabase::removeDatabase(name);
-}
-
 void sync(Store& store, FakeSyncServer& server, const QDateTime& at)
 {
     SyncEngine engine(store, &server);

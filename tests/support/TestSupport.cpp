@@ -8,6 +8,7 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QSqlDatabase>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTest>
 #include <cstdio>
@@ -200,6 +201,41 @@ int holdOpen(const QString& path)
     if (input.open(stdin, QIODevice::ReadOnly))
         input.readAll();
     return db.commit() ? 0 : 1;
+}
+
+// What someone with write access to the file does: plain SQL on their own connection,
+// with no key.
+void editFile(const QString& path, const QString& sql, const QVariantList& values)
+{
+    const QString name = u"attacker"_s;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
+        db.setDatabaseName(path);
+        QVERIFY(db.open());
+        QSqlQuery query(db);
+        QVERIFY(query.prepare(sql));
+        for (int i = 0; i < values.size(); ++i)
+            query.bindValue(i, values.at(i));
+        QVERIFY2(query.exec(), qPrintable(query.lastError().text()));
+    }
+    QSqlDatabase::removeDatabase(name);
+}
+
+QVariant readFile(const QString& path, const QString& sql)
+{
+    const QString name = u"attacker"_s;
+    QVariant value;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
+        db.setDatabaseName(path);
+        if (db.open()) {
+            QSqlQuery query(db);
+            if (query.exec(sql) && query.next())
+                value = query.value(0);
+        }
+    }
+    QSqlDatabase::removeDatabase(name);
+    return value;
 }
 
 } // namespace TestSupport

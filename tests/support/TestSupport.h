@@ -7,6 +7,7 @@
 #include <QJsonObject>
 #include <QString>
 #include <QTemporaryDir>
+#include <QVariant>
 #include <memory>
 
 // Fixtures shared by the tests: complete valid records with distinctive values, and a
@@ -62,8 +63,8 @@ private:
 // registration, version 1).
 QList<QUuid> addSampledRecords(StoreFixture& fixture, int count);
 // The lab enters this result on each record (a new version each: version 2 for a first result).
-void enterResults(StoreFixture& fixture, const QList<QUuid>& ids, const QString& value = QStringLiteral("N"),
-                  const QByteArray& reportPdf = {});
+void enterResults(StoreFixture& fixture, const QList<QUuid>& ids,
+                  const QString& value = QStringLiteral("N"), const QByteArray& reportPdf = {});
 // `count` records sampled by the nurse and given a negative result by the lab (with this
 // report, if any): two versions each for the sync engine to send, registration and result.
 QList<QUuid> addResultedRecords(StoreFixture& fixture, int count, const QByteArray& reportPdf = {});
@@ -75,5 +76,10 @@ constexpr char HoldOpenVariable[] = "SIDEP_TEST_HOLD_OPEN";
 // That second process: prints "holding" once the read transaction is open, keeps it until
 // its standard input closes, returns 0 on success.
 int holdOpen(const QString& path);
+
+// What someone with write access to the store's file does, with no key: plain SQL on a
+// connection of their own (a statement with these values; the first column of the first row).
+void editFile(const QString& path, const QString& sql, const QVariantList& values = {});
+QVariant readFile(const QString& path, const QString& sql);
 
 } // namespace TestSupport
