@@ -468,9 +468,10 @@ int RecordStore::count(const Query& query, QString* error)
 
 namespace {
 
+// The row's authenticated columns (RecordSeal::clearColumns) from column 7 on.
 const QString SummaryColumns =
-    u"SELECT id, status, collected_at, damaged, specimen, patient, collected_day, version, "
-    "correction, activation_pending, row_mac, identity_version, slips_printed FROM records"_s;
+    u"SELECT id, status, collected_at, damaged, specimen, patient, collected_day, "_s +
+    RecordSeal::clearColumns() + u" FROM records"_s;
 
 // A queue row from the columns of SummaryColumns: decrypts the tube label, and the names
 // and birth date when asked.
@@ -483,15 +484,8 @@ RecordStore::Summary summaryOf(const QSqlQuery& select, const Vault& vault, bool
     summary.collectedAt = select.value(2).toString();
     summary.damaged = select.value(3).toBool();
     // A status or version edited in the file is damage: shown as such, never as what it says.
-    RecordSeal::Clear clear;
-    clear.version = select.value(7).toInt();
-    clear.status = select.value(1).toString();
-    clear.correction = select.value(8).toString();
-    clear.activationPending = select.value(9).toBool();
-    clear.collectedAt = select.value(2).toString();
-    clear.identityVersion = select.value(11).toInt();
-    clear.slipsPrinted = select.value(12).toInt();
-    if (!RecordSeal::rowIsAuthentic(vault, id, clear, select.value(10).toByteArray()))
+    const RecordSeal::Clear clear = RecordSeal::clearFrom(select, 7);
+    if (!RecordSeal::rowIsAuthentic(vault, id, clear, select.value(12).toByteArray()))
         summary.damaged = true;
     if (summary.status == RecordStatus::Purged) {
         summary.collectedAt = select.value(6).toString(); // nothing sealed is left to open

@@ -116,9 +116,11 @@ void SyncScheduler::finishRound()
         return;
     m_finishing = true;
     // A store the server could not check, or found gone back in time, is not acted on.
-    for (const auto& task : m_storeChecked ? m_afterRound : decltype(m_afterRound)()) {
-        if (const QString problem = task(); !problem.isEmpty() && m_lastProblem.isEmpty())
-            m_lastProblem = problem;
+    if (m_storeChecked) {
+        for (const auto& task : std::as_const(m_afterRound)) {
+            if (const QString problem = task(); !problem.isEmpty() && m_lastProblem.isEmpty())
+                m_lastProblem = problem;
+        }
     }
     setOffline(m_unreachableThisRound);
     // The transport may answer after this scheduler is gone (the session was locked).

@@ -60,34 +60,12 @@ private:
 
 void TestStore::tamper(const QString& path, const QString& sql, const QVariantList& values)
 {
-    const QString name = u"tamper"_s;
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
-        db.setDatabaseName(path);
-        QVERIFY(db.open());
-        QSqlQuery query(db);
-        QVERIFY(query.prepare(sql));
-        for (int i = 0; i < values.size(); ++i)
-            query.bindValue(i, values.at(i));
-        QVERIFY2(query.exec(), qPrintable(query.lastError().text()));
-    }
-    QSqlDatabase::removeDatabase(name);
+    editFile(path, sql, values);
 }
 
 QVariant TestStore::rawValue(const QString& path, const QString& sql)
 {
-    const QString name = u"raw"_s;
-    QVariant value;
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
-        db.setDatabaseName(path);
-        db.open();
-        QSqlQuery query(db);
-        if (query.exec(sql) && query.next())
-            value = query.value(0);
-    }
-    QSqlDatabase::removeDatabase(name);
-    return value;
+    return readFile(path, sql);
 }
 
 QUuid TestStore::addRecord(Store& store, int index)
