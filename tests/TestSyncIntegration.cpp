@@ -186,12 +186,19 @@ private:
         case Pace::Dribble:
             break;
         }
+        // One timer for the pieces, in order: thirty single shots of coarse timers (5 %
+        // early or late) can overtake one another and scramble the answer.
         const qsizetype piece = (json.size() + pieces - 1) / pieces;
-        for (int i = 0; i < pieces; ++i) {
-            QTimer::singleShot(
-                (i + 1) * pieceEveryMs, socket,
-                [socket, bytes = json.mid(i * piece, piece)] { socket->write(bytes); });
-        }
+        auto* next = new QTimer(socket);
+        next->setTimerType(Qt::PreciseTimer);
+        next->setInterval(pieceEveryMs);
+        connect(next, &QTimer::timeout, socket, [socket, next, json, piece, written = 0]() mutable {
+            socket->write(json.mid(written, piece));
+            written += piece;
+            if (written >= json.size())
+                next->stop();
+        });
+        next->start();
     }
 
     QSslServer m_server;
