@@ -102,10 +102,10 @@ QJsonObject BundleIntake::operationOutcome(const QString& code, const QString& d
     return QJsonObject{{u"resourceType"_s, u"OperationOutcome"_s}, {u"issue"_s, QJsonArray{issue}}};
 }
 
-BundleIntake::Result BundleIntake::receive(const QJsonObject& bundle, const QString& site,
-                                           ServerDatabase* database)
+BundleIntake::Checked BundleIntake::check(const QJsonObject& bundle, const QString& site)
 {
-    Result result;
+    Checked checked;
+    Result& result = checked.result;
     QUuid recordId;
     if (FhirBundle::recordVersion(bundle, &recordId, &result.version))
         result.bundleId = u"urn:uuid:"_s + recordId.toString(QUuid::WithoutBraces);
@@ -118,7 +118,7 @@ BundleIntake::Result BundleIntake::receive(const QJsonObject& bundle, const QStr
                                tr("a Bundle has at most %1 entries").arg(MaxEntries)}});
         qCInfo(lcServer).noquote() << "a Bundle of" << entries.toArray().size()
                                    << "entries from site" << site << "rejected";
-        return result;
+        return checked;
     }
 
     SamplingRecord record;
@@ -138,18 +138,18 @@ BundleIntake::Result BundleIntake::receive(const QJsonObject& bundle, const QStr
                          tr("bundle from another site: the client certificate "
                             "names a different FINESS")});
     }
-    const QString logId =
+    checked.logId =
         record.id.isNull() ? u"(unreadable)"_s : record.id.toString(QUuid::WithoutBraces);
     if (!parsed || hasErrors(problems)) {
         result.outcome = Outcome::Rejected;
         result.httpStatus = 422;
         result.operationOutcome = operationOutcome(problems);
-        qCInfo(lcServer).noquote() << "record" << logId << "version" << result.version
+        qCInfo(lcServer).noquote() << "record" << checked.logId << "version" << result.version
                                    << "from site" << site << "rejected";
-        return result;
+        return checked;
     }
 
-    ServerDatabase::Row row;
+    ServerDatabase::Row& row = checked.row;
     row.site = site;
     row.bundleId = record.id.toString(QUuid::WithoutBraces);
     row.version = record.version;
@@ -159,78 +159,76 @@ BundleIntake::Result BundleIntake::receive(const QJsonObject& bundle, const QStr
                                                : u"resulted"_s;
     row.resultValue = record.result.value;
     row.bundle = QString::fromUtf8(QJsonDocument(bundle).toJson(QJsonDocument::Compact));
+    if (!PatientRegister::rowFor(bundle, record, site, &checked.patient, &checked.patientError))
+        checked.patient = {};
+    checked.storable = true;
+    return checked;
+}
 
+BundleIntake::Result BundleIntake::store(const Checked& checked, ServerDatabase* database)
+{
+    if (!checked.storable)
+        return checked.result;
+    Result result = checked.result;
+    const ServerDatabase::Row& row = checked.row;
+    const QString& logId = checked.logId;
+    auto failed = [&](const char* what, const QString& error) {
+        qCWarning(lcServer).noquote() << "record" << logId << what << error;
+        result.outcome = Outcome::Failed;
+        result.httpStatus = 503;
+        result.operationOutcome =
+            operationOutcome(u"transient"_s, tr("the server could not store the record"));
+        return result;
+    };
+
+    // Only a version newer than the stored ones, or the same content again (a replay):
+    // anything else (another content under a stored number, an older version arriving after
+    // a newer one) is refused and nothing is stored.
     QString error;
     ServerDatabase::Insert inserted = ServerDatabase::Insert::Stored;
     int latest = 0;
-    // Only a version newer than the stored ones, or the same content again (a replay):
-    // anything else (another content under a stored number, an older version arriving after
-    // a newer one) is refused before anything is stored.
-    auto conflict = [&] {
+    if (!database->insert(row, &inserted, &latest, &error))
+        return failed("not stored:", error);
+    if (inserted == ServerDatabase::Insert::Conflict) {
         result.outcome = Outcome::Rejected;
         result.httpStatus = 409;
         const QString message =
             tr("version %1 of this record is not newer than version %2 that the server holds, "
                "and is not what the server holds under that number: a change is sent as a "
                "new version, %3 or later")
-                .arg(record.version)
+                .arg(row.version)
                 .arg(latest)
                 .arg(latest + 1);
         result.operationOutcome = operationOutcome(
             {{Problem::Severity::Error, u"meta.extension"_s, VersionConflictRule, message}});
         // The operator's attention: a genuine replay is "already had", this is not.
         qCWarning(lcServer).noquote()
-            << "CONFLICT: record" << logId << "version" << record.version << "from site" << site
+            << "CONFLICT: record" << logId << "version" << row.version << "from site" << row.site
             << "refused: the server holds version" << latest;
         return result;
-    };
-    if (!database->checkVersion(row, &inserted, &latest, &error)) {
-        qCWarning(lcServer).noquote() << "record" << logId << "not checked:" << error;
-        result.outcome = Outcome::Failed;
-        result.httpStatus = 503;
-        result.operationOutcome =
-            operationOutcome(u"transient"_s, tr("the server could not store the record"));
-        return result;
     }
-    if (inserted == ServerDatabase::Insert::Conflict)
-        return conflict();
-    if (inserted == ServerDatabase::Insert::AlreadyHad) {
-        result.outcome = Outcome::AlreadyHad;
-        result.httpStatus = 200;
-        qCInfo(lcServer).noquote() << "record" << logId << "version" << record.version
-                                   << "from site" << site << outcomeName(result.outcome);
-        return result;
-    }
-    if (!database->insert(row, &inserted, &latest, &error)) {
-        qCWarning(lcServer).noquote() << "record" << logId << "not stored:" << error;
-        result.outcome = Outcome::Failed;
-        result.httpStatus = 503;
-        result.operationOutcome =
-            operationOutcome(u"transient"_s, tr("the server could not store the record"));
-        return result;
-    }
-    if (inserted == ServerDatabase::Insert::Conflict)
-        return conflict(); // another instance stored this version meanwhile
     if (inserted == ServerDatabase::Insert::Stored) {
         // A replay ("already had") changed nothing here when it was first stored.
         bool newest = false;
-        if (!PatientRegister(database).keep(bundle, record, site, &newest, &error)) {
-            qCWarning(lcServer).noquote() << "record" << logId << "Patient not kept:" << error;
-            result.outcome = Outcome::Failed;
-            result.httpStatus = 503;
-            result.operationOutcome =
-                operationOutcome(u"transient"_s, tr("the server could not store the record"));
-            return result;
-        }
+        if (!checked.patientError.isEmpty())
+            return failed("Patient not kept:", checked.patientError);
+        if (!PatientRegister(database).keep(checked.patient, &newest, &error))
+            return failed("Patient not kept:", error);
         // The record id only: the identifier is the INS.
         qCInfo(lcServer).noquote()
-            << "record" << logId << "version" << record.version
+            << "record" << logId << "version" << row.version
             << (newest ? "gives its Patient's details" : "stored; a newer sampling's Patient kept");
     }
     result.outcome =
         inserted == ServerDatabase::Insert::Stored ? Outcome::Accepted : Outcome::AlreadyHad;
     result.httpStatus = result.outcome == Outcome::Accepted ? 201 : 200;
-    qCInfo(lcServer).noquote() << "record" << logId << "version" << record.version << "from site"
-                               << site << outcomeName(result.outcome);
+    qCInfo(lcServer).noquote() << "record" << logId << "version" << row.version << "from site"
+                               << row.site << outcomeName(result.outcome);
     return result;
+}
+
+BundleIntake::Result BundleIntake::receive(const QJsonObject& bundle, const QString& site,
+                                           ServerDatabase* database)
+{
+    return store(check(bundle, site), database);
 }

@@ -1,13 +1,12 @@
 #pragma once
 
 #include "Problem.h"
+#include "ServerDatabase.h"
 
 #include <QCoreApplication>
 #include <QJsonObject>
 #include <QList>
 #include <QString>
-
-class ServerDatabase;
 
 // What the server does with one incoming Bundle: reads it back into a record, checks it
 // against Annex 1 and against the site that sent it, and stores it once. The answer is per
@@ -53,9 +52,26 @@ public:
     // Another content under a version already stored, or a version that is not the next.
     static inline const QString VersionConflictRule = QStringLiteral("version.conflict");
 
-    // `site` is the FINESS of the client certificate's CommonName. Called inside a batch
-    // (ServerDatabase::beginBatch): a version stored now and the Patient it may replace
-    // (PatientRegister) are committed together, and a Failed result is rolled back whole.
+    // A Bundle read, validated and made into the rows to store, before the database.
+    struct Checked
+    {
+        Result result;         // the answer when not storable (rejected), else its id
+        bool storable = false; // valid, from the site that sent it
+        QString logId;         // the record's id for the log, or "(unreadable)"
+        ServerDatabase::Row row;
+        ServerDatabase::PatientRow patient;
+        QString patientError; // the Patient's row could not be made (not expected)
+    };
+
+    // The part of receive() that needs no database: reading, validating, serialising. It
+    // touches nothing shared, so the server runs it on its worker threads. `site` is the
+    // FINESS of the client certificate's CommonName.
+    static Checked check(const QJsonObject& bundle, const QString& site);
+    // The rest, in the database's thread and inside a batch (ServerDatabase::beginBatch): a
+    // version stored now and the Patient it may replace (PatientRegister) are committed
+    // together, and a Failed result is rolled back whole.
+    static Result store(const Checked& checked, ServerDatabase* database);
+    // check() then store(), in one go.
     static Result receive(const QJsonObject& bundle, const QString& site, ServerDatabase* database);
 
     // An OperationOutcome with one error issue per problem (at most MaxIssues, then one

@@ -34,25 +34,28 @@ QString PatientRegister::identifier(const QJsonObject& patient, const SamplingRe
     return {};
 }
 
-bool PatientRegister::keep(const QJsonObject& bundle, const SamplingRecord& record,
-                           const QString& site, bool* written, QString* error)
+bool PatientRegister::rowFor(const QJsonObject& bundle, const SamplingRecord& record,
+                             const QString& site, ServerDatabase::PatientRow* row, QString* error)
 {
-    *written = false;
     const QJsonObject patient = patientOf(bundle);
-    ServerDatabase::PatientRow row;
-    row.identifier = identifier(patient, record);
+    row->identifier = identifier(patient, record);
     // Fixed-width UTC text, so that the database compares times from any offset as text.
     const QDateTime sampled = QDateTime::fromString(record.specimen.collectedAt, Qt::ISODate);
-    if (row.identifier.isEmpty() || !sampled.isValid()) {
-        // The intake accepts only Bundles the reader and validator passed: not expected.
+    if (row->identifier.isEmpty() || !sampled.isValid()) {
         *error = tr("the Patient has no identifier or the Specimen no collection time");
         return false;
     }
-    row.sampledAt = sampled.toUTC().toString(u"yyyy-MM-ddTHH:mm:ss.zzzZ"_s);
-    row.site = site;
-    row.bundleId = record.id.toString(QUuid::WithoutBraces);
-    row.version = record.version;
-    row.patient = QString::fromUtf8(QJsonDocument(patient).toJson(QJsonDocument::Compact));
+    row->sampledAt = sampled.toUTC().toString(u"yyyy-MM-ddTHH:mm:ss.zzzZ"_s);
+    row->site = site;
+    row->bundleId = record.id.toString(QUuid::WithoutBraces);
+    row->version = record.version;
+    row->patient = QString::fromUtf8(QJsonDocument(patient).toJson(QJsonDocument::Compact));
+    return true;
+}
+
+bool PatientRegister::keep(const ServerDatabase::PatientRow& row, bool* written, QString* error)
+{
+    *written = false;
     return m_database->keepPatient(row, written, error);
 }
 

@@ -28,11 +28,17 @@ public:
         : m_database(database)
     {}
 
-    // After BundleIntake stored this record version (read from `bundle`, from `site`), in
-    // the same transaction: a failure must undo the version too, or the Patient would never
-    // catch up (a replay is "already had"). *written: the Patient now comes from it.
-    [[nodiscard]] bool keep(const QJsonObject& bundle, const SamplingRecord& record,
-                            const QString& site, bool* written, QString* error);
+    // The row that keep() writes for this record version (read from `bundle`, from `site`):
+    // no database, so BundleIntake makes it off the event loop. False (and why) when the
+    // Patient has no identifier or the Specimen no collection time, which the reader and
+    // validator let through only by mistake.
+    [[nodiscard]] static bool rowFor(const QJsonObject& bundle, const SamplingRecord& record,
+                                     const QString& site, ServerDatabase::PatientRow* row,
+                                     QString* error);
+    // After BundleIntake stored the row's record version, in the same transaction: a
+    // failure must undo the version too, or the Patient would never catch up (a replay is
+    // "already had"). *written: the Patient now comes from it.
+    [[nodiscard]] bool keep(const ServerDatabase::PatientRow& row, bool* written, QString* error);
     // What `sidep-server patient show` prints: the kept Patient and where it came from.
     [[nodiscard]] bool find(const QString& identifier, ServerDatabase::PatientRow* row, bool* found,
                             QString* error);

@@ -14,8 +14,10 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QThread>
 #include <QUuid>
 #include <algorithm>
+#include <memory>
 #include <numeric>
 
 using namespace Qt::StringLiterals;
@@ -41,7 +43,14 @@ ReferenceServer::ReferenceServer(ServerDatabase* database, QObject* parent)
     , m_front([this](const HttpRequest& request, const QString& site,
                      const HttpResponder& responder) { dispatch(request, site, responder); },
               this)
-{}
+{
+    m_workers.setMaxThreadCount(QThread::idealThreadCount());
+}
+
+ReferenceServer::~ReferenceServer()
+{
+    m_workers.waitForDone();
+}
 
 bool ReferenceServer::setupTls(const TlsFiles& files, QString* error)
 {
@@ -63,13 +72,14 @@ void ReferenceServer::dispatch(const HttpRequest& request, const QString& site,
     // Test builds only (SIDEP_SERVER_FAULTS): a failing, cut or slow server on demand.
     if (FaultInjection* faults = FaultInjection::fromEnvironment();
         faults && fhir && method == "POST") {
-        faults->serve(responder,
-                      [this, site, body = request.body] { return postFhir(body, site); });
+        faults->serve(responder, [this, site, body = request.body] {
+            return storeFhir(readFhir(body, site));
+        });
         return;
     }
 #endif
     if (fhir && method == "POST") {
-        responder.respond(postFhir(request.body, site));
+        postFhir(request.body, site, responder);
     } else if (path == u"/time"_s && method == "GET") {
         responder.respond(answer(
             {{u"time"_s, QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)}}, 200));
@@ -90,38 +100,94 @@ void ReferenceServer::dispatch(const HttpRequest& request, const QString& site,
     }
 }
 
-HttpResponse ReferenceServer::postFhir(const QByteArray& requestBody, const QString& site)
+ReferenceServer::FhirRequest ReferenceServer::readFhir(const QByteArray& requestBody,
+                                                       const QString& site)
 {
+    FhirRequest request;
+    auto refuse = [&request](const HttpResponse& response) {
+        request.refused = true;
+        request.refusal = response;
+        return request;
+    };
     // The connection refused a larger Content-Length already; kept for other callers.
     if (requestBody.size() > MaxRequestBytes) {
-        return problem(413, u"too-costly"_s,
-                       tr("the request is larger than %1 MiB: send fewer records at a time")
-                           .arg(MaxRequestBytes / (1024 * 1024)));
+        return refuse(problem(413, u"too-costly"_s,
+                              tr("the request is larger than %1 MiB: send fewer records at a time")
+                                  .arg(MaxRequestBytes / (1024 * 1024))));
     }
     // Counted before parsing: the parsed document costs memory per value.
     if (JsonBudget::countValues(requestBody, MaxJsonValues) > MaxJsonValues) {
         qCWarning(lcServer).noquote() << "request from site" << site << "refused: more than"
                                       << MaxJsonValues << "JSON values";
-        return problem(413, u"too-costly"_s,
-                       tr("the request holds more than %1 JSON values: send fewer records at a "
-                          "time")
-                           .arg(MaxJsonValues));
+        return refuse(problem(413, u"too-costly"_s,
+                              tr("the request holds more than %1 JSON values: send fewer records "
+                                 "at a time")
+                                  .arg(MaxJsonValues)));
     }
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(requestBody, &parseError);
     if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
-        return problem(400, u"structure"_s,
-                       tr("the body is not a JSON object: %1").arg(parseError.errorString()));
+        return refuse(
+            problem(400, u"structure"_s,
+                    tr("the body is not a JSON object: %1").arg(parseError.errorString())));
     }
     const QJsonObject body = document.object();
-    QString error;
     if (!body.contains(u"bundles"_s)) {
+        request.single = true;
+        request.bundles.append(BundleIntake::check(body, site));
+        request.order.append(0);
+        return request;
+    }
+    const QJsonValue bundles = body.value(u"bundles"_s);
+    if (!bundles.isArray())
+        return refuse(problem(400, u"structure"_s, tr("bundles: must be an array"), u"bundles"_s));
+    const QJsonArray array = bundles.toArray();
+    if (array.size() > MaxBundlesPerRequest) {
+        return refuse(problem(413, u"too-costly"_s,
+                              tr("bundles: at most %1 Bundles a request").arg(MaxBundlesPerRequest),
+                              u"bundles"_s));
+    }
+    request.bundles.reserve(array.size());
+    QList<std::pair<QString, int>> keys(array.size());
+    for (qsizetype i = 0; i < array.size(); ++i) {
+        if (array.at(i).isObject()) {
+            request.bundles.append(BundleIntake::check(array.at(i).toObject(), site));
+        } else {
+            const QString where = u"bundles[%1]"_s.arg(i);
+            BundleIntake::Checked notABundle;
+            notABundle.result.operationOutcome = BundleIntake::operationOutcome(
+                u"structure"_s, where + u": type: "_s + tr("must be a Bundle object"), where);
+            request.bundles.append(notABundle);
+        }
+        QUuid record;
+        int version = 0;
+        FhirBundle::recordVersion(array.at(i).toObject(), &record, &version);
+        keys[i] = {record.toString(), version};
+    }
+    // Stored in the order of their records, then of their versions as numbers (version 10
+    // after 9): a record's versions in one batch are stored in turn, each the next of the
+    // one before, and two instances storing overlapping batches take the rows' locks in the
+    // same order, so they wait for each other instead of deadlocking.
+    request.order.resize(array.size());
+    std::iota(request.order.begin(), request.order.end(), 0);
+    std::stable_sort(request.order.begin(), request.order.end(),
+                     [&keys](qsizetype a, qsizetype b) { return keys.at(a) < keys.at(b); });
+    return request;
+}
+
+HttpResponse ReferenceServer::storeFhir(const FhirRequest& request)
+{
+    if (request.refused)
+        return request.refusal;
+    QString error;
+    if (request.single) {
         // A batch of one: the version and the Patient it may replace are committed together.
         if (!m_database->beginBatch(&error)) {
             qCWarning(lcServer).noquote() << "Bundle not stored:" << error;
             return problem(503, u"transient"_s, tr("the server could not store the record"));
         }
-        const BundleIntake::Result result = BundleIntake::receive(body, site, m_database);
+        const BundleIntake::Result result =
+            BundleIntake::store(request.bundles.first(), m_database);
         if (result.outcome == BundleIntake::Outcome::Failed) {
             m_database->rollbackBatch();
         } else if (!m_database->commitBatch(&error)) {
@@ -131,53 +197,23 @@ HttpResponse ReferenceServer::postFhir(const QByteArray& requestBody, const QStr
         }
         return answer(result.toJson(), result.httpStatus);
     }
-    const QJsonValue bundles = body.value(u"bundles"_s);
-    if (!bundles.isArray())
-        return problem(400, u"structure"_s, tr("bundles: must be an array"), u"bundles"_s);
-    const QJsonArray array = bundles.toArray();
-    if (array.size() > MaxBundlesPerRequest) {
-        return problem(413, u"too-costly"_s,
-                       tr("bundles: at most %1 Bundles a request").arg(MaxBundlesPerRequest),
-                       u"bundles"_s);
-    }
     // The whole batch in one commit (one disk sync, not one a record). If anything in it
     // fails the database, nothing of it is kept and the answer says "send again": the
     // workstation resends, and what another instance stored meanwhile is recognised.
+    const qsizetype count = request.bundles.size();
     auto sendAgain = [&](const QString& why) {
-        qCWarning(lcServer).noquote() << "batch of" << array.size() << "not stored:" << why;
+        qCWarning(lcServer).noquote() << "batch of" << count << "not stored:" << why;
         return problem(503, u"transient"_s,
                        tr("the server could not store this batch: send it again"));
     };
     if (!m_database->beginBatch(&error))
         return sendAgain(error);
-    // In the order of their records, then of their versions as numbers (version 10 after
-    // 9): a record's versions in one batch are stored in turn, each the next of the one
-    // before, and two instances storing overlapping batches take the rows' locks in the same
-    // order, so they wait for each other instead of deadlocking.
-    QList<std::pair<QString, int>> keys(array.size());
-    for (qsizetype i = 0; i < array.size(); ++i) {
-        QUuid record;
-        int version = 0;
-        FhirBundle::recordVersion(array.at(i).toObject(), &record, &version);
-        keys[i] = {record.toString(), version};
-    }
-    QList<qsizetype> order(array.size());
-    std::iota(order.begin(), order.end(), 0);
-    std::stable_sort(order.begin(), order.end(),
-                     [&keys](qsizetype a, qsizetype b) { return keys.at(a) < keys.at(b); });
-    QList<QJsonObject> results(array.size());
-    for (const qsizetype i : std::as_const(order)) {
-        BundleIntake::Result result;
-        if (array.at(i).isObject()) {
-            result = BundleIntake::receive(array.at(i).toObject(), site, m_database);
-            if (result.outcome == BundleIntake::Outcome::Failed) {
-                m_database->rollbackBatch();
-                return sendAgain(u"record %1 failed"_s.arg(i));
-            }
-        } else {
-            const QString where = u"bundles[%1]"_s.arg(i);
-            result.operationOutcome = BundleIntake::operationOutcome(
-                u"structure"_s, where + u": type: "_s + tr("must be a Bundle object"), where);
+    QList<QJsonObject> results(count);
+    for (const qsizetype i : request.order) {
+        const BundleIntake::Result result = BundleIntake::store(request.bundles.at(i), m_database);
+        if (result.outcome == BundleIntake::Outcome::Failed) {
+            m_database->rollbackBatch();
+            return sendAgain(u"record %1 failed"_s.arg(i));
         }
         results[i] = result.toJson();
     }
@@ -189,6 +225,22 @@ HttpResponse ReferenceServer::postFhir(const QByteArray& requestBody, const QStr
     for (const QJsonObject& result : std::as_const(results))
         out.append(result);
     return answer({{u"results"_s, out}}, 200);
+}
+
+void ReferenceServer::postFhir(const QByteArray& requestBody, const QString& site,
+                               const HttpResponder& responder)
+{
+    // Reading and checking a batch costs far more than storing it: done on the worker
+    // threads, so that one instance uses every core and the event loop keeps serving the
+    // other connections meanwhile. Storing stays here, on the database connection's thread,
+    // each batch in its own transaction. The pool is waited for before this object goes
+    // (its destructor), so the queued call never reaches a deleted server.
+    m_workers.start([this, requestBody, site, responder] {
+        auto request = std::make_shared<const FhirRequest>(readFhir(requestBody, site));
+        QMetaObject::invokeMethod(
+            this, [this, request, responder] { responder.respond(storeFhir(*request)); },
+            Qt::QueuedConnection);
+    });
 }
 
 HttpResponse ReferenceServer::getActivationCodes(const HttpRequest& request, const QString& site)

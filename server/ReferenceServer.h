@@ -1,5 +1,6 @@
 #pragma once
 
+#include "BundleIntake.h"
 #include "CodeQuota.h"
 #include "HttpFront.h"
 #include "HttpRequest.h"
@@ -8,6 +9,7 @@
 
 #include <QHostAddress>
 #include <QObject>
+#include <QThreadPool>
 
 class ServerDatabase;
 
@@ -62,6 +64,7 @@ public:
     static constexpr qint64 MaxJsonValues = 400000;
 
     explicit ReferenceServer(ServerDatabase* database, QObject* parent = nullptr);
+    ~ReferenceServer() override;
 
     HttpFront& front() { return m_front; }
     void setCodeQuota(const CodeQuota& quota) { m_codeQuota = quota; }
@@ -75,7 +78,22 @@ public:
     void dispatch(const HttpRequest& request, const QString& site, const HttpResponder& responder);
 
 private:
-    HttpResponse postFhir(const QByteArray& requestBody, const QString& site);
+    // POST /fhir read and each Bundle checked (BundleIntake::check), before the database:
+    // safe on any thread.
+    struct FhirRequest
+    {
+        bool refused = false; // the whole request, with this answer
+        HttpResponse refusal;
+        bool single = false; // one Bundle, not {"bundles": [...]}
+        QList<BundleIntake::Checked> bundles;
+        QList<qsizetype> order; // the order to store them in
+    };
+    static FhirRequest readFhir(const QByteArray& requestBody, const QString& site);
+    // In the database's thread: the batch stored in one transaction, the answer made.
+    HttpResponse storeFhir(const FhirRequest& request);
+    // readFhir on a worker thread, then storeFhir here; answers through the responder.
+    void postFhir(const QByteArray& requestBody, const QString& site,
+                  const HttpResponder& responder);
     HttpResponse getActivationCodes(const HttpRequest& request, const QString& site);
     HttpResponse postUsedCodes(const QByteArray& requestBody, const QString& site);
     HttpResponse postStoreSequence(const QByteArray& requestBody, const QString& site);
@@ -83,4 +101,5 @@ private:
     ServerDatabase* m_database;
     CodeQuota m_codeQuota;
     HttpFront m_front;
+    QThreadPool m_workers; // readFhir's threads; last, so the first to stop
 };

@@ -135,6 +135,7 @@ ServerDatabase::ServerDatabase()
 
 ServerDatabase::~ServerDatabase()
 {
+    m_statements.clear(); // before the connection they were prepared on
     {
         QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
         if (db.isValid())
@@ -312,6 +313,7 @@ bool ServerDatabase::reopenIfLost()
         if (ping.exec(u"SELECT 1"_s))
             return false;
     }
+    m_statements.clear(); // prepared on the connection being closed
     db.close();
     QString error;
     if (!db.open() || !execDirect(u"SET client_min_messages TO warning"_s, &error)) {
@@ -348,18 +350,30 @@ void ServerDatabase::rollbackBatch()
     m_inBatch = false;
 }
 
+QSqlQuery& ServerDatabase::statement(const QString& sql)
+{
+    auto found = m_statements.find(sql);
+    if (found == m_statements.end()) {
+        QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
+        // A failed prepare leaves the query unprepared: exec() then fails and says why.
+        query.prepare(sql);
+        found = m_statements.emplace(sql, std::move(query)).first;
+    }
+    return found->second;
+}
+
 bool ServerDatabase::versionVerdict(const Row& row, Insert* result, int* latest, QSqlError* failure)
 {
-    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
-    QSqlQuery newest(db);
-    newest.prepare(u"SELECT MAX(version) FROM records WHERE site = ? AND bundle_id = ?"_s);
-    newest.addBindValue(row.site);
-    newest.addBindValue(row.bundleId);
+    QSqlQuery& newest =
+        statement(u"SELECT MAX(version) FROM records WHERE site = ? AND bundle_id = ?"_s);
+    newest.bindValue(0, row.site);
+    newest.bindValue(1, row.bundleId);
     if (!newest.exec()) {
         *failure = newest.lastError();
         return false;
     }
     *latest = newest.next() ? newest.value(0).toInt() : 0;
+    newest.finish();
     // Newer than anything stored: the next version, or a later one when the workstation's
     // versions in between were refused (a refused version is never stored).
     if (row.version > *latest) {
@@ -367,32 +381,19 @@ bool ServerDatabase::versionVerdict(const Row& row, Insert* result, int* latest,
         return true;
     }
     // Compared in the database: a stored Bundle may be megabytes, no need to fetch it.
-    QSqlQuery same(db);
-    same.prepare(u"SELECT CASE WHEN bundle = ? THEN 1 ELSE 0 END FROM records "
-                 "WHERE site = ? AND bundle_id = ? AND version = ?"_s);
-    same.addBindValue(row.bundle);
-    same.addBindValue(row.site);
-    same.addBindValue(row.bundleId);
-    same.addBindValue(row.version);
+    QSqlQuery& same = statement(u"SELECT CASE WHEN bundle = ? THEN 1 ELSE 0 END FROM records "
+                                "WHERE site = ? AND bundle_id = ? AND version = ?"_s);
+    same.bindValue(0, row.bundle);
+    same.bindValue(1, row.site);
+    same.bindValue(2, row.bundleId);
+    same.bindValue(3, row.version);
     if (!same.exec()) {
         *failure = same.lastError();
         return false;
     }
     *result = same.next() && same.value(0).toInt() == 1 ? Insert::AlreadyHad : Insert::Conflict;
+    same.finish();
     return true;
-}
-
-bool ServerDatabase::checkVersion(const Row& row, Insert* result, int* latest, QString* error)
-{
-    for (int attempt = 0;; ++attempt) {
-        QSqlError failure;
-        if (versionVerdict(row, result, latest, &failure))
-            return true;
-        if (attempt > 0 || !reopenIfLost()) {
-            *error = tr("database error: %1").arg(sqlError(failure));
-            return false;
-        }
-    }
 }
 
 bool ServerDatabase::insert(const Row& row, Insert* result, int* latest, QString* error)
@@ -400,31 +401,43 @@ bool ServerDatabase::insert(const Row& row, Insert* result, int* latest, QString
     const QString receivedAt = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
     for (int attempt = 0;; ++attempt) {
         QSqlError failure;
-        if (versionVerdict(row, result, latest, &failure)) {
-            if (*result != Insert::Stored)
+        // One statement in the usual case, a version newer than any stored: written unless
+        // the same or a newer version is there. Only then is the verdict asked for (a
+        // replay, a conflict, or another instance that stored it meanwhile). Cast, because
+        // PostgreSQL cannot type a parameter in a SELECT list.
+        QSqlQuery& store = statement(
+            u"INSERT INTO records (site, bundle_id, version, status, result_value, "
+            "received_at, bundle) SELECT CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS INTEGER), "
+            "CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS TEXT) "
+            "WHERE NOT EXISTS (SELECT 1 FROM records WHERE site = ? AND bundle_id = ? "
+            "AND version >= ?) ON CONFLICT (site, bundle_id, version) DO NOTHING"_s);
+        store.bindValue(0, row.site);
+        store.bindValue(1, row.bundleId);
+        store.bindValue(2, row.version);
+        store.bindValue(3, row.status);
+        store.bindValue(4, row.resultValue);
+        store.bindValue(5, receivedAt);
+        store.bindValue(6, row.bundle);
+        store.bindValue(7, row.site);
+        store.bindValue(8, row.bundleId);
+        store.bindValue(9, row.version);
+        if (store.exec()) {
+            const bool stored = store.numRowsAffected() > 0;
+            store.finish();
+            if (stored) {
+                *result = Insert::Stored;
+                *latest = row.version;
                 return true;
-            QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
-            query.prepare(u"INSERT INTO records (site, bundle_id, version, status, result_value, "
-                          "received_at, bundle) VALUES (?, ?, ?, ?, ?, ?, ?) "
-                          "ON CONFLICT (site, bundle_id, version) DO NOTHING"_s);
-            query.addBindValue(row.site);
-            query.addBindValue(row.bundleId);
-            query.addBindValue(row.version);
-            query.addBindValue(row.status);
-            query.addBindValue(row.resultValue);
-            query.addBindValue(receivedAt);
-            query.addBindValue(row.bundle);
-            if (query.exec()) {
-                if (query.numRowsAffected() > 0) {
-                    *latest = row.version;
-                    return true;
-                }
-                // Another instance stored this version meanwhile: the same content or not.
-                if (versionVerdict(row, result, latest, &failure))
-                    return true;
-            } else {
-                failure = query.lastError();
             }
+            if (versionVerdict(row, result, latest, &failure)) {
+                // Not stored, yet newer than what is there: rows are never deleted, so
+                // this cannot be; answered as a conflict rather than claimed stored.
+                if (*result == Insert::Stored)
+                    *result = Insert::Conflict;
+                return true;
+            }
+        } else {
+            failure = store.lastError();
         }
         // Safe to send again: if the lost attempt had stored the row, this one finds it.
         if (attempt > 0 || !reopenIfLost()) {
@@ -848,7 +861,6 @@ bool ServerDatabase::keepPatient(const PatientRow& row, bool* written, QString* 
 {
     const QString receivedAt = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
     return retryingIfLost([&] {
-        QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
         // The rule of docs/fhir-mapping.md section 5, decided by the database on the row it
         // holds, so that two instances storing two records of one person cannot both win:
         // - a newer sampling replaces;
@@ -857,7 +869,7 @@ bool ServerDatabase::keepPatient(const PatientRow& row, bool* written, QString* 
         // - a later version of the kept record replaces whatever its sampling time, which
         //   that version may have corrected.
         // Anything else is an older sampling: the record version is stored, the Patient kept.
-        query.prepare(
+        QSqlQuery& query = statement(
             u"INSERT INTO patients (identifier, sampled_at, site, bundle_id, version, "
             "received_at, patient) VALUES (?, ?, ?, ?, ?, ?, ?) "
             "ON CONFLICT (identifier) DO UPDATE SET sampled_at = excluded.sampled_at, "

@@ -4,8 +4,10 @@
 #include <QList>
 #include <QSqlDatabase>
 #include <QSqlError>
+#include <QSqlQuery>
 #include <QString>
 #include <functional>
+#include <map>
 
 // The server's store: the received Bundles and the Patient each identity keeps (migration
 // 9), in SQLite (default) or PostgreSQL.
@@ -20,7 +22,7 @@ class ServerDatabase
 public:
     static constexpr int SchemaVersion = 10;
 
-    // What insert() did, or checkVersion() says it would do.
+    // What insert() did.
     enum class Insert
     {
         Stored,     // the record's next version (the latest stored + 1; 1 for a new record)
@@ -60,9 +62,6 @@ public:
     // Stores the row only as its record's next version; *latest is then the latest version
     // stored for the record (the row's own once stored).
     [[nodiscard]] bool insert(const Row& row, Insert* result, int* latest, QString* error);
-    // What insert() would do now, without writing: checked before anything else is
-    // written for the record (its activation code), so that a conflict leaves nothing.
-    [[nodiscard]] bool checkVersion(const Row& row, Insert* result, int* latest, QString* error);
     // Several writes as one commit, all or nothing: a batch of records costs one disk sync
     // instead of one a record. While a batch is open a lost connection is not reopened
     // behind the caller's back (what was written in it is gone): the caller rolls back and
@@ -177,9 +176,14 @@ private:
     // After a statement failed outside a transaction: true when the connection was found lost
     // and opened again, so that the caller may run its statement once more.
     bool reopenIfLost();
-    // One attempt of checkVersion() (false: a database error, in *failure).
+    // What storing the row would do now, without writing (false: a database error, in
+    // *failure).
     bool versionVerdict(const Row& row, Insert* result, int* latest, QSqlError* failure);
+    // The statement prepared once on this connection and run again for each row: a
+    // PostgreSQL prepare costs a round trip, and QPSQL deallocates it with the query.
+    QSqlQuery& statement(const QString& sql);
 
+    std::map<QString, QSqlQuery> m_statements;
     QString m_connectionName;
     QString m_description;
     bool m_postgres = false;

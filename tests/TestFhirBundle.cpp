@@ -1408,6 +1408,31 @@ private Q_SLOTS:
         }
     }
 
+    // Which addresses are placeholders: the host alone decides, whatever its case, user,
+    // port or path; a reserved word in the path or query is not a host.
+    void placeholderAddresses_data()
+    {
+        QTest::addColumn<QString>("address");
+        QTest::addColumn<bool>("placeholder");
+        QTest::newRow("example.org") << u"http://example.org/fhir"_s << true;
+        QTest::newRow("upper case") << u"https://WWW.EXAMPLE.COM"_s << true;
+        QTest::newRow("user and port") << u"http://nurse@localhost:8443/x"_s << true;
+        QTest::newRow(".test with a query") << u"https://lab.test?q=1"_s << true;
+        QTest::newRow(".invalid with a fragment") << u"http://a.b.invalid#top"_s << true;
+        QTest::newRow("LOINC") << u"http://loinc.org"_s << false;
+        QTest::newRow("example in the path") << u"https://hl7.fr/ig/fhir/core/example"_s << false;
+        QTest::newRow("test in the query") << u"https://hl7.fr/fhir?test=example.org"_s << false;
+        QTest::newRow("look-alike host") << u"http://examples.org/"_s << false;
+        QTest::newRow("not http") << u"urn:oid:1.2.250.1.213.1.4.8"_s << false;
+    }
+
+    void placeholderAddresses()
+    {
+        QFETCH(QString, address);
+        QFETCH(bool, placeholder);
+        QCOMPARE(Fhir::isPlaceholderUrl(address), placeholder);
+    }
+
     // Issue 11: no activation code in any Bundle, a positive one included.
     void noActivationCode()
     {
