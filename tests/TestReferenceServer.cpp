@@ -72,6 +72,7 @@ private Q_SLOTS:
     void versionsOfOneRecordInOneBatchAreStoredInOrder();
     void compressedBatchIsStoredAsThePlainOne();
     void badOrUnknownEncodingsAreRefused();
+    void batchesBeingCheckedHoldNoOtherRequest();
 
 private:
     QString pki(const QString& name) const { return m_server.pki(name); }
@@ -543,4 +544,64 @@ void TestReferenceServer::badOrUnknownEncodingsAreRefused()
 }
 
 QTEST_GUILESS_MAIN(TestReferenceServer)
+void TestReferenceServer::batchesBeingCheckedHoldNoOtherRequest()
+{
+    // Six batches of the largest size on six connections: reading and checking them takes
+    // the server's worker threads a while. A health check sent once they are all on their
+    // way is answered before the last of them: the event loop does not read Bundles.
+    constexpr int Batches = 6; // as many connections as QNetworkAccessManager opens to a host
+    QNetworkAccessManager manager;
+    QList<QNetworkReply*> replies;
+    QStringList finishedOrder;
+    for (int b = 0; b < Batches; ++b) {
+        QJsonArray bundles;
+        for (int i = 0; i < 200; ++i) {
+            SamplingRecord r = TestSupport::validRecord(i % 10);
+            r.id = QUuid::createUuidV5(QUuid(), u"held-%1-%2"_s.arg(b).arg(i));
+            bundles.append(FhirBundle::fromRecord(r, SiteFiness));
+        }
+        QNetworkRequest request(QUrl(u"https://127.0.0.1:%1/fhir"_s.arg(m_server.port())));
+        request.setSslConfiguration(clientTls(u"site-750712184"_s));
+        request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
+        request.setHeader(QNetworkRequest::ContentTypeHeader, u"application/fhir+json"_s);
+        request.setTransferTimeout(60000);
+        QNetworkReply* reply = manager.post(
+            request,
+            QJsonDocument(QJsonObject{{u"bundles"_s, bundles}}).toJson(QJsonDocument::Compact));
+        connect(reply, &QNetworkReply::finished, this,
+                [&finishedOrder, b] { finishedOrder.append(u"batch %1"_s.arg(b)); });
+        replies.append(reply);
+    }
+    // Every batch written to its connection before the health check leaves.
+    int uploaded = 0;
+    for (QNetworkReply* reply : std::as_const(replies)) {
+        connect(reply, &QNetworkReply::uploadProgress, this,
+                [&uploaded](qint64 sent, qint64 total) {
+                    if (total > 0 && sent == total)
+                        ++uploaded;
+                });
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(uploaded, Batches, 30000);
+    QNetworkRequest health(QUrl(u"https://127.0.0.1:%1/health"_s.arg(m_server.port())));
+    health.setSslConfiguration(clientTls(u"site-750712184"_s));
+    health.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
+    // A manager of its own: the first one's connections are all busy with the batches.
+    QNetworkAccessManager healthManager;
+    std::unique_ptr<QNetworkReply> healthReply(healthManager.get(health));
+    connect(healthReply.get(), &QNetworkReply::finished, this,
+            [&finishedOrder] { finishedOrder.append(u"health"_s); });
+    QTRY_COMPARE_WITH_TIMEOUT(finishedOrder.size(), Batches + 1, 60000);
+    QCOMPARE(healthReply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+    for (QNetworkReply* reply : std::as_const(replies)) {
+        QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+        const QJsonArray results =
+            QJsonDocument::fromJson(reply->readAll()).object().value(u"results"_s).toArray();
+        QCOMPARE(results.size(), 200);
+        for (const QJsonValue& result : results)
+            QCOMPARE(result.toObject().value(u"outcome"_s).toString(), u"accepted"_s);
+        reply->deleteLater();
+    }
+    QVERIFY2(finishedOrder.indexOf(u"health"_s) < Batches, qPrintable(finishedOrder.join(u", "_s)));
+}
+
 #include "TestReferenceServer.moc"
