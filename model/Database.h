@@ -16,7 +16,7 @@ class Database
     Q_DECLARE_TR_FUNCTIONS(Database)
 
 public:
-    static constexpr int SchemaVersion = 14;
+    static constexpr int SchemaVersion = 15;
 
     Database();
     ~Database();
