@@ -640,8 +640,7 @@ int SidepCtl::run(const QStringList& arguments)
             return usage(args.error());
         for (const CommandOption& option : command->options) {
             if (option.required && !args.has(option.name))
-                return usage(
-                    tr("%1 needs --%2 %3").arg(command->name(), option.name, option.valueName));
+                return usage(tr("%1 needs %2").arg(command->name(), option.spelling()));
         }
         if (command->check) {
             if (const int checked = (this->*command->check)(args); checked != Success)
