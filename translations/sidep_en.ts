@@ -3266,10 +3266,6 @@
         <translation>option --%1 needs a value</translation>
     </message>
     <message>
-        <source>unknown option --%1</source>
-        <translation>unknown option --%1</translation>
-    </message>
-    <message>
         <source>unknown command &apos;%1&apos;</source>
         <translation>unknown command &apos;%1&apos;</translation>
     </message>
@@ -3318,10 +3314,6 @@
         <translation>no password on standard input</translation>
     </message>
     <message>
-        <source>init needs --site-finess FINESS and --admin NAME</source>
-        <translation>init needs --site-finess FINESS and --admin NAME</translation>
-    </message>
-    <message>
         <source>site FINESS: %1</source>
         <translation>site FINESS: %1</translation>
     </message>
@@ -3340,10 +3332,6 @@
     <message>
         <source>Recovery key (shown once; keep it somewhere safe, away from this computer):</source>
         <translation>Recovery key (shown once; keep it somewhere safe, away from this computer):</translation>
-    </message>
-    <message>
-        <source>user needs add, list, disable or passwd</source>
-        <translation>user needs add, list, disable or passwd</translation>
     </message>
     <message>
         <source>user %1 needs a user name</source>
@@ -3386,10 +3374,6 @@
         <translation>Password of %1 changed.</translation>
     </message>
     <message>
-        <source>recovery needs rotate</source>
-        <translation>recovery needs rotate</translation>
-    </message>
-    <message>
         <source>New recovery key (the previous one no longer works):</source>
         <translation>New recovery key (the previous one no longer works):</translation>
     </message>
@@ -3426,10 +3410,6 @@
             <numerusform>%n damaged</numerusform>
             <numerusform>%n damaged</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>audit needs verify or list</source>
-        <translation>audit needs verify or list</translation>
     </message>
     <message>
         <source>audit log intact</source>
@@ -3518,10 +3498,6 @@
     <message>
         <source>this command needs --tube LABEL</source>
         <translation>this command needs --tube LABEL</translation>
-    </message>
-    <message>
-        <source>result needs set, correct or cancel</source>
-        <translation>result needs set, correct or cancel</translation>
     </message>
     <message>
         <source>result %1 needs --value P, N, I or X</source>
@@ -3662,10 +3638,6 @@
         <translation>--key-passphrase-stdin is for a PEM key; the PKCS#12 password is always read from standard input</translation>
     </message>
     <message>
-        <source>config needs set, import-ca, import-cert or show</source>
-        <translation>config needs set, import-ca, import-cert or show</translation>
-    </message>
-    <message>
         <source>no file %1</source>
         <translation>no file %1</translation>
     </message>
@@ -3774,20 +3746,12 @@
         <translation>sidepctl: warning: another program is reading the store, so its journal still holds erased pages; the next purge empties it</translation>
     </message>
     <message>
-        <source>record needs add, list, show, export or purge</source>
-        <translation>record needs add, list, show, export or purge</translation>
-    </message>
-    <message>
         <source>(purged)</source>
         <translation>(purged)</translation>
     </message>
     <message>
         <source>codes fetch takes no file</source>
         <translation>codes fetch takes no file</translation>
-    </message>
-    <message>
-        <source>codes needs import, status or fetch</source>
-        <translation>codes needs import, status or fetch</translation>
     </message>
     <message>
         <source>--count needs a number of codes from 1 to %1</source>
@@ -3923,148 +3887,6 @@
         </translation>
     </message>
     <message>
-        <source>Usage: sidepctl [--db FILE] [--user NAME] [--password-stdin] COMMAND ...
-
-Commands:
-  init --site-finess FINESS --admin NAME   create a store; the administrator&apos;s
-                                           password is read from standard input;
-                                           prints the recovery key once
-  user add NAME --role nurse|lab|admin     the new password is the next input line
-  user list | user disable NAME | user passwd NAME
-  recovery rotate                          replace the recovery key
-  record add [FILE|-] [--accept-warnings] [--identity-override REASON]
-  record list [--status STATUS]
-  record show ID | record show --tube LABEL
-  record export ID --format json
-  record purge [--dry-run]                 erase the identifying data of records the
-                                           national server acknowledged more than
-                                           retention.days ago (any account; the GUI
-                                           and sync do it after each round)
-  check nir|rpps|adeli|finess|cog|loinc|phone|email VALUE
-  db verify | audit verify | audit list
-  db backup FILE                           a consistent copy of the store, made while
-                                           it is in use (admin); FILE must be new
-  db restored                              after a backup was put back in place
-                                           (admin): a new identity for the national
-                                           server, which refuses a store gone back
-                                           in time
-  stats
-  scan IMAGE                               read the codes in an image (tube
-                                           label, INS DataMatrix) as JSON
-  result set --tube LABEL --value P|N|I|X [--analysis LOINC]
-             [--validated-at ISO] [--report FILE.pdf] [--reason TEXT]
-                                           enter a result (lab); a positive needs
-                                           a second entry by another user; the
-                                           reason is the non-conformity of an X
-  result correct --tube LABEL --value ... --reason TEXT
-  result cancel --tube LABEL --reason TEXT
-  codes import FILE [--sha256 FILE]        add activation codes (all or none)
-                                           from a national delivery (.tgz) or a
-                                           CSV, checked against the .sha256 beside
-                                           it (required for a .tgz)
-  codes status [--soon-days N]             codes left, valid now, expiring soon
-  codes fetch [--count N]                  activation codes from the national server
-                                           (up to the refill target, or N)
-  qr --tube LABEL --png FILE               a validated positive&apos;s QR code
-  slip --tube LABEL --pdf FILE [--reason TEXT] [--language fr|en]
-                                           the result slip; a reprint needs a
-                                           reason
-  config set sync.url https://HOST:PORT    the national server (https only)
-  config set retention.days DAYS           days a record stays once the server has
-                                           it (1 to 90, default 7; admin)
-  config import-ca FILE.pem                the CA the server must chain to
-  config import-cert CERT.pem KEY.pem [--key-passphrase-stdin]
-  config import-cert FILE.p12              the site&apos;s certificate and key (the
-                                           passphrase or PKCS#12 password is the
-                                           next input line); the key is kept
-                                           encrypted in the store
-  config show                              the sync settings, without secrets
-  sync [--watch]                           send what waits to the national server
-  sync status                              waiting, acknowledged, rejected, errors
-
-Options:
-  --db FILE             the store (default: $SIDEP_DB, else the application-data folder)
-  --user NAME           the account to sign in with
-  --password-stdin      the first line of standard input is the password
-  --recovery-key-stdin  sign in with the recovery key, read from standard input
-  --version             the version and the commit it was built from
-
-Exit codes: 0 success, 1 invalid input, 2 usage error, 3 integrity problem found,
-4 access denied (password, lock, role), 5 not found, 6 store error,
-7 sync incomplete (records still waiting or rejected).
-</source>
-        <translation>Usage: sidepctl [--db FILE] [--user NAME] [--password-stdin] COMMAND ...
-
-Commands:
-  init --site-finess FINESS --admin NAME   create a store; the administrator&apos;s
-                                           password is read from standard input;
-                                           prints the recovery key once
-  user add NAME --role nurse|lab|admin     the new password is the next input line
-  user list | user disable NAME | user passwd NAME
-  recovery rotate                          replace the recovery key
-  record add [FILE|-] [--accept-warnings] [--identity-override REASON]
-  record list [--status STATUS]
-  record show ID | record show --tube LABEL
-  record export ID --format json
-  record purge [--dry-run]                 erase the identifying data of records the
-                                           national server acknowledged more than
-                                           retention.days ago (any account; the GUI
-                                           and sync do it after each round)
-  check nir|rpps|adeli|finess|cog|loinc|phone|email VALUE
-  db verify | audit verify | audit list
-  db backup FILE                           a consistent copy of the store, made while
-                                           it is in use (admin); FILE must be new
-  db restored                              after a backup was put back in place
-                                           (admin): a new identity for the national
-                                           server, which refuses a store gone back
-                                           in time
-  stats
-  scan IMAGE                               read the codes in an image (tube
-                                           label, INS DataMatrix) as JSON
-  result set --tube LABEL --value P|N|I|X [--analysis LOINC]
-             [--validated-at ISO] [--report FILE.pdf] [--reason TEXT]
-                                           enter a result (lab); a positive needs
-                                           a second entry by another user; the
-                                           reason is the non-conformity of an X
-  result correct --tube LABEL --value ... --reason TEXT
-  result cancel --tube LABEL --reason TEXT
-  codes import FILE [--sha256 FILE]        add activation codes (all or none)
-                                           from a national delivery (.tgz) or a
-                                           CSV, checked against the .sha256 beside
-                                           it (required for a .tgz)
-  codes status [--soon-days N]             codes left, valid now, expiring soon
-  codes fetch [--count N]                  activation codes from the national server
-                                           (up to the refill target, or N)
-  qr --tube LABEL --png FILE               a validated positive&apos;s QR code
-  slip --tube LABEL --pdf FILE [--reason TEXT] [--language fr|en]
-                                           the result slip; a reprint needs a
-                                           reason
-  config set sync.url https://HOST:PORT    the national server (https only)
-  config set retention.days DAYS           days a record stays once the server has
-                                           it (1 to 90, default 7; admin)
-  config import-ca FILE.pem                the CA the server must chain to
-  config import-cert CERT.pem KEY.pem [--key-passphrase-stdin]
-  config import-cert FILE.p12              the site&apos;s certificate and key (the
-                                           passphrase or PKCS#12 password is the
-                                           next input line); the key is kept
-                                           encrypted in the store
-  config show                              the sync settings, without secrets
-  sync [--watch]                           send what waits to the national server
-  sync status                              waiting, acknowledged, rejected, errors
-
-Options:
-  --db FILE             the store (default: $SIDEP_DB, else the application-data folder)
-  --user NAME           the account to sign in with
-  --password-stdin      the first line of standard input is the password
-  --recovery-key-stdin  sign in with the recovery key, read from standard input
-  --version             the version and the commit it was built from
-
-Exit codes: 0 success, 1 invalid input, 2 usage error, 3 integrity problem found,
-4 access denied (password, lock, role), 5 not found, 6 store error,
-7 sync incomplete (records still waiting or rejected).
-</translation>
-    </message>
-    <message>
         <source>db restored takes nothing more</source>
         <translation>db restored takes nothing more</translation>
     </message>
@@ -4077,12 +3899,246 @@ Exit codes: 0 success, 1 invalid input, 2 usage error, 3 integrity problem found
         <translation>The store has a new identity for the national server; its records that the server acknowledged after the backup was made go again, and the server recognises them.</translation>
     </message>
     <message>
-        <source>db needs verify, backup FILE or restored</source>
-        <translation>db needs verify, backup FILE or restored</translation>
-    </message>
-    <message>
         <source>damaged: %1</source>
         <translation>damaged: %1</translation>
+    </message>
+    <message>
+        <source>%1 does not take --%2</source>
+        <translation>%1 does not take --%2</translation>
+    </message>
+    <message>
+        <source>option --%1 takes no value</source>
+        <translation>option --%1 takes no value</translation>
+    </message>
+    <message>
+        <source>Try &apos;sidepctl %1 --help&apos;.</source>
+        <translation>Try &apos;sidepctl %1 --help&apos;.</translation>
+    </message>
+    <message>
+        <source>init takes no argument</source>
+        <translation>init takes no argument</translation>
+    </message>
+    <message>
+        <source>recovery rotate takes no argument</source>
+        <translation>recovery rotate takes no argument</translation>
+    </message>
+    <message>
+        <source>db verify takes no argument</source>
+        <translation>db verify takes no argument</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>the store (default: $SIDEP_DB, else the application-data folder)</source>
+        <translation>the store (default: $SIDEP_DB, else the application-data folder)</translation>
+    </message>
+    <message>
+        <source>the account to sign in with</source>
+        <translation>the account to sign in with</translation>
+    </message>
+    <message>
+        <source>the first line of standard input is the password</source>
+        <translation>the first line of standard input is the password</translation>
+    </message>
+    <message>
+        <source>sign in with the recovery key, read from standard input</source>
+        <translation>sign in with the recovery key, read from standard input</translation>
+    </message>
+    <message>
+        <source>this help, or a command&apos;s own (COMMAND --help)</source>
+        <translation>this help, or a command&apos;s own (COMMAND --help)</translation>
+    </message>
+    <message>
+        <source>the version and the commit it was built from</source>
+        <translation>the version and the commit it was built from</translation>
+    </message>
+    <message>
+        <source>create a store; the administrator&apos;s password is read from standard input; prints the recovery key once</source>
+        <translation>create a store; the administrator&apos;s password is read from standard input; prints the recovery key once</translation>
+    </message>
+    <message>
+        <source>add an account; its password is the next input line</source>
+        <translation>add an account; its password is the next input line</translation>
+    </message>
+    <message>
+        <source>the accounts, their role and state</source>
+        <translation>the accounts, their role and state</translation>
+    </message>
+    <message>
+        <source>disable an account</source>
+        <translation>disable an account</translation>
+    </message>
+    <message>
+        <source>set a password (one&apos;s own, or any account&apos;s as an administrator); the new password is the next input line</source>
+        <translation>set a password (one&apos;s own, or any account&apos;s as an administrator); the new password is the next input line</translation>
+    </message>
+    <message>
+        <source>replace the recovery key</source>
+        <translation>replace the recovery key</translation>
+    </message>
+    <message>
+        <source>add one record or an array of records (JSON), all or none; without FILE, from standard input</source>
+        <translation>add one record or an array of records (JSON), all or none; without FILE, from standard input</translation>
+    </message>
+    <message>
+        <source>the records: id, tube label, status, sampling time</source>
+        <translation>the records: id, tube label, status, sampling time</translation>
+    </message>
+    <message>
+        <source>a record as JSON, found by its id or its tube label</source>
+        <translation>a record as JSON, found by its id or its tube label</translation>
+    </message>
+    <message>
+        <source>export a record as JSON, noted in the audit log</source>
+        <translation>export a record as JSON, noted in the audit log</translation>
+    </message>
+    <message>
+        <source>erase the identifying data of records the national server acknowledged more than retention.days ago (any account; the GUI and sync do it after each round)</source>
+        <translation>erase the identifying data of records the national server acknowledged more than retention.days ago (any account; the GUI and sync do it after each round)</translation>
+    </message>
+    <message>
+        <source>check an identifier; prints it in its canonical form</source>
+        <translation>check an identifier; prints it in its canonical form</translation>
+    </message>
+    <message>
+        <source>open every record and check the store against its keyed hashes</source>
+        <translation>open every record and check the store against its keyed hashes</translation>
+    </message>
+    <message>
+        <source>a consistent copy of the store, made while it is in use; FILE must be new</source>
+        <translation>a consistent copy of the store, made while it is in use; FILE must be new</translation>
+    </message>
+    <message>
+        <source>after a backup was put back in place: a new identity for the national server, which refuses a store gone back in time</source>
+        <translation>after a backup was put back in place: a new identity for the national server, which refuses a store gone back in time</translation>
+    </message>
+    <message>
+        <source>check the chain of the audit log</source>
+        <translation>check the chain of the audit log</translation>
+    </message>
+    <message>
+        <source>the audit log, from entry SEQ</source>
+        <translation>the audit log, from entry SEQ</translation>
+    </message>
+    <message>
+        <source>counts by status and by sampling day; no identifying data</source>
+        <translation>counts by status and by sampling day; no identifying data</translation>
+    </message>
+    <message>
+        <source>read the codes in an image (tube label, INS DataMatrix) as JSON</source>
+        <translation>read the codes in an image (tube label, INS DataMatrix) as JSON</translation>
+    </message>
+    <message>
+        <source>enter a result; a positive needs a second entry by another user; the reason is the non-conformity of an X</source>
+        <translation>enter a result; a positive needs a second entry by another user; the reason is the non-conformity of an X</translation>
+    </message>
+    <message>
+        <source>correct a validated result; it is sent again as a correction</source>
+        <translation>correct a validated result; it is sent again as a correction</translation>
+    </message>
+    <message>
+        <source>cancel a result entered in error</source>
+        <translation>cancel a result entered in error</translation>
+    </message>
+    <message>
+        <source>add activation codes (all or none) from a national delivery (.tgz) or a CSV, checked against the .sha256 beside it (required for a .tgz)</source>
+        <translation>add activation codes (all or none) from a national delivery (.tgz) or a CSV, checked against the .sha256 beside it (required for a .tgz)</translation>
+    </message>
+    <message>
+        <source>codes left, valid now, expiring within N days</source>
+        <translation>codes left, valid now, expiring within N days</translation>
+    </message>
+    <message>
+        <source>activation codes from the national server (up to the refill target, or N)</source>
+        <translation>activation codes from the national server (up to the refill target, or N)</translation>
+    </message>
+    <message>
+        <source>a validated positive&apos;s QR code</source>
+        <translation>a validated positive&apos;s QR code</translation>
+    </message>
+    <message>
+        <source>the result slip; a reprint needs a reason</source>
+        <translation>the result slip; a reprint needs a reason</translation>
+    </message>
+    <message>
+        <source>sync.url https://HOST:PORT: the national server (https only); retention.days DAYS: days a record stays once the server has it (1 to 90, default 7)</source>
+        <translation>sync.url https://HOST:PORT: the national server (https only); retention.days DAYS: days a record stays once the server has it (1 to 90, default 7)</translation>
+    </message>
+    <message>
+        <source>the CA the server must chain to</source>
+        <translation>the CA the server must chain to</translation>
+    </message>
+    <message>
+        <source>the site&apos;s certificate and key (the passphrase or PKCS#12 password is the next input line); the key is kept encrypted in the store</source>
+        <translation>the site&apos;s certificate and key (the passphrase or PKCS#12 password is the next input line); the key is kept encrypted in the store</translation>
+    </message>
+    <message>
+        <source>the sync settings, without secrets</source>
+        <translation>the sync settings, without secrets</translation>
+    </message>
+    <message>
+        <source>send what waits to the national server (with --watch, until interrupted)</source>
+        <translation>send what waits to the national server (with --watch, until interrupted)</translation>
+    </message>
+    <message>
+        <source>waiting, acknowledged, rejected, errors</source>
+        <translation>waiting, acknowledged, rejected, errors</translation>
+    </message>
+    <message>
+        <source>Usage: sidepctl [--db FILE] [--user NAME] [--password-stdin] COMMAND ...</source>
+        <translation>Usage: sidepctl [--db FILE] [--user NAME] [--password-stdin] COMMAND ...</translation>
+    </message>
+    <message>
+        <source>Commands:</source>
+        <translation>Commands:</translation>
+    </message>
+    <message>
+        <source>Options:</source>
+        <translation>Options:</translation>
+    </message>
+    <message>
+        <source>Exit codes: 0 success, 1 invalid input, 2 usage error, 3 integrity problem found,
+4 access denied (password, lock, role), 5 not found, 6 store error,
+7 sync incomplete (records still waiting or rejected).
+</source>
+        <translation>Exit codes: 0 success, 1 invalid input, 2 usage error, 3 integrity problem found,
+4 access denied (password, lock, role), 5 not found, 6 store error,
+7 sync incomplete (records still waiting or rejected).
+</translation>
+    </message>
+    <message>
+        <source>Usage: sidepctl [--db FILE] [--user NAME] [--password-stdin] %1</source>
+        <translation>Usage: sidepctl [--db FILE] [--user NAME] [--password-stdin] %1</translation>
+    </message>
+    <message>
+        <source>Signs in with --user NAME (the password on standard input) or --recovery-key-stdin; any account.</source>
+        <translation>Signs in with --user NAME (the password on standard input) or --recovery-key-stdin; any account.</translation>
+    </message>
+    <message>
+        <source>Signs in with --user NAME (the password on standard input) or --recovery-key-stdin; accounts: %1.</source>
+        <translation>Signs in with --user NAME (the password on standard input) or --recovery-key-stdin; accounts: %1.</translation>
+    </message>
+    <message>
+        <source>Global options and exit codes: sidepctl --help</source>
+        <translation>Global options and exit codes: sidepctl --help</translation>
+    </message>
+    <message>
+        <source>--version takes no command</source>
+        <translation>--version takes no command</translation>
+    </message>
+    <message>
+        <source>%1 needs one of: %2</source>
+        <translation>%1 needs one of: %2</translation>
+    </message>
+    <message>
+        <source>result %1 takes no argument besides its options</source>
+        <translation>result %1 takes no argument besides its options</translation>
+    </message>
+    <message>
+        <source>%1 needs %2</source>
+        <translation>%1 needs %2</translation>
     </message>
 </context>
 <context>

@@ -3266,10 +3266,6 @@
         <translation>l&apos;option --%1 nécessite une valeur</translation>
     </message>
     <message>
-        <source>unknown option --%1</source>
-        <translation>option inconnue --%1</translation>
-    </message>
-    <message>
         <source>unknown command &apos;%1&apos;</source>
         <translation>commande inconnue « %1 »</translation>
     </message>
@@ -3318,10 +3314,6 @@
         <translation>aucun mot de passe sur l&apos;entrée standard</translation>
     </message>
     <message>
-        <source>init needs --site-finess FINESS and --admin NAME</source>
-        <translation>init nécessite --site-finess FINESS et --admin NOM</translation>
-    </message>
-    <message>
         <source>site FINESS: %1</source>
         <translation>FINESS du site : %1</translation>
     </message>
@@ -3340,10 +3332,6 @@
     <message>
         <source>Recovery key (shown once; keep it somewhere safe, away from this computer):</source>
         <translation>Clé de récupération (affichée une seule fois ; conservez-la en lieu sûr, à l&apos;écart de cet ordinateur) :</translation>
-    </message>
-    <message>
-        <source>user needs add, list, disable or passwd</source>
-        <translation>user nécessite add, list, disable ou passwd</translation>
     </message>
     <message>
         <source>user %1 needs a user name</source>
@@ -3386,10 +3374,6 @@
         <translation>Mot de passe de %1 modifié.</translation>
     </message>
     <message>
-        <source>recovery needs rotate</source>
-        <translation>recovery nécessite rotate</translation>
-    </message>
-    <message>
         <source>New recovery key (the previous one no longer works):</source>
         <translation>Nouvelle clé de récupération (la précédente ne fonctionne plus) :</translation>
     </message>
@@ -3426,10 +3410,6 @@
             <numerusform>%n endommagée</numerusform>
             <numerusform>%n endommagées</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>audit needs verify or list</source>
-        <translation>audit nécessite verify ou list</translation>
     </message>
     <message>
         <source>audit log intact</source>
@@ -3518,10 +3498,6 @@
     <message>
         <source>this command needs --tube LABEL</source>
         <translation>cette commande nécessite --tube ÉTIQUETTE</translation>
-    </message>
-    <message>
-        <source>result needs set, correct or cancel</source>
-        <translation>result nécessite set, correct ou cancel</translation>
     </message>
     <message>
         <source>result %1 needs --value P, N, I or X</source>
@@ -3662,10 +3638,6 @@
         <translation>--key-passphrase-stdin concerne une clé PEM ; le mot de passe PKCS#12 est toujours lu sur l&apos;entrée standard</translation>
     </message>
     <message>
-        <source>config needs set, import-ca, import-cert or show</source>
-        <translation>config nécessite set, import-ca, import-cert ou show</translation>
-    </message>
-    <message>
         <source>no file %1</source>
         <translation>fichier introuvable : %1</translation>
     </message>
@@ -3774,20 +3746,12 @@
         <translation>sidepctl : avertissement : un autre programme lit la base locale, son journal contient donc encore des pages effacées ; la prochaine purge le videra</translation>
     </message>
     <message>
-        <source>record needs add, list, show, export or purge</source>
-        <translation>record nécessite add, list, show, export ou purge</translation>
-    </message>
-    <message>
         <source>(purged)</source>
         <translation>(purgée)</translation>
     </message>
     <message>
         <source>codes fetch takes no file</source>
         <translation>codes fetch ne prend aucun fichier</translation>
-    </message>
-    <message>
-        <source>codes needs import, status or fetch</source>
-        <translation>codes nécessite import, status ou fetch</translation>
     </message>
     <message>
         <source>--count needs a number of codes from 1 to %1</source>
@@ -3923,168 +3887,6 @@
         </translation>
     </message>
     <message>
-        <source>Usage: sidepctl [--db FILE] [--user NAME] [--password-stdin] COMMAND ...
-
-Commands:
-  init --site-finess FINESS --admin NAME   create a store; the administrator&apos;s
-                                           password is read from standard input;
-                                           prints the recovery key once
-  user add NAME --role nurse|lab|admin     the new password is the next input line
-  user list | user disable NAME | user passwd NAME
-  recovery rotate                          replace the recovery key
-  record add [FILE|-] [--accept-warnings] [--identity-override REASON]
-  record list [--status STATUS]
-  record show ID | record show --tube LABEL
-  record export ID --format json
-  record purge [--dry-run]                 erase the identifying data of records the
-                                           national server acknowledged more than
-                                           retention.days ago (any account; the GUI
-                                           and sync do it after each round)
-  check nir|rpps|adeli|finess|cog|loinc|phone|email VALUE
-  db verify | audit verify | audit list
-  db backup FILE                           a consistent copy of the store, made while
-                                           it is in use (admin); FILE must be new
-  db restored                              after a backup was put back in place
-                                           (admin): a new identity for the national
-                                           server, which refuses a store gone back
-                                           in time
-  stats
-  scan IMAGE                               read the codes in an image (tube
-                                           label, INS DataMatrix) as JSON
-  result set --tube LABEL --value P|N|I|X [--analysis LOINC]
-             [--validated-at ISO] [--report FILE.pdf] [--reason TEXT]
-                                           enter a result (lab); a positive needs
-                                           a second entry by another user; the
-                                           reason is the non-conformity of an X
-  result correct --tube LABEL --value ... --reason TEXT
-  result cancel --tube LABEL --reason TEXT
-  codes import FILE [--sha256 FILE]        add activation codes (all or none)
-                                           from a national delivery (.tgz) or a
-                                           CSV, checked against the .sha256 beside
-                                           it (required for a .tgz)
-  codes status [--soon-days N]             codes left, valid now, expiring soon
-  codes fetch [--count N]                  activation codes from the national server
-                                           (up to the refill target, or N)
-  qr --tube LABEL --png FILE               a validated positive&apos;s QR code
-  slip --tube LABEL --pdf FILE [--reason TEXT] [--language fr|en]
-                                           the result slip; a reprint needs a
-                                           reason
-  config set sync.url https://HOST:PORT    the national server (https only)
-  config set retention.days DAYS           days a record stays once the server has
-                                           it (1 to 90, default 7; admin)
-  config import-ca FILE.pem                the CA the server must chain to
-  config import-cert CERT.pem KEY.pem [--key-passphrase-stdin]
-  config import-cert FILE.p12              the site&apos;s certificate and key (the
-                                           passphrase or PKCS#12 password is the
-                                           next input line); the key is kept
-                                           encrypted in the store
-  config show                              the sync settings, without secrets
-  sync [--watch]                           send what waits to the national server
-  sync status                              waiting, acknowledged, rejected, errors
-
-Options:
-  --db FILE             the store (default: $SIDEP_DB, else the application-data folder)
-  --user NAME           the account to sign in with
-  --password-stdin      the first line of standard input is the password
-  --recovery-key-stdin  sign in with the recovery key, read from standard input
-  --version             the version and the commit it was built from
-
-Exit codes: 0 success, 1 invalid input, 2 usage error, 3 integrity problem found,
-4 access denied (password, lock, role), 5 not found, 6 store error,
-7 sync incomplete (records still waiting or rejected).
-</source>
-        <translation>Usage : sidepctl [--db FICHIER] [--user NOM] [--password-stdin] COMMANDE ...
-
-Commandes :
-  init --site-finess FINESS --admin NOM    crée une base ; le mot de passe de
-                                           l&apos;administrateur est lu sur l&apos;entrée
-                                           standard ; affiche une seule fois la
-                                           clé de récupération
-  user add NOM --role nurse|lab|admin      le nouveau mot de passe est la ligne
-                                           suivante de l&apos;entrée
-  user list | user disable NOM | user passwd NOM
-  recovery rotate                          remplace la clé de récupération
-  record add [FICHIER|-] [--accept-warnings] [--identity-override MOTIF]
-  record list [--status STATUT]
-  record show ID | record show --tube ÉTIQUETTE
-  record export ID --format json
-  record purge [--dry-run]                 efface les données d&apos;identification
-                                           des fiches acquittées par le serveur
-                                           national il y a plus de
-                                           retention.days jours (tout compte ;
-                                           l&apos;interface graphique et sync le font
-                                           après chaque cycle)
-  check nir|rpps|adeli|finess|cog|loinc|phone|email VALEUR
-  db verify | audit verify | audit list
-  db backup FICHIER                        une copie cohérente de la base, faite
-                                           pendant son utilisation (administrateur) ;
-                                           FICHIER doit être nouveau
-  db restored                              après la remise en place d&apos;une sauvegarde
-                                           (administrateur) : une nouvelle identité
-                                           pour le serveur national, qui refuse une
-                                           base revenue en arrière
-  stats
-  scan IMAGE                               lit les codes d&apos;une image (étiquette
-                                           de tube, DataMatrix INS) en JSON
-  result set --tube ÉTIQUETTE --value P|N|I|X [--analysis LOINC]
-             [--validated-at ISO] [--report FICHIER.pdf] [--reason TEXTE]
-                                           saisit un résultat (laboratoire) ;
-                                           un positif exige une seconde saisie
-                                           par un autre utilisateur ; le motif
-                                           est la non-conformité d&apos;un X
-  result correct --tube ÉTIQUETTE --value ... --reason TEXTE
-  result cancel --tube ÉTIQUETTE --reason TEXTE
-  codes import FICHIER [--sha256 FICHIER]  ajoute des codes d&apos;activation (tous
-                                           ou aucun) d&apos;une livraison nationale
-                                           (.tgz) ou d&apos;un CSV, vérifiés avec le
-                                           .sha256 placé à côté (obligatoire
-                                           pour un .tgz)
-  codes status [--soon-days N]             codes restants, valides à ce jour,
-                                           bientôt expirés
-  codes fetch [--count N]                  récupère des codes d&apos;activation
-                                           auprès du serveur national (jusqu&apos;à
-                                           l&apos;objectif de la réserve, ou N codes)
-  qr --tube ÉTIQUETTE --png FICHIER        le QR code d&apos;un positif validé
-  slip --tube ÉTIQUETTE --pdf FICHIER [--reason TEXTE] [--language fr|en]
-                                           le bulletin de résultat ; une
-                                           réimpression exige un motif
-  config set sync.url https://HÔTE:PORT    le serveur national (https seulement)
-  config set retention.days JOURS          nombre de jours pendant lesquels une
-                                           fiche reste sur le poste une fois
-                                           reçue par le serveur (1 à 90, 7 par
-                                           défaut ; administrateur)
-  config import-ca FICHIER.pem             l&apos;autorité de certification (AC) à
-                                           laquelle le serveur doit se rattacher
-  config import-cert CERT.pem CLÉ.pem [--key-passphrase-stdin]
-  config import-cert FICHIER.p12           le certificat client du site et sa
-                                           clé privée (la phrase secrète ou le
-                                           mot de passe PKCS#12 est la ligne
-                                           suivante de l&apos;entrée) ; la clé est
-                                           conservée chiffrée dans la base
-  config show                              les réglages de synchronisation,
-                                           sans les secrets
-  sync [--watch]                           envoyer au serveur national ce qui
-                                           attend
-  sync status                              en attente, acquittées, refusées,
-                                           erreurs
-
-Options :
-  --db FICHIER          la base (par défaut : $SIDEP_DB, sinon le dossier des
-                        données de l&apos;application)
-  --user NOM            le compte avec lequel se connecter
-  --password-stdin      la première ligne de l&apos;entrée standard
-                        est le mot de passe
-  --recovery-key-stdin  se connecter avec la clé de récupération, lue sur
-                        l&apos;entrée standard
-  --version             la version et le commit dont elle est construite
-
-Codes de sortie : 0 succès, 1 entrée invalide, 2 erreur d&apos;utilisation,
-3 problème d&apos;intégrité détecté, 4 accès refusé (mot de passe, verrouillage,
-rôle), 5 introuvable, 6 erreur de la base, 7 synchronisation incomplète
-(fiches encore en attente ou refusées).
-</translation>
-    </message>
-    <message>
         <source>db restored takes nothing more</source>
         <translation>db restored ne prend rien de plus</translation>
     </message>
@@ -4097,12 +3899,247 @@ rôle), 5 introuvable, 6 erreur de la base, 7 synchronisation incomplète
         <translation>La base a une nouvelle identité pour le serveur national ; ses fiches que le serveur a acquittées après la sauvegarde repartent, et le serveur les reconnaît.</translation>
     </message>
     <message>
-        <source>db needs verify, backup FILE or restored</source>
-        <translation>db attend verify, backup FICHIER ou restored</translation>
-    </message>
-    <message>
         <source>damaged: %1</source>
         <translation>endommagé : %1</translation>
+    </message>
+    <message>
+        <source>%1 does not take --%2</source>
+        <translation>%1 ne prend pas --%2</translation>
+    </message>
+    <message>
+        <source>option --%1 takes no value</source>
+        <translation>l&apos;option --%1 ne prend pas de valeur</translation>
+    </message>
+    <message>
+        <source>Try &apos;sidepctl %1 --help&apos;.</source>
+        <translation>Essayez « sidepctl %1 --help ».</translation>
+    </message>
+    <message>
+        <source>init takes no argument</source>
+        <translation>init ne prend aucun argument</translation>
+    </message>
+    <message>
+        <source>recovery rotate takes no argument</source>
+        <translation>recovery rotate ne prend aucun argument</translation>
+    </message>
+    <message>
+        <source>db verify takes no argument</source>
+        <translation>db verify ne prend aucun argument</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>the store (default: $SIDEP_DB, else the application-data folder)</source>
+        <translation>la base (par défaut : $SIDEP_DB, sinon le dossier des données de l&apos;application)</translation>
+    </message>
+    <message>
+        <source>the account to sign in with</source>
+        <translation>le compte avec lequel se connecter</translation>
+    </message>
+    <message>
+        <source>the first line of standard input is the password</source>
+        <translation>la première ligne de l&apos;entrée standard est le mot de passe</translation>
+    </message>
+    <message>
+        <source>sign in with the recovery key, read from standard input</source>
+        <translation>se connecter avec la clé de récupération, lue sur l&apos;entrée standard</translation>
+    </message>
+    <message>
+        <source>this help, or a command&apos;s own (COMMAND --help)</source>
+        <translation>cette aide, ou celle d&apos;une commande (COMMANDE --help)</translation>
+    </message>
+    <message>
+        <source>the version and the commit it was built from</source>
+        <translation>la version et le commit dont elle est construite</translation>
+    </message>
+    <message>
+        <source>create a store; the administrator&apos;s password is read from standard input; prints the recovery key once</source>
+        <translation>crée une base ; le mot de passe de l&apos;administrateur est lu sur l&apos;entrée standard ; affiche une seule fois la clé de récupération</translation>
+    </message>
+    <message>
+        <source>add an account; its password is the next input line</source>
+        <translation>ajoute un compte ; son mot de passe est la ligne suivante de l&apos;entrée</translation>
+    </message>
+    <message>
+        <source>the accounts, their role and state</source>
+        <translation>les comptes, leur rôle et leur état</translation>
+    </message>
+    <message>
+        <source>disable an account</source>
+        <translation>désactive un compte</translation>
+    </message>
+    <message>
+        <source>set a password (one&apos;s own, or any account&apos;s as an administrator); the new password is the next input line</source>
+        <translation>change un mot de passe (le sien, ou celui de tout compte pour un administrateur) ; le nouveau mot de passe est la ligne suivante de l&apos;entrée</translation>
+    </message>
+    <message>
+        <source>replace the recovery key</source>
+        <translation>remplace la clé de récupération</translation>
+    </message>
+    <message>
+        <source>add one record or an array of records (JSON), all or none; without FILE, from standard input</source>
+        <translation>ajoute une fiche ou un tableau de fiches (JSON), toutes ou aucune ; sans FILE, depuis l&apos;entrée standard</translation>
+    </message>
+    <message>
+        <source>the records: id, tube label, status, sampling time</source>
+        <translation>les fiches : identifiant, étiquette du tube, statut, heure du prélèvement</translation>
+    </message>
+    <message>
+        <source>a record as JSON, found by its id or its tube label</source>
+        <translation>une fiche en JSON, trouvée par son identifiant ou l&apos;étiquette de son tube</translation>
+    </message>
+    <message>
+        <source>export a record as JSON, noted in the audit log</source>
+        <translation>exporte une fiche en JSON, noté dans le journal d&apos;audit</translation>
+    </message>
+    <message>
+        <source>erase the identifying data of records the national server acknowledged more than retention.days ago (any account; the GUI and sync do it after each round)</source>
+        <translation>efface les données d&apos;identification des fiches acquittées par le serveur national il y a plus de retention.days jours (tout compte ; l&apos;interface graphique et sync le font après chaque cycle)</translation>
+    </message>
+    <message>
+        <source>check an identifier; prints it in its canonical form</source>
+        <translation>vérifie un identifiant ; l&apos;affiche sous sa forme canonique</translation>
+    </message>
+    <message>
+        <source>open every record and check the store against its keyed hashes</source>
+        <translation>ouvre chaque fiche et vérifie la base avec ses empreintes à clé</translation>
+    </message>
+    <message>
+        <source>a consistent copy of the store, made while it is in use; FILE must be new</source>
+        <translation>une copie cohérente de la base, faite pendant son utilisation ; FILE doit être nouveau</translation>
+    </message>
+    <message>
+        <source>after a backup was put back in place: a new identity for the national server, which refuses a store gone back in time</source>
+        <translation>après la remise en place d&apos;une sauvegarde : une nouvelle identité pour le serveur national, qui refuse une base revenue en arrière</translation>
+    </message>
+    <message>
+        <source>check the chain of the audit log</source>
+        <translation>vérifie la chaîne du journal d&apos;audit</translation>
+    </message>
+    <message>
+        <source>the audit log, from entry SEQ</source>
+        <translation>le journal d&apos;audit, à partir de l&apos;entrée SEQ</translation>
+    </message>
+    <message>
+        <source>counts by status and by sampling day; no identifying data</source>
+        <translation>décomptes par statut et par jour de prélèvement ; aucune donnée d&apos;identification</translation>
+    </message>
+    <message>
+        <source>read the codes in an image (tube label, INS DataMatrix) as JSON</source>
+        <translation>lit les codes d&apos;une image (étiquette de tube, DataMatrix INS) en JSON</translation>
+    </message>
+    <message>
+        <source>enter a result; a positive needs a second entry by another user; the reason is the non-conformity of an X</source>
+        <translation>saisit un résultat ; un positif exige une seconde saisie par un autre utilisateur ; le motif est la non-conformité d&apos;un X</translation>
+    </message>
+    <message>
+        <source>correct a validated result; it is sent again as a correction</source>
+        <translation>corrige un résultat validé ; il est renvoyé comme correction</translation>
+    </message>
+    <message>
+        <source>cancel a result entered in error</source>
+        <translation>annule un résultat saisi par erreur</translation>
+    </message>
+    <message>
+        <source>add activation codes (all or none) from a national delivery (.tgz) or a CSV, checked against the .sha256 beside it (required for a .tgz)</source>
+        <translation>ajoute des codes d&apos;activation (tous ou aucun) d&apos;une livraison nationale (.tgz) ou d&apos;un CSV, vérifiés avec le .sha256 placé à côté (obligatoire pour un .tgz)</translation>
+    </message>
+    <message>
+        <source>codes left, valid now, expiring within N days</source>
+        <translation>codes restants, valides à ce jour, expirant sous N jours</translation>
+    </message>
+    <message>
+        <source>activation codes from the national server (up to the refill target, or N)</source>
+        <translation>récupère des codes d&apos;activation auprès du serveur national (jusqu&apos;à l&apos;objectif de la réserve, ou N codes)</translation>
+    </message>
+    <message>
+        <source>a validated positive&apos;s QR code</source>
+        <translation>le QR code d&apos;un positif validé</translation>
+    </message>
+    <message>
+        <source>the result slip; a reprint needs a reason</source>
+        <translation>le bulletin de résultat ; une réimpression exige un motif</translation>
+    </message>
+    <message>
+        <source>sync.url https://HOST:PORT: the national server (https only); retention.days DAYS: days a record stays once the server has it (1 to 90, default 7)</source>
+        <translation>sync.url https://HÔTE:PORT : le serveur national (https seulement) ; retention.days JOURS : nombre de jours pendant lesquels une fiche reste sur le poste une fois reçue par le serveur (1 à 90, 7 par défaut)</translation>
+    </message>
+    <message>
+        <source>the CA the server must chain to</source>
+        <translation>l&apos;autorité de certification (AC) à laquelle le serveur doit se rattacher</translation>
+    </message>
+    <message>
+        <source>the site&apos;s certificate and key (the passphrase or PKCS#12 password is the next input line); the key is kept encrypted in the store</source>
+        <translation>le certificat client du site et sa clé privée (la phrase secrète ou le mot de passe PKCS#12 est la ligne suivante de l&apos;entrée) ; la clé est conservée chiffrée dans la base</translation>
+    </message>
+    <message>
+        <source>the sync settings, without secrets</source>
+        <translation>les réglages de synchronisation, sans les secrets</translation>
+    </message>
+    <message>
+        <source>send what waits to the national server (with --watch, until interrupted)</source>
+        <translation>envoie au serveur national ce qui attend (avec --watch, jusqu&apos;à interruption)</translation>
+    </message>
+    <message>
+        <source>waiting, acknowledged, rejected, errors</source>
+        <translation>en attente, acquittées, refusées, erreurs</translation>
+    </message>
+    <message>
+        <source>Usage: sidepctl [--db FILE] [--user NAME] [--password-stdin] COMMAND ...</source>
+        <translation>Usage : sidepctl [--db FICHIER] [--user NOM] [--password-stdin] COMMANDE ...</translation>
+    </message>
+    <message>
+        <source>Commands:</source>
+        <translation>Commandes :</translation>
+    </message>
+    <message>
+        <source>Options:</source>
+        <translation>Options :</translation>
+    </message>
+    <message>
+        <source>Exit codes: 0 success, 1 invalid input, 2 usage error, 3 integrity problem found,
+4 access denied (password, lock, role), 5 not found, 6 store error,
+7 sync incomplete (records still waiting or rejected).
+</source>
+        <translation>Codes de sortie : 0 succès, 1 entrée invalide, 2 erreur d&apos;utilisation,
+3 problème d&apos;intégrité détecté, 4 accès refusé (mot de passe, verrouillage,
+rôle), 5 introuvable, 6 erreur de la base, 7 synchronisation incomplète
+(fiches encore en attente ou refusées).
+</translation>
+    </message>
+    <message>
+        <source>Usage: sidepctl [--db FILE] [--user NAME] [--password-stdin] %1</source>
+        <translation>Usage : sidepctl [--db FICHIER] [--user NOM] [--password-stdin] %1</translation>
+    </message>
+    <message>
+        <source>Signs in with --user NAME (the password on standard input) or --recovery-key-stdin; any account.</source>
+        <translation>Se connecte avec --user NOM (le mot de passe sur l&apos;entrée standard) ou --recovery-key-stdin ; tout compte.</translation>
+    </message>
+    <message>
+        <source>Signs in with --user NAME (the password on standard input) or --recovery-key-stdin; accounts: %1.</source>
+        <translation>Se connecte avec --user NOM (le mot de passe sur l&apos;entrée standard) ou --recovery-key-stdin ; comptes : %1.</translation>
+    </message>
+    <message>
+        <source>Global options and exit codes: sidepctl --help</source>
+        <translation>Options globales et codes de sortie : sidepctl --help</translation>
+    </message>
+    <message>
+        <source>--version takes no command</source>
+        <translation>--version ne prend pas de commande</translation>
+    </message>
+    <message>
+        <source>%1 needs one of: %2</source>
+        <translation>%1 nécessite l&apos;un de : %2</translation>
+    </message>
+    <message>
+        <source>result %1 takes no argument besides its options</source>
+        <translation>result %1 ne prend aucun argument en dehors de ses options</translation>
+    </message>
+    <message>
+        <source>%1 needs %2</source>
+        <translation>%1 nécessite %2</translation>
     </message>
 </context>
 <context>

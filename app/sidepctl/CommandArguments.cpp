@@ -1,11 +1,12 @@
 #include "CommandArguments.h"
 
+#include "SidepCtlCommand.h"
+
 #include <QCoreApplication>
 
 using namespace Qt::StringLiterals;
 
-CommandArguments::CommandArguments(const QStringList& words, const QSet<QString>& valueOptions,
-                                   const QSet<QString>& flags)
+CommandArguments::CommandArguments(const QStringList& words, const Command& command)
 {
     bool optionsEnded = false;
     for (qsizetype i = 0; i < words.size(); ++i) {
@@ -25,20 +26,26 @@ CommandArguments::CommandArguments(const QStringList& words, const QSet<QString>
             inlineValue = name.mid(equals + 1);
             name = name.left(equals);
         }
-        if (flags.contains(name) && equals < 0) {
-            m_flags.insert(name);
-        } else if (valueOptions.contains(name)) {
+        const CommandOption* option = command.option(name);
+        if (!option) {
+            m_error = QCoreApplication::translate("SidepCtl", "%1 does not take --%2")
+                          .arg(command.name(), name);
+            return;
+        }
+        if (option->isFlag()) {
             if (equals >= 0) {
-                m_values.insert(name, inlineValue);
-            } else if (i + 1 < words.size()) {
-                m_values.insert(name, words.at(++i));
-            } else {
                 m_error =
-                    QCoreApplication::translate("SidepCtl", "option --%1 needs a value").arg(name);
+                    QCoreApplication::translate("SidepCtl", "option --%1 takes no value").arg(name);
                 return;
             }
+            m_flags.insert(name);
+        } else if (equals >= 0) {
+            m_values.insert(name, inlineValue);
+        } else if (i + 1 < words.size()) {
+            m_values.insert(name, words.at(++i));
         } else {
-            m_error = QCoreApplication::translate("SidepCtl", "unknown option --%1").arg(name);
+            m_error =
+                QCoreApplication::translate("SidepCtl", "option --%1 needs a value").arg(name);
             return;
         }
     }

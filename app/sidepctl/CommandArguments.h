@@ -5,15 +5,16 @@
 #include <QString>
 #include <QStringList>
 
-// The words of a command line split into options (--name value, --flag) and positional
-// words. Options may appear anywhere; "--" ends them. Each command says which options it
-// knows, so a typo is an error rather than silently ignored.
+struct Command;
+
+// The words of a command line after the command's own words, split into options
+// (--name value, --flag) and positional words. Options may appear anywhere; "--" ends them.
+// Only the options the command lists are taken, so that a typo, or another command's
+// option, is an error rather than silently ignored.
 class CommandArguments
 {
 public:
-    // valueOptions take the next word as their value; flags stand alone.
-    CommandArguments(const QStringList& words, const QSet<QString>& valueOptions,
-                     const QSet<QString>& flags);
+    CommandArguments(const QStringList& words, const Command& command);
 
     bool isValid() const { return m_error.isEmpty(); }
     QString error() const { return m_error; }

@@ -11,192 +11,11 @@
 
 using namespace Qt::StringLiterals;
 
-namespace {
-
-// Options every command accepts before or after its words.
-const QSet<QString> GlobalValueOptions = {u"db"_s, u"user"_s};
-const QSet<QString> GlobalFlags = {u"password-stdin"_s, u"recovery-key-stdin"_s, u"help"_s};
-
-QSet<QString> with(QSet<QString> base, std::initializer_list<QString> extra)
-{
-    for (const QString& item : extra)
-        base.insert(item);
-    return base;
-}
-
-} // namespace
-
 SidepCtl::SidepCtl(QIODevice* input, QIODevice* output, QIODevice* errorOutput)
     : m_input(input)
     , m_out(output)
     , m_err(errorOutput)
 {}
-
-QString SidepCtl::helpText() const
-{
-    return tr(
-        "Usage: sidepctl [--db FILE] [--user NAME] [--password-stdin] COMMAND ...\n"
-        "\n"
-        "Commands:\n"
-        "  init --site-finess FINESS --admin NAME   create a store; the administrator's\n"
-        "                                           password is read from standard input;\n"
-        "                                           prints the recovery key once\n"
-        "  user add NAME --role nurse|lab|admin     the new password is the next input line\n"
-        "  user list | user disable NAME | user passwd NAME\n"
-        "  recovery rotate                          replace the recovery key\n"
-        "  record add [FILE|-] [--accept-warnings] [--identity-override REASON]\n"
-        "  record list [--status STATUS]\n"
-        "  record show ID | record show --tube LABEL\n"
-        "  record export ID --format json\n"
-        "  record purge [--dry-run]                 erase the identifying data of records the\n"
-        "                                           national server acknowledged more than\n"
-        "                                           retention.days ago (any account; the GUI\n"
-        "                                           and sync do it after each round)\n"
-        "  check nir|rpps|adeli|finess|cog|loinc|phone|email VALUE\n"
-        "  db verify | audit verify | audit list\n"
-        "  db backup FILE                           a consistent copy of the store, made while\n"
-        "                                           it is in use (admin); FILE must be new\n"
-        "  db restored                              after a backup was put back in place\n"
-        "                                           (admin): a new identity for the national\n"
-        "                                           server, which refuses a store gone back\n"
-        "                                           in time\n"
-        "  stats\n"
-        "  scan IMAGE                               read the codes in an image (tube\n"
-        "                                           label, INS DataMatrix) as JSON\n"
-        "  result set --tube LABEL --value P|N|I|X [--analysis LOINC]\n"
-        "             [--validated-at ISO] [--report FILE.pdf] [--reason TEXT]\n"
-        "                                           enter a result (lab); a positive needs\n"
-        "                                           a second entry by another user; the\n"
-        "                                           reason is the non-conformity of an X\n"
-        "  result correct --tube LABEL --value ... --reason TEXT\n"
-        "  result cancel --tube LABEL --reason TEXT\n"
-        "  codes import FILE [--sha256 FILE]        add activation codes (all or none)\n"
-        "                                           from a national delivery (.tgz) or a\n"
-        "                                           CSV, checked against the .sha256 beside\n"
-        "                                           it (required for a .tgz)\n"
-        "  codes status [--soon-days N]             codes left, valid now, expiring soon\n"
-        "  codes fetch [--count N]                  activation codes from the national server\n"
-        "                                           (up to the refill target, or N)\n"
-        "  qr --tube LABEL --png FILE               a validated positive's QR code\n"
-        "  slip --tube LABEL --pdf FILE [--reason TEXT] [--language fr|en]\n"
-        "                                           the result slip; a reprint needs a\n"
-        "                                           reason\n"
-        "  config set sync.url https://HOST:PORT    the national server (https only)\n"
-        "  config set retention.days DAYS           days a record stays once the server has\n"
-        "                                           it (1 to 90, default 7; admin)\n"
-        "  config import-ca FILE.pem                the CA the server must chain to\n"
-        "  config import-cert CERT.pem KEY.pem [--key-passphrase-stdin]\n"
-        "  config import-cert FILE.p12              the site's certificate and key (the\n"
-        "                                           passphrase or PKCS#12 password is the\n"
-        "                                           next input line); the key is kept\n"
-        "                                           encrypted in the store\n"
-        "  config show                              the sync settings, without secrets\n"
-        "  sync [--watch]                           send what waits to the national server\n"
-        "  sync status                              waiting, acknowledged, rejected, errors\n"
-        "\n"
-        "Options:\n"
-        "  --db FILE             the store (default: $SIDEP_DB, else the application-data "
-        "folder)\n"
-        "  --user NAME           the account to sign in with\n"
-        "  --password-stdin      the first line of standard input is the password\n"
-        "  --recovery-key-stdin  sign in with the recovery key, read from standard input\n"
-        "  --version             the version and the commit it was built from\n"
-        "\n"
-        "Exit codes: 0 success, 1 invalid input, 2 usage error, 3 integrity problem found,\n"
-        "4 access denied (password, lock, role), 5 not found, 6 store error,\n"
-        "7 sync incomplete (records still waiting or rejected).\n");
-}
-
-int SidepCtl::run(const QStringList& arguments)
-{
-    // The command decides which options it takes; the global ones are read first.
-    QString missingValue;
-    const QStringList command = [&] {
-        QStringList words;
-        for (qsizetype i = 0; i < arguments.size(); ++i) {
-            const QString& word = arguments.at(i);
-            // --db FILE or --db=FILE; a missing value must not fall back to the default store.
-            const qsizetype equals = word.indexOf(u'=');
-            const QString option =
-                word.startsWith(u"--"_s) ? word.mid(2, equals < 0 ? -1 : equals - 2) : QString();
-            if (GlobalValueOptions.contains(option)) {
-                const QString value = equals < 0 ? arguments.value(++i) : word.mid(equals + 1);
-                if (value.isEmpty())
-                    missingValue = option;
-                if (option == u"db"_s)
-                    m_dbPath = value;
-                else
-                    m_userName = value;
-            } else if (word == u"--password-stdin"_s) {
-                m_passwordFromStdin = true;
-            } else if (word == u"--recovery-key-stdin"_s) {
-                m_recoveryKeyFromStdin = true;
-            } else {
-                words.append(word);
-            }
-        }
-        return words;
-    }();
-    if (!missingValue.isEmpty())
-        return usage(tr("option --%1 needs a value").arg(missingValue));
-    if (m_dbPath.isEmpty())
-        m_dbPath = Store::defaultPath();
-
-    if (command == QStringList{u"--version"_s}) {
-        m_out << u"sidepctl "_s << QStringLiteral(SIDEP_VERSION_TEXT) << Qt::endl;
-        return Success;
-    }
-    if (command.isEmpty() || command.contains(u"--help"_s) || command.first() == u"help"_s) {
-        m_out << helpText();
-        m_out.flush();
-        return command.isEmpty() ? Usage : Success;
-    }
-    const QString name = command.first();
-    const QStringList rest = command.mid(1);
-    auto parse = [&](std::initializer_list<QString> values, std::initializer_list<QString> flags) {
-        return CommandArguments(rest, with(GlobalValueOptions, values), with(GlobalFlags, flags));
-    };
-
-    int code = Usage;
-    if (name == u"init"_s)
-        code = init(parse({u"site-finess"_s, u"admin"_s}, {}));
-    else if (name == u"user"_s)
-        code = user(parse({u"role"_s}, {}));
-    else if (name == u"recovery"_s)
-        code = recovery(parse({}, {}));
-    else if (name == u"record"_s)
-        code = record(parse({u"status"_s, u"tube"_s, u"format"_s, u"identity-override"_s},
-                            {u"accept-warnings"_s, u"dry-run"_s}));
-    else if (name == u"check"_s)
-        code = check(parse({}, {}));
-    else if (name == u"db"_s)
-        code = db(parse({}, {}));
-    else if (name == u"audit"_s)
-        code = audit(parse({u"from"_s}, {}));
-    else if (name == u"stats"_s)
-        code = stats(parse({}, {}));
-    else if (name == u"scan"_s)
-        code = scan(parse({}, {}));
-    else if (name == u"result"_s)
-        code = result(parse({u"tube"_s, u"value"_s, u"analysis"_s, u"validated-at"_s, u"report"_s,
-                             u"reason"_s, u"non-conformity"_s},
-                            {}));
-    else if (name == u"codes"_s)
-        code = codes(parse({u"sha256"_s, u"soon-days"_s, u"count"_s}, {}));
-    else if (name == u"qr"_s)
-        code = qr(parse({u"tube"_s, u"png"_s}, {}));
-    else if (name == u"slip"_s)
-        code = slip(parse({u"tube"_s, u"pdf"_s, u"reason"_s, u"language"_s}, {}));
-    else if (name == u"config"_s)
-        code = config(parse({}, {u"key-passphrase-stdin"_s}));
-    else if (name == u"sync"_s)
-        code = sync(parse({}, {u"watch"_s}));
-    else
-        code = usage(tr("unknown command '%1'").arg(name));
-    m_out.flush();
-    m_err.flush();
-    return code;
-}
 
 int SidepCtl::fail(int code, const QString& message)
 {
@@ -204,7 +23,7 @@ int SidepCtl::fail(int code, const QString& message)
     return code;
 }
 
-int SidepCtl::requireAny(std::initializer_list<Permission> permissions)
+int SidepCtl::requireAny(const QList<Permission>& permissions)
 {
     QString error;
     for (Permission permission : permissions) {
@@ -216,7 +35,9 @@ int SidepCtl::requireAny(std::initializer_list<Permission> permissions)
 
 int SidepCtl::usage(const QString& message)
 {
-    return fail(Usage, message + u"\n"_s + tr("Try 'sidepctl --help'."));
+    const QString help = m_command ? tr("Try 'sidepctl %1 --help'.").arg(m_command->name())
+                                   : tr("Try 'sidepctl --help'.");
+    return fail(Usage, message + u"\n"_s + help);
 }
 
 void SidepCtl::printProblems(const QList<Problem>& problems, const QString& prefix)
@@ -296,10 +117,8 @@ int SidepCtl::openAndSignIn()
 
 int SidepCtl::init(const CommandArguments& args)
 {
-    if (!args.isValid())
-        return usage(args.error());
-    if (!args.has(u"site-finess"_s) || !args.has(u"admin"_s))
-        return usage(tr("init needs --site-finess FINESS and --admin NAME"));
+    if (!args.positional().isEmpty())
+        return usage(tr("init takes no argument"));
     const IdentifierCheck finess = Identifiers::checkFiness(args.value(u"site-finess"_s));
     if (!finess.valid)
         return fail(Invalid, tr("site FINESS: %1").arg(finess.message));
@@ -324,32 +143,26 @@ int SidepCtl::init(const CommandArguments& args)
     return Success;
 }
 
+int SidepCtl::checkUser(const CommandArguments& args)
+{
+    const QString name = args.positional(0);
+    if (action() != u"list"_s && name.isEmpty())
+        return usage(tr("user %1 needs a user name").arg(action()));
+    if (action() == u"add"_s) {
+        if (!Store::isValidUserName(name))
+            return fail(Invalid, tr("user name: use 1 to 64 lower-case letters, digits, '.', "
+                                    "'_' or '-'"));
+        if (!roleFromName(args.value(u"role"_s)))
+            return usage(tr("user add needs --role nurse, lab or admin"));
+    }
+    return Success;
+}
+
 int SidepCtl::user(const CommandArguments& args)
 {
-    if (!args.isValid())
-        return usage(args.error());
-    const QString action = args.positional(0);
-    const QString name = args.positional(1);
-    if (action != u"add"_s && action != u"list"_s && action != u"disable"_s &&
-        action != u"passwd"_s) {
-        return usage(tr("user needs add, list, disable or passwd"));
-    }
-    if (action != u"list"_s && name.isEmpty())
-        return usage(tr("user %1 needs a user name").arg(action));
-    if (action == u"add"_s && !Store::isValidUserName(name))
-        return fail(Invalid, tr("user name: use 1 to 64 lower-case letters, digits, '.', '_' "
-                                "or '-'"));
-    if (const int code = openAndSignIn(); code != Success)
-        return code;
+    const QString name = args.positional(0);
     QString error;
-    const QList<Account> accounts = m_store.users();
-    const bool known = std::any_of(accounts.cbegin(), accounts.cend(),
-                                   [&](const Account& account) { return account.name == name; });
-    if ((action == u"disable"_s || action == u"passwd"_s) && !known)
-        return fail(NotFound, tr("no user named %1").arg(name));
-    if (action == u"list"_s) {
-        if (!m_store.require(Permission::ManageAccounts, &error))
-            return fail(AccessDenied, error);
+    if (action() == u"list"_s) {
         const QDateTime now = QDateTime::currentDateTimeUtc();
         for (const Account& account : m_store.users()) {
             const QString state = account.disabled ? tr("disabled")
@@ -360,20 +173,19 @@ int SidepCtl::user(const CommandArguments& args)
         }
         return Success;
     }
-    if (action == u"disable"_s) {
+    const QList<Account> accounts = m_store.users();
+    const bool known = std::any_of(accounts.cbegin(), accounts.cend(),
+                                   [&](const Account& account) { return account.name == name; });
+    if (action() != u"add"_s && !known)
+        return fail(NotFound, tr("no user named %1").arg(name));
+    if (action() == u"disable"_s) {
         if (!m_store.disableUser(name, &error))
             return fail(AccessDenied, error);
         m_out << tr("User %1 disabled.").arg(name) << Qt::endl;
         return Success;
     }
-    std::optional<Role> role;
-    if (action == u"add"_s) {
-        role = roleFromName(args.value(u"role"_s));
-        if (!role)
-            return usage(tr("user add needs --role nurse, lab or admin"));
-        if (!m_store.require(Permission::ManageAccounts, &error))
-            return fail(AccessDenied, error);
-    }
+    const std::optional<Role> role =
+        action() == u"add"_s ? roleFromName(args.value(u"role"_s)) : std::nullopt;
     SecureBytes password;
     if (!readNewPassword(tr("New password for %1: ").arg(name), &password))
         return fail(Invalid, tr("no password for %1 on standard input").arg(name));
@@ -389,12 +201,8 @@ int SidepCtl::user(const CommandArguments& args)
 
 int SidepCtl::recovery(const CommandArguments& args)
 {
-    if (!args.isValid())
-        return usage(args.error());
-    if (args.positional(0) != u"rotate"_s)
-        return usage(tr("recovery needs rotate"));
-    if (const int code = openAndSignIn(); code != Success)
-        return code;
+    if (!args.positional().isEmpty())
+        return usage(tr("recovery rotate takes no argument"));
     QString recoveryKey;
     QString error;
     if (!m_store.rotateRecoveryKey(&recoveryKey, &error))
@@ -404,10 +212,8 @@ int SidepCtl::recovery(const CommandArguments& args)
     return Success;
 }
 
-int SidepCtl::check(const CommandArguments& args)
+int SidepCtl::checkIdentifier(const CommandArguments& args)
 {
-    if (!args.isValid())
-        return usage(args.error());
     const QString kind = args.positional(0);
     const QString value = args.positional(1);
     using Check = IdentifierCheck (*)(const QString&);
@@ -435,20 +241,22 @@ int SidepCtl::check(const CommandArguments& args)
     return Success;
 }
 
+int SidepCtl::checkDb(const CommandArguments& args)
+{
+    if (action() == u"backup"_s && args.positional().size() != 1)
+        return usage(tr("db backup needs the file to write"));
+    if (action() == u"restored"_s && !args.positional().isEmpty())
+        return usage(tr("db restored takes nothing more"));
+    if (action() == u"verify"_s && !args.positional().isEmpty())
+        return usage(tr("db verify takes no argument"));
+    return Success;
+}
+
 int SidepCtl::db(const CommandArguments& args)
 {
-    if (!args.isValid())
-        return usage(args.error());
-    const QString action = args.positional(0);
-    if (action == u"backup"_s) {
-        if (args.positional().size() != 2)
-            return usage(tr("db backup needs the file to write"));
-        if (const int code = openAndSignIn(); code != Success)
-            return code;
-        QString error;
-        if (!m_store.require(Permission::ManageSettings, &error))
-            return fail(AccessDenied, error);
-        const QString path = args.positional(1);
+    QString error;
+    if (action() == u"backup"_s) {
+        const QString path = args.positional(0);
         if (!m_store.backup(path, &error))
             return fail(StoreError, error);
         m_out << tr("Backup written to %1. It opens with today's passwords and recovery key.")
@@ -456,14 +264,7 @@ int SidepCtl::db(const CommandArguments& args)
               << Qt::endl;
         return Success;
     }
-    if (action == u"restored"_s) {
-        if (args.positional().size() != 1)
-            return usage(tr("db restored takes nothing more"));
-        if (const int code = openAndSignIn(); code != Success)
-            return code;
-        QString error;
-        if (!m_store.require(Permission::ManageSettings, &error))
-            return fail(AccessDenied, error);
+    if (action() == u"restored"_s) {
         // The check first: a store damaged or cut is not given a clean new start.
         if (!m_store.records()->verify().isIntact() || !m_store.auditLog()->verify().isEmpty() ||
             !StoreIdentity::problem(m_store).isEmpty())
@@ -478,10 +279,6 @@ int SidepCtl::db(const CommandArguments& args)
               << Qt::endl;
         return Success;
     }
-    if (action != u"verify"_s || args.positional().size() != 1)
-        return usage(tr("db needs verify, backup FILE or restored"));
-    if (const int code = openAndSignIn(); code != Success)
-        return code;
     const RecordStore::VerifyReport report = m_store.records()->verify();
     for (const QString& problem : report.fileProblems)
         m_out << tr("file: %1").arg(problem) << Qt::endl;
@@ -519,17 +316,7 @@ int SidepCtl::db(const CommandArguments& args)
 
 int SidepCtl::audit(const CommandArguments& args)
 {
-    if (!args.isValid())
-        return usage(args.error());
-    const QString action = args.positional(0);
-    if (action != u"verify"_s && action != u"list"_s)
-        return usage(tr("audit needs verify or list"));
-    if (const int code = openAndSignIn(); code != Success)
-        return code;
-    if (action == u"list"_s) {
-        QString error;
-        if (!m_store.require(Permission::ManageAccounts, &error))
-            return fail(AccessDenied, error);
+    if (action() == u"list"_s) {
         for (const AuditLog::Entry& entry :
              m_store.auditLog()->entries(args.value(u"from"_s).toLongLong() + 0, 100000)) {
             m_out << entry.seq << u'\t' << entry.at << u'\t' << entry.actor << u'\t' << entry.action
@@ -546,12 +333,8 @@ int SidepCtl::audit(const CommandArguments& args)
     return Success;
 }
 
-int SidepCtl::stats(const CommandArguments& args)
+int SidepCtl::stats(const CommandArguments&)
 {
-    if (!args.isValid())
-        return usage(args.error());
-    if (const int code = openOnly(); code != Success)
-        return code;
     QString error;
     const RecordStore::Statistics statistics = RecordStore::statistics(m_store, &error);
     if (!error.isEmpty())

@@ -2,6 +2,7 @@
 
 #include "CommandArguments.h"
 #include "Problem.h"
+#include "SidepCtlCommand.h"
 #include "Store.h"
 
 #include <QCoreApplication>
@@ -35,42 +36,65 @@ public:
     // arguments without the program name.
     int run(const QStringList& arguments);
 
+    // Every command, in the order of the help (SidepCtlCommands.cpp).
+    static const QList<Command>& commands();
+    // The options every command takes, before or after its words.
+    static const QList<CommandOption>& globalOptions();
+    // `sidepctl --help`, `sidepctl COMMAND --help`, and the man page's COMMANDS section
+    // (roff), all written from the table.
+    static QString helpText();
+    static QString commandHelp(const Command& command);
+    static QString manCommands();
+
 private:
+    // The commands' checks (before the store is opened) and handlers (after the sign-in and
+    // the rights the table asks for). The word after the first, if any, is action().
     int init(const CommandArguments& args);
+    int checkUser(const CommandArguments& args);
     int user(const CommandArguments& args);
     int recovery(const CommandArguments& args);
-    int record(const CommandArguments& args);
+    int checkRecord(const CommandArguments& args);
     int recordAdd(const CommandArguments& args);
     int recordList(const CommandArguments& args);
-    int recordShow(const CommandArguments& args, bool exporting);
-    int check(const CommandArguments& args);
+    int recordShow(const CommandArguments& args);
+    int recordPurge(const CommandArguments& args);
+    int checkIdentifier(const CommandArguments& args);
+    int checkDb(const CommandArguments& args);
     int db(const CommandArguments& args);
     int audit(const CommandArguments& args);
     int stats(const CommandArguments& args);
     int scan(const CommandArguments& args);
     // SidepCtlResults.cpp: results, activation codes, QR code and result slip.
+    int checkResult(const CommandArguments& args);
     int result(const CommandArguments& args);
+    int checkCodes(const CommandArguments& args);
     int codes(const CommandArguments& args);
+    int checkQr(const CommandArguments& args);
     int qr(const CommandArguments& args);
+    int checkSlip(const CommandArguments& args);
     int slip(const CommandArguments& args);
     int findTube(const QString& tube, QUuid* id);
     // SidepCtlConfig.cpp: the sync settings.
+    int checkConfig(const CommandArguments& args);
     int config(const CommandArguments& args);
     // SidepCtlSync.cpp: sending results to the national server.
     int sync(const CommandArguments& args);
 
-    // Opens the store named by --db (or the default) and signs in with --user and the
-    // password from standard input, or with the recovery key.
+    // The command's words after the first: "add" for user add.
+    QString action() const;
+    // What the table says the command needs: the store opened, an account signed in (with
+    // --user and the password from standard input, or the recovery key), one of the rights.
+    int prepare(const Command& command);
     int openAndSignIn();
     int openOnly();
     bool readPassword(const QString& prompt, SecureBytes* password);
     bool readNewPassword(const QString& prompt, SecureBytes* password);
     int fail(int code, const QString& message);
     // Success when the signed-in user has one of the rights, else AccessDenied with why.
-    int requireAny(std::initializer_list<Permission> permissions);
+    int requireAny(const QList<Permission>& permissions);
+    // A usage error, with where to read the usage (the command's own --help once known).
     int usage(const QString& message);
     void printProblems(const QList<Problem>& problems, const QString& prefix = {});
-    QString helpText() const;
 
     QIODevice* m_input;
     QTextStream m_out;
@@ -80,4 +104,5 @@ private:
     QString m_userName;
     bool m_passwordFromStdin = false;
     bool m_recoveryKeyFromStdin = false;
+    const Command* m_command = nullptr; // the command running
 };

@@ -21,24 +21,13 @@ bool isPkcs12Name(const QString& path)
 
 } // namespace
 
-int SidepCtl::config(const CommandArguments& args)
+int SidepCtl::checkConfig(const CommandArguments& args)
 {
-    if (!args.isValid())
-        return usage(args.error());
-    const QString action = args.positional(0);
-    const QStringList operands = args.positional().mid(1);
+    const QString action = this->action();
+    const QStringList& operands = args.positional();
     if (action == u"show"_s) {
         if (!operands.isEmpty())
             return usage(tr("config show takes no argument"));
-        if (const int code = openOnly(); code != Success)
-            return code;
-        for (const QString& line : SyncSettings(m_store).status().describe())
-            m_out << line << Qt::endl;
-        const bool retentionSet = !m_store.setting(RecordPurge::RetentionSetting).isEmpty();
-        m_out << (retentionSet ? tr("%1: %2 days") : tr("%1: %2 days (default)"))
-                     .arg(RecordPurge::RetentionSetting)
-                     .arg(RecordPurge(m_store).retentionDays())
-              << Qt::endl;
         return Success;
     }
     if (action == u"set"_s) {
@@ -67,20 +56,31 @@ int SidepCtl::config(const CommandArguments& args)
         if (operands.size() == 1 && args.flag(u"key-passphrase-stdin"_s))
             return usage(tr("--key-passphrase-stdin is for a PEM key; the PKCS#12 password "
                             "is always read from standard input"));
-    } else {
-        return usage(tr("config needs set, import-ca, import-cert or show"));
     }
     for (const QString& file : (action == u"set"_s ? QStringList() : operands)) {
         if (!QFileInfo(file).isFile())
             return fail(NotFound, tr("no file %1").arg(file));
     }
-    if (const int code = openAndSignIn(); code != Success)
-        return code;
-    QString error;
-    // Before any passphrase is read: a user without the right is told so at once.
-    if (!m_store.require(Permission::ManageSettings, &error))
-        return fail(AccessDenied, error);
+    return Success;
+}
 
+int SidepCtl::config(const CommandArguments& args)
+{
+    const QString action = this->action();
+    const QStringList& operands = args.positional();
+    if (action == u"show"_s) {
+        for (const QString& line : SyncSettings(m_store).status().describe())
+            m_out << line << Qt::endl;
+        const bool retentionSet = !m_store.setting(RecordPurge::RetentionSetting).isEmpty();
+        m_out << (retentionSet ? tr("%1: %2 days") : tr("%1: %2 days (default)"))
+                     .arg(RecordPurge::RetentionSetting)
+                     .arg(RecordPurge(m_store).retentionDays())
+              << Qt::endl;
+        return Success;
+    }
+    // The rights were checked before any passphrase is read: a user without them is told
+    // so at once.
+    QString error;
     SyncSettings settings(m_store);
     QStringList warnings;
     bool done = false;

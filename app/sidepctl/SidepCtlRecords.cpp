@@ -20,73 +20,67 @@ namespace {
 constexpr qint64 MaxImportBytes = 64 * 1024 * 1024;
 } // namespace
 
-int SidepCtl::record(const CommandArguments& args)
+int SidepCtl::checkRecord(const CommandArguments& args)
 {
-    if (!args.isValid())
-        return usage(args.error());
-    const QString action = args.positional(0);
-    if (action == u"add"_s)
-        return recordAdd(args);
-    if (action == u"list"_s)
-        return recordList(args);
-    if (action == u"show"_s)
-        return recordShow(args, false);
-    if (action == u"export"_s)
-        return recordShow(args, true);
-    if (action == u"purge"_s) {
-        if (args.positional().size() > 1)
-            return usage(tr("record purge takes no argument"));
-        if (const int code = openAndSignIn(); code != Success)
-            return code;
-        // Any account may run it: it erases only what the administrator's retention window
-        // says must go, and shows nothing.
-        RecordPurge purge(m_store);
-        RecordPurge::Report report;
-        QString error;
-        const QDateTime now = QDateTime::currentDateTimeUtc();
-        const bool dryRun = args.flag(u"dry-run"_s);
-        if (!(dryRun ? purge.countDue(now, &report, &error)
-                     : purge.purgeDue(now, &report, &error))) {
-            return fail(StoreError, error);
-        }
-        const QString before = report.acknowledgedBefore.toString(Qt::ISODate);
-        if (dryRun) {
-            m_out << tr("%n record(s) would be erased (acknowledged by the national server "
-                        "before %1; retention %2 days)",
-                        nullptr, report.records)
-                         .arg(before)
-                         .arg(report.retentionDays)
-                  << Qt::endl
-                  << tr("%n draft(s) would be erased", nullptr, report.drafts) << Qt::endl;
-            return Success;
-        }
-        m_out << tr("%n record(s) erased (acknowledged by the national server before %1; "
-                    "retention %2 days)",
+    if (action() == u"add"_s && args.positional().size() > 1)
+        return usage(tr("record add takes one file"));
+    if (action() == u"purge"_s && !args.positional().isEmpty())
+        return usage(tr("record purge takes no argument"));
+    if (action() == u"list"_s && args.has(u"status"_s) &&
+        !recordStatusFromName(args.value(u"status"_s))) {
+        return usage(tr("unknown status '%1'").arg(args.value(u"status"_s)));
+    }
+    if (action() == u"show"_s || action() == u"export"_s) {
+        if (args.positional(0).isEmpty() == args.value(u"tube"_s).isEmpty())
+            return usage(tr("give a record id or --tube LABEL"));
+        if (args.has(u"format"_s) && args.value(u"format"_s) != u"json"_s)
+            return usage(tr("the only export format is json"));
+    }
+    return Success;
+}
+
+int SidepCtl::recordPurge(const CommandArguments& args)
+{
+    // Any account may run it: it erases only what the administrator's retention window
+    // says must go, and shows nothing.
+    RecordPurge purge(m_store);
+    RecordPurge::Report report;
+    QString error;
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const bool dryRun = args.flag(u"dry-run"_s);
+    if (!(dryRun ? purge.countDue(now, &report, &error) : purge.purgeDue(now, &report, &error))) {
+        return fail(StoreError, error);
+    }
+    const QString before = report.acknowledgedBefore.toString(Qt::ISODate);
+    if (dryRun) {
+        m_out << tr("%n record(s) would be erased (acknowledged by the national server "
+                    "before %1; retention %2 days)",
                     nullptr, report.records)
                      .arg(before)
                      .arg(report.retentionDays)
               << Qt::endl
-              << tr("%n draft(s) erased", nullptr, report.drafts) << Qt::endl;
-        if (!report.journalEmptied) {
-            m_err << tr("sidepctl: warning: another program is reading the store, so its "
-                        "journal still holds erased pages; the next purge empties it")
-                  << Qt::endl;
-        }
+              << tr("%n draft(s) would be erased", nullptr, report.drafts) << Qt::endl;
         return Success;
     }
-    return usage(tr("record needs add, list, show, export or purge"));
+    m_out << tr("%n record(s) erased (acknowledged by the national server before %1; "
+                "retention %2 days)",
+                nullptr, report.records)
+                 .arg(before)
+                 .arg(report.retentionDays)
+          << Qt::endl
+          << tr("%n draft(s) erased", nullptr, report.drafts) << Qt::endl;
+    if (!report.journalEmptied) {
+        m_err << tr("sidepctl: warning: another program is reading the store, so its "
+                    "journal still holds erased pages; the next purge empties it")
+              << Qt::endl;
+    }
+    return Success;
 }
 
 int SidepCtl::recordAdd(const CommandArguments& args)
 {
-    const QString source = args.positional(1);
-    if (args.positional().size() > 2)
-        return usage(tr("record add takes one file"));
-    if (const int code = openAndSignIn(); code != Success)
-        return code;
+    const QString source = args.positional(0);
     QString error;
-    if (!m_store.require(Permission::CreateRecord, &error))
-        return fail(AccessDenied, error);
 
     // The JSON comes from the file, or from what follows the password on standard input.
     QByteArray json;
@@ -179,14 +173,8 @@ int SidepCtl::recordAdd(const CommandArguments& args)
 
 int SidepCtl::recordList(const CommandArguments& args)
 {
-    std::optional<RecordStatus> status;
-    if (args.has(u"status"_s)) {
-        status = recordStatusFromName(args.value(u"status"_s));
-        if (!status)
-            return usage(tr("unknown status '%1'").arg(args.value(u"status"_s)));
-    }
-    if (const int code = openAndSignIn(); code != Success)
-        return code;
+    const std::optional<RecordStatus> status =
+        args.has(u"status"_s) ? recordStatusFromName(args.value(u"status"_s)) : std::nullopt;
     QString error;
     const QList<RecordStore::Summary> rows = m_store.records()->list(status, &error);
     if (!error.isEmpty())
@@ -201,21 +189,12 @@ int SidepCtl::recordList(const CommandArguments& args)
     return Success;
 }
 
-int SidepCtl::recordShow(const CommandArguments& args, bool exporting)
+int SidepCtl::recordShow(const CommandArguments& args)
 {
-    const QString idText = args.positional(1);
+    const bool exporting = action() == u"export"_s;
+    const QString idText = args.positional(0);
     const QString tube = args.value(u"tube"_s);
-    if (idText.isEmpty() == tube.isEmpty())
-        return usage(tr("give a record id or --tube LABEL"));
-    if (exporting && args.has(u"format"_s) && args.value(u"format"_s) != u"json"_s)
-        return usage(tr("the only export format is json"));
-    if (const int code = openAndSignIn(); code != Success)
-        return code;
-
     QString error;
-    const Permission permission = exporting ? Permission::ExportRecord : Permission::ViewIdentity;
-    if (!m_store.require(permission, &error))
-        return fail(AccessDenied, error);
     QUuid id = QUuid::fromString(idText);
     if (!tube.isEmpty() && !m_store.records()->findByTube(tube, &id, &error))
         return fail(NotFound, error);

@@ -29,18 +29,20 @@ int SidepCtl::findTube(const QString& tube, QUuid* id)
     return Success;
 }
 
+int SidepCtl::checkResult(const CommandArguments& args)
+{
+    if (!args.positional().isEmpty())
+        return usage(tr("result %1 takes no argument besides its options").arg(action()));
+    if (action() != u"cancel"_s && !args.has(u"value"_s))
+        return usage(tr("result %1 needs --value P, N, I or X").arg(action()));
+    if (action() != u"set"_s && args.value(u"reason"_s).trimmed().isEmpty())
+        return usage(tr("result %1 needs --reason TEXT").arg(action()));
+    return Success;
+}
+
 int SidepCtl::result(const CommandArguments& args)
 {
-    if (!args.isValid())
-        return usage(args.error());
-    const QString action = args.positional(0);
-    if (action != u"set"_s && action != u"correct"_s && action != u"cancel"_s)
-        return usage(tr("result needs set, correct or cancel"));
-    if (action != u"cancel"_s && !args.has(u"value"_s))
-        return usage(tr("result %1 needs --value P, N, I or X").arg(action));
-    if (action != u"set"_s && args.value(u"reason"_s).trimmed().isEmpty())
-        return usage(tr("result %1 needs --reason TEXT").arg(action));
-
+    const QString action = this->action();
     ResultStore::Entry entry;
     entry.value = args.value(u"value"_s);
     entry.analysis = args.value(u"analysis"_s);
@@ -56,11 +58,7 @@ int SidepCtl::result(const CommandArguments& args)
             return fail(NotFound, error);
     }
 
-    if (const int code = openAndSignIn(); code != Success)
-        return code;
     QString error;
-    if (!m_store.require(Permission::EnterResult, &error))
-        return fail(AccessDenied, error);
     QUuid id;
     if (const int code = findTube(args.value(u"tube"_s), &id); code != Success)
         return code;
@@ -111,22 +109,17 @@ int SidepCtl::result(const CommandArguments& args)
     return Success;
 }
 
-int SidepCtl::codes(const CommandArguments& args)
+int SidepCtl::checkCodes(const CommandArguments& args)
 {
-    if (!args.isValid())
-        return usage(args.error());
-    const QString action = args.positional(0);
+    const QString action = this->action();
     if (action == u"import"_s) {
-        if (args.positional().size() != 2)
+        if (args.positional().size() != 1)
             return usage(tr("codes import needs one file: a national delivery (.tgz) or a CSV"));
     } else if (action == u"status"_s) {
-        if (args.positional().size() != 1)
+        if (!args.positional().isEmpty())
             return usage(tr("codes status takes no file"));
-    } else if (action == u"fetch"_s) {
-        if (args.positional().size() != 1)
-            return usage(tr("codes fetch takes no file"));
-    } else {
-        return usage(tr("codes needs import, status or fetch"));
+    } else if (!args.positional().isEmpty()) {
+        return usage(tr("codes fetch takes no file"));
     }
     bool countOk = true;
     const int fetchCount = args.has(u"count"_s) ? args.value(u"count"_s).toInt(&countOk) : 0;
@@ -136,13 +129,15 @@ int SidepCtl::codes(const CommandArguments& args)
     const int soonDays = args.has(u"soon-days"_s) ? args.value(u"soon-days"_s).toInt(&daysOk) : 3;
     if (!daysOk || soonDays < 0)
         return usage(tr("--soon-days needs a number of days"));
-    if (const int code = openAndSignIn(); code != Success)
-        return code;
+    return Success;
+}
 
-    if (const int code = requireAny({Permission::EnterResult, Permission::ManageSettings});
-        code != Success) {
-        return code;
-    }
+int SidepCtl::codes(const CommandArguments& args)
+{
+    // Checked by checkCodes.
+    const QString action = this->action();
+    const int fetchCount = args.has(u"count"_s) ? args.value(u"count"_s).toInt() : 0;
+    const int soonDays = args.has(u"soon-days"_s) ? args.value(u"soon-days"_s).toInt() : 3;
     QString error;
     if (action == u"fetch"_s) {
         // From the national server, through the site's sync settings; --count or up to the
@@ -187,7 +182,7 @@ int SidepCtl::codes(const CommandArguments& args)
     ActivationCodes pool(m_store);
     if (action == u"import"_s) {
         ActivationCodes::ImportReport report;
-        if (!pool.importFile(args.positional(1), args.value(u"sha256"_s), &report, &error)) {
+        if (!pool.importFile(args.positional(0), args.value(u"sha256"_s), &report, &error)) {
             for (const ActivationCodes::ImportProblem& problem : std::as_const(report.problems))
                 m_err << tr("error") << u": "_s << problem.toString() << Qt::endl;
             return fail(report.problems.isEmpty() ? NotFound : Invalid, error);
@@ -219,18 +214,17 @@ int SidepCtl::codes(const CommandArguments& args)
     return Success;
 }
 
+int SidepCtl::checkQr(const CommandArguments& args)
+{
+    if (!args.has(u"png"_s) || !args.has(u"tube"_s) || !args.positional().isEmpty())
+        return usage(tr("qr needs --tube LABEL and --png FILE"));
+    return Success;
+}
+
 int SidepCtl::qr(const CommandArguments& args)
 {
-    if (!args.isValid())
-        return usage(args.error());
-    if (!args.has(u"png"_s))
-        return usage(tr("qr needs --tube LABEL and --png FILE"));
-    if (const int code = openAndSignIn(); code != Success)
-        return code;
     QUuid id;
     if (const int code = findTube(args.value(u"tube"_s), &id); code != Success)
-        return code;
-    if (const int code = requireAny({Permission::ViewIdentity}); code != Success)
         return code;
     ResultStore results(m_store);
     Activation activation;
@@ -249,25 +243,33 @@ int SidepCtl::qr(const CommandArguments& args)
     return Success;
 }
 
-int SidepCtl::slip(const CommandArguments& args)
+namespace {
+
+std::optional<ResultSlip::Language> slipLanguage(const CommandArguments& args)
 {
-    if (!args.isValid())
-        return usage(args.error());
-    if (!args.has(u"pdf"_s))
+    return ResultSlip::languageFromName(args.has(u"language"_s) ? args.value(u"language"_s)
+                                                                : u"fr"_s);
+}
+
+} // namespace
+
+int SidepCtl::checkSlip(const CommandArguments& args)
+{
+    if (!args.has(u"pdf"_s) || !args.has(u"tube"_s) || !args.positional().isEmpty())
         return usage(tr("slip needs --tube LABEL and --pdf FILE"));
-    const auto language =
-        ResultSlip::languageFromName(args.has(u"language"_s) ? args.value(u"language"_s) : u"fr"_s);
-    if (!language)
+    if (!slipLanguage(args))
         return usage(tr("--language is fr or en"));
     // Text on a page needs the fonts of a GUI application (main() makes one for slip).
     if (!qobject_cast<QGuiApplication*>(QCoreApplication::instance()))
         return fail(StoreError, tr("slip needs a GUI application to lay out text"));
-    if (const int code = openAndSignIn(); code != Success)
-        return code;
+    return Success;
+}
+
+int SidepCtl::slip(const CommandArguments& args)
+{
+    const auto language = slipLanguage(args);
     QUuid id;
     if (const int code = findTube(args.value(u"tube"_s), &id); code != Success)
-        return code;
-    if (const int code = requireAny({Permission::ViewIdentity}); code != Success)
         return code;
     ResultStore results(m_store);
     ResultStore::SlipContent content;

@@ -14,8 +14,6 @@ using namespace Qt::StringLiterals;
 
 int SidepCtl::scan(const CommandArguments& args)
 {
-    if (!args.isValid())
-        return usage(args.error());
     if (args.positional().size() != 1)
         return usage(tr("scan needs one image file"));
     const QString path = args.positional(0);

@@ -23,15 +23,9 @@ constexpr qint64 MaxClockSkewSeconds = 5 * 60;
 
 int SidepCtl::sync(const CommandArguments& args)
 {
-    if (!args.isValid())
-        return usage(args.error());
-    const QString action = args.positional(0);
-    if (!action.isEmpty() && action != u"status"_s)
+    const QString action = this->action();
+    if (!args.positional().isEmpty())
         return usage(tr("sync takes no word, or status"));
-    if (const int code = openAndSignIn(); code != Success)
-        return code;
-    if (const int code = requireAny({Permission::ViewIdentity}); code != Success)
-        return code;
 
     auto printStatus = [this](SyncEngine& engine) {
         const SyncEngine::Status status = engine.status();
