@@ -59,13 +59,11 @@ const QString Snomed = u"http://snomed.info/sct"_s;
 const QString YesNo = u"http://terminology.hl7.org/CodeSystem/v2-0136"_s;
 const QString NullFlavor = u"http://terminology.hl7.org/CodeSystem/v3-NullFlavor"_s;
 const QString DataAbsentReason = u"http://terminology.hl7.org/CodeSystem/data-absent-reason"_s;
-const QString ObservationCategory =
-    u"http://terminology.hl7.org/CodeSystem/observation-category"_s;
+const QString ObservationCategory = u"http://terminology.hl7.org/CodeSystem/observation-category"_s;
 const QString DiagnosticServiceSection = u"http://terminology.hl7.org/CodeSystem/v2-0074"_s;
 const QString HL7IdentifierType = u"http://terminology.hl7.org/CodeSystem/v2-0203"_s;
 const QString DataOperation = u"http://terminology.hl7.org/CodeSystem/v3-DataOperation"_s;
-const QString BirthPlaceExtension =
-    u"http://hl7.org/fhir/StructureDefinition/patient-birthPlace"_s;
+const QString BirthPlaceExtension = u"http://hl7.org/fhir/StructureDefinition/patient-birthPlace"_s;
 
 const QString FrCoreVersion = u"2.1.0"_s;
 const QString FrCorePatientProfile = frCoreDefinition(u"fr-core-patient"_s);
@@ -145,8 +143,7 @@ const QList<Coded> SymptomCodes = {
     {u"fever"_s, Snomed, u"386661006"_s, u"Fever"_s},
     {u"cough"_s, Snomed, u"49727002"_s, u"Cough"_s},
     {u"sore_throat"_s, Snomed, u"162397003"_s, u"Pain in throat"_s},
-    {u"anosmia_ageusia"_s, SymptomCodeSystem, u"anosmia_ageusia"_s,
-     u"Loss of taste or smell"_s},
+    {u"anosmia_ageusia"_s, SymptomCodeSystem, u"anosmia_ageusia"_s, u"Loss of taste or smell"_s},
     {u"fatigue_pain"_s, SymptomCodeSystem, u"fatigue_pain"_s, u"Unusual fatigue or pain"_s},
     {u"diarrhea"_s, Snomed, u"62315008"_s, u"Diarrhea"_s},
     {u"breathing"_s, Snomed, u"267036007"_s, u"Dyspnea"_s},
@@ -192,8 +189,7 @@ bool isPlaceholderUrl(const QString& text)
     const QString host = QUrl(text).host().toLower();
     static const QStringList reservedDomains = {u"example"_s, u"test"_s, u"invalid"_s,
                                                 u"localhost"_s};
-    static const QStringList exampleHosts = {u"example.org"_s, u"example.com"_s,
-                                             u"example.net"_s};
+    static const QStringList exampleHosts = {u"example.org"_s, u"example.com"_s, u"example.net"_s};
     for (const QString& domain : reservedDomains) {
         if (host == domain || host.endsWith(u'.' + domain))
             return true;

@@ -33,9 +33,9 @@ public:
         if (m_problems->size() < FhirReader::MaxProblems) {
             m_problems->append(Problem{Problem::Severity::Error, path, rule, message});
         } else if (m_problems->size() == FhirReader::MaxProblems) {
-            m_problems->append(Problem{Problem::Severity::Error, u"entry"_s, u"too-many"_s,
-                                       tr("more problems than %1: the rest are not listed")
-                                           .arg(FhirReader::MaxProblems)});
+            m_problems->append(Problem{
+                Problem::Severity::Error, u"entry"_s, u"too-many"_s,
+                tr("more problems than %1: the rest are not listed").arg(FhirReader::MaxProblems)});
         }
     }
     bool failed() const { return m_failed; }
@@ -128,7 +128,8 @@ public:
         if (value.isEmpty())
             return {};
         const QString codingPath = join(path, key);
-        return {text(value, codingPath, u"system"_s, true), text(value, codingPath, u"code"_s, true)};
+        return {text(value, codingPath, u"system"_s, true),
+                text(value, codingPath, u"code"_s, true)};
     }
 
     // The first coding of a CodeableConcept among `codes` (by system and code).
@@ -142,9 +143,8 @@ public:
         const QString conceptPath = join(path, key);
         for (const auto& [coding, codingPath] :
              objects(codeableConcept, conceptPath, u"coding"_s, true)) {
-            const std::optional<Fhir::Coded> found =
-                Fhir::byCode(codes, text(coding, codingPath, u"system"_s),
-                             text(coding, codingPath, u"code"_s));
+            const std::optional<Fhir::Coded> found = Fhir::byCode(
+                codes, text(coding, codingPath, u"system"_s), text(coding, codingPath, u"code"_s));
             if (found)
                 return found;
         }
@@ -266,8 +266,7 @@ public:
     }
 
     std::optional<Entry> resolveMember(const QJsonObject& parent, const QString& path,
-                                       const QString& key, const QStringList& type,
-                                       bool required)
+                                       const QString& key, const QStringList& type, bool required)
     {
         const QJsonObject ref = m_in.object(parent, path, key, required);
         if (ref.isEmpty())
@@ -276,8 +275,7 @@ public:
     }
 
     std::optional<Entry> resolveFirst(const QJsonObject& parent, const QString& path,
-                                      const QString& key, const QStringList& type,
-                                      bool required)
+                                      const QString& key, const QStringList& type, bool required)
     {
         const auto refs = m_in.objects(parent, path, key, required);
         if (refs.isEmpty()) {
@@ -582,8 +580,8 @@ void readPhysician(JsonReader& in, BundleEntries& entries, const Entry& entry, P
     if (const auto practitioner = entries.resolveMember(
             entry.resource, entry.path, u"practitioner"_s, {u"Practitioner"_s}, true))
         readPractitioner(in, *practitioner, physician, role);
-    if (const auto structure = entries.resolveMember(
-            entry.resource, entry.path, u"organization"_s, {u"Organization"_s}, false)) {
+    if (const auto structure = entries.resolveMember(entry.resource, entry.path, u"organization"_s,
+                                                     {u"Organization"_s}, false)) {
         const QJsonObject& r = structure->resource;
         PractitionerStructure& s = physician->structure;
         s.name = in.text(r, structure->path, u"name"_s);
@@ -677,8 +675,8 @@ Observations readAskAtOrderEntry(JsonReader& in, BundleEntries& entries, Samplin
         } else if (code == Fhir::SymptomOnsetCode) {
             found.onset = observation;
         } else if (code == Fhir::ResidenceCode) {
-            if (const auto residence = in.coded(r, observation.path, u"valueCodeableConcept"_s,
-                                                Fhir::ResidenceCodes))
+            if (const auto residence =
+                    in.coded(r, observation.path, u"valueCodeableConcept"_s, Fhir::ResidenceCodes))
                 out->residence.append(residence->value);
         } else if (code == Fhir::HealthcareWorkCode) {
             const QString answer = yesNoAnswer(in, observation);
@@ -715,8 +713,7 @@ void readResult(JsonReader& in, const Entry& entry, SamplingRecord* out, BundleO
                    tr("must be final, corrected or entered-in-error"));
     out->result.validatedAt = in.text(r, path, u"issued"_s);
     if (r.contains(u"valueCodeableConcept"_s)) {
-        if (const auto value =
-                in.coded(r, path, u"valueCodeableConcept"_s, Fhir::ResultCodes))
+        if (const auto value = in.coded(r, path, u"valueCodeableConcept"_s, Fhir::ResultCodes))
             out->result.value = value->value;
     } else if (options->correction != u"entered-in-error"_s) {
         in.problem(JsonReader::join(path, u"valueCodeableConcept"_s), u"required"_s,
@@ -739,10 +736,9 @@ void readReport(JsonReader& in, const Entry& report, SamplingRecord* out, Bundle
     for (const auto& [category, categoryPath] :
          in.objects(report.resource, report.path, u"category"_s)) {
         for (const auto& [coding, codingPath] : in.objects(category, categoryPath, u"coding"_s)) {
-            laboratory = laboratory ||
-                         (in.text(coding, codingPath, u"system"_s) ==
-                              Fhir::DiagnosticServiceSection &&
-                          in.text(coding, codingPath, u"code"_s) == u"LAB"_s);
+            laboratory = laboratory || (in.text(coding, codingPath, u"system"_s) ==
+                                            Fhir::DiagnosticServiceSection &&
+                                        in.text(coding, codingPath, u"code"_s) == u"LAB"_s);
         }
     }
     if (!laboratory) {
@@ -773,19 +769,18 @@ void readProvenance(JsonReader& in, BundleEntries& entries, const Entry& entry,
     const QString activity =
         in.code(entry.resource, entry.path, u"activity"_s, Fhir::DataOperation);
     bool sampling = false;
-    for (const auto& [target, targetPath] : in.objects(entry.resource, entry.path, u"target"_s, true)) {
-        if (const auto changed = entries.resolve(
-                target, targetPath,
-                {u"Patient"_s, u"Specimen"_s, u"ServiceRequest"_s, u"Observation"_s,
-                 u"DiagnosticReport"_s}))
+    for (const auto& [target, targetPath] :
+         in.objects(entry.resource, entry.path, u"target"_s, true)) {
+        if (const auto changed = entries.resolve(target, targetPath,
+                                                 {u"Patient"_s, u"Specimen"_s, u"ServiceRequest"_s,
+                                                  u"Observation"_s, u"DiagnosticReport"_s}))
             sampling = sampling || changed->type == u"Patient"_s;
     }
     options->change = activity == u"NULLIFY"_s ? BundleOptions::Change::Cancellation
                       : sampling               ? BundleOptions::Change::Amendment
                                                : BundleOptions::Change::Correction;
-    options->changedAt =
-        QDateTime::fromString(in.text(entry.resource, entry.path, u"recorded"_s, true),
-                              Qt::ISODate);
+    options->changedAt = QDateTime::fromString(
+        in.text(entry.resource, entry.path, u"recorded"_s, true), Qt::ISODate);
     const auto reasons = in.objects(entry.resource, entry.path, u"reason"_s);
     if (!reasons.isEmpty())
         options->reason = in.text(reasons.first().first, reasons.first().second, u"text"_s);
@@ -804,9 +799,9 @@ void readVersion(JsonReader& in, const QJsonObject& bundle, SamplingRecord* out)
     const QJsonObject version =
         extension(in, meta, u"meta"_s, Fhir::RecordVersionExtension, &versionPath);
     if (version.isEmpty()) {
-        in.problem(u"meta.extension"_s, u"required"_s,
-                   tr("the record and its version (%1) are required")
-                       .arg(Fhir::RecordVersionExtension));
+        in.problem(
+            u"meta.extension"_s, u"required"_s,
+            tr("the record and its version (%1) are required").arg(Fhir::RecordVersionExtension));
         return;
     }
     QString recordPath;
@@ -859,9 +854,9 @@ bool FhirReader::read(const QJsonObject& bundle, SamplingRecord* record, QString
 
     if (const auto patient = entries.single(u"Patient"_s, true)) {
         readPatient(in, *patient, &out);
-        if (const auto treating = entries.resolveFirst(
-                patient->resource, patient->path, u"generalPractitioner"_s,
-                {u"Practitioner"_s, u"PractitionerRole"_s}, false))
+        if (const auto treating =
+                entries.resolveFirst(patient->resource, patient->path, u"generalPractitioner"_s,
+                                     {u"Practitioner"_s, u"PractitionerRole"_s}, false))
             readPhysician(in, entries, *treating, &out.treatingPhysician, Role::Treating);
     }
     QString requestCode;
@@ -871,8 +866,8 @@ bool FhirReader::read(const QJsonObject& bundle, SamplingRecord* record, QString
                 entries.resolveMember(request->resource, request->path, u"requester"_s,
                                       {u"Practitioner"_s, u"PractitionerRole"_s}, false))
             readPhysician(in, entries, *prescriber, &out.prescriber, Role::Prescriber);
-        if (const auto lab = entries.resolveFirst(request->resource, request->path,
-                                                  u"performer"_s, {u"Organization"_s}, true))
+        if (const auto lab = entries.resolveFirst(request->resource, request->path, u"performer"_s,
+                                                  {u"Organization"_s}, true))
             out.specimen.finess = finessOf(in, *lab, &out.specimen.finessKind);
         requestCode = in.code(request->resource, request->path, u"code"_s, Fhir::Loinc);
         requestPath = request->path;
