@@ -47,7 +47,7 @@ public:
                                             const QDateTime& now = QDateTime::currentDateTimeUtc());
 
     // One thing wrong with an imported file: the workstation's reader and rules
-    // (model/ActivationCodeCsv), plus "code.known" for a code already in the stock.
+    // (wire/ActivationCodeCsv), plus "code.known" for a code already in the stock.
     using ImportProblem = ActivationCodeCsv::Problem;
     struct ImportReport
     {

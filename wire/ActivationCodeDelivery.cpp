@@ -1,9 +1,9 @@
 #include "ActivationCodeDelivery.h"
 
-#include "Crypto.h"
 #include "Gzip.h"
 #include "TarArchive.h"
 
+#include <QCryptographicHash>
 #include <QFile>
 #include <QFileInfo>
 #include <QRegularExpression>
@@ -81,7 +81,7 @@ QByteArray ActivationCodeDelivery::pack(const QString& csvName, const QByteArray
 
 QByteArray ActivationCodeDelivery::sha256File(QByteArrayView archive)
 {
-    return Crypto::sha256(archive).toHex();
+    return QCryptographicHash::hash(archive, QCryptographicHash::Sha256).toHex();
 }
 
 bool ActivationCodeDelivery::checkSha256(QByteArrayView data, const QString& fileName,
@@ -96,7 +96,8 @@ bool ActivationCodeDelivery::checkSha256(QByteArrayView data, const QString& fil
                     tr("the .sha256 file holds no SHA-256 checksum (64 hexadecimal digits)")};
         return false;
     }
-    if (match.captured(1).toLower().toLatin1() != Crypto::sha256(data).toHex()) {
+    if (match.captured(1).toLower().toLatin1() !=
+        QCryptographicHash::hash(data, QCryptographicHash::Sha256).toHex()) {
         *problem = {0, u"sha256"_s, u"sha256.mismatch"_s,
                     tr("the file does not match its .sha256 checksum: it was changed or cut")};
         return false;

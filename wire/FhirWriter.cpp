@@ -37,9 +37,8 @@ QJsonObject identifier(const QString& system, const QString& value)
     return QJsonObject{{u"system"_s, system}, {u"value"_s, value}};
 }
 
-QJsonObject typedIdentifier(const QString& system, const QString& value,
-                            const QString& typeSystem, const QString& typeCode,
-                            const QString& use = {})
+QJsonObject typedIdentifier(const QString& system, const QString& value, const QString& typeSystem,
+                            const QString& typeCode, const QString& use = {})
 {
     QJsonObject json = identifier(system, value);
     if (!use.isEmpty())
@@ -56,15 +55,14 @@ QJsonObject meta(const QStringList& profiles)
 // A search on a token, for a conditional create or update; the value may hold any character.
 QString tokenQuery(const QString& system, const QString& value)
 {
-    return u"identifier="_s + QString::fromLatin1(QUrl::toPercentEncoding(system, ":/")) +
-           u"|"_s + QString::fromLatin1(QUrl::toPercentEncoding(value));
+    return u"identifier="_s + QString::fromLatin1(QUrl::toPercentEncoding(system, ":/")) + u"|"_s +
+           QString::fromLatin1(QUrl::toPercentEncoding(value));
 }
 
 QJsonObject createIfMissing(const QString& type, const QString& system, const QString& value)
 {
-    return QJsonObject{{u"method"_s, u"POST"_s},
-                       {u"url"_s, type},
-                       {u"ifNoneExist"_s, tokenQuery(system, value)}};
+    return QJsonObject{
+        {u"method"_s, u"POST"_s}, {u"url"_s, type}, {u"ifNoneExist"_s, tokenQuery(system, value)}};
 }
 
 QJsonObject updateByIdentifier(const QString& type, const QString& system, const QString& value)
@@ -214,18 +212,17 @@ QJsonObject FhirWriter::bundle()
     const QJsonObject version{
         {u"url"_s, Fhir::RecordVersionExtension},
         {u"extension"_s,
-         QJsonArray{QJsonObject{{u"url"_s, u"record"_s}, {u"valueUuid"_s, recordId}},
-                    QJsonObject{{u"url"_s, u"version"_s}, {u"valuePositiveInt"_s,
-                                                           m_record.version}}}}};
+         QJsonArray{
+             QJsonObject{{u"url"_s, u"record"_s}, {u"valueUuid"_s, recordId}},
+             QJsonObject{{u"url"_s, u"version"_s}, {u"valuePositiveInt"_s, m_record.version}}}}};
     QJsonObject bundleMeta = meta({Fhir::BundleProfile});
     bundleMeta.insert(u"extension"_s, QJsonArray{version});
     QJsonObject bundle{
         {u"resourceType"_s, u"Bundle"_s},
         {u"meta"_s, bundleMeta},
         // Each version is a Bundle of its own: its identifier says which.
-        {u"identifier"_s, identifier(Fhir::Rfc3986,
-                                     fullUrl(u"Bundle/version/"_s +
-                                             QString::number(m_record.version)))},
+        {u"identifier"_s, identifier(Fhir::Rfc3986, fullUrl(u"Bundle/version/"_s +
+                                                            QString::number(m_record.version)))},
         {u"type"_s, u"transaction"_s},
         {u"entry"_s, m_entries},
     };
@@ -263,8 +260,8 @@ QString FhirWriter::addPatient(const QString& treatingReference)
         // The insured person's number (ouvrant droit): FR Core's NSS slice, typed NH so that
         // nobody takes it for the INS.
         identifiers.append(typedIdentifier(Fhir::oidSystem(Fhir::InsAuthorities.first().oid),
-                                           p.openingRightsNir, Fhir::HL7IdentifierType,
-                                           u"NH"_s, u"official"_s));
+                                           p.openingRightsNir, Fhir::HL7IdentifierType, u"NH"_s,
+                                           u"official"_s));
     }
     if (!identifiers.isEmpty())
         resource.insert(u"identifier"_s, identifiers);
@@ -342,12 +339,11 @@ QString FhirWriter::addPatient(const QString& treatingReference)
     if (!own.isEmpty())
         resource.insert(u"telecom"_s, own);
     if (!relatives.isEmpty()) {
-        resource.insert(
-            u"contact"_s,
-            QJsonArray{QJsonObject{
-                {u"relationship"_s,
-                 QJsonArray{codeable(Fhir::RelationTypes, u"FRND"_s, u"Autre proche"_s)}},
-                {u"telecom"_s, relatives}}});
+        resource.insert(u"contact"_s,
+                        QJsonArray{QJsonObject{
+                            {u"relationship"_s, QJsonArray{codeable(Fhir::RelationTypes, u"FRND"_s,
+                                                                    u"Autre proche"_s)}},
+                            {u"telecom"_s, relatives}}});
     }
 
     if (!p.sex.isEmpty()) {
@@ -448,9 +444,9 @@ QString FhirWriter::addPractitioner(const Physician& physician)
         for (const QString& address : std::as_const(mails)) {
             QJsonObject mail = contactPoint(u"email"_s, address, u"work"_s);
             mail.insert(u"extension"_s,
-                        QJsonArray{QJsonObject{{u"url"_s, Fhir::EmailTypeExtension},
-                                               {u"valueCoding"_s,
-                                                coding(Fhir::MessagingTypes, u"MSSANTE"_s)}}});
+                        QJsonArray{QJsonObject{
+                            {u"url"_s, Fhir::EmailTypeExtension},
+                            {u"valueCoding"_s, coding(Fhir::MessagingTypes, u"MSSANTE"_s)}}});
             telecom.append(mail);
         }
         if (!telecom.isEmpty())
@@ -477,8 +473,8 @@ QString FhirWriter::addPractitioner(const Physician& physician)
     if (structure.name.isEmpty() && structure.address.isEmpty() && structure.phone.isEmpty())
         return practitioner;
     // Where the physician practises: the practitioner's role in that structure.
-    const QString roleKey = u"PractitionerRole/"_s + practitioner + u'/' + structure.name +
-                            u'/' + structure.address + u'/' + structure.phone;
+    const QString roleKey = u"PractitionerRole/"_s + practitioner + u'/' + structure.name + u'/' +
+                            structure.address + u'/' + structure.phone;
     const QString role = fullUrl(roleKey);
     if (m_urls.contains(role))
         return role;
@@ -486,8 +482,7 @@ QString FhirWriter::addPractitioner(const Physician& physician)
     if (!structure.name.isEmpty())
         organization.insert(u"name"_s, structure.name);
     if (!structure.address.isEmpty())
-        organization.insert(u"address"_s,
-                            QJsonArray{QJsonObject{{u"text"_s, structure.address}}});
+        organization.insert(u"address"_s, QJsonArray{QJsonObject{{u"text"_s, structure.address}}});
     if (!structure.phone.isEmpty())
         organization.insert(u"telecom"_s,
                             QJsonArray{contactPoint(u"phone"_s, structure.phone, u"work"_s)});
@@ -498,8 +493,7 @@ QString FhirWriter::addPractitioner(const Physician& physician)
     return addOwn(roleKey, practitionerRole);
 }
 
-QString FhirWriter::addOrganization(const QString& finess, const QString& kind,
-                                    const QString& name)
+QString FhirWriter::addOrganization(const QString& finess, const QString& kind, const QString& name)
 {
     const QString url = fullUrl(u"Organization/"_s + finess);
     if (m_urls.contains(url))
@@ -511,9 +505,8 @@ QString FhirWriter::addOrganization(const QString& finess, const QString& kind,
         {u"identifier"_s,
          QJsonArray{typedIdentifier(Fhir::FinessSystem, finess, Fhir::FrIdentifierType,
                                     legal ? u"FINEJ"_s : u"FINEG"_s)}},
-        {u"type"_s,
-         QJsonArray{codeable(Fhir::FrOrganizationType,
-                             legal ? u"LEGAL-ENTITY"_s : u"GEOGRAPHICAL-ENTITY"_s)}},
+        {u"type"_s, QJsonArray{codeable(Fhir::FrOrganizationType,
+                                        legal ? u"LEGAL-ENTITY"_s : u"GEOGRAPHICAL-ENTITY"_s)}},
     };
     // The workstation names only its own site: that Organization it updates on the FINESS
     // (a renamed site reaches the server). Another site's lab, which it does not name, is
@@ -528,8 +521,7 @@ QString FhirWriter::addOrganization(const QString& finess, const QString& kind,
     return url;
 }
 
-QString FhirWriter::addSpecimen(const QString& patient, const QString& site,
-                                const QString& request)
+QString FhirWriter::addSpecimen(const QString& patient, const QString& site, const QString& request)
 {
     const Specimen& s = m_record.specimen;
     QJsonObject specimen{
@@ -556,14 +548,14 @@ QJsonArray FhirWriter::addAskAtOrderEntry(const QString& patient, const QString&
     };
     const QString onset = m_record.symptomOnset;
     if (!onset.isEmpty() || !m_record.symptoms.isEmpty()) {
-        QJsonObject symptoms =
-            askAtOrderEntry(Fhir::HasSymptomsCode, u"Has symptoms related to condition of interest"_s,
-                            patient, request, specimen);
-        const QString value = onset == u"asymptomatic"_s ? u"N"_s
-                              : !m_record.symptoms.isEmpty() || (!onset.isEmpty() &&
-                                                                 onset != u"unknown"_s)
-                                  ? u"Y"_s
-                                  : u"UNK"_s;
+        QJsonObject symptoms = askAtOrderEntry(Fhir::HasSymptomsCode,
+                                               u"Has symptoms related to condition of interest"_s,
+                                               patient, request, specimen);
+        const QString value =
+            onset == u"asymptomatic"_s ? u"N"_s
+            : !m_record.symptoms.isEmpty() || (!onset.isEmpty() && onset != u"unknown"_s)
+                ? u"Y"_s
+                : u"UNK"_s;
         symptoms.insert(u"valueCodeableConcept"_s, yesNo(value));
         QJsonArray components;
         for (const QString& symptom : m_record.symptoms) {
@@ -580,8 +572,9 @@ QJsonArray FhirWriter::addAskAtOrderEntry(const QString& patient, const QString&
     // unknown is said as such; "asymptomatic" sends no onset at all.
     const QDateTime collected = QDateTime::fromString(m_record.specimen.collectedAt, Qt::ISODate);
     if (!onset.isEmpty() && onset != u"asymptomatic"_s) {
-        QJsonObject observation = askAtOrderEntry(
-            Fhir::SymptomOnsetCode, u"Date and time of symptom onset"_s, patient, request, specimen);
+        QJsonObject observation =
+            askAtOrderEntry(Fhir::SymptomOnsetCode, u"Date and time of symptom onset"_s, patient,
+                            request, specimen);
         bool written = false;
         for (const OnsetDays& days : OnsetPeriods) {
             if (onset != QStringView(days.category) || !collected.isValid())
@@ -603,8 +596,8 @@ QJsonArray FhirWriter::addAskAtOrderEntry(const QString& patient, const QString&
         const std::optional<Fhir::Coded> coded = Fhir::byValue(Fhir::ResidenceCodes, residence);
         if (!coded)
             continue;
-        QJsonObject observation = askAtOrderEntry(Fhir::ResidenceCode, u"Residence type"_s,
-                                                  patient, request, specimen);
+        QJsonObject observation =
+            askAtOrderEntry(Fhir::ResidenceCode, u"Residence type"_s, patient, request, specimen);
         observation.insert(u"valueCodeableConcept"_s, codeable(*coded));
         answer(u"Observation/residence/"_s + residence, observation);
     }
@@ -624,8 +617,8 @@ QString FhirWriter::addServiceRequest(const QString& patient, const QString& lab
 {
     const TestResult& r = m_record.result;
     const QString status = m_options.correction == u"entered-in-error"_s ? u"revoked"_s
-                           : r.value.isEmpty()                          ? u"active"_s
-                                                                        : u"completed"_s;
+                           : r.value.isEmpty()                           ? u"active"_s
+                                                                         : u"completed"_s;
     QJsonObject request{
         {u"resourceType"_s, u"ServiceRequest"_s},
         {u"meta"_s, meta({Fhir::ServiceRequestProfile})},
@@ -692,10 +685,10 @@ QString FhirWriter::addDiagnosticReport(const QString& patient, const QString& l
     if (!r.validatedAt.isEmpty())
         report.insert(u"issued"_s, r.validatedAt);
     if (m_options.includeReport && !r.reportPdf.isEmpty()) {
-        report.insert(u"presentedForm"_s,
-                      QJsonArray{QJsonObject{{u"contentType"_s, u"application/pdf"_s},
-                                             {u"data"_s,
-                                              QString::fromLatin1(r.reportPdf.toBase64())}}});
+        report.insert(
+            u"presentedForm"_s,
+            QJsonArray{QJsonObject{{u"contentType"_s, u"application/pdf"_s},
+                                   {u"data"_s, QString::fromLatin1(r.reportPdf.toBase64())}}});
     }
     return addOwn(u"DiagnosticReport"_s, report);
 }

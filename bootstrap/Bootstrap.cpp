@@ -1,7 +1,6 @@
 #include "Bootstrap.h"
 
-#include "Logging.h"
-
+#include <QLoggingCategory>
 #include <QtGlobal>
 #include <openssl/crypto.h>
 
@@ -15,12 +14,18 @@
 #include <sys/prctl.h>
 #endif
 
+namespace {
+// The category these warnings had in the model, so that logging rules already written for
+// them still apply.
+Q_LOGGING_CATEGORY(lcBootstrap, "sidep.model", QtWarningMsg)
+} // namespace
+
 namespace Bootstrap {
 
 void keepOpenSslUntilExit()
 {
     if (OPENSSL_init_crypto(OPENSSL_INIT_NO_ATEXIT, nullptr) != 1)
-        qCWarning(lcModel) << "cannot initialise OpenSSL";
+        qCWarning(lcBootstrap) << "cannot initialise OpenSSL";
 }
 
 void hardenProcess()
@@ -29,12 +34,12 @@ void hardenProcess()
 #ifdef Q_OS_UNIX
     const rlimit noCore{0, 0};
     if (setrlimit(RLIMIT_CORE, &noCore) != 0)
-        qCWarning(lcModel) << "cannot disable core dumps";
+        qCWarning(lcBootstrap) << "cannot disable core dumps";
     umask(S_IRWXG | S_IRWXO);
 #endif
 #ifdef Q_OS_LINUX
     if (prctl(PR_SET_DUMPABLE, 0, 0, 0, 0) != 0)
-        qCWarning(lcModel) << "cannot mark the process non-dumpable";
+        qCWarning(lcBootstrap) << "cannot mark the process non-dumpable";
 #endif
 }
 

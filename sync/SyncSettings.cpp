@@ -1,6 +1,5 @@
 #include "SyncSettings.h"
 
-#include "Logging.h"
 #include "Store.h"
 
 #include <QFile>

@@ -106,8 +106,7 @@ extern const QList<Coded> ResidenceCodes;
 // says with its fr-core-1 rule).
 extern const QList<Coded> IdentityStatusCodes;
 std::optional<Coded> byValue(const QList<Coded>& codes, const QString& value);
-std::optional<Coded> byCode(const QList<Coded>& codes, const QString& system,
-                            const QString& code);
+std::optional<Coded> byCode(const QList<Coded>& codes, const QString& system, const QString& code);
 
 // Whether a URL names a placeholder host (example.org, *.example, *.test, *.invalid,
 // localhost): nothing the national side could ever resolve.

@@ -42,13 +42,12 @@ private:
     QString addSpecimen(const QString& patient, const QString& site, const QString& request);
     QJsonArray addAskAtOrderEntry(const QString& patient, const QString& request,
                                   const QString& specimen);
-    QString addServiceRequest(const QString& patient, const QString& lab,
-                              const QString& prescriber, const QJsonArray& supportingInfo);
+    QString addServiceRequest(const QString& patient, const QString& lab, const QString& prescriber,
+                              const QJsonArray& supportingInfo);
     QString addResult(const QString& patient, const QString& lab, const QString& request,
                       const QString& specimen);
-    QString addDiagnosticReport(const QString& patient, const QString& lab,
-                                const QString& request, const QString& specimen,
-                                const QString& result);
+    QString addDiagnosticReport(const QString& patient, const QString& lab, const QString& request,
+                                const QString& specimen, const QString& result);
     void addProvenance(const QStringList& targets, const QString& agent);
 
     const SamplingRecord& m_record;

@@ -42,8 +42,8 @@ struct BundleOptions
 };
 
 // One version of a sampling record as a FHIR R4 `transaction` Bundle that follows FR Core
-// 2.1.0 (sync/FhirWriter; docs/fhir-mapping.md gives the mapping field by field), and back
-// (sync/FhirReader). The record and its version travel in Bundle.meta (our
+// 2.1.0 (wire/FhirWriter; docs/fhir-mapping.md gives the mapping field by field), and back
+// (wire/FhirReader). The record and its version travel in Bundle.meta (our
 // sidep-record-version extension), so that the server recognises a version it already has
 // and takes a record's versions in order; every resource is identified from the record and
 // written conditionally, so replaying a Bundle changes nothing.
