@@ -1,6 +1,7 @@
 #include "SyncEngine.h"
 
 #include "FhirBundle.h"
+#include "FileLock.h"
 #include "Outbox.h"
 #include "RecordStore.h"
 #include "Store.h"
@@ -8,7 +9,6 @@
 
 #include <QHash>
 #include <QJsonArray>
-#include <QLockFile>
 #include <QLoggingCategory>
 #include <cmath>
 #include <memory>
@@ -229,10 +229,9 @@ void SyncEngine::checkStoreSequence(
 {
     // Held from reading the sequence until the server's answer: a `sidepctl sync` beside the
     // GUI cannot have its lower sequence arrive after the GUI's higher one. A holder that
-    // died leaves a stale file, which the next tryLock() removes.
-    auto turn = std::make_shared<QLockFile>(m_store.database().path() + u".sync-lock"_s);
-    turn->setStaleLockTime(0);
-    if (!turn->tryLock(0)) {
+    // dies, even killed as it takes it, releases it with its process.
+    auto turn = std::make_shared<FileLock>(m_store.database().path() + u".sync-lock"_s);
+    if (!turn->tryLock()) {
         done(StoreCheck::NotNow,
              tr("another program is sending this store's records (sidepctl sync or another "
                 "window): this one tries again at its next round"));

@@ -17,7 +17,7 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QLockFile>
+#include <QProcess>
 #include <QRegularExpression>
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -156,17 +156,36 @@ void TestStoreSequence::oneRoundAtATimeAcrossPrograms()
         QVERIFY2(m_server.configureWorkstation(*admin, &error), qPrintable(error));
     }
     addSampledRecords(fixture, 1);
+    const QString lockPath = fixture.path() + u".sync-lock"_s;
     // Another program (the GUI) is between reading its sequence and the server's answer.
-    QLockFile other(fixture.path() + u".sync-lock"_s);
-    QVERIFY(other.tryLock(0));
+    QProcess holder;
+    // --close: the lock stays with flock itself, not with the command it runs.
+    holder.start(u"flock"_s, {u"--nonblock"_s, u"--close"_s, lockPath, u"sh"_s, u"-c"_s,
+                              u"echo held; exec sleep 20"_s});
+    QVERIFY(holder.waitForReadyRead(10000));
+    QCOMPARE(holder.readAllStandardOutput().trimmed(), QByteArray("held"));
     SidepCtlRun run = sidepctl(fixture.path(), LabName, {u"sync"_s});
     QCOMPARE(run.code, int(SidepCtl::SyncIncomplete));
     QVERIFY2(run.all().contains(u"another program is sending this store's records"_s),
              qPrintable(run.all()));
     QVERIFY2(run.all().contains(u"waiting: 1 record(s)"_s), qPrintable(run.all()));
-    other.unlock();
+    // Killed while it holds it: the system releases the lock with the process.
+    holder.kill();
+    QVERIFY(holder.waitForFinished(10000));
     run = sidepctl(fixture.path(), LabName, {u"sync"_s});
     QVERIFY2(run.code == SidepCtl::Success, qPrintable(run.all()));
+    QVERIFY2(run.all().contains(u"acknowledged: 1 record(s)"_s), qPrintable(run.all()));
+
+    // What a program killed as it created the lock file may leave: an empty file. It holds
+    // nothing: the next round goes.
+    QVERIFY(QFile::remove(lockPath));
+    {
+        QFile leftover(lockPath);
+        QVERIFY(leftover.open(QIODevice::WriteOnly));
+    }
+    run = sidepctl(fixture.path(), LabName, {u"sync"_s});
+    QVERIFY2(run.code == SidepCtl::Success, qPrintable(run.all()));
+    QVERIFY2(!run.all().contains(u"another program"_s), qPrintable(run.all()));
 }
 
 void TestStoreSequence::identityCannotBeEditedOrTakenAway()
