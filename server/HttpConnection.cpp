@@ -239,6 +239,7 @@ void HttpConnection::process()
             HttpRequest request = m_parser.takeRequest();
             request.peer = m_peer;
             m_keepAlive = request.keepAlive;
+            m_acceptsGzip = HttpResponse::acceptsGzip(request.header("accept-encoding"));
             m_busy = true;
             ++m_serial;
             setPhase(Phase::Busy);
@@ -266,7 +267,8 @@ void HttpConnection::respond(quint64 serial, const HttpResponse& response)
 {
     if (!isWaitingFor(serial) || m_finished)
         return;
-    write(response, m_keepAlive && !response.closesConnection());
+    write(m_acceptsGzip ? response.compressed() : response,
+          m_keepAlive && !response.closesConnection());
 }
 
 void HttpConnection::write(const HttpResponse& response, bool keepAlive)

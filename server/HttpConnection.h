@@ -112,6 +112,7 @@ private:
     bool m_busy = false;
     bool m_admitted = false;
     bool m_keepAlive = true;
+    bool m_acceptsGzip = false; // the request being answered said Accept-Encoding: gzip
     bool m_finished = false;
     qint64 m_drained = 0;
 };

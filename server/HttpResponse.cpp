@@ -1,5 +1,7 @@
 #include "HttpResponse.h"
 
+#include "Gzip.h"
+
 #include <QJsonDocument>
 
 HttpResponse::HttpResponse(int status, const QByteArray& body, const QByteArray& contentType)
@@ -77,6 +79,36 @@ QByteArray HttpResponse::reasonPhrase(int status)
     default:
         return status < 400 ? "OK" : "Error";
     }
+}
+
+bool HttpResponse::acceptsGzip(const QByteArray& acceptEncoding)
+{
+    for (const QByteArray& item : acceptEncoding.split(',')) {
+        const QList<QByteArray> parts = item.split(';');
+        if (parts.first().trimmed().toLower() != "gzip")
+            continue;
+        // "gzip;q=0" refuses it; any other weight takes it.
+        for (qsizetype i = 1; i < parts.size(); ++i) {
+            const QByteArray parameter = parts.at(i).trimmed().toLower();
+            if (parameter.startsWith("q=") && parameter.mid(2).toDouble() <= 0.0)
+                return false;
+        }
+        return true;
+    }
+    return false;
+}
+
+HttpResponse HttpResponse::compressed() const
+{
+    // Below this, the gzip header and trailer eat what is saved.
+    constexpr qsizetype WorthCompressing = 1024;
+    if (m_body.size() < WorthCompressing || !header("Content-Encoding").isEmpty())
+        return *this;
+    HttpResponse out = *this;
+    out.m_body = Gzip::compress(m_body);
+    out.setHeader("Content-Encoding", "gzip");
+    out.setHeader("Vary", "Accept-Encoding");
+    return out;
 }
 
 QByteArray HttpResponse::toBytes(bool keepAlive) const

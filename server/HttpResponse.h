@@ -21,6 +21,12 @@ public:
     QByteArray header(const QByteArray& name) const;
     // Adds a header (Content-Length, Connection and Date are written by toBytes()).
     void setHeader(const QByteArray& name, const QByteArray& value);
+    // Whether an Accept-Encoding value takes gzip ("gzip", "gzip, deflate"; not "gzip;q=0").
+    static bool acceptsGzip(const QByteArray& acceptEncoding);
+    // This answer with its body gzip-compressed (Content-Encoding: gzip) when that makes it
+    // worth it: a batch's results shrink about four-fold (their record ids do not), which
+    // counts on a slow shared line. Small bodies and bodies already encoded are left as they are.
+    HttpResponse compressed() const;
     // The connection closes once this answer is sent (framing errors, limits).
     void setClosesConnection(bool closes) { m_closes = closes; }
     bool closesConnection() const { return m_closes; }

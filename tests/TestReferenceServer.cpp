@@ -73,6 +73,7 @@ private Q_SLOTS:
     void compressedBatchIsStoredAsThePlainOne();
     void badOrUnknownEncodingsAreRefused();
     void batchesBeingCheckedHoldNoOtherRequest();
+    void answersGoGzipWhenTheClientTakesIt();
 
 private:
     QString pki(const QString& name) const { return m_server.pki(name); }
@@ -602,6 +603,74 @@ void TestReferenceServer::batchesBeingCheckedHoldNoOtherRequest()
         reply->deleteLater();
     }
     QVERIFY2(finishedOrder.indexOf(u"health"_s) < Batches, qPrintable(finishedOrder.join(u", "_s)));
+}
+
+void TestReferenceServer::answersGoGzipWhenTheClientTakesIt()
+{
+    // A batch's answer (a result per record) is sent compressed to a client that takes gzip,
+    // as the workstation's QNetworkAccessManager does by default; not to one that refuses it,
+    // and a short answer is never worth it.
+    struct Raw
+    {
+        int status = 0;
+        QByteArray encoding;
+        QByteArray body;
+    };
+    auto exchange = [this](const QString& path, const QByteArray* body,
+                           const QByteArray& acceptEncoding) {
+        QNetworkAccessManager manager;
+        QNetworkRequest request(QUrl(u"https://127.0.0.1:%1%2"_s.arg(m_server.port()).arg(path)));
+        request.setSslConfiguration(clientTls(u"site-750712184"_s));
+        request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
+        request.setHeader(QNetworkRequest::ContentTypeHeader, u"application/fhir+json"_s);
+        // Set by hand, QNetworkAccessManager leaves the body as it came.
+        request.setRawHeader("Accept-Encoding", acceptEncoding);
+        request.setTransferTimeout(20000);
+        std::unique_ptr<QNetworkReply> reply(body ? manager.post(request, *body)
+                                                  : manager.get(request));
+        QSignalSpy finished(reply.get(), &QNetworkReply::finished);
+        Raw raw;
+        if (!finished.wait(30000))
+            return raw;
+        raw.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        raw.encoding = reply->rawHeader("Content-Encoding");
+        raw.body = reply->readAll();
+        return raw;
+    };
+    QJsonArray bundles;
+    for (int i = 0; i < 30; ++i) {
+        SamplingRecord r = TestSupport::validRecord(i % 10);
+        r.id = QUuid::createUuidV5(QUuid(), u"gzip-answer-%1"_s.arg(i));
+        bundles.append(FhirBundle::fromRecord(r, SiteFiness));
+    }
+    const QByteArray batch =
+        QJsonDocument(QJsonObject{{u"bundles"_s, bundles}}).toJson(QJsonDocument::Compact);
+
+    const Raw compressed = exchange(u"/fhir"_s, &batch, "gzip, deflate");
+    QCOMPARE(compressed.status, 200);
+    QCOMPARE(compressed.encoding, QByteArray("gzip"));
+    QByteArray plain;
+    QCOMPARE(Gzip::inflate(compressed.body, 1024 * 1024, &plain), Gzip::Status::Ok);
+    const QJsonArray results =
+        QJsonDocument::fromJson(plain).object().value(u"results"_s).toArray();
+    QCOMPARE(results.size(), 30);
+    QCOMPARE(results.first().toObject().value(u"outcome"_s).toString(), u"accepted"_s);
+    QVERIFY2(compressed.body.size() * 3 < plain.size(),
+             qPrintable(u"%1 bytes for %2"_s.arg(compressed.body.size()).arg(plain.size())));
+
+    // Refused by its weight: the same answer (already had, now) comes plain.
+    const Raw refused = exchange(u"/fhir"_s, &batch, "gzip;q=0, identity");
+    QCOMPARE(refused.status, 200);
+    QVERIFY(refused.encoding.isEmpty());
+    const QJsonArray again =
+        QJsonDocument::fromJson(refused.body).object().value(u"results"_s).toArray();
+    QCOMPARE(again.size(), 30);
+    QCOMPARE(again.first().toObject().value(u"outcome"_s).toString(), u"already had"_s);
+
+    const Raw health = exchange(u"/health"_s, nullptr, "gzip");
+    QCOMPARE(health.status, 200);
+    QVERIFY(health.encoding.isEmpty());
+    QCOMPARE(QJsonDocument::fromJson(health.body).object().value(u"status"_s).toString(), u"ok"_s);
 }
 
 #include "TestReferenceServer.moc"
