@@ -66,6 +66,10 @@ public:
     explicit ReferenceServer(ServerDatabase* database, QObject* parent = nullptr);
     ~ReferenceServer() override;
 
+    // Threads of readFhir(): one a core by default (sidep-server serve --workers).
+    static constexpr int MaxWorkers = 64;
+    void setWorkers(int count) { m_workers.setMaxThreadCount(count); }
+
     HttpFront& front() { return m_front; }
     void setCodeQuota(const CodeQuota& quota) { m_codeQuota = quota; }
 

@@ -16,6 +16,7 @@
 #include <QHostAddress>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QThread>
 #include <cstdio>
 #include <utility>
 
@@ -83,8 +84,18 @@ int serve(const QCommandLineParser& parser, ServerDatabase* database)
                             .arg(ActivationCodePool::MaxGenerate));
     }
 
+    int workers = QThread::idealThreadCount();
+    if (parser.isSet(u"workers"_s)) {
+        bool ok = false;
+        workers = parser.value(u"workers"_s).toInt(&ok);
+        if (!ok || workers < 1 || workers > ReferenceServer::MaxWorkers)
+            return fail(ServerCommand::tr("--workers: a whole number from 1 to %1")
+                            .arg(ReferenceServer::MaxWorkers));
+    }
+
     ReferenceServer server(database);
     server.setCodeQuota(quota);
+    server.setWorkers(workers);
     QString error;
     if (!server.setupTls(
             {parser.value(u"cert"_s), parser.value(u"key"_s), parser.value(u"client-ca"_s)},
@@ -348,6 +359,11 @@ int ServerCommand::run(const QStringList& arguments)
             "mutual TLS and forwards the verified client certificate "
             "(X-Sidep-Client-Verify, X-Sidep-Client-Cert); see docs/deployment-server.md"),
          u"PATH"_s},
+        {u"workers"_s,
+         tr("serve: threads that read and check the batches received (default: one a core, "
+            "%1 here); storing them stays on one connection to the database")
+             .arg(QThread::idealThreadCount()),
+         u"N"_s},
         {u"codes-site-quota"_s,
          tr("serve: the most activation codes a site may hold issued and unused (default %1)")
              .arg(CodeQuota::DefaultMaxHeld),

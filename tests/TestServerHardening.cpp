@@ -688,8 +688,22 @@ void TestServerHardening::helpStatesTheLimits()
     for (const QString& words :
          {u"--codes-site-quota"_s, u"--codes-site-day"_s, u"default 1000"_s, u"default 2000"_s,
           u"--client-crl"_s, u"SIGHUP"_s, u"--front-socket"_s, u"32 MiB"_s, u"431"_s, u"gzip"_s,
-          u"415"_s, u".pgpass"_s, u"PGPASSWORD"_s, u"service"_s})
+          u"415"_s, u".pgpass"_s, u"PGPASSWORD"_s, u"service"_s, u"--workers"_s})
         QVERIFY2(help.contains(words), qPrintable(words));
+
+    // A number of worker threads out of range is refused before anything listens.
+    for (const QString& workers : {u"0"_s, u"65"_s, u"two"_s}) {
+        QProcess server;
+        server.start(qEnvironmentVariable("SIDEP_SERVER"),
+                     {u"serve"_s, u"--listen"_s, u"127.0.0.1:0"_s, u"--cert"_s,
+                      pki(u"server.pem"_s), u"--key"_s, pki(u"server.key"_s), u"--client-ca"_s,
+                      pki(u"ca.pem"_s), u"--workers"_s, workers, u"--database"_s,
+                      m_server.database()});
+        QVERIFY(server.waitForFinished(15000));
+        QCOMPARE(server.exitCode(), 1);
+        QVERIFY2(server.readAllStandardError().contains("--workers: a whole number from 1 to 64"),
+                 qPrintable(workers));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestServerHardening)

@@ -1,7 +1,8 @@
 // Many workstations sending at once: N client processes, each with a backlog of its own
 // (resulted records, random ids), post their batches at the same moment over loopback mutual
 // TLS to the real sidep-server, and the records/s the server takes is the figure. Three
-// set-ups one after the other, each on a fresh database: one instance on SQLite, one on
+// set-ups one after the other, each on a fresh database: one instance on SQLite (first with
+// one worker thread, the baseline, then with its default of one a core), one on
 // PostgreSQL, two on one PostgreSQL (the clients shared between them, half each). Prints
 // figures; asserts nothing but that every version arrived once.
 //
@@ -321,7 +322,9 @@ int main(int argc, char* argv[])
           << Qt::flush;
 
     // One set-up: `instances` servers on `database`, the clients shared between them.
-    const auto measure = [&](const QString& label, const QString& database, int instances) {
+    // `workers`: sidep-server's --workers (0: its default, one a core).
+    const auto measure = [&](const QString& label, const QString& database, int instances,
+                             int workers = 0) {
         std::vector<std::unique_ptr<ServerProcess>> servers;
         QList<quint16> ports;
         for (int i = 0; i < instances; ++i) {
@@ -329,7 +332,10 @@ int main(int argc, char* argv[])
             server->sharePkiWith(preparation);
             server->setEnvironmentVariable(u"QT_LOGGING_RULES"_s, u"sidep.server.info=false"_s);
             server->setDatabase(database);
-            if (!server->start())
+            QStringList serverArguments;
+            if (workers > 0)
+                serverArguments << u"--workers"_s << QString::number(workers);
+            if (!server->start(0, serverArguments))
                 qFatal("sidep-server did not start on %s", qPrintable(database));
             ports.append(server->port());
             servers.push_back(std::move(server));
@@ -357,8 +363,16 @@ int main(int argc, char* argv[])
     };
 
     out() << Qt::fixed << qSetRealNumberPrecision(2);
-    measure(u"one instance, SQLite"_s,
-            u"sqlite://"_s + serverFiles.filePath(u"one-instance.sqlite"_s), 1);
+    // The baseline: one thread reads and checks the batches, as the server did before its
+    // worker threads (then on its event loop's thread).
+    const double single =
+        measure(u"one instance, SQLite, one worker thread"_s,
+                u"sqlite://"_s + serverFiles.filePath(u"one-worker.sqlite"_s), 1, 1);
+    const double pooled =
+        measure(u"one instance, SQLite"_s,
+                u"sqlite://"_s + serverFiles.filePath(u"one-instance.sqlite"_s), 1);
+    out() << "one instance on SQLite, a worker a core / one worker: " << pooled / single << " x\n"
+          << Qt::flush;
     if (postgres.isEmpty()) {
         out() << "PostgreSQL: not measured (no --postgres URL)\n";
         return 0;
