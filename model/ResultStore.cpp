@@ -7,6 +7,7 @@
 #include "RecordValidator.h"
 #include "SiteStatistics.h"
 #include "Store.h"
+#include "StoreFormat.h"
 
 #include <QCborMap>
 #include <QCborValue>
@@ -22,9 +23,9 @@ const QString ResultStore::SecondCheckSetting = u"results.secondCheck"_s;
 
 namespace {
 
-const QString RecordsTable = u"records"_s;
-const QString EntriesTable = u"result_entries"_s;
-const QString VersionsTable = u"record_versions"_s;
+using StoreFormat::RecordsTable;
+using StoreFormat::RecordVersionsTable;
+using StoreFormat::ResultEntriesTable;
 const QString Corrected = u"corrected"_s;
 const QString EnteredInError = u"entered-in-error"_s;
 
@@ -466,7 +467,7 @@ bool ResultStore::otherEntries(const QString& recordId, QList<PendingEntry>* oth
             continue; // replaced by this entry
         QByteArray cbor;
         PendingEntry other;
-        if (!vault.open(EntriesTable, entryRowId(recordId, user), u"entry"_s,
+        if (!vault.open(ResultEntriesTable, entryRowId(recordId, user), u"entry"_s,
                         select.value(1).toByteArray(), &cbor) ||
             !entryFromCbor(cbor, &other.entry, &other.reason)) {
             select.finish();
@@ -492,8 +493,8 @@ bool ResultStore::keepPending(const QString& recordId, const Entry& entry, const
     upsert.bindValue(0, entriesKey(*m_store.vault(), recordId));
     upsert.bindValue(1, me);
     upsert.bindValue(2, now.toString(Qt::ISODate));
-    upsert.bindValue(3, m_store.vault()->seal(EntriesTable, entryRowId(recordId, me), u"entry"_s,
-                                              entryCbor(entry, reason)));
+    upsert.bindValue(3, m_store.vault()->seal(ResultEntriesTable, entryRowId(recordId, me),
+                                              u"entry"_s, entryCbor(entry, reason)));
     return database.exec(upsert, error);
 }
 
@@ -739,7 +740,7 @@ bool ResultStore::replace(const QUuid& id, const Row& row, const Entry* entry,
             return false;
         }
         oldReport =
-            vault.seal(VersionsTable, versionRowId(recordId, row.version), u"report"_s, pdf);
+            vault.seal(RecordVersionsTable, versionRowId(recordId, row.version), u"report"_s, pdf);
     }
     const QString kind = entry ? u"correction"_s : u"cancellation"_s;
     const QString rowId = versionRowId(recordId, row.version);
@@ -749,9 +750,10 @@ bool ResultStore::replace(const QUuid& id, const Row& row, const Entry* entry,
     insert.bindValue(0, recordId);
     insert.bindValue(1, row.version);
     insert.bindValue(2, kind);
-    insert.bindValue(3, vault.seal(VersionsTable, rowId, u"result"_s, row.resultCbor));
+    insert.bindValue(3, vault.seal(RecordVersionsTable, rowId, u"result"_s, row.resultCbor));
     insert.bindValue(4, oldReport);
-    insert.bindValue(5, vault.seal(VersionsTable, rowId, u"reason"_s, reason.trimmed().toUtf8()));
+    insert.bindValue(
+        5, vault.seal(RecordVersionsTable, rowId, u"reason"_s, reason.trimmed().toUtf8()));
     insert.bindValue(6, m_store.currentUser().name);
     insert.bindValue(7, now.toString(Qt::ISODate));
     if (!database.exec(insert, error))
@@ -813,9 +815,10 @@ bool ResultStore::history(const QUuid& id, QList<Version>* versions, QString* er
         QByteArray cbor;
         QByteArray reason;
         QJsonObject merged;
-        if (!vault.open(VersionsTable, rowId, u"result"_s, select.value(2).toByteArray(), &cbor) ||
+        if (!vault.open(RecordVersionsTable, rowId, u"result"_s, select.value(2).toByteArray(),
+                        &cbor) ||
             !SamplingRecord::mergeBlockCbor(cbor, &merged) ||
-            !vault.open(VersionsTable, rowId, u"reason"_s, select.value(4).toByteArray(),
+            !vault.open(RecordVersionsTable, rowId, u"reason"_s, select.value(4).toByteArray(),
                         &reason)) {
             damaged = true;
             break;

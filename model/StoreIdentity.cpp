@@ -5,6 +5,7 @@
 #include "Database.h"
 #include "Logging.h"
 #include "Store.h"
+#include "StoreFormat.h"
 #include "Vault.h"
 
 #include <QUuid>
@@ -20,18 +21,7 @@ const QString MacKey = u"store.id.mac"_s;
 
 QByteArray idMac(const Vault& vault, const QString& id)
 {
-    return vault.stateMac((u"sidep/v1|store-id|"_s + id).toUtf8());
-}
-
-// Inside the caller's transaction: a new random id, its hash, and the audit entry naming it
-// ("store <id> <context>").
-bool writeNewId(Store& store, const QString& context, QString* error)
-{
-    const QString id = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    Database& database = store.database();
-    return database.setMetaValue(IdKey, id.toUtf8(), error) &&
-           database.setMetaValue(MacKey, idMac(*store.vault(), id), error) &&
-           store.audit(StoreIdentity::Action, QString(), u"store "_s + id + u' ' + context, error);
+    return vault.stateMac((StoreFormat::StoreIdPrefix + id).toUtf8());
 }
 
 bool namedBefore(Database& database, bool* named, QString* error)
@@ -46,6 +36,15 @@ bool namedBefore(Database& database, bool* named, QString* error)
 }
 
 } // namespace
+
+bool StoreIdentity::writeNewId(Store& store, const QString& context, QString* error)
+{
+    const QString id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    Database& database = store.database();
+    return database.setMetaValue(IdKey, id.toUtf8(), error) &&
+           database.setMetaValue(MacKey, idMac(*store.vault(), id), error) &&
+           store.audit(StoreIdentity::Action, QString(), u"store "_s + id + u' ' + context, error);
+}
 
 #ifdef SIDEP_TEST_HOOKS
 namespace {
