@@ -46,6 +46,12 @@ bool StoreIdentity::writeNewId(Store& store, const QString& context, QString* er
            store.audit(StoreIdentity::Action, QString(), u"store "_s + id + u' ' + context, error);
 }
 
+bool StoreIdentity::idChecksOut(Store& store, const QString& id)
+{
+    return store.isSignedIn() &&
+           Crypto::equalConstantTime(idMac(*store.vault(), id), store.database().metaValue(MacKey));
+}
+
 #ifdef SIDEP_TEST_HOOKS
 namespace {
 bool createWithoutId = false;
@@ -78,11 +84,8 @@ QString StoreIdentity::problem(Store& store)
         return named ? tr("the store's identity for the national server was taken away")
                      : QString();
     }
-    if (!store.isSignedIn() ||
-        !Crypto::equalConstantTime(idMac(*store.vault(), id), database.metaValue(MacKey))) {
-        return tr("the store's identity for the national server was edited");
-    }
-    return {};
+    return idChecksOut(store, id) ? QString()
+                                  : tr("the store's identity for the national server was edited");
 }
 
 bool StoreIdentity::current(Store& store, Checkpoint* checkpoint, QString* error)
@@ -113,8 +116,7 @@ bool StoreIdentity::current(Store& store, Checkpoint* checkpoint, QString* error
         id = QString::fromUtf8(database.metaValue(IdKey));
         qCInfo(lcStore) << "store identity given";
     }
-    if (!Crypto::equalConstantTime(idMac(*store.vault(), id), database.metaValue(MacKey)) ||
-        QUuid::fromString(id).isNull()) {
+    if (!idChecksOut(store, id) || QUuid::fromString(id).isNull()) {
         *error = tr("the store's identity for the national server does not check out: the "
                     "store file was changed outside the program (sidepctl db verify)");
         return false;
