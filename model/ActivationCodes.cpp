@@ -6,6 +6,7 @@
 #include "RecordSeal.h"
 #include "ResultStore.h"
 #include "Store.h"
+#include "StoreFormat.h"
 #include "Vault.h"
 
 #include <QFile>
@@ -22,7 +23,7 @@ const QString ActivationCodes::LinkTemplateSetting = u"activation.linkTemplate"_
 
 namespace {
 
-const QString WaitingTable = u"activation_waiting"_s;
+using StoreFormat::ActivationWaitingTable;
 const QString WaitingRecordColumn = u"record"_s;
 // The prefix of a holder token: what tells a converted used_by from a record id.
 const QString TokenPrefix = u"k:"_s;
@@ -246,8 +247,8 @@ bool ActivationCodes::setWaiting(const QString& recordId, bool waiting, QString*
     QSqlQuery& add = database.query(
         u"INSERT INTO activation_waiting (token, record) VALUES (?, ?) ON CONFLICT DO NOTHING"_s);
     add.bindValue(0, token);
-    add.bindValue(
-        1, m_store.vault()->seal(WaitingTable, token, WaitingRecordColumn, recordId.toUtf8()));
+    add.bindValue(1, m_store.vault()->seal(ActivationWaitingTable, token, WaitingRecordColumn,
+                                           recordId.toUtf8()));
     return database.exec(add, error);
 }
 
@@ -280,7 +281,7 @@ bool ActivationCodes::waitingRecords(QStringList* recordIds, QString* error)
     const Vault& vault = *m_store.vault();
     while (select.next()) {
         QByteArray recordId;
-        if (vault.open(WaitingTable, select.value(0).toString(), WaitingRecordColumn,
+        if (vault.open(ActivationWaitingTable, select.value(0).toString(), WaitingRecordColumn,
                        select.value(1).toByteArray(), &recordId)) {
             recordIds->append(QString::fromUtf8(recordId));
         } else {

@@ -3,6 +3,7 @@
 #include "Crypto.h"
 #include "Database.h"
 #include "Logging.h"
+#include "StoreFormat.h"
 #include "Vault.h"
 
 #include <QCborMap>
@@ -153,7 +154,7 @@ bool AuditLog::append(const QString& actor, const QList<NewEntry>& entries, QStr
         const QByteArray sealedNote =
             noteBytes.isEmpty()
                 ? QByteArray()
-                : m_vault.seal(u"audit"_s, QString::number(seq), u"note"_s, noteBytes);
+                : m_vault.seal(StoreFormat::AuditTable, QString::number(seq), u"note"_s, noteBytes);
         const QByteArray mac = entryMac(lastMac, entry, sealedNote);
         insert.bindValue(0, entry.seq);
         insert.bindValue(1, entry.at);
@@ -190,7 +191,7 @@ QList<AuditLog::Entry> AuditLog::entries(qint64 fromSeq, int limit)
                         select.value(5).toString(),
                         {}};
             QByteArray note;
-            if (m_vault.open(u"audit"_s, QString::number(entry.seq), u"note"_s,
+            if (m_vault.open(StoreFormat::AuditTable, QString::number(entry.seq), u"note"_s,
                              select.value(6).toByteArray(), &note)) {
                 if (entry.action == SealedAction)
                     restoreSealed(&entry, note);

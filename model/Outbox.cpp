@@ -4,6 +4,7 @@
 #include "Logging.h"
 #include "RecordStore.h"
 #include "Store.h"
+#include "StoreFormat.h"
 #include "Vault.h"
 
 #include <QCborMap>
@@ -16,10 +17,10 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-const QString OutboxTable = u"outbox"_s;
+using StoreFormat::OutboxTable;
 const QString PayloadColumn = u"payload"_s;
 const QString ReasonColumn = u"reason"_s;
-const QString VersionsTable = u"record_versions"_s;
+using StoreFormat::RecordVersionsTable;
 const QString EnteredInError = u"entered-in-error"_s;
 
 struct Name
@@ -108,8 +109,8 @@ QByteArray Outbox::stateMac(const Vault& vault, const QString& recordId, int ver
     // The acknowledgement time counts only once acknowledged: the purge reads it.
     const QString acknowledged =
         state == stateName(State::Acknowledged) ? acknowledgedAt : QString();
-    return vault.stateMac((u"sidep/v1|outbox|"_s + recordId + u'|' + QString::number(version) +
-                           u'|' + state + u'|' + acknowledged)
+    return vault.stateMac((StoreFormat::OutboxStatePrefix + recordId + u'|' +
+                           QString::number(version) + u'|' + state + u'|' + acknowledged)
                               .toUtf8());
 }
 
@@ -256,6 +257,22 @@ std::optional<Outbox::State> Outbox::stateFromName(const QString& name)
 {
     const std::optional<int> value = valueOf(StateNames, name);
     return value ? std::optional<State>(State(*value)) : std::nullopt;
+}
+
+Outbox::Batch::Batch(Outbox& outbox)
+    : m_transaction(std::make_unique<Transaction>(outbox.m_store.database()))
+{}
+
+Outbox::Batch::~Batch() = default;
+
+bool Outbox::Batch::begin(QString* error)
+{
+    return m_transaction->begin(error);
+}
+
+bool Outbox::Batch::commit(QString* error)
+{
+    return m_transaction->commit(error);
 }
 
 Outbox::Outbox(Store& store)
@@ -486,7 +503,7 @@ bool Outbox::cancelledAnalysis(const QString& recordId, int version, QString* an
     const QString historyRow = recordId + u'/' + QString::number(cancelled);
     QByteArray cbor;
     QJsonObject merged;
-    if (!m_store.vault()->open(VersionsTable, historyRow, u"result"_s, sealed, &cbor) ||
+    if (!m_store.vault()->open(RecordVersionsTable, historyRow, u"result"_s, sealed, &cbor) ||
         !SamplingRecord::mergeBlockCbor(cbor, &merged)) {
         *error = tr("record %1 is damaged: the result its version %2 cancelled does not decrypt")
                      .arg(recordId)

@@ -8,9 +8,11 @@
 #include <QSet>
 #include <QString>
 #include <QUuid>
+#include <memory>
 #include <optional>
 
 class Store;
+class Transaction;
 class Vault;
 
 // What the national server must receive, one row per version of a record: the registration
@@ -52,6 +54,26 @@ public:
     static std::optional<State> stateFromName(const QString& name);
 
     explicit Outbox(Store& store);
+
+    // One step of the sync as a unit of work: everything written through the store between
+    // begin() and commit() (the outbox's changes and the audit entries that go with them)
+    // is committed together, or rolled back when the Batch goes out of scope without
+    // commit(). The sync engine marks a batch sending in one, and records the server's
+    // answer to it in another.
+    class Batch
+    {
+    public:
+        explicit Batch(Outbox& outbox);
+        ~Batch();
+        Batch(const Batch&) = delete;
+        Batch& operator=(const Batch&) = delete;
+
+        [[nodiscard]] bool begin(QString* error);
+        [[nodiscard]] bool commit(QString* error);
+
+    private:
+        std::unique_ptr<Transaction> m_transaction;
+    };
 
     // Inside the caller's transaction, before the caller writes the new version: queues
     // `version` of the record. An earlier version still unsent gets its snapshot now, from

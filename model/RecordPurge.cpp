@@ -7,6 +7,7 @@
 #include "ResultStore.h"
 #include "SamplingRecord.h"
 #include "Store.h"
+#include "StoreFormat.h"
 
 #include <QMap>
 #include <QSqlQuery>
@@ -19,7 +20,7 @@ const QString RecordPurge::RetentionSetting = u"retention.days"_s;
 
 namespace {
 
-const QString RecordsTable = u"records"_s;
+using StoreFormat::RecordsTable;
 // What the statistics keep of a result that cannot be read or was cancelled.
 const QString UnreadableValue = u"unreadable"_s;
 const QString CancelledValue = u"cancelled"_s;

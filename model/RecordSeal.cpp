@@ -4,6 +4,7 @@
 #include "Crypto.h"
 #include "Logging.h"
 #include "Store.h"
+#include "StoreFormat.h"
 #include "Vault.h"
 
 #include <QSet>
@@ -16,7 +17,7 @@ const QString RecordSeal::SealedAction = u"records.sealed"_s;
 
 namespace {
 
-const QString RecordsTable = u"records"_s;
+using StoreFormat::RecordsTable;
 // Where the audit entry that sealed the legacy rows is, so that a sign-in finds it with one
 // lookup. Only a hint: when it is missing or points elsewhere, the chain is searched.
 const QString SealedHintKey = u"records.sealedAt"_s;
@@ -29,7 +30,7 @@ bool findSealedMarker(Store& store)
     if (!log)
         return false;
     bool hinted = false;
-    const qint64 hint = store.database().metaValue(SealedHintKey).toLongLong(&hinted);
+    const qint64 hint = store.metaValue(SealedHintKey).toLongLong(&hinted);
     if (hinted && hint > 0) {
         const QList<AuditLog::Entry> entry = log->entries(hint, 1);
         if (!entry.isEmpty() && entry.first().seq == hint &&
@@ -78,9 +79,10 @@ RecordSeal::Clear RecordSeal::clearFrom(const QSqlQuery& select, int first)
 
 QByteArray RecordSeal::rowMac(const Vault& vault, const QString& recordId, const Clear& clear)
 {
-    QString covered = u"sidep/v1|record|"_s + recordId + u'|' + QString::number(clear.version) +
-                      u'|' + clear.status + u'|' + clear.correction + u'|' +
-                      (clear.activationPending ? u"1"_s : u"0"_s) + u'|' + clear.collectedAt;
+    QString covered = StoreFormat::RecordStatePrefix + recordId + u'|' +
+                      QString::number(clear.version) + u'|' + clear.status + u'|' +
+                      clear.correction + u'|' + (clear.activationPending ? u"1"_s : u"0"_s) + u'|' +
+                      clear.collectedAt;
     // Rows written before identity_version keep the hash they have; a row with one cannot
     // pass for one without (the hash would change).
     if (clear.identityVersion > 0) {

@@ -6,6 +6,7 @@
 #include "RecordValidator.h"
 #include "SiteStatistics.h"
 #include "Store.h"
+#include "StoreFormat.h"
 
 #include <QCborMap>
 #include <QCborValue>
@@ -20,8 +21,8 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-const QString RecordsTable = u"records"_s;
-const QString VersionsTable = u"record_versions"_s;
+using StoreFormat::RecordsTable;
+using StoreFormat::RecordVersionsTable;
 const QString ReportColumn = u"report"_s;
 const QString SearchBucketsReady = u"search.buckets"_s;
 // Every record has this many buckets, real ones first, so that their number says nothing
@@ -801,7 +802,7 @@ bool RecordStore::amend(const QUuid& id, SamplingRecord* record, const QString& 
     QVariant versionReport(QMetaType::fromType<QByteArray>());
     if (!previous.result.reportPdf.isEmpty()) {
         versionReport =
-            vault.seal(VersionsTable, versionRow, ReportColumn, previous.result.reportPdf);
+            vault.seal(RecordVersionsTable, versionRow, ReportColumn, previous.result.reportPdf);
     }
     QSqlQuery& keep = database.query(
         u"INSERT INTO record_versions (record_id, version, kind, result, report, reason, "
@@ -809,14 +810,14 @@ bool RecordStore::amend(const QUuid& id, SamplingRecord* record, const QString& 
     keep.bindValue(0, recordId);
     keep.bindValue(1, previous.version);
     keep.bindValue(2, AmendmentKind);
-    keep.bindValue(3, vault.seal(VersionsTable, versionRow, u"result"_s, resultCbor));
+    keep.bindValue(3, vault.seal(RecordVersionsTable, versionRow, u"result"_s, resultCbor));
     keep.bindValue(4, versionReport);
-    keep.bindValue(5,
-                   vault.seal(VersionsTable, versionRow, u"reason"_s, reason.trimmed().toUtf8()));
+    keep.bindValue(
+        5, vault.seal(RecordVersionsTable, versionRow, u"reason"_s, reason.trimmed().toUtf8()));
     keep.bindValue(6, m_store.currentUser().name);
     keep.bindValue(7, options.now.toString(Qt::ISODate));
     keep.bindValue(
-        8, vault.seal(VersionsTable, versionRow, u"blocks"_s, blocks.toCborValue().toCbor()));
+        8, vault.seal(RecordVersionsTable, versionRow, u"blocks"_s, blocks.toCborValue().toCbor()));
     if (!database.exec(keep, error))
         return false;
 

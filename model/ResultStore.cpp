@@ -7,6 +7,7 @@
 #include "RecordValidator.h"
 #include "SiteStatistics.h"
 #include "Store.h"
+#include "StoreFormat.h"
 
 #include <QCborMap>
 #include <QCborValue>
@@ -22,9 +23,9 @@ const QString ResultStore::SecondCheckSetting = u"results.secondCheck"_s;
 
 namespace {
 
-const QString RecordsTable = u"records"_s;
-const QString EntriesTable = u"result_entries"_s;
-const QString VersionsTable = u"record_versions"_s;
+using StoreFormat::RecordsTable;
+using StoreFormat::RecordVersionsTable;
+using StoreFormat::ResultEntriesTable;
 const QString Corrected = u"corrected"_s;
 const QString EnteredInError = u"entered-in-error"_s;
 
@@ -124,6 +125,18 @@ struct ResultStore::Row
     bool hasReport = false;
 };
 
+// What writeResult() puts in a record's row.
+struct ResultStore::ResultWrite
+{
+    TestResult result;
+    Activation activation;
+    bool activationPending = false; // a positive waits for a code
+    int version = 0;                // the version the result is sealed for
+    QString correction;             // "", "corrected" or "entered-in-error"
+    QByteArray report;              // the lab report (PDF), unless keepReport
+    bool keepReport = false;        // the row's report stays (same version only)
+};
+
 bool ResultStore::Current::isValidated() const
 {
     return isResultedOrLater(status) && correction != EnteredInError && !result.value.isEmpty();
@@ -189,10 +202,9 @@ QString activationNote(bool pending)
 bool ResultStore::readRow(const QUuid& id, Row* row, QString* error)
 {
     Database& database = m_store.database();
-    QSqlQuery& select = database.query(
-        u"SELECT status, version, correction, activation_pending, slips_printed, collected_at, "
-        "damaged, specimen, result, report IS NOT NULL, row_mac, identity_version FROM records "
-        "WHERE id = ?"_s);
+    static const QString sql = u"SELECT damaged, specimen, result, report IS NOT NULL, "_s +
+                               RecordSeal::clearColumns() + u" FROM records WHERE id = ?"_s;
+    QSqlQuery& select = database.query(sql);
     const QString recordId = idText(id);
     select.bindValue(0, recordId);
     if (!select.exec() || !select.next()) {
@@ -200,24 +212,21 @@ bool ResultStore::readRow(const QUuid& id, Row* row, QString* error)
         *error = tr("no record %1").arg(recordId);
         return false;
     }
-    const QString statusName = select.value(0).toString();
-    row->status = recordStatusFromName(statusName).value_or(RecordStatus::Draft);
-    row->version = select.value(1).toInt();
-    row->correction = select.value(2).toString();
-    row->slipsPrinted = select.value(4).toInt();
-    row->collectedAt = select.value(5).toString();
-    const bool damaged = select.value(6).toBool();
-    const QByteArray sealedSpecimen = select.value(7).toByteArray();
-    const QByteArray sealedResult = select.value(8).toByteArray();
-    row->hasReport = select.value(9).toBool();
-    const QByteArray rowMac = select.value(10).toByteArray();
-    const int identityVersion = select.value(11).toInt();
-    const bool legacyActivationFlag = select.value(3).toBool(); // see ActivationCodes::isWaiting
+    const bool damaged = select.value(0).toBool();
+    const QByteArray sealedSpecimen = select.value(1).toByteArray();
+    const QByteArray sealedResult = select.value(2).toByteArray();
+    row->hasReport = select.value(3).toBool();
+    // What the row says in clear decides what happens next: only as the store wrote it. Its
+    // activation_pending is a legacy flag (see ActivationCodes::isWaiting), only hashed.
+    const RecordSeal::Clear clear = RecordSeal::clearFrom(select, 4);
+    const QByteArray rowMac = select.value(4 + 5).toByteArray(); // clearColumns()' row_mac
     select.finish();
-    // What the row says in clear decides what happens next: only as the store wrote it.
-    const RecordSeal::Clear clear{row->version,         statusName,       row->correction,
-                                  legacyActivationFlag, row->collectedAt, identityVersion,
-                                  row->slipsPrinted};
+    row->status = recordStatusFromName(clear.status).value_or(RecordStatus::Draft);
+    row->version = clear.version;
+    row->correction = clear.correction;
+    row->slipsPrinted = clear.slipsPrinted;
+    row->collectedAt = clear.collectedAt;
+    const int identityVersion = clear.identityVersion;
     const Vault& vault = *m_store.vault();
     if (!RecordSeal::rowIsAuthentic(vault, recordId, clear, rowMac)) {
         *error =
@@ -276,11 +285,12 @@ QList<Problem> ResultStore::check(Entry* entry, const QString& collectedAt, cons
     return problems;
 }
 
-bool ResultStore::writeResult(const QUuid& id, const Row& row, const TestResult& result,
-                              const Activation& activation, bool activationPending, int version,
-                              const QString& correction, const QByteArray& report, bool keepReport,
+bool ResultStore::writeResult(const QUuid& id, const Row& row, const ResultWrite& write,
                               QString* error)
 {
+    const TestResult& result = write.result;
+    const int version = write.version;
+    const bool keepReport = write.keepReport;
     const QString recordId = idText(id);
     // The sealed count of results by day follows every result write, in its transaction.
     if (!SiteStatistics(m_store).countResultChange(row.collectedAt.left(10), row.result.value,
@@ -290,7 +300,7 @@ bool ResultStore::writeResult(const QUuid& id, const Row& row, const TestResult&
     const Vault& vault = *m_store.vault();
     SamplingRecord record;
     record.result = result;
-    record.activation = activation;
+    record.activation = write.activation;
     // Sealed for its version: put back under a later one, it no longer opens.
     const QByteArray sealed =
         vault.seal(RecordsTable, recordId, RecordSeal::boundColumn(u"result"_s, version),
@@ -314,21 +324,21 @@ bool ResultStore::writeResult(const QUuid& id, const Row& row, const TestResult&
     int column = 0;
     update.bindValue(column++, recordStatusName(status));
     update.bindValue(column++, version);
-    update.bindValue(column++, correction.isEmpty() ? QVariant(QMetaType::fromType<QString>())
-                                                    : QVariant(correction));
+    update.bindValue(column++, write.correction.isEmpty() ? QVariant(QMetaType::fromType<QString>())
+                                                          : QVariant(write.correction));
     update.bindValue(column++, sealed);
     update.bindValue(column++, QDateTime::currentDateTimeUtc().toString(Qt::ISODate));
     if (!keepReport) {
-        update.bindValue(
-            column++,
-            report.isEmpty()
-                ? QVariant(QMetaType::fromType<QByteArray>())
-                : QVariant(vault.seal(RecordsTable, recordId,
-                                      RecordSeal::boundColumn(u"report"_s, version), report)));
+        update.bindValue(column++,
+                         write.report.isEmpty()
+                             ? QVariant(QMetaType::fromType<QByteArray>())
+                             : QVariant(vault.seal(RecordsTable, recordId,
+                                                   RecordSeal::boundColumn(u"report"_s, version),
+                                                   write.report)));
     }
     update.bindValue(column++, recordId);
     return database.exec(update, error) &&
-           ActivationCodes(m_store).setWaiting(recordId, activationPending, error) &&
+           ActivationCodes(m_store).setWaiting(recordId, write.activationPending, error) &&
            RecordSeal::sealRow(m_store, recordId, error);
 }
 
@@ -358,8 +368,15 @@ bool ResultStore::validate(const QUuid& id, const Row& row, const Entry& entry,
     // record changes (the registration, if still unsent, keeps what it said).
     const int version = row.version + 1;
     return Outbox(m_store).addVersion(id, version, Outbox::Kind::Result, {}, now, error) &&
-           writeResult(id, row, resultOf(entry), activation, exhausted, version, {},
-                       entry.reportPdf, false, error) &&
+           writeResult(id, row,
+                       {.result = resultOf(entry),
+                        .activation = activation,
+                        .activationPending = exhausted,
+                        .version = version,
+                        .correction = {},
+                        .report = entry.reportPdf,
+                        .keepReport = false},
+                       error) &&
            m_store.database().exec(clear, error) && m_store.audit(audit, error);
 }
 
@@ -466,7 +483,7 @@ bool ResultStore::otherEntries(const QString& recordId, QList<PendingEntry>* oth
             continue; // replaced by this entry
         QByteArray cbor;
         PendingEntry other;
-        if (!vault.open(EntriesTable, entryRowId(recordId, user), u"entry"_s,
+        if (!vault.open(ResultEntriesTable, entryRowId(recordId, user), u"entry"_s,
                         select.value(1).toByteArray(), &cbor) ||
             !entryFromCbor(cbor, &other.entry, &other.reason)) {
             select.finish();
@@ -492,8 +509,8 @@ bool ResultStore::keepPending(const QString& recordId, const Entry& entry, const
     upsert.bindValue(0, entriesKey(*m_store.vault(), recordId));
     upsert.bindValue(1, me);
     upsert.bindValue(2, now.toString(Qt::ISODate));
-    upsert.bindValue(3, m_store.vault()->seal(EntriesTable, entryRowId(recordId, me), u"entry"_s,
-                                              entryCbor(entry, reason)));
+    upsert.bindValue(3, m_store.vault()->seal(ResultEntriesTable, entryRowId(recordId, me),
+                                              u"entry"_s, entryCbor(entry, reason)));
     return database.exec(upsert, error);
 }
 
@@ -604,10 +621,8 @@ bool ResultStore::correct(const QUuid& id, const Entry& entry, const QString& re
     const QString recordId = idText(id);
     // One write transaction from reading the other entries to the decision, as for enter().
     Transaction transaction(m_store.database());
-    if (!transaction.begin(error))
-        return false;
     Row row;
-    if (!readRow(id, &row, error) || !checkReplaceable(row, false, error))
+    if (!beginReplacing(transaction, id, false, &row, error))
         return false;
     Entry mine = entry;
     *problems = check(&mine, row.collectedAt, now);
@@ -682,11 +697,9 @@ bool ResultStore::cancel(const QUuid& id, const QString& reason, QString* error,
     }
     const QString recordId = idText(id);
     Transaction transaction(m_store.database());
-    if (!transaction.begin(error))
-        return false;
     Row row;
     bool activationMissing = false;
-    if (!readRow(id, &row, error) || !checkReplaceable(row, true, error) ||
+    if (!beginReplacing(transaction, id, true, &row, error) ||
         !replace(id, row, nullptr, reason, now, &activationMissing, error) ||
         !transaction.commit(error)) {
         return false;
@@ -694,6 +707,15 @@ bool ResultStore::cancel(const QUuid& id, const QString& reason, QString* error,
     qCInfo(lcStore) << "result cancelled" << recordId << "version" << row.version + 1;
     Q_EMIT resultCorrected(id);
     return true;
+}
+
+// Opens the transaction a correction or a cancellation runs in and reads the row it replaces,
+// which must be replaceable.
+bool ResultStore::beginReplacing(Transaction& transaction, const QUuid& id, bool cancelling,
+                                 Row* row, QString* error)
+{
+    return transaction.begin(error) && readRow(id, row, error) &&
+           checkReplaceable(*row, cancelling, error);
 }
 
 bool ResultStore::checkReplaceable(const Row& row, bool cancelling, QString* error)
@@ -739,7 +761,7 @@ bool ResultStore::replace(const QUuid& id, const Row& row, const Entry* entry,
             return false;
         }
         oldReport =
-            vault.seal(VersionsTable, versionRowId(recordId, row.version), u"report"_s, pdf);
+            vault.seal(RecordVersionsTable, versionRowId(recordId, row.version), u"report"_s, pdf);
     }
     const QString kind = entry ? u"correction"_s : u"cancellation"_s;
     const QString rowId = versionRowId(recordId, row.version);
@@ -749,9 +771,10 @@ bool ResultStore::replace(const QUuid& id, const Row& row, const Entry* entry,
     insert.bindValue(0, recordId);
     insert.bindValue(1, row.version);
     insert.bindValue(2, kind);
-    insert.bindValue(3, vault.seal(VersionsTable, rowId, u"result"_s, row.resultCbor));
+    insert.bindValue(3, vault.seal(RecordVersionsTable, rowId, u"result"_s, row.resultCbor));
     insert.bindValue(4, oldReport);
-    insert.bindValue(5, vault.seal(VersionsTable, rowId, u"reason"_s, reason.trimmed().toUtf8()));
+    insert.bindValue(
+        5, vault.seal(RecordVersionsTable, rowId, u"reason"_s, reason.trimmed().toUtf8()));
     insert.bindValue(6, m_store.currentUser().name);
     insert.bindValue(7, now.toString(Qt::ISODate));
     if (!database.exec(insert, error))
@@ -782,8 +805,15 @@ bool ResultStore::replace(const QUuid& id, const Row& row, const Entry* entry,
     return Outbox(m_store).addVersion(id, version,
                                       entry ? Outbox::Kind::Correction : Outbox::Kind::Cancellation,
                                       reason, now, error) &&
-           writeResult(id, row, result, activation, activationPending, version,
-                       entry ? Corrected : EnteredInError, replacement.reportPdf, false, error) &&
+           writeResult(id, row,
+                       {.result = result,
+                        .activation = activation,
+                        .activationPending = activationPending,
+                        .version = version,
+                        .correction = entry ? Corrected : EnteredInError,
+                        .report = replacement.reportPdf,
+                        .keepReport = false},
+                       error) &&
            database.exec(clear, error) && m_store.audit(audit, error);
 }
 
@@ -813,9 +843,10 @@ bool ResultStore::history(const QUuid& id, QList<Version>* versions, QString* er
         QByteArray cbor;
         QByteArray reason;
         QJsonObject merged;
-        if (!vault.open(VersionsTable, rowId, u"result"_s, select.value(2).toByteArray(), &cbor) ||
+        if (!vault.open(RecordVersionsTable, rowId, u"result"_s, select.value(2).toByteArray(),
+                        &cbor) ||
             !SamplingRecord::mergeBlockCbor(cbor, &merged) ||
-            !vault.open(VersionsTable, rowId, u"reason"_s, select.value(4).toByteArray(),
+            !vault.open(RecordVersionsTable, rowId, u"reason"_s, select.value(4).toByteArray(),
                         &reason)) {
             damaged = true;
             break;
@@ -951,8 +982,15 @@ bool ResultStore::assignPendingActivations(int* assigned, QString* error, const 
         }
         if (exhausted)
             break;
-        if (!writeResult(id, row, row.result, activation, false, row.version, row.correction, {},
-                         true, error) ||
+        if (!writeResult(id, row,
+                         {.result = row.result,
+                          .activation = activation,
+                          .activationPending = false,
+                          .version = row.version,
+                          .correction = row.correction,
+                          .report = {},
+                          .keepReport = true},
+                         error) ||
             !m_store.audit({{u"activation.assign"_s, recordId, u"after codes arrived"_s, {}, true}},
                            error) ||
             !transaction.commit(error)) {

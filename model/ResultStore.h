@@ -10,6 +10,7 @@
 #include <QUuid>
 
 class Store;
+class Transaction;
 class Vault;
 
 // The lab's side of a record (role lab): entering a result, the blind second check of
@@ -193,10 +194,8 @@ private:
     struct Row;
     bool readRow(const QUuid& id, Row* row, QString* error);
     QList<Problem> check(Entry* entry, const QString& collectedAt, const QDateTime& now);
-    bool writeResult(const QUuid& id, const Row& row, const TestResult& result,
-                     const Activation& activation, bool activationPending, int version,
-                     const QString& correction, const QByteArray& report, bool keepReport,
-                     QString* error);
+    struct ResultWrite;
+    bool writeResult(const QUuid& id, const Row& row, const ResultWrite& write, QString* error);
     bool validate(const QUuid& id, const Row& row, const Entry& entry, const QDateTime& now,
                   bool* activationMissing, QString* error);
     struct PendingEntry;
@@ -204,6 +203,8 @@ private:
     bool keepPending(const QString& recordId, const Entry& entry, const QString& reason,
                      const QDateTime& now, QString* error);
     bool checkReplaceable(const Row& row, bool cancelling, QString* error);
+    bool beginReplacing(Transaction& transaction, const QUuid& id, bool cancelling, Row* row,
+                        QString* error);
     bool replace(const QUuid& id, const Row& row, const Entry* entry, const QString& reason,
                  const QDateTime& now, bool* activationMissing, QString* error);
 

@@ -6,6 +6,7 @@
 #include "RecordStore.h"
 #include "SamplingRecord.h"
 #include "Store.h"
+#include "StoreFormat.h"
 
 #include <QJsonObject>
 #include <QSqlQuery>
@@ -18,8 +19,8 @@ const QString SiteStatistics::TallyKey = u"stats.resultTally"_s;
 
 namespace {
 
-const QString MetaTable = u"meta"_s;
-const QString RecordsTable = u"records"_s;
+using StoreFormat::MetaTable;
+using StoreFormat::RecordsTable;
 
 // The tally's plaintext: a version byte, then per day its ISO date (10 bytes) and four
 // 32-bit counts (P, N, I, X). Fixed-size per day, so that the ciphertext's length changes

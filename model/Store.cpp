@@ -8,6 +8,7 @@
 #include "RecordPurge.h"
 #include "RecordSeal.h"
 #include "RecordStore.h"
+#include "StoreFormat.h"
 #include "StoreIdentity.h"
 
 #include <QDir>
@@ -34,7 +35,7 @@ QByteArray userSlotAad(const QString& name)
 
 QByteArray recoverySlotAad()
 {
-    return Vault::associatedData(u"meta"_s, u"recovery"_s, u"wrapped_key"_s);
+    return Vault::associatedData(StoreFormat::MetaTable, u"recovery"_s, u"wrapped_key"_s);
 }
 
 // RFC 4648 base32 without padding, in groups of four: easy to read aloud and to type.
@@ -94,7 +95,7 @@ bool decodeRecoveryKey(const QString& text, SecureBytes* key)
 SecureBytes recoveryWrappingKey(const SecureBytes& recoveryKey)
 {
     // The recovery key is random and long, so a fast derivation is enough.
-    return Crypto::hkdf(recoveryKey, "sidep/v1/recovery-wrapping");
+    return Crypto::hkdf(recoveryKey, StoreFormat::RecoveryWrappingKeyLabel);
 }
 
 QString nowText()
@@ -242,6 +243,24 @@ bool Store::setSetting(const QString& key, const QString& value, QString* error)
     Transaction transaction(m_database);
     return transaction.begin(error) && m_database.setMetaValue(key, stored.toUtf8(), error) &&
            audit(u"settings.change"_s, {}, key, error) && transaction.commit(error);
+}
+
+QByteArray Store::metaValue(const QString& key)
+{
+    return m_database.metaValue(key);
+}
+
+bool Store::setMetaValues(const QList<std::pair<QString, QByteArray>>& values,
+                          const AuditLog::NewEntry& entry, QString* error)
+{
+    Transaction transaction(m_database);
+    if (!transaction.begin(error))
+        return false;
+    for (const auto& [key, value] : values) {
+        if (!m_database.setMetaValue(key, value, error))
+            return false;
+    }
+    return audit({entry}, error) && transaction.commit(error);
 }
 
 bool Store::takeLabelNumbers(int count, qint64* first, QString* error)

@@ -42,6 +42,9 @@ public:
                                   const QString& adminName, const SecureBytes& adminPassword,
                                   QString* recoveryKey, QString* error);
     [[nodiscard]] bool open(const QString& path, QString* error);
+    bool isOpen() const { return m_database.isOpen(); }
+    // The store's file, for what lives beside it (the sync's lock file).
+    QString filePath() const { return m_database.path(); }
 
     // Unlocks the data key with an account's password. Wrong passwords are counted; the
     // account locks for a while after too many. Every refused sign-in is kept (time,
@@ -92,12 +95,18 @@ public:
     // processes: two stations printing at once never get the same number.
     [[nodiscard]] bool takeLabelNumbers(int count, qint64* first, QString* error);
 
+    // The meta table's values by key, for the settings that have checks of their own
+    // (SyncSettings): read as stored; written all together with the audit entry that says
+    // so, or not at all. The caller checks the permission.
+    QByteArray metaValue(const QString& key);
+    [[nodiscard]] bool setMetaValues(const QList<std::pair<QString, QByteArray>>& values,
+                                     const AuditLog::NewEntry& audit, QString* error);
+
     // Writes an audit entry as the signed-in user.
     [[nodiscard]] bool audit(const QString& action, const QString& recordId, const QString& detail,
                              QString* error, const QString& note = {});
     [[nodiscard]] bool audit(const QList<AuditLog::NewEntry>& entries, QString* error);
 
-    Database& database() { return m_database; }
     const Vault* vault() const { return m_vault.get(); }
     AuditLog* auditLog() { return m_auditLog.get(); }
     RecordStore* records() { return m_records.get(); }
@@ -107,6 +116,22 @@ public:
                                QString* error);
 
 private:
+    // The SQL handle stays in model/: each table's queries belong to the one class of
+    // model/ that owns the table (as Nextcloud's journal owns its tables), so only those
+    // classes are friends. Other layers go through their methods; tests reach the file
+    // through tests/support/StoreTestAccess.h to tamper with it.
+    friend class ActivationCodes;
+    friend class DraftStore;
+    friend class Outbox;
+    friend class RecordPurge;
+    friend class RecordSeal;
+    friend class RecordStore;
+    friend class ResultStore;
+    friend class SiteStatistics;
+    friend class StoreIdentity;
+    friend class StoreTestAccess;
+    Database& database() { return m_database; }
+
     bool writeKeySlot(const QString& name, Role role, const SecureBytes& password, bool insert,
                       QString* error);
     void unlock(SecureBytes dataKey, const Account& user);

@@ -5,6 +5,7 @@
 #include "Database.h"
 #include "Logging.h"
 #include "Store.h"
+#include "StoreFormat.h"
 #include "Vault.h"
 
 #include <QUuid>
@@ -20,18 +21,7 @@ const QString MacKey = u"store.id.mac"_s;
 
 QByteArray idMac(const Vault& vault, const QString& id)
 {
-    return vault.stateMac((u"sidep/v1|store-id|"_s + id).toUtf8());
-}
-
-// Inside the caller's transaction: a new random id, its hash, and the audit entry naming it
-// ("store <id> <context>").
-bool writeNewId(Store& store, const QString& context, QString* error)
-{
-    const QString id = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    Database& database = store.database();
-    return database.setMetaValue(IdKey, id.toUtf8(), error) &&
-           database.setMetaValue(MacKey, idMac(*store.vault(), id), error) &&
-           store.audit(StoreIdentity::Action, QString(), u"store "_s + id + u' ' + context, error);
+    return vault.stateMac((StoreFormat::StoreIdPrefix + id).toUtf8());
 }
 
 bool namedBefore(Database& database, bool* named, QString* error)
@@ -46,6 +36,21 @@ bool namedBefore(Database& database, bool* named, QString* error)
 }
 
 } // namespace
+
+bool StoreIdentity::writeNewId(Store& store, const QString& context, QString* error)
+{
+    const QString id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    Database& database = store.database();
+    return database.setMetaValue(IdKey, id.toUtf8(), error) &&
+           database.setMetaValue(MacKey, idMac(*store.vault(), id), error) &&
+           store.audit(StoreIdentity::Action, QString(), u"store "_s + id + u' ' + context, error);
+}
+
+bool StoreIdentity::idChecksOut(Store& store, const QString& id)
+{
+    return store.isSignedIn() &&
+           Crypto::equalConstantTime(idMac(*store.vault(), id), store.database().metaValue(MacKey));
+}
 
 #ifdef SIDEP_TEST_HOOKS
 namespace {
@@ -79,11 +84,8 @@ QString StoreIdentity::problem(Store& store)
         return named ? tr("the store's identity for the national server was taken away")
                      : QString();
     }
-    if (!store.isSignedIn() ||
-        !Crypto::equalConstantTime(idMac(*store.vault(), id), database.metaValue(MacKey))) {
-        return tr("the store's identity for the national server was edited");
-    }
-    return {};
+    return idChecksOut(store, id) ? QString()
+                                  : tr("the store's identity for the national server was edited");
 }
 
 bool StoreIdentity::current(Store& store, Checkpoint* checkpoint, QString* error)
@@ -114,8 +116,7 @@ bool StoreIdentity::current(Store& store, Checkpoint* checkpoint, QString* error
         id = QString::fromUtf8(database.metaValue(IdKey));
         qCInfo(lcStore) << "store identity given";
     }
-    if (!Crypto::equalConstantTime(idMac(*store.vault(), id), database.metaValue(MacKey)) ||
-        QUuid::fromString(id).isNull()) {
+    if (!idChecksOut(store, id) || QUuid::fromString(id).isNull()) {
         *error = tr("the store's identity for the national server does not check out: the "
                     "store file was changed outside the program (sidepctl db verify)");
         return false;

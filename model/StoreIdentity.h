@@ -45,4 +45,12 @@ public:
     // Defined only in builds with test hooks (SIDEP_TEST_HOOKS, never a package): stores
     // created while this is on have no id, as before identities.
     static void createStoresWithoutIdForTest(bool without);
+
+private:
+    // Inside the caller's transaction: a new random id, its hash, and the audit entry naming
+    // it ("store <id> <context>").
+    static bool writeNewId(Store& store, const QString& context, QString* error);
+    // Whether `id` is the one the store wrote: its keyed hash is the one beside it (only a
+    // signed-in store can tell). Both db verify (problem) and the sync (current) ask.
+    static bool idChecksOut(Store& store, const QString& id);
 };

@@ -1,22 +1,23 @@
 #include "Vault.h"
 
 #include "Crypto.h"
+#include "StoreFormat.h"
 
 using namespace Qt::StringLiterals;
 
 Vault::Vault(SecureBytes dataKey)
     : m_dataKey(std::move(dataKey))
-    , m_fieldKey(Crypto::hkdf(m_dataKey, "sidep/v1/field-encryption"))
-    , m_indexKey(Crypto::hkdf(m_dataKey, "sidep/v1/tube-index"))
-    , m_nameIndexKey(Crypto::hkdf(m_dataKey, "sidep/v1/name-index"))
-    , m_searchKey(Crypto::hkdf(m_dataKey, "sidep/v1/search-bucket"))
-    , m_auditKey(Crypto::hkdf(m_dataKey, "sidep/v1/audit-chain"))
-    , m_stateKey(Crypto::hkdf(m_dataKey, "sidep/v1/state-mac"))
+    , m_fieldKey(Crypto::hkdf(m_dataKey, StoreFormat::FieldKeyLabel))
+    , m_indexKey(Crypto::hkdf(m_dataKey, StoreFormat::TubeIndexKeyLabel))
+    , m_nameIndexKey(Crypto::hkdf(m_dataKey, StoreFormat::NameIndexKeyLabel))
+    , m_searchKey(Crypto::hkdf(m_dataKey, StoreFormat::SearchBucketKeyLabel))
+    , m_auditKey(Crypto::hkdf(m_dataKey, StoreFormat::AuditChainKeyLabel))
+    , m_stateKey(Crypto::hkdf(m_dataKey, StoreFormat::StateMacKeyLabel))
 {}
 
 QByteArray Vault::associatedData(const QString& table, const QString& rowId, const QString& column)
 {
-    return (u"sidep/v1|"_s + table + u'|' + rowId + u'|' + column).toUtf8();
+    return (StoreFormat::SealedValuePrefix + table + u'|' + rowId + u'|' + column).toUtf8();
 }
 
 namespace {

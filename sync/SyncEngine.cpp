@@ -112,8 +112,8 @@ bool SyncEngine::sendNextBatch()
     qint64 bundleBytes = 0;
     QList<Outbox::Entry> sent; // the batch but the damaged records, settled apart
     QSet<QString> held;        // a record whose version cannot go holds its later ones
-    Transaction transaction(m_store.database());
-    if (!transaction.begin(&error))
+    Outbox::Batch batch(outbox);
+    if (!batch.begin(&error))
         return false;
     for (const Outbox::Entry& entry : due) {
         if (held.contains(entry.recordId))
@@ -147,7 +147,7 @@ bool SyncEngine::sendNextBatch()
         }
     }
     // Committed before anything leaves: a crash from here on means "send again".
-    if (!outbox.markSending(sent, &error) || !transaction.commit(&error) || bundles.isEmpty())
+    if (!outbox.markSending(sent, &error) || !batch.commit(&error) || bundles.isEmpty())
         return false;
     ++m_batchesInFlight;
     for (const Outbox::Entry& entry : std::as_const(sent))
@@ -174,8 +174,8 @@ void SyncEngine::finishBatch(const QList<Outbox::Entry>& batch, const SyncTransp
     int retrying = 0;
     QString error;
     Outbox outbox(m_store);
-    Transaction transaction(m_store.database());
-    bool recorded = transaction.begin(&error);
+    Outbox::Batch answer(outbox);
+    bool recorded = answer.begin(&error);
     // A version that did not get through holds the record's later ones back: they go after it.
     QSet<QString> heldBack;
     for (qsizetype i = 0; recorded && i < batch.size(); ++i) {
@@ -207,7 +207,7 @@ void SyncEngine::finishBatch(const QList<Outbox::Entry>& batch, const SyncTransp
         }
         recorded = recorded && outbox.settle(entry, state, message, next, m_clock(), &error);
     }
-    recorded = recorded && transaction.commit(&error);
+    recorded = recorded && answer.commit(&error);
     if (!recorded) {
         // Nothing was recorded: the outbox still says "sending", so the whole batch goes
         // again (the server recognises what it has). Still say the batch is over.
@@ -230,7 +230,7 @@ void SyncEngine::checkStoreSequence(
     // Held from reading the sequence until the server's answer: a `sidepctl sync` beside the
     // GUI cannot have its lower sequence arrive after the GUI's higher one. A holder that
     // dies, even killed as it takes it, releases it with its process.
-    auto turn = std::make_shared<FileLock>(m_store.database().path() + u".sync-lock"_s);
+    auto turn = std::make_shared<FileLock>(m_store.filePath() + u".sync-lock"_s);
     if (!turn->tryLock()) {
         done(StoreCheck::NotNow,
              tr("another program is sending this store's records (sidepctl sync or another "

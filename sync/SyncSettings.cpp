@@ -1,6 +1,7 @@
 #include "SyncSettings.h"
 
 #include "Store.h"
+#include "StoreFormat.h"
 
 #include <QFile>
 #include <QSslKey>
@@ -25,7 +26,7 @@ const QString ClientKeyKey = u"sync.clientKey"_s;
 
 // Where the sealed key lives: its authenticated data names this row and column, so the
 // ciphertext opens nowhere else.
-const QString KeyTable = u"meta"_s;
+const QString& KeyTable = StoreFormat::MetaTable;
 const QString KeyColumn = u"value"_s;
 
 struct BioFree
@@ -230,10 +231,7 @@ bool SyncSettings::setServerUrl(const QString& text, QString* error)
     if (!checkServerUrl(url, error))
         return false;
     const QString value = url.toString(QUrl::FullyEncoded);
-    Transaction transaction(m_store.database());
-    return transaction.begin(error) &&
-           m_store.database().setMetaValue(UrlKey, value.toUtf8(), error) &&
-           m_store.audit(u"sync.url"_s, {}, value, error) && transaction.commit(error);
+    return m_store.setMetaValues({{UrlKey, value.toUtf8()}}, {u"sync.url"_s, {}, value, {}}, error);
 }
 
 bool SyncSettings::importCaCertificates(const QString& pemFile, QStringList* warnings,
@@ -271,11 +269,8 @@ bool SyncSettings::importCaCertificatesPem(const QByteArray& pem, QStringList* w
             return false;
         details.append(auditText(describe(certificate)));
     }
-    Transaction transaction(m_store.database());
-    return transaction.begin(error) &&
-           m_store.database().setMetaValue(CaKey, toPem(certificates), error) &&
-           m_store.audit(u"sync.ca"_s, {}, details.join(u"; "_s), error) &&
-           transaction.commit(error);
+    return m_store.setMetaValues({{CaKey, toPem(certificates)}},
+                                 {u"sync.ca"_s, {}, details.join(u"; "_s), {}}, error);
 }
 
 bool SyncSettings::importClientCertificate(const QString& certificateFile, const QString& keyFile,
@@ -406,13 +401,12 @@ bool SyncSettings::storeClientCertificate(const QList<QSslCertificate>& chain,
                                           QString* error)
 {
     const QByteArray sealed = m_store.vault()->seal(KeyTable, ClientKeyKey, KeyColumn, keyPem);
-    Transaction transaction(m_store.database());
-    return transaction.begin(error) &&
-           m_store.database().setMetaValue(ClientCertificateKey, toPem(chain), error) &&
-           m_store.database().setMetaValue(ClientKeyKey, sealed, error) &&
-           m_store.audit(u"sync.clientCertificate"_s, {},
-                         u"%1, from %2"_s.arg(auditText(describe(chain.first())), source), error) &&
-           transaction.commit(error);
+    return m_store.setMetaValues({{ClientCertificateKey, toPem(chain)}, {ClientKeyKey, sealed}},
+                                 {u"sync.clientCertificate"_s,
+                                  {},
+                                  u"%1, from %2"_s.arg(auditText(describe(chain.first())), source),
+                                  {}},
+                                 error);
 }
 
 bool SyncSettings::load(QSslConfiguration* config, QUrl* url, QString* error) const
@@ -421,13 +415,12 @@ bool SyncSettings::load(QSslConfiguration* config, QUrl* url, QString* error) co
         *error = tr("sign in first");
         return false;
     }
-    Database& database = m_store.database();
-    const QUrl serverUrl(QString::fromUtf8(database.metaValue(UrlKey)), QUrl::StrictMode);
+    const QUrl serverUrl(QString::fromUtf8(m_store.metaValue(UrlKey)), QUrl::StrictMode);
     const QList<QSslCertificate> caCertificates =
-        QSslCertificate::fromData(database.metaValue(CaKey), QSsl::Pem);
+        QSslCertificate::fromData(m_store.metaValue(CaKey), QSsl::Pem);
     const QList<QSslCertificate> chain =
-        QSslCertificate::fromData(database.metaValue(ClientCertificateKey), QSsl::Pem);
-    const QByteArray sealed = database.metaValue(ClientKeyKey);
+        QSslCertificate::fromData(m_store.metaValue(ClientCertificateKey), QSsl::Pem);
+    const QByteArray sealed = m_store.metaValue(ClientKeyKey);
     if (serverUrl.isEmpty()) {
         *error = tr("no sync server: set one with 'sidepctl config set sync.url https://...'");
         return false;
@@ -497,17 +490,16 @@ QStringList SyncSettings::Status::describe() const
 
 SyncSettings::Status SyncSettings::status() const
 {
-    Database& database = m_store.database();
     Status result;
-    result.url = QUrl(QString::fromUtf8(database.metaValue(UrlKey)), QUrl::StrictMode);
+    result.url = QUrl(QString::fromUtf8(m_store.metaValue(UrlKey)), QUrl::StrictMode);
     for (const QSslCertificate& certificate :
-         QSslCertificate::fromData(database.metaValue(CaKey), QSsl::Pem)) {
+         QSslCertificate::fromData(m_store.metaValue(CaKey), QSsl::Pem)) {
         result.caCertificates.append(describe(certificate));
     }
     const QList<QSslCertificate> chain =
-        QSslCertificate::fromData(database.metaValue(ClientCertificateKey), QSsl::Pem);
+        QSslCertificate::fromData(m_store.metaValue(ClientCertificateKey), QSsl::Pem);
     if (!chain.isEmpty())
         result.clientCertificate = describe(chain.first());
-    result.hasPrivateKey = !database.metaValue(ClientKeyKey).isEmpty();
+    result.hasPrivateKey = !m_store.metaValue(ClientKeyKey).isEmpty();
     return result;
 }

@@ -13,6 +13,7 @@
 #include "ResultStore.h"
 #include "SidepCtlRun.h"
 #include "Store.h"
+#include "StoreTestAccess.h"
 #include "TarArchive.h"
 #include "TestSupport.h"
 
@@ -503,8 +504,8 @@ void TestCodeDeliveries::nationalDeliveryImportsAtTheWorkstation()
     QCOMPARE(poolSize(), 5);
     {
         auto lab = m_fixture->openAs(LabName);
-        QSqlQuery& query =
-            lab->database().query(u"SELECT qr_code, raw_code FROM activation_codes"_s);
+        QSqlQuery& query = StoreTestAccess::database(*lab).query(
+            u"SELECT qr_code, raw_code FROM activation_codes"_s);
         QVERIFY(query.exec());
         QSet<QString> stored;
         while (query.next()) {

@@ -7,6 +7,7 @@
 #include "RecordSeal.h"
 #include "RecordStore.h"
 #include "Store.h"
+#include "StoreTestAccess.h"
 #include "TestSupport.h"
 
 #include <QApplication>
@@ -144,7 +145,7 @@ void TestQueueView::initTestCase()
         resulted.append(u"'%1'"_s.arg(m_ids.value(i).toString(QUuid::WithoutBraces)));
     m_resultedToday = int(resulted.size());
     QString error;
-    QVERIFY2(m_store->database().execDirect(
+    QVERIFY2(StoreTestAccess::database(*m_store).execDirect(
                  u"UPDATE records SET status = '%1' WHERE id IN (%2)"_s.arg(
                      recordStatusName(RecordStatus::Resulted), resulted.join(u',')),
                  &error),
@@ -156,7 +157,7 @@ void TestQueueView::initTestCase()
             qPrintable(error));
     }
     // A record whose specimen block no longer decrypts.
-    QVERIFY2(m_store->database().execDirect(
+    QVERIFY2(StoreTestAccess::database(*m_store).execDirect(
                  u"UPDATE records SET specimen = x'00112233' WHERE id = '%1'"_s.arg(
                      m_ids.value(DamagedIndex).toString(QUuid::WithoutBraces)),
                  &error),
@@ -444,7 +445,7 @@ void TestQueueView::searchesByStartOfNamesAndEndOfLabel()
     // One letter says too little: nothing, rather than everyone.
     QCOMPARE(found(u"z"_s), QSet<int>{});
     // Every record has as many buckets as any other: their number says nothing of its names.
-    QSqlQuery& perRecord = m_store->database().query(
+    QSqlQuery& perRecord = StoreTestAccess::database(*m_store).query(
         u"SELECT DISTINCT n FROM (SELECT count(*) AS n FROM record_search GROUP BY record_id)"_s);
     QVERIFY(perRecord.exec());
     QList<int> sizes;
@@ -476,13 +477,13 @@ void TestQueueView::searchFindsRecordsSavedBeforeTheSearchExisted()
     QString error;
     QVERIFY(nurse->records()->add(&records, {}, &problems, &error));
     // As the store was before schema version 8 filled its buckets.
-    QVERIFY(nurse->database().execDirect(u"DELETE FROM record_search"_s, &error));
-    QVERIFY(
-        nurse->database().execDirect(u"DELETE FROM meta WHERE key = 'search.buckets'"_s, &error));
+    QVERIFY(StoreTestAccess::database(*nurse).execDirect(u"DELETE FROM record_search"_s, &error));
+    QVERIFY(StoreTestAccess::database(*nurse).execDirect(
+        u"DELETE FROM meta WHERE key = 'search.buckets'"_s, &error));
     RecordStore::Query query;
     query.search = TestSupport::identifyingStrings(62).at(1);
     QCOMPARE(nurse->records()->count(query, &error), 1);
-    QCOMPARE(nurse->database().metaValue(u"search.buckets"_s), QByteArray("1"));
+    QCOMPARE(StoreTestAccess::database(*nurse).metaValue(u"search.buckets"_s), QByteArray("1"));
     query.search = u"Zorglub"_s;
     QCOMPARE(nurse->records()->count(query, &error), 2);
 }

@@ -12,6 +12,7 @@
 #include "SidepCtl.h"
 #include "SidepCtlRun.h"
 #include "Store.h"
+#include "StoreTestAccess.h"
 #include "SyncEngine.h"
 #include "TestSupport.h"
 
@@ -96,7 +97,8 @@ void sync(Store& lab, FakeSyncServer& server, const QDateTime& at)
 // version with a result (what the purge waits for).
 QString status(Store& store, const QUuid& id)
 {
-    QSqlQuery& select = store.database().query(u"SELECT status FROM records WHERE id = ?"_s);
+    QSqlQuery& select =
+        StoreTestAccess::database(store).query(u"SELECT status FROM records WHERE id = ?"_s);
     select.bindValue(0, idText(id));
     const QString value = select.exec() && select.next() ? select.value(0).toString() : QString();
     select.finish();
@@ -107,7 +109,7 @@ QString status(Store& store, const QUuid& id)
 
 int countRows(Store& store, const QString& sql, const QVariantList& values = {})
 {
-    QSqlQuery& select = store.database().query(sql);
+    QSqlQuery& select = StoreTestAccess::database(store).query(sql);
     for (int i = 0; i < values.size(); ++i)
         select.bindValue(i, values.at(i));
     const int value = select.exec() && select.next() ? select.value(0).toInt() : -1;
@@ -119,7 +121,7 @@ int countRows(Store& store, const QString& sql, const QVariantList& values = {})
 QList<QByteArray> blobs(Store& store, const QString& sql, const QString& id)
 {
     QList<QByteArray> found;
-    QSqlQuery& select = store.database().query(sql);
+    QSqlQuery& select = StoreTestAccess::database(store).query(sql);
     select.bindValue(0, id);
     if (select.exec()) {
         while (select.next()) {
@@ -356,10 +358,10 @@ void TestRetention::unacknowledgedRecordsAreNeverPurged()
     engine.setClock([t0] { return t0; });
     QString error;
     // One batch for 0, 1, 2 and 4's registration; then 3 cannot be sent.
-    QSqlQuery& hold = lab->database().query(
+    QSqlQuery& hold = StoreTestAccess::database(*lab).query(
         u"UPDATE outbox SET next_attempt_at = '2999-01-01T00:00:00Z' WHERE record_id = ?"_s);
     hold.bindValue(0, idText(ids.at(3)));
-    QVERIFY(lab->database().exec(hold, &error));
+    QVERIFY(StoreTestAccess::database(*lab).exec(hold, &error));
     while (engine.sendNextBatch()) {
     }
     server.mode = FakeSyncServer::Mode::NetworkDown;

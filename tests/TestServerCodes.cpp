@@ -15,6 +15,7 @@
 #include "ServerDatabase.h"
 #include "ServerProcess.h"
 #include "SidepCtl.h"
+#include "StoreTestAccess.h"
 #include "SyncSettings.h"
 #include "TestSupport.h"
 
@@ -429,7 +430,8 @@ void TestServerCodes::workstationRefillsWhenLow()
     QCOMPARE(status.validNow, RefillTarget);
     QVERIFY(codesStatus().contains(SiteFiness + u"\t%1\t0\t0\n"_s.arg(RefillTarget)));
     {
-        QSqlQuery& query = lab->database().query(u"SELECT raw_code FROM activation_codes"_s);
+        QSqlQuery& query =
+            StoreTestAccess::database(*lab).query(u"SELECT raw_code FROM activation_codes"_s);
         QVERIFY(query.exec());
         while (query.next()) {
             const QString code = query.value(0).toString();

@@ -7,6 +7,7 @@
 #include "ResultStore.h"
 #include "SiteStatistics.h"
 #include "Store.h"
+#include "StoreTestAccess.h"
 #include "TestSupport.h"
 
 #include <QSqlDatabase>
@@ -183,7 +184,7 @@ void TestSiteStatistics::rebuiltTallyMatchesTheRunningOne()
     QCOMPARE(running.value(samplingDay()), counted(1, 1, 0, 0));
     // A store from before the tally (or one whose tally was lost): made again from the
     // records, the same counts.
-    QVERIFY(admin->database().execDirect(
+    QVERIFY(StoreTestAccess::database(*admin).execDirect(
         u"DELETE FROM meta WHERE key = '%1'"_s.arg(SiteStatistics::TallyKey), &error));
     QMap<QDate, SiteStatistics::Results> rebuilt;
     QVERIFY2(statistics.resultsByDay(&rebuilt, &error), qPrintable(error));

@@ -9,6 +9,7 @@
 #include "ResultStore.h"
 #include "SidepCtlRun.h"
 #include "Store.h"
+#include "StoreTestAccess.h"
 #include "SyncEngine.h"
 #include "TestSupport.h"
 #include "Vault.h"
@@ -294,8 +295,8 @@ void TestStoreRollback::rowSealTakenAwayIsDamage()
     QCOMPARE(RecordSeal::damagedRows(*lab, &error).size(), 1);
     SamplingRecord record;
     QVERIFY(!lab->records()->load(ids.first(), &record, &error));
-    QSqlQuery& sealed =
-        lab->database().query(u"SELECT count(*) FROM audit WHERE action = 'records.sealed'"_s);
+    QSqlQuery& sealed = StoreTestAccess::database(*lab).query(
+        u"SELECT count(*) FROM audit WHERE action = 'records.sealed'"_s);
     QVERIFY(sealed.exec() && sealed.next());
     QCOMPARE(sealed.value(0).toInt(), 1); // the one written when the store was created
     sealed.finish();
@@ -312,7 +313,7 @@ void TestStoreRollback::rowsWrittenBeforeSealsAreSealedOnce()
         auto lab = fixture.openAs(LabName);
         const Vault& vault = *lab->vault();
         for (const QUuid& id : ids) {
-            QSqlQuery& select = lab->database().query(
+            QSqlQuery& select = StoreTestAccess::database(*lab).query(
                 u"SELECT version, result, report FROM records WHERE id = ?"_s);
             select.bindValue(0, idText(id));
             QVERIFY(select.exec() && select.next());

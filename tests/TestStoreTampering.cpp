@@ -8,6 +8,7 @@
 #include "RecordStore.h"
 #include "SidepCtlRun.h"
 #include "Store.h"
+#include "StoreTestAccess.h"
 #include "SyncEngine.h"
 #include "TestSupport.h"
 
@@ -71,7 +72,8 @@ SidepCtlRun sidepctl(const QString& db, const QStringList& arguments)
 
 QString recordStatus(Store& store, const QUuid& id)
 {
-    QSqlQuery& select = store.database().query(u"SELECT status FROM records WHERE id = ?"_s);
+    QSqlQuery& select =
+        StoreTestAccess::database(store).query(u"SELECT status FROM records WHERE id = ?"_s);
     select.bindValue(0, idText(id));
     const QString value = select.exec() && select.next() ? select.value(0).toString() : QString();
     select.finish();
@@ -204,8 +206,8 @@ void TestStoreTampering::versionsQueuedBeforeSealsAreSealedOnce()
     QVERIFY(outbox.damagedVersions(&error).isEmpty()); // sealed as they stood, once
     QVERIFY2(error.isEmpty(), qPrintable(error));
     QCOMPARE(outbox.status().waiting, 4);
-    QSqlQuery& audited =
-        lab->database().query(u"SELECT count(*) FROM audit WHERE action = 'outbox.sealed'"_s);
+    QSqlQuery& audited = StoreTestAccess::database(*lab).query(
+        u"SELECT count(*) FROM audit WHERE action = 'outbox.sealed'"_s);
     QVERIFY(audited.exec() && audited.next());
     QCOMPARE(audited.value(0).toInt(), 1);
     audited.finish();
@@ -255,8 +257,8 @@ void TestStoreTampering::noteTakenAwayWithItsAuditEntryIsDamage()
     Outbox outbox(*lab);
     QString error;
     QCOMPARE(outbox.damagedVersions(&error).size(), 4);
-    QSqlQuery& audited =
-        lab->database().query(u"SELECT count(*) FROM audit WHERE action = 'outbox.sealed'"_s);
+    QSqlQuery& audited = StoreTestAccess::database(*lab).query(
+        u"SELECT count(*) FROM audit WHERE action = 'outbox.sealed'"_s);
     QVERIFY(audited.exec() && audited.next());
     QCOMPARE(audited.value(0).toInt(), 0);
     audited.finish();

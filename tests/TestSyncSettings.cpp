@@ -2,6 +2,7 @@
 #include "SidepCtl.h"
 #include "SidepCtlRun.h"
 #include "Store.h"
+#include "StoreTestAccess.h"
 #include "SyncSettings.h"
 #include "TestSupport.h"
 
@@ -256,7 +257,7 @@ void TestSyncSettings::privateKeyNeverInStoreFiles()
     if (QTest::currentTestFailed())
         return;
     // And after the WAL is folded into the main file.
-    m_admin->database().checkpoint();
+    StoreTestAccess::database(*m_admin).checkpoint();
     m_admin.reset();
     scan();
 }

@@ -8,6 +8,7 @@
 #include "FakeSyncServer.h"
 #include "ResultStore.h"
 #include "Store.h"
+#include "StoreTestAccess.h"
 #include "SyncEngine.h"
 #include "SyncScheduler.h"
 #include "TestSupport.h"
@@ -266,7 +267,7 @@ void TestUsedCodeReport::manyCodesGoInRequestsOfAtMost500()
     {
         // Taken as validated positives take them, without the records.
         ActivationCodes codes(*lab);
-        Transaction transaction(lab->database());
+        Transaction transaction(StoreTestAccess::database(*lab));
         QString error;
         QVERIFY2(transaction.begin(&error), qPrintable(error));
         for (int i = 0; i < used; ++i) {

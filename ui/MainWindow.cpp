@@ -548,8 +548,8 @@ void MainWindow::chooseImageToScan()
 void MainWindow::showAbout()
 {
     // Not modal to the event loop: open() returns at once, the dialog deletes itself.
-    auto* dialog = new AboutDialog(m_store.database().isOpen() ? m_store.siteFiness() : QString(),
-                                   m_storePath, this);
+    auto* dialog =
+        new AboutDialog(m_store.isOpen() ? m_store.siteFiness() : QString(), m_storePath, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->open();
 }

@@ -14,6 +14,7 @@
 #include "SamplingRecord.h"
 #include "SiteStatistics.h"
 #include "Store.h"
+#include "StoreTestAccess.h"
 #include "TestSupport.h"
 
 #include <QApplication>
@@ -40,11 +41,11 @@ double median(QList<double> values)
 int decryptLastDays(Store& store, const QDate& today, SiteStatistics::Results* counts)
 {
     *counts = {};
-    QSqlQuery& select = store.database().query(
+    QSqlQuery& select = StoreTestAccess::database(store).query(
         u"SELECT id, result FROM records WHERE collected_day >= ? AND result IS NOT NULL"_s);
     select.bindValue(0, today.addDays(-(SiteStatistics::PositivityDays - 1)).toString(Qt::ISODate));
     QString error;
-    if (!store.database().exec(select, &error))
+    if (!StoreTestAccess::database(store).exec(select, &error))
         qFatal("%s", qPrintable(error));
     int opened = 0;
     while (select.next()) {
@@ -101,7 +102,7 @@ int main(int argc, char* argv[])
     // Load: perDay records a day back from today, all but today's last tenth resulted (one
     // positive in twelve). Durability is off while loading only: the figures come after.
     for (Store* store : {nurse.get(), lab.get()}) {
-        if (!store->database().execDirect(u"PRAGMA synchronous = OFF"_s, &error))
+        if (!StoreTestAccess::database(*store).execDirect(u"PRAGMA synchronous = OFF"_s, &error))
             qFatal("%s", qPrintable(error));
     }
     const QDate today = QDate::currentDate();
@@ -140,7 +141,7 @@ int main(int argc, char* argv[])
     }
     const double loadMs = ms(load);
     for (Store* store : {nurse.get(), lab.get()}) {
-        if (!store->database().execDirect(u"PRAGMA synchronous = FULL"_s, &error))
+        if (!StoreTestAccess::database(*store).execDirect(u"PRAGMA synchronous = FULL"_s, &error))
             qFatal("%s", qPrintable(error));
     }
     nurse.reset();

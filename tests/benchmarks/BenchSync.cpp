@@ -28,6 +28,7 @@
 #include "RecordStore.h"
 #include "ServerProcess.h"
 #include "Store.h"
+#include "StoreTestAccess.h"
 #include "SyncEngine.h"
 #include "SyncScheduler.h"
 #include "SyncSettings.h"
@@ -605,8 +606,8 @@ int main(int argc, char* argv[])
     // ---- What the preparation is made of, measured apart on the same records ----
     QList<QUuid> ids;
     {
-        QSqlQuery& query = lab->database().query(u"SELECT record_id FROM outbox"_s);
-        if (!lab->database().exec(query, &error))
+        QSqlQuery& query = StoreTestAccess::database(*lab).query(u"SELECT record_id FROM outbox"_s);
+        if (!StoreTestAccess::database(*lab).exec(query, &error))
             qFatal("%s", qPrintable(error));
         while (query.next())
             ids.append(QUuid::fromString(query.value(0).toString()));
@@ -617,7 +618,7 @@ int main(int argc, char* argv[])
     constexpr int DueRuns = 20;
     qint64 dueNs = 0;
     {
-        Database& database = lab->database();
+        Database& database = StoreTestAccess::database(*lab);
         Transaction transaction(database);
         if (!transaction.begin(&error) ||
             !database.execDirect(u"UPDATE outbox SET state = 'waiting'"_s, &error))
@@ -646,7 +647,7 @@ int main(int argc, char* argv[])
     part.start();
     qint64 partCpu = ownCpuNs();
     {
-        Transaction transaction(lab->database());
+        Transaction transaction(StoreTestAccess::database(*lab));
         if (!transaction.begin(&error))
             qFatal("%s", qPrintable(error));
         for (qsizetype i = 0; i < ids.size(); ++i) {

@@ -8,6 +8,7 @@
 #include "Database.h"
 #include "FuzzSupport.h"
 #include "Store.h"
+#include "StoreTestAccess.h"
 #include "TestSupport.h"
 
 #include <QDateTime>
@@ -24,9 +25,10 @@ ActivationCodes* codes = nullptr;
 
 int poolSize()
 {
-    QSqlQuery& count = lab->database().query(u"SELECT count(*) FROM activation_codes"_s);
+    QSqlQuery& count =
+        StoreTestAccess::database(*lab).query(u"SELECT count(*) FROM activation_codes"_s);
     QString error;
-    FUZZ_CHECK(lab->database().exec(count, &error) && count.next());
+    FUZZ_CHECK(StoreTestAccess::database(*lab).exec(count, &error) && count.next());
     const int size = count.value(0).toInt();
     count.finish();
     return size;
