@@ -1,5 +1,7 @@
 #include "Crypto.h"
 
+#include "OpenSslPtr.h"
+
 #include <QJsonValue>
 #include <QtGlobal>
 #include <algorithm>
@@ -18,19 +20,6 @@
 using namespace Qt::StringLiterals;
 
 namespace {
-
-// Every OpenSSL handle is owned by a unique_ptr calling its own free function.
-template <auto Free>
-struct OpenSslFree
-{
-    template <typename T>
-    void operator()(T* handle) const
-    {
-        Free(handle);
-    }
-};
-template <typename T, auto Free>
-using OpenSslPtr = std::unique_ptr<T, OpenSslFree<Free>>;
 
 using CipherContext = OpenSslPtr<EVP_CIPHER_CTX, EVP_CIPHER_CTX_free>;
 using MacContext = OpenSslPtr<EVP_MAC_CTX, EVP_MAC_CTX_free>;

@@ -43,9 +43,8 @@ SecureBytes SecureBytes::fromUtf8(const QString& text)
     return takeFrom(utf8);
 }
 
-SecureBytes::SecureBytes(const SecureBytes& other)
-    : m_bytes(other.m_bytes)
-{}
+// A plain copy: nothing to wipe yet in a new object (the assignment below has to).
+SecureBytes::SecureBytes(const SecureBytes& other) = default;
 
 SecureBytes& SecureBytes::operator=(const SecureBytes& other)
 {

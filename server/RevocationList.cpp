@@ -11,8 +11,8 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-// Every OpenSSL handle is owned by a unique_ptr calling its own free function (the same
-// template as model/Crypto.cpp's).
+// Every OpenSSL handle is owned by a unique_ptr calling its own free function: a copy of
+// model/OpenSslPtr.h, since the server does not link the workstation's store.
 template <auto Free>
 struct OpenSslFree
 {

@@ -188,35 +188,55 @@ void HttpsTransport::checkClientCertificate(std::function<void(bool refused)> do
 
 QString HttpsTransport::describeFailure(const Failure& failure) const
 {
-    const QString host = m_url.host();
-    const QString address = u"%1:%2"_s.arg(host).arg(m_url.port(443));
-    const QList<QSslError>& sslErrors = failure.sslErrors;
+    // The first family that recognises the failure tells it: an HTTP status means the server
+    // answered, so it comes first; the server's certificate before the site's own, since a
+    // refused handshake can look like a refused client certificate.
+    if (QString text = httpStatusFailure(failure); !text.isEmpty())
+        return text;
+    if (QString text = serverCertificateFailure(failure); !text.isEmpty())
+        return text;
+    if (QString text = clientCertificateFailure(failure); !text.isEmpty())
+        return text;
+    if (QString text = tlsVersionFailure(failure); !text.isEmpty())
+        return text;
+    return connectionFailure(failure);
+}
 
-    // An answer with an HTTP error status: the server's side, not the connection's.
-    if (failure.httpStatus >= 400) {
-        const QString status =
-            u"HTTP %1 %2"_s.arg(failure.httpStatus).arg(failure.httpReason).trimmed();
-        if (failure.httpStatus == 429)
-            return tr("the server is busy and asks to wait (%1): the records stay waiting and go "
-                      "when it allows")
-                .arg(status);
-        if (failure.httpStatus >= 500)
-            return tr("the server failed to take the records (%1): they stay waiting and are "
-                      "sent again later")
-                .arg(status);
-        return tr("the server refused the request (%1): check sync.url, it must be the national "
-                  "server's address")
+QString HttpsTransport::serverAddress() const
+{
+    return u"%1:%2"_s.arg(m_url.host()).arg(m_url.port(443));
+}
+
+QString HttpsTransport::httpStatusFailure(const Failure& failure) const
+{
+    if (failure.httpStatus < 400)
+        return {};
+    const QString status =
+        u"HTTP %1 %2"_s.arg(failure.httpStatus).arg(failure.httpReason).trimmed();
+    if (failure.httpStatus == 429)
+        return tr("the server is busy and asks to wait (%1): the records stay waiting and go "
+                  "when it allows")
             .arg(status);
-    }
+    if (failure.httpStatus >= 500)
+        return tr("the server failed to take the records (%1): they stay waiting and are "
+                  "sent again later")
+            .arg(status);
+    return tr("the server refused the request (%1): check sync.url, it must be the national "
+              "server's address")
+        .arg(status);
+}
 
-    // The server's certificate, in the order that matters: a certificate from another CA
-    // says nothing worth trusting about its dates or its names.
+QString HttpsTransport::serverCertificateFailure(const Failure& failure) const
+{
+    const QList<QSslError>& sslErrors = failure.sslErrors;
+    // In the order that matters: a certificate from another CA says nothing worth trusting
+    // about its dates or its names.
     if (!sslErrorIn(sslErrors, UntrustedIssuer).isEmpty()) {
         return tr("the server's certificate was not issued by the site's configured CA: the "
                   "server at %1 may not be the national server, or the CA imported on this "
                   "workstation is not the right one; check sync.url, or import the national "
                   "server's CA with 'sidepctl config import-ca'")
-            .arg(address);
+            .arg(serverAddress());
     }
     QSslCertificate certificate;
     if (!sslErrorIn(sslErrors, {QSslError::CertificateExpired}, &certificate).isEmpty()) {
@@ -230,51 +250,66 @@ QString HttpsTransport::describeFailure(const Failure& failure) const
                   "and time")
             .arg(certificate.effectiveDate().toUTC().toString(u"yyyy-MM-dd"_s));
     }
-    if (!sslErrorIn(sslErrors, {QSslError::HostNameMismatch}, &certificate).isEmpty()) {
-        QStringList names;
-        const auto alternatives = certificate.subjectAlternativeNames();
-        for (auto it = alternatives.cbegin(); it != alternatives.cend(); ++it)
-            names.append(it.value());
-        if (names.isEmpty())
-            names = certificate.subjectInfo(QSslCertificate::CommonName);
-        return tr("the server's certificate is not valid for the host name %1 in sync.url (it "
-                  "names %2): set sync.url to a name the certificate holds, or ask the server's "
-                  "administrators for a certificate that names %1")
-            .arg(host, names.isEmpty() ? tr("no host") : names.join(u", "_s));
-    }
+    if (!sslErrorIn(sslErrors, {QSslError::HostNameMismatch}, &certificate).isEmpty())
+        return hostNameMismatch(certificate);
     if (!sslErrors.isEmpty()) {
         return tr("the server's certificate was refused (%1): ask the national server's "
                   "administrators")
             .arg(sslErrors.first().errorString());
     }
+    return {};
+}
 
-    // The site's own certificate.
+QString HttpsTransport::hostNameMismatch(const QSslCertificate& certificate) const
+{
+    QStringList names;
+    const auto alternatives = certificate.subjectAlternativeNames();
+    for (auto it = alternatives.cbegin(); it != alternatives.cend(); ++it)
+        names.append(it.value());
+    if (names.isEmpty())
+        names = certificate.subjectInfo(QSslCertificate::CommonName);
+    return tr("the server's certificate is not valid for the host name %1 in sync.url (it "
+              "names %2): set sync.url to a name the certificate holds, or ask the server's "
+              "administrators for a certificate that names %1")
+        .arg(m_url.host(), names.isEmpty() ? tr("no host") : names.join(u", "_s));
+}
+
+QString HttpsTransport::clientCertificateFailure(const Failure& failure) const
+{
     const bool closed = failure.error == QNetworkReply::RemoteHostClosedError ||
                         failure.error == QNetworkReply::SslHandshakeFailedError;
     if (closed && !hasClientCertificate()) {
         return tr("no client certificate is configured for this site, and the server requires "
                   "one: import the site's certificate with 'sidepctl config import-cert'");
     }
-    if (failure.clientCertificateRefused) {
-        const QSslCertificate own = m_tls.localCertificate();
-        if (own.expiryDate() < QDateTime::currentDateTimeUtc()) {
-            return tr("the server refused the site's client certificate: it expired on %1; "
-                      "import a renewed certificate with 'sidepctl config import-cert'")
-                .arg(own.expiryDate().toUTC().toString(u"yyyy-MM-dd"_s));
-        }
-        return tr("the server refused the site's client certificate: it is not one the server "
-                  "accepts (issued by another CA, revoked or for another use); import the "
-                  "certificate the national server issued to this site with 'sidepctl config "
-                  "import-cert'");
+    if (!failure.clientCertificateRefused)
+        return {};
+    const QSslCertificate own = m_tls.localCertificate();
+    if (own.expiryDate() < QDateTime::currentDateTimeUtc()) {
+        return tr("the server refused the site's client certificate: it expired on %1; "
+                  "import a renewed certificate with 'sidepctl config import-cert'")
+            .arg(own.expiryDate().toUTC().toString(u"yyyy-MM-dd"_s));
     }
-    if (mentionsAny(failure.networkText,
-                    {"unsupported protocol"_L1, "protocol version"_L1, "wrong version number"_L1,
-                     "no protocols available"_L1, "version too low"_L1})) {
-        return tr("the server at %1 and this workstation have no TLS version in common: this "
-                  "workstation requires TLS 1.2 or later; the server must be upgraded")
-            .arg(address);
-    }
+    return tr("the server refused the site's client certificate: it is not one the server "
+              "accepts (issued by another CA, revoked or for another use); import the "
+              "certificate the national server issued to this site with 'sidepctl config "
+              "import-cert'");
+}
 
+QString HttpsTransport::tlsVersionFailure(const Failure& failure) const
+{
+    if (!mentionsAny(failure.networkText,
+                     {"unsupported protocol"_L1, "protocol version"_L1, "wrong version number"_L1,
+                      "no protocols available"_L1, "version too low"_L1}))
+        return {};
+    return tr("the server at %1 and this workstation have no TLS version in common: this "
+              "workstation requires TLS 1.2 or later; the server must be upgraded")
+        .arg(serverAddress());
+}
+
+QString HttpsTransport::connectionFailure(const Failure& failure) const
+{
+    const QString address = serverAddress();
     switch (failure.error) {
     case QNetworkReply::ConnectionRefusedError:
         return tr("the server at %1 refused the connection: it is not running or not reachable "
@@ -284,7 +319,7 @@ QString HttpsTransport::describeFailure(const Failure& failure) const
     case QNetworkReply::HostNotFoundError:
         return tr("the server's host name %1 (sync.url) cannot be found: check sync.url and this "
                   "computer's network")
-            .arg(host);
+            .arg(m_url.host());
     case QNetworkReply::TimeoutError:
     case QNetworkReply::OperationCanceledError: // what a stalled transfer ends with
         return tr("nothing moved between this workstation and the server at %1 for %n "

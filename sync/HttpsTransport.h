@@ -60,6 +60,15 @@ private:
     // Abandons `reply` once nothing moved on it, either way, for the timeout.
     void abandonWhenStalled(QNetworkReply* reply) const;
     bool hasClientCertificate() const;
+    // The families of failure describeFailure tries in turn; each returns an empty string
+    // when the failure is not one of its own.
+    QString httpStatusFailure(const Failure& failure) const;
+    QString serverCertificateFailure(const Failure& failure) const;
+    QString hostNameMismatch(const QSslCertificate& certificate) const;
+    QString clientCertificateFailure(const Failure& failure) const;
+    QString tlsVersionFailure(const Failure& failure) const;
+    QString connectionFailure(const Failure& failure) const; // the rest: the network's verdict
+    QString serverAddress() const;                           // host:port, as messages show it
     // After a connection dropped without an answer: a new one with the same settings asks
     // GET /health, and `done(true)` when the server drops it too without a byte, which is
     // how it refuses a client certificate (no TLS alert reaches the client).

@@ -1,5 +1,6 @@
 #include "SyncSettings.h"
 
+#include "OpenSslPtr.h"
 #include "Store.h"
 #include "StoreFormat.h"
 
@@ -29,21 +30,9 @@ const QString ClientKeyKey = u"sync.clientKey"_s;
 const QString& KeyTable = StoreFormat::MetaTable;
 const QString KeyColumn = u"value"_s;
 
-struct BioFree
-{
-    void operator()(BIO* bio) const { BIO_free(bio); }
-};
-struct PkeyFree
-{
-    void operator()(EVP_PKEY* key) const { EVP_PKEY_free(key); }
-};
-struct X509Free
-{
-    void operator()(X509* certificate) const { X509_free(certificate); }
-};
-using BioPtr = std::unique_ptr<BIO, BioFree>;
-using PkeyPtr = std::unique_ptr<EVP_PKEY, PkeyFree>;
-using X509Ptr = std::unique_ptr<X509, X509Free>;
+using BioPtr = OpenSslPtr<BIO, BIO_free>;
+using PkeyPtr = OpenSslPtr<EVP_PKEY, EVP_PKEY_free>;
+using X509Ptr = OpenSslPtr<X509, X509_free>;
 
 X509Ptr toX509(const QSslCertificate& certificate)
 {

@@ -336,7 +336,7 @@ private Q_SLOTS:
         QCOMPARE(version, s.record.version + 1);
     }
 
-    // Issue 11: the record's version is ours, in our extension; Bundle.meta.versionId belongs
+    // The record's version is ours, in our extension; Bundle.meta.versionId belongs
     // to the server that stores the Bundle.
     void recordVersionNotInMetaVersionId()
     {
@@ -838,7 +838,7 @@ private Q_SLOTS:
         QCOMPARE(back.record.status, s.record.status);
     }
 
-    // Issue 11: the INS travels only with a qualified identity; any other keeps its traits.
+    // The INS travels only with a qualified identity; any other keeps its traits.
     void insOnlyWhenQualified_data()
     {
         QTest::addColumn<QString>("status");
@@ -918,7 +918,7 @@ private Q_SLOTS:
         QCOMPARE(back.record.patient.ins, s.record.patient.ins);
     }
 
-    // Issue 11: the identity status in FR Core's identity-reliability extension, none of ours.
+    // The identity status in FR Core's identity-reliability extension, none of ours.
     void identityStatusInFrCoreExtension()
     {
         for (int i = 0; i < 24; ++i) {
@@ -1059,7 +1059,7 @@ private Q_SLOTS:
         QCOMPARE(back.record.patient.birthPlace, cog);
     }
 
-    // Issue 11: the insured person's number is typed NH, never taken for the INS.
+    // The insured person's number is typed NH, never taken for the INS.
     void insuredNumberTyped()
     {
         FhirSamples::Sample s = FhirSamples::sample(1);
@@ -1080,7 +1080,7 @@ private Q_SLOTS:
         QCOMPARE(back.record.patient.identityStatus, u"provisional"_s);
     }
 
-    // Issue 11: birth given names, birth place, a relative's contacts, the official name only
+    // Birth given names, birth place, a relative's contacts, the official name only
     // with a birth name.
     void patientDetails()
     {
@@ -1118,7 +1118,7 @@ private Q_SLOTS:
         QCOMPARE(back.record.patient.birthPlace, u"99109"_s);
     }
 
-    // Issue 11: prescriber and treating physician who are one person are one entry.
+    // Prescriber and treating physician who are one person are one entry.
     void samePhysicianOnce()
     {
         const FhirSamples::Sample s = FhirSamples::sample(4);
@@ -1228,7 +1228,7 @@ private Q_SLOTS:
         QCOMPARE(FhirBundle::fromRecord(back.record, back.siteFiness, back.options), bundle);
     }
 
-    // Issue 11: FINESS on FR Core's system; the site's Organization with its type and name.
+    // FINESS on FR Core's system; the site's Organization with its type and name.
     void siteOtherThanLab()
     {
         const FhirSamples::Sample s = FhirSamples::sample(5);
@@ -1314,7 +1314,7 @@ private Q_SLOTS:
         QCOMPARE(ownSite[u"request"_s][u"method"_s].toString(), u"PUT"_s);
     }
 
-    // Issue 11: symptoms in SNOMED CT; the onset as LOINC 65222-2 expects it.
+    // Symptoms in SNOMED CT; the onset as LOINC 65222-2 expects it.
     void symptoms_data()
     {
         QTest::addColumn<QString>("onset");
@@ -1387,7 +1387,7 @@ private Q_SLOTS:
         QCOMPARE(back.record.symptoms, symptoms);
     }
 
-    // Issue 11: no placeholder domain anywhere in a Bundle (the patient's own e-mail address
+    // No placeholder domain anywhere in a Bundle (the patient's own e-mail address
     // is what the patient gave and is left aside).
     void noPlaceholderDomains_data() { roundTrip_data(); }
 
@@ -1433,7 +1433,7 @@ private Q_SLOTS:
         QCOMPARE(Fhir::isPlaceholderUrl(address), placeholder);
     }
 
-    // Issue 11: no activation code in any Bundle, a positive one included.
+    // No activation code in any Bundle, a positive one included.
     void noActivationCode()
     {
         FhirSamples::Sample s = sampleWhere([](const FhirSamples::Sample& candidate) {
@@ -1665,7 +1665,7 @@ private Q_SLOTS:
             QTest::addRow("sample %d", i) << i;
     }
 
-    // Issue 11: FhirReader reads back what FhirWriter writes, for every Annex 1 shape of the
+    // FhirReader reads back what FhirWriter writes, for every Annex 1 shape of the
     // samples (INS qualified or not, NIA, relatives, symptoms, corrections, cancellations,
     // amendments, reports).
     void roundTrip()

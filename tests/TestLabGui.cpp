@@ -68,6 +68,7 @@ private Q_SLOTS:
     void positiveEnteredTwiceShowsQrAndPrintsSlip();
     void rackModeEntersATubeAKey();
     void enterSubmitsAndMessagesLookAlike();
+    void reportFileIsAskedThroughMessageBox();
     void labQueueShowsTheResultButNoCorrection();
     void correctedPositiveWaitsForASecondUser();
     void statusBarAlwaysSaysWhatWaitsForTheServer();
@@ -267,6 +268,38 @@ void TestLabGui::enterSubmitsAndMessagesLookAlike()
     releaseHeldKeys();
     QVERIFY2(message->text().contains(u"validated"_s), qPrintable(message->text()));
     QCOMPARE(message->property("tone").value<Feedback::Tone>(), Feedback::Tone::Success);
+}
+
+void TestLabGui::reportFileIsAskedThroughMessageBox()
+{
+    StoreFixture fixture;
+    {
+        auto nurse = fixture.openAs(NurseName);
+        SamplingRecord record = validRecord(6);
+        QList<Problem> problems;
+        QString error;
+        QVERIFY(nurse->records()->add(&record, {}, &problems, &error));
+    }
+    QTemporaryDir dir;
+    QFile pdf(dir.filePath(u"compte-rendu.pdf"_s));
+    QVERIFY(pdf.open(QIODevice::WriteOnly));
+    pdf.write("%PDF-1.4\n%%EOF\n");
+    pdf.close();
+
+    Workstation station(fixture.path());
+    QVERIFY(station.signIn(LabName));
+    ResultEntryWidget* results = station.window.resultEntry();
+    station.window.routeScan(validRecord(6).specimen.accession);
+    QVERIFY(!results->openRecord().isNull());
+
+    // Answered in advance: no file dialog opens, the report is attached.
+    MessageBox::setNextFile(pdf.fileName());
+    results->findChild<QPushButton*>(u"attachReportButton"_s)->click();
+    QCOMPARE(results->findChild<QLabel*>(u"reportFileLabel"_s)->text(), u"compte-rendu.pdf"_s);
+    // A cancelled choice leaves it as it was.
+    MessageBox::setNextFile(QString());
+    results->findChild<QPushButton*>(u"attachReportButton"_s)->click();
+    QCOMPARE(results->findChild<QLabel*>(u"reportFileLabel"_s)->text(), u"compte-rendu.pdf"_s);
 }
 
 void TestLabGui::correctedPositiveWaitsForASecondUser()

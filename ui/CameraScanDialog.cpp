@@ -65,13 +65,14 @@ bool CameraScanDialog::hasCamera()
 
 void CameraScanDialog::frameArrived(const QVideoFrame& frame)
 {
-    if (m_decoding || !m_text.isEmpty())
-        return;
-    m_decoding = true; // frames keep coming while one is decoded: skip them
+    // Decoded here, on the GUI thread, one frame at a time: a synchronous slot cannot skip
+    // the frames that come during a decode, they are delivered after it. The fast ZXing
+    // setting keeps each decode short, and a code missed in one frame is read in the next.
+    if (!m_text.isEmpty())
+        return; // frames already queued when the first code was found
     const QImage image = frame.toImage();
     m_view->setPixmap(QPixmap::fromImage(image).scaled(m_view->size(), Qt::KeepAspectRatio));
     const QList<DecodedBarcode> codes = BarcodeDecoder::decode(image, BarcodeDecoder::Effort::Fast);
-    m_decoding = false;
     if (!codes.isEmpty()) {
         m_text = codes.first().text;
         accept();

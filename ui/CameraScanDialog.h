@@ -32,5 +32,4 @@ private:
     QLabel* m_view = nullptr;
     QLabel* m_message = nullptr;
     QString m_text;
-    bool m_decoding = false;
 };

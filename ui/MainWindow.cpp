@@ -35,7 +35,6 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QImageReader>
 #include <QLabel>
@@ -539,8 +538,8 @@ void MainWindow::scanImageFile(const QString& path)
 
 void MainWindow::chooseImageToScan()
 {
-    const QString path = QFileDialog::getOpenFileName(
-        this, tr("Scan an image"), QString(), tr("Images (*.png *.jpg *.jpeg *.bmp *.tif *.tiff)"));
+    const QString path = MessageBox::openFile(this, tr("Scan an image"),
+                                              tr("Images (*.png *.jpg *.jpeg *.bmp *.tif *.tiff)"));
     if (!path.isEmpty())
         scanImageFile(path);
 }
@@ -579,9 +578,11 @@ void MainWindow::printLabelBatch()
 
 void MainWindow::scanWithCamera()
 {
-    CameraScanDialog dialog(this);
-    if (dialog.exec() == QDialog::Accepted)
-        routeScan(dialog.scannedText());
+    // Not modal to the event loop, like the other dialogs: open() returns at once.
+    auto* dialog = new CameraScanDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] { routeScan(dialog->scannedText()); });
+    dialog->open();
 }
 
 void MainWindow::closeEvent(QCloseEvent* event)

@@ -12,7 +12,6 @@
 #include <QAbstractItemView>
 #include <QCheckBox>
 #include <QDir>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QKeyEvent>
 #include <QPainter>
@@ -491,8 +490,8 @@ void ResultEntryWidget::printSlip()
 
 void ResultEntryWidget::attachReport()
 {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Attach the lab report"), QString(),
-                                                      tr("PDF documents (*.pdf)"));
+    const QString path =
+        MessageBox::openFile(this, tr("Attach the lab report"), tr("PDF documents (*.pdf)"));
     if (path.isEmpty())
         return;
     QByteArray report;
@@ -510,8 +509,8 @@ void ResultEntryWidget::attachReport()
 void ResultEntryWidget::openReport()
 {
     // Saved where the user chooses, never to a temporary file: a report names the patient.
-    const QString path = QFileDialog::getSaveFileName(this, tr("Save the lab report"), QString(),
-                                                      tr("PDF documents (*.pdf)"));
+    const QString path = MessageBox::saveFile(this, tr("Save the lab report"), QString(),
+                                              tr("PDF documents (*.pdf)"));
     if (path.isEmpty())
         return;
     QByteArray pdf;
