@@ -127,6 +127,146 @@ QJsonObject yesNo(const QString& answer)
     return codeable(Fhir::YesNo, answer, answer == u"Y"_s ? u"Yes"_s : u"No"_s);
 }
 
+// The parts of a Patient, one helper each (FhirWriter::addPatient).
+
+// What FR Core's Patient INS profile requires (FRCorePatientINSProfile.fsh): the INS, the
+// official name with its first given name, and the birth place's INSEE code. The validator
+// refuses "qualified" without them; a record that says so all the same (saved before that
+// rule) does not travel as qualified.
+bool travelsQualified(const Patient& p, const std::optional<Fhir::InsAuthority>& authority,
+                      const QString& firstGiven)
+{
+    return p.identityStatus == u"qualified"_s && !p.ins.isEmpty() && authority &&
+           !p.birthName.isEmpty() && !firstGiven.isEmpty() && !p.birthPlace.isEmpty();
+}
+
+QJsonArray patientIdentifiers(const Patient& p, const std::optional<Fhir::InsAuthority>& authority,
+                              bool qualified)
+{
+    QJsonArray identifiers;
+    if (qualified) {
+        identifiers.append(typedIdentifier(Fhir::oidSystem(authority->oid), p.ins,
+                                           Fhir::FrIdentifierType, authority->typeCode,
+                                           authority->use));
+    }
+    if (!p.openingRightsNir.isEmpty()) {
+        // The insured person's number (ouvrant droit): FR Core's NSS slice, typed NH so that
+        // nobody takes it for the INS.
+        identifiers.append(typedIdentifier(Fhir::oidSystem(Fhir::InsAuthorities.first().oid),
+                                           p.openingRightsNir, Fhir::HL7IdentifierType, u"NH"_s,
+                                           u"official"_s));
+    }
+    return identifiers;
+}
+
+QJsonArray patientExtensions(const Patient& p, bool qualified)
+{
+    QJsonArray extensions;
+    // The reliability is always stated, and never more than is true: qualified is VALI with
+    // the INS (FR Core 2.1.0 has no QUAL code); a status the record cannot back (qualified
+    // short of its INS or traits, or none at all) goes out as the weakest, provisional, so
+    // that the receiver checks the identity again rather than trusts it.
+    const std::optional<Fhir::Coded> coded =
+        Fhir::byValue(Fhir::IdentityStatusCodes, qualified ? u"validated"_s : p.identityStatus);
+    const Fhir::Coded reliability =
+        coded ? *coded : *Fhir::byValue(Fhir::IdentityStatusCodes, u"provisional"_s);
+    extensions.append(QJsonObject{
+        {u"url"_s, Fhir::IdentityReliabilityExtension},
+        {u"extension"_s,
+         QJsonArray{QJsonObject{{u"url"_s, u"identityStatus"_s},
+                                {u"valueCoding"_s, coding(reliability.system, reliability.code,
+                                                          reliability.display)}}}}});
+    if (!p.birthPlace.isEmpty()) {
+        // The COG code of the birth commune; born abroad, 99 and the country's code.
+        const QString system =
+            p.birthPlace.startsWith(u"99"_s) ? Fhir::CogCountries : Fhir::CogCommunes;
+        const QJsonObject address{
+            {u"extension"_s,
+             QJsonArray{QJsonObject{{u"url"_s, Fhir::AddressInseeCodeExtension},
+                                    {u"valueCoding"_s, coding(system, p.birthPlace)}}}}};
+        extensions.append(
+            QJsonObject{{u"url"_s, Fhir::BirthPlaceExtension}, {u"valueAddress"_s, address}});
+    }
+    return extensions;
+}
+
+// The official name is the birth name, with the first birth given name and the whole list
+// in FR Core's extension; the usual name only when there is one.
+QJsonArray patientNames(const Patient& p, const QString& firstGiven)
+{
+    QJsonArray names;
+    if (!p.birthName.isEmpty()) {
+        QJsonObject name{{u"use"_s, u"official"_s}, {u"family"_s, p.birthName}};
+        if (!firstGiven.isEmpty()) {
+            name.insert(u"given"_s, QJsonArray{firstGiven});
+            name.insert(u"extension"_s,
+                        QJsonArray{QJsonObject{{u"url"_s, Fhir::BirthListGivenNameExtension},
+                                               {u"valueString"_s, p.firstNames.simplified()}}});
+        }
+        names.append(name);
+    }
+    if (!p.usualName.isEmpty() || (p.birthName.isEmpty() && !firstGiven.isEmpty())) {
+        QJsonObject name{{u"use"_s, u"usual"_s}};
+        if (!p.usualName.isEmpty())
+            name.insert(u"family"_s, p.usualName);
+        // Without a birth name, the usual name carries every given name (FR Core's list
+        // extension belongs to the official name).
+        const QStringList given = p.birthName.isEmpty()
+                                      ? p.firstNames.split(u' ', Qt::SkipEmptyParts)
+                                      : QStringList{firstGiven};
+        if (!firstGiven.isEmpty())
+            name.insert(u"given"_s, QJsonArray::fromStringList(given));
+        names.append(name);
+    }
+    return names;
+}
+
+// The patient's own ways of being reached; a relative's go with that relative.
+void insertTelecomAndContact(QJsonObject& resource, const Contact& c)
+{
+    QJsonArray own;
+    QJsonArray relatives;
+    auto place = [&](const QJsonObject& point, const QString& owner) {
+        (owner == u"relative"_s ? relatives : own).append(point);
+    };
+    if (!c.email.isEmpty())
+        place(contactPoint(u"email"_s, c.email, u"home"_s), c.emailOwner);
+    if (!c.mobilePhone.isEmpty())
+        place(contactPoint(u"phone"_s, c.mobilePhone, u"mobile"_s), c.mobilePhoneOwner);
+    if (!c.landlinePhone.isEmpty())
+        own.append(contactPoint(u"phone"_s, c.landlinePhone, u"home"_s));
+    if (!own.isEmpty())
+        resource.insert(u"telecom"_s, own);
+    if (!relatives.isEmpty()) {
+        resource.insert(u"contact"_s,
+                        QJsonArray{QJsonObject{
+                            {u"relationship"_s, QJsonArray{codeable(Fhir::RelationTypes, u"FRND"_s,
+                                                                    u"Autre proche"_s)}},
+                            {u"telecom"_s, relatives}}});
+    }
+}
+
+QString gender(const QString& sex)
+{
+    return sex == u"M"_s ? u"male"_s : sex == u"F"_s ? u"female"_s : u"unknown"_s;
+}
+
+void insertHomeAddress(QJsonObject& resource, const PostalAddress& a)
+{
+    if (a.lines.isEmpty() && a.postalCode.isEmpty() && a.city.isEmpty() && a.country.isEmpty())
+        return;
+    QJsonObject address{{u"use"_s, u"home"_s}};
+    if (!a.lines.isEmpty())
+        address.insert(u"line"_s, QJsonArray::fromStringList(a.lines));
+    if (!a.city.isEmpty())
+        address.insert(u"city"_s, a.city);
+    if (!a.postalCode.isEmpty())
+        address.insert(u"postalCode"_s, a.postalCode);
+    if (!a.country.isEmpty())
+        address.insert(u"country"_s, a.country);
+    resource.insert(u"address"_s, QJsonArray{address});
+}
+
 } // namespace
 
 FhirWriter::FhirWriter(const SamplingRecord& record, const QString& siteFiness,
@@ -239,135 +379,25 @@ QString FhirWriter::addPatient(const QString& treatingReference)
     // identity that is not qualified keeps its traits and sends no INS.
     const std::optional<Fhir::InsAuthority> authority = Fhir::insAuthority(p.insOid);
     const QString firstGiven = firstGivenName(p.firstNames);
-    // What FR Core's Patient INS profile requires (FRCorePatientINSProfile.fsh): the INS, the
-    // official name with its first given name, and the birth place's INSEE code. The
-    // validator refuses "qualified" without them; a record that says so all the same (saved
-    // before that rule) does not travel as qualified.
-    const bool qualified = p.identityStatus == u"qualified"_s && !p.ins.isEmpty() && authority &&
-                           !p.birthName.isEmpty() && !firstGiven.isEmpty() &&
-                           !p.birthPlace.isEmpty();
+    const bool qualified = travelsQualified(p, authority, firstGiven);
     resource.insert(u"meta"_s,
                     meta({qualified ? Fhir::FrCorePatientInsProfile : Fhir::FrCorePatientProfile,
                           Fhir::PatientProfile}));
 
-    QJsonArray identifiers;
-    if (qualified) {
-        identifiers.append(typedIdentifier(Fhir::oidSystem(authority->oid), p.ins,
-                                           Fhir::FrIdentifierType, authority->typeCode,
-                                           authority->use));
-    }
-    if (!p.openingRightsNir.isEmpty()) {
-        // The insured person's number (ouvrant droit): FR Core's NSS slice, typed NH so that
-        // nobody takes it for the INS.
-        identifiers.append(typedIdentifier(Fhir::oidSystem(Fhir::InsAuthorities.first().oid),
-                                           p.openingRightsNir, Fhir::HL7IdentifierType, u"NH"_s,
-                                           u"official"_s));
-    }
+    const QJsonArray identifiers = patientIdentifiers(p, authority, qualified);
     if (!identifiers.isEmpty())
         resource.insert(u"identifier"_s, identifiers);
-
-    QJsonArray extensions;
-    // The reliability is always stated, and never more than is true: qualified is VALI with
-    // the INS (FR Core 2.1.0 has no QUAL code); a status the record cannot back (qualified
-    // short of its INS or traits, or none at all) goes out as the weakest, provisional, so
-    // that the receiver checks the identity again rather than trusts it.
-    const std::optional<Fhir::Coded> coded =
-        Fhir::byValue(Fhir::IdentityStatusCodes, qualified ? u"validated"_s : p.identityStatus);
-    const Fhir::Coded reliability =
-        coded ? *coded : *Fhir::byValue(Fhir::IdentityStatusCodes, u"provisional"_s);
-    extensions.append(QJsonObject{
-        {u"url"_s, Fhir::IdentityReliabilityExtension},
-        {u"extension"_s,
-         QJsonArray{QJsonObject{{u"url"_s, u"identityStatus"_s},
-                                {u"valueCoding"_s, coding(reliability.system, reliability.code,
-                                                          reliability.display)}}}}});
-    if (!p.birthPlace.isEmpty()) {
-        // The COG code of the birth commune; born abroad, 99 and the country's code.
-        const QString system =
-            p.birthPlace.startsWith(u"99"_s) ? Fhir::CogCountries : Fhir::CogCommunes;
-        const QJsonObject address{
-            {u"extension"_s,
-             QJsonArray{QJsonObject{{u"url"_s, Fhir::AddressInseeCodeExtension},
-                                    {u"valueCoding"_s, coding(system, p.birthPlace)}}}}};
-        extensions.append(
-            QJsonObject{{u"url"_s, Fhir::BirthPlaceExtension}, {u"valueAddress"_s, address}});
-    }
-    resource.insert(u"extension"_s, extensions);
-
-    // The official name is the birth name, with the first birth given name and the whole list
-    // in FR Core's extension; the usual name only when there is one.
-    QJsonArray names;
-    if (!p.birthName.isEmpty()) {
-        QJsonObject name{{u"use"_s, u"official"_s}, {u"family"_s, p.birthName}};
-        if (!firstGiven.isEmpty()) {
-            name.insert(u"given"_s, QJsonArray{firstGiven});
-            name.insert(u"extension"_s,
-                        QJsonArray{QJsonObject{{u"url"_s, Fhir::BirthListGivenNameExtension},
-                                               {u"valueString"_s, p.firstNames.simplified()}}});
-        }
-        names.append(name);
-    }
-    if (!p.usualName.isEmpty() || (p.birthName.isEmpty() && !firstGiven.isEmpty())) {
-        QJsonObject name{{u"use"_s, u"usual"_s}};
-        if (!p.usualName.isEmpty())
-            name.insert(u"family"_s, p.usualName);
-        // Without a birth name, the usual name carries every given name (FR Core's list
-        // extension belongs to the official name).
-        const QStringList given = p.birthName.isEmpty()
-                                      ? p.firstNames.split(u' ', Qt::SkipEmptyParts)
-                                      : QStringList{firstGiven};
-        if (!firstGiven.isEmpty())
-            name.insert(u"given"_s, QJsonArray::fromStringList(given));
-        names.append(name);
-    }
+    resource.insert(u"extension"_s, patientExtensions(p, qualified));
+    const QJsonArray names = patientNames(p, firstGiven);
     if (!names.isEmpty())
         resource.insert(u"name"_s, names);
+    insertTelecomAndContact(resource, m_record.contact);
 
-    // The patient's own ways of being reached; a relative's go with that relative.
-    const Contact& c = m_record.contact;
-    QJsonArray own;
-    QJsonArray relatives;
-    auto place = [&](const QJsonObject& point, const QString& owner) {
-        (owner == u"relative"_s ? relatives : own).append(point);
-    };
-    if (!c.email.isEmpty())
-        place(contactPoint(u"email"_s, c.email, u"home"_s), c.emailOwner);
-    if (!c.mobilePhone.isEmpty())
-        place(contactPoint(u"phone"_s, c.mobilePhone, u"mobile"_s), c.mobilePhoneOwner);
-    if (!c.landlinePhone.isEmpty())
-        own.append(contactPoint(u"phone"_s, c.landlinePhone, u"home"_s));
-    if (!own.isEmpty())
-        resource.insert(u"telecom"_s, own);
-    if (!relatives.isEmpty()) {
-        resource.insert(u"contact"_s,
-                        QJsonArray{QJsonObject{
-                            {u"relationship"_s, QJsonArray{codeable(Fhir::RelationTypes, u"FRND"_s,
-                                                                    u"Autre proche"_s)}},
-                            {u"telecom"_s, relatives}}});
-    }
-
-    if (!p.sex.isEmpty()) {
-        resource.insert(u"gender"_s, p.sex == u"M"_s   ? u"male"_s
-                                     : p.sex == u"F"_s ? u"female"_s
-                                                       : u"unknown"_s);
-    }
+    if (!p.sex.isEmpty())
+        resource.insert(u"gender"_s, gender(p.sex));
     if (!p.birthDate.isEmpty())
         resource.insert(u"birthDate"_s, p.birthDate);
-
-    const PostalAddress& a = c.address;
-    if (!a.lines.isEmpty() || !a.postalCode.isEmpty() || !a.city.isEmpty() ||
-        !a.country.isEmpty()) {
-        QJsonObject address{{u"use"_s, u"home"_s}};
-        if (!a.lines.isEmpty())
-            address.insert(u"line"_s, QJsonArray::fromStringList(a.lines));
-        if (!a.city.isEmpty())
-            address.insert(u"city"_s, a.city);
-        if (!a.postalCode.isEmpty())
-            address.insert(u"postalCode"_s, a.postalCode);
-        if (!a.country.isEmpty())
-            address.insert(u"country"_s, a.country);
-        resource.insert(u"address"_s, QJsonArray{address});
-    }
+    insertHomeAddress(resource, m_record.contact.address);
     if (!treatingReference.isEmpty())
         resource.insert(u"generalPractitioner"_s, QJsonArray{reference(treatingReference)});
 
