@@ -267,6 +267,88 @@ void insertHomeAddress(QJsonObject& resource, const PostalAddress& a)
     resource.insert(u"address"_s, QJsonArray{address});
 }
 
+// The parts of a Practitioner (FhirWriter::addPractitioner).
+
+using PersonName = std::pair<QString, QString>; // family, given
+
+// The names the roles give, in role order. Two names agree when each part is the same or
+// missing on one side; a name that agrees with an earlier one only completes it.
+QList<PersonName> mergedNames(const QList<const Physician*>& roles)
+{
+    QList<PersonName> names;
+    for (const Physician* role : roles) {
+        if (role->familyName.isEmpty() && role->givenName.isEmpty())
+            continue;
+        const auto agrees = [role](const PersonName& name) {
+            return (name.first.isEmpty() || role->familyName.isEmpty() ||
+                    name.first == role->familyName) &&
+                   (name.second.isEmpty() || role->givenName.isEmpty() ||
+                    name.second == role->givenName);
+        };
+        const auto same = std::find_if(names.begin(), names.end(), agrees);
+        if (same == names.end()) {
+            names.append({role->familyName, role->givenName});
+        } else {
+            if (same->first.isEmpty())
+                same->first = role->familyName;
+            if (same->second.isEmpty())
+                same->second = role->givenName;
+        }
+    }
+    return names;
+}
+
+QStringList mergedMails(const QList<const Physician*>& roles)
+{
+    QStringList mails;
+    for (const Physician* role : roles) {
+        if (!role->mssante.isEmpty() && !mails.contains(role->mssante))
+            mails.append(role->mssante);
+    }
+    return mails;
+}
+
+QJsonArray practitionerNames(const QList<PersonName>& names)
+{
+    QJsonArray nameArray;
+    for (const auto& [family, given] : names) {
+        QJsonObject name;
+        if (!family.isEmpty())
+            name.insert(u"family"_s, family);
+        if (!given.isEmpty())
+            name.insert(u"given"_s, QJsonArray{given});
+        nameArray.append(name);
+    }
+    return nameArray;
+}
+
+QJsonArray mssanteTelecom(const QStringList& mails)
+{
+    QJsonArray telecom;
+    for (const QString& address : mails) {
+        QJsonObject mail = contactPoint(u"email"_s, address, u"work"_s);
+        mail.insert(u"extension"_s,
+                    QJsonArray{QJsonObject{
+                        {u"url"_s, Fhir::EmailTypeExtension},
+                        {u"valueCoding"_s, coding(Fhir::MessagingTypes, u"MSSANTE"_s)}}});
+        telecom.append(mail);
+    }
+    return telecom;
+}
+
+QJsonObject structureOrganization(const PractitionerStructure& structure)
+{
+    QJsonObject organization{{u"resourceType"_s, u"Organization"_s}};
+    if (!structure.name.isEmpty())
+        organization.insert(u"name"_s, structure.name);
+    if (!structure.address.isEmpty())
+        organization.insert(u"address"_s, QJsonArray{QJsonObject{{u"text"_s, structure.address}}});
+    if (!structure.phone.isEmpty())
+        organization.insert(u"telecom"_s,
+                            QJsonArray{contactPoint(u"phone"_s, structure.phone, u"work"_s)});
+    return organization;
+}
+
 } // namespace
 
 FhirWriter::FhirWriter(const SamplingRecord& record, const QString& siteFiness,
@@ -420,84 +502,9 @@ QString FhirWriter::practitionerUrl(const Physician& physician) const
 
 QString FhirWriter::addPractitioner(const Physician& physician)
 {
-    // The same person as prescriber and treating physician is one entry, referenced twice
-    // (two entries on one conditional identifier would make the transaction fail). It
-    // carries what the nurse entered in both roles: a name or MSSante address given in one
-    // role only completes the other's; two that disagree both travel, the prescriber's
-    // first (docs/fhir-mapping.md, Practitioner).
-    const QString nationalId = idNatPs(physician);
     const QString practitioner = practitionerUrl(physician);
-    if (!m_urls.contains(practitioner)) {
-        QList<const Physician*> roles;
-        for (const Physician* role : {&m_record.prescriber, &m_record.treatingPhysician}) {
-            if (!role->isEmpty() && practitionerUrl(*role) == practitioner)
-                roles.append(role);
-        }
-        QJsonObject resource{{u"resourceType"_s, u"Practitioner"_s},
-                             {u"meta"_s, meta({Fhir::FrCorePractitionerProfile})}};
-        // Two names agree when each part is the same or missing on one side.
-        QList<std::pair<QString, QString>> names; // family, given
-        QStringList mails;
-        for (const Physician* role : std::as_const(roles)) {
-            if (!role->familyName.isEmpty() || !role->givenName.isEmpty()) {
-                const auto agrees = [role](const std::pair<QString, QString>& name) {
-                    return (name.first.isEmpty() || role->familyName.isEmpty() ||
-                            name.first == role->familyName) &&
-                           (name.second.isEmpty() || role->givenName.isEmpty() ||
-                            name.second == role->givenName);
-                };
-                const auto same = std::find_if(names.begin(), names.end(), agrees);
-                if (same == names.end()) {
-                    names.append({role->familyName, role->givenName});
-                } else {
-                    if (same->first.isEmpty())
-                        same->first = role->familyName;
-                    if (same->second.isEmpty())
-                        same->second = role->givenName;
-                }
-            }
-            if (!role->mssante.isEmpty() && !mails.contains(role->mssante))
-                mails.append(role->mssante);
-        }
-        QJsonArray nameArray;
-        for (const auto& [family, given] : std::as_const(names)) {
-            QJsonObject name;
-            if (!family.isEmpty())
-                name.insert(u"family"_s, family);
-            if (!given.isEmpty())
-                name.insert(u"given"_s, QJsonArray{given});
-            nameArray.append(name);
-        }
-        if (!nameArray.isEmpty())
-            resource.insert(u"name"_s, nameArray);
-        QJsonArray telecom;
-        for (const QString& address : std::as_const(mails)) {
-            QJsonObject mail = contactPoint(u"email"_s, address, u"work"_s);
-            mail.insert(u"extension"_s,
-                        QJsonArray{QJsonObject{
-                            {u"url"_s, Fhir::EmailTypeExtension},
-                            {u"valueCoding"_s, coding(Fhir::MessagingTypes, u"MSSANTE"_s)}}});
-            telecom.append(mail);
-        }
-        if (!telecom.isEmpty())
-            resource.insert(u"telecom"_s, telecom);
-        if (nationalId.isEmpty()) {
-            resource.insert(u"identifier"_s, QJsonArray{identifier(Fhir::Rfc3986, practitioner)});
-            add(practitioner, resource,
-                updateByIdentifier(u"Practitioner"_s, Fhir::Rfc3986, practitioner));
-        } else {
-            resource.insert(u"identifier"_s,
-                            QJsonArray{typedIdentifier(Fhir::IdNatPsSystem, nationalId,
-                                                       Fhir::FrIdentifierType, u"IDNPS"_s)});
-            // Shared between records: updated on its idNat_PS, so that a new name or
-            // MSSante address reaches a server that already has the practitioner (a
-            // conditional create would keep the first forever). The last Bundle processed
-            // wins; unlike the INS Patient, which the national receiver orders by sampling
-            // (docs/fhir-mapping.md, section 5).
-            add(practitioner, resource,
-                updateByIdentifier(u"Practitioner"_s, Fhir::IdNatPsSystem, nationalId));
-        }
-    }
+    if (!m_urls.contains(practitioner))
+        addPractitionerEntry(physician, practitioner);
 
     const PractitionerStructure& structure = physician.structure;
     if (structure.name.isEmpty() && structure.address.isEmpty() && structure.phone.isEmpty())
@@ -508,19 +515,51 @@ QString FhirWriter::addPractitioner(const Physician& physician)
     const QString role = fullUrl(roleKey);
     if (m_urls.contains(role))
         return role;
-    QJsonObject organization{{u"resourceType"_s, u"Organization"_s}};
-    if (!structure.name.isEmpty())
-        organization.insert(u"name"_s, structure.name);
-    if (!structure.address.isEmpty())
-        organization.insert(u"address"_s, QJsonArray{QJsonObject{{u"text"_s, structure.address}}});
-    if (!structure.phone.isEmpty())
-        organization.insert(u"telecom"_s,
-                            QJsonArray{contactPoint(u"phone"_s, structure.phone, u"work"_s)});
-    const QString structureUrl = addOwn(u"Organization/structure/"_s + role, organization);
+    const QString structureUrl =
+        addOwn(u"Organization/structure/"_s + role, structureOrganization(structure));
     const QJsonObject practitionerRole{{u"resourceType"_s, u"PractitionerRole"_s},
                                        {u"practitioner"_s, reference(practitioner)},
                                        {u"organization"_s, reference(structureUrl)}};
     return addOwn(roleKey, practitionerRole);
+}
+
+void FhirWriter::addPractitionerEntry(const Physician& physician, const QString& practitioner)
+{
+    // The same person as prescriber and treating physician is one entry, referenced twice
+    // (two entries on one conditional identifier would make the transaction fail). It
+    // carries what the nurse entered in both roles: a name or MSSante address given in one
+    // role only completes the other's; two that disagree both travel, the prescriber's
+    // first (docs/fhir-mapping.md, Practitioner).
+    const QString nationalId = idNatPs(physician);
+    QList<const Physician*> roles;
+    for (const Physician* role : {&m_record.prescriber, &m_record.treatingPhysician}) {
+        if (!role->isEmpty() && practitionerUrl(*role) == practitioner)
+            roles.append(role);
+    }
+    QJsonObject resource{{u"resourceType"_s, u"Practitioner"_s},
+                         {u"meta"_s, meta({Fhir::FrCorePractitionerProfile})}};
+    const QJsonArray nameArray = practitionerNames(mergedNames(roles));
+    if (!nameArray.isEmpty())
+        resource.insert(u"name"_s, nameArray);
+    const QJsonArray telecom = mssanteTelecom(mergedMails(roles));
+    if (!telecom.isEmpty())
+        resource.insert(u"telecom"_s, telecom);
+    if (nationalId.isEmpty()) {
+        resource.insert(u"identifier"_s, QJsonArray{identifier(Fhir::Rfc3986, practitioner)});
+        add(practitioner, resource,
+            updateByIdentifier(u"Practitioner"_s, Fhir::Rfc3986, practitioner));
+    } else {
+        resource.insert(u"identifier"_s,
+                        QJsonArray{typedIdentifier(Fhir::IdNatPsSystem, nationalId,
+                                                   Fhir::FrIdentifierType, u"IDNPS"_s)});
+        // Shared between records: updated on its idNat_PS, so that a new name or
+        // MSSante address reaches a server that already has the practitioner (a
+        // conditional create would keep the first forever). The last Bundle processed
+        // wins; unlike the INS Patient, which the national receiver orders by sampling
+        // (docs/fhir-mapping.md, section 5).
+        add(practitioner, resource,
+            updateByIdentifier(u"Practitioner"_s, Fhir::IdNatPsSystem, nationalId));
+    }
 }
 
 QString FhirWriter::addOrganization(const QString& finess, const QString& kind, const QString& name)

@@ -38,6 +38,8 @@ private:
     QString addPatient(const QString& treatingReference);
     QString practitionerUrl(const Physician& physician) const;
     QString addPractitioner(const Physician& physician);
+    // The Practitioner itself, once per Bundle, merging the roles it plays in this record.
+    void addPractitionerEntry(const Physician& physician, const QString& practitioner);
     QString addOrganization(const QString& finess, const QString& kind, const QString& name);
     QString addSpecimen(const QString& patient, const QString& site, const QString& request);
     QJsonArray addAskAtOrderEntry(const QString& patient, const QString& request,
