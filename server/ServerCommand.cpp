@@ -313,12 +313,11 @@ int patient(const QCommandLineParser& parser, const QStringList& words)
     return 0;
 }
 
-} // namespace
-
-int ServerCommand::run(const QStringList& arguments)
+// What --help says above the options: the limits serve enforces, and where PostgreSQL's
+// password comes from.
+QString serverDescription()
 {
-    QCommandLineParser parser;
-    parser.setApplicationDescription(
+    return ServerCommand::
         tr("The SI-DEP reference national server: receives FHIR Bundles from sampling sites "
            "over mutual TLS and stores them.\n"
            "\n"
@@ -339,59 +338,83 @@ int ServerCommand::run(const QStringList& arguments)
             .arg(ReferenceServer::MaxRequestBytes / (1024 * 1024))
             .arg(ReferenceServer::MaxBundlesPerRequest)
             .arg(ReferenceServer::MaxJsonValues)
-            .arg(HttpFront::Limits().maxConnectionsPerSite));
-    parser.addHelpOption();
-    parser.addVersionOption();
-    parser.addPositionalArgument(u"command"_s, tr("serve, stats, export, codes or patient"));
-    parser.addOptions({
-        {u"listen"_s, tr("serve: address and port to listen on (0 picks a free port)"),
+            .arg(HttpFront::Limits().maxConnectionsPerSite);
+}
+
+QList<QCommandLineOption> serverOptions()
+{
+    return {
+        {u"listen"_s,
+         ServerCommand::tr("serve: address and port to listen on (0 picks a free port)"),
          u"HOST:PORT"_s},
-        {u"cert"_s, tr("serve: the server's certificate (PEM)"), u"FILE.pem"_s},
-        {u"key"_s, tr("serve: the server's private key (PEM, unencrypted)"), u"FILE.pem"_s},
-        {u"client-ca"_s, tr("serve: the CA of the sites' client certificates (PEM)"),
+        {u"cert"_s, ServerCommand::tr("serve: the server's certificate (PEM)"), u"FILE.pem"_s},
+        {u"key"_s, ServerCommand::tr("serve: the server's private key (PEM, unencrypted)"),
+         u"FILE.pem"_s},
+        {u"client-ca"_s, ServerCommand::tr("serve: the CA of the sites' client certificates (PEM)"),
          u"FILE.pem"_s},
         {u"client-crl"_s,
-         tr("serve: the client CA's certificate revocation list (PEM); read again on SIGHUP, "
-            "revoked site certificates are refused"),
+         ServerCommand::tr(
+             "serve: the client CA's certificate revocation list (PEM); read again on SIGHUP, "
+             "revoked site certificates are refused"),
          u"FILE.pem"_s},
         {u"front-socket"_s,
-         tr("serve: also listen on this local socket for a front (nginx) that terminates "
-            "mutual TLS and forwards the verified client certificate "
-            "(X-Sidep-Client-Verify, X-Sidep-Client-Cert); see docs/deployment-server.md"),
+         ServerCommand::tr(
+             "serve: also listen on this local socket for a front (nginx) that terminates "
+             "mutual TLS and forwards the verified client certificate "
+             "(X-Sidep-Client-Verify, X-Sidep-Client-Cert); see docs/deployment-server.md"),
          u"PATH"_s},
         {u"workers"_s,
-         tr("serve: threads that read and check the batches received (default: one a core, "
-            "%1 here); storing them stays on one connection to the database")
+         ServerCommand::tr(
+             "serve: threads that read and check the batches received (default: one a core, "
+             "%1 here); storing them stays on one connection to the database")
              .arg(QThread::idealThreadCount()),
          u"N"_s},
         {u"codes-site-quota"_s,
-         tr("serve: the most activation codes a site may hold issued and unused (default %1)")
+         ServerCommand::tr(
+             "serve: the most activation codes a site may hold issued and unused (default %1)")
              .arg(CodeQuota::DefaultMaxHeld),
          u"N"_s},
         {u"codes-site-day"_s,
-         tr("serve: the most activation codes issued to a site in 24 hours (default %1)")
+         ServerCommand::tr(
+             "serve: the most activation codes issued to a site in 24 hours (default %1)")
              .arg(CodeQuota::DefaultMaxPerDay),
          u"N"_s},
         {u"database"_s,
-         tr("sqlite:///path or postgresql://user@host:port/database[?service=NAME...] "
-            "(default: a SQLite file in the application-data folder)"),
+         ServerCommand::tr(
+             "sqlite:///path or postgresql://user@host:port/database[?service=NAME...] "
+             "(default: a SQLite file in the application-data folder)"),
          u"URL"_s},
-        {u"format"_s, tr("export: the output format (fhir: NDJSON, one Bundle a line)"),
+        {u"format"_s,
+         ServerCommand::tr("export: the output format (fhir: NDJSON, one Bundle a line)"),
          u"FORMAT"_s},
-        {u"count"_s, tr("codes generate: how many codes"), u"N"_s},
+        {u"count"_s, ServerCommand::tr("codes generate: how many codes"), u"N"_s},
         {u"out"_s,
-         tr("codes generate: write them as a national delivery (.tgz and .sha256) into this "
-            "folder instead of adding them to the stock"),
+         ServerCommand::tr(
+             "codes generate: write them as a national delivery (.tgz and .sha256) into this "
+             "folder instead of adding them to the stock"),
          u"DIR"_s},
         {u"sha256"_s,
-         tr("codes import: the checksum file (default: the .sha256 beside the file, required "
-            "for a .tgz)"),
+         ServerCommand::tr(
+             "codes import: the checksum file (default: the .sha256 beside the file, required "
+             "for a .tgz)"),
          u"FILE"_s},
         {u"valid-days"_s,
-         tr("codes generate: days of validity (default %1)")
+         ServerCommand::tr("codes generate: days of validity (default %1)")
              .arg(ActivationCodePool::DefaultValidDays),
          u"D"_s},
-    });
+    };
+}
+
+} // namespace
+
+int ServerCommand::run(const QStringList& arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(serverDescription());
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addPositionalArgument(u"command"_s, tr("serve, stats, export, codes or patient"));
+    parser.addOptions(serverOptions());
     parser.process(arguments);
 
     const QStringList positional = parser.positionalArguments();
