@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <optional>
 
 using namespace Qt::StringLiterals;
 
@@ -147,29 +148,35 @@ QDate parseDate(QStringView text, bool* wellFormed)
     return QDate(text.mid(6, 4).toInt(), text.mid(3, 2).toInt(), text.mid(0, 2).toInt());
 }
 
-} // namespace
-
-InsDataMatrix::Result InsDataMatrix::parse(const QString& text)
+// The header: IS, the version (01 only) and 22 zeros.
+std::optional<InsDataMatrix::Result> checkHeader(QStringView view)
 {
-    const QStringView view(text);
     const bool zeros =
         view.size() >= HeaderLength && std::all_of(view.begin() + 4, view.begin() + HeaderLength,
                                                    [](QChar c) { return c == u'0'; });
     if (!view.startsWith(u"IS") || view.size() < 4 || !isAsciiDigit(view[2]) ||
         !isAsciiDigit(view[3])) {
-        return refuse(u"ins.header"_s, tr("not an INS DataMatrix: the text must start with IS, "
-                                          "a version and 22 zeros"));
+        return refuse(u"ins.header"_s,
+                      InsDataMatrix::tr("not an INS DataMatrix: the text must start with IS, "
+                                        "a version and 22 zeros"));
     }
     if (view.mid(2, 2) != u"01")
-        return refuse(u"ins.version"_s, tr("INS DataMatrix version not supported (01 only)"));
+        return refuse(u"ins.version"_s,
+                      InsDataMatrix::tr("INS DataMatrix version not supported (01 only)"));
     if (!zeros) {
-        return refuse(u"ins.header"_s, tr("not an INS DataMatrix: the text must start with IS, "
-                                          "a version and 22 zeros"));
+        return refuse(u"ins.header"_s,
+                      InsDataMatrix::tr("not an INS DataMatrix: the text must start with IS, "
+                                        "a version and 22 zeros"));
     }
+    return std::nullopt;
+}
 
-    // First the structure, so that a missing separator is reported as such rather than as
-    // the bad value it would otherwise produce; then the values.
-    std::array<QStringView, FieldCount> values;
+// The structure, so that a missing separator is reported as such rather than as the bad
+// value it would otherwise produce: each field's value, or why the text is refused.
+std::optional<InsDataMatrix::Result> splitFields(QStringView view,
+                                                 std::array<QStringView, FieldCount>* fields)
+{
+    std::array<QStringView, FieldCount>& values = *fields;
     qsizetype pos = HeaderLength;
     qsizetype previousStart = -1;
     int last = -1;
@@ -195,7 +202,8 @@ InsDataMatrix::Result InsDataMatrix::parse(const QString& text)
         last = index;
         if (field.isFixed()) {
             values[index] = view.mid(pos, field.maxLength);
-            if (values[index].size() < field.maxLength || values[index].contains(GroupSeparator)) {
+            if (values[index].size() < field.maxLength ||
+                values[index].contains(InsDataMatrix::GroupSeparator)) {
                 return wrongLength(index);
             }
             pos += field.maxLength;
@@ -206,7 +214,7 @@ InsDataMatrix::Result InsDataMatrix::parse(const QString& text)
         // contain a field id: names have no digits, OIDs no letters.)
         const QStringView nextId = Fields[index + 1].id;
         const QStringView rest = view.mid(pos);
-        const qsizetype separator = rest.indexOf(GroupSeparator);
+        const qsizetype separator = rest.indexOf(InsDataMatrix::GroupSeparator);
         const qsizetype next = rest.indexOf(nextId);
         if (separator >= 0 && (next < 0 || separator < next)) {
             if (separator > field.maxLength)
@@ -218,7 +226,8 @@ InsDataMatrix::Result InsDataMatrix::parse(const QString& text)
                 return wrongLength(index);
             if (next < field.maxLength) {
                 return refuse(ruleOf(index, u"separator"),
-                              tr("the GS separator after %1 is missing").arg(fieldLabel(index)));
+                              InsDataMatrix::tr("the GS separator after %1 is missing")
+                                  .arg(fieldLabel(index)));
             }
             values[index] = rest.left(next);
             pos += next;
@@ -230,66 +239,92 @@ InsDataMatrix::Result InsDataMatrix::parse(const QString& text)
     }
     if (pos < view.size())
         return trailing(last);
+    return std::nullopt;
+}
 
-    Result result;
+// Then the values, each checked as the identity's own rules say.
+InsDataMatrix::Result checkValues(const std::array<QStringView, FieldCount>& values)
+{
+    InsDataMatrix::Result result;
     InsIdentity& identity = result.identity;
     const IdentifierCheck nir = Identifiers::checkNir(values[Matricule].toString());
     // checkNir tolerates separators and lower case, as typed; the code carries neither.
     if (!nir.valid)
         return refuseCheck(Matricule, nir);
     if (nir.canonical != values[Matricule])
-        return refuse(u"nir.format"_s, tr("%1: %2").arg(fieldLabel(Matricule),
-                                                        tr("digits only, 2A or 2B for Corsica")));
+        return refuse(u"nir.format"_s, InsDataMatrix::tr("%1: %2").arg(
+                                           fieldLabel(Matricule),
+                                           InsDataMatrix::tr("digits only, 2A or 2B for Corsica")));
     identity.matricule = nir.canonical;
 
     const IdentifierCheck oid = Identifiers::checkInsOid(values[Oid].toString());
     if (!oid.valid)
         return refuseCheck(Oid, oid);
     if (oid.canonical != values[Oid])
-        return refuse(u"ins.oid"_s, tr("%1: %2").arg(fieldLabel(Oid), tr("no spaces allowed")));
+        return refuse(u"ins.oid"_s, InsDataMatrix::tr("%1: %2").arg(
+                                        fieldLabel(Oid), InsDataMatrix::tr("no spaces allowed")));
     identity.oid = oid.canonical;
 
     for (int index : {GivenNames, FamilyName}) {
         if (!isInsName(values[index])) {
-            return refuse(ruleOf(index, u"format"),
-                          tr("%1 may hold only upper-case letters, single spaces, hyphens and "
-                             "apostrophes")
-                              .arg(fieldLabel(index)));
+            return refuse(
+                ruleOf(index, u"format"),
+                InsDataMatrix::tr("%1 may hold only upper-case letters, single spaces, hyphens and "
+                                  "apostrophes")
+                    .arg(fieldLabel(index)));
         }
     }
     identity.givenNames = values[GivenNames].toString();
     identity.familyName = values[FamilyName].toString();
 
     if (values[Sex] != u"F" && values[Sex] != u"M")
-        return refuse(ruleOf(Sex, u"value"), tr("%1 must be F or M").arg(fieldLabel(Sex)));
+        return refuse(ruleOf(Sex, u"value"),
+                      InsDataMatrix::tr("%1 must be F or M").arg(fieldLabel(Sex)));
     identity.sex = values[Sex].toString();
 
     bool wellFormed = false;
     identity.birthDate = parseDate(values[BirthDate], &wellFormed);
     if (!wellFormed) {
-        return refuse(ruleOf(BirthDate, u"format"),
-                      tr("%1 must be written DD-MM-YYYY").arg(fieldLabel(BirthDate)));
+        return refuse(
+            ruleOf(BirthDate, u"format"),
+            InsDataMatrix::tr("%1 must be written DD-MM-YYYY").arg(fieldLabel(BirthDate)));
     }
     if (!identity.birthDate.isValid()) {
-        return refuse(ruleOf(BirthDate, u"date"),
-                      tr("%1 is not a date of the calendar").arg(fieldLabel(BirthDate)));
+        return refuse(
+            ruleOf(BirthDate, u"date"),
+            InsDataMatrix::tr("%1 is not a date of the calendar").arg(fieldLabel(BirthDate)));
     }
     if (identity.birthDate > QDate::currentDate())
         return refuse(ruleOf(BirthDate, u"future"),
-                      tr("%1 is in the future").arg(fieldLabel(BirthDate)));
+                      InsDataMatrix::tr("%1 is in the future").arg(fieldLabel(BirthDate)));
 
     if (!values[BirthPlace].isNull()) {
         const IdentifierCheck cog = Identifiers::checkCog(values[BirthPlace].toString());
         if (!cog.valid)
             return refuseCheck(BirthPlace, cog);
         if (cog.canonical != values[BirthPlace])
-            return refuse(
-                u"cog.format"_s,
-                tr("%1: %2").arg(fieldLabel(BirthPlace), tr("digits only, 2A or 2B for Corsica")));
+            return refuse(u"cog.format"_s,
+                          InsDataMatrix::tr("%1: %2").arg(
+                              fieldLabel(BirthPlace),
+                              InsDataMatrix::tr("digits only, 2A or 2B for Corsica")));
         identity.birthPlace = cog.canonical;
     }
     result.valid = true;
     return result;
+}
+
+} // namespace
+
+InsDataMatrix::Result InsDataMatrix::parse(const QString& text)
+{
+    const QStringView view(text);
+    if (std::optional<Result> refused = checkHeader(view))
+        return *refused;
+    // First the structure, then the values.
+    std::array<QStringView, FieldCount> values;
+    if (std::optional<Result> refused = splitFields(view, &values))
+        return *refused;
+    return checkValues(values);
 }
 
 QString InsDataMatrix::toPayload(const InsIdentity& identity)
