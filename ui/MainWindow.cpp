@@ -58,6 +58,27 @@ MainWindow::MainWindow(Store& store, const QString& storePath, QWidget* parent)
     setWindowIcon(ApplicationIcon::icon());
     resize(1280, 720); // fits a 1366x768 screen with its task bar; works down to 1024x600
 
+    createPages();
+    createSyncStateLabel();
+    m_stack->addWidget(m_signIn);
+    m_stack->addWidget(m_workspace);
+    setCentralWidget(m_stack);
+
+    createSessionMenu();
+    createScanAndHelpMenus();
+
+    // USB scanners type like a keyboard: their bursts are recognised wherever the focus is.
+    m_scanner = new ScannerInput(this);
+    // Queued: the scan is reported from inside an event filter, where no dialog may open.
+    connect(m_scanner, &ScannerInput::scanned, this, &MainWindow::routeScan, Qt::QueuedConnection);
+
+    m_idle = new IdleWatcher(this);
+    connect(m_idle, &IdleWatcher::idle, this, &MainWindow::lock);
+    connectPages();
+}
+
+void MainWindow::createPages()
+{
     m_stack = new QStackedWidget(this);
     m_signIn = new SignInWidget(m_store, m_stack);
     m_signIn->setObjectName(u"signInWidget"_s);
@@ -77,7 +98,11 @@ MainWindow::MainWindow(Store& store, const QString& storePath, QWidget* parent)
     m_syncPanel->setObjectName(u"syncPanelWidget"_s);
     m_dashboard = new DashboardWidget(m_store, m_workspace);
     m_dashboard->setObjectName(u"dashboardWidget"_s);
-    // Always visible: whether the national server answers and what waits for it.
+}
+
+// Always visible: whether the national server answers and what waits for it.
+void MainWindow::createSyncStateLabel()
+{
     m_syncStateLabel = new QLabel(this);
     m_syncStateLabel->setObjectName(u"syncStateLabel"_s);
     m_syncStateLabel->setAccessibleName(tr("Connection to the national server"));
@@ -85,10 +110,10 @@ MainWindow::MainWindow(Store& store, const QString& storePath, QWidget* parent)
     statusBar()->addPermanentWidget(m_syncStateLabel);
     m_syncStateTimer.setInterval(30 * 1000);
     connect(&m_syncStateTimer, &QTimer::timeout, this, &MainWindow::updateSyncState);
-    m_stack->addWidget(m_signIn);
-    m_stack->addWidget(m_workspace);
-    setCentralWidget(m_stack);
+}
 
+void MainWindow::createSessionMenu()
+{
     QMenu* session = menuBar()->addMenu(tr("&Session"));
     QAction* lockAction = session->addAction(tr("&Lock"), this, &MainWindow::lock);
     lockAction->setObjectName(u"lockAction"_s);
@@ -112,7 +137,10 @@ MainWindow::MainWindow(Store& store, const QString& storePath, QWidget* parent)
     }
     session->addSeparator();
     session->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+}
 
+void MainWindow::createScanAndHelpMenus()
+{
     QMenu* scan = menuBar()->addMenu(tr("S&can"));
     QAction* imageAction =
         scan->addAction(tr("Scan an &image..."), this, &MainWindow::chooseImageToScan);
@@ -133,14 +161,11 @@ MainWindow::MainWindow(Store& store, const QString& storePath, QWidget* parent)
     QAction* aboutAction = help->addAction(tr("&About sidep-portal"), this, &MainWindow::showAbout);
     aboutAction->setObjectName(u"aboutAction"_s);
     aboutAction->setMenuRole(QAction::AboutRole);
+}
 
-    // USB scanners type like a keyboard: their bursts are recognised wherever the focus is.
-    m_scanner = new ScannerInput(this);
-    // Queued: the scan is reported from inside an event filter, where no dialog may open.
-    connect(m_scanner, &ScannerInput::scanned, this, &MainWindow::routeScan, Qt::QueuedConnection);
-
-    m_idle = new IdleWatcher(this);
-    connect(m_idle, &IdleWatcher::idle, this, &MainWindow::lock);
+// What each page tells the others and the window.
+void MainWindow::connectPages()
+{
     connect(m_signIn, &SignInWidget::signedIn, this, &MainWindow::enterWorkspace);
     connect(m_admin, &AdminWidget::settingsChanged, this, &MainWindow::applySettings);
     connect(m_form, &RecordFormWidget::recordSaved, m_queue, &QueueWidget::refresh);

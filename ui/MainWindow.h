@@ -64,6 +64,12 @@ protected:
     void closeEvent(QCloseEvent* event) override;
 
 private:
+    // The constructor's parts, in the order it calls them.
+    void createPages();
+    void createSyncStateLabel();
+    void createSessionMenu();
+    void createScanAndHelpMenus();
+    void connectPages();
     void showSignIn();
     void enterWorkspace();
     void signOut();
