@@ -121,35 +121,45 @@ bool RecordPurge::countDue(const QDateTime& now, Report* report, QString* error)
     return true;
 }
 
-bool RecordPurge::purgeDue(const QDateTime& now, Report* report, QString* error)
+// A record the purge erases, as read before any of it is.
+struct RecordPurge::Due
 {
-    // Run after every sync: most runs find nothing and should not take the write lock.
-    if (!countDue(now, report, error))
-        return false;
-    Database& database = m_store.database();
-    if (report->records == 0 && report->drafts == 0) {
-        // An earlier checkpoint may have been kept from finishing by a reader.
-        report->journalEmptied = database.checkpoint();
-        return true;
+    QString id;
+    QString day;
+    QString correction;
+    QByteArray sealedResult;
+    int version = 0;
+};
+
+namespace {
+
+// Results per (day, analysis, value): what survives of the records erased.
+using ResultCounts = QMap<std::tuple<QString, QString, QString>, int>;
+
+bool addPurgedCounts(Database& database, const ResultCounts& counts, QString* error)
+{
+    QSqlQuery& count = database.query(
+        u"INSERT INTO purged_results (day, analysis, value, records) VALUES (?, ?, ?, ?) "
+        "ON CONFLICT (day, analysis, value) DO UPDATE SET records = records + excluded.records"_s);
+    // A missing value is counted under "", never bound as NULL.
+    auto text = [](const QString& value) { return value.isNull() ? u""_s : value; };
+    for (auto it = counts.cbegin(); it != counts.cend(); ++it) {
+        count.bindValue(0, text(std::get<0>(it.key())));
+        count.bindValue(1, text(std::get<1>(it.key())));
+        count.bindValue(2, text(std::get<2>(it.key())));
+        count.bindValue(3, it.value());
+        if (!database.exec(count, error))
+            return false;
     }
-    report->records = 0;
-    report->drafts = 0;
+    return true;
+}
+
+} // namespace
+
+bool RecordPurge::selectDue(const QString& cutoff, QList<Due>* due, QString* error)
+{
+    Database& database = m_store.database();
     const Vault& vault = *m_store.vault();
-    const QString cutoff = iso(report->acknowledgedBefore);
-
-    Transaction transaction(database);
-    if (!transaction.begin(error))
-        return false;
-
-    struct Due
-    {
-        QString id;
-        QString day;
-        QString correction;
-        QByteArray sealedResult;
-        int version = 0;
-    };
-    QList<Due> due;
     QSqlQuery& select =
         database.query(u"SELECT r.id, r.collected_day, r.correction, r.result, o.version, o.state, "
                        "o.acknowledged_at, o.state_mac"_s +
@@ -164,20 +174,26 @@ bool RecordPurge::purgeDue(const QDateTime& now, Report* report, QString* error)
                                       select.value(5).toString(), select.value(6).toString(),
                                       select.value(7).toByteArray()))
             continue;
-        due.append({select.value(0).toString(), select.value(1).toString(),
-                    select.value(2).toString(), select.value(3).toByteArray(),
-                    select.value(4).toInt()});
+        due->append({select.value(0).toString(), select.value(1).toString(),
+                     select.value(2).toString(), select.value(3).toByteArray(),
+                     select.value(4).toInt()});
     }
     select.finish();
     // Nor does a row whose status or version was edited (RecordSeal): it stays, as damage.
-    due.erase(std::remove_if(due.begin(), due.end(),
-                             [this](const Due& record) {
-                                 return !RecordSeal::isAuthentic(m_store, record.id);
-                             }),
-              due.end());
+    due->erase(std::remove_if(due->begin(), due->end(),
+                              [this](const Due& record) {
+                                  return !RecordSeal::isAuthentic(m_store, record.id);
+                              }),
+               due->end());
+    return true;
+}
 
+bool RecordPurge::eraseDue(const QList<Due>& due, const QDateTime& now, QString* error)
+{
+    Database& database = m_store.database();
+    const Vault& vault = *m_store.vault();
     // The result survives as a count; everything else that was sealed goes.
-    QMap<std::tuple<QString, QString, QString>, int> counts;
+    ResultCounts counts;
     const QString updatedAt = iso(now);
     QSqlQuery& erase = database.query(
         u"UPDATE records SET status = 'purged',"
@@ -191,7 +207,7 @@ bool RecordPurge::purgeDue(const QDateTime& now, Report* report, QString* error)
     QSqlQuery& entries = database.query(u"DELETE FROM result_entries WHERE record_id IN (?, ?)"_s);
     Outbox outbox(m_store);
     ActivationCodes codes(m_store);
-    for (const Due& record : std::as_const(due)) {
+    for (const Due& record : due) {
         QString analysis;
         QString value = UnreadableValue;
         QByteArray cbor;
@@ -223,19 +239,31 @@ bool RecordPurge::purgeDue(const QDateTime& now, Report* report, QString* error)
             return false;
         }
     }
-    QSqlQuery& count = database.query(
-        u"INSERT INTO purged_results (day, analysis, value, records) VALUES (?, ?, ?, ?) "
-        "ON CONFLICT (day, analysis, value) DO UPDATE SET records = records + excluded.records"_s);
-    // A missing value is counted under "", never bound as NULL.
-    auto text = [](const QString& value) { return value.isNull() ? u""_s : value; };
-    for (auto it = counts.cbegin(); it != counts.cend(); ++it) {
-        count.bindValue(0, text(std::get<0>(it.key())));
-        count.bindValue(1, text(std::get<1>(it.key())));
-        count.bindValue(2, text(std::get<2>(it.key())));
-        count.bindValue(3, it.value());
-        if (!database.exec(count, error))
-            return false;
+    return addPurgedCounts(database, counts, error);
+}
+
+bool RecordPurge::purgeDue(const QDateTime& now, Report* report, QString* error)
+{
+    // Run after every sync: most runs find nothing and should not take the write lock.
+    if (!countDue(now, report, error))
+        return false;
+    Database& database = m_store.database();
+    if (report->records == 0 && report->drafts == 0) {
+        // An earlier checkpoint may have been kept from finishing by a reader.
+        report->journalEmptied = database.checkpoint();
+        return true;
     }
+    report->records = 0;
+    report->drafts = 0;
+    const QString cutoff = iso(report->acknowledgedBefore);
+
+    Transaction transaction(database);
+    if (!transaction.begin(error))
+        return false;
+
+    QList<Due> due;
+    if (!selectDue(cutoff, &due, error) || !eraseDue(due, now, error))
+        return false;
 
     QSqlQuery& drafts =
         database.query(u"DELETE FROM drafts WHERE julianday(saved_at) < julianday(?)"_s);

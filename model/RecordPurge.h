@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QList>
 #include <QString>
 
 class Store;
@@ -66,6 +67,11 @@ public:
     [[nodiscard]] bool countDue(const QDateTime& now, Report* report, QString* error);
 
 private:
+    struct Due;
+    // The records due for the purge whose acknowledgement and seal are authentic.
+    [[nodiscard]] bool selectDue(const QString& cutoff, QList<Due>* due, QString* error);
+    // Erases `due`, keeping a count of their results; inside the purge's transaction.
+    [[nodiscard]] bool eraseDue(const QList<Due>& due, const QDateTime& now, QString* error);
     bool start(const QDateTime& now, Report* report, QString* error);
 
     Store& m_store;

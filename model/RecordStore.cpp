@@ -165,11 +165,36 @@ bool RecordStore::add(SamplingRecord* record, const SaveOptions& options, QList<
     return saved;
 }
 
-bool RecordStore::add(QList<SamplingRecord>* records, const SaveOptions& options,
-                      QList<QList<Problem>>* problems, QString* error)
+namespace {
+
+// The audit entries of new records: their creation, and the INS checks overridden for them.
+QList<AuditLog::NewEntry> creationEntries(const QList<SamplingRecord>& records,
+                                          const QList<QList<Problem>>& problems,
+                                          const QString& identityOverrideReason)
 {
-    if (!m_store.require(Permission::CreateRecord, error))
-        return false;
+    QList<AuditLog::NewEntry> auditEntries;
+    for (qsizetype i = 0; i < records.size(); ++i) {
+        const QString id = idText(records.at(i).id);
+        auditEntries.append({u"record.create"_s, id, {}, {}});
+        QStringList overridden;
+        for (const Problem& problem : problems.at(i)) {
+            if (problem.field == u"patient.ins"_s)
+                overridden.append(problem.rule);
+        }
+        if (!overridden.isEmpty()) {
+            auditEntries.append(
+                {u"record.identityOverride"_s, id, overridden.join(u','), identityOverrideReason});
+        }
+    }
+    return auditEntries;
+}
+
+} // namespace
+
+void RecordStore::validateNew(QList<SamplingRecord>* records, const SaveOptions& options,
+                              QList<QList<Problem>>* problems, QList<QByteArray>* tubeIndexes,
+                              bool* refused, bool* needsConfirmation)
+{
     const Vault& vault = *m_store.vault();
     Database& database = m_store.database();
 
@@ -177,10 +202,6 @@ bool RecordStore::add(QList<SamplingRecord>* records, const SaveOptions& options
     validation.now = options.now;
     validation.identityOverrideReason = options.identityOverrideReason;
 
-    problems->clear();
-    bool refused = false;
-    bool needsConfirmation = false;
-    QList<QByteArray> tubeIndexes;
     QSet<QByteArray> seenInBatch;
     QSqlQuery& findTube = database.query(u"SELECT 1 FROM records WHERE tube_index = ?"_s);
     for (SamplingRecord& record : *records) {
@@ -199,29 +220,23 @@ bool RecordStore::add(QList<SamplingRecord>* records, const SaveOptions& options
                           tr("this tube label is already used at this site")});
         }
         seenInBatch.insert(tubeIndex);
-        tubeIndexes.append(tubeIndex);
-        refused = refused || hasErrors(found);
-        needsConfirmation = needsConfirmation || !found.isEmpty();
+        tubeIndexes->append(tubeIndex);
+        *refused = *refused || hasErrors(found);
+        *needsConfirmation = *needsConfirmation || !found.isEmpty();
         problems->append(found);
     }
-    if (refused) {
-        *error = tr("not saved: the record breaks the rules listed");
-        return false;
-    }
-    if (needsConfirmation && !options.acceptWarnings) {
-        *error = tr("not saved: confirm the warnings listed to save anyway");
-        return false;
-    }
+}
 
-    Transaction transaction(database);
-    if (!transaction.begin(error))
-        return false;
+bool RecordStore::insertNew(QList<SamplingRecord>* records, const QList<QByteArray>& tubeIndexes,
+                            const SaveOptions& options, QString* error)
+{
+    const Vault& vault = *m_store.vault();
+    Database& database = m_store.database();
     QSqlQuery& insert = database.query(
         u"INSERT INTO records (id, version, status, tube_index, collected_at, collected_day, "
         "created_at, updated_at, birth_name_index, usual_name_index, identity_version, "_s +
         blockColumns() + u") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
     const QString now = options.now.toString(Qt::ISODate);
-    QList<AuditLog::NewEntry> auditEntries;
     for (qsizetype i = 0; i < records->size(); ++i) {
         SamplingRecord& record = (*records)[i];
         if (record.id.isNull())
@@ -257,18 +272,36 @@ bool RecordStore::add(QList<SamplingRecord>* records, const SaveOptions& options
             *error = tr("not saved: %1").arg(*error);
             return false;
         }
-        auditEntries.append({u"record.create"_s, id, {}, {}});
-        QStringList overridden;
-        for (const Problem& problem : problems->at(i)) {
-            if (problem.field == u"patient.ins"_s)
-                overridden.append(problem.rule);
-        }
-        if (!overridden.isEmpty()) {
-            auditEntries.append({u"record.identityOverride"_s, id, overridden.join(u','),
-                                 options.identityOverrideReason});
-        }
     }
-    if (!m_store.audit(auditEntries, error))
+    return true;
+}
+
+bool RecordStore::add(QList<SamplingRecord>* records, const SaveOptions& options,
+                      QList<QList<Problem>>* problems, QString* error)
+{
+    if (!m_store.require(Permission::CreateRecord, error))
+        return false;
+
+    problems->clear();
+    bool refused = false;
+    bool needsConfirmation = false;
+    QList<QByteArray> tubeIndexes;
+    validateNew(records, options, problems, &tubeIndexes, &refused, &needsConfirmation);
+    if (refused) {
+        *error = tr("not saved: the record breaks the rules listed");
+        return false;
+    }
+    if (needsConfirmation && !options.acceptWarnings) {
+        *error = tr("not saved: confirm the warnings listed to save anyway");
+        return false;
+    }
+
+    Transaction transaction(m_store.database());
+    if (!transaction.begin(error))
+        return false;
+    if (!insertNew(records, tubeIndexes, options, error))
+        return false;
+    if (!m_store.audit(creationEntries(*records, *problems, options.identityOverrideReason), error))
         return false;
     if (!transaction.commit(error)) {
         *error = tr("not saved: %1").arg(*error);

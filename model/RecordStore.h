@@ -164,6 +164,14 @@ private:
     // The outbox reads what a version says without auditing a view: what it sends is
     // audited by the sync engine.
     friend class Outbox;
+    // add()'s checks of a batch, before anything is written: the problems of each record,
+    // and the tube index of each.
+    void validateNew(QList<SamplingRecord>* records, const SaveOptions& options,
+                     QList<QList<Problem>>* problems, QList<QByteArray>* tubeIndexes, bool* refused,
+                     bool* needsConfirmation);
+    // add()'s rows, in the caller's transaction.
+    bool insertNew(QList<SamplingRecord>* records, const QList<QByteArray>& tubeIndexes,
+                   const SaveOptions& options, QString* error);
     bool openBlocks(const QUuid& id, SamplingRecord* record, QString* damagedBlock, QString* error);
     // The buckets of a record, padded to a fixed count, written in the caller's transaction;
     // `replace` first removes those it had (a new record has none).

@@ -8,6 +8,7 @@
 #include <QFileInfo>
 #include <QRegularExpression>
 #include <QTimeZone>
+#include <optional>
 
 using namespace Qt::StringLiterals;
 
@@ -112,6 +113,108 @@ bool ActivationCodeDelivery::checkSha256(QByteArrayView data, const QString& fil
     return true;
 }
 
+namespace {
+
+// Why an archive is refused: the stable rule id and the message, as unpack() reports them.
+struct Refusal
+{
+    QString rule;
+    QString message;
+};
+
+std::optional<Refusal> gzipRefusal(Gzip::Status status)
+{
+    switch (status) {
+    case Gzip::Status::Ok:
+        break;
+    case Gzip::Status::NotGzip:
+        return Refusal{u"archive.format"_s,
+                       ActivationCodeDelivery::tr("not a gzip file: a delivery is a .tgz archive")};
+    case Gzip::Status::Corrupt:
+        return Refusal{
+            u"archive.corrupt"_s,
+            ActivationCodeDelivery::tr("the gzip data is damaged (a bad block or check value)")};
+    case Gzip::Status::Truncated:
+        return Refusal{u"archive.truncated"_s,
+                       ActivationCodeDelivery::tr("the gzip data is cut short")};
+    case Gzip::Status::TooLarge:
+        return Refusal{u"archive.size"_s,
+                       ActivationCodeDelivery::tr(
+                           "the archive inflates to more than %1 MiB: not a delivery; inflation "
+                           "stopped there")
+                           .arg(ActivationCodeDelivery::MaxTarBytes / MiB)};
+    case Gzip::Status::TrailingData:
+        return Refusal{u"archive.trailing"_s,
+                       ActivationCodeDelivery::tr("data follows the end of the gzip stream")};
+    }
+    return std::nullopt;
+}
+
+// Each member is the codes' CSV or a tar that may hold it; anything else is refused, at the
+// first such member.
+std::optional<Refusal> sortMembers(const QList<TarArchive::Member>& members,
+                                   QList<TarArchive::Member>* csvs, QList<TarArchive::Member>* tars)
+{
+    for (const TarArchive::Member& member : members) {
+        if (ActivationCodeDelivery::isCsvName(baseName(member.name))) {
+            csvs->append(member);
+        } else if (isTarName(member.name)) {
+            tars->append(member);
+        } else if (member.name.endsWith(u".csv"_s, Qt::CaseInsensitive)) {
+            return Refusal{
+                u"archive.member"_s,
+                ActivationCodeDelivery::tr("the CSV file \"%1\" is not named like a national one "
+                                           "(<sequence><yyMMdd>.csv)")
+                    .arg(member.name)};
+        } else {
+            return Refusal{u"archive.member"_s,
+                           ActivationCodeDelivery::tr(
+                               "the archive holds \"%1\", which is neither the codes' CSV nor "
+                               "the tar that holds it")
+                               .arg(member.name)};
+        }
+    }
+    return std::nullopt;
+}
+
+QString memberNames(const QList<TarArchive::Member>& list)
+{
+    QStringList result;
+    for (const TarArchive::Member& member : list)
+        result.append(member.name);
+    return result.join(u", "_s);
+}
+
+// One level holds one CSV alone, or one tar alone, or neither.
+std::optional<Refusal> checkMemberCounts(const QList<TarArchive::Member>& csvs,
+                                         const QList<TarArchive::Member>& tars)
+{
+    if (csvs.size() > 1) {
+        return Refusal{
+            u"archive.csv"_s,
+            ActivationCodeDelivery::tr("the archive holds %1 CSV files (%2): a delivery holds one")
+                .arg(csvs.size())
+                .arg(memberNames(csvs))};
+    }
+    if (tars.size() > 1) {
+        return Refusal{
+            u"archive.member"_s,
+            ActivationCodeDelivery::tr("the archive holds %1 tar files (%2): a delivery nests one")
+                .arg(tars.size())
+                .arg(memberNames(tars))};
+    }
+    if (csvs.size() == 1 && tars.size() == 1) {
+        return Refusal{u"archive.member"_s,
+                       ActivationCodeDelivery::tr(
+                           "the archive holds \"%1\" beside the CSV: a delivery holds the CSV "
+                           "alone")
+                           .arg(tars.first().name)};
+    }
+    return std::nullopt;
+}
+
+} // namespace
+
 bool ActivationCodeDelivery::unpack(QByteArrayView archive, const QString& archiveName,
                                     QString* csvName, QByteArray* csv, Problem* problem)
 {
@@ -120,24 +223,8 @@ bool ActivationCodeDelivery::unpack(QByteArrayView archive, const QString& archi
         return false;
     };
     QByteArray tar;
-    switch (Gzip::inflate(archive, MaxTarBytes, &tar)) {
-    case Gzip::Status::Ok:
-        break;
-    case Gzip::Status::NotGzip:
-        return refuse(u"archive.format"_s, tr("not a gzip file: a delivery is a .tgz archive"));
-    case Gzip::Status::Corrupt:
-        return refuse(u"archive.corrupt"_s,
-                      tr("the gzip data is damaged (a bad block or check value)"));
-    case Gzip::Status::Truncated:
-        return refuse(u"archive.truncated"_s, tr("the gzip data is cut short"));
-    case Gzip::Status::TooLarge:
-        return refuse(u"archive.size"_s,
-                      tr("the archive inflates to more than %1 MiB: not a delivery; inflation "
-                         "stopped there")
-                          .arg(MaxTarBytes / MiB));
-    case Gzip::Status::TrailingData:
-        return refuse(u"archive.trailing"_s, tr("data follows the end of the gzip stream"));
-    }
+    if (const auto refusal = gzipRefusal(Gzip::inflate(archive, MaxTarBytes, &tar)))
+        return refuse(refusal->rule, refusal->message);
 
     QList<TarArchive::Member> members;
     QString rule;
@@ -151,47 +238,10 @@ bool ActivationCodeDelivery::unpack(QByteArrayView archive, const QString& archi
     for (int depth = 0;; ++depth) {
         QList<TarArchive::Member> csvs;
         QList<TarArchive::Member> tars;
-        for (const TarArchive::Member& member : std::as_const(members)) {
-            if (isCsvName(baseName(member.name))) {
-                csvs.append(member);
-            } else if (isTarName(member.name)) {
-                tars.append(member);
-            } else if (member.name.endsWith(u".csv"_s, Qt::CaseInsensitive)) {
-                return refuse(u"archive.member"_s,
-                              tr("the CSV file \"%1\" is not named like a national one "
-                                 "(<sequence><yyMMdd>.csv)")
-                                  .arg(member.name));
-            } else {
-                return refuse(u"archive.member"_s,
-                              tr("the archive holds \"%1\", which is neither the codes' CSV nor "
-                                 "the tar that holds it")
-                                  .arg(member.name));
-            }
-        }
-        auto names = [](const QList<TarArchive::Member>& list) {
-            QStringList result;
-            for (const TarArchive::Member& member : list)
-                result.append(member.name);
-            return result.join(u", "_s);
-        };
-        if (csvs.size() > 1) {
-            return refuse(u"archive.csv"_s,
-                          tr("the archive holds %1 CSV files (%2): a delivery holds one")
-                              .arg(csvs.size())
-                              .arg(names(csvs)));
-        }
-        if (tars.size() > 1) {
-            return refuse(u"archive.member"_s,
-                          tr("the archive holds %1 tar files (%2): a delivery nests one")
-                              .arg(tars.size())
-                              .arg(names(tars)));
-        }
-        if (csvs.size() == 1 && tars.size() == 1) {
-            return refuse(u"archive.member"_s,
-                          tr("the archive holds \"%1\" beside the CSV: a delivery holds the CSV "
-                             "alone")
-                              .arg(tars.first().name));
-        }
+        if (const auto refusal = sortMembers(members, &csvs, &tars))
+            return refuse(refusal->rule, refusal->message);
+        if (const auto refusal = checkMemberCounts(csvs, tars))
+            return refuse(refusal->rule, refusal->message);
         if (csvs.size() == 1) {
             if (csvs.first().data.size() > MaxCsvBytes) {
                 return refuse(u"archive.size"_s,

@@ -2,6 +2,7 @@
 
 #include <QSet>
 #include <cstring>
+#include <optional>
 
 using namespace Qt::StringLiterals;
 
@@ -91,6 +92,137 @@ QString shown(const QByteArray& name)
     return u'"' + text + (name.size() > 120 ? u"...\""_s : u"\""_s);
 }
 
+// Why a member is refused: the stable rule id and the message, as read() reports them.
+struct Refusal
+{
+    QString rule;
+    QString message;
+};
+
+// The header's own integrity: its checksum, then its magic. `posix` says which of the two
+// header layouts it uses.
+std::optional<Refusal> checkHeader(QByteArrayView block, int headers, bool* posix)
+{
+    qint64 stored = 0;
+    if (!parseOctal(field(block, ChecksumOffset, ChecksumSize), &stored) ||
+        stored != checksumOf(block)) {
+        return Refusal{u"tar.checksum"_s,
+                       TarArchive::tr("header %1 of the tar archive has a wrong checksum: the "
+                                      "archive is damaged or not a tar archive")
+                           .arg(headers)};
+    }
+    const QByteArrayView magic = field(block, MagicOffset, 8);
+    *posix = magic.first(6) == QByteArrayView("ustar\0", 6);
+    const bool gnu = magic == QByteArrayView("ustar  \0", 8);
+    if (!*posix && !gnu)
+        return Refusal{u"tar.format"_s,
+                       TarArchive::tr("not a ustar archive (header %1)").arg(headers)};
+    return std::nullopt;
+}
+
+QByteArray memberName(QByteArrayView block, bool posix)
+{
+    QByteArray name = cString(field(block, NameOffset, NameSize));
+    // GNU tar keeps times in the bytes where POSIX puts the name's prefix.
+    const QByteArray prefix = posix ? cString(field(block, PrefixOffset, PrefixSize)) : "";
+    if (!prefix.isEmpty())
+        name = prefix + '/' + name;
+    return name;
+}
+
+// A pax extended header ('x' or 'g') is accepted only when every key it sets is one that
+// does not change how the archive reads.
+std::optional<Refusal> checkPaxHeader(QByteArrayView data, qint64 size)
+{
+    if (size > TarArchive::MaxExtensionBytes) {
+        return Refusal{u"tar.extension"_s,
+                       TarArchive::tr("a pax extended header of %1 bytes: too large").arg(size)};
+    }
+    // Records "LENGTH KEY=VALUE\n", LENGTH counting the whole record.
+    qsizetype at = 0;
+    while (at < data.size()) {
+        const qsizetype space = data.indexOf(' ', at);
+        bool ok = false;
+        const qsizetype length =
+            space > at ? data.sliced(at, space - at).toByteArray().toLongLong(&ok) : 0;
+        const qsizetype equals = ok ? data.indexOf('=', space) : -1;
+        if (!ok || length < 5 || length > data.size() - at || equals < 0 || equals >= at + length ||
+            data.at(at + length - 1) != '\n') {
+            return Refusal{u"tar.extension"_s,
+                           TarArchive::tr("a pax extended header is malformed")};
+        }
+        const QByteArray key = data.sliced(space + 1, equals - space - 1).toByteArray();
+        if (!IgnoredPaxKeys.contains(key)) {
+            return Refusal{u"tar.extension"_s,
+                           TarArchive::tr("a pax extended header sets %1, which a delivery never "
+                                          "needs")
+                               .arg(shown(key))};
+        }
+        at += length;
+    }
+    return std::nullopt;
+}
+
+// Any type but a plain file ('0', or '\0' from old tars) or a directory ('5') is refused;
+// pax headers are handled before this.
+std::optional<Refusal> checkMemberType(char type, const QByteArray& name, QByteArrayView block)
+{
+    switch (type) {
+    case 'L':
+    case 'K':
+        return Refusal{u"tar.extension"_s,
+                       TarArchive::tr("the archive uses GNU long names: a delivery's names are "
+                                      "short")};
+    case '1':
+        return Refusal{
+            u"tar.link"_s,
+            TarArchive::tr("the member %1 is a hard link to %2: only plain files are accepted")
+                .arg(shown(name), shown(cString(field(block, LinkNameOffset, LinkNameSize))))};
+    case '2':
+        return Refusal{
+            u"tar.link"_s,
+            TarArchive::tr("the member %1 is a symbolic link to %2: only plain files are "
+                           "accepted")
+                .arg(shown(name), shown(cString(field(block, LinkNameOffset, LinkNameSize))))};
+    case '0':
+    case '\0':
+    case '5':
+        return std::nullopt;
+    default:
+        return Refusal{u"tar.type"_s,
+                       TarArchive::tr("the member %1 is not a plain file (type %2): only plain "
+                                      "files are accepted")
+                           .arg(shown(name), shown(QByteArray(1, type)))};
+    }
+}
+
+// Never extracted, but a name that would escape or is not plain text says the archive was
+// not made as a delivery. `parts` gets the name's components without "." or empty ones.
+std::optional<Refusal> checkPath(const QByteArray& name, QList<QByteArray>* parts)
+{
+    if (name.startsWith('/')) {
+        return Refusal{u"tar.path"_s,
+                       TarArchive::tr("the member %1 has an absolute path").arg(shown(name))};
+    }
+    for (const QByteArray& part : name.split('/')) {
+        if (part == "..") {
+            return Refusal{
+                u"tar.path"_s,
+                TarArchive::tr("the member %1 has a \"..\" in its path").arg(shown(name))};
+        }
+        if (!part.isEmpty() && part != ".")
+            parts->append(part);
+    }
+    const bool plainText = std::all_of(name.cbegin(), name.cend(),
+                                       [](char c) { return c >= 0x20 && c < 0x7f && c != '\\'; });
+    if (!plainText) {
+        return Refusal{
+            u"tar.path"_s,
+            TarArchive::tr("the member %1 has a name that is not plain ASCII").arg(shown(name))};
+    }
+    return std::nullopt;
+}
+
 } // namespace
 
 bool TarArchive::read(QByteArrayView tar, QList<Member>* files, QString* rule, QString* error)
@@ -123,25 +255,11 @@ bool TarArchive::read(QByteArrayView tar, QList<Member>* files, QString* rule, Q
                 u"tar.members"_s,
                 tr("the tar archive holds more than %1 members: not a delivery").arg(MaxMembers));
         }
-        qint64 stored = 0;
-        if (!parseOctal(field(block, ChecksumOffset, ChecksumSize), &stored) ||
-            stored != checksumOf(block)) {
-            return refuse(u"tar.checksum"_s,
-                          tr("header %1 of the tar archive has a wrong checksum: the archive is "
-                             "damaged or not a tar archive")
-                              .arg(headers));
-        }
-        const QByteArrayView magic = field(block, MagicOffset, 8);
-        const bool posix = magic.first(6) == QByteArrayView("ustar\0", 6);
-        const bool gnu = magic == QByteArrayView("ustar  \0", 8);
-        if (!posix && !gnu)
-            return refuse(u"tar.format"_s, tr("not a ustar archive (header %1)").arg(headers));
+        bool posix = false;
+        if (const auto refusal = checkHeader(block, headers, &posix))
+            return refuse(refusal->rule, refusal->message);
 
-        QByteArray name = cString(field(block, NameOffset, NameSize));
-        // GNU tar keeps times in the bytes where POSIX puts the name's prefix.
-        const QByteArray prefix = posix ? cString(field(block, PrefixOffset, PrefixSize)) : "";
-        if (!prefix.isEmpty())
-            name = prefix + '/' + name;
+        const QByteArray name = memberName(block, posix);
         const char type = block.at(TypeOffset);
         qint64 size = 0;
         if (!parseOctal(field(block, SizeOffset, SizeSize), &size))
@@ -157,82 +275,17 @@ bool TarArchive::read(QByteArrayView tar, QList<Member>* files, QString* rule, Q
         const QByteArrayView data = tar.sliced(dataOffset, qsizetype(size));
         offset = dataOffset + std::min(padded(size), tar.size() - dataOffset);
 
-        switch (type) {
-        case 'x':
-        case 'g': {
-            if (size > MaxExtensionBytes) {
-                return refuse(u"tar.extension"_s,
-                              tr("a pax extended header of %1 bytes: too large").arg(size));
-            }
-            // Records "LENGTH KEY=VALUE\n", LENGTH counting the whole record.
-            qsizetype at = 0;
-            while (at < data.size()) {
-                const qsizetype space = data.indexOf(' ', at);
-                bool ok = false;
-                const qsizetype length =
-                    space > at ? data.sliced(at, space - at).toByteArray().toLongLong(&ok) : 0;
-                const qsizetype equals = ok ? data.indexOf('=', space) : -1;
-                if (!ok || length < 5 || length > data.size() - at || equals < 0 ||
-                    equals >= at + length || data.at(at + length - 1) != '\n') {
-                    return refuse(u"tar.extension"_s, tr("a pax extended header is malformed"));
-                }
-                const QByteArray key = data.sliced(space + 1, equals - space - 1).toByteArray();
-                if (!IgnoredPaxKeys.contains(key)) {
-                    return refuse(u"tar.extension"_s,
-                                  tr("a pax extended header sets %1, which a delivery never "
-                                     "needs")
-                                      .arg(shown(key)));
-                }
-                at += length;
-            }
+        if (type == 'x' || type == 'g') {
+            if (const auto refusal = checkPaxHeader(data, size))
+                return refuse(refusal->rule, refusal->message);
             continue;
         }
-        case 'L':
-        case 'K':
-            return refuse(u"tar.extension"_s,
-                          tr("the archive uses GNU long names: a delivery's names are short"));
-        case '1':
-            return refuse(
-                u"tar.link"_s,
-                tr("the member %1 is a hard link to %2: only plain files are accepted")
-                    .arg(shown(name), shown(cString(field(block, LinkNameOffset, LinkNameSize)))));
-        case '2':
-            return refuse(
-                u"tar.link"_s,
-                tr("the member %1 is a symbolic link to %2: only plain files are "
-                   "accepted")
-                    .arg(shown(name), shown(cString(field(block, LinkNameOffset, LinkNameSize)))));
-        case '0':
-        case '\0':
-        case '5':
-            break;
-        default:
-            return refuse(u"tar.type"_s,
-                          tr("the member %1 is not a plain file (type %2): only plain files are "
-                             "accepted")
-                              .arg(shown(name), shown(QByteArray(1, type))));
-        }
+        if (const auto refusal = checkMemberType(type, name, block))
+            return refuse(refusal->rule, refusal->message);
 
-        // Never extracted, but a name that would escape or is not plain text says the
-        // archive was not made as a delivery.
-        if (name.startsWith('/')) {
-            return refuse(u"tar.path"_s, tr("the member %1 has an absolute path").arg(shown(name)));
-        }
         QList<QByteArray> parts;
-        for (const QByteArray& part : name.split('/')) {
-            if (part == "..") {
-                return refuse(u"tar.path"_s,
-                              tr("the member %1 has a \"..\" in its path").arg(shown(name)));
-            }
-            if (!part.isEmpty() && part != ".")
-                parts.append(part);
-        }
-        const bool plainText = std::all_of(
-            name.cbegin(), name.cend(), [](char c) { return c >= 0x20 && c < 0x7f && c != '\\'; });
-        if (!plainText) {
-            return refuse(u"tar.path"_s,
-                          tr("the member %1 has a name that is not plain ASCII").arg(shown(name)));
-        }
+        if (const auto refusal = checkPath(name, &parts))
+            return refuse(refusal->rule, refusal->message);
         if (type == '5') {
             if (size != 0) {
                 return refuse(
