@@ -2,7 +2,6 @@
 
 #include "ActivationCodePool.h"
 #include "BundleIntake.h"
-#include "FhirBundle.h"
 #ifdef SIDEP_TEST_HOOKS
 #include "FaultInjection.h"
 #endif
@@ -159,10 +158,9 @@ ReferenceServer::FhirRequest ReferenceServer::readFhir(const QByteArray& request
                 u"structure"_s, where + u": type: "_s + tr("must be a Bundle object"), where);
             request.bundles.append(notABundle);
         }
-        QUuid record;
-        int version = 0;
-        FhirBundle::recordVersion(array.at(i).toObject(), &record, &version);
-        keys[i] = {record.toString(), version};
+        // The record and version check() read off the Bundle (none for a rejected one).
+        const BundleIntake::Result& read = request.bundles.last().result;
+        keys[i] = {read.bundleId, read.version};
     }
     // Stored in the order of their records, then of their versions as numbers (version 10
     // after 9): a record's versions in one batch are stored in turn, each the next of the

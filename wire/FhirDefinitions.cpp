@@ -194,15 +194,16 @@ bool isPlaceholderUrl(const QString& text)
         rest.left(std::find_if(rest.cbegin(), rest.cend(),
                                [](QChar c) { return c == u'/' || c == u'?' || c == u'#'; }) -
                   rest.cbegin());
-    static const QStringList hints = {u"example"_s, u"test"_s, u"invalid"_s, u"localhost"_s,
-                                      u"%"_s};
-    if (std::none_of(hints.cbegin(), hints.cend(), [&authority](const QString& hint) {
-            return authority.contains(hint, Qt::CaseInsensitive);
-        }))
-        return false;
-    const QString host = QUrl(text).host().toLower();
+    // Every placeholder host ends in one of these (example.org too).
     static const QStringList reservedDomains = {u"example"_s, u"test"_s, u"invalid"_s,
                                                 u"localhost"_s};
+    if (!authority.contains(u'%') &&
+        std::none_of(reservedDomains.cbegin(), reservedDomains.cend(),
+                     [&authority](const QString& domain) {
+                         return authority.contains(domain, Qt::CaseInsensitive);
+                     }))
+        return false;
+    const QString host = QUrl(text).host().toLower();
     static const QStringList exampleHosts = {u"example.org"_s, u"example.com"_s, u"example.net"_s};
     for (const QString& domain : reservedDomains) {
         if (host == domain || host.endsWith(u'.' + domain))
