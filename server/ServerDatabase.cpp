@@ -1,78 +1,23 @@
 #include "ServerDatabase.h"
 
 #include "Logging.h"
+#include "PostgresUrl.h"
 
 #include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
-#include <QMap>
-#include <QRegularExpression>
 #include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStandardPaths>
 #include <QStringList>
 #include <QUrl>
-#include <QUrlQuery>
 #include <QUuid>
 #include <algorithm>
 
 using namespace Qt::StringLiterals;
 
 namespace {
-
-// libpq parameters a PostgreSQL URL may carry after '?', as in libpq's own URIs
-// (?sslmode=verify-full&sslrootcert=/etc/ssl/pg-ca.pem). Anything else is refused rather
-// than ignored: a dropped sslmode would silently connect without TLS. The password is never
-// a parameter: libpq takes it from its own places (passfile, a service file, PGPASSWORD).
-const QStringList PostgresParameters = {
-    u"service"_s,
-    u"passfile"_s,
-    u"sslmode"_s,
-    u"sslrootcert"_s,
-    u"sslcert"_s,
-    u"sslkey"_s,
-    u"sslcrl"_s,
-    u"connect_timeout"_s,
-    u"application_name"_s,
-    u"target_session_attrs"_s,
-    u"keepalives"_s,
-    u"keepalives_idle"_s,
-    u"keepalives_interval"_s,
-    u"keepalives_count"_s,
-};
-
-// Qt's driver joins the options into libpq's "key=value key=value" string: a value with
-// a space, a quote, a backslash or ';' cannot pass through it intact.
-bool postgresOptions(const QUrlQuery& query, QString* options, QString* shown, QString* error)
-{
-    // The server waits on the database in its event loop (at start and when reconnecting
-    // after a lost connection): an unreachable host fails in seconds, not minutes.
-    QMap<QString, QString> values{{u"connect_timeout"_s, u"10"_s}};
-    QStringList given;
-    for (const auto& [key, value] : query.queryItems(QUrl::FullyDecoded)) {
-        if (!PostgresParameters.contains(key)) {
-            *error = ServerDatabase::tr("PostgreSQL URL parameter %1: not supported (use %2)")
-                         .arg(key, PostgresParameters.join(u", "_s));
-            return false;
-        }
-        static const QRegularExpression unsafe(u"[\\s'\"\\\\;]"_s);
-        if (value.isEmpty() || value.contains(unsafe)) {
-            *error = ServerDatabase::tr("PostgreSQL URL parameter %1: the value must not be empty "
-                                        "nor hold spaces, quotes, backslashes or ';'")
-                         .arg(key);
-            return false;
-        }
-        values.insert(key, value);
-        given.append(key + u'=' + value);
-    }
-    QStringList pairs;
-    for (auto it = values.cbegin(); it != values.cend(); ++it)
-        pairs.append(it.key() + u'=' + it.value());
-    *options = pairs.join(u';');
-    *shown = given.isEmpty() ? QString() : u"?"_s + given.join(u'&');
-    return true;
-}
 
 // Numbered migrations: migration N brings the schema from version N-1 to N. Never edit one
 // that has shipped; add the next.
@@ -172,41 +117,23 @@ bool ServerDatabase::open(const QString& url, QString* error)
         // Several instances may share the file: wait for a writer rather than fail.
         db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=10000"_s);
         m_description = u"sqlite://"_s + path;
-    } else if (url.startsWith(u"postgresql:"_s) || url.startsWith(u"postgres:"_s)) {
-        const QUrl parsed(url);
-        const QString name = parsed.path().mid(1);
-        // Other users of the machine read command lines (ps, /proc): a password there is
-        // public. libpq finds it itself when none is given.
-        if (!parsed.password().isEmpty() || url.contains(u"password="_s)) {
-            *error = tr("the PostgreSQL password must not be in --database, where every user "
-                        "of the machine can read it: put it in ~/.pgpass or the file named by "
-                        "PGPASSFILE (mode 0600, a line host:port:database:user:password), in a "
-                        "service file (?service=NAME, PGSERVICEFILE), or in PGPASSWORD");
+    } else if (PostgresUrl::isPostgresUrl(url)) {
+        PostgresUrl parsed;
+        if (!PostgresUrl::parse(url, &parsed, error))
             return false;
-        }
-        const bool service = QUrlQuery(parsed).hasQueryItem(u"service"_s);
-        if (!parsed.isValid() || (parsed.host().isEmpty() && !service) || name.isEmpty()) {
-            *error = tr("a PostgreSQL URL is postgresql://user@host:port/database");
-            return false;
-        }
         if (!QSqlDatabase::isDriverAvailable(u"QPSQL"_s)) {
             *error = tr("Qt's PostgreSQL driver (QPSQL) is not installed");
             return false;
         }
         db = QSqlDatabase::addDatabase(u"QPSQL"_s, m_connectionName);
-        db.setHostName(parsed.host());
-        if (parsed.port() > 0 || !service)
-            db.setPort(parsed.port(5432));
-        db.setDatabaseName(name);
-        db.setUserName(parsed.userName());
-        QString options;
-        QString shownOptions;
-        if (!postgresOptions(QUrlQuery(parsed), &options, &shownOptions, error))
-            return false;
-        db.setConnectOptions(options);
+        db.setHostName(parsed.hosts);
+        if (parsed.port > 0)
+            db.setPort(parsed.port);
+        db.setDatabaseName(parsed.database);
+        db.setUserName(parsed.userName);
+        db.setConnectOptions(parsed.connectOptions);
         m_postgres = true;
-        m_description = u"postgresql://"_s + parsed.host() + u':' +
-                        QString::number(parsed.port(5432)) + u'/' + name + shownOptions;
+        m_description = parsed.description;
     } else {
         *error = tr("unknown database URL (sqlite:///path or postgresql://...)");
         return false;
