@@ -27,13 +27,17 @@ const QString CancelledValue = u"cancelled"_s;
 
 // A record with its final result (or cancelled) whose latest version the server
 // acknowledged before the cut-off: a sample still waiting for its result is never due, nor
-// a record with a newer version still to send. julianday() reads the times whatever their
-// precision.
-const QString DueCondition =
-    u" FROM records r JOIN outbox o ON o.record_id = r.id"
-    " WHERE r.status = 'resulted' AND o.state = 'acknowledged' AND o.version = r.version"
-    " AND o.acknowledged_at IS NOT NULL AND julianday(o.acknowledged_at) < julianday(?)"
-    " AND NOT EXISTS (SELECT 1 FROM outbox n WHERE n.record_id = r.id AND n.version > o.version)"_s;
+// a record with a newer version still to send. The times are compared as instants
+// (julianday() on SQLite), whatever their precision.
+QString dueCondition(const Database& database)
+{
+    return u" FROM records r JOIN outbox o ON o.record_id = r.id"
+           " WHERE r.status = 'resulted' AND o.state = 'acknowledged' AND o.version = r.version"
+           " AND o.acknowledged_at IS NOT NULL AND "_s +
+           database.instantOf(u"o.acknowledged_at"_s) + u" < "_s + database.instantOf(u"?"_s) +
+           u" AND NOT EXISTS (SELECT 1 FROM outbox n WHERE n.record_id = r.id AND n.version > "
+           "o.version)"_s;
+}
 
 QString iso(const QDateTime& when)
 {
@@ -105,14 +109,15 @@ bool RecordPurge::countDue(const QDateTime& now, Report* report, QString* error)
         return false;
     Database& database = m_store.database();
     const QString cutoff = iso(report->acknowledgedBefore);
-    QSqlQuery& records = database.query(u"SELECT count(*)"_s + DueCondition);
+    QSqlQuery& records = database.query(u"SELECT count(*)"_s + dueCondition(database));
     records.bindValue(0, cutoff);
     if (!database.exec(records, error) || !records.next())
         return false;
     report->records = records.value(0).toInt();
     records.finish();
     QSqlQuery& drafts =
-        database.query(u"SELECT count(*) FROM drafts WHERE julianday(saved_at) < julianday(?)"_s);
+        database.query(u"SELECT count(*) FROM drafts WHERE "_s + database.instantOf(u"saved_at"_s) +
+                       u" < "_s + database.instantOf(u"?"_s));
     drafts.bindValue(0, cutoff);
     if (!database.exec(drafts, error) || !drafts.next())
         return false;
@@ -163,7 +168,7 @@ bool RecordPurge::selectDue(const QString& cutoff, QList<Due>* due, QString* err
     QSqlQuery& select =
         database.query(u"SELECT r.id, r.collected_day, r.correction, r.result, o.version, o.state, "
                        "o.acknowledged_at, o.state_mac"_s +
-                       DueCondition + u" ORDER BY r.rowid"_s);
+                       dueCondition(database) + u" ORDER BY r.rowid"_s);
     select.bindValue(0, cutoff);
     if (!database.exec(select, error))
         return false;
@@ -195,13 +200,15 @@ bool RecordPurge::eraseDue(const QList<Due>& due, const QDateTime& now, QString*
     // The result survives as a count; everything else that was sealed goes.
     ResultCounts counts;
     const QString updatedAt = iso(now);
-    QSqlQuery& erase = database.query(
-        u"UPDATE records SET status = 'purged',"
-        " tube_index = CAST('purged:' || id AS BLOB)," // NOT NULL UNIQUE; never a 32-byte MAC
-        " birth_name_index = NULL, usual_name_index = NULL,"
-        " collected_at = NULL, created_at = substr(created_at, 1, 10),"
-        " activation_pending = 0, updated_at = ?, "_s +
-        erasedBlocks() + u" WHERE id = ? AND status = 'resulted'"_s);
+    QSqlQuery& erase =
+        database.query(u"UPDATE records SET status = 'purged',"
+                       " tube_index = "_s +
+                       database.textAsBytes(u"'purged:' || id"_s) +
+                       u"," // NOT NULL UNIQUE; never a 32-byte MAC
+                       " birth_name_index = NULL, usual_name_index = NULL,"
+                       " collected_at = NULL, created_at = substr(created_at, 1, 10),"
+                       " activation_pending = 0, updated_at = ?, "_s +
+                       erasedBlocks() + u" WHERE id = ? AND status = 'resulted'"_s);
     QSqlQuery& versions = database.query(u"DELETE FROM record_versions WHERE record_id = ?"_s);
     QSqlQuery& buckets = database.query(u"DELETE FROM record_search WHERE record_id = ?"_s);
     QSqlQuery& entries = database.query(u"DELETE FROM result_entries WHERE record_id IN (?, ?)"_s);
@@ -266,7 +273,8 @@ bool RecordPurge::purgeDue(const QDateTime& now, Report* report, QString* error)
         return false;
 
     QSqlQuery& drafts =
-        database.query(u"DELETE FROM drafts WHERE julianday(saved_at) < julianday(?)"_s);
+        database.query(u"DELETE FROM drafts WHERE "_s + database.instantOf(u"saved_at"_s) +
+                       u" < "_s + database.instantOf(u"?"_s));
     drafts.bindValue(0, cutoff);
     if (!database.exec(drafts, error))
         return false;

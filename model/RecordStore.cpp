@@ -926,11 +926,12 @@ QList<RecordStore::AwaitingResult> RecordStore::awaitingResult(const QDateTime& 
     if (!m_store.require(Permission::ViewIdentity, error))
         return found;
     Database& database = m_store.database();
-    // collected_at carries its offset: julianday() compares the instants.
+    // collected_at carries its offset: compared as instants.
+    const QString collectedAt = database.instantOf(u"collected_at"_s);
     QSqlQuery& select = database.query(
         u"SELECT id, collected_at, specimen, identity_version FROM records WHERE status = "
-        "'sampled' AND damaged = 0 "
-        "AND julianday(collected_at) < julianday(?) ORDER BY julianday(collected_at)"_s);
+        "'sampled' AND damaged = 0 AND "_s +
+        collectedAt + u" < "_s + database.instantOf(u"?"_s) + u" ORDER BY "_s + collectedAt);
     select.bindValue(0, sampledBefore.toUTC().toString(Qt::ISODate));
     if (!database.exec(select, error))
         return found;

@@ -16,6 +16,7 @@
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QRegularExpression>
+#include <QSettings>
 #include <QSqlQuery>
 #include <QStandardPaths>
 #include <QVariant>
@@ -112,15 +113,48 @@ Store::~Store()
     signOut();
 }
 
+namespace {
+
+// A station's own settings, beside its store file: which site database it joined.
+QString stationSettingsPath()
+{
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation))
+        .filePath(u"station.ini"_s);
+}
+
+} // namespace
+
 QString Store::defaultPath()
 {
     const QString fromEnvironment = qEnvironmentVariable("SIDEP_DB");
     if (!fromEnvironment.isEmpty())
         return fromEnvironment;
+    const QString joined =
+        QSettings(stationSettingsPath(), QSettings::IniFormat).value(u"store"_s).toString();
+    if (isSiteDatabase(joined))
+        return joined;
+    return defaultFilePath();
+}
+
+QString Store::defaultFilePath()
+{
     // The local, not the roaming, folder: on Windows a roaming profile would copy the store
     // to a server at each log-off (on Linux both are ~/.local/share/<org>/<app>).
     const QString folder = QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation);
     return QDir(folder).filePath(u"sidep-store.db"_s);
+}
+
+bool Store::rememberLocation(const QString& location)
+{
+    QSettings settings(stationSettingsPath(), QSettings::IniFormat);
+    settings.setValue(u"store"_s, location);
+    settings.sync();
+    return settings.status() == QSettings::NoError;
+}
+
+bool Store::isSiteDatabase(const QString& location)
+{
+    return Database::isSiteDatabaseUrl(location);
 }
 
 bool Store::isValidUserName(const QString& name)
@@ -148,24 +182,40 @@ bool Store::initialize(const QString& path, const QString& siteFiness, const QSt
     }
     if (!isStrongEnough(adminPassword, adminName, error))
         return false;
-    if (QFileInfo::exists(path) && QFileInfo(path).size() > 0) {
-        *error = tr("a store already exists at %1").arg(path);
-        return false;
+    if (Database::isSiteDatabaseUrl(path)) {
+        if (!m_database.open(path, true, error))
+            return false;
+        if (!Store::siteFiness().isEmpty()) {
+            *error = tr("the site database %1 already holds a store").arg(m_database.path());
+            return false;
+        }
+    } else {
+        if (!Database::isFileLocation(path, error))
+            return false;
+        if (QFileInfo::exists(path) && QFileInfo(path).size() > 0) {
+            *error = tr("a store already exists at %1").arg(path);
+            return false;
+        }
+        if (!QDir().mkpath(QFileInfo(path).absolutePath())) {
+            *error = tr("cannot create the folder of %1").arg(path);
+            return false;
+        }
+        if (!m_database.open(path, true, error))
+            return false;
+        // Only the owner may read the file; SQLite gives the -wal and -shm files the same mode.
+        QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner);
     }
-    if (!QDir().mkpath(QFileInfo(path).absolutePath())) {
-        *error = tr("cannot create the folder of %1").arg(path);
-        return false;
-    }
-    if (!m_database.open(path, true, error))
-        return false;
-    // Only the owner may read the file; SQLite gives the -wal and -shm files the same mode.
-    QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner);
 
     SecureBytes dataKey = Crypto::randomKey();
     const SecureBytes recovery = Crypto::randomKey(RecoveryKeyBytes);
     Transaction transaction(m_database);
     if (!transaction.begin(error))
         return false;
+    // Under the write lock: another station may have initialised the site database first.
+    if (!Store::siteFiness().isEmpty()) {
+        *error = tr("the site database %1 already holds a store").arg(m_database.path());
+        return false;
+    }
     if (!m_database.setMetaValue(u"site.finess"_s, finess.canonical.toUtf8(), error) ||
         !m_database.setMetaValue(u"store.createdAt"_s, nowText().toUtf8(), error) ||
         !m_database.setMetaValue(
@@ -188,12 +238,20 @@ bool Store::initialize(const QString& path, const QString& siteFiness, const QSt
     return true;
 }
 
+bool Store::openSiteDatabase(const QString& url, bool* empty, QString* error)
+{
+    if (!m_database.open(url, true, error))
+        return false;
+    *empty = siteFiness().isEmpty();
+    return true;
+}
+
 bool Store::open(const QString& path, QString* error)
 {
     if (!m_database.open(path, false, error))
         return false;
     if (siteFiness().isEmpty()) {
-        *error = tr("%1 is not an initialised store").arg(path);
+        *error = tr("%1 is not an initialised store").arg(m_database.path());
         return false;
     }
     return true;
@@ -215,10 +273,11 @@ bool Store::setSetting(const QString& key, const QString& value, QString* error)
     if (!require(Permission::ManageSettings, error))
         return false;
     // The store's own bookkeeping shares the meta table; settings never overwrite it.
-    static const QStringList Reserved = {
-        u"site.finess"_s,    u"store.createdAt"_s,   u"store.id"_s,
-        u"store.id.mac"_s,   u"audit.head"_s,        u"labels.next"_s,
-        u"search.buckets"_s, u"stats.resultTally"_s, QString::fromLatin1(RecoverySlotKey)};
+    static const QStringList Reserved = {u"site.finess"_s,    u"store.createdAt"_s,
+                                         u"store.id"_s,       u"store.id.mac"_s,
+                                         u"audit.head"_s,     u"labels.next"_s,
+                                         u"search.buckets"_s, u"stats.resultTally"_s,
+                                         u"schema.version"_s, QString::fromLatin1(RecoverySlotKey)};
     // The sync settings have their own checks (SyncSettings): not through here.
     if (Reserved.contains(key) || key.startsWith(u"sync."_s)) {
         *error = tr("%1 is not a setting").arg(key);
@@ -561,7 +620,8 @@ bool Store::writeKeySlot(const QString& name, Role role, const SecureBytes& pass
                  "WHERE name = :name"_s);
     write.bindValue(u":name"_s, name);
     write.bindValue(u":role"_s, roleName(role));
-    write.bindValue(u":kdf"_s, kdf);
+    write.bindValue(
+        u":kdf"_s, QString::fromUtf8(kdf)); // a TEXT column (PostgreSQL would take bytes for bytea)
     write.bindValue(u":key"_s, wrapped);
     write.bindValue(u":now"_s, nowText());
     return m_database.exec(write, error);

@@ -32,9 +32,16 @@ public:
     Store(const Store&) = delete;
     Store& operator=(const Store&) = delete;
 
-    // Where the store lives when no path is given: $SIDEP_DB, else the platform's
-    // application-data folder.
+    // Where the store lives when none is given: $SIDEP_DB, else the site database this
+    // station joined (rememberLocation), else defaultFilePath().
     static QString defaultPath();
+    // A standalone station's store file, in the platform's application-data folder.
+    static QString defaultFilePath();
+    // Notes the site database this station joined, for defaultPath(): the GUI and sidepctl
+    // of the station then open it. False when the station's settings cannot be written.
+    static bool rememberLocation(const QString& location);
+    // A postgresql:// URL (a site database shared by stations) rather than a file.
+    static bool isSiteDatabase(const QString& location);
 
     // Creates a new store at `path` for the site, with its first administrator, and
     // returns the recovery key (to be shown once). Refuses an existing store.
@@ -42,6 +49,9 @@ public:
                                   const QString& adminName, const SecureBytes& adminPassword,
                                   QString* recoveryKey, QString* error);
     [[nodiscard]] bool open(const QString& path, QString* error);
+    // Opens a site database that may hold no store yet (the site's first station): `empty`
+    // tells, and initialize() then creates it. False, with why, when it cannot be reached.
+    [[nodiscard]] bool openSiteDatabase(const QString& url, bool* empty, QString* error);
     bool isOpen() const { return m_database.isOpen(); }
     // The store's file, for what lives beside it (the sync's lock file).
     QString filePath() const { return m_database.path(); }
@@ -127,6 +137,7 @@ private:
     friend class RecordSeal;
     friend class RecordStore;
     friend class ResultStore;
+    friend class SendingTurn;
     friend class SiteStatistics;
     friend class StoreIdentity;
     friend class StoreTestAccess;

@@ -1,9 +1,9 @@
 #include "SyncEngine.h"
 
 #include "FhirBundle.h"
-#include "FileLock.h"
 #include "Outbox.h"
 #include "RecordStore.h"
+#include "SendingTurn.h"
 #include "Store.h"
 #include "StoreIdentity.h"
 
@@ -230,11 +230,12 @@ void SyncEngine::checkStoreSequence(
     // Held from reading the sequence until the server's answer: a `sidepctl sync` beside the
     // GUI cannot have its lower sequence arrive after the GUI's higher one. A holder that
     // dies, even killed as it takes it, releases it with its process.
-    auto turn = std::make_shared<FileLock>(m_store.filePath() + u".sync-lock"_s);
-    if (!turn->tryLock()) {
+    auto turn = std::make_shared<SendingTurn>(m_store);
+    if (!turn->tryTake()) {
         done(StoreCheck::NotNow,
-             tr("another program is sending this store's records (sidepctl sync or another "
-                "window): this one tries again at its next round"));
+             tr("another program is sending this store's records (sidepctl sync, another "
+                "window, or another station of the site): this one tries again at its next "
+                "round"));
         return;
     }
     StoreIdentity::Checkpoint checkpoint;
@@ -248,7 +249,7 @@ void SyncEngine::checkStoreSequence(
                               {u"auditSequence"_s, double(checkpoint.sequence)}};
     m_transport->postStoreSequence(request, [turn, done = std::move(done)](
                                                 const SyncTransport::Reply& reply) {
-        turn->unlock();
+        turn->release();
         if (reply.networkError) {
             done(StoreCheck::Unreachable, reply.errorText);
         } else if (reply.httpStatus == 200 || reply.httpStatus == 404) {

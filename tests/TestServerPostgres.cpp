@@ -7,6 +7,7 @@
 
 #include "FhirBundle.h"
 #include "Outbox.h"
+#include "PostgresTestCluster.h"
 #include "RecordStore.h"
 #include "ResultStore.h"
 #include "ServerDatabase.h"
@@ -32,71 +33,13 @@
 
 using namespace Qt::StringLiterals;
 using namespace TestSupport;
+using PostgresTestCluster::Connection;
 
 namespace {
 
 // Records both workstations hold (B's store starts as a copy of A's), then each one's own.
 constexpr int SharedRecords = 80;
 constexpr int OwnRecords = 40;
-
-// A direct connection for the checks, closed and removed with this object.
-class Connection
-{
-public:
-    explicit Connection(const QString& url)
-        : m_name(u"check-"_s + QUuid::createUuid().toString(QUuid::WithoutBraces))
-    {
-        const QUrl parsed(url);
-        QSqlDatabase db = QSqlDatabase::addDatabase(u"QPSQL"_s, m_name);
-        db.setHostName(parsed.host());
-        db.setPort(parsed.port(5432));
-        db.setDatabaseName(parsed.path().mid(1));
-        db.setUserName(parsed.userName());
-        db.setPassword(parsed.password());
-        if (!db.open())
-            qWarning("cannot connect to %s: %s", qPrintable(url),
-                     qPrintable(db.lastError().text()));
-        else
-            exec(u"SET client_min_messages TO warning"_s); // no NOTICE for IF EXISTS
-    }
-    ~Connection()
-    {
-        QSqlDatabase::database(m_name, false).close();
-        QSqlDatabase::removeDatabase(m_name);
-    }
-    Connection(const Connection&) = delete;
-    Connection& operator=(const Connection&) = delete;
-
-    bool isOpen() const { return QSqlDatabase::database(m_name, false).isOpen(); }
-    // Every row of the query's result, its columns joined by '|'; empty on error (warned).
-    QStringList rows(const QString& sql) const
-    {
-        QSqlQuery query(QSqlDatabase::database(m_name, false));
-        QStringList out;
-        if (!query.exec(sql)) {
-            qWarning("%s: %s", qPrintable(sql), qPrintable(query.lastError().text()));
-            return out;
-        }
-        while (query.next()) {
-            QStringList columns;
-            for (int i = 0; i < query.record().count(); ++i)
-                columns.append(query.value(i).toString());
-            out.append(columns.join(u'|'));
-        }
-        return out;
-    }
-    bool exec(const QString& sql) const
-    {
-        QSqlQuery query(QSqlDatabase::database(m_name, false));
-        if (query.exec(sql))
-            return true;
-        qWarning("%s: %s", qPrintable(sql), qPrintable(query.lastError().text()));
-        return false;
-    }
-
-private:
-    QString m_name;
-};
 
 // `sidep-server serve` on a free port, not waited for: several can start at the same moment.
 struct Instance
@@ -182,13 +125,9 @@ private:
 
 void TestServerPostgres::initTestCase()
 {
-    QFile urlFile(qEnvironmentVariable("SIDEP_TEST_POSTGRES_URL_FILE"));
-    QVERIFY2(urlFile.open(QIODevice::ReadOnly),
-             "SIDEP_TEST_POSTGRES_URL_FILE must name the URL file of scripts/pg-test-cluster "
-             "(the CTest fixture PostgresClusterStart)");
-    m_url = QString::fromUtf8(urlFile.readAll()).trimmed();
-    QVERIFY2(m_url.startsWith(u"postgresql://"_s), qPrintable(m_url));
-    QVERIFY2(QSqlDatabase::isDriverAvailable(u"QPSQL"_s), "Qt's QPSQL driver is not installed");
+    QString why;
+    m_url = PostgresTestCluster::url(&why);
+    QVERIFY2(!m_url.isEmpty(), qPrintable(why));
     QVERIFY2(QFile::exists(qEnvironmentVariable("SIDEPCTL")),
              "SIDEPCTL must name the sidepctl executable");
     QVERIFY(m_pki.makePki());
@@ -196,13 +135,7 @@ void TestServerPostgres::initTestCase()
 
 QString TestServerPostgres::freshDatabase(const QString& name)
 {
-    Connection admin(m_url);
-    if (!admin.isOpen() || !admin.exec(u"DROP DATABASE IF EXISTS %1 WITH (FORCE)"_s.arg(name)) ||
-        !admin.exec(u"CREATE DATABASE %1"_s.arg(name)))
-        return {};
-    QUrl url(m_url);
-    url.setPath(u'/' + name);
-    return url.toString();
+    return PostgresTestCluster::freshDatabase(m_url, name);
 }
 
 void TestServerPostgres::instancesStartingTogetherMigrateOnce()

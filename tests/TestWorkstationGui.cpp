@@ -38,6 +38,7 @@
 #include <QListWidget>
 #include <QPainter>
 #include <QPushButton>
+#include <QRadioButton>
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QSet>
@@ -133,6 +134,13 @@ void TestWorkstationGui::firstStartWizardCreatesTheStore()
     SetupWizard* wizard = window.setupWizard();
     QVERIFY(wizard);
     QTRY_VERIFY(wizard->isVisible());
+
+    // A standalone station unless told to join a site database.
+    QCOMPARE(wizard->currentPage()->objectName(), u"deploymentPage"_s);
+    QVERIFY(find<QRadioButton>(wizard, u"standaloneRadioButton"_s)->isChecked());
+    QVERIFY(!find<QLineEdit>(wizard, u"siteDatabaseLineEdit"_s)->isEnabled());
+    wizard->next();
+    QCOMPARE(wizard->currentPage()->objectName(), u"sitePage"_s);
 
     // A wrong FINESS keeps the wizard on its first page, with the reason.
     typeInto(find<QLineEdit>(wizard, u"siteFinessLineEdit"_s), u"750712185"_s);

@@ -799,6 +799,30 @@
         <source>the backup to %1 failed: %2</source>
         <translation>the backup to %1 failed: %2</translation>
     </message>
+    <message>
+        <source>the site database cannot be reached: nothing of this action was saved, what was saved before is intact; try again when the network or the database is back</source>
+        <translation>the site database cannot be reached: nothing of this action was saved, what was saved before is intact; try again when the network or the database is back</translation>
+    </message>
+    <message>
+        <source>%1 is neither a file path nor a site database URL (postgresql://...)</source>
+        <translation>%1 is neither a file path nor a site database URL (postgresql://...)</translation>
+    </message>
+    <message>
+        <source>Qt&apos;s PostgreSQL driver (QPSQL) is not installed: a site database cannot be used (Debian package libqt6sql6-psql)</source>
+        <translation>Qt&apos;s PostgreSQL driver (QPSQL) is not installed: a site database cannot be used (Debian package libqt6sql6-psql)</translation>
+    </message>
+    <message>
+        <source>cannot reach the site database %1: %2</source>
+        <translation>cannot reach the site database %1: %2</translation>
+    </message>
+    <message>
+        <source>no store in the site database %1 (create one with &apos;sidepctl init&apos;)</source>
+        <translation>no store in the site database %1 (create one with &apos;sidepctl init&apos;)</translation>
+    </message>
+    <message>
+        <source>a site database is backed up on its server (pg_dump, base backups), not by a station: see the site database section of the README</source>
+        <translation>a site database is backed up on its server (pg_dump, base backups), not by a station: see the site database section of the README</translation>
+    </message>
 </context>
 <context>
     <name>DraftStore</name>
@@ -1643,6 +1667,37 @@
     <message>
         <source>INS %1 (wrong: to read again)</source>
         <translation>INS %1 (wrong: to read again)</translation>
+    </message>
+</context>
+<context>
+    <name>PostgresUrl</name>
+    <message>
+        <source>PostgreSQL URL: %1 is not a host or host:port</source>
+        <translation>PostgreSQL URL: %1 is not a host or host:port</translation>
+    </message>
+    <message>
+        <source>PostgreSQL URL: port %1 is not from 1 to 65535</source>
+        <translation>PostgreSQL URL: port %1 is not from 1 to 65535</translation>
+    </message>
+    <message>
+        <source>a PostgreSQL URL is postgresql://user@host:port/database</source>
+        <translation>a PostgreSQL URL is postgresql://user@host:port/database</translation>
+    </message>
+    <message>
+        <source>the PostgreSQL password must not be in the URL, where every user of the machine can read it: put it in ~/.pgpass or the file named by PGPASSFILE (mode 0600, a line host:port:database:user:password), in a service file (?service=NAME, PGSERVICEFILE), or in PGPASSWORD</source>
+        <translation>the PostgreSQL password must not be in the URL, where every user of the machine can read it: put it in ~/.pgpass or the file named by PGPASSFILE (mode 0600, a line host:port:database:user:password), in a service file (?service=NAME, PGSERVICEFILE), or in PGPASSWORD</translation>
+    </message>
+    <message>
+        <source>PostgreSQL URL: the user name must not hold spaces, quotes, backslashes or &apos;;&apos;</source>
+        <translation>PostgreSQL URL: the user name must not hold spaces, quotes, backslashes or &apos;;&apos;</translation>
+    </message>
+    <message>
+        <source>PostgreSQL URL parameter %1: not supported (use %2)</source>
+        <translation>PostgreSQL URL parameter %1: not supported (use %2)</translation>
+    </message>
+    <message>
+        <source>PostgreSQL URL parameter %1: the value must not be empty nor hold spaces, quotes, backslashes or &apos;;&apos;</source>
+        <translation>PostgreSQL URL parameter %1: the value must not be empty nor hold spaces, quotes, backslashes or &apos;;&apos;</translation>
     </message>
 </context>
 <context>
@@ -3258,6 +3313,38 @@
         <source>The two passwords differ.</source>
         <translation>The two passwords differ.</translation>
     </message>
+    <message>
+        <source>This workstation</source>
+        <translation>This workstation</translation>
+    </message>
+    <message>
+        <source>A standalone station keeps its records on this computer. The stations of a site that shares one database (PostgreSQL, set up by the site&apos;s administrator) see the same records, accounts and labels.</source>
+        <translation>A standalone station keeps its records on this computer. The stations of a site that shares one database (PostgreSQL, set up by the site&apos;s administrator) see the same records, accounts and labels.</translation>
+    </message>
+    <message>
+        <source>&amp;1 Standalone station (the records on this computer)</source>
+        <translation>&amp;1 Standalone station (the records on this computer)</translation>
+    </message>
+    <message>
+        <source>&amp;2 Join the site database</source>
+        <translation>&amp;2 Join the site database</translation>
+    </message>
+    <message>
+        <source>Site database address</source>
+        <translation>Site database address</translation>
+    </message>
+    <message>
+        <source>postgresql://user@host/database?sslmode=verify-full</source>
+        <translation>postgresql://user@host/database?sslmode=verify-full</translation>
+    </message>
+    <message>
+        <source>Site database: the address starts with postgresql:// (ask the site&apos;s administrator for it)</source>
+        <translation>Site database: the address starts with postgresql:// (ask the site&apos;s administrator for it)</translation>
+    </message>
+    <message>
+        <source>Site database: %1</source>
+        <translation>Site database: %1</translation>
+    </message>
 </context>
 <context>
     <name>SidepCtl</name>
@@ -3931,10 +4018,6 @@
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <source>the store (default: $SIDEP_DB, else the application-data folder)</source>
-        <translation>the store (default: $SIDEP_DB, else the application-data folder)</translation>
-    </message>
-    <message>
         <source>the account to sign in with</source>
         <translation>the account to sign in with</translation>
     </message>
@@ -4140,6 +4223,10 @@
         <source>%1 needs %2</source>
         <translation>%1 needs %2</translation>
     </message>
+    <message>
+        <source>the store: a file, or a site database (postgresql://user@host/name); default: $SIDEP_DB, else a file in the application-data folder</source>
+        <translation>the store: a file, or a site database (postgresql://user@host/name); default: $SIDEP_DB, else a file in the application-data folder</translation>
+    </message>
 </context>
 <context>
     <name>SignInWidget</name>
@@ -4280,6 +4367,10 @@
         <source>%1: must be a whole number from 1 to %2</source>
         <translation>%1: must be a whole number from 1 to %2</translation>
     </message>
+    <message>
+        <source>the site database %1 already holds a store</source>
+        <translation>the site database %1 already holds a store</translation>
+    </message>
 </context>
 <context>
     <name>StoreIdentity</name>
@@ -4315,16 +4406,16 @@
         <translation>the server did not answer for this record</translation>
     </message>
     <message>
-        <source>another program is sending this store&apos;s records (sidepctl sync or another window): this one tries again at its next round</source>
-        <translation>another program is sending this store&apos;s records (sidepctl sync or another window): this one tries again at its next round</translation>
-    </message>
-    <message>
         <source>this store went back in time: the national server saw it further on, so an older copy of the store file was put back. Nothing is sent until an administrator checks it (sidepctl db verify and audit verify) and, for a backup put back on purpose, runs sidepctl db restored (server: %1)</source>
         <translation>this store went back in time: the national server saw it further on, so an older copy of the store file was put back. Nothing is sent until an administrator checks it (sidepctl db verify and audit verify) and, for a backup put back on purpose, runs sidepctl db restored (server: %1)</translation>
     </message>
     <message>
         <source>the server answered HTTP %1</source>
         <translation>the server answered HTTP %1</translation>
+    </message>
+    <message>
+        <source>another program is sending this store&apos;s records (sidepctl sync, another window, or another station of the site): this one tries again at its next round</source>
+        <translation>another program is sending this store&apos;s records (sidepctl sync, another window, or another station of the site): this one tries again at its next round</translation>
     </message>
 </context>
 <context>

@@ -799,6 +799,30 @@
         <source>the backup to %1 failed: %2</source>
         <translation>la sauvegarde dans %1 a échoué : %2</translation>
     </message>
+    <message>
+        <source>the site database cannot be reached: nothing of this action was saved, what was saved before is intact; try again when the network or the database is back</source>
+        <translation>la base du site est injoignable : rien de cette action n&apos;a été enregistré, ce qui l&apos;était auparavant est intact ; réessayez quand le réseau ou la base sera revenu</translation>
+    </message>
+    <message>
+        <source>%1 is neither a file path nor a site database URL (postgresql://...)</source>
+        <translation>%1 n&apos;est ni un chemin de fichier ni l&apos;adresse d&apos;une base de site (postgresql://...)</translation>
+    </message>
+    <message>
+        <source>Qt&apos;s PostgreSQL driver (QPSQL) is not installed: a site database cannot be used (Debian package libqt6sql6-psql)</source>
+        <translation>le pilote PostgreSQL de Qt (QPSQL) n&apos;est pas installé : une base de site ne peut pas être utilisée (paquet Debian libqt6sql6-psql)</translation>
+    </message>
+    <message>
+        <source>cannot reach the site database %1: %2</source>
+        <translation>impossible de joindre la base du site %1 : %2</translation>
+    </message>
+    <message>
+        <source>no store in the site database %1 (create one with &apos;sidepctl init&apos;)</source>
+        <translation>aucune base SI-DEP dans la base du site %1 (créez-la avec « sidepctl init »)</translation>
+    </message>
+    <message>
+        <source>a site database is backed up on its server (pg_dump, base backups), not by a station: see the site database section of the README</source>
+        <translation>une base de site se sauvegarde sur son serveur (pg_dump, sauvegardes de base), pas depuis un poste : voir la partie du README sur la base du site</translation>
+    </message>
 </context>
 <context>
     <name>DraftStore</name>
@@ -1643,6 +1667,37 @@
     <message>
         <source>INS %1 (wrong: to read again)</source>
         <translation>INS %1 (erroné : à relire)</translation>
+    </message>
+</context>
+<context>
+    <name>PostgresUrl</name>
+    <message>
+        <source>PostgreSQL URL: %1 is not a host or host:port</source>
+        <translation>adresse PostgreSQL : %1 n&apos;est pas un hôte ni hôte:port</translation>
+    </message>
+    <message>
+        <source>PostgreSQL URL: port %1 is not from 1 to 65535</source>
+        <translation>adresse PostgreSQL : le port %1 n&apos;est pas compris entre 1 et 65535</translation>
+    </message>
+    <message>
+        <source>a PostgreSQL URL is postgresql://user@host:port/database</source>
+        <translation>une adresse PostgreSQL s&apos;écrit postgresql://utilisateur@hôte:port/base</translation>
+    </message>
+    <message>
+        <source>the PostgreSQL password must not be in the URL, where every user of the machine can read it: put it in ~/.pgpass or the file named by PGPASSFILE (mode 0600, a line host:port:database:user:password), in a service file (?service=NAME, PGSERVICEFILE), or in PGPASSWORD</source>
+        <translation>le mot de passe PostgreSQL ne doit pas figurer dans l&apos;adresse, que tout utilisateur de la machine peut lire : placez-le dans ~/.pgpass ou dans le fichier désigné par PGPASSFILE (mode 0600, une ligne hôte:port:base:utilisateur:mot de passe), dans un fichier de service (?service=NOM, PGSERVICEFILE) ou dans PGPASSWORD</translation>
+    </message>
+    <message>
+        <source>PostgreSQL URL: the user name must not hold spaces, quotes, backslashes or &apos;;&apos;</source>
+        <translation>adresse PostgreSQL : le nom d&apos;utilisateur ne doit contenir ni espace, ni guillemet, ni barre oblique inverse, ni « ; »</translation>
+    </message>
+    <message>
+        <source>PostgreSQL URL parameter %1: not supported (use %2)</source>
+        <translation>paramètre %1 de l&apos;adresse PostgreSQL : non pris en charge (utilisez %2)</translation>
+    </message>
+    <message>
+        <source>PostgreSQL URL parameter %1: the value must not be empty nor hold spaces, quotes, backslashes or &apos;;&apos;</source>
+        <translation>paramètre %1 de l&apos;adresse PostgreSQL : la valeur ne doit être ni vide ni contenir d&apos;espace, de guillemet, de barre oblique inverse ou de « ; »</translation>
     </message>
 </context>
 <context>
@@ -3258,6 +3313,38 @@
         <source>The two passwords differ.</source>
         <translation>Les deux mots de passe sont différents.</translation>
     </message>
+    <message>
+        <source>This workstation</source>
+        <translation>Ce poste</translation>
+    </message>
+    <message>
+        <source>A standalone station keeps its records on this computer. The stations of a site that shares one database (PostgreSQL, set up by the site&apos;s administrator) see the same records, accounts and labels.</source>
+        <translation>Un poste autonome conserve ses fiches sur cet ordinateur. Les postes d&apos;un site qui partagent une base (PostgreSQL, mise en place par l&apos;administrateur du site) voient les mêmes fiches, comptes et étiquettes.</translation>
+    </message>
+    <message>
+        <source>&amp;1 Standalone station (the records on this computer)</source>
+        <translation>&amp;1 Poste autonome (les fiches sur cet ordinateur)</translation>
+    </message>
+    <message>
+        <source>&amp;2 Join the site database</source>
+        <translation>&amp;2 Rejoindre la base du site</translation>
+    </message>
+    <message>
+        <source>Site database address</source>
+        <translation>Adresse de la base du site</translation>
+    </message>
+    <message>
+        <source>postgresql://user@host/database?sslmode=verify-full</source>
+        <translation>postgresql://utilisateur@hôte/base?sslmode=verify-full</translation>
+    </message>
+    <message>
+        <source>Site database: the address starts with postgresql:// (ask the site&apos;s administrator for it)</source>
+        <translation>Base du site : l&apos;adresse commence par postgresql:// (demandez-la à l&apos;administrateur du site)</translation>
+    </message>
+    <message>
+        <source>Site database: %1</source>
+        <translation>Base du site : %1</translation>
+    </message>
 </context>
 <context>
     <name>SidepCtl</name>
@@ -3931,10 +4018,6 @@
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <source>the store (default: $SIDEP_DB, else the application-data folder)</source>
-        <translation>la base (par défaut : $SIDEP_DB, sinon le dossier des données de l&apos;application)</translation>
-    </message>
-    <message>
         <source>the account to sign in with</source>
         <translation>le compte avec lequel se connecter</translation>
     </message>
@@ -4141,6 +4224,10 @@ rôle), 5 introuvable, 6 erreur de la base, 7 synchronisation incomplète
         <source>%1 needs %2</source>
         <translation>%1 nécessite %2</translation>
     </message>
+    <message>
+        <source>the store: a file, or a site database (postgresql://user@host/name); default: $SIDEP_DB, else a file in the application-data folder</source>
+        <translation>la base : un fichier, ou la base du site (postgresql://utilisateur@hôte/nom) ; par défaut : $SIDEP_DB, sinon un fichier du dossier de données de l&apos;application</translation>
+    </message>
 </context>
 <context>
     <name>SignInWidget</name>
@@ -4281,6 +4368,10 @@ rôle), 5 introuvable, 6 erreur de la base, 7 synchronisation incomplète
         <source>%1: must be a whole number from 1 to %2</source>
         <translation>%1 : doit être un nombre entier de 1 à %2</translation>
     </message>
+    <message>
+        <source>the site database %1 already holds a store</source>
+        <translation>la base du site %1 contient déjà une base SI-DEP</translation>
+    </message>
 </context>
 <context>
     <name>StoreIdentity</name>
@@ -4316,16 +4407,16 @@ rôle), 5 introuvable, 6 erreur de la base, 7 synchronisation incomplète
         <translation>le serveur n&apos;a pas répondu pour cette fiche</translation>
     </message>
     <message>
-        <source>another program is sending this store&apos;s records (sidepctl sync or another window): this one tries again at its next round</source>
-        <translation>un autre programme envoie les fiches de cette base (sidepctl sync ou une autre fenêtre) : celui-ci réessaie à son prochain cycle</translation>
-    </message>
-    <message>
         <source>this store went back in time: the national server saw it further on, so an older copy of the store file was put back. Nothing is sent until an administrator checks it (sidepctl db verify and audit verify) and, for a backup put back on purpose, runs sidepctl db restored (server: %1)</source>
         <translation>cette base est revenue en arrière dans le temps : le serveur national l&apos;a vue plus avancée, une copie plus ancienne du fichier de la base a donc été remise en place. Rien n&apos;est envoyé tant qu&apos;un administrateur ne l&apos;a pas vérifiée (sidepctl db verify et audit verify) et, pour une sauvegarde remise en place volontairement, n&apos;a pas lancé sidepctl db restored (serveur : %1)</translation>
     </message>
     <message>
         <source>the server answered HTTP %1</source>
         <translation>le serveur a répondu HTTP %1</translation>
+    </message>
+    <message>
+        <source>another program is sending this store&apos;s records (sidepctl sync, another window, or another station of the site): this one tries again at its next round</source>
+        <translation>un autre programme envoie les fiches de cette base (sidepctl sync, une autre fenêtre ou un autre poste du site) : celui-ci réessaiera à son prochain tour</translation>
     </message>
 </context>
 <context>

@@ -187,18 +187,26 @@ MainWindow::~MainWindow() = default;
 
 void MainWindow::start()
 {
-    if (QFileInfo::exists(m_storePath)) {
+    const bool site = Store::isSiteDatabase(m_storePath);
+    if (site || QFileInfo::exists(m_storePath)) {
         QString error;
-        if (!m_store.open(m_storePath, &error)) {
+        // A site database without a store yet: this is the site's first station.
+        bool empty = false;
+        const bool opened = site ? m_store.openSiteDatabase(m_storePath, &empty, &error)
+                                 : m_store.open(m_storePath, &error);
+        if (!opened) {
             MessageBox::information(this, tr("The store cannot be opened"), error);
             return;
         }
-        showSignIn();
-        return;
+        if (!empty) {
+            showSignIn();
+            return;
+        }
     }
     m_wizard = new SetupWizard(m_store, m_storePath, this);
     m_wizard->setObjectName(u"setupWizard"_s);
     connect(m_wizard, &QWizard::accepted, this, [this] {
+        m_storePath = m_wizard->storeLocation();
         m_store.signOut(); // the wizard's administrator signs in like everyone else
         m_wizard->deleteLater();
         m_wizard = nullptr;

@@ -12,9 +12,23 @@ SetupWizard::SetupWizard(Store& store, const QString& storePath, QWidget* parent
     , m_ui(std::make_unique<Ui::SetupWizard>())
     , m_store(store)
     , m_storePath(storePath)
+    , m_fileLocation(Store::isSiteDatabase(storePath) ? Store::defaultFilePath() : storePath)
 {
     m_ui->setupUi(this);
     setOption(QWizard::NoCancelButton, false);
+    connect(m_ui->siteDatabaseRadioButton, &QRadioButton::toggled, this, [this](bool site) {
+        m_ui->siteDatabaseLineEdit->setEnabled(site);
+        if (site)
+            m_ui->siteDatabaseLineEdit->setFocus();
+    });
+    if (Store::isSiteDatabase(storePath))
+        proposeSiteDatabase(storePath);
+}
+
+void SetupWizard::proposeSiteDatabase(const QString& url)
+{
+    m_ui->siteDatabaseRadioButton->setChecked(true);
+    m_ui->siteDatabaseLineEdit->setText(url);
 }
 
 SetupWizard::~SetupWizard() = default;
@@ -26,6 +40,8 @@ QString SetupWizard::adminName() const
 
 bool SetupWizard::validateCurrentPage()
 {
+    if (currentPage() == m_ui->deploymentPage)
+        return acceptDeploymentPage();
     if (currentPage() == m_ui->sitePage)
         return acceptSitePage();
     if (currentPage() == m_ui->adminPage)
@@ -36,6 +52,41 @@ bool SetupWizard::validateCurrentPage()
         return false;
     }
     return QWizard::validateCurrentPage();
+}
+
+bool SetupWizard::acceptDeploymentPage()
+{
+    // QWizard::done() validates the page once more before it accepts.
+    if (m_joined)
+        return true;
+    m_ui->deploymentMessageLabel->clear();
+    if (!m_ui->siteDatabaseRadioButton->isChecked()) {
+        m_storePath = m_fileLocation;
+        return true;
+    }
+    const QString url = m_ui->siteDatabaseLineEdit->text().trimmed();
+    if (!Store::isSiteDatabase(url)) {
+        m_ui->deploymentMessageLabel->setText(
+            tr("Site database: the address starts with postgresql:// (ask the site's "
+               "administrator for it)"));
+        m_ui->siteDatabaseLineEdit->setFocus();
+        return false;
+    }
+    QString error;
+    bool empty = false;
+    if (!m_store.openSiteDatabase(url, &empty, &error)) {
+        m_ui->deploymentMessageLabel->setText(tr("Site database: %1").arg(error));
+        m_ui->siteDatabaseLineEdit->setFocus();
+        return false;
+    }
+    m_storePath = url;
+    if (empty)
+        return true; // the site's first station creates its store on the next pages
+    // The site's store exists: this station joins it, and its users sign in as at any other.
+    Store::rememberLocation(url);
+    m_joined = true;
+    QMetaObject::invokeMethod(this, &QWizard::accept, Qt::QueuedConnection);
+    return false;
 }
 
 bool SetupWizard::acceptSitePage()
@@ -79,6 +130,8 @@ bool SetupWizard::createStore()
         m_ui->adminMessageLabel->setText(error);
         return false;
     }
+    if (Store::isSiteDatabase(m_storePath))
+        Store::rememberLocation(m_storePath);
     const QString siteName = m_ui->siteNameLineEdit->text().trimmed();
     if (!siteName.isEmpty() && !m_store.setSetting(u"site.name"_s, siteName, &error))
         m_ui->adminMessageLabel->setText(error);

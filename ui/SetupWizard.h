@@ -8,9 +8,11 @@ class SetupWizard;
 }
 class Store;
 
-// First start on an empty machine: the site's FINESS and name, the first administrator,
-// then the recovery key, shown once, with a confirmation that it was kept. The store is
-// created when the administrator page is accepted.
+// First start on an empty machine: a standalone station (a store file) or one that joins
+// its site's database (a postgresql:// URL). Joining a database that holds the site's
+// store ends here; otherwise the site's FINESS and name, the first administrator, then the
+// recovery key, shown once, with a confirmation that it was kept. The store is created
+// when the administrator page is accepted.
 class SetupWizard : public QWizard
 {
     Q_OBJECT
@@ -20,16 +22,24 @@ public:
     ~SetupWizard() override;
 
     QString adminName() const;
+    // Where the store is: the file path given, or the site database joined.
+    QString storeLocation() const { return m_storePath; }
+    // Chooses "join the site database" with this address (a station started on a URL that
+    // holds no store yet).
+    void proposeSiteDatabase(const QString& url);
 
 protected:
     bool validateCurrentPage() override;
 
 private:
+    bool acceptDeploymentPage();
     bool acceptSitePage();
     bool createStore();
 
     std::unique_ptr<Ui::SetupWizard> m_ui;
     Store& m_store;
     QString m_storePath;
+    const QString m_fileLocation; // the standalone station's file
     bool m_created = false;
+    bool m_joined = false; // joined a site database that holds the site's store
 };

@@ -39,7 +39,9 @@ int main(int argc, char* argv[])
     parser.setApplicationDescription(u"SI-DEP sampling portal"_s);
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption dbOption(u"db"_s, u"The store file."_s, u"FILE"_s);
+    const QCommandLineOption dbOption(
+        u"db"_s, u"The store: a file, or a site database (postgresql://user@host/name)."_s,
+        u"FILE|URL"_s);
     const QCommandLineOption languageOption(u"language"_s, u"fr (default) or en."_s, u"LANG"_s);
     parser.addOption(dbOption);
     parser.addOption(languageOption);

@@ -144,9 +144,10 @@ QString Command::usage() const
 const QList<CommandOption>& SidepCtl::globalOptions()
 {
     static const QList<CommandOption> options = {
-        {u"db"_s, u"FILE"_s, false,
+        {u"db"_s, u"FILE|URL"_s, false,
          QT_TRANSLATE_NOOP("SidepCtl",
-                           "the store (default: $SIDEP_DB, else the application-data folder)")},
+                           "the store: a file, or a site database (postgresql://user@host/name); "
+                           "default: $SIDEP_DB, else a file in the application-data folder")},
         {u"user"_s, u"NAME"_s, false, QT_TRANSLATE_NOOP("SidepCtl", "the account to sign in with")},
         {u"password-stdin"_s,
          {},

@@ -1,0 +1,331 @@
+// The store on a site PostgreSQL database, shared by the stations of a sampling site: the
+// throw-away cluster of the CTest fixture (scripts/pg-test-cluster). sidepctl creates a
+// site database and works on it as on a file; a URL that reaches no database is refused
+// and never becomes a file; two stations (two sidepctl processes) save at once with nothing
+// lost, duplicated or out of the audit chain; a lab station results tubes sampled at
+// another; the database holds no identifying byte; a station whose database restarts says
+// so plainly, keeps what was saved, and goes on when the database is back.
+
+#include "PostgresTestCluster.h"
+#include "RecordStore.h"
+#include "SidepCtl.h"
+#include "SidepCtlRun.h"
+#include "Store.h"
+#include "TestSupport.h"
+
+#include <QDir>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace TestSupport;
+using PostgresTestCluster::Connection;
+
+namespace {
+
+QByteArray line(const QString& text)
+{
+    return text.toUtf8() + '\n';
+}
+
+} // namespace
+
+class TestSiteDatabase : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void aLocationThatIsNoStoreIsRefusedAndMakesNoFile_data();
+    void aLocationThatIsNoStoreIsRefusedAndMakesNoFile();
+    void aSiteDatabaseWorksAsAStoreFileDoes();
+    void twoStationsSaveAtOnce();
+    void theDatabaseHoldsNoIdentifyingByte();
+    void aStationWhoseDatabaseRestartsGoesOn();
+
+private:
+    // A fresh site database with the accounts admin, nurse and lab: its URL.
+    QString siteWithAccounts(const QString& name);
+    SidepCtlRun as(const QString& db, const QString& user, const QStringList& arguments,
+                   const QByteArray& more = {});
+    QStringList tubesListed(const QString& db);
+
+    QString m_clusterUrl;
+};
+
+void TestSiteDatabase::initTestCase()
+{
+    QString why;
+    m_clusterUrl = PostgresTestCluster::url(&why);
+    QVERIFY2(!m_clusterUrl.isEmpty(), qPrintable(why));
+    QVERIFY2(QFile::exists(qEnvironmentVariable("SIDEPCTL")), "SIDEPCTL must name sidepctl");
+    QVERIFY2(QFile::exists(qEnvironmentVariable("PG_TEST_CLUSTER")),
+             "PG_TEST_CLUSTER must name scripts/pg-test-cluster");
+}
+
+QString TestSiteDatabase::siteWithAccounts(const QString& name)
+{
+    const QString db = PostgresTestCluster::freshDatabase(m_clusterUrl, name);
+    if (db.isEmpty())
+        return {};
+    const SidepCtlRun created =
+        runSidepCtl({u"--db"_s, db, u"--password-stdin"_s, u"init"_s, u"--site-finess"_s,
+                     SiteFiness, u"--admin"_s, AdminName},
+                    line(Password));
+    if (created.code != SidepCtl::Success) {
+        qWarning("init: %s", qPrintable(created.err));
+        return {};
+    }
+    for (const auto& [user, role] : {std::pair{NurseName, u"nurse"_s}, {LabName, u"lab"_s}}) {
+        const SidepCtlRun added =
+            as(db, AdminName, {u"user"_s, u"add"_s, user, u"--role"_s, role}, line(Password));
+        if (added.code != SidepCtl::Success) {
+            qWarning("user add: %s", qPrintable(added.err));
+            return {};
+        }
+    }
+    return db;
+}
+
+SidepCtlRun TestSiteDatabase::as(const QString& db, const QString& user,
+                                 const QStringList& arguments, const QByteArray& more)
+{
+    return runSidepCtl(QStringList{u"--db"_s, db, u"--user"_s, user, u"--password-stdin"_s} +
+                           arguments,
+                       line(Password) + more);
+}
+
+QStringList TestSiteDatabase::tubesListed(const QString& db)
+{
+    const SidepCtlRun listed = as(db, NurseName, {u"record"_s, u"list"_s});
+    if (listed.code != SidepCtl::Success)
+        qWarning("record list: %s", qPrintable(listed.err));
+    QStringList tubes;
+    for (const QString& row : listed.out.split(u'\n', Qt::SkipEmptyParts))
+        tubes.append(row.section(u'\t', 1, 1));
+    return tubes;
+}
+
+void TestSiteDatabase::aLocationThatIsNoStoreIsRefusedAndMakesNoFile_data()
+{
+    QTest::addColumn<QString>("location");
+    QTest::addColumn<QString>("reason");
+    // Port 1 on loopback: nothing listens there.
+    QTest::newRow("no server")
+        << u"postgresql://sidep@127.0.0.1:1/sidep"_s
+        << u"cannot reach the site database postgresql://127.0.0.1:1/sidep"_s;
+    QTest::newRow("a password in the URL")
+        << u"postgresql://sidep:secret@127.0.0.1:1/sidep"_s << u"password must not be in the URL"_s;
+    QTest::newRow("an unknown parameter")
+        << u"postgresql://sidep@127.0.0.1:1/sidep?ssl=1"_s << u"parameter ssl: not supported"_s;
+    QTest::newRow("no database name")
+        << u"postgresql://sidep@127.0.0.1:1/"_s << u"postgresql://user@host:port/database"_s;
+    QTest::newRow("another scheme")
+        << u"sqlite:///tmp/store.db"_s << u"neither a file path nor a site database URL"_s;
+    QTest::newRow("a misspelt scheme") << u"postgressql://sidep@127.0.0.1/sidep"_s
+                                       << u"neither a file path nor a site database URL"_s;
+}
+
+void TestSiteDatabase::aLocationThatIsNoStoreIsRefusedAndMakesNoFile()
+{
+    QFETCH(QString, location);
+    QFETCH(QString, reason);
+    QTemporaryDir folder;
+    QVERIFY(folder.isValid());
+    const QString before = QDir::currentPath();
+    QVERIFY(QDir::setCurrent(folder.path()));
+    const SidepCtlRun created =
+        runSidepCtl({u"--db"_s, location, u"--password-stdin"_s, u"init"_s, u"--site-finess"_s,
+                     SiteFiness, u"--admin"_s, AdminName},
+                    line(Password));
+    const SidepCtlRun listed = as(location, NurseName, {u"record"_s, u"list"_s});
+    QVERIFY(QDir::setCurrent(before));
+    QCOMPARE_NE(created.code, int(SidepCtl::Success));
+    QVERIFY2(created.err.contains(reason), qPrintable(created.err));
+    QCOMPARE_NE(listed.code, int(SidepCtl::Success));
+    QVERIFY2(listed.err.contains(reason), qPrintable(listed.err));
+    QVERIFY2(!created.all().contains(u"secret"_s), qPrintable(created.all()));
+    // Nothing was made in the working folder, under any name.
+    QCOMPARE(QDir(folder.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden),
+             QStringList());
+}
+
+void TestSiteDatabase::aSiteDatabaseWorksAsAStoreFileDoes()
+{
+    const QString db = siteWithAccounts(u"site_works"_s);
+    QVERIFY(!db.isEmpty());
+    // A database without a store is told apart from an unreachable one.
+    const QString empty = PostgresTestCluster::freshDatabase(m_clusterUrl, u"site_empty"_s);
+    const SidepCtlRun none = as(empty, NurseName, {u"record"_s, u"list"_s});
+    QVERIFY2(none.err.contains(u"no store in the site database"_s), qPrintable(none.err));
+
+    // A second init on the same database is refused: it would replace the site's keys.
+    const SidepCtlRun again =
+        runSidepCtl({u"--db"_s, db, u"--password-stdin"_s, u"init"_s, u"--site-finess"_s,
+                     SiteFiness, u"--admin"_s, u"other"_s},
+                    line(Password));
+    QCOMPARE_NE(again.code, int(SidepCtl::Success));
+    QVERIFY2(again.err.contains(u"already holds a store"_s), qPrintable(again.err));
+
+    QJsonArray records;
+    for (int i = 0; i < 3; ++i)
+        records.append(validRecordJson(i));
+    const SidepCtlRun added =
+        as(db, NurseName, {u"record"_s, u"add"_s, u"-"_s}, QJsonDocument(records).toJson());
+    QVERIFY2(added.code == SidepCtl::Success, qPrintable(added.err));
+    QStringList expected;
+    for (int i = 0; i < 3; ++i)
+        expected.append(validRecord(i).specimen.accession);
+    QStringList tubes = tubesListed(db);
+    tubes.sort();
+    expected.sort();
+    QCOMPARE(tubes, expected);
+
+    // The lab, at any station of the site, results a tube sampled at another.
+    const SidepCtlRun resulted = as(db, LabName,
+                                    {u"result"_s, u"set"_s, u"--tube"_s,
+                                     validRecord(1).specimen.accession, u"--value"_s, u"N"_s});
+    QVERIFY2(resulted.code == SidepCtl::Success, qPrintable(resulted.err));
+    const SidepCtlRun resultedOnly =
+        as(db, NurseName, {u"record"_s, u"list"_s, u"--status"_s, u"resulted"_s});
+    QVERIFY2(resultedOnly.out.contains(validRecord(1).specimen.accession),
+             qPrintable(resultedOnly.all()));
+    QCOMPARE(resultedOnly.out.count(u'\n'), 1);
+
+    const SidepCtlRun audit = as(db, AdminName, {u"audit"_s, u"verify"_s});
+    QVERIFY2(audit.code == SidepCtl::Success, qPrintable(audit.all()));
+    const SidepCtlRun verified = as(db, AdminName, {u"db"_s, u"verify"_s});
+    QVERIFY2(verified.code == SidepCtl::Success, qPrintable(verified.all()));
+    // A station does not back up the site's database: its server's tools do.
+    const SidepCtlRun backup =
+        as(db, AdminName, {u"db"_s, u"backup"_s, QDir::tempPath() + u"/never.db"_s});
+    QCOMPARE_NE(backup.code, int(SidepCtl::Success));
+    QVERIFY2(backup.err.contains(u"pg_dump"_s), qPrintable(backup.err));
+}
+
+void TestSiteDatabase::twoStationsSaveAtOnce()
+{
+    const QString db = siteWithAccounts(u"site_stations"_s);
+    QVERIFY(!db.isEmpty());
+    constexpr int PerStation = 8;
+    QTemporaryDir folder;
+    QVERIFY(folder.isValid());
+    // Each station saves its records one at a time, while the other does the same.
+    QList<std::shared_ptr<QProcess>> stations;
+    for (int station = 0; station < 2; ++station) {
+        QString script = u"set -e\n"_s;
+        for (int i = 0; i < PerStation; ++i) {
+            const int index = station * PerStation + i;
+            const QString file = folder.filePath(u"record-%1.json"_s.arg(index));
+            QFile out(file);
+            QVERIFY(out.open(QIODevice::WriteOnly));
+            out.write(QJsonDocument(validRecordJson(index)).toJson());
+            out.close();
+            script += u"printf '%s\\n' \"$PASSWORD\" | \"$SIDEPCTL\" --db \"$DB\" --user nurse "
+                      "--password-stdin record add '"_s +
+                      file + u"'\n"_s;
+        }
+        auto process = std::make_shared<QProcess>();
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(u"DB"_s, db);
+        environment.insert(u"PASSWORD"_s, Password);
+        process->setProcessEnvironment(environment);
+        process->start(u"bash"_s, {u"-c"_s, script});
+        stations.append(process);
+    }
+    for (const auto& process : stations) {
+        QVERIFY(process->waitForFinished(120000));
+        QVERIFY2(process->exitStatus() == QProcess::NormalExit && process->exitCode() == 0,
+                 process->readAllStandardError().constData());
+    }
+    QStringList tubes = tubesListed(db);
+    QCOMPARE(tubes.size(), 2 * PerStation);
+    tubes.removeDuplicates();
+    QCOMPARE(tubes.size(), 2 * PerStation);
+    // One audit chain for the site, every save in it, verified.
+    const SidepCtlRun audit = as(db, AdminName, {u"audit"_s, u"verify"_s});
+    QVERIFY2(audit.code == SidepCtl::Success, qPrintable(audit.all()));
+    const SidepCtlRun entries = as(db, AdminName, {u"audit"_s, u"list"_s});
+    QCOMPARE(entries.out.count(u"record.create"_s), 2 * PerStation);
+}
+
+void TestSiteDatabase::theDatabaseHoldsNoIdentifyingByte()
+{
+    const QString db = siteWithAccounts(u"site_sealed"_s);
+    QVERIFY(!db.isEmpty());
+    QJsonArray records;
+    for (int i = 0; i < 4; ++i)
+        records.append(validRecordJson(i));
+    const SidepCtlRun added =
+        as(db, NurseName, {u"record"_s, u"add"_s, u"-"_s}, QJsonDocument(records).toJson());
+    QVERIFY2(added.code == SidepCtl::Success, qPrintable(added.err));
+    QVERIFY(as(db, LabName,
+               {u"result"_s, u"set"_s, u"--tube"_s, validRecord(2).specimen.accession, u"--value"_s,
+                u"N"_s})
+                .code == SidepCtl::Success);
+
+    // What a dump shows: every row of every table as text (bytea in hex).
+    Connection reader(db);
+    QVERIFY(reader.isOpen());
+    const QStringList tables = reader.rows(
+        u"SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'"_s);
+    QVERIFY(tables.contains(u"records"_s));
+    QString dump;
+    for (const QString& table : tables)
+        dump += reader.rows(u"SELECT CAST(t AS text) FROM %1 t"_s.arg(table)).join(u'\n');
+    QVERIFY(dump.size() > 1000);
+    for (int i = 0; i < 4; ++i) {
+        for (const QString& needle : identifyingStrings(i)) {
+            QVERIFY2(!dump.contains(needle, Qt::CaseInsensitive), qPrintable(needle));
+            const QString hex = QString::fromLatin1(needle.toUtf8().toHex());
+            QVERIFY2(!dump.contains(hex, Qt::CaseInsensitive), qPrintable(needle));
+        }
+    }
+}
+
+void TestSiteDatabase::aStationWhoseDatabaseRestartsGoesOn()
+{
+    const QString db = siteWithAccounts(u"site_restart"_s);
+    QVERIFY(!db.isEmpty());
+    Store store;
+    QString error;
+    QVERIFY2(store.open(db, &error), qPrintable(error));
+    QVERIFY2(store.signIn(NurseName, password(), &error), qPrintable(error));
+    RecordStore records(store);
+    QList<Problem> problems;
+    SamplingRecord first = validRecord(0);
+    QVERIFY2(records.add(&first, {}, &problems, &error), qPrintable(error));
+
+    // The cluster's data folder is beside its URL file: restart it under the station's feet.
+    const QString clusterDir =
+        QFileInfo(qEnvironmentVariable("SIDEP_TEST_POSTGRES_URL_FILE")).absolutePath();
+    QProcess restart;
+    restart.start(qEnvironmentVariable("PG_TEST_CLUSTER"), {u"restart"_s, clusterDir});
+    QVERIFY(restart.waitForFinished(90000));
+    QVERIFY2(restart.exitCode() == 0, restart.readAllStandardError().constData());
+
+    // The first save after the restart finds the connection gone before it wrote anything:
+    // it opens a new one and saves. Had it been cut mid-save, it would say so and save
+    // nothing. No save is reported that did not happen, and none is lost.
+    int saved = 1;
+    QStringList refusals;
+    for (int i = 1; i <= 3; ++i) {
+        QString why;
+        SamplingRecord record = validRecord(i);
+        if (records.add(&record, {}, &problems, &why))
+            ++saved;
+        else
+            refusals.append(why);
+    }
+    QVERIFY2(refusals.size() <= 1, qPrintable(refusals.join(u"; "_s)));
+    for (const QString& refusal : std::as_const(refusals))
+        QVERIFY2(refusal.contains(u"the site database cannot be reached"_s), qPrintable(refusal));
+    QCOMPARE(tubesListed(db).size(), saved);
+    QVERIFY(saved >= 3);
+}
+
+QTEST_GUILESS_MAIN(TestSiteDatabase)
+#include "TestSiteDatabase.moc"
