@@ -745,37 +745,64 @@ bool RecordStore::ensureSearchBuckets(QString* error)
     return database.setMetaValue(SearchBucketsReady, "1", error) && transaction.commit(error);
 }
 
-bool RecordStore::amend(const QUuid& id, SamplingRecord* record, const QString& reason,
-                        const SaveOptions& options, QList<Problem>* problems, QString* error)
+namespace {
+
+// The sealed result of a saved record, as its row holds it.
+QByteArray sealedResultOf(Database& database, const QString& recordId, QString* error)
 {
-    problems->clear();
-    if (!m_store.require(Permission::CreateRecord, error))
-        return false;
-    if (reason.trimmed().isEmpty()) {
-        problems->append({Problem::Severity::Error, u"reason"_s, u"required"_s,
-                          tr("a correction of a saved record needs a reason")});
-        *error = tr("not saved: the correction breaks the rules listed");
-        return false;
+    QByteArray sealedResult;
+    QSqlQuery& select = database.query(u"SELECT result FROM records WHERE id = ?"_s);
+    select.bindValue(0, recordId);
+    if (database.exec(select, error) && select.next())
+        sealedResult = select.value(0).toByteArray();
+    select.finish();
+    return sealedResult;
+}
+
+// A result counted under the old sampling day moves to the new one.
+bool moveResultDay(Store& store, const SamplingRecord& previous, const SamplingRecord& record,
+                   QString* error)
+{
+    const QString oldDay = previous.specimen.collectedAt.left(10);
+    const QString newDay = record.specimen.collectedAt.left(10);
+    if (oldDay != newDay && !previous.result.value.isEmpty()) {
+        SiteStatistics statistics(store);
+        if (!statistics.countResultChange(oldDay, previous.result.value, {}, error) ||
+            !statistics.countResultChange(newDay, {}, previous.result.value, error)) {
+            return false;
+        }
     }
+    return true;
+}
+
+// The audit entries of an amendment: the amendment with its reason, and the INS checks
+// overridden for it.
+QList<AuditLog::NewEntry> amendmentEntries(const QString& recordId, int version,
+                                           const QString& reason, const QList<Problem>& problems,
+                                           const QString& identityOverrideReason)
+{
+    QList<AuditLog::NewEntry> audit = {
+        {u"record.amend"_s, recordId, u"version %1"_s.arg(version), reason}};
+    QStringList overridden;
+    for (const Problem& problem : problems) {
+        if (problem.field == u"patient.ins"_s)
+            overridden.append(problem.rule);
+    }
+    if (!overridden.isEmpty()) {
+        audit.append({u"record.identityOverride"_s, recordId, overridden.join(u','),
+                      identityOverrideReason});
+    }
+    return audit;
+}
+
+} // namespace
+
+bool RecordStore::validateAmended(const QString& recordId, SamplingRecord* record,
+                                  const SaveOptions& options, QList<Problem>* problems,
+                                  QByteArray* tubeIndex, QString* error)
+{
     Database& database = m_store.database();
     const Vault& vault = *m_store.vault();
-    const QString recordId = idText(id);
-    Transaction transaction(database);
-    if (!transaction.begin(error))
-        return false;
-    SamplingRecord previous;
-    QString damagedBlock;
-    if (!openBlocks(id, &previous, &damagedBlock, error))
-        return false;
-    QByteArray sealedResult;
-    {
-        QSqlQuery& select = database.query(u"SELECT result FROM records WHERE id = ?"_s);
-        select.bindValue(0, recordId);
-        if (database.exec(select, error) && select.next())
-            sealedResult = select.value(0).toByteArray();
-        select.finish();
-    }
-
     RecordValidator::Options validation;
     validation.now = options.now;
     validation.identityOverrideReason = options.identityOverrideReason;
@@ -784,10 +811,10 @@ bool RecordStore::amend(const QUuid& id, SamplingRecord* record, const QString& 
         problems->append({Problem::Severity::Error, u"result"_s, u"result.notHere"_s,
                           tr("a result is corrected on its own, from the results screen")});
     }
-    const QByteArray tubeIndex = vault.tubeIndex(record->specimen.accession);
+    *tubeIndex = vault.tubeIndex(record->specimen.accession);
     QSqlQuery& findTube =
         database.query(u"SELECT 1 FROM records WHERE tube_index = ? AND id <> ?"_s);
-    findTube.bindValue(0, tubeIndex);
+    findTube.bindValue(0, *tubeIndex);
     findTube.bindValue(1, recordId);
     const bool taken = findTube.exec() && findTube.next();
     findTube.finish();
@@ -804,34 +831,28 @@ bool RecordStore::amend(const QUuid& id, SamplingRecord* record, const QString& 
         *error = tr("not saved: confirm the warnings listed to save anyway");
         return false;
     }
+    return true;
+}
 
-    // The national server receives the amendment as the record's next version, with its
-    // reason; queued first, while the record still shows what an unsent version said.
-    if (!Outbox(m_store).addVersion(id, previous.version + 1, Outbox::Kind::Amendment,
-                                    reason.trimmed(), options.now, error)) {
-        return false;
-    }
+bool RecordStore::keepPreviousVersion(const QString& recordId, const SamplingRecord& previous,
+                                      const SamplingRecord& record, const QByteArray& sealedResult,
+                                      const QString& reason, const SaveOptions& options,
+                                      QByteArray* resultCbor, QString* error)
+{
+    Database& database = m_store.database();
+    const Vault& vault = *m_store.vault();
     // The previous identifying blocks and result, re-sealed for their place in the history.
     const QString versionRow = recordId + u'/' + QString::number(previous.version);
     QCborMap blocks;
     for (SamplingRecord::Block block : IdentifyingBlocks)
         blocks.insert(SamplingRecord::blockName(block), previous.blockCbor(block));
-    QByteArray resultCbor;
     if (!vault.open(RecordsTable, recordId, RecordSeal::boundColumn(u"result"_s, previous.version),
-                    sealedResult, &resultCbor)) {
+                    sealedResult, resultCbor)) {
         *error = tr("record %1 is damaged: its result does not decrypt").arg(recordId);
         return false;
     }
-    // A result counted under the old sampling day moves to the new one.
-    const QString oldDay = previous.specimen.collectedAt.left(10);
-    const QString newDay = record->specimen.collectedAt.left(10);
-    if (oldDay != newDay && !previous.result.value.isEmpty()) {
-        SiteStatistics statistics(m_store);
-        if (!statistics.countResultChange(oldDay, previous.result.value, {}, error) ||
-            !statistics.countResultChange(newDay, {}, previous.result.value, error)) {
-            return false;
-        }
-    }
+    if (!moveResultDay(m_store, previous, record, error))
+        return false;
     QVariant versionReport(QMetaType::fromType<QByteArray>());
     if (!previous.result.reportPdf.isEmpty()) {
         versionReport =
@@ -843,20 +864,23 @@ bool RecordStore::amend(const QUuid& id, SamplingRecord* record, const QString& 
     keep.bindValue(0, recordId);
     keep.bindValue(1, previous.version);
     keep.bindValue(2, AmendmentKind);
-    keep.bindValue(3, vault.seal(RecordVersionsTable, versionRow, u"result"_s, resultCbor));
+    keep.bindValue(3, vault.seal(RecordVersionsTable, versionRow, u"result"_s, *resultCbor));
     keep.bindValue(4, versionReport);
-    keep.bindValue(
-        5, vault.seal(RecordVersionsTable, versionRow, u"reason"_s, reason.trimmed().toUtf8()));
+    keep.bindValue(5, vault.seal(RecordVersionsTable, versionRow, u"reason"_s, reason.toUtf8()));
     keep.bindValue(6, m_store.currentUser().name);
     keep.bindValue(7, options.now.toString(Qt::ISODate));
     keep.bindValue(
         8, vault.seal(RecordVersionsTable, versionRow, u"blocks"_s, blocks.toCborValue().toCbor()));
-    if (!database.exec(keep, error))
-        return false;
+    return database.exec(keep, error);
+}
 
-    record->id = id;
-    record->status = previous.status;
-    record->version = previous.version + 1;
+bool RecordStore::writeAmended(const QString& recordId, const SamplingRecord& record,
+                               const SamplingRecord& previous, const QByteArray& tubeIndex,
+                               const QByteArray& resultCbor, const SaveOptions& options,
+                               QString* error)
+{
+    Database& database = m_store.database();
+    const Vault& vault = *m_store.vault();
     // The result and report are sealed for the version: sealed again for the new one.
     // The identifying blocks too, for the new version: those of before no longer open.
     QString sets = u"version = ?, tube_index = ?, collected_at = ?, collected_day = ?, "
@@ -866,45 +890,82 @@ bool RecordStore::amend(const QUuid& id, SamplingRecord* record, const QString& 
         sets += u", "_s + SamplingRecord::blockName(block) + u" = ?"_s;
     QSqlQuery& update = database.query(u"UPDATE records SET "_s + sets + u" WHERE id = ?"_s);
     int column = 0;
-    update.bindValue(column++, record->version);
+    update.bindValue(column++, record.version);
     update.bindValue(column++, tubeIndex);
-    update.bindValue(column++, record->specimen.collectedAt);
-    update.bindValue(column++, record->specimen.collectedAt.left(10));
+    update.bindValue(column++, record.specimen.collectedAt);
+    update.bindValue(column++, record.specimen.collectedAt.left(10));
     update.bindValue(column++, options.now.toString(Qt::ISODate));
-    update.bindValue(column++, vault.nameIndex(record->patient.birthName));
-    update.bindValue(column++, vault.nameIndex(record->patient.usualName));
+    update.bindValue(column++, vault.nameIndex(record.patient.birthName));
+    update.bindValue(column++, vault.nameIndex(record.patient.usualName));
     update.bindValue(column++,
                      vault.seal(RecordsTable, recordId,
-                                RecordSeal::boundColumn(u"result"_s, record->version), resultCbor));
+                                RecordSeal::boundColumn(u"result"_s, record.version), resultCbor));
     update.bindValue(
         column++, previous.result.reportPdf.isEmpty()
                       ? QVariant(QMetaType::fromType<QByteArray>())
                       : QVariant(vault.seal(RecordsTable, recordId,
-                                            RecordSeal::boundColumn(ReportColumn, record->version),
+                                            RecordSeal::boundColumn(ReportColumn, record.version),
                                             previous.result.reportPdf)));
-    update.bindValue(column++, record->version);
+    update.bindValue(column++, record.version);
     for (SamplingRecord::Block block : IdentifyingBlocks) {
         update.bindValue(column++, vault.seal(RecordsTable, recordId,
-                                              sealedColumn(block, record->version, record->version),
-                                              record->blockCbor(block)));
+                                              sealedColumn(block, record.version, record.version),
+                                              record.blockCbor(block)));
     }
     update.bindValue(column++, recordId);
-    if (!database.exec(update, error) || !RecordSeal::sealRow(m_store, recordId, error) ||
+    return database.exec(update, error);
+}
+
+bool RecordStore::amend(const QUuid& id, SamplingRecord* record, const QString& reason,
+                        const SaveOptions& options, QList<Problem>* problems, QString* error)
+{
+    problems->clear();
+    if (!m_store.require(Permission::CreateRecord, error))
+        return false;
+    if (reason.trimmed().isEmpty()) {
+        problems->append({Problem::Severity::Error, u"reason"_s, u"required"_s,
+                          tr("a correction of a saved record needs a reason")});
+        *error = tr("not saved: the correction breaks the rules listed");
+        return false;
+    }
+    Database& database = m_store.database();
+    const QString recordId = idText(id);
+    Transaction transaction(database);
+    if (!transaction.begin(error))
+        return false;
+    SamplingRecord previous;
+    QString damagedBlock;
+    if (!openBlocks(id, &previous, &damagedBlock, error))
+        return false;
+    const QByteArray sealedResult = sealedResultOf(database, recordId, error);
+
+    QByteArray tubeIndex;
+    if (!validateAmended(recordId, record, options, problems, &tubeIndex, error))
+        return false;
+
+    // The national server receives the amendment as the record's next version, with its
+    // reason; queued first, while the record still shows what an unsent version said.
+    if (!Outbox(m_store).addVersion(id, previous.version + 1, Outbox::Kind::Amendment,
+                                    reason.trimmed(), options.now, error)) {
+        return false;
+    }
+    QByteArray resultCbor;
+    if (!keepPreviousVersion(recordId, previous, *record, sealedResult, reason.trimmed(), options,
+                             &resultCbor, error))
+        return false;
+
+    record->id = id;
+    record->status = previous.status;
+    record->version = previous.version + 1;
+    if (!writeAmended(recordId, *record, previous, tubeIndex, resultCbor, options, error) ||
+        !RecordSeal::sealRow(m_store, recordId, error) ||
         !writeSearchBuckets(recordId, *record, true, error))
         return false;
 
-    QList<AuditLog::NewEntry> audit = {
-        {u"record.amend"_s, recordId, u"version %1"_s.arg(record->version), reason.trimmed()}};
-    QStringList overridden;
-    for (const Problem& problem : std::as_const(*problems)) {
-        if (problem.field == u"patient.ins"_s)
-            overridden.append(problem.rule);
-    }
-    if (!overridden.isEmpty()) {
-        audit.append({u"record.identityOverride"_s, recordId, overridden.join(u','),
-                      options.identityOverrideReason});
-    }
-    if (!m_store.audit(audit, error) || !transaction.commit(error))
+    if (!m_store.audit(amendmentEntries(recordId, record->version, reason.trimmed(), *problems,
+                                        options.identityOverrideReason),
+                       error) ||
+        !transaction.commit(error))
         return false;
     m_searchCacheKey.clear();
     qCInfo(lcStore) << "record amended" << recordId << "version" << record->version;

@@ -172,6 +172,22 @@ private:
     // add()'s rows, in the caller's transaction.
     bool insertNew(QList<SamplingRecord>* records, const QList<QByteArray>& tubeIndexes,
                    const SaveOptions& options, QString* error);
+    // amend()'s checks of the new version, before anything is written: its problems, its
+    // tube index, and false when they refuse it (an error, or warnings not accepted).
+    bool validateAmended(const QString& recordId, SamplingRecord* record,
+                         const SaveOptions& options, QList<Problem>* problems,
+                         QByteArray* tubeIndex, QString* error);
+    // amend()'s row of the version replaced, in record_versions, in the caller's transaction
+    // (its result counted under the new sampling day); the previous result, opened, in
+    // `resultCbor` for the new version.
+    bool keepPreviousVersion(const QString& recordId, const SamplingRecord& previous,
+                             const SamplingRecord& record, const QByteArray& sealedResult,
+                             const QString& reason, const SaveOptions& options,
+                             QByteArray* resultCbor, QString* error);
+    // amend()'s update of the record's row to its new version, in the caller's transaction.
+    bool writeAmended(const QString& recordId, const SamplingRecord& record,
+                      const SamplingRecord& previous, const QByteArray& tubeIndex,
+                      const QByteArray& resultCbor, const SaveOptions& options, QString* error);
     bool openBlocks(const QUuid& id, SamplingRecord* record, QString* damagedBlock, QString* error);
     // The buckets of a record, padded to a fixed count, written in the caller's transaction;
     // `replace` first removes those it had (a new record has none).

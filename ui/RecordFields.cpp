@@ -15,7 +15,8 @@ const QList<RecordField::Choice> Owners = {
     {u"relative"_s, QT_TRANSLATE_NOOP("RecordFields", "A trusted relative")},
 };
 
-QList<RecordField> makeFields()
+// The tube label, then who the patient is.
+QList<RecordField> tubeAndIdentityFields()
 {
     return {
         {u"specimen.accession"_s, QT_TRANSLATE_NOOP("RecordFields", "Tube label"), Kind::Text,
@@ -60,7 +61,13 @@ QList<RecordField> makeFields()
         {u"patient.openingRightsNir"_s,
          QT_TRANSLATE_NOOP("RecordFields", "Social security number of the insured person"),
          Kind::Text, Page::IdentityPage},
+    };
+}
 
+// How the patient is reached.
+QList<RecordField> contactFields()
+{
+    return {
         {u"contact.address.lines.0"_s, QT_TRANSLATE_NOOP("RecordFields", "Address"), Kind::Text,
          Page::ContactPage},
         {u"contact.address.lines.1"_s, QT_TRANSLATE_NOOP("RecordFields", "Address (continued)"),
@@ -81,7 +88,13 @@ QList<RecordField> makeFields()
          Kind::Choice, Page::ContactPage, Owners},
         {u"contact.landlinePhone"_s, QT_TRANSLATE_NOOP("RecordFields", "Landline phone"),
          Kind::Text, Page::ContactPage},
+    };
+}
 
+// Where the patient lives, and their symptoms.
+QList<RecordField> situationFields()
+{
+    return {
         {u"residence"_s,
          QT_TRANSLATE_NOOP("RecordFields", "Current place of residence"),
          Kind::MultiChoice,
@@ -115,7 +128,13 @@ QList<RecordField> makeFields()
           {u"fatigue_pain"_s, QT_TRANSLATE_NOOP("RecordFields", "Unusual tiredness or aches")},
           {u"diarrhea"_s, QT_TRANSLATE_NOOP("RecordFields", "Diarrhoea")},
           {u"breathing"_s, QT_TRANSLATE_NOOP("RecordFields", "Difficulty breathing")}}},
+    };
+}
 
+// The prescriber and the treating physician.
+QList<RecordField> physicianFields()
+{
+    return {
         {u"prescriber.rpps"_s, QT_TRANSLATE_NOOP("RecordFields", "Prescriber: RPPS number"),
          Kind::Text, Page::PhysiciansPage},
         {u"prescriber.adeli"_s, QT_TRANSLATE_NOOP("RecordFields", "Prescriber: ADELI number"),
@@ -146,7 +165,13 @@ QList<RecordField> makeFields()
         {u"treatingPhysician.mssante"_s,
          QT_TRANSLATE_NOOP("RecordFields", "Treating physician: MSSanté address"), Kind::Text,
          Page::PhysiciansPage},
+    };
+}
 
+// When and for which laboratory the sample was taken.
+QList<RecordField> samplingFields()
+{
+    return {
         {u"specimen.collectedAt"_s, QT_TRANSLATE_NOOP("RecordFields", "Sampling date and time"),
          Kind::DateTime, Page::SamplingPage},
         {u"specimen.finess"_s,
@@ -159,6 +184,13 @@ QList<RecordField> makeFields()
          {{u"geographic"_s, QT_TRANSLATE_NOOP("RecordFields", "Geographic")},
           {u"legal"_s, QT_TRANSLATE_NOOP("RecordFields", "Legal entity")}}},
     };
+}
+
+// The fields in the order of the form's pages.
+QList<RecordField> makeFields()
+{
+    return tubeAndIdentityFields() + contactFields() + situationFields() + physicianFields() +
+           samplingFields();
 }
 
 } // namespace

@@ -128,24 +128,113 @@ QString ActivationCodeCsv::utcText(const QDateTime& dateTime)
     return dateTime.toUTC().toString(u"yyyy-MM-dd'T'HH:mm:ss.zzz'Z'"_s);
 }
 
-QList<ActivationCodeCsv::Problem> ActivationCodeCsv::read(const QByteArray& csv, QList<Code>* codes)
+bool ActivationCodeCsv::readHeader(const QStringList& lines, QList<Problem>* problems)
 {
-    QList<Problem> problems;
-    const QStringList lines = linesOf(csv);
     if (lines.isEmpty()) {
-        add(&problems, {0, {}, u"csv.empty"_s, tr("the file is empty")});
-        return problems;
+        add(problems, {0, {}, u"csv.empty"_s, tr("the file is empty")});
+        return false;
     }
     QStringList header;
     for (const QString& field : lines.first().split(u','))
         header.append(unquoted(field));
     if (header != Header) {
-        add(&problems,
-            {1, {}, u"csv.header"_s, tr("the header must be %1").arg(Header.join(u','))});
-        return problems;
+        add(problems, {1, {}, u"csv.header"_s, tr("the header must be %1").arg(Header.join(u','))});
+        return false;
     }
     if (lines.size() == 1)
-        add(&problems, {0, {}, u"csv.empty"_s, tr("the file holds no code")});
+        add(problems, {0, {}, u"csv.empty"_s, tr("the file holds no code")});
+    return true;
+}
+
+bool ActivationCodeCsv::readCodeFields(const QStringList& fields, int lineNumber, Code* code,
+                                       QList<Problem>* problems)
+{
+    const QString qrField = unquoted(fields.at(0));
+    code->rawCode = unquoted(fields.at(1));
+    bool lineOk = true;
+    if (qrField.contains(u"://"_s)) {
+        switch (parseLink(qrField, &code->qrCode)) {
+        case Link::Malformed:
+            add(problems, {lineNumber, Header.at(0), u"link.format"_s,
+                           tr("code_pour_qr must be the national link "
+                              "https://app.stopcovid.gouv.fr?code=...&type=1 or a code")});
+            lineOk = false;
+            break;
+        case Link::NoCode:
+        case Link::Ok:
+            if (code->qrCode != code->rawCode) {
+                add(problems, {lineNumber, Header.at(0), u"link.code"_s,
+                               tr("the link's code must be the code of code_brut")});
+                lineOk = false;
+            }
+            break;
+        }
+    } else {
+        code->qrCode = qrField;
+        if (!isCode(code->qrCode)) {
+            add(problems, {lineNumber, Header.at(0), u"code.format"_s,
+                           tr("a code is a lower-case UUID v4, or 6 or 12 characters A-Z 0-9")});
+            lineOk = false;
+        }
+    }
+    if (!isCode(code->rawCode)) {
+        add(problems, {lineNumber, Header.at(1), u"code.format"_s,
+                       tr("a code is a lower-case UUID v4, or 6 or 12 characters A-Z 0-9")});
+        lineOk = false;
+    }
+    return lineOk;
+}
+
+bool ActivationCodeCsv::readValidity(const QStringList& fields, int lineNumber, QDateTime* from,
+                                     QDateTime* until, QList<Problem>* problems)
+{
+    bool lineOk = true;
+    QDateTime dates[2];
+    for (int column = 2; column < 4; ++column) {
+        dates[column - 2] = parseUtc(unquoted(fields.at(column)));
+        if (!dates[column - 2].isValid()) {
+            add(problems, {lineNumber, Header.at(column), u"date.format"_s,
+                           tr("a date is ISO 8601 in UTC, such as 2021-08-25T22:00:00.000Z")});
+            lineOk = false;
+        }
+    }
+    if (dates[0].isValid() && dates[1].isValid() && !(dates[0] < dates[1])) {
+        add(problems, {lineNumber, Header.at(3), u"dates.order"_s,
+                       tr("the validity must end after it starts")});
+        lineOk = false;
+    }
+    *from = dates[0];
+    *until = dates[1];
+    return lineOk;
+}
+
+bool ActivationCodeCsv::readUnique(const Code& code, int lineNumber, QSet<QString>* seen,
+                                   QList<Problem>* problems)
+{
+    // A code may repeat in its own line (same value for the QR and in clear), never
+    // across lines.
+    bool lineOk = true;
+    QSet<QString> own{code.qrCode, code.rawCode};
+    own.remove(QString()); // a link that could not be read
+    for (const QString& value : own) {
+        if (seen->contains(value)) {
+            add(problems, {lineNumber,
+                           {},
+                           u"code.duplicate"_s,
+                           tr("this code is already on an earlier line")});
+            lineOk = false;
+        }
+    }
+    seen->unite(own);
+    return lineOk;
+}
+
+QList<ActivationCodeCsv::Problem> ActivationCodeCsv::read(const QByteArray& csv, QList<Code>* codes)
+{
+    QList<Problem> problems;
+    const QStringList lines = linesOf(csv);
+    if (!readHeader(lines, &problems))
+        return problems;
 
     QSet<QString> seen;
     for (qsizetype i = 1; i < lines.size(); ++i) {
@@ -160,71 +249,15 @@ QList<ActivationCodeCsv::Problem> ActivationCodeCsv::read(const QByteArray& csv,
         }
         Code code;
         code.line = lineNumber;
-        const QString qrField = unquoted(fields.at(0));
-        code.rawCode = unquoted(fields.at(1));
-        bool lineOk = true;
-        if (qrField.contains(u"://"_s)) {
-            switch (parseLink(qrField, &code.qrCode)) {
-            case Link::Malformed:
-                add(&problems, {lineNumber, Header.at(0), u"link.format"_s,
-                                tr("code_pour_qr must be the national link "
-                                   "https://app.stopcovid.gouv.fr?code=...&type=1 or a code")});
-                lineOk = false;
-                break;
-            case Link::NoCode:
-            case Link::Ok:
-                if (code.qrCode != code.rawCode) {
-                    add(&problems, {lineNumber, Header.at(0), u"link.code"_s,
-                                    tr("the link's code must be the code of code_brut")});
-                    lineOk = false;
-                }
-                break;
-            }
-        } else {
-            code.qrCode = qrField;
-            if (!isCode(code.qrCode)) {
-                add(&problems,
-                    {lineNumber, Header.at(0), u"code.format"_s,
-                     tr("a code is a lower-case UUID v4, or 6 or 12 characters A-Z 0-9")});
-                lineOk = false;
-            }
-        }
-        if (!isCode(code.rawCode)) {
-            add(&problems, {lineNumber, Header.at(1), u"code.format"_s,
-                            tr("a code is a lower-case UUID v4, or 6 or 12 characters A-Z 0-9")});
-            lineOk = false;
-        }
-        QDateTime dates[2];
-        for (int column = 2; column < 4; ++column) {
-            dates[column - 2] = parseUtc(unquoted(fields.at(column)));
-            if (!dates[column - 2].isValid()) {
-                add(&problems, {lineNumber, Header.at(column), u"date.format"_s,
-                                tr("a date is ISO 8601 in UTC, such as 2021-08-25T22:00:00.000Z")});
-                lineOk = false;
-            }
-        }
-        if (dates[0].isValid() && dates[1].isValid() && !(dates[0] < dates[1])) {
-            add(&problems, {lineNumber, Header.at(3), u"dates.order"_s,
-                            tr("the validity must end after it starts")});
-            lineOk = false;
-        }
-        // A code may repeat in its own line (same value for the QR and in clear), never
-        // across lines.
-        QSet<QString> own{code.qrCode, code.rawCode};
-        own.remove(QString()); // a link that could not be read
-        for (const QString& value : own) {
-            if (seen.contains(value)) {
-                add(&problems, {lineNumber,
-                                {},
-                                u"code.duplicate"_s,
-                                tr("this code is already on an earlier line")});
-                lineOk = false;
-            }
-        }
-        seen.unite(own);
+        // Every check runs, so that a line's problems are all listed.
+        bool lineOk = readCodeFields(fields, lineNumber, &code, &problems);
+        QDateTime from;
+        QDateTime until;
+        lineOk = readValidity(fields, lineNumber, &from, &until, &problems) && lineOk;
+        lineOk = readUnique(code, lineNumber, &seen, &problems) && lineOk;
         if (lineOk) {
-            code.validFrom = utcText(dates[0]);
-            code.validUntil = utcText(dates[1]);
+            code.validFrom = utcText(from);
+            code.validUntil = utcText(until);
             codes->append(code);
         }
     }

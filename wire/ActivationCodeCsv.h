@@ -4,6 +4,7 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QList>
+#include <QSet>
 #include <QString>
 #include <QStringList>
 
@@ -80,4 +81,16 @@ public:
     static bool isCode(const QString& code);
     // Fixed width and always UTC: 2021-08-25T22:00:00.000Z.
     static QString utcText(const QDateTime& dateTime);
+
+private:
+    // read()'s parts, each adding its problems: the header (false when no line can be read),
+    // a line's two codes, its validity window, and its codes not on an earlier line. Each
+    // returns whether its part of the line is right.
+    static bool readHeader(const QStringList& lines, QList<Problem>* problems);
+    static bool readCodeFields(const QStringList& fields, int lineNumber, Code* code,
+                               QList<Problem>* problems);
+    static bool readValidity(const QStringList& fields, int lineNumber, QDateTime* from,
+                             QDateTime* until, QList<Problem>* problems);
+    static bool readUnique(const Code& code, int lineNumber, QSet<QString>* seen,
+                           QList<Problem>* problems);
 };

@@ -47,6 +47,13 @@ public:
     static QString manCommands();
 
 private:
+    // The table of commands() by group, in the order of the help.
+    static QList<Command> accountCommands();
+    static QList<Command> recordCommands();
+    static QList<Command> storeCommands();
+    static QList<Command> resultCommands();
+    static QList<Command> codeCommands();
+    static QList<Command> syncCommands();
     // The commands' checks (before the store is opened) and handlers (after the sign-in and
     // the rights the table asks for). The word after the first, if any, is action().
     int init(const CommandArguments& args);
