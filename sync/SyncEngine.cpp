@@ -227,9 +227,10 @@ void SyncEngine::finishBatch(const QList<Outbox::Entry>& batch, const SyncTransp
 void SyncEngine::checkStoreSequence(
     std::function<void(StoreCheck check, const QString& message)> done)
 {
-    // Held from reading the sequence until the server's answer: a `sidepctl sync` beside the
-    // GUI cannot have its lower sequence arrive after the GUI's higher one. A holder that
-    // dies, even killed as it takes it, releases it with its process.
+    // Held from reading the sequence to the end of the round (endRound): a `sidepctl sync`
+    // beside the GUI cannot have its lower sequence arrive after the GUI's higher one, and
+    // two programs (two stations of a site) never send at the same time. A holder that
+    // dies, even killed as it takes it, releases it with its process or its connection.
     auto turn = std::make_shared<SendingTurn>(m_store);
     if (!turn->tryTake()) {
         done(StoreCheck::NotNow,
@@ -247,12 +248,14 @@ void SyncEngine::checkStoreSequence(
     }
     const QJsonObject request{{u"store"_s, checkpoint.storeId},
                               {u"auditSequence"_s, double(checkpoint.sequence)}};
-    m_transport->postStoreSequence(request, [turn, done = std::move(done)](
+    m_transport->postStoreSequence(request, [this, turn, done = std::move(done)](
                                                 const SyncTransport::Reply& reply) {
-        turn->release();
         if (reply.networkError) {
             done(StoreCheck::Unreachable, reply.errorText);
         } else if (reply.httpStatus == 200 || reply.httpStatus == 404) {
+            // Kept until the round ends: one program (one station of a site) sends at a
+            // time, and another takes over at its next round once this one stops.
+            m_turn = turn;
             done(StoreCheck::Passed, {});
         } else if (reply.httpStatus == 409) {
             QStringList diagnostics;
@@ -273,6 +276,13 @@ void SyncEngine::checkStoreSequence(
                                          : reply.errorText);
         }
     });
+}
+
+void SyncEngine::endRound()
+{
+    if (m_turn)
+        m_turn->release();
+    m_turn.reset();
 }
 
 SyncEngine::Status SyncEngine::status()

@@ -11,6 +11,7 @@
 #include <QSet>
 #include <QUuid>
 #include <functional>
+#include <memory>
 
 class SamplingRecord;
 class Store;
@@ -27,6 +28,8 @@ class Store;
 // ones. Batches are sized for the link: as many records as go in about
 // BatchSizer::Limits::targetSeconds at the throughput the previous batches had, within
 // BatchSize and MaxBatchBytes, at least one.
+class SendingTurn;
+
 class SyncEngine : public QObject
 {
     Q_OBJECT
@@ -70,8 +73,10 @@ public:
 
     // What opens each round: the store's id and audit sequence to the national server
     // (StoreIdentity), which refuses a store gone back in time. Other programs syncing the
-    // same store wait their turn for this step (a lock file beside the store), so that the
-    // server sees the sequences in the order they were read.
+    // same store (other stations of a site database) wait their turn: a lock file beside
+    // the store, an advisory lock in a site database (SendingTurn), taken here and held
+    // until endRound() when the check passes. The server sees the sequences in the order
+    // they were read, and one program at a time sends.
     enum class StoreCheck
     {
         Passed,      // the server took it, or does not check (no such endpoint)
@@ -81,6 +86,8 @@ public:
                      // identity does not check out: send nothing this round
     };
     void checkStoreSequence(std::function<void(StoreCheck check, const QString& message)> done);
+    // The round is over (nothing in flight): gives the sending turn back.
+    void endRound();
 
     // The engine's clock: the outbox's times are on it.
     QDateTime now() const { return m_clock(); }
@@ -105,4 +112,5 @@ private:
     BatchSizer m_sizer;
     int m_batchesInFlight = 0;
     QSet<QString> m_inFlight; // records with a version under way: not due again meanwhile
+    std::shared_ptr<SendingTurn> m_turn; // held from a passed store check to endRound()
 };

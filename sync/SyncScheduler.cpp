@@ -123,6 +123,7 @@ void SyncScheduler::finishRound()
         }
     }
     setOffline(m_unreachableThisRound);
+    m_engine.endRound();
     // The transport may answer after this scheduler is gone (the session was locked).
     m_transport.fetchServerTime([self = QPointer(this), this](const QDateTime& server) {
         if (!self)

@@ -8,6 +8,7 @@
 
 #include "PostgresTestCluster.h"
 #include "RecordStore.h"
+#include "ServerProcess.h"
 #include "SidepCtl.h"
 #include "SidepCtlRun.h"
 #include "Store.h"
@@ -17,6 +18,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -43,6 +45,7 @@ private Q_SLOTS:
     void aLocationThatIsNoStoreIsRefusedAndMakesNoFile();
     void aSiteDatabaseWorksAsAStoreFileDoes();
     void twoStationsSaveAtOnce();
+    void twoStationsSyncAndTheServerHoldsEachVersionOnce();
     void theDatabaseHoldsNoIdentifyingByte();
     void aStationWhoseDatabaseRestartsGoesOn();
 
@@ -250,6 +253,64 @@ void TestSiteDatabase::twoStationsSaveAtOnce()
     QVERIFY2(audit.code == SidepCtl::Success, qPrintable(audit.all()));
     const SidepCtlRun entries = as(db, AdminName, {u"audit"_s, u"list"_s});
     QCOMPARE(entries.out.count(u"record.create"_s), 2 * PerStation);
+}
+
+void TestSiteDatabase::twoStationsSyncAndTheServerHoldsEachVersionOnce()
+{
+    const QString db = siteWithAccounts(u"site_sync"_s);
+    QVERIFY(!db.isEmpty());
+    constexpr int Records = 24;
+    QJsonArray records;
+    for (int i = 0; i < Records; ++i)
+        records.append(validRecordJson(100 + i));
+    const SidepCtlRun added =
+        as(db, NurseName, {u"record"_s, u"add"_s, u"-"_s}, QJsonDocument(records).toJson());
+    QVERIFY2(added.code == SidepCtl::Success, qPrintable(added.err));
+
+    ServerProcess server;
+    QVERIFY(server.makePki());
+    QVERIFY(server.start());
+    {
+        Store admin;
+        QString error;
+        QVERIFY2(admin.open(db, &error), qPrintable(error));
+        QVERIFY2(admin.signIn(AdminName, password(), &error), qPrintable(error));
+        QVERIFY2(server.configureWorkstation(admin, &error), qPrintable(error));
+    }
+
+    // Two stations start sending at the same moment: one holds the site's sending turn, the
+    // other finds it taken and leaves the records to it.
+    QList<std::shared_ptr<QProcess>> stations;
+    for (int station = 0; station < 2; ++station) {
+        auto process = std::make_shared<QProcess>();
+        process->start(qEnvironmentVariable("SIDEPCTL"),
+                       {u"--db"_s, db, u"--user"_s, LabName, u"--password-stdin"_s, u"sync"_s});
+        process->write(line(Password));
+        process->closeWriteChannel();
+        stations.append(process);
+    }
+    QStringList said;
+    for (const auto& process : stations) {
+        QVERIFY(process->waitForFinished(120000));
+        const QString output = QString::fromUtf8(process->readAllStandardOutput()) +
+                               QString::fromUtf8(process->readAllStandardError());
+        QVERIFY2(process->exitStatus() == QProcess::NormalExit &&
+                     (process->exitCode() == SidepCtl::Success ||
+                      process->exitCode() == SidepCtl::SyncIncomplete),
+                 qPrintable(output));
+        said.append(output);
+    }
+    // Whatever the first two left, a last round sends; then nothing waits.
+    const SidepCtlRun last = as(db, LabName, {u"sync"_s});
+    QVERIFY2(last.code == SidepCtl::Success, qPrintable(said.join(u"\n---\n"_s) + last.all()));
+
+    // The server holds each registration once: none lost, none twice.
+    static const QRegularExpression total(u"total\\s+(\\d+)"_s);
+    const auto match = total.match(server.run({u"stats"_s, u"--database"_s, server.database()}));
+    QVERIFY(match.hasMatch());
+    QCOMPARE(match.captured(1).toInt(), Records);
+    const SidepCtlRun audit = as(db, AdminName, {u"audit"_s, u"verify"_s});
+    QVERIFY2(audit.code == SidepCtl::Success, qPrintable(audit.all()));
 }
 
 void TestSiteDatabase::theDatabaseHoldsNoIdentifyingByte()
