@@ -21,6 +21,8 @@
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
+#include <mutex>
 
 using namespace Qt::StringLiterals;
 using namespace TestSupport;
@@ -45,6 +47,7 @@ private Q_SLOTS:
     void aLocationThatIsNoStoreIsRefusedAndMakesNoFile();
     void aSiteDatabaseWorksAsAStoreFileDoes();
     void twoStationsSaveAtOnce();
+    void labelNumbersTakenAtOnceByStationsNeverRepeat();
     void twoStationsSyncAndTheServerHoldsEachVersionOnce();
     void theDatabaseHoldsNoIdentifyingByte();
     void aStationWhoseDatabaseRestartsGoesOn();
@@ -253,6 +256,52 @@ void TestSiteDatabase::twoStationsSaveAtOnce()
     QVERIFY2(audit.code == SidepCtl::Success, qPrintable(audit.all()));
     const SidepCtlRun entries = as(db, AdminName, {u"audit"_s, u"list"_s});
     QCOMPARE(entries.out.count(u"record.create"_s), 2 * PerStation);
+}
+
+void TestSiteDatabase::labelNumbersTakenAtOnceByStationsNeverRepeat()
+{
+    const QString db = siteWithAccounts(u"site_labels"_s);
+    QVERIFY(!db.isEmpty());
+    // Three stations print label sheets at the same time, each with its own connection.
+    constexpr int Stations = 3;
+    constexpr int Sheets = 15;
+    constexpr int PerSheet = 6;
+    std::mutex lock;
+    QList<qint64> firsts;
+    QStringList failures;
+    QList<QThread*> threads;
+    for (int station = 0; station < Stations; ++station) {
+        threads.append(QThread::create([&] {
+            Store store;
+            QString error;
+            QList<qint64> mine;
+            if (store.open(db, &error) && store.signIn(NurseName, password(), &error)) {
+                for (int sheet = 0; sheet < Sheets; ++sheet) {
+                    qint64 first = 0;
+                    if (!store.takeLabelNumbers(PerSheet, &first, &error))
+                        break;
+                    mine.append(first);
+                }
+            }
+            const std::lock_guard guard(lock);
+            firsts += mine;
+            if (mine.size() != Sheets)
+                failures.append(error);
+        }));
+        threads.last()->start();
+    }
+    for (QThread* thread : threads) {
+        thread->wait();
+        delete thread;
+    }
+    QVERIFY2(failures.isEmpty(), qPrintable(failures.join(u"; "_s)));
+    // Every sheet got its own numbers, one after the other from 1: no repeat, no gap.
+    std::sort(firsts.begin(), firsts.end());
+    QCOMPARE(firsts.size(), Stations * Sheets);
+    for (qsizetype i = 0; i < firsts.size(); ++i)
+        QCOMPARE(firsts.at(i), 1 + i * PerSheet);
+    const SidepCtlRun audit = as(db, AdminName, {u"audit"_s, u"verify"_s});
+    QVERIFY2(audit.code == SidepCtl::Success, qPrintable(audit.all()));
 }
 
 void TestSiteDatabase::twoStationsSyncAndTheServerHoldsEachVersionOnce()
