@@ -138,6 +138,7 @@ private:
     friend class RecordStore;
     friend class ResultStore;
     friend class SendingTurn;
+    friend class StoreMigration;
     friend class SiteStatistics;
     friend class StoreIdentity;
     friend class StoreTestAccess;

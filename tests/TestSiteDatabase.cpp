@@ -49,6 +49,7 @@ private Q_SLOTS:
     void twoStationsSaveAtOnce();
     void labelNumbersTakenAtOnceByStationsNeverRepeat();
     void twoStationsSyncAndTheServerHoldsEachVersionOnce();
+    void aStationsStoreMovesIntoTheSiteDatabase();
     void theDatabaseHoldsNoIdentifyingByte();
     void aStationWhoseDatabaseRestartsGoesOn();
 
@@ -360,6 +361,64 @@ void TestSiteDatabase::twoStationsSyncAndTheServerHoldsEachVersionOnce()
     QCOMPARE(match.captured(1).toInt(), Records);
     const SidepCtlRun audit = as(db, AdminName, {u"audit"_s, u"verify"_s});
     QVERIFY2(audit.code == SidepCtl::Success, qPrintable(audit.all()));
+}
+
+void TestSiteDatabase::aStationsStoreMovesIntoTheSiteDatabase()
+{
+    // A standalone station with sampled and resulted records, a purge-free history.
+    StoreFixture station;
+    QVERIFY(station.isValid());
+    addResultedRecords(station, 3);
+    QJsonArray sampled{validRecordJson(10), validRecordJson(11)};
+    QCOMPARE(as(station.path(), NurseName, {u"record"_s, u"add"_s, u"-"_s},
+                QJsonDocument(sampled).toJson())
+                 .code,
+             int(SidepCtl::Success));
+    const QStringList before = tubesListed(station.path());
+    QCOMPARE(before.size(), 5);
+
+    const QString site = PostgresTestCluster::freshDatabase(m_clusterUrl, u"site_moved"_s);
+    QVERIFY(!site.isEmpty());
+    // A nurse may not move the store; the administrator may.
+    const SidepCtlRun nurse = as(station.path(), NurseName, {u"migrate"_s, u"--to"_s, site});
+    QCOMPARE_NE(nurse.code, int(SidepCtl::Success));
+    const SidepCtlRun moved = as(station.path(), AdminName, {u"migrate"_s, u"--to"_s, site});
+    QVERIFY2(moved.code == SidepCtl::Success, qPrintable(moved.all()));
+    QVERIFY2(moved.out.contains(u"5 record(s)"_s), qPrintable(moved.out));
+
+    // The same records, passwords, audit chain and store identity, now on the site.
+    QStringList after = tubesListed(site);
+    QStringList expected = before;
+    after.sort();
+    expected.sort();
+    QCOMPARE(after, expected);
+    for (const QStringList& check :
+         {QStringList{u"audit"_s, u"verify"_s}, QStringList{u"db"_s, u"verify"_s}}) {
+        const SidepCtlRun verified = as(site, AdminName, check);
+        QVERIFY2(verified.code == SidepCtl::Success, qPrintable(verified.all()));
+    }
+    // Work goes on there: a new record, a result on a tube sampled before the move.
+    const SidepCtlRun added = as(site, NurseName, {u"record"_s, u"add"_s, u"-"_s},
+                                 QJsonDocument(validRecordJson(40)).toJson());
+    QVERIFY2(added.code == SidepCtl::Success, qPrintable(added.err));
+    QCOMPARE(tubesListed(site).size(), 6);
+    // The file is as it was.
+    QCOMPARE(tubesListed(station.path()).size(), 5);
+
+    // A site database that holds a store is refused, saying why.
+    const SidepCtlRun again = as(station.path(), AdminName, {u"migrate"_s, u"--to"_s, site});
+    QCOMPARE_NE(again.code, int(SidepCtl::Success));
+    QVERIFY2(again.err.contains(u"already holds the site's store"_s), qPrintable(again.err));
+    const QString other = PostgresTestCluster::freshDatabase(m_clusterUrl, u"site_other"_s);
+    const SidepCtlRun created =
+        runSidepCtl({u"--db"_s, other, u"--password-stdin"_s, u"init"_s, u"--site-finess"_s,
+                     u"751012345"_s, u"--admin"_s, AdminName},
+                    line(Password));
+    QVERIFY2(created.code == SidepCtl::Success, qPrintable(created.err));
+    const SidepCtlRun foreign = as(station.path(), AdminName, {u"migrate"_s, u"--to"_s, other});
+    QCOMPARE_NE(foreign.code, int(SidepCtl::Success));
+    QVERIFY2(foreign.err.contains(u"751012345"_s) && foreign.err.contains(SiteFiness),
+             qPrintable(foreign.err));
 }
 
 void TestSiteDatabase::theDatabaseHoldsNoIdentifyingByte()

@@ -4227,6 +4227,22 @@
         <source>the store: a file, or a site database (postgresql://user@host/name); default: $SIDEP_DB, else a file in the application-data folder</source>
         <translation>the store: a file, or a site database (postgresql://user@host/name); default: $SIDEP_DB, else a file in the application-data folder</translation>
     </message>
+    <message>
+        <source>migrate takes no argument besides --to</source>
+        <translation>migrate takes no argument besides --to</translation>
+    </message>
+    <message>
+        <source>migrate needs --to postgresql://user@host/name (the site database)</source>
+        <translation>migrate needs --to postgresql://user@host/name (the site database)</translation>
+    </message>
+    <message>
+        <source>Moved into the site database and checked row by row: %1 record(s), %2 audit entries. The stations now open it with --db %3 (or join it from the first-start wizard); the file %4 is unchanged: keep it until the site database is checked (db verify, audit verify), then remove it.</source>
+        <translation>Moved into the site database and checked row by row: %1 record(s), %2 audit entries. The stations now open it with --db %3 (or join it from the first-start wizard); the file %4 is unchanged: keep it until the site database is checked (db verify, audit verify), then remove it.</translation>
+    </message>
+    <message>
+        <source>move this station&apos;s store into an empty site database (postgresql://...), checked row by row; the file stays as it was</source>
+        <translation>move this station&apos;s store into an empty site database (postgresql://...), checked row by row; the file stays as it was</translation>
+    </message>
 </context>
 <context>
     <name>SignInWidget</name>
@@ -4397,6 +4413,33 @@
     <message>
         <source>the audit log&apos;s head does not check out: the store file was changed outside the program (sidepctl audit verify)</source>
         <translation>the audit log&apos;s head does not check out: the store file was changed outside the program (sidepctl audit verify)</translation>
+    </message>
+</context>
+<context>
+    <name>StoreMigration</name>
+    <message>
+        <source>the store is already a site database</source>
+        <translation>the store is already a site database</translation>
+    </message>
+    <message>
+        <source>--to: a site database address, postgresql://user@host/name</source>
+        <translation>--to: a site database address, postgresql://user@host/name</translation>
+    </message>
+    <message>
+        <source>refused: the site database belongs to the site FINESS %1, this store to %2</source>
+        <translation>refused: the site database belongs to the site FINESS %1, this store to %2</translation>
+    </message>
+    <message>
+        <source>the site database already holds the site&apos;s store: a second station&apos;s records cannot be merged into it yet; move the first station only into an empty site database</source>
+        <translation>the site database already holds the site&apos;s store: a second station&apos;s records cannot be merged into it yet; move the first station only into an empty site database</translation>
+    </message>
+    <message>
+        <source>table %1: %2</source>
+        <translation>table %1: %2</translation>
+    </message>
+    <message>
+        <source>the copy of table %1 does not match the store: nothing was moved</source>
+        <translation>the copy of table %1 does not match the store: nothing was moved</translation>
     </message>
 </context>
 <context>

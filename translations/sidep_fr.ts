@@ -4228,6 +4228,22 @@ rôle), 5 introuvable, 6 erreur de la base, 7 synchronisation incomplète
         <source>the store: a file, or a site database (postgresql://user@host/name); default: $SIDEP_DB, else a file in the application-data folder</source>
         <translation>la base : un fichier, ou la base du site (postgresql://utilisateur@hôte/nom) ; par défaut : $SIDEP_DB, sinon un fichier du dossier de données de l&apos;application</translation>
     </message>
+    <message>
+        <source>migrate takes no argument besides --to</source>
+        <translation>migrate ne prend aucun argument en dehors de --to</translation>
+    </message>
+    <message>
+        <source>migrate needs --to postgresql://user@host/name (the site database)</source>
+        <translation>migrate nécessite --to postgresql://utilisateur@hôte/nom (la base du site)</translation>
+    </message>
+    <message>
+        <source>Moved into the site database and checked row by row: %1 record(s), %2 audit entries. The stations now open it with --db %3 (or join it from the first-start wizard); the file %4 is unchanged: keep it until the site database is checked (db verify, audit verify), then remove it.</source>
+        <translation>Déplacée dans la base du site et vérifiée ligne à ligne : %1 fiche(s), %2 entrées d&apos;audit. Les postes l&apos;ouvrent désormais avec --db %3 (ou la rejoignent depuis l&apos;assistant de premier démarrage) ; le fichier %4 est inchangé : gardez-le jusqu&apos;à ce que la base du site soit vérifiée (db verify, audit verify), puis supprimez-le.</translation>
+    </message>
+    <message>
+        <source>move this station&apos;s store into an empty site database (postgresql://...), checked row by row; the file stays as it was</source>
+        <translation>déplace la base de ce poste dans une base de site vide (postgresql://...), vérifiée ligne à ligne ; le fichier reste tel quel</translation>
+    </message>
 </context>
 <context>
     <name>SignInWidget</name>
@@ -4398,6 +4414,33 @@ rôle), 5 introuvable, 6 erreur de la base, 7 synchronisation incomplète
     <message>
         <source>the audit log&apos;s head does not check out: the store file was changed outside the program (sidepctl audit verify)</source>
         <translation>la tête du journal d&apos;audit n&apos;est pas intègre : le fichier de la base a été modifié hors du programme (sidepctl audit verify)</translation>
+    </message>
+</context>
+<context>
+    <name>StoreMigration</name>
+    <message>
+        <source>the store is already a site database</source>
+        <translation>la base est déjà une base de site</translation>
+    </message>
+    <message>
+        <source>--to: a site database address, postgresql://user@host/name</source>
+        <translation>--to : l&apos;adresse d&apos;une base de site, postgresql://utilisateur@hôte/nom</translation>
+    </message>
+    <message>
+        <source>refused: the site database belongs to the site FINESS %1, this store to %2</source>
+        <translation>refusé : la base du site appartient au site FINESS %1, cette base au site %2</translation>
+    </message>
+    <message>
+        <source>the site database already holds the site&apos;s store: a second station&apos;s records cannot be merged into it yet; move the first station only into an empty site database</source>
+        <translation>la base du site contient déjà la base SI-DEP du site : les fiches d&apos;un second poste ne peuvent pas encore y être fusionnées ; ne déplacez que le premier poste, dans une base de site vide</translation>
+    </message>
+    <message>
+        <source>table %1: %2</source>
+        <translation>table %1 : %2</translation>
+    </message>
+    <message>
+        <source>the copy of table %1 does not match the store: nothing was moved</source>
+        <translation>la copie de la table %1 ne correspond pas à la base : rien n&apos;a été déplacé</translation>
     </message>
 </context>
 <context>

@@ -4,6 +4,7 @@
 #include "RecordStore.h"
 #include "SidepVersion.h"
 #include "StoreIdentity.h"
+#include "StoreMigration.h"
 #include "Terminal.h"
 
 #include <QJsonDocument>
@@ -249,6 +250,41 @@ int SidepCtl::checkDb(const CommandArguments& args)
         return usage(tr("db restored takes nothing more"));
     if (action() == u"verify"_s && !args.positional().isEmpty())
         return usage(tr("db verify takes no argument"));
+    return Success;
+}
+
+int SidepCtl::checkMigrate(const CommandArguments& args)
+{
+    if (!args.positional().isEmpty())
+        return usage(tr("migrate takes no argument besides --to"));
+    if (!Store::isSiteDatabase(args.value(u"to"_s)))
+        return usage(tr("migrate needs --to postgresql://user@host/name (the site database)"));
+    return Success;
+}
+
+int SidepCtl::migrate(const CommandArguments& args)
+{
+    const QString site = args.value(u"to"_s);
+    QList<StoreMigration::TableCount> moved;
+    QString error;
+    if (!StoreMigration::moveToSite(m_store, site, &moved, &error))
+        return fail(StoreError, error);
+    int records = 0;
+    int entries = 0;
+    for (const StoreMigration::TableCount& table : std::as_const(moved)) {
+        if (table.table == u"records"_s)
+            records = table.rows;
+        else if (table.table == u"audit"_s)
+            entries = table.rows;
+    }
+    m_out << tr("Moved into the site database and checked row by row: %1 record(s), %2 audit "
+                "entries. The stations now open it with --db %3 (or join it from the "
+                "first-start wizard); the file %4 is unchanged: keep it until the site "
+                "database is checked (db verify, audit verify), then remove it.")
+                 .arg(records)
+                 .arg(entries)
+                 .arg(site, m_dbPath)
+          << Qt::endl;
     return Success;
 }
 

@@ -67,6 +67,8 @@ private:
     int recordPurge(const CommandArguments& args);
     int checkIdentifier(const CommandArguments& args);
     int checkDb(const CommandArguments& args);
+    int checkMigrate(const CommandArguments& args);
+    int migrate(const CommandArguments& args);
     int db(const CommandArguments& args);
     int audit(const CommandArguments& args);
     int stats(const CommandArguments& args);

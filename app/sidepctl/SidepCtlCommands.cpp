@@ -327,6 +327,21 @@ QList<Command> SidepCtl::storeCommands()
          "notes the new identity in the audit log. The national server remembers how far "
          "each store's audit log went and refuses a store that went back in time; "
          "\\fBsync\\fR then sends nothing and exits 3."},
+        {{u"migrate"_s},
+         {},
+         {value(u"to"_s, u"URL"_s)},
+         QT_TRANSLATE_NOOP("SidepCtl", "move this station's store into an empty site database "
+                                       "(postgresql://...), checked row by row; the file "
+                                       "stays as it was"),
+         &SidepCtl::checkMigrate,
+         &SidepCtl::migrate,
+         Access::SignIn,
+         {Permission::ManageSettings},
+         "Records, history, accounts, audit log and the store's identity move as they are, "
+         "encrypted: the same passwords and recovery key open the site database. A site "
+         "database that already holds a store is refused (with the two FINESS when they "
+         "differ). Afterwards, give the stations \\fB--db\\fR URL or join it from the "
+         "first-start wizard."},
         {{u"audit"_s, u"verify"_s},
          {},
          {},
