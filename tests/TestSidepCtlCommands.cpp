@@ -325,10 +325,11 @@ void TestSidepCtlCommands::everyCommandAndOptionIsInTheManPage()
     QVERIFY(templateFile.open(QIODevice::ReadOnly));
     const QString pageTemplate = QString::fromUtf8(templateFile.readAll());
     QCOMPARE(pageTemplate.count(u"\n.SH COMMANDS\n@SIDEPCTL_COMMANDS@\n.SH "_s), 1);
+    QCOMPARE(pageTemplate.count(u"\n.SH OPTIONS\n@SIDEPCTL_OPTIONS@\n.SH "_s), 1);
 
     const QString page = manPage();
     QVERIFY2(!page.isEmpty(), "no generated man page: build sidep_package_files");
-    QVERIFY(!page.contains(u'@'));
+    QVERIFY(!page.contains(u"@SIDEPCTL"_s));
     const QStringList entries = manCommandEntries();
     QCOMPARE(entries.size(), SidepCtl::commands().size());
     for (qsizetype i = 0; i < entries.size(); ++i) {
@@ -345,9 +346,18 @@ void TestSidepCtlCommands::everyCommandAndOptionIsInTheManPage()
         }
         QVERIFY2(entry.section(u'\n', 1).size() > 10, qPrintable(command.name()));
     }
-    // The global options are in OPTIONS, written by hand.
-    for (const CommandOption& global : SidepCtl::globalOptions())
-        QVERIFY2(page.contains(u"\\-\\-"_s + roff(global.name)), qPrintable(global.name));
+    // The global options are in OPTIONS, in the table's order, each with its value's name
+    // (the page names the value as the program does).
+    const QString options = page.section(u"\n.SH OPTIONS\n"_s, 1).section(u"\n.SH "_s, 0, 0);
+    const QStringList optionEntries = options.split(u".TP\n"_s, Qt::SkipEmptyParts);
+    QCOMPARE(optionEntries.size(), SidepCtl::globalOptions().size());
+    for (qsizetype i = 0; i < optionEntries.size(); ++i) {
+        const CommandOption& global = SidepCtl::globalOptions().at(i);
+        const QString first = optionEntries.at(i).section(u'\n', 0, 0);
+        QVERIFY2(first.contains(u"\\-\\-"_s + roff(global.name)), qPrintable(first));
+        if (!global.isFlag())
+            QVERIFY2(first.endsWith(u"\" "_s + global.valueName + u'"'), qPrintable(first));
+    }
 }
 
 void TestSidepCtlCommands::theRoleCheckRefusesAsBefore_data()

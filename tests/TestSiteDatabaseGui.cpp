@@ -33,15 +33,6 @@ private Q_SLOTS:
     void aNewStationJoinsTheSiteDatabase();
 
 private:
-    template <typename T>
-    static T* find(QWidget* root, const QString& name)
-    {
-        T* widget = root->findChild<T*>(name);
-        if (!widget)
-            qWarning("no widget named %s", qPrintable(name));
-        return widget;
-    }
-
     QString m_clusterUrl;
 };
 
@@ -83,15 +74,15 @@ void TestSiteDatabaseGui::aNewStationJoinsTheSiteDatabase()
     QCOMPARE(wizard->currentPage()->objectName(), u"deploymentPage"_s);
 
     // 2 chooses the site database, as the page numbers its choices.
-    auto* address = find<QLineEdit>(wizard, u"siteDatabaseLineEdit"_s);
-    find<QRadioButton>(wizard, u"siteDatabaseRadioButton"_s)->click();
+    auto* address = findNamed<QLineEdit>(wizard, u"siteDatabaseLineEdit"_s);
+    findNamed<QRadioButton>(wizard, u"siteDatabaseRadioButton"_s)->click();
     QVERIFY(address->isEnabled());
 
     // Not a site database address, then one that reaches no server: refused with why.
     typeInto(address, u"/srv/site.db"_s);
     wizard->next();
     QCOMPARE(wizard->currentPage()->objectName(), u"deploymentPage"_s);
-    auto* message = find<QLabel>(wizard, u"deploymentMessageLabel"_s);
+    auto* message = findNamed<QLabel>(wizard, u"deploymentMessageLabel"_s);
     QVERIFY2(message->text().contains(u"postgresql://"_s), qPrintable(message->text()));
     address->clear();
     typeInto(address, u"postgresql://sidep@127.0.0.1:1/sidep"_s);

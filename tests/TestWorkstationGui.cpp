@@ -89,10 +89,7 @@ private:
     template <typename T>
     static T* find(QWidget* root, const QString& name)
     {
-        T* widget = root->findChild<T*>(name);
-        if (!widget)
-            qWarning("no widget named %s", qPrintable(name));
-        return widget;
+        return findNamed<T>(root, name);
     }
     // Types the value of the focused field and presses Enter, after checking that the
     // keyboard path has brought the focus to the field named `objectName`.

@@ -4170,10 +4170,6 @@
         <translation>waiting, acknowledged, rejected, errors</translation>
     </message>
     <message>
-        <source>Usage: sidepctl [--db FILE] [--user NAME] [--password-stdin] COMMAND ...</source>
-        <translation>Usage: sidepctl [--db FILE] [--user NAME] [--password-stdin] COMMAND ...</translation>
-    </message>
-    <message>
         <source>Commands:</source>
         <translation>Commands:</translation>
     </message>
@@ -4190,10 +4186,6 @@
 4 access denied (password, lock, role), 5 not found, 6 store error,
 7 sync incomplete (records still waiting or rejected).
 </translation>
-    </message>
-    <message>
-        <source>Usage: sidepctl [--db FILE] [--user NAME] [--password-stdin] %1</source>
-        <translation>Usage: sidepctl [--db FILE] [--user NAME] [--password-stdin] %1</translation>
     </message>
     <message>
         <source>Signs in with --user NAME (the password on standard input) or --recovery-key-stdin; any account.</source>
@@ -4242,6 +4234,14 @@
     <message>
         <source>move this station&apos;s store into an empty site database (postgresql://...), checked row by row; the file stays as it was</source>
         <translation>move this station&apos;s store into an empty site database (postgresql://...), checked row by row; the file stays as it was</translation>
+    </message>
+    <message>
+        <source>Usage: sidepctl [--db STORE] [--user NAME] [--password-stdin] COMMAND ...</source>
+        <translation>Usage: sidepctl [--db STORE] [--user NAME] [--password-stdin] COMMAND ...</translation>
+    </message>
+    <message>
+        <source>Usage: sidepctl [--db STORE] [--user NAME] [--password-stdin] %1</source>
+        <translation>Usage: sidepctl [--db STORE] [--user NAME] [--password-stdin] %1</translation>
     </message>
 </context>
 <context>

@@ -4170,10 +4170,6 @@
         <translation>en attente, acquittées, refusées, erreurs</translation>
     </message>
     <message>
-        <source>Usage: sidepctl [--db FILE] [--user NAME] [--password-stdin] COMMAND ...</source>
-        <translation>Usage : sidepctl [--db FICHIER] [--user NOM] [--password-stdin] COMMANDE ...</translation>
-    </message>
-    <message>
         <source>Commands:</source>
         <translation>Commandes :</translation>
     </message>
@@ -4191,10 +4187,6 @@
 rôle), 5 introuvable, 6 erreur de la base, 7 synchronisation incomplète
 (fiches encore en attente ou refusées).
 </translation>
-    </message>
-    <message>
-        <source>Usage: sidepctl [--db FILE] [--user NAME] [--password-stdin] %1</source>
-        <translation>Usage : sidepctl [--db FICHIER] [--user NOM] [--password-stdin] %1</translation>
     </message>
     <message>
         <source>Signs in with --user NAME (the password on standard input) or --recovery-key-stdin; any account.</source>
@@ -4243,6 +4235,14 @@ rôle), 5 introuvable, 6 erreur de la base, 7 synchronisation incomplète
     <message>
         <source>move this station&apos;s store into an empty site database (postgresql://...), checked row by row; the file stays as it was</source>
         <translation>déplace la base de ce poste dans une base de site vide (postgresql://...), vérifiée ligne à ligne ; le fichier reste tel quel</translation>
+    </message>
+    <message>
+        <source>Usage: sidepctl [--db STORE] [--user NAME] [--password-stdin] COMMAND ...</source>
+        <translation>Usage : sidepctl [--db BASE] [--user NOM] [--password-stdin] COMMANDE ...</translation>
+    </message>
+    <message>
+        <source>Usage: sidepctl [--db STORE] [--user NAME] [--password-stdin] %1</source>
+        <translation>Usage : sidepctl [--db BASE] [--user NOM] [--password-stdin] %1</translation>
     </message>
 </context>
 <context>

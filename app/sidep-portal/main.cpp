@@ -41,7 +41,7 @@ int main(int argc, char* argv[])
     parser.addVersionOption();
     const QCommandLineOption dbOption(
         u"db"_s, u"The store: a file, or a site database (postgresql://user@host/name)."_s,
-        u"FILE|URL"_s);
+        u"STORE"_s);
     const QCommandLineOption languageOption(u"language"_s, u"fr (default) or en."_s, u"LANG"_s);
     parser.addOption(dbOption);
     parser.addOption(languageOption);

@@ -1,6 +1,7 @@
-// sidepctl-manpage TEMPLATE OUTPUT: writes sidepctl's man page, its COMMANDS section
-// (@SIDEPCTL_COMMANDS@ in the template) made from the same table of commands as the
-// program's help. Run at build time (packaging/CMakeLists.txt); never installed.
+// sidepctl-manpage TEMPLATE OUTPUT: writes sidepctl's man page, its OPTIONS and COMMANDS
+// sections (@SIDEPCTL_OPTIONS@ and @SIDEPCTL_COMMANDS@ in the template) made from the same
+// tables of options and commands as the program's help. Run at build time
+// (packaging/CMakeLists.txt); never installed.
 
 #include "SidepCtl.h"
 
@@ -23,12 +24,18 @@ int main(int argc, char* argv[])
         return 1;
     }
     QString page = QString::fromUtf8(input.readAll());
-    const QString placeholder = QStringLiteral("@SIDEPCTL_COMMANDS@\n");
-    if (page.count(placeholder) != 1) {
-        std::fputs("sidepctl-manpage: the template needs one @SIDEPCTL_COMMANDS@ line\n", stderr);
-        return 1;
+    const std::pair<QString, QString> sections[] = {
+        {QStringLiteral("@SIDEPCTL_OPTIONS@\n"), SidepCtl::manOptions()},
+        {QStringLiteral("@SIDEPCTL_COMMANDS@\n"), SidepCtl::manCommands()},
+    };
+    for (const auto& [placeholder, roff] : sections) {
+        if (page.count(placeholder) != 1) {
+            std::fprintf(stderr, "sidepctl-manpage: the template needs one %s line\n",
+                         qPrintable(placeholder.trimmed()));
+            return 1;
+        }
+        page.replace(placeholder, roff);
     }
-    page.replace(placeholder, SidepCtl::manCommands());
     QSaveFile output(arguments.at(2));
     if (!output.open(QIODevice::WriteOnly) || output.write(page.toUtf8()) < 0 || !output.commit()) {
         std::fprintf(stderr, "sidepctl-manpage: %s\n", qPrintable(output.errorString()));

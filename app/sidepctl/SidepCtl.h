@@ -45,6 +45,8 @@ public:
     static QString helpText();
     static QString commandHelp(const Command& command);
     static QString manCommands();
+    // The man page's OPTIONS section (roff), from globalOptions().
+    static QString manOptions();
 
 private:
     // The table of commands() by group, in the order of the help.

@@ -16,7 +16,8 @@ struct CommandOption
     QString name;      // without the dashes: "tube"
     QString valueName; // shown in the usage: "LABEL"; empty for a flag
     bool required = false;
-    const char* help = nullptr; // QT_TRANSLATE_NOOP("SidepCtl", ...); only the global options
+    const char* help = nullptr;       // QT_TRANSLATE_NOOP("SidepCtl", ...); only the global options
+    const char* manDetails = nullptr; // roff after the help in the man page (English)
 
     bool isFlag() const { return valueName.isEmpty(); }
     QString spelling() const; // "--tube LABEL", "--dry-run"

@@ -144,19 +144,30 @@ QString Command::usage() const
 const QList<CommandOption>& SidepCtl::globalOptions()
 {
     static const QList<CommandOption> options = {
-        {u"db"_s, u"FILE|URL"_s, false,
+        {u"db"_s, u"STORE"_s, false,
          QT_TRANSLATE_NOOP("SidepCtl",
                            "the store: a file, or a site database (postgresql://user@host/name); "
-                           "default: $SIDEP_DB, else a file in the application-data folder")},
+                           "default: $SIDEP_DB, else a file in the application-data folder"),
+         "A file is a standalone station's store, by default\n"
+         "\\fI~/.local/share/sidep/sidep\\-portal/sidep\\-store.db\\fR, or the site database\n"
+         "the station joined (\\fIstation.ini\\fR beside it).\n"
+         "A site database shared by the stations of a site is named by libpq's URL,\n"
+         "never with its password (\\fI~/.pgpass\\fR, a service file or\n"
+         "\\fBPGPASSWORD\\fR hold it): several hosts and\n"
+         "\\fBtarget_session_attrs=read\\-write\\fR for a replicated pair,\n"
+         "\\fBsslmode=verify\\-full\\fR and \\fBsslrootcert\\fR for TLS."},
         {u"user"_s, u"NAME"_s, false, QT_TRANSLATE_NOOP("SidepCtl", "the account to sign in with")},
         {u"password-stdin"_s,
          {},
          false,
-         QT_TRANSLATE_NOOP("SidepCtl", "the first line of standard input is the password")},
+         QT_TRANSLATE_NOOP("SidepCtl", "the first line of standard input is the password"),
+         "Scripts thus never put a password on a command line.\n"
+         "Without it, at a terminal, the password is asked without echo."},
         {u"recovery-key-stdin"_s,
          {},
          false,
-         QT_TRANSLATE_NOOP("SidepCtl", "sign in with the recovery key, read from standard input")},
+         QT_TRANSLATE_NOOP("SidepCtl", "sign in with the recovery key, read from standard input"),
+         "As an administrator."},
         {u"help"_s,
          {},
          false,
@@ -545,7 +556,7 @@ const QList<Command>& SidepCtl::commands()
 
 QString SidepCtl::helpText()
 {
-    QString text = tr("Usage: sidepctl [--db FILE] [--user NAME] [--password-stdin] COMMAND ...") +
+    QString text = tr("Usage: sidepctl [--db STORE] [--user NAME] [--password-stdin] COMMAND ...") +
                    u"\n\n"_s + tr("Commands:") + u'\n';
     for (const Command& command : commands()) {
         QStringList usage = wrap(command.usage(), HelpWidth - 2, 6);
@@ -573,9 +584,15 @@ QString SidepCtl::helpText()
 
 QString SidepCtl::commandHelp(const Command& command)
 {
-    QStringList lines = wrap(
-        tr("Usage: sidepctl [--db FILE] [--user NAME] [--password-stdin] %1").arg(command.usage()),
-        HelpWidth, 7);
+    // The command's words stay on one line ("config import-cert"), wherever the line breaks.
+    constexpr char16_t Joiner = u'\x1f';
+    QString usage = command.usage();
+    usage.replace(command.name(), QString(command.name()).replace(u' ', Joiner));
+    QStringList lines =
+        wrap(tr("Usage: sidepctl [--db STORE] [--user NAME] [--password-stdin] %1").arg(usage),
+             HelpWidth, 7);
+    for (QString& line : lines)
+        line.replace(Joiner, u' ');
     lines.append(QString());
     lines += wrap(sentence(translated(command.summary)), HelpWidth);
     if (command.access == Access::SignIn) {
@@ -606,6 +623,22 @@ QString SidepCtl::manCommands()
             roff += u"\nAccounts: "_s + roles.join(u", "_s) + u'.';
         if (command.manDetails)
             roff += u'\n' + QString::fromUtf8(command.manDetails);
+        roff += u'\n';
+    }
+    return roff;
+}
+
+QString SidepCtl::manOptions()
+{
+    QString roff;
+    for (const CommandOption& option : globalOptions()) {
+        const QString spelled = roffEscape(u"--"_s + option.name);
+        const QString heading =
+            option.isFlag() ? QString(u".B "_s + spelled)
+                            : QString(u".BI "_s + spelled + u" \" "_s + option.valueName + u'"');
+        roff += u".TP\n"_s + heading + u'\n' + roffEscape(sentence(QString::fromUtf8(option.help)));
+        if (option.manDetails)
+            roff += u'\n' + QString::fromUtf8(option.manDetails);
         roff += u'\n';
     }
     return roff;

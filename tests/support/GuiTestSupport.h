@@ -4,8 +4,7 @@
 #include "Store.h"
 
 #include <QString>
-
-class QWidget;
+#include <QWidget>
 
 // Driving the workstation's windows like a person: typing, pressing keys, signing in.
 namespace GuiTestSupport {
@@ -22,6 +21,16 @@ void typeInto(QWidget* widget, const QString& text);
 // Types the user name (unless the screen is locked to one user) and the fixture password,
 // then Enter.
 void signIn(MainWindow& window, const QString& user);
+// The child of `root` named `name`, warned about when there is none.
+template <typename T>
+T* findNamed(QWidget* root, const QString& name)
+{
+    T* widget = root->findChild<T*>(name);
+    if (!widget)
+        qWarning("no widget named %s", qPrintable(name));
+    return widget;
+}
+
 // A USB scanner's burst: the keys of `text` then Return, all in the same millisecond.
 void wedgeScan(MainWindow& window, const QString& text);
 
