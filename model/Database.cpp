@@ -401,13 +401,12 @@ static_assert(SiteSchemaBase == 15, "SiteSchema is the schema of version 15");
 // The site database's schema version, in meta (PostgreSQL has no user_version).
 constexpr auto SchemaVersionKey = "schema.version";
 
-// Advisory lock keys of a site database, fixed numbers unlikely to be used by another
-// program on the same database ("SIDEPW" and "SIDEPM" in ASCII). Writers take the first for
+// The advisory lock key of a site database's writers, a fixed number unlikely to be used by
+// another program on the same database ("SIDEPW" in ASCII). Writers take the first for
 // their transaction, so that the stations of a site write one at a time as SQLite's writers
 // do: the audit chain, the label numbers and the code pool stay in one order with no
 // retries. Readers never wait (PostgreSQL's snapshots).
 constexpr qint64 SiteWriteLockKey = 0x534944455057;
-constexpr qint64 SiteCreateLockKey = 0x53494445504d;
 
 // SQLite's primary result codes that a person can act on (sqlite3.h).
 enum SqliteCode
@@ -582,13 +581,9 @@ bool Database::openPostgres(const QString& url, bool create, QString* error)
     if (!startSession(error))
         return false;
 
-    QSqlQuery exists(db);
-    if (!exists.exec(u"SELECT to_regclass('meta') IS NOT NULL"_s) || !exists.next()) {
-        *error = describe(exists.lastError(), m_engine);
+    bool hasStore = false;
+    if (!hasSiteSchema(&hasStore, error))
         return false;
-    }
-    const bool hasStore = exists.value(0).toBool();
-    exists.finish();
     if (!hasStore && !create) {
         *error =
             tr("no store in the site database %1 (create one with 'sidepctl init')").arg(m_path);
@@ -601,19 +596,15 @@ bool Database::openPostgres(const QString& url, bool create, QString* error)
 
 bool Database::createSiteSchema(QString* error)
 {
-    // Two stations initialising the same database at once: one creates, the other finds the
-    // store made (and the caller refuses to initialise it a second time).
+    // Two stations initialising the same database at once: the site's write lock (begin())
+    // lets one create; the other finds the schema made (and the caller refuses to initialise
+    // the store a second time).
     Transaction transaction(*this);
-    if (!transaction.begin(error) ||
-        !execDirect(u"SELECT pg_advisory_xact_lock(%1)"_s.arg(SiteCreateLockKey), error))
+    bool made = false;
+    if (!transaction.begin(error) || !hasSiteSchema(&made, error))
         return false;
-    QSqlQuery exists(QSqlDatabase::database(m_connectionName, false));
-    if (exists.exec(u"SELECT to_regclass('meta') IS NOT NULL"_s) && exists.next() &&
-        exists.value(0).toBool()) {
-        exists.finish();
+    if (made)
         return transaction.commit(error) && migrate(error);
-    }
-    exists.finish();
     for (const QString& statement : SiteSchema) {
         if (!execDirect(statement, error))
             return false;
@@ -622,6 +613,17 @@ bool Database::createSiteSchema(QString* error)
         return false;
     qCInfo(lcModel) << "site database created at schema version" << SiteSchemaBase;
     return migrate(error);
+}
+
+bool Database::hasSiteSchema(bool* exists, QString* error)
+{
+    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
+    if (!query.exec(u"SELECT to_regclass('meta') IS NOT NULL"_s) || !query.next()) {
+        *error = failure(query.lastError());
+        return false;
+    }
+    *exists = query.value(0).toBool();
+    return true;
 }
 
 bool Database::isOpen() const

@@ -94,6 +94,8 @@ private:
     bool openPostgres(const QString& url, bool create, QString* error);
     bool migrate(QString* error);
     bool createSiteSchema(QString* error);
+    // Whether the site database holds the store's tables (made by createSiteSchema).
+    bool hasSiteSchema(bool* exists, QString* error);
     bool setSchemaVersion(int version, QString* error);
     bool startSession(QString* error);
     // A site database connection lost (its server restarted, the network cut) is opened
