@@ -21,6 +21,7 @@
 #include "ScannerInput.h"
 #include "SetupWizard.h"
 #include "SignInWidget.h"
+#include "SiteDatabaseRetryWidget.h"
 #include "Store.h"
 #include "SyncBacklog.h"
 #include "SyncEngine.h"
@@ -61,6 +62,7 @@ MainWindow::MainWindow(Store& store, const QString& storePath, QWidget* parent)
     createPages();
     createSyncStateLabel();
     m_stack->addWidget(m_signIn);
+    m_stack->addWidget(m_siteDatabaseRetry);
     m_stack->addWidget(m_workspace);
     setCentralWidget(m_stack);
 
@@ -82,6 +84,8 @@ void MainWindow::createPages()
     m_stack = new QStackedWidget(this);
     m_signIn = new SignInWidget(m_store, m_stack);
     m_signIn->setObjectName(u"signInWidget"_s);
+    m_siteDatabaseRetry = new SiteDatabaseRetryWidget(m_stack);
+    m_siteDatabaseRetry->setObjectName(u"siteDatabaseRetryWidget"_s);
     m_workspace = new QTabWidget(m_stack);
     m_workspace->setObjectName(u"workspaceTabWidget"_s);
     m_form = new RecordFormWidget(m_store, m_workspace);
@@ -167,6 +171,8 @@ void MainWindow::createScanAndHelpMenus()
 void MainWindow::connectPages()
 {
     connect(m_signIn, &SignInWidget::signedIn, this, &MainWindow::enterWorkspace);
+    connect(m_siteDatabaseRetry, &SiteDatabaseRetryWidget::retryRequested, this,
+            &MainWindow::openSiteDatabase);
     connect(m_admin, &AdminWidget::settingsChanged, this, &MainWindow::applySettings);
     connect(m_form, &RecordFormWidget::recordSaved, m_queue, &QueueWidget::refresh);
     connect(m_resultEntry, &ResultEntryWidget::resultEntered, m_queue, &QueueWidget::refresh);
@@ -187,22 +193,47 @@ MainWindow::~MainWindow() = default;
 
 void MainWindow::start()
 {
-    const bool site = Store::isSiteDatabase(m_storePath);
-    if (site || QFileInfo::exists(m_storePath)) {
-        QString error;
-        // A site database without a store yet: this is the site's first station.
-        bool empty = false;
-        const bool opened = site ? m_store.openSiteDatabase(m_storePath, &empty, &error)
-                                 : m_store.open(m_storePath, &error);
-        if (!opened) {
-            MessageBox::information(this, tr("The store cannot be opened"), error);
-            return;
-        }
-        if (!empty) {
-            showSignIn();
-            return;
-        }
+    if (Store::isSiteDatabase(m_storePath)) {
+        openSiteDatabase();
+        return;
     }
+    if (!QFileInfo::exists(m_storePath)) {
+        runSetupWizard();
+        return;
+    }
+    QString error;
+    if (!m_store.open(m_storePath, &error)) {
+        // A file that cannot be opened stays so until someone repairs it: trying again
+        // would not help, the message says what is wrong.
+        MessageBox::information(this, tr("The store cannot be opened"), error);
+        return;
+    }
+    showSignIn();
+}
+
+// A site database may be out of reach for a while (its server restarting, the network
+// down): the station says so in its window and tries again until it answers.
+void MainWindow::openSiteDatabase()
+{
+    if (m_stack->currentWidget() == m_siteDatabaseRetry)
+        m_siteDatabaseRetry->showTrying();
+    QString error;
+    // A site database without a store yet: this is the site's first station.
+    bool empty = false;
+    if (!m_store.openSiteDatabase(m_storePath, &empty, &error)) {
+        m_stack->setCurrentWidget(m_siteDatabaseRetry);
+        m_siteDatabaseRetry->showUnreachable(error);
+        return;
+    }
+    m_siteDatabaseRetry->stop();
+    if (empty)
+        runSetupWizard();
+    else
+        showSignIn();
+}
+
+void MainWindow::runSetupWizard()
+{
     m_wizard = new SetupWizard(m_store, m_storePath, this);
     m_wizard->setObjectName(u"setupWizard"_s);
     connect(m_wizard, &QWizard::accepted, this, [this] {

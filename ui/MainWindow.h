@@ -24,6 +24,7 @@ class SyncTransport;
 class ScannerInput;
 class SetupWizard;
 class SignInWidget;
+class SiteDatabaseRetryWidget;
 class Store;
 
 // The workstation's window: sign-in, then what the user's role lets them do (sampling,
@@ -38,7 +39,8 @@ public:
     MainWindow(Store& store, const QString& storePath, QWidget* parent = nullptr);
     ~MainWindow() override;
 
-    // Opens the store, or runs the first-start wizard when there is none.
+    // Opens the store, or runs the first-start wizard when there is none. A site database
+    // that does not answer gets a page that tries again until it does.
     void start();
     void lock();
     bool isLocked() const { return !m_lockedUser.isEmpty(); }
@@ -70,6 +72,8 @@ private:
     void createSessionMenu();
     void createScanAndHelpMenus();
     void connectPages();
+    void openSiteDatabase();
+    void runSetupWizard();
     void showSignIn();
     void enterWorkspace();
     void signOut();
@@ -89,6 +93,7 @@ private:
     QString m_storePath;
     QStackedWidget* m_stack = nullptr;
     SignInWidget* m_signIn = nullptr;
+    SiteDatabaseRetryWidget* m_siteDatabaseRetry = nullptr;
     QTabWidget* m_workspace = nullptr;
     RecordFormWidget* m_form = nullptr;
     QueueWidget* m_queue = nullptr;

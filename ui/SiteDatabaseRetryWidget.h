@@ -1,0 +1,44 @@
+#pragma once
+
+#include <QTime>
+#include <QTimer>
+#include <QWidget>
+#include <memory>
+
+namespace Ui {
+class SiteDatabaseRetryWidget;
+}
+
+// The page a station shows when its site database does not answer at start (the database
+// server restarting, the network down, a laptop started before its Wi-Fi): why, as the
+// store says it, what to do, and another attempt asked for on "Try again" and by itself
+// every RetrySeconds. The attempt is the window's: it opens the store and reports back.
+class SiteDatabaseRetryWidget : public QWidget
+{
+    Q_OBJECT
+
+public:
+    static constexpr int RetrySeconds = 10;
+
+    explicit SiteDatabaseRetryWidget(QWidget* parent = nullptr);
+    ~SiteDatabaseRetryWidget() override;
+
+    // The last attempt failed with `reason`: counts down to the next one.
+    void showUnreachable(const QString& reason);
+    // An attempt is under way (the window waits for the database): says so, painted now.
+    void showTrying();
+    // The database answered: no more attempts.
+    void stop();
+
+Q_SIGNALS:
+    void retryRequested();
+
+private:
+    void tick();
+    void showCountdown();
+
+    std::unique_ptr<Ui::SiteDatabaseRetryWidget> m_ui;
+    QTimer m_countdown; // a tick a second, for the seconds shown
+    int m_secondsLeft = 0;
+    QTime m_lastAttempt;
+};
