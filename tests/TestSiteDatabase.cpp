@@ -3,26 +3,36 @@
 // site database and works on it as on a file; a URL that reaches no database is refused
 // and never becomes a file; two stations (two sidepctl processes) save at once with nothing
 // lost, duplicated or out of the audit chain; a lab station results tubes sampled at
-// another; the database holds no identifying byte; a station whose database restarts says
-// so plainly, keeps what was saved, and goes on when the database is back.
+// another; stations validating positives at once never get the same activation code; the
+// database holds no identifying byte; a station whose database restarts says so plainly,
+// keeps what was saved, and goes on when the database is back; a station killed in the middle
+// of a save leaves nothing half-written and no lock held.
 
+#include "AuditLog.h"
 #include "PostgresTestCluster.h"
 #include "RecordStore.h"
+#include "ResultStore.h"
 #include "ServerProcess.h"
 #include "SidepCtl.h"
 #include "SidepCtlRun.h"
 #include "Store.h"
 #include "TestSupport.h"
 
+#include <QDeadlineTimer>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QProcess>
+#include <QRandomGenerator>
 #include <QRegularExpression>
+#include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
+#include <csignal>
 #include <mutex>
+#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 using namespace TestSupport;
@@ -33,6 +43,43 @@ namespace {
 QByteArray line(const QString& text)
 {
     return text.toUtf8() + '\n';
+}
+
+const QString SecondLab = u"lab2"_s;
+
+// A national delivery's CSV of `count` activation codes, valid from yesterday for a week.
+QByteArray codesCsv(int count)
+{
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    auto iso = [](const QDateTime& at) { return at.toString(u"yyyy-MM-dd'T'HH:mm:ss.zzz'Z'"_s); };
+    QByteArray csv = "code_pour_qr,code_brut,validite_debut,validite_fin\n";
+    for (int i = 0; i < count; ++i) {
+        csv += u"%1,S%2,%3,%4\n"_s
+                   .arg(QUuid::createUuid().toString(QUuid::WithoutBraces),
+                        u"%1"_s.arg(i, 5, 10, QLatin1Char('0')), iso(now.addDays(-1)),
+                        iso(now.addDays(6)))
+                   .toUtf8();
+    }
+    return csv;
+}
+
+QString tubeOf(int index)
+{
+    return validRecordJson(index).value(u"specimen"_s)[u"accession"_s].toString();
+}
+
+// A station: `script` run by bash in a process group of its own, so that one SIGKILL ends the
+// shell and the sidepctl it is running at that moment, as a power cut would.
+std::unique_ptr<QProcess> startStation(const QString& db, const QString& script)
+{
+    auto process = std::make_unique<QProcess>();
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(u"DB"_s, db);
+    environment.insert(u"PASSWORD"_s, Password);
+    process->setProcessEnvironment(environment);
+    process->setChildProcessModifier([] { ::setpgid(0, 0); });
+    process->start(u"bash"_s, {u"-c"_s, script});
+    return process;
 }
 
 } // namespace
@@ -48,10 +95,12 @@ private Q_SLOTS:
     void aSiteDatabaseWorksAsAStoreFileDoes();
     void twoStationsSaveAtOnce();
     void labelNumbersTakenAtOnceByStationsNeverRepeat();
+    void activationCodesTakenAtOnceByStationsNeverRepeat();
     void twoStationsSyncAndTheServerHoldsEachVersionOnce();
     void aStationsStoreMovesIntoTheSiteDatabase();
     void theDatabaseHoldsNoIdentifyingByte();
     void aStationWhoseDatabaseRestartsGoesOn();
+    void aStationKilledMidSaveLeavesNothingHalfWritten();
 
 private:
     // A fresh site database with the accounts admin, nurse and lab: its URL.
@@ -305,6 +354,132 @@ void TestSiteDatabase::labelNumbersTakenAtOnceByStationsNeverRepeat()
     QVERIFY2(audit.code == SidepCtl::Success, qPrintable(audit.all()));
 }
 
+void TestSiteDatabase::activationCodesTakenAtOnceByStationsNeverRepeat()
+{
+    const QString db = siteWithAccounts(u"site_codes"_s);
+    QVERIFY(!db.isEmpty());
+    // A positive is validated by a second lab user, who enters it blind: that entry takes
+    // the code.
+    const SidepCtlRun added =
+        as(db, AdminName, {u"user"_s, u"add"_s, SecondLab, u"--role"_s, u"lab"_s}, line(Password));
+    QVERIFY2(added.code == SidepCtl::Success, qPrintable(added.err));
+    constexpr int Stations = 3;
+    constexpr int PerStation = 3;
+    constexpr int Positives = Stations * PerStation;
+    // More codes than positives: a station that finds none left has lost the race, not the
+    // pool.
+    constexpr int Pool = Positives + 5;
+    QTemporaryDir folder;
+    QVERIFY(folder.isValid());
+    const QString csvPath = folder.filePath(u"codes.csv"_s);
+    QFile csv(csvPath);
+    QVERIFY(csv.open(QIODevice::WriteOnly));
+    csv.write(codesCsv(Pool));
+    csv.close();
+    const SidepCtlRun imported = as(db, LabName, {u"codes"_s, u"import"_s, csvPath});
+    QVERIFY2(imported.code == SidepCtl::Success, qPrintable(imported.all()));
+
+    // The records, and the first lab user's entry on each, made beforehand in this process.
+    QHash<QString, QUuid> ids; // by tube
+    {
+        Store nurse;
+        QString error;
+        QVERIFY2(nurse.open(db, &error), qPrintable(error));
+        QVERIFY2(nurse.signIn(NurseName, password(), &error), qPrintable(error));
+        QList<SamplingRecord> records;
+        for (int i = 0; i < Positives; ++i)
+            records.append(validRecord(300 + i));
+        QList<QList<Problem>> problems;
+        QVERIFY2(nurse.records()->add(&records, {}, &problems, &error), qPrintable(error));
+        for (const SamplingRecord& record : std::as_const(records))
+            ids.insert(record.specimen.accession, record.id);
+
+        Store lab;
+        QVERIFY2(lab.open(db, &error), qPrintable(error));
+        QVERIFY2(lab.signIn(LabName, password(), &error), qPrintable(error));
+        ResultStore results(lab);
+        for (const QUuid& id : std::as_const(ids)) {
+            ResultStore::Entry positive;
+            positive.value = u"P"_s;
+            ResultStore::Outcome outcome{};
+            QList<Problem> entryProblems;
+            QVERIFY2(results.enter(id, positive, &outcome, &entryProblems, &error),
+                     qPrintable(error));
+            QCOMPARE(outcome, ResultStore::Outcome::AwaitingSecondEntry);
+        }
+    }
+
+    // Three stations enter the second positives at the same time, each one tube after the
+    // other: each validated positive takes a code from the one pool of the site.
+    QList<std::shared_ptr<QProcess>> stations;
+    for (int station = 0; station < Stations; ++station) {
+        QString script = u"set -e\n"_s;
+        for (int i = 0; i < PerStation; ++i) {
+            script += u"printf '%s\\n' \"$PASSWORD\" | \"$SIDEPCTL\" --db \"$DB\" --user lab2 "
+                      "--password-stdin result set --value P --tube "_s +
+                      tubeOf(300 + station * PerStation + i) + u'\n';
+        }
+        stations.append(startStation(db, script));
+    }
+    for (const auto& process : stations)
+        process->waitForFinished(120000);
+    for (const auto& process : stations) {
+        QVERIFY2(process->state() == QProcess::NotRunning &&
+                     process->exitStatus() == QProcess::NormalExit && process->exitCode() == 0,
+                 process->readAllStandardError().constData());
+    }
+
+    // Each positive holds its own code, one of the pool's, and none waits for one.
+    Store lab;
+    QString error;
+    QVERIFY2(lab.open(db, &error), qPrintable(error));
+    QVERIFY2(lab.signIn(LabName, password(), &error), qPrintable(error));
+    ResultStore results(lab);
+    QSet<QString> pool;
+    for (int i = 0; i < Pool; ++i)
+        pool.insert(u"S%1"_s.arg(i, 5, 10, QLatin1Char('0')));
+    QSet<QString> given;
+    for (auto it = ids.cbegin(); it != ids.cend(); ++it) {
+        ResultStore::Current current;
+        QVERIFY2(results.current(it.value(), &current, &error), qPrintable(error));
+        QVERIFY2(current.isValidatedPositive(), qPrintable(it.key()));
+        QVERIFY2(!current.awaitingActivationCode && !current.activation.code.isEmpty(),
+                 qPrintable(it.key() + u": no code"_s));
+        QVERIFY2(pool.contains(current.activation.code), qPrintable(current.activation.code));
+        QVERIFY2(!given.contains(current.activation.code),
+                 qPrintable(current.activation.code + u" given twice"_s));
+        given.insert(current.activation.code);
+    }
+    QCOMPARE(given.size(), Positives);
+    // The pool agrees: the codes marked used are the ones the records hold, no more (none
+    // lost to a station that failed half-way), and the others are still free.
+    const Connection reader(db);
+    QVERIFY(reader.isOpen());
+    QStringList used =
+        reader.rows(u"SELECT raw_code FROM activation_codes WHERE used_by IS NOT NULL"_s);
+    QStringList held = given.values();
+    used.sort();
+    held.sort();
+    QCOMPARE(used, held);
+    QCOMPARE(reader.rows(u"SELECT count(*) FROM activation_codes WHERE used_by IS NULL"_s),
+             QStringList{QString::number(Pool - Positives)});
+    const SidepCtlRun audit = as(db, AdminName, {u"audit"_s, u"verify"_s});
+    QVERIFY2(audit.code == SidepCtl::Success, qPrintable(audit.all()));
+
+    // What the lab sees of the pool says the same.
+    const SidepCtlRun status = as(db, LabName, {u"codes"_s, u"status"_s});
+    QEXPECT_FAIL("",
+                 "ActivationCodes::status() sums booleans as SQLite allows; PostgreSQL has no "
+                 "sum(boolean): codes status fails on a site database",
+                 Abort);
+    QVERIFY2(status.code == SidepCtl::Success, qPrintable(status.all()));
+    const QStringList said = status.out.split(u'\n');
+    for (const QString& expected :
+         {u"codes in the pool: %1"_s.arg(Pool), u"used: %1"_s.arg(Positives),
+          u"valid now: %1"_s.arg(Pool - Positives), u"positive results waiting for a code: 0"_s})
+        QVERIFY2(said.contains(expected), qPrintable(expected + u" not in:\n"_s + status.out));
+}
+
 void TestSiteDatabase::twoStationsSyncAndTheServerHoldsEachVersionOnce()
 {
     const QString db = siteWithAccounts(u"site_sync"_s);
@@ -494,6 +669,163 @@ void TestSiteDatabase::aStationWhoseDatabaseRestartsGoesOn()
         QVERIFY2(refusal.contains(u"the site database cannot be reached"_s), qPrintable(refusal));
     QCOMPARE(tubesListed(db).size(), saved);
     QVERIFY(saved >= 3);
+}
+
+void TestSiteDatabase::aStationKilledMidSaveLeavesNothingHalfWritten()
+{
+    const QString db = siteWithAccounts(u"site_killed"_s);
+    QVERIFY(!db.isEmpty());
+    // Sees, from outside, when a station holds the site's write lock: it writes only then.
+    const Connection watcher(db);
+    QVERIFY(watcher.isOpen());
+    const QString writeLockHeld =
+        u"SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted AND database = "
+        "(SELECT oid FROM pg_database WHERE datname = current_database())"_s;
+    constexpr int Rounds = 6;
+    // A station has far more batches to save than it gets through before it is killed.
+    constexpr int Batches = 8;
+    constexpr int PerBatch = 25;
+    QTemporaryDir folder;
+    QVERIFY(folder.isValid());
+    const quint32 seed = QRandomGenerator::global()->generate();
+    QRandomGenerator random(seed);
+    QList<QStringList> batches; // the tubes of each batch given to a station
+    QSet<QString> reported;     // the ids the stations printed: saved, as far as they knew
+    int killedHoldingTheLock = 0;
+    for (int round = 0; round < Rounds; ++round) {
+        QString script = u"set -e\n"_s;
+        for (int batch = 0; batch < Batches; ++batch) {
+            QJsonArray records;
+            QStringList tubes;
+            for (int i = 0; i < PerBatch; ++i) {
+                const int index = 1000 + (round * Batches + batch) * PerBatch + i;
+                records.append(validRecordJson(index));
+                tubes.append(tubeOf(index));
+            }
+            batches.append(tubes);
+            const QString file = folder.filePath(u"batch-%1-%2.json"_s.arg(round).arg(batch));
+            QFile out(file);
+            QVERIFY(out.open(QIODevice::WriteOnly));
+            out.write(QJsonDocument(records).toJson());
+            out.close();
+            script += u"printf '%s\\n' \"$PASSWORD\" | \"$SIDEPCTL\" --db \"$DB\" --user nurse "
+                      "--password-stdin record add '"_s +
+                      file + u"'\n"_s;
+        }
+        const std::unique_ptr<QProcess> station = startStation(db, script);
+        QVERIFY(station->waitForStarted(10000));
+        // Should a check below fail, the station's sidepctl goes with its shell.
+        const auto stopStation = qScopeGuard([&] {
+            if (station->state() != QProcess::NotRunning) {
+                ::kill(-pid_t(station->processId()), SIGKILL);
+                station->waitForFinished(10000);
+            }
+        });
+        // The kill is drawn from the moment the station is first seen writing: in the middle
+        // of a batch, or while the next sidepctl starts and signs in. Every other round it
+        // waits, after that, for the station to be writing again: killed in a transaction.
+        // A station never seen writing (it writes without the lock?) is killed all the same.
+        const bool inATransaction = round % 2 == 1;
+        const auto waitUntilWriting = [&] {
+            const QDeadlineTimer deadline(3000);
+            while (watcher.rows(writeLockHeld).value(0) == u"0"_s &&
+                   station->state() == QProcess::Running && !deadline.hasExpired())
+                QThread::msleep(1);
+        };
+        waitUntilWriting();
+        const int delayMs = 50 + int(random.bounded(251));
+        QThread::msleep(delayMs);
+        if (inATransaction)
+            waitUntilWriting();
+        if (watcher.rows(writeLockHeld).value(0) != u"0"_s)
+            ++killedHoldingTheLock;
+        QCOMPARE(::kill(-pid_t(station->processId()), SIGKILL), 0);
+        QVERIFY(station->waitForFinished(10000));
+        const QString when = u"round %1, killed %2 ms after it first wrote%3 (seed %4)"_s.arg(round)
+                                 .arg(delayMs)
+                                 .arg(inATransaction ? u", then writing again"_s : QString())
+                                 .arg(seed);
+        // Killed with batches left to save, not after its last one.
+        QVERIFY2(station->exitStatus() == QProcess::CrashExit,
+                 qPrintable(when + u'\n' + QString::fromUtf8(station->readAllStandardError())));
+        for (const QString& id :
+             QString::fromLatin1(station->readAllStandardOutput()).split(u'\n', Qt::SkipEmptyParts))
+            reported.insert(id);
+
+        // Another station opens the site database: it is sound, its audit chain holds.
+        Store other;
+        QString error;
+        QVERIFY2(other.open(db, &error), qPrintable(when + u": "_s + error));
+        QVERIFY2(other.signIn(NurseName, password(), &error), qPrintable(when + u": "_s + error));
+        const RecordStore::VerifyReport report = other.records()->verify();
+        QVERIFY2(report.fileProblems.isEmpty(),
+                 qPrintable(when + u'\n' + report.fileProblems.join(u'\n')));
+        QVERIFY2(report.damaged.isEmpty(), qPrintable(when));
+        const QStringList auditProblems = other.auditLog()->verify();
+        QVERIFY2(auditProblems.isEmpty(), qPrintable(when + u'\n' + auditProblems.join(u'\n')));
+
+        // Every record there is whole and was audited as it was saved; each batch is there
+        // whole or not at all; every id a station printed is there.
+        const QList<RecordStore::Summary> listed = other.records()->list(std::nullopt, &error);
+        QVERIFY2(error.isEmpty(), qPrintable(when + u": "_s + error));
+        QCOMPARE(report.recordsChecked, int(listed.size()));
+        QSet<QUuid> created;
+        for (const AuditLog::Entry& entry : other.auditLog()->entries(1, 1000000)) {
+            if (entry.action == u"record.create"_s)
+                created.insert(QUuid::fromString(entry.recordId));
+        }
+        QCOMPARE(created.size(), listed.size());
+        QHash<QString, QUuid> listedTubes;
+        QSet<QUuid> listedIds;
+        for (const RecordStore::Summary& summary : listed) {
+            QVERIFY2(created.contains(summary.id),
+                     qPrintable(when + u": no record.create for "_s + summary.id.toString()));
+            listedTubes.insert(summary.accession, summary.id);
+            listedIds.insert(summary.id);
+        }
+        for (const QString& id : std::as_const(reported))
+            QVERIFY2(listedIds.contains(QUuid::fromString(id)),
+                     qPrintable(when + u": printed but not saved: "_s + id));
+        for (const QStringList& tubes : std::as_const(batches)) {
+            const auto saved =
+                std::count_if(tubes.cbegin(), tubes.cend(),
+                              [&](const QString& tube) { return listedTubes.contains(tube); });
+            QVERIFY2(saved == 0 || saved == PerBatch,
+                     qPrintable(when + u": %1 of a batch of %2 saved"_s.arg(saved).arg(PerBatch)));
+        }
+        // The batches of this round that were saved read back as they were given.
+        for (int batch = 0; batch < Batches; ++batch) {
+            for (int i = 0; i < PerBatch; ++i) {
+                const int index = 1000 + (round * Batches + batch) * PerBatch + i;
+                const auto found = listedTubes.constFind(tubeOf(index));
+                if (found == listedTubes.cend())
+                    continue;
+                SamplingRecord record;
+                QVERIFY2(other.records()->load(*found, &record, &error),
+                         qPrintable(when + u": "_s + error));
+                QCOMPARE(record.patient.birthName, identifyingStrings(index).at(0));
+            }
+        }
+
+        // The killed station's connection died with it, and its lock with the connection:
+        // a new save goes through at once (a lock left held would make it wait, then fail).
+        QElapsedTimer saving;
+        saving.start();
+        SamplingRecord fresh = validRecord(900000 + round);
+        QList<Problem> problems;
+        QVERIFY2(other.records()->add(&fresh, {}, &problems, &error),
+                 qPrintable(when + u": "_s + error));
+        QVERIFY2(saving.elapsed() < 5000, qPrintable(when));
+    }
+    qInfo("seed %u: %d of %d kills while the station held the site's write lock", seed,
+          killedHoldingTheLock, Rounds);
+
+    // What an administrator would run at a station afterwards.
+    for (const QStringList& check :
+         {QStringList{u"audit"_s, u"verify"_s}, QStringList{u"db"_s, u"verify"_s}}) {
+        const SidepCtlRun verified = as(db, AdminName, check);
+        QVERIFY2(verified.code == SidepCtl::Success, qPrintable(verified.all()));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestSiteDatabase)
