@@ -388,11 +388,12 @@ ActivationCodes::Status ActivationCodes::status(int soonDays, QString* error, co
     const QString soonText = ActivationCodeCsv::utcText(now.addDays(soonDays));
     QSqlQuery& counts = database.query(
         u"SELECT count(*),"
-        " sum(used_by IS NOT NULL),"
-        " sum(used_by IS NULL AND valid_from <= ? AND valid_until > ?),"
-        " sum(used_by IS NULL AND valid_from <= ? AND valid_until > ? AND valid_until <= ?),"
-        " sum(used_by IS NULL AND valid_from > ?),"
-        " sum(used_by IS NULL AND valid_until <= ?),"
+        " sum(CASE WHEN used_by IS NOT NULL THEN 1 ELSE 0 END),"
+        " sum(CASE WHEN used_by IS NULL AND valid_from <= ? AND valid_until > ? THEN 1 ELSE 0 END),"
+        " sum(CASE WHEN used_by IS NULL AND valid_from <= ? AND valid_until > ? AND valid_until <= "
+        "? THEN 1 ELSE 0 END),"
+        " sum(CASE WHEN used_by IS NULL AND valid_from > ? THEN 1 ELSE 0 END),"
+        " sum(CASE WHEN used_by IS NULL AND valid_until <= ? THEN 1 ELSE 0 END),"
         " min(CASE WHEN used_by IS NULL AND valid_from <= ? AND valid_until > ?"
         " THEN valid_until END)"
         " FROM activation_codes"_s);

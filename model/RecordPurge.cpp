@@ -145,7 +145,7 @@ bool addPurgedCounts(Database& database, const ResultCounts& counts, QString* er
 {
     QSqlQuery& count = database.query(
         u"INSERT INTO purged_results (day, analysis, value, records) VALUES (?, ?, ?, ?) "
-        "ON CONFLICT (day, analysis, value) DO UPDATE SET records = records + excluded.records"_s);
+        "ON CONFLICT (day, analysis, value) DO UPDATE SET records = purged_results.records + excluded.records"_s);
     // A missing value is counted under "", never bound as NULL.
     auto text = [](const QString& value) { return value.isNull() ? u""_s : value; };
     for (auto it = counts.cbegin(); it != counts.cend(); ++it) {

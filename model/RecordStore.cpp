@@ -1125,9 +1125,10 @@ bool RecordStore::dayCounts(Store& store, const QDate& day, DayCounts* counts, Q
     *counts = DayCounts{};
     Database& database = store.database();
     // The hour as the sampling time was written (the site's local time, with its offset).
-    QSqlQuery& byHour = database.query(
-        u"SELECT substr(collected_at, 12, 2), count(*), sum(status = 'sampled') FROM records "
-        "WHERE collected_day = ? AND collected_at IS NOT NULL GROUP BY 1"_s);
+    QSqlQuery& byHour =
+        database.query(u"SELECT substr(collected_at, 12, 2), count(*), sum(CASE WHEN status = "
+                       u"'sampled' THEN 1 ELSE 0 END) FROM records "
+                       "WHERE collected_day = ? AND collected_at IS NOT NULL GROUP BY 1"_s);
     byHour.bindValue(0, day.toString(Qt::ISODate));
     if (!database.exec(byHour, error))
         return false;
