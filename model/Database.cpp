@@ -271,6 +271,12 @@ const QList<QStringList> Migrations = {
         "WHERE state IN ('waiting', 'sending')"_s,
         u"CREATE INDEX outbox_unsealed ON outbox (record_id) WHERE state_mac IS NULL"_s,
     },
+    // 16: crypto-shredding (RecordKeys). Each record, and each form in progress, has a key
+    // of its own, wrapped under the data key; the purge destroys it. Records written before
+    // have none and stay sealed under the field key.
+    {
+        u"CREATE TABLE record_keys (record_id TEXT PRIMARY KEY, wrapped BLOB NOT NULL)"_s,
+    },
 };
 
 // A site database (PostgreSQL) is created at schema version 15, the SQLite schema after its
@@ -395,7 +401,12 @@ const QStringList SiteSchema = {
     " record BYTEA NOT NULL)"_s,
 };
 // Site database migrations: entry i brings it from SiteSchemaBase + i to the next version.
-const QList<QStringList> SiteMigrations = {};
+const QList<QStringList> SiteMigrations = {
+    // 16: as the SQLite store's 16.
+    {
+        u"CREATE TABLE record_keys (record_id TEXT PRIMARY KEY, wrapped BYTEA NOT NULL)"_s,
+    },
+};
 static_assert(SiteSchemaBase == 15, "SiteSchema is the schema of version 15");
 
 // The site database's schema version, in meta (PostgreSQL has no user_version).

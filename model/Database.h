@@ -19,7 +19,7 @@ class Database
     Q_DECLARE_TR_FUNCTIONS(Database)
 
 public:
-    static constexpr int SchemaVersion = 15;
+    static constexpr int SchemaVersion = 16;
 
     Database();
     ~Database();

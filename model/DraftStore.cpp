@@ -25,8 +25,18 @@ bool DraftStore::save(const QJsonObject& form, QString* error, const QDateTime& 
         return false;
     }
     const QString owner = m_store.currentUser().name;
-    const QByteArray sealed = m_store.vault()->seal(
-        DraftsTable, owner, ContentColumn, QJsonDocument(form).toJson(QJsonDocument::Compact));
+    // Under the draft's own key (RecordKeys), kept across saves: every copy of the form that
+    // an earlier save left behind (a dead tuple of the site database, its WAL) goes with it.
+    Transaction transaction(m_store.database());
+    RecordKeys& keys = *m_store.recordKeys();
+    const QString keyId = RecordKeys::draftKeyId(owner);
+    RecordKey key;
+    if (!transaction.begin(error) || !keys.keyOf(keyId, &key, error) ||
+        (!key.isOwn() && !keys.create(keyId, &key, error))) {
+        return false;
+    }
+    const QByteArray sealed = key.seal(DraftsTable, owner, ContentColumn,
+                                       QJsonDocument(form).toJson(QJsonDocument::Compact));
     QSqlQuery& upsert =
         m_store.database().query(u"INSERT INTO drafts (owner, saved_at, content) VALUES (?, ?, ?) "
                                  "ON CONFLICT (owner) DO UPDATE SET saved_at = excluded.saved_at, "
@@ -34,7 +44,7 @@ bool DraftStore::save(const QJsonObject& form, QString* error, const QDateTime& 
     upsert.bindValue(0, owner);
     upsert.bindValue(1, now.toUTC().toString(Qt::ISODate));
     upsert.bindValue(2, sealed);
-    return m_store.database().exec(upsert, error);
+    return m_store.database().exec(upsert, error) && transaction.commit(error);
 }
 
 bool DraftStore::load(QJsonObject* form, QDateTime* savedAt)
@@ -53,8 +63,11 @@ bool DraftStore::load(QJsonObject* form, QDateTime* savedAt)
     }
     select.finish();
     QByteArray json;
+    RecordKey key;
+    QString error;
     if (sealed.isEmpty() ||
-        !m_store.vault()->open(DraftsTable, owner, ContentColumn, sealed, &json)) {
+        !m_store.recordKeys()->keyOf(RecordKeys::draftKeyId(owner), &key, &error) ||
+        !key.open(DraftsTable, owner, ContentColumn, sealed, &json)) {
         if (!sealed.isEmpty())
             qCWarning(lcStore) << "a draft does not decrypt; it is kept";
         return false;
@@ -71,7 +84,11 @@ bool DraftStore::discard(QString* error)
         *error = tr("sign in first");
         return false;
     }
+    const QString owner = m_store.currentUser().name;
+    Transaction transaction(m_store.database());
     QSqlQuery& remove = m_store.database().query(u"DELETE FROM drafts WHERE owner = ?"_s);
-    remove.bindValue(0, m_store.currentUser().name);
-    return m_store.database().exec(remove, error);
+    remove.bindValue(0, owner);
+    return transaction.begin(error) && m_store.database().exec(remove, error) &&
+           m_store.recordKeys()->shred(RecordKeys::draftKeyId(owner), error) &&
+           transaction.commit(error);
 }

@@ -304,15 +304,17 @@ bool Outbox::addVersion(const QUuid& id, int version, Kind kind, const QString& 
     QSqlQuery& insert = database.query(
         u"INSERT INTO outbox (record_id, version, kind, state, attempts, queued_at, reason, "
         "state_mac) VALUES (?, ?, ?, 'waiting', 0, ?, ?, ?)"_s);
+    RecordKey key;
+    if (!m_store.recordKeys()->keyOf(recordId, &key, error))
+        return false;
     insert.bindValue(0, recordId);
     insert.bindValue(1, version);
     insert.bindValue(2, kindName(kind));
     insert.bindValue(3, iso(now));
     const QString trimmed = reason.trimmed();
-    insert.bindValue(4, trimmed.isEmpty()
-                            ? nullBytes()
-                            : QVariant(m_store.vault()->seal(OutboxTable, rowId(recordId, version),
-                                                             ReasonColumn, trimmed.toUtf8())));
+    insert.bindValue(4, trimmed.isEmpty() ? nullBytes()
+                                          : QVariant(key.seal(OutboxTable, rowId(recordId, version),
+                                                              ReasonColumn, trimmed.toUtf8())));
     insert.bindValue(
         5, stateMac(*m_store.vault(), recordId, version, stateName(State::Waiting), QString()));
     return database.exec(insert, error);
@@ -329,11 +331,14 @@ bool Outbox::snapshot(const QString& recordId, int version, QString* error)
         payload.insert(u"report"_s, current.record.result.reportPdf);
     if (!current.correction.isEmpty())
         payload.insert(u"correction"_s, current.correction);
+    RecordKey key;
+    if (!m_store.recordKeys()->keyOf(recordId, &key, error))
+        return false;
     Database& database = m_store.database();
     QSqlQuery& update =
         database.query(u"UPDATE outbox SET payload = ? WHERE record_id = ? AND version = ?"_s);
-    update.bindValue(0, m_store.vault()->seal(OutboxTable, rowId(recordId, version), PayloadColumn,
-                                              payload.toCborValue().toCbor()));
+    update.bindValue(0, key.seal(OutboxTable, rowId(recordId, version), PayloadColumn,
+                                 payload.toCborValue().toCbor()));
     update.bindValue(1, recordId);
     update.bindValue(2, version);
     return database.exec(update, error);
@@ -409,7 +414,9 @@ QList<Outbox::Entry> Outbox::due(const QDateTime& now, int limit, const QSet<QSt
 bool Outbox::content(const Entry& entry, Content* content, QString* error)
 {
     Database& database = m_store.database();
-    const Vault& vault = *m_store.vault();
+    RecordKey key;
+    if (!m_store.recordKeys()->keyOf(entry.recordId, &key, error))
+        return false;
     const QString row = rowId(entry.recordId, entry.version);
     QSqlQuery& select = database.query(
         u"SELECT o.payload, o.reason, r.version, r.correction, o.queued_at FROM outbox o "
@@ -434,7 +441,7 @@ bool Outbox::content(const Entry& entry, Content* content, QString* error)
     content->queuedAt = queuedAt;
     if (!sealedReason.isNull()) {
         QByteArray reason;
-        if (!vault.open(OutboxTable, row, ReasonColumn, sealedReason.toByteArray(), &reason)) {
+        if (!key.open(OutboxTable, row, ReasonColumn, sealedReason.toByteArray(), &reason)) {
             *error = tr("record %1 is damaged: the reason of its version %2 does not decrypt")
                          .arg(entry.recordId)
                          .arg(entry.version);
@@ -462,7 +469,7 @@ bool Outbox::content(const Entry& entry, Content* content, QString* error)
     }
 
     QByteArray cbor;
-    if (!vault.open(OutboxTable, row, PayloadColumn, sealedPayload.toByteArray(), &cbor)) {
+    if (!key.open(OutboxTable, row, PayloadColumn, sealedPayload.toByteArray(), &cbor)) {
         *error = tr("record %1 is damaged: the copy of its version %2 does not decrypt")
                      .arg(entry.recordId)
                      .arg(entry.version);
@@ -503,7 +510,10 @@ bool Outbox::cancelledAnalysis(const QString& recordId, int version, QString* an
     const QString historyRow = recordId + u'/' + QString::number(cancelled);
     QByteArray cbor;
     QJsonObject merged;
-    if (!m_store.vault()->open(RecordVersionsTable, historyRow, u"result"_s, sealed, &cbor) ||
+    RecordKey key;
+    if (!m_store.recordKeys()->keyOf(recordId, &key, error))
+        return false;
+    if (!key.open(RecordVersionsTable, historyRow, u"result"_s, sealed, &cbor) ||
         !SamplingRecord::mergeBlockCbor(cbor, &merged)) {
         *error = tr("record %1 is damaged: the result its version %2 cancelled does not decrypt")
                      .arg(recordId)

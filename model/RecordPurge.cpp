@@ -214,16 +214,20 @@ bool RecordPurge::eraseDue(const QList<Due>& due, const QDateTime& now, QString*
     QSqlQuery& entries = database.query(u"DELETE FROM result_entries WHERE record_id IN (?, ?)"_s);
     Outbox outbox(m_store);
     ActivationCodes codes(m_store);
+    RecordKeys& keys = *m_store.recordKeys();
     for (const Due& record : due) {
         QString analysis;
         QString value = UnreadableValue;
         QByteArray cbor;
         QJsonObject merged;
+        RecordKey key;
+        if (!keys.keyOf(record.id, &key, error))
+            return false;
         if (record.correction == u"entered-in-error"_s) {
             value = CancelledValue;
-        } else if (vault.open(RecordsTable, record.id,
-                              RecordSeal::boundColumn(u"result"_s, record.version),
-                              record.sealedResult, &cbor) &&
+        } else if (key.open(RecordsTable, record.id,
+                            RecordSeal::boundColumn(u"result"_s, record.version),
+                            record.sealedResult, &cbor) &&
                    SamplingRecord::mergeBlockCbor(cbor, &merged)) {
             const QJsonObject result = merged.value(u"result"_s).toObject();
             analysis = result.value(u"analysis"_s).toString();
@@ -242,11 +246,38 @@ bool RecordPurge::eraseDue(const QList<Due>& due, const QDateTime& now, QString*
             // The code stays in the pool as used (it must never be given again), linked to
             // no one.
             !codes.forgetHolder(record.id, error) || !outbox.eraseContent(record.id, error) ||
-            !RecordSeal::sealRow(m_store, record.id, error)) {
+            // What the rows erased leave behind elsewhere (dead tuples, WAL, backups) no
+            // longer opens.
+            !keys.shred(record.id, error) || !RecordSeal::sealRow(m_store, record.id, error)) {
             return false;
         }
     }
     return addPurgedCounts(database, counts, error);
+}
+
+bool RecordPurge::eraseStaleDrafts(const QString& cutoff, int* erased, QString* error)
+{
+    Database& database = m_store.database();
+    const QString stale = u" FROM drafts WHERE "_s + database.instantOf(u"saved_at"_s) + u" < "_s +
+                          database.instantOf(u"?"_s);
+    QSqlQuery& owners = database.query(u"SELECT owner"_s + stale);
+    owners.bindValue(0, cutoff);
+    if (!database.exec(owners, error))
+        return false;
+    QStringList keyIds;
+    while (owners.next())
+        keyIds.append(RecordKeys::draftKeyId(owners.value(0).toString()));
+    owners.finish();
+    QSqlQuery& drafts = database.query(u"DELETE"_s + stale);
+    drafts.bindValue(0, cutoff);
+    if (!database.exec(drafts, error))
+        return false;
+    *erased = drafts.numRowsAffected();
+    for (const QString& keyId : std::as_const(keyIds)) {
+        if (!m_store.recordKeys()->shred(keyId, error))
+            return false;
+    }
+    return true;
 }
 
 bool RecordPurge::purgeDue(const QDateTime& now, Report* report, QString* error)
@@ -272,13 +303,8 @@ bool RecordPurge::purgeDue(const QDateTime& now, Report* report, QString* error)
     if (!selectDue(cutoff, &due, error) || !eraseDue(due, now, error))
         return false;
 
-    QSqlQuery& drafts =
-        database.query(u"DELETE FROM drafts WHERE "_s + database.instantOf(u"saved_at"_s) +
-                       u" < "_s + database.instantOf(u"?"_s));
-    drafts.bindValue(0, cutoff);
-    if (!database.exec(drafts, error))
+    if (!eraseStaleDrafts(cutoff, &report->drafts, error))
         return false;
-    report->drafts = drafts.numRowsAffected();
     report->records = int(due.size());
 
     if (report->records > 0 || report->drafts > 0) {

@@ -22,9 +22,12 @@ class Store;
 // as a count per day, analysis and value (purged_results), so that the statistics keep
 // their totals. Forms in progress (drafts) older than the window go too.
 //
-// The store runs with secure_delete, so SQLite zeroes what it frees; after the purge's
-// transaction a TRUNCATE checkpoint writes the WAL back and empties it, so the old pages
-// leave the journal as well.
+// Erasure that holds on both engines: every record (and draft) has a key of its own
+// (RecordKeys), and the purge destroys it, so every copy of its ciphertext that remains
+// (PostgreSQL's dead tuples, WAL and backups) can never be opened again; records written
+// before keys of their own were erased as rows only. On SQLite the store also runs with
+// secure_delete, so SQLite zeroes what it frees, and after the purge's transaction a TRUNCATE
+// checkpoint writes the WAL back and empties it, so the old pages leave the journal as well.
 class RecordPurge
 {
     Q_DECLARE_TR_FUNCTIONS(RecordPurge)
@@ -72,6 +75,8 @@ private:
     [[nodiscard]] bool selectDue(const QString& cutoff, QList<Due>* due, QString* error);
     // Erases `due`, keeping a count of their results; inside the purge's transaction.
     [[nodiscard]] bool eraseDue(const QList<Due>& due, const QDateTime& now, QString* error);
+    // Erases the drafts saved before `cutoff` and destroys their keys.
+    [[nodiscard]] bool eraseStaleDrafts(const QString& cutoff, int* erased, QString* error);
     bool start(const QDateTime& now, Report* report, QString* error);
 
     Store& m_store;

@@ -136,12 +136,12 @@ QList<SearchWord> searchWords(const QString& text)
 
 // Opens one sealed identifying block of a record (sealed for its identity_version) and merges
 // it into `blocks`, under its name.
-bool openBlock(const Vault& vault, const QString& id, const QString& name, int identityVersion,
+bool openBlock(const RecordKey& key, const QString& id, const QString& name, int identityVersion,
                const QByteArray& sealed, QJsonObject* blocks)
 {
     QByteArray cbor;
-    return vault.open(RecordsTable, id, RecordSeal::identityColumn(name, identityVersion), sealed,
-                      &cbor) &&
+    return key.open(RecordsTable, id, RecordSeal::identityColumn(name, identityVersion), sealed,
+                    &cbor) &&
            SamplingRecord::mergeBlockCbor(cbor, blocks);
 }
 
@@ -256,9 +256,14 @@ bool RecordStore::insertNew(QList<SamplingRecord>* records, const QList<QByteArr
         insert.bindValue(column++, vault.nameIndex(record.patient.birthName));
         insert.bindValue(column++, vault.nameIndex(record.patient.usualName));
         insert.bindValue(column++, record.version); // the identity is this version's
+        RecordKey key;
+        if (!m_store.recordKeys()->create(id, &key, error)) {
+            *error = tr("not saved: %1").arg(*error);
+            return false;
+        }
         for (SamplingRecord::Block block : SamplingRecord::AllBlocks) {
-            insert.bindValue(column++, vault.seal(RecordsTable, id, sealedColumn(block, 1, 1),
-                                                  record.blockCbor(block)));
+            insert.bindValue(column++, key.seal(RecordsTable, id, sealedColumn(block, 1, 1),
+                                                record.blockCbor(block)));
         }
         insert.bindValue(column++, QVariant(QMetaType::fromType<QByteArray>())); // no report yet
         if (!database.exec(insert, error) || !RecordSeal::sealRow(m_store, id, error) ||
@@ -348,6 +353,12 @@ bool RecordStore::openBlocks(const QUuid& id, SamplingRecord* record, QString* d
                      .arg(idString);
         return false;
     }
+    RecordKey key;
+    if (!m_store.recordKeys()->keyOf(idString, &key, error)) {
+        select.finish();
+        *damagedBlock = u"key"_s;
+        return false;
+    }
     QJsonObject merged;
     QByteArray report;
     bool opened = true;
@@ -356,8 +367,8 @@ bool RecordStore::openBlocks(const QUuid& id, SamplingRecord* record, QString* d
         const QString name = SamplingRecord::blockName(block);
         const QByteArray sealed = select.value(column++).toByteArray();
         QByteArray cbor;
-        if (!vault.open(RecordsTable, idString, sealedColumn(block, version, clear.identityVersion),
-                        sealed, &cbor) ||
+        if (!key.open(RecordsTable, idString, sealedColumn(block, version, clear.identityVersion),
+                      sealed, &cbor) ||
             !SamplingRecord::mergeBlockCbor(cbor, &merged)) {
             *damagedBlock = name;
             opened = false;
@@ -367,8 +378,8 @@ bool RecordStore::openBlocks(const QUuid& id, SamplingRecord* record, QString* d
     const QVariant sealedReport = select.value(column);
     select.finish();
     if (opened && !sealedReport.isNull() &&
-        !vault.open(RecordsTable, idString, RecordSeal::boundColumn(ReportColumn, version),
-                    sealedReport.toByteArray(), &report)) {
+        !key.open(RecordsTable, idString, RecordSeal::boundColumn(ReportColumn, version),
+                  sealedReport.toByteArray(), &report)) {
         *damagedBlock = ReportColumn;
         opened = false;
     }
@@ -505,11 +516,13 @@ namespace {
 // The row's authenticated columns (RecordSeal::clearColumns) from column 7 on.
 const QString SummaryColumns =
     u"SELECT id, status, collected_at, damaged, specimen, patient, collected_day, "_s +
-    RecordSeal::clearColumns() + u" FROM records"_s;
+    RecordSeal::clearColumns() + u", "_s + RecordKeys::wrappedKeyColumn(u"records.id"_s) +
+    u" FROM records"_s;
 
 // A queue row from the columns of SummaryColumns: decrypts the tube label, and the names
 // and birth date when asked.
-RecordStore::Summary summaryOf(const QSqlQuery& select, const Vault& vault, bool withNames)
+RecordStore::Summary summaryOf(const QSqlQuery& select, const Vault& vault, RecordKeys& keys,
+                               bool withNames)
 {
     RecordStore::Summary summary;
     const QString id = select.value(0).toString();
@@ -525,15 +538,21 @@ RecordStore::Summary summaryOf(const QSqlQuery& select, const Vault& vault, bool
         summary.collectedAt = select.value(6).toString(); // nothing sealed is left to open
         return summary;
     }
+    RecordKey key;
+    QString error;
+    if (!keys.keyFrom(id, select.value(15), &key, &error)) {
+        summary.damaged = true;
+        return summary;
+    }
     QJsonObject blocks;
-    if (openBlock(vault, id, u"specimen"_s, clear.identityVersion, select.value(4).toByteArray(),
+    if (openBlock(key, id, u"specimen"_s, clear.identityVersion, select.value(4).toByteArray(),
                   &blocks)) {
         summary.accession = blocks.value(u"specimen"_s).toObject().value(u"accession"_s).toString();
     } else {
         summary.damaged = true;
     }
     if (withNames && !summary.damaged) {
-        if (openBlock(vault, id, u"patient"_s, clear.identityVersion, select.value(5).toByteArray(),
+        if (openBlock(key, id, u"patient"_s, clear.identityVersion, select.value(5).toByteArray(),
                       &blocks)) {
             const QJsonObject patient = blocks.value(u"patient"_s).toObject();
             summary.patientName = displayName(patient);
@@ -564,7 +583,7 @@ QList<RecordStore::Summary> RecordStore::page(const Query& query, int offset, in
             if (!database.exec(select, error))
                 return result;
             if (select.next())
-                result.append(summaryOf(select, vault, withNames));
+                result.append(summaryOf(select, vault, *m_store.recordKeys(), withNames));
             select.finish();
         }
         return result;
@@ -580,7 +599,7 @@ QList<RecordStore::Summary> RecordStore::page(const Query& query, int offset, in
     if (!database.exec(select, error))
         return result;
     while (select.next())
-        result.append(summaryOf(select, vault, withNames));
+        result.append(summaryOf(select, vault, *m_store.recordKeys(), withNames));
     select.finish();
     return result;
 }
@@ -617,6 +636,7 @@ QList<QUuid> RecordStore::searchIds(const Query& query, QString* error)
         return ids; // nothing of two letters to search for
 
     const Vault& vault = *m_store.vault();
+    RecordKeys& keys = *m_store.recordKeys();
     Database& database = m_store.database();
     Query filters = query;
     filters.search.clear();
@@ -631,9 +651,10 @@ QList<QUuid> RecordStore::searchIds(const Query& query, QString* error)
     }
     where += u" AND id IN (SELECT record_id FROM record_search WHERE bucket IN ("_s +
              marks.join(u", "_s) + u"))"_s;
-    QSqlQuery& select = database.query(u"SELECT id, patient, specimen, identity_version FROM "
-                                       "records"_s +
-                                       where + u" ORDER BY collected_at DESC, rowid DESC"_s);
+    QSqlQuery& select =
+        database.query(u"SELECT id, patient, specimen, identity_version, "_s +
+                       RecordKeys::wrappedKeyColumn(u"records.id"_s) + u" FROM records"_s + where +
+                       u" ORDER BY collected_at DESC, rowid DESC"_s);
     for (int i = 0; i < values.size(); ++i)
         select.bindValue(i, values.at(i));
     if (!database.exec(select, error))
@@ -642,9 +663,12 @@ QList<QUuid> RecordStore::searchIds(const Query& query, QString* error)
         const QString id = select.value(0).toString();
         QJsonObject blocks;
         const int identityVersion = select.value(3).toInt();
-        if (!openBlock(vault, id, u"patient"_s, identityVersion, select.value(1).toByteArray(),
+        RecordKey key;
+        QString keyError;
+        if (!keys.keyFrom(id, select.value(4), &key, &keyError) ||
+            !openBlock(key, id, u"patient"_s, identityVersion, select.value(1).toByteArray(),
                        &blocks) ||
-            !openBlock(vault, id, u"specimen"_s, identityVersion, select.value(2).toByteArray(),
+            !openBlock(key, id, u"specimen"_s, identityVersion, select.value(2).toByteArray(),
                        &blocks)) {
             continue; // a damaged record is found by its status, not by a search
         }
@@ -716,21 +740,24 @@ bool RecordStore::ensureSearchBuckets(QString* error)
     Transaction transaction(database);
     if (!transaction.begin(error))
         return false;
-    QSqlQuery& select = database.query(
-        u"SELECT id, patient, specimen, identity_version FROM records WHERE status <> 'purged' "
-        "AND damaged = 0 "
-        "AND id NOT IN (SELECT record_id FROM record_search)"_s);
+    QSqlQuery& select = database.query(u"SELECT id, patient, specimen, identity_version, "_s +
+                                       RecordKeys::wrappedKeyColumn(u"records.id"_s) +
+                                       u" FROM records WHERE status <> 'purged' AND damaged = 0 "
+                                       "AND id NOT IN (SELECT record_id FROM record_search)"_s);
     if (!database.exec(select, error))
         return false;
     QList<std::pair<QString, SamplingRecord>> missing;
-    const Vault& vault = *m_store.vault();
+    RecordKeys& keys = *m_store.recordKeys();
     while (select.next()) {
         const QString id = select.value(0).toString();
         QJsonObject blocks;
         const int identityVersion = select.value(3).toInt();
-        if (!openBlock(vault, id, u"patient"_s, identityVersion, select.value(1).toByteArray(),
+        RecordKey key;
+        QString keyError;
+        if (!keys.keyFrom(id, select.value(4), &key, &keyError) ||
+            !openBlock(key, id, u"patient"_s, identityVersion, select.value(1).toByteArray(),
                        &blocks) ||
-            !openBlock(vault, id, u"specimen"_s, identityVersion, select.value(2).toByteArray(),
+            !openBlock(key, id, u"specimen"_s, identityVersion, select.value(2).toByteArray(),
                        &blocks)) {
             continue;
         }
@@ -840,14 +867,16 @@ bool RecordStore::keepPreviousVersion(const QString& recordId, const SamplingRec
                                       QByteArray* resultCbor, QString* error)
 {
     Database& database = m_store.database();
-    const Vault& vault = *m_store.vault();
+    RecordKey key;
+    if (!m_store.recordKeys()->keyOf(recordId, &key, error))
+        return false;
     // The previous identifying blocks and result, re-sealed for their place in the history.
     const QString versionRow = recordId + u'/' + QString::number(previous.version);
     QCborMap blocks;
     for (SamplingRecord::Block block : IdentifyingBlocks)
         blocks.insert(SamplingRecord::blockName(block), previous.blockCbor(block));
-    if (!vault.open(RecordsTable, recordId, RecordSeal::boundColumn(u"result"_s, previous.version),
-                    sealedResult, resultCbor)) {
+    if (!key.open(RecordsTable, recordId, RecordSeal::boundColumn(u"result"_s, previous.version),
+                  sealedResult, resultCbor)) {
         *error = tr("record %1 is damaged: its result does not decrypt").arg(recordId);
         return false;
     }
@@ -856,7 +885,7 @@ bool RecordStore::keepPreviousVersion(const QString& recordId, const SamplingRec
     QVariant versionReport(QMetaType::fromType<QByteArray>());
     if (!previous.result.reportPdf.isEmpty()) {
         versionReport =
-            vault.seal(RecordVersionsTable, versionRow, ReportColumn, previous.result.reportPdf);
+            key.seal(RecordVersionsTable, versionRow, ReportColumn, previous.result.reportPdf);
     }
     QSqlQuery& keep = database.query(
         u"INSERT INTO record_versions (record_id, version, kind, result, report, reason, "
@@ -864,13 +893,13 @@ bool RecordStore::keepPreviousVersion(const QString& recordId, const SamplingRec
     keep.bindValue(0, recordId);
     keep.bindValue(1, previous.version);
     keep.bindValue(2, AmendmentKind);
-    keep.bindValue(3, vault.seal(RecordVersionsTable, versionRow, u"result"_s, *resultCbor));
+    keep.bindValue(3, key.seal(RecordVersionsTable, versionRow, u"result"_s, *resultCbor));
     keep.bindValue(4, versionReport);
-    keep.bindValue(5, vault.seal(RecordVersionsTable, versionRow, u"reason"_s, reason.toUtf8()));
+    keep.bindValue(5, key.seal(RecordVersionsTable, versionRow, u"reason"_s, reason.toUtf8()));
     keep.bindValue(6, m_store.currentUser().name);
     keep.bindValue(7, options.now.toString(Qt::ISODate));
     keep.bindValue(
-        8, vault.seal(RecordVersionsTable, versionRow, u"blocks"_s, blocks.toCborValue().toCbor()));
+        8, key.seal(RecordVersionsTable, versionRow, u"blocks"_s, blocks.toCborValue().toCbor()));
     return database.exec(keep, error);
 }
 
@@ -881,6 +910,9 @@ bool RecordStore::writeAmended(const QString& recordId, const SamplingRecord& re
 {
     Database& database = m_store.database();
     const Vault& vault = *m_store.vault();
+    RecordKey key;
+    if (!m_store.recordKeys()->keyOf(recordId, &key, error))
+        return false;
     // The result and report are sealed for the version: sealed again for the new one.
     // The identifying blocks too, for the new version: those of before no longer open.
     QString sets = u"version = ?, tube_index = ?, collected_at = ?, collected_day = ?, "
@@ -898,19 +930,19 @@ bool RecordStore::writeAmended(const QString& recordId, const SamplingRecord& re
     update.bindValue(column++, vault.nameIndex(record.patient.birthName));
     update.bindValue(column++, vault.nameIndex(record.patient.usualName));
     update.bindValue(column++,
-                     vault.seal(RecordsTable, recordId,
-                                RecordSeal::boundColumn(u"result"_s, record.version), resultCbor));
-    update.bindValue(
-        column++, previous.result.reportPdf.isEmpty()
-                      ? QVariant(QMetaType::fromType<QByteArray>())
-                      : QVariant(vault.seal(RecordsTable, recordId,
-                                            RecordSeal::boundColumn(ReportColumn, record.version),
-                                            previous.result.reportPdf)));
+                     key.seal(RecordsTable, recordId,
+                              RecordSeal::boundColumn(u"result"_s, record.version), resultCbor));
+    update.bindValue(column++,
+                     previous.result.reportPdf.isEmpty()
+                         ? QVariant(QMetaType::fromType<QByteArray>())
+                         : QVariant(key.seal(RecordsTable, recordId,
+                                             RecordSeal::boundColumn(ReportColumn, record.version),
+                                             previous.result.reportPdf)));
     update.bindValue(column++, record.version);
     for (SamplingRecord::Block block : IdentifyingBlocks) {
-        update.bindValue(column++, vault.seal(RecordsTable, recordId,
-                                              sealedColumn(block, record.version, record.version),
-                                              record.blockCbor(block)));
+        update.bindValue(column++, key.seal(RecordsTable, recordId,
+                                            sealedColumn(block, record.version, record.version),
+                                            record.blockCbor(block)));
     }
     update.bindValue(column++, recordId);
     return database.exec(update, error);
@@ -990,22 +1022,26 @@ QList<RecordStore::AwaitingResult> RecordStore::awaitingResult(const QDateTime& 
     // collected_at carries its offset: compared as instants.
     const QString collectedAt = database.instantOf(u"collected_at"_s);
     QSqlQuery& select = database.query(
-        u"SELECT id, collected_at, specimen, identity_version FROM records WHERE status = "
-        "'sampled' AND damaged = 0 AND "_s +
-        collectedAt + u" < "_s + database.instantOf(u"?"_s) + u" ORDER BY "_s + collectedAt);
+        u"SELECT id, collected_at, specimen, identity_version, "_s +
+        RecordKeys::wrappedKeyColumn(u"records.id"_s) +
+        u" FROM records WHERE status = 'sampled' AND damaged = 0 AND "_s + collectedAt + u" < "_s +
+        database.instantOf(u"?"_s) + u" ORDER BY "_s + collectedAt);
     select.bindValue(0, sampledBefore.toUTC().toString(Qt::ISODate));
     if (!database.exec(select, error))
         return found;
-    const Vault& vault = *m_store.vault();
+    RecordKeys& keys = *m_store.recordKeys();
     while (select.next()) {
         AwaitingResult waiting;
         waiting.id = QUuid::fromString(select.value(0).toString());
         waiting.collectedAt = select.value(1).toString();
         QByteArray cbor;
         QJsonObject merged;
-        if (vault.open(RecordsTable, idText(waiting.id),
-                       RecordSeal::identityColumn(u"specimen"_s, select.value(3).toInt()),
-                       select.value(2).toByteArray(), &cbor) &&
+        RecordKey key;
+        QString keyError;
+        if (keys.keyFrom(idText(waiting.id), select.value(4), &key, &keyError) &&
+            key.open(RecordsTable, idText(waiting.id),
+                     RecordSeal::identityColumn(u"specimen"_s, select.value(3).toInt()),
+                     select.value(2).toByteArray(), &cbor) &&
             SamplingRecord::mergeBlockCbor(cbor, &merged)) {
             waiting.accession =
                 merged.value(u"specimen"_s).toObject().value(u"accession"_s).toString();

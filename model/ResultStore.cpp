@@ -239,14 +239,17 @@ bool ResultStore::readRow(const QUuid& id, Row* row, QString* error)
     }
     if (!ActivationCodes(m_store).isWaiting(recordId, &row->activationPending, error))
         return false;
+    RecordKey key;
+    if (!m_store.recordKeys()->keyOf(recordId, &key, error))
+        return false;
     QByteArray specimenCbor;
     QJsonObject merged;
     if (damaged ||
-        !vault.open(RecordsTable, recordId,
-                    RecordSeal::identityColumn(u"specimen"_s, identityVersion), sealedSpecimen,
-                    &specimenCbor) ||
-        !vault.open(RecordsTable, recordId, RecordSeal::boundColumn(u"result"_s, row->version),
-                    sealedResult, &row->resultCbor) ||
+        !key.open(RecordsTable, recordId,
+                  RecordSeal::identityColumn(u"specimen"_s, identityVersion), sealedSpecimen,
+                  &specimenCbor) ||
+        !key.open(RecordsTable, recordId, RecordSeal::boundColumn(u"result"_s, row->version),
+                  sealedResult, &row->resultCbor) ||
         !SamplingRecord::mergeBlockCbor(specimenCbor, &merged) ||
         !SamplingRecord::mergeBlockCbor(row->resultCbor, &merged)) {
         *error = tr("record %1 is damaged: its result does not decrypt").arg(recordId);
@@ -297,14 +300,16 @@ bool ResultStore::writeResult(const QUuid& id, const Row& row, const ResultWrite
                                                    result.value, error)) {
         return false;
     }
-    const Vault& vault = *m_store.vault();
+    RecordKey key;
+    if (!m_store.recordKeys()->keyOf(recordId, &key, error))
+        return false;
     SamplingRecord record;
     record.result = result;
     record.activation = write.activation;
     // Sealed for its version: put back under a later one, it no longer opens.
     const QByteArray sealed =
-        vault.seal(RecordsTable, recordId, RecordSeal::boundColumn(u"result"_s, version),
-                   record.blockCbor(SamplingRecord::Block::Result));
+        key.seal(RecordsTable, recordId, RecordSeal::boundColumn(u"result"_s, version),
+                 record.blockCbor(SamplingRecord::Block::Result));
     // A kept report stays sealed for the version it was written with.
     Q_ASSERT(!keepReport || version == row.version);
     // A new result is to be sent (again); assigning a code to a sent result changes nothing
@@ -329,12 +334,12 @@ bool ResultStore::writeResult(const QUuid& id, const Row& row, const ResultWrite
     update.bindValue(column++, sealed);
     update.bindValue(column++, QDateTime::currentDateTimeUtc().toString(Qt::ISODate));
     if (!keepReport) {
-        update.bindValue(column++,
-                         write.report.isEmpty()
-                             ? QVariant(QMetaType::fromType<QByteArray>())
-                             : QVariant(vault.seal(RecordsTable, recordId,
-                                                   RecordSeal::boundColumn(u"report"_s, version),
-                                                   write.report)));
+        update.bindValue(
+            column++,
+            write.report.isEmpty()
+                ? QVariant(QMetaType::fromType<QByteArray>())
+                : QVariant(key.seal(RecordsTable, recordId,
+                                    RecordSeal::boundColumn(u"report"_s, version), write.report)));
     }
     update.bindValue(column++, recordId);
     return database.exec(update, error) &&
@@ -475,7 +480,8 @@ bool ResultStore::otherEntries(const QString& recordId, QList<PendingEntry>* oth
         database.query(u"SELECT entered_by, entry FROM result_entries WHERE record_id IN (?, ?)"_s);
     select.bindValue(0, entriesKey(vault, recordId));
     select.bindValue(1, recordId);
-    if (!database.exec(select, error))
+    RecordKey key;
+    if (!m_store.recordKeys()->keyOf(recordId, &key, error) || !database.exec(select, error))
         return false;
     while (select.next()) {
         const QString user = select.value(0).toString();
@@ -483,8 +489,8 @@ bool ResultStore::otherEntries(const QString& recordId, QList<PendingEntry>* oth
             continue; // replaced by this entry
         QByteArray cbor;
         PendingEntry other;
-        if (!vault.open(ResultEntriesTable, entryRowId(recordId, user), u"entry"_s,
-                        select.value(1).toByteArray(), &cbor) ||
+        if (!key.open(ResultEntriesTable, entryRowId(recordId, user), u"entry"_s,
+                      select.value(1).toByteArray(), &cbor) ||
             !entryFromCbor(cbor, &other.entry, &other.reason)) {
             select.finish();
             *error =
@@ -501,6 +507,9 @@ bool ResultStore::keepPending(const QString& recordId, const Entry& entry, const
                               const QDateTime& now, QString* error)
 {
     const QString me = m_store.currentUser().name;
+    RecordKey key;
+    if (!m_store.recordKeys()->keyOf(recordId, &key, error))
+        return false;
     Database& database = m_store.database();
     QSqlQuery& upsert =
         database.query(u"INSERT INTO result_entries (record_id, entered_by, entered_at, entry) "
@@ -509,8 +518,8 @@ bool ResultStore::keepPending(const QString& recordId, const Entry& entry, const
     upsert.bindValue(0, entriesKey(*m_store.vault(), recordId));
     upsert.bindValue(1, me);
     upsert.bindValue(2, now.toString(Qt::ISODate));
-    upsert.bindValue(3, m_store.vault()->seal(ResultEntriesTable, entryRowId(recordId, me),
-                                              u"entry"_s, entryCbor(entry, reason)));
+    upsert.bindValue(3, key.seal(ResultEntriesTable, entryRowId(recordId, me), u"entry"_s,
+                                 entryCbor(entry, reason)));
     return database.exec(upsert, error);
 }
 
@@ -589,9 +598,11 @@ bool ResultStore::report(const QUuid& id, QByteArray* pdf, QString* error)
         *error = tr("this result has no lab report");
         return false;
     }
-    if (!m_store.vault()->open(RecordsTable, recordId,
-                               RecordSeal::boundColumn(u"report"_s, version), sealed.toByteArray(),
-                               pdf)) {
+    RecordKey key;
+    if (!m_store.recordKeys()->keyOf(recordId, &key, error))
+        return false;
+    if (!key.open(RecordsTable, recordId, RecordSeal::boundColumn(u"report"_s, version),
+                  sealed.toByteArray(), pdf)) {
         *error = tr("record %1 is damaged: its report does not decrypt").arg(recordId);
         return false;
     }
@@ -740,8 +751,10 @@ bool ResultStore::replace(const QUuid& id, const Row& row, const Entry* entry,
                           QString* error)
 {
     Database& database = m_store.database();
-    const Vault& vault = *m_store.vault();
     const QString recordId = idText(id);
+    RecordKey key;
+    if (!m_store.recordKeys()->keyOf(recordId, &key, error))
+        return false;
     *activationMissing = false;
     const Entry replacement = entry ? *entry : Entry{};
 
@@ -755,13 +768,13 @@ bool ResultStore::replace(const QUuid& id, const Row& row, const Entry* entry,
             sealed = select.value(0).toByteArray();
         select.finish();
         QByteArray pdf;
-        if (!vault.open(RecordsTable, recordId, RecordSeal::boundColumn(u"report"_s, row.version),
-                        sealed, &pdf)) {
+        if (!key.open(RecordsTable, recordId, RecordSeal::boundColumn(u"report"_s, row.version),
+                      sealed, &pdf)) {
             *error = tr("record %1 is damaged: its report does not decrypt").arg(recordId);
             return false;
         }
         oldReport =
-            vault.seal(RecordVersionsTable, versionRowId(recordId, row.version), u"report"_s, pdf);
+            key.seal(RecordVersionsTable, versionRowId(recordId, row.version), u"report"_s, pdf);
     }
     const QString kind = entry ? u"correction"_s : u"cancellation"_s;
     const QString rowId = versionRowId(recordId, row.version);
@@ -771,10 +784,10 @@ bool ResultStore::replace(const QUuid& id, const Row& row, const Entry* entry,
     insert.bindValue(0, recordId);
     insert.bindValue(1, row.version);
     insert.bindValue(2, kind);
-    insert.bindValue(3, vault.seal(RecordVersionsTable, rowId, u"result"_s, row.resultCbor));
+    insert.bindValue(3, key.seal(RecordVersionsTable, rowId, u"result"_s, row.resultCbor));
     insert.bindValue(4, oldReport);
-    insert.bindValue(
-        5, vault.seal(RecordVersionsTable, rowId, u"reason"_s, reason.trimmed().toUtf8()));
+    insert.bindValue(5,
+                     key.seal(RecordVersionsTable, rowId, u"reason"_s, reason.trimmed().toUtf8()));
     insert.bindValue(6, m_store.currentUser().name);
     insert.bindValue(7, now.toString(Qt::ISODate));
     if (!database.exec(insert, error))
@@ -823,7 +836,9 @@ bool ResultStore::history(const QUuid& id, QList<Version>* versions, QString* er
     if (!m_store.require(Permission::ViewIdentity, error))
         return false;
     const QString recordId = idText(id);
-    const Vault& vault = *m_store.vault();
+    RecordKey key;
+    if (!m_store.recordKeys()->keyOf(recordId, &key, error))
+        return false;
     Database& database = m_store.database();
     QSqlQuery& select = database.query(
         u"SELECT version, kind, result, report IS NOT NULL, reason, replaced_by, replaced_at "
@@ -843,11 +858,11 @@ bool ResultStore::history(const QUuid& id, QList<Version>* versions, QString* er
         QByteArray cbor;
         QByteArray reason;
         QJsonObject merged;
-        if (!vault.open(RecordVersionsTable, rowId, u"result"_s, select.value(2).toByteArray(),
-                        &cbor) ||
+        if (!key.open(RecordVersionsTable, rowId, u"result"_s, select.value(2).toByteArray(),
+                      &cbor) ||
             !SamplingRecord::mergeBlockCbor(cbor, &merged) ||
-            !vault.open(RecordVersionsTable, rowId, u"reason"_s, select.value(4).toByteArray(),
-                        &reason)) {
+            !key.open(RecordVersionsTable, rowId, u"reason"_s, select.value(4).toByteArray(),
+                      &reason)) {
             damaged = true;
             break;
         }

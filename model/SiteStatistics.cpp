@@ -139,18 +139,23 @@ bool SiteStatistics::rebuildTally(QString* error)
         return false;
     }
     QMap<QString, Results> tally;
-    const Vault& vault = *m_store.vault();
+    RecordKeys& keys = *m_store.recordKeys();
     Database& database = m_store.database();
-    QSqlQuery& select = database.query(u"SELECT id, collected_day, result, version FROM records "
-                                       "WHERE status <> 'purged' AND result IS NOT NULL"_s);
+    QSqlQuery& select = database.query(u"SELECT id, collected_day, result, version, "_s +
+                                       RecordKeys::wrappedKeyColumn(u"records.id"_s) +
+                                       u" FROM records WHERE status <> 'purged' AND result IS "
+                                       "NOT NULL"_s);
     if (!database.exec(select, error))
         return false;
     while (select.next()) {
         QByteArray cbor;
         QJsonObject merged;
-        if (!vault.open(RecordsTable, select.value(0).toString(),
-                        RecordSeal::boundColumn(u"result"_s, select.value(3).toInt()),
-                        select.value(2).toByteArray(), &cbor) ||
+        RecordKey key;
+        QString keyError;
+        if (!keys.keyFrom(select.value(0).toString(), select.value(4), &key, &keyError) ||
+            !key.open(RecordsTable, select.value(0).toString(),
+                      RecordSeal::boundColumn(u"result"_s, select.value(3).toInt()),
+                      select.value(2).toByteArray(), &cbor) ||
             !SamplingRecord::mergeBlockCbor(cbor, &merged)) {
             continue; // a damaged record counts nowhere
         }

@@ -513,12 +513,14 @@ void Store::unlock(SecureBytes dataKey, const Account& user)
     m_user = user;
     m_vault = std::make_unique<Vault>(std::move(dataKey));
     m_auditLog = std::make_unique<AuditLog>(m_database, *m_vault);
+    m_recordKeys = std::make_unique<RecordKeys>(m_database, *m_vault);
     m_records = std::make_unique<RecordStore>(*this);
 }
 
 void Store::signOut()
 {
     m_records.reset();
+    m_recordKeys.reset(); // wipes the records' keys
     m_auditLog.reset();
     m_vault.reset(); // wipes the keys
     m_user = Account{};

@@ -3,6 +3,7 @@
 #include "Account.h"
 #include "AuditLog.h"
 #include "Database.h"
+#include "RecordKeys.h"
 #include "SecureBytes.h"
 #include "Vault.h"
 
@@ -120,6 +121,8 @@ public:
     const Vault* vault() const { return m_vault.get(); }
     AuditLog* auditLog() { return m_auditLog.get(); }
     RecordStore* records() { return m_records.get(); }
+    // The keys of the records' own (crypto-shredding); null when signed out.
+    RecordKeys* recordKeys() { return m_recordKeys.get(); }
 
     static bool isValidUserName(const QString& name);
     static bool isStrongEnough(const SecureBytes& password, const QString& userName,
@@ -158,6 +161,7 @@ private:
     Account m_user;
     std::unique_ptr<Vault> m_vault;
     std::unique_ptr<AuditLog> m_auditLog;
+    std::unique_ptr<RecordKeys> m_recordKeys;
     std::unique_ptr<RecordStore> m_records;
     RefusedSignIns m_refusedSignIns;
 };

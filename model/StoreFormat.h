@@ -15,6 +15,7 @@ inline const QString ActivationWaitingTable = QStringLiteral("activation_waiting
 inline const QString AuditTable = QStringLiteral("audit");
 inline const QString MetaTable = QStringLiteral("meta");
 inline const QString OutboxTable = QStringLiteral("outbox");
+inline const QString RecordKeysTable = QStringLiteral("record_keys");
 inline const QString RecordsTable = QStringLiteral("records");
 inline const QString RecordVersionsTable = QStringLiteral("record_versions");
 inline const QString ResultEntriesTable = QStringLiteral("result_entries");

@@ -13,7 +13,7 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-// Every table of the store at schema version 15, parents before the tables that reference
+// Every table of the store at schema version 16, parents before the tables that reference
 // them, each with the order its rows were written in (SQLite's rowid, or the key of a
 // table without one).
 struct Table
@@ -35,6 +35,7 @@ const QList<Table> Tables = {
     {u"record_search"_s, u"bucket, record_id"_s},
     {u"outbox"_s, u"rowid"_s},
     {u"activation_waiting"_s, u"rowid"_s},
+    {u"record_keys"_s, u"record_id"_s},
 };
 
 // A value read from SQLite, as the site database's column takes it: SQLite keeps whatever

@@ -74,18 +74,30 @@ int Vault::paddingBucket(const QString& fullColumn)
 QByteArray Vault::seal(const QString& table, const QString& rowId, const QString& column,
                        QByteArrayView plaintext) const
 {
-    return m_fieldKey.seal(padded(plaintext, paddingBucket(column)),
-                           QByteArray(associatedData(table, rowId, column) + PaddedMarker));
+    return sealUnder(m_fieldKey, table, rowId, column, plaintext);
 }
 
 bool Vault::open(const QString& table, const QString& rowId, const QString& column,
                  QByteArrayView sealed, QByteArray* plaintext) const
 {
+    return openUnder(m_fieldKey, table, rowId, column, sealed, plaintext);
+}
+
+QByteArray Vault::sealUnder(const GcmKey& key, const QString& table, const QString& rowId,
+                            const QString& column, QByteArrayView plaintext)
+{
+    return key.seal(padded(plaintext, paddingBucket(column)),
+                    QByteArray(associatedData(table, rowId, column) + PaddedMarker));
+}
+
+bool Vault::openUnder(const GcmKey& key, const QString& table, const QString& rowId,
+                      const QString& column, QByteArrayView sealed, QByteArray* plaintext)
+{
     const QByteArray place = associatedData(table, rowId, column);
-    if (m_fieldKey.open(sealed, QByteArray(place + PaddedMarker), plaintext))
+    if (key.open(sealed, QByteArray(place + PaddedMarker), plaintext))
         return unpad(plaintext);
     // Sealed before values were padded.
-    return m_fieldKey.open(sealed, place, plaintext);
+    return key.open(sealed, place, plaintext);
 }
 
 QByteArray Vault::tubeIndex(const QString& accession) const

@@ -27,6 +27,17 @@ public:
     [[nodiscard]] bool open(const QString& table, const QString& rowId, const QString& column,
                             QByteArrayView sealed, QByteArray* plaintext) const;
 
+    // The same, under another key (a record's own key, RecordKeys): same padding, same
+    // authenticated data.
+    static QByteArray sealUnder(const GcmKey& key, const QString& table, const QString& rowId,
+                                const QString& column, QByteArrayView plaintext);
+    [[nodiscard]] static bool openUnder(const GcmKey& key, const QString& table,
+                                        const QString& rowId, const QString& column,
+                                        QByteArrayView sealed, QByteArray* plaintext);
+    // The key seal() uses: what the blocks of a record written before records had keys of
+    // their own are sealed under.
+    const GcmKey& fieldKey() const { return m_fieldKey; }
+
     // Keyed hash of a tube label: finds a record by its label without decrypting others,
     // and reveals nothing about the label to someone without the key.
     QByteArray tubeIndex(const QString& accession) const;

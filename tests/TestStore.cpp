@@ -702,8 +702,11 @@ void TestStore::amendmentKeepsThePreviousVersion()
     QVERIFY(!blocks.isEmpty());
     QVERIFY(!blocks.contains(original.patient.birthName.toUtf8()));
     QByteArray opened;
-    QVERIFY(nurse->vault()->open(u"record_versions"_s, id.toString(QUuid::WithoutBraces) + u"/1"_s,
-                                 u"blocks"_s, blocks, &opened));
+    RecordKey key;
+    QVERIFY(nurse->recordKeys()->keyOf(id.toString(QUuid::WithoutBraces), &key, &error));
+    QVERIFY(key.isOwn());
+    QVERIFY(key.open(u"record_versions"_s, id.toString(QUuid::WithoutBraces) + u"/1"_s, u"blocks"_s,
+                     blocks, &opened));
     const QCborMap kept = QCborValue::fromCbor(opened).toMap();
     QJsonObject previous;
     QVERIFY(SamplingRecord::mergeBlockCbor(kept.value(u"patient"_s).toByteArray(), &previous));

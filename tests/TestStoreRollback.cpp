@@ -307,6 +307,7 @@ void TestStoreRollback::rowsWrittenBeforeSealsAreSealedOnce()
     // A store of the previous schema: no row hash, result blocks sealed without the version,
     // and no records.sealed in its audit chain.
     qputenv("SIDEP_TEST_BEFORE_ROW_SEALS", "1");
+    qputenv("SIDEP_TEST_BEFORE_RECORD_KEYS", "1");
     StoreFixture fixture;
     const QList<QUuid> ids = addResultedRecords(fixture, 2, "%PDF-1.4 lab report");
     {
@@ -334,6 +335,7 @@ void TestStoreRollback::rowsWrittenBeforeSealsAreSealedOnce()
         }
     }
     qunsetenv("SIDEP_TEST_BEFORE_ROW_SEALS");
+    qunsetenv("SIDEP_TEST_BEFORE_RECORD_KEYS");
     const QVariant sealedBefore =
         readFile(fixture.path(), u"SELECT count(*) FROM audit WHERE action = 'records.sealed'"_s);
     QCOMPARE(sealedBefore.toInt(), 0);

@@ -117,8 +117,12 @@ SamplingRecord validRecord(int index)
 }
 
 StoreFixture::StoreFixture()
+    : StoreFixture(QString())
+{}
+
+StoreFixture::StoreFixture(const QString& location)
 {
-    m_path = m_dir.filePath(u"store.db"_s);
+    m_path = location.isEmpty() ? m_dir.filePath(u"store.db"_s) : location;
     Store store;
     QString error;
     if (!store.initialize(m_path, SiteFiness, AdminName, password(), &m_recoveryKey, &error) ||

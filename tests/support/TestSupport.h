@@ -45,6 +45,9 @@ class StoreFixture
 {
 public:
     StoreFixture();
+    // A store at this location instead: a file path or a site database's URL (an empty
+    // database).
+    explicit StoreFixture(const QString& location);
     bool isValid() const { return m_valid; }
     QString path() const { return m_path; }
     QString folder() const { return m_dir.path(); }
