@@ -9,7 +9,8 @@
 // URL; scripts/bench starts a throw-away one), each engine in a process of its own (this
 // program run again) so that each peak memory is its own; each section starts with a line
 // "== SQLite file" or "== PostgreSQL site database". The memory figures are this program's:
-// the PostgreSQL server's processes are not counted.
+// the PostgreSQL server's processes are not counted. --postgres URL --postgres-only: the
+// PostgreSQL figures alone (the second of those processes).
 //
 // The target: the view is usable within a second of opening, whatever the store's size.
 
