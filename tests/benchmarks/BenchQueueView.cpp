@@ -2,11 +2,20 @@
 // view (construct, count, first paint), scrolling to the end and back, paging down, and
 // searching. Prints figures and the peak resident memory; asserts nothing.
 //
-//   bench_queue_view [--records N] [--per-day N] [--batch N]
+//   bench_queue_view [--records N] [--per-day N] [--batch N] [--postgres URL]
+//
+// Without --postgres: on a SQLite store file. With it: the same figures on a SQLite file,
+// then on a PostgreSQL site database (made afresh as sidep_bench_queue on the cluster at
+// URL; scripts/bench starts a throw-away one), each engine in a process of its own (this
+// program run again) so that each peak memory is its own; each section starts with a line
+// "== SQLite file" or "== PostgreSQL site database". The memory figures are this program's:
+// the PostgreSQL server's processes are not counted. --postgres URL --postgres-only: the
+// PostgreSQL figures alone (the second of those processes).
 //
 // The target: the view is usable within a second of opening, whatever the store's size.
 
 #include "BenchSupport.h"
+#include "PostgresTestCluster.h"
 #include "QueueWidget.h"
 #include "RecordQueueModel.h"
 #include "RecordStore.h"
@@ -18,11 +27,14 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QLineEdit>
+#include <QProcess>
 #include <QScrollBar>
 #include <QTableView>
 #include <QTest>
 #include <QTextStream>
 #include <algorithm>
+#include <memory>
+#include <optional>
 
 using namespace Qt::StringLiterals;
 using namespace Bench;
@@ -56,6 +68,36 @@ void settle(QTableView* view)
     view->viewport()->repaint();
 }
 
+// The SQLite figures, then the PostgreSQL ones, each by this program run again in a process
+// of its own; 0 if both ran.
+int bothEngines(const QStringList& args, const QString& cluster, QTextStream& out)
+{
+    QStringList common;
+    for (const QString& option : {u"--records"_s, u"--per-day"_s, u"--batch"_s}) {
+        const QString value = stringArgument(args, option);
+        if (!value.isEmpty())
+            common << option << value;
+    }
+    const QList<std::pair<QString, QStringList>> engines = {
+        {u"SQLite file"_s, common},
+        {u"PostgreSQL site database"_s,
+         common + QStringList{u"--postgres"_s, cluster, u"--postgres-only"_s}},
+    };
+    int status = 0;
+    for (const auto& [engine, engineArgs] : engines) {
+        out << (engine == engines.first().first ? "" : "\n") << "== " << engine << Qt::endl;
+        QProcess child;
+        child.setProcessChannelMode(QProcess::ForwardedChannels);
+        child.start(QCoreApplication::applicationFilePath(), engineArgs);
+        if (!child.waitForFinished(-1) || child.exitStatus() != QProcess::NormalExit ||
+            child.exitCode() != 0) {
+            out << engine << ": failed" << Qt::endl;
+            status = 1;
+        }
+    }
+    return status;
+}
+
 } // namespace
 
 int main(int argc, char* argv[])
@@ -68,10 +110,36 @@ int main(int argc, char* argv[])
     const int records = std::max(1, argument(args, u"--records"_s, 100000));
     const int perDay = std::max(1, argument(args, u"--per-day"_s, 1000));
     const int batchSize = std::max(1, argument(args, u"--batch"_s, 1000));
+    const QString cluster = stringArgument(args, u"--postgres"_s);
     QTextStream out(stdout);
+    if (!cluster.isEmpty() && !args.contains(u"--postgres-only"_s))
+        return bothEngines(args, cluster, out);
 
-    TestSupport::StoreFixture fixture;
-    auto store = fixture.openAs(TestSupport::NurseName);
+    // The store: a SQLite file of the fixture, or a new site database with the same nurse.
+    std::optional<TestSupport::StoreFixture> fixture;
+    std::unique_ptr<Store> store;
+    if (cluster.isEmpty()) {
+        fixture.emplace();
+        store = fixture->openAs(TestSupport::NurseName);
+    } else {
+        const QString site = PostgresTestCluster::freshDatabase(cluster, u"sidep_bench_queue"_s);
+        Store first;
+        QString recoveryKey;
+        QString error;
+        if (site.isEmpty() ||
+            !first.initialize(site, TestSupport::SiteFiness, TestSupport::AdminName,
+                              TestSupport::password(), &recoveryKey, &error) ||
+            !first.addUser(TestSupport::NurseName, Role::Nurse, TestSupport::password(), &error)) {
+            out << "cannot make the site database: " << error << Qt::endl;
+            return 1;
+        }
+        store = std::make_unique<Store>();
+        if (!store->open(site, &error) ||
+            !store->signIn(TestSupport::NurseName, TestSupport::password(), &error)) {
+            out << "cannot sign in on the site database: " << error << Qt::endl;
+            return 1;
+        }
+    }
     if (!store)
         return 1;
     RecordStore* recordStore = store->records();
@@ -106,7 +174,7 @@ int main(int argc, char* argv[])
     QString error;
 
     // The store alone: one page at the top and one at the end, to tell the model's work
-    // from SQLite's.
+    // from the database's.
     QElapsedTimer timer;
     timer.start();
     const int all = recordStore->count({}, &error);
@@ -191,9 +259,11 @@ int main(int argc, char* argv[])
     const StepFigures downFigures = summarise(down);
     const StepFigures upFigures = summarise(up);
     const StepFigures pageFigures = summarise(pageDowns);
-    out << u"Queue view benchmark: %1 records, %2 a day, saved in batches of %3\n\n"_s.arg(records)
+    out << u"Queue view benchmark: %1 records, %2 a day, saved in batches of %3%4\n\n"_s
+               .arg(records)
                .arg(perDay)
-               .arg(batchSize);
+               .arg(batchSize)
+               .arg(cluster.isEmpty() ? QString() : u", on a PostgreSQL site database"_s);
     out << u"load: %1 ms (%2 records/s; saving %3 ms, building the records %4 ms)\n"_s
                .arg(loadMs, 0, 'f', 0)
                .arg(records / (loadMs / 1000), 0, 'f', 0)
