@@ -52,11 +52,11 @@ RecordKey RecordKeys::wrap(std::shared_ptr<const GcmKey> own) const
     return key;
 }
 
-void RecordKeys::remember(const QString& recordId, std::shared_ptr<const GcmKey> own)
+void RecordKeys::remember(const QString& recordId, const std::shared_ptr<const GcmKey>& own)
 {
     if (m_cache.size() >= CacheLimit)
         m_cache.clear();
-    m_cache.insert(recordId, std::move(own));
+    m_cache.insert(recordId, own);
 }
 
 bool RecordKeys::keyOf(const QString& recordId, RecordKey* key, QString* error)

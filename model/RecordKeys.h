@@ -73,7 +73,7 @@ public:
 
 private:
     RecordKey wrap(std::shared_ptr<const GcmKey> own) const;
-    void remember(const QString& recordId, std::shared_ptr<const GcmKey> own);
+    void remember(const QString& recordId, const std::shared_ptr<const GcmKey>& own);
 
     Database& m_database;
     const Vault& m_vault;
