@@ -402,9 +402,12 @@ const QStringList SiteSchema = {
 };
 // Site database migrations: entry i brings it from SiteSchemaBase + i to the next version.
 const QList<QStringList> SiteMigrations = {
-    // 16: as the SQLite store's 16.
+    // 16: as the SQLite store's 16; and the queue's order as an index (SQLite's index on
+    // collected_at holds the rowid already).
     {
         u"CREATE TABLE record_keys (record_id TEXT PRIMARY KEY, wrapped BYTEA NOT NULL)"_s,
+        u"DROP INDEX records_by_collected_at"_s,
+        u"CREATE INDEX records_by_collected_at ON records (collected_at, rowid)"_s,
     },
 };
 static_assert(SiteSchemaBase == 15, "SiteSchema is the schema of version 15");

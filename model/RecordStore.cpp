@@ -590,8 +590,13 @@ QList<RecordStore::Summary> RecordStore::page(const Query& query, int offset, in
     }
     QVariantList values;
     const QString where = whereClause(query, vault, &values);
-    QSqlQuery& select = database.query(
-        SummaryColumns + where + u" ORDER BY collected_at DESC, rowid DESC LIMIT ? OFFSET ?"_s);
+    // The page's rows are chosen on the index alone, then read: an OFFSET deep in the queue
+    // skips index entries, never whole rows and their sealed blocks (on PostgreSQL it sorted
+    // every row otherwise).
+    const QString newestFirst = u" ORDER BY collected_at DESC, rowid DESC"_s;
+    QSqlQuery& select =
+        database.query(SummaryColumns + u" WHERE rowid IN (SELECT rowid FROM records"_s + where +
+                       newestFirst + u" LIMIT ? OFFSET ?)"_s + newestFirst);
     for (int i = 0; i < values.size(); ++i)
         select.bindValue(i, values.at(i));
     select.bindValue(values.size(), limit);
