@@ -2406,6 +2406,13 @@
     </message>
 </context>
 <context>
+    <name>RecordKeys</name>
+    <message>
+        <source>the key of record %1 does not open: the store is damaged</source>
+        <translation>the key of record %1 does not open: the store is damaged</translation>
+    </message>
+</context>
+<context>
     <name>RecordPurge</name>
     <message>
         <source>%1: must be a whole number of days from %2 to %3 (how long a record stays on the workstation after the national server has it)</source>
@@ -4285,6 +4292,40 @@
     <message>
         <source>Sign &amp;in</source>
         <translation>Sign &amp;in</translation>
+    </message>
+</context>
+<context>
+    <name>SiteDatabaseRetryWidget</name>
+    <message>
+        <source>The site database cannot be reached</source>
+        <translation>The site database cannot be reached</translation>
+    </message>
+    <message>
+        <source>Why the site database cannot be reached</source>
+        <translation>Why the site database cannot be reached</translation>
+    </message>
+    <message>
+        <source>Check the network cable or the Wi-Fi of this computer. The database may also be restarting: this station tries again by itself. If it still does not answer, call the site&apos;s IT and give them the message above.</source>
+        <translation>Check the network cable or the Wi-Fi of this computer. The database may also be restarting: this station tries again by itself. If it still does not answer, call the site&apos;s IT and give them the message above.</translation>
+    </message>
+    <message>
+        <source>Next attempt</source>
+        <translation>Next attempt</translation>
+    </message>
+    <message>
+        <source>&amp;Try again</source>
+        <translation>&amp;Try again</translation>
+    </message>
+    <message>
+        <source>Trying to reach the site database...</source>
+        <translation>Trying to reach the site database...</translation>
+    </message>
+    <message numerus="yes">
+        <source>Last attempt at %1. Trying again in %n second(s).</source>
+        <translation>
+            <numerusform>Last attempt at %1. Trying again in %n second.</numerusform>
+            <numerusform>Last attempt at %1. Trying again in %n seconds.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -2406,6 +2406,13 @@
     </message>
 </context>
 <context>
+    <name>RecordKeys</name>
+    <message>
+        <source>the key of record %1 does not open: the store is damaged</source>
+        <translation>la clé de la fiche %1 ne s&apos;ouvre pas : la base est endommagée</translation>
+    </message>
+</context>
+<context>
     <name>RecordPurge</name>
     <message>
         <source>%1: must be a whole number of days from %2 to %3 (how long a record stays on the workstation after the national server has it)</source>
@@ -4286,6 +4293,40 @@ rôle), 5 introuvable, 6 erreur de la base, 7 synchronisation incomplète
     <message>
         <source>Sign &amp;in</source>
         <translation>Se &amp;connecter</translation>
+    </message>
+</context>
+<context>
+    <name>SiteDatabaseRetryWidget</name>
+    <message>
+        <source>The site database cannot be reached</source>
+        <translation>La base du site est injoignable</translation>
+    </message>
+    <message>
+        <source>Why the site database cannot be reached</source>
+        <translation>Pourquoi la base du site est injoignable</translation>
+    </message>
+    <message>
+        <source>Check the network cable or the Wi-Fi of this computer. The database may also be restarting: this station tries again by itself. If it still does not answer, call the site&apos;s IT and give them the message above.</source>
+        <translation>Vérifiez le câble réseau ou le Wi-Fi de cet ordinateur. La base est peut-être aussi en train de redémarrer : ce poste réessaie de lui-même. Si elle ne répond toujours pas, appelez l&apos;informatique du site et donnez-leur le message ci-dessus.</translation>
+    </message>
+    <message>
+        <source>Next attempt</source>
+        <translation>Prochaine tentative</translation>
+    </message>
+    <message>
+        <source>&amp;Try again</source>
+        <translation>Réess&amp;ayer</translation>
+    </message>
+    <message>
+        <source>Trying to reach the site database...</source>
+        <translation>Connexion à la base du site…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Last attempt at %1. Trying again in %n second(s).</source>
+        <translation>
+            <numerusform>Dernière tentative à %1. Nouvel essai dans %n seconde.</numerusform>
+            <numerusform>Dernière tentative à %1. Nouvel essai dans %n secondes.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
