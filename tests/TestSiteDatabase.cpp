@@ -108,6 +108,12 @@ private:
     SidepCtlRun as(const QString& db, const QString& user, const QStringList& arguments,
                    const QByteArray& more = {});
     QStringList tubesListed(const QString& db);
+    // The site's pool gets the codes S00000 to S<count - 1>.
+    void importCodes(const QString& db, int count);
+    // Records for tubes first to first + count - 1, each with a positive entered once (by
+    // the lab): their ids by tube.
+    void positivesAwaitingSecondEntry(const QString& db, int first, int count,
+                                      QHash<QString, QUuid>* ids);
 
     QString m_clusterUrl;
 };
@@ -354,6 +360,48 @@ void TestSiteDatabase::labelNumbersTakenAtOnceByStationsNeverRepeat()
     QVERIFY2(audit.code == SidepCtl::Success, qPrintable(audit.all()));
 }
 
+void TestSiteDatabase::importCodes(const QString& db, int count)
+{
+    QTemporaryDir folder;
+    QVERIFY(folder.isValid());
+    const QString csvPath = folder.filePath(u"codes.csv"_s);
+    QFile csv(csvPath);
+    QVERIFY(csv.open(QIODevice::WriteOnly));
+    csv.write(codesCsv(count));
+    csv.close();
+    const SidepCtlRun imported = as(db, LabName, {u"codes"_s, u"import"_s, csvPath});
+    QVERIFY2(imported.code == SidepCtl::Success, qPrintable(imported.all()));
+}
+
+void TestSiteDatabase::positivesAwaitingSecondEntry(const QString& db, int first, int count,
+                                                    QHash<QString, QUuid>* ids)
+{
+    Store nurse;
+    QString error;
+    QVERIFY2(nurse.open(db, &error), qPrintable(error));
+    QVERIFY2(nurse.signIn(NurseName, password(), &error), qPrintable(error));
+    QList<SamplingRecord> records;
+    for (int i = 0; i < count; ++i)
+        records.append(validRecord(first + i));
+    QList<QList<Problem>> problems;
+    QVERIFY2(nurse.records()->add(&records, {}, &problems, &error), qPrintable(error));
+    for (const SamplingRecord& record : std::as_const(records))
+        ids->insert(record.specimen.accession, record.id);
+
+    Store lab;
+    QVERIFY2(lab.open(db, &error), qPrintable(error));
+    QVERIFY2(lab.signIn(LabName, password(), &error), qPrintable(error));
+    ResultStore results(lab);
+    for (const QUuid& id : std::as_const(*ids)) {
+        ResultStore::Entry positive;
+        positive.value = u"P"_s;
+        ResultStore::Outcome outcome{};
+        QList<Problem> entryProblems;
+        QVERIFY2(results.enter(id, positive, &outcome, &entryProblems, &error), qPrintable(error));
+        QCOMPARE(outcome, ResultStore::Outcome::AwaitingSecondEntry);
+    }
+}
+
 void TestSiteDatabase::activationCodesTakenAtOnceByStationsNeverRepeat()
 {
     const QString db = siteWithAccounts(u"site_codes"_s);
@@ -369,45 +417,12 @@ void TestSiteDatabase::activationCodesTakenAtOnceByStationsNeverRepeat()
     // More codes than positives: a station that finds none left has lost the race, not the
     // pool.
     constexpr int Pool = Positives + 5;
-    QTemporaryDir folder;
-    QVERIFY(folder.isValid());
-    const QString csvPath = folder.filePath(u"codes.csv"_s);
-    QFile csv(csvPath);
-    QVERIFY(csv.open(QIODevice::WriteOnly));
-    csv.write(codesCsv(Pool));
-    csv.close();
-    const SidepCtlRun imported = as(db, LabName, {u"codes"_s, u"import"_s, csvPath});
-    QVERIFY2(imported.code == SidepCtl::Success, qPrintable(imported.all()));
-
+    importCodes(db, Pool);
     // The records, and the first lab user's entry on each, made beforehand in this process.
     QHash<QString, QUuid> ids; // by tube
-    {
-        Store nurse;
-        QString error;
-        QVERIFY2(nurse.open(db, &error), qPrintable(error));
-        QVERIFY2(nurse.signIn(NurseName, password(), &error), qPrintable(error));
-        QList<SamplingRecord> records;
-        for (int i = 0; i < Positives; ++i)
-            records.append(validRecord(300 + i));
-        QList<QList<Problem>> problems;
-        QVERIFY2(nurse.records()->add(&records, {}, &problems, &error), qPrintable(error));
-        for (const SamplingRecord& record : std::as_const(records))
-            ids.insert(record.specimen.accession, record.id);
-
-        Store lab;
-        QVERIFY2(lab.open(db, &error), qPrintable(error));
-        QVERIFY2(lab.signIn(LabName, password(), &error), qPrintable(error));
-        ResultStore results(lab);
-        for (const QUuid& id : std::as_const(ids)) {
-            ResultStore::Entry positive;
-            positive.value = u"P"_s;
-            ResultStore::Outcome outcome{};
-            QList<Problem> entryProblems;
-            QVERIFY2(results.enter(id, positive, &outcome, &entryProblems, &error),
-                     qPrintable(error));
-            QCOMPARE(outcome, ResultStore::Outcome::AwaitingSecondEntry);
-        }
-    }
+    positivesAwaitingSecondEntry(db, 300, Positives, &ids);
+    if (QTest::currentTestFailed())
+        return;
 
     // Three stations enter the second positives at the same time, each one tube after the
     // other: each validated positive takes a code from the one pool of the site.
@@ -667,6 +682,107 @@ void TestSiteDatabase::aStationWhoseDatabaseRestartsGoesOn()
     QVERIFY(saved >= 3);
 }
 
+namespace {
+
+// A round of aStationKilledMidSaveLeavesNothingHalfWritten: its batches of records, and how
+// the station was killed (for the messages).
+struct KilledRound
+{
+    QString when;
+    int round = 0;
+    int batches = 0;
+    int perBatch = 0;
+};
+
+// The shell script of a station saving the round's batches one sidepctl after the other;
+// each batch's tubes are appended to batches. Empty if a batch file could not be written.
+QString stationSavingBatches(const QTemporaryDir& folder, const KilledRound& killed,
+                             QList<QStringList>* batches)
+{
+    QString script = u"set -e\n"_s;
+    for (int batch = 0; batch < killed.batches; ++batch) {
+        QJsonArray records;
+        QStringList tubes;
+        for (int i = 0; i < killed.perBatch; ++i) {
+            const int index = 1000 + (killed.round * killed.batches + batch) * killed.perBatch + i;
+            records.append(validRecordJson(index));
+            tubes.append(tubeOf(index));
+        }
+        batches->append(tubes);
+        const QString file = folder.filePath(u"batch-%1-%2.json"_s.arg(killed.round).arg(batch));
+        QFile out(file);
+        if (!out.open(QIODevice::WriteOnly))
+            return {};
+        out.write(QJsonDocument(records).toJson());
+        out.close();
+        script += u"printf '%s\\n' \"$PASSWORD\" | \"$SIDEPCTL\" --db \"$DB\" --user nurse "
+                  "--password-stdin record add '"_s +
+                  file + u"'\n"_s;
+    }
+    return script;
+}
+
+// After a kill, from another station: the database is sound, its audit chain holds; every
+// record is whole and was audited as it was saved; each batch is there whole or not at all;
+// every id a station printed is there; the round's saved records read back as they were
+// given.
+void checkTheRecordsAfterAKill(Store& other, const KilledRound& killed,
+                               const QList<QStringList>& batches, const QSet<QString>& reported)
+{
+    const QString& when = killed.when;
+    const RecordStore::VerifyReport report = other.records()->verify();
+    QVERIFY2(report.fileProblems.isEmpty(),
+             qPrintable(when + u'\n' + report.fileProblems.join(u'\n')));
+    QVERIFY2(report.damaged.isEmpty(), qPrintable(when));
+    const QStringList auditProblems = other.auditLog()->verify();
+    QVERIFY2(auditProblems.isEmpty(), qPrintable(when + u'\n' + auditProblems.join(u'\n')));
+
+    QString error;
+    const QList<RecordStore::Summary> listed = other.records()->list(std::nullopt, &error);
+    QVERIFY2(error.isEmpty(), qPrintable(when + u": "_s + error));
+    QCOMPARE(report.recordsChecked, int(listed.size()));
+    QSet<QUuid> created;
+    for (const AuditLog::Entry& entry : other.auditLog()->entries(1, 1000000)) {
+        if (entry.action == u"record.create"_s)
+            created.insert(QUuid::fromString(entry.recordId));
+    }
+    QCOMPARE(created.size(), listed.size());
+    QHash<QString, QUuid> listedTubes;
+    QSet<QUuid> listedIds;
+    for (const RecordStore::Summary& summary : listed) {
+        QVERIFY2(created.contains(summary.id),
+                 qPrintable(when + u": no record.create for "_s + summary.id.toString()));
+        listedTubes.insert(summary.accession, summary.id);
+        listedIds.insert(summary.id);
+    }
+    for (const QString& id : std::as_const(reported))
+        QVERIFY2(listedIds.contains(QUuid::fromString(id)),
+                 qPrintable(when + u": printed but not saved: "_s + id));
+    for (const QStringList& tubes : std::as_const(batches)) {
+        const auto saved = std::count_if(tubes.cbegin(), tubes.cend(), [&](const QString& tube) {
+            return listedTubes.contains(tube);
+        });
+        QVERIFY2(
+            saved == 0 || saved == killed.perBatch,
+            qPrintable(when + u": %1 of a batch of %2 saved"_s.arg(saved).arg(killed.perBatch)));
+    }
+    // The batches of this round that were saved read back as they were given.
+    for (int batch = 0; batch < killed.batches; ++batch) {
+        for (int i = 0; i < killed.perBatch; ++i) {
+            const int index = 1000 + (killed.round * killed.batches + batch) * killed.perBatch + i;
+            const auto found = listedTubes.constFind(tubeOf(index));
+            if (found == listedTubes.cend())
+                continue;
+            SamplingRecord record;
+            QVERIFY2(other.records()->load(*found, &record, &error),
+                     qPrintable(when + u": "_s + error));
+            QCOMPARE(record.patient.birthName, identifyingStrings(index).at(0));
+        }
+    }
+}
+
+} // namespace
+
 void TestSiteDatabase::aStationKilledMidSaveLeavesNothingHalfWritten()
 {
     const QString db = siteWithAccounts(u"site_killed"_s);
@@ -689,25 +805,9 @@ void TestSiteDatabase::aStationKilledMidSaveLeavesNothingHalfWritten()
     QSet<QString> reported;     // the ids the stations printed: saved, as far as they knew
     int killedHoldingTheLock = 0;
     for (int round = 0; round < Rounds; ++round) {
-        QString script = u"set -e\n"_s;
-        for (int batch = 0; batch < Batches; ++batch) {
-            QJsonArray records;
-            QStringList tubes;
-            for (int i = 0; i < PerBatch; ++i) {
-                const int index = 1000 + (round * Batches + batch) * PerBatch + i;
-                records.append(validRecordJson(index));
-                tubes.append(tubeOf(index));
-            }
-            batches.append(tubes);
-            const QString file = folder.filePath(u"batch-%1-%2.json"_s.arg(round).arg(batch));
-            QFile out(file);
-            QVERIFY(out.open(QIODevice::WriteOnly));
-            out.write(QJsonDocument(records).toJson());
-            out.close();
-            script += u"printf '%s\\n' \"$PASSWORD\" | \"$SIDEPCTL\" --db \"$DB\" --user nurse "
-                      "--password-stdin record add '"_s +
-                      file + u"'\n"_s;
-        }
+        const QString script =
+            stationSavingBatches(folder, {QString(), round, Batches, PerBatch}, &batches);
+        QVERIFY(!script.isEmpty());
         const std::unique_ptr<QProcess> station = startStation(db, script);
         QVERIFY(station->waitForStarted(10000));
         // Should a check below fail, the station's sidepctl goes with its shell.
@@ -748,60 +848,14 @@ void TestSiteDatabase::aStationKilledMidSaveLeavesNothingHalfWritten()
              QString::fromLatin1(station->readAllStandardOutput()).split(u'\n', Qt::SkipEmptyParts))
             reported.insert(id);
 
-        // Another station opens the site database: it is sound, its audit chain holds.
+        // Another station opens the site database and finds it whole.
         Store other;
         QString error;
         QVERIFY2(other.open(db, &error), qPrintable(when + u": "_s + error));
         QVERIFY2(other.signIn(NurseName, password(), &error), qPrintable(when + u": "_s + error));
-        const RecordStore::VerifyReport report = other.records()->verify();
-        QVERIFY2(report.fileProblems.isEmpty(),
-                 qPrintable(when + u'\n' + report.fileProblems.join(u'\n')));
-        QVERIFY2(report.damaged.isEmpty(), qPrintable(when));
-        const QStringList auditProblems = other.auditLog()->verify();
-        QVERIFY2(auditProblems.isEmpty(), qPrintable(when + u'\n' + auditProblems.join(u'\n')));
-
-        // Every record there is whole and was audited as it was saved; each batch is there
-        // whole or not at all; every id a station printed is there.
-        const QList<RecordStore::Summary> listed = other.records()->list(std::nullopt, &error);
-        QVERIFY2(error.isEmpty(), qPrintable(when + u": "_s + error));
-        QCOMPARE(report.recordsChecked, int(listed.size()));
-        QSet<QUuid> created;
-        for (const AuditLog::Entry& entry : other.auditLog()->entries(1, 1000000)) {
-            if (entry.action == u"record.create"_s)
-                created.insert(QUuid::fromString(entry.recordId));
-        }
-        QCOMPARE(created.size(), listed.size());
-        QHash<QString, QUuid> listedTubes;
-        QSet<QUuid> listedIds;
-        for (const RecordStore::Summary& summary : listed) {
-            QVERIFY2(created.contains(summary.id),
-                     qPrintable(when + u": no record.create for "_s + summary.id.toString()));
-            listedTubes.insert(summary.accession, summary.id);
-            listedIds.insert(summary.id);
-        }
-        for (const QString& id : std::as_const(reported))
-            QVERIFY2(listedIds.contains(QUuid::fromString(id)),
-                     qPrintable(when + u": printed but not saved: "_s + id));
-        for (const QStringList& tubes : std::as_const(batches)) {
-            const auto saved =
-                std::count_if(tubes.cbegin(), tubes.cend(),
-                              [&](const QString& tube) { return listedTubes.contains(tube); });
-            QVERIFY2(saved == 0 || saved == PerBatch,
-                     qPrintable(when + u": %1 of a batch of %2 saved"_s.arg(saved).arg(PerBatch)));
-        }
-        // The batches of this round that were saved read back as they were given.
-        for (int batch = 0; batch < Batches; ++batch) {
-            for (int i = 0; i < PerBatch; ++i) {
-                const int index = 1000 + (round * Batches + batch) * PerBatch + i;
-                const auto found = listedTubes.constFind(tubeOf(index));
-                if (found == listedTubes.cend())
-                    continue;
-                SamplingRecord record;
-                QVERIFY2(other.records()->load(*found, &record, &error),
-                         qPrintable(when + u": "_s + error));
-                QCOMPARE(record.patient.birthName, identifyingStrings(index).at(0));
-            }
-        }
+        checkTheRecordsAfterAKill(other, {when, round, Batches, PerBatch}, batches, reported);
+        if (QTest::currentTestFailed())
+            return;
 
         // The killed station's connection died with it, and its lock with the connection:
         // a new save goes through at once (a lock left held would make it wait, then fail).
