@@ -566,7 +566,31 @@ bool Database::openSqlite(const QString& path, bool create, QString* error)
     return migrate(error);
 }
 
+bool Database::siteDatabaseAnswers(const QString& url, QString* error)
+{
+    Database probe;
+    return probe.connectPostgres(url, error);
+}
+
 bool Database::openPostgres(const QString& url, bool create, QString* error)
+{
+    if (!connectPostgres(url, error) || !startSession(error))
+        return false;
+
+    bool hasStore = false;
+    if (!hasSiteSchema(&hasStore, error))
+        return false;
+    if (!hasStore && !create) {
+        *error =
+            tr("no store in the site database %1 (create one with 'sidepctl init')").arg(m_path);
+        return false;
+    }
+    if (!hasStore)
+        return createSiteSchema(error);
+    return migrate(error);
+}
+
+bool Database::connectPostgres(const QString& url, QString* error)
 {
     PostgresUrl parsed;
     if (!PostgresUrl::parse(url, &parsed, error))
@@ -592,20 +616,7 @@ bool Database::openPostgres(const QString& url, bool create, QString* error)
                                       : db.lastError().databaseText().trimmed());
         return false;
     }
-    if (!startSession(error))
-        return false;
-
-    bool hasStore = false;
-    if (!hasSiteSchema(&hasStore, error))
-        return false;
-    if (!hasStore && !create) {
-        *error =
-            tr("no store in the site database %1 (create one with 'sidepctl init')").arg(m_path);
-        return false;
-    }
-    if (!hasStore)
-        return createSiteSchema(error);
-    return migrate(error);
+    return true;
 }
 
 bool Database::createSiteSchema(QString* error)

@@ -42,6 +42,9 @@ public:
     // URL. A store whose schema is newer than this program is refused rather than touched;
     // a URL of any other scheme is refused, never taken for a file name.
     [[nodiscard]] bool open(const QString& location, bool create, QString* error);
+    // Whether the site database at `url` answers: a connection of its own, opened and closed
+    // in the calling thread (so a thread can wait out libpq's connect_timeout for the window).
+    static bool siteDatabaseAnswers(const QString& url, QString* error);
     bool isOpen() const;
     // The file's path, or the site database's URL as messages may show it (no password).
     QString path() const { return m_path; }
@@ -92,6 +95,8 @@ private:
     void closeConnection();
     bool openSqlite(const QString& path, bool create, QString* error);
     bool openPostgres(const QString& url, bool create, QString* error);
+    // The connection alone: no session settings, no schema.
+    bool connectPostgres(const QString& url, QString* error);
     bool migrate(QString* error);
     bool createSiteSchema(QString* error);
     // Whether the site database holds the store's tables (made by createSiteSchema).

@@ -246,6 +246,11 @@ bool Store::openSiteDatabase(const QString& url, bool* empty, QString* error)
     return true;
 }
 
+bool Store::siteDatabaseAnswers(const QString& url, QString* error)
+{
+    return Database::siteDatabaseAnswers(url, error);
+}
+
 bool Store::open(const QString& path, QString* error)
 {
     if (!m_database.open(path, false, error))

@@ -53,6 +53,9 @@ public:
     // Opens a site database that may hold no store yet (the site's first station): `empty`
     // tells, and initialize() then creates it. False, with why, when it cannot be reached.
     [[nodiscard]] bool openSiteDatabase(const QString& url, bool* empty, QString* error);
+    // Whether the site database at `url` answers, from any thread (the store is not opened):
+    // a window waits for this one on another thread, then opens the store.
+    static bool siteDatabaseAnswers(const QString& url, QString* error);
     bool isOpen() const { return m_database.isOpen(); }
     // The store's file, for what lives beside it (the sync's lock file).
     QString filePath() const { return m_database.path(); }

@@ -15,6 +15,7 @@
 #include "UiLanguage.h"
 
 #include <QApplication>
+#include <QElapsedTimer>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -291,10 +292,37 @@ void TestSiteDatabaseGui::aStationStartedWhileTheSiteDatabaseIsDownTriesAgain()
     QTRY_VERIFY(!shown.countdown->text().contains(u"Trying again in 10"_s));
     pressKey(shown.retry, Qt::Key_Return);
     QVERIFY(shown.page->isVisible());
-    QVERIFY2(shown.countdown->text().contains(u"Trying again in 10"_s),
-             qPrintable(shown.countdown->text()));
+    QTRY_VERIFY2(shown.countdown->text().contains(u"Trying again in 10"_s),
+                 qPrintable(shown.countdown->text()));
     QVERIFY(shown.reason->text().contains(u"cannot reach the site database"_s));
     QVERIFY(shown.retry->isEnabled());
+
+    // Something answers at the address but says nothing (a network that swallows the
+    // packets): the attempt waits for libpq's connect_timeout, on another thread; the window
+    // stays responsive, says it is trying, and takes no second attempt meanwhile.
+    {
+        QTcpServer silent; // the kernel accepts the connection; nobody ever answers
+        QVERIFY(silent.listen(QHostAddress::LocalHost, quint16(port.toUInt())));
+        QElapsedTimer clicked;
+        clicked.start();
+        shown.retry->click();
+        // Blocked in the click, the window would return only after connect_timeout (10 s).
+        QVERIFY2(clicked.elapsed() < 3000, qPrintable(QString::number(clicked.elapsed())));
+        QVERIFY2(shown.countdown->text().contains(u"Trying to reach"_s),
+                 qPrintable(shown.countdown->text()));
+        QVERIFY(!shown.retry->isEnabled());
+        bool timerRan = false;
+        QTimer::singleShot(50, [&timerRan] { timerRan = true; });
+        QTRY_VERIFY_WITH_TIMEOUT(timerRan, 1000);
+        QVERIFY2(shown.countdown->text().contains(u"Trying to reach"_s),
+                 qPrintable(shown.countdown->text()));
+        // The attempt gives up: the page says why and counts down again.
+        QTRY_VERIFY_WITH_TIMEOUT(shown.retry->isEnabled(), 20000);
+        QVERIFY2(shown.countdown->text().contains(u"Trying again in"_s),
+                 qPrintable(shown.countdown->text()));
+        QVERIFY(shown.page->isVisible());
+        QVERIFY(!station.store.isOpen());
+    }
 
     // The database answers: "Try again" goes on to the sign-in, and the nurse signs in.
     QVERIFY(address.open());

@@ -172,7 +172,7 @@ void MainWindow::connectPages()
 {
     connect(m_signIn, &SignInWidget::signedIn, this, &MainWindow::enterWorkspace);
     connect(m_siteDatabaseRetry, &SiteDatabaseRetryWidget::retryRequested, this,
-            &MainWindow::openSiteDatabase);
+            &MainWindow::retrySiteDatabase);
     connect(m_admin, &AdminWidget::settingsChanged, this, &MainWindow::applySettings);
     connect(m_form, &RecordFormWidget::recordSaved, m_queue, &QueueWidget::refresh);
     connect(m_resultEntry, &ResultEntryWidget::resultEntered, m_queue, &QueueWidget::refresh);
@@ -189,7 +189,12 @@ void MainWindow::connectPages()
     });
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // An attempt under way ends within libpq's connect_timeout.
+    if (m_siteDatabaseProbe)
+        m_siteDatabaseProbe->wait();
+}
 
 void MainWindow::start()
 {
@@ -215,8 +220,6 @@ void MainWindow::start()
 // down): the station says so in its window and tries again until it answers.
 void MainWindow::openSiteDatabase()
 {
-    if (m_stack->currentWidget() == m_siteDatabaseRetry)
-        m_siteDatabaseRetry->showTrying();
     QString error;
     // A site database without a store yet: this is the site's first station.
     bool empty = false;
@@ -230,6 +233,26 @@ void MainWindow::openSiteDatabase()
         runSetupWizard();
     else
         showSignIn();
+}
+
+void MainWindow::retrySiteDatabase()
+{
+    if (m_siteDatabaseProbe)
+        return; // one attempt at a time
+    m_siteDatabaseRetry->showTrying();
+    auto reason = std::make_shared<QString>();
+    auto answered = std::make_shared<bool>(false);
+    m_siteDatabaseProbe.reset(QThread::create([url = m_storePath, reason, answered] {
+        *answered = Store::siteDatabaseAnswers(url, reason.get());
+    }));
+    connect(m_siteDatabaseProbe.get(), &QThread::finished, this, [this, reason, answered] {
+        m_siteDatabaseProbe.reset();
+        if (*answered)
+            openSiteDatabase(); // it answers now: the store opens at once
+        else
+            m_siteDatabaseRetry->showUnreachable(*reason);
+    });
+    m_siteDatabaseProbe->start();
 }
 
 void MainWindow::runSetupWizard()

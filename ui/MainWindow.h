@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QMainWindow>
+#include <QThread>
 #include <QTimer>
 #include <memory>
 
@@ -73,6 +74,9 @@ private:
     void createScanAndHelpMenus();
     void connectPages();
     void openSiteDatabase();
+    // Another attempt from the page waiting for the site database: whether it answers is
+    // asked on another thread (libpq may wait its connect_timeout), then the store opens.
+    void retrySiteDatabase();
     void runSetupWizard();
     void showSignIn();
     void enterWorkspace();
@@ -94,6 +98,7 @@ private:
     QStackedWidget* m_stack = nullptr;
     SignInWidget* m_signIn = nullptr;
     SiteDatabaseRetryWidget* m_siteDatabaseRetry = nullptr;
+    std::unique_ptr<QThread> m_siteDatabaseProbe; // the attempt under way, if any
     QTabWidget* m_workspace = nullptr;
     RecordFormWidget* m_form = nullptr;
     QueueWidget* m_queue = nullptr;

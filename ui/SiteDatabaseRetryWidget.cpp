@@ -38,8 +38,6 @@ void SiteDatabaseRetryWidget::showTrying()
     m_countdown.stop();
     m_ui->retryButton->setEnabled(false);
     m_ui->retryCountdownLabel->setText(tr("Trying to reach the site database..."));
-    // The attempt blocks the window until the database answers or the connection times out.
-    repaint();
 }
 
 void SiteDatabaseRetryWidget::stop()

@@ -25,7 +25,7 @@ public:
 
     // The last attempt failed with `reason`: counts down to the next one.
     void showUnreachable(const QString& reason);
-    // An attempt is under way (the window waits for the database): says so, painted now.
+    // An attempt is under way (on another thread; the window stays responsive): says so.
     void showTrying();
     // The database answered: no more attempts.
     void stop();
