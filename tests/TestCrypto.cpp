@@ -82,6 +82,7 @@ private Q_SLOTS:
     void openRejectsEveryBitFlip();
     void openRejectsBadKeySize();
     void noncesDiffer();
+    void gcmKeyTurnsBetweenSealingAndOpening();
     void openKey();
 
     void kdfFresh();
@@ -338,6 +339,36 @@ void TestCrypto::noncesDiffer()
     const QByteArray b = Crypto::seal(key, "same"_ba, "aad"_ba);
     QVERIFY(a.first(Crypto::NonceSize) != b.first(Crypto::NonceSize));
     QVERIFY(a != b);
+}
+
+// One GcmKey seals and opens with a single OpenSSL context: each operation must set its own
+// direction, whatever the one before did, failed tag checks included.
+void TestCrypto::gcmKeyTurnsBetweenSealingAndOpening()
+{
+    const SecureBytes raw = Crypto::randomKey();
+    const GcmKey key(raw);
+    const QByteArray first = key.seal("first block"_ba, "aad-1"_ba);
+    QByteArray opened;
+    QVERIFY(key.open(first, "aad-1"_ba, &opened));
+    QCOMPARE(opened, "first block"_ba);
+    QByteArray tampered = first;
+    tampered[Crypto::NonceSize] = char(tampered.at(Crypto::NonceSize) ^ 1);
+    QVERIFY(!key.open(tampered, "aad-1"_ba, &opened));
+    QVERIFY(!key.open(first, "aad-2"_ba, &opened));
+    // Sealing after failed openings: what it makes opens elsewhere, with the key alone.
+    const QByteArray second = key.seal("second block"_ba, "aad-2"_ba);
+    QVERIFY(Crypto::open(raw, second, "aad-2"_ba, &opened));
+    QCOMPARE(opened, "second block"_ba);
+    // And what another key object sealed opens here, between two seals of this one.
+    const QByteArray elsewhere = Crypto::seal(raw, "third block"_ba, "aad-3"_ba);
+    for (int round = 0; round < 3; ++round) {
+        QVERIFY(key.open(elsewhere, "aad-3"_ba, &opened));
+        QCOMPARE(opened, "third block"_ba);
+        QVERIFY(key.open(key.seal("again"_ba, "aad-4"_ba), "aad-4"_ba, &opened));
+        QCOMPARE(opened, "again"_ba);
+    }
+    QVERIFY(key.open(first, "aad-1"_ba, &opened));
+    QCOMPARE(opened, "first block"_ba);
 }
 
 void TestCrypto::openKey()
