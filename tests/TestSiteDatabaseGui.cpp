@@ -238,17 +238,10 @@ void TestSiteDatabaseGui::aNewStationJoinsTheSiteDatabase()
 
 QString TestSiteDatabaseGui::siteWithNurse(const QString& name)
 {
-    const QString url = PostgresTestCluster::freshDatabase(m_clusterUrl, name);
-    if (url.isEmpty())
-        return {};
-    Store first;
-    QString recoveryKey;
     QString error;
-    if (!first.initialize(url, SiteFiness, AdminName, password(), &recoveryKey, &error) ||
-        !first.addUser(NurseName, Role::Nurse, password(), &error)) {
+    const QString url = siteDatabaseWithNurse(m_clusterUrl, name, &error);
+    if (url.isEmpty())
         qWarning("%s", qPrintable(error));
-        return {};
-    }
     return url;
 }
 

@@ -122,14 +122,10 @@ int main(int argc, char* argv[])
         fixture.emplace();
         store = fixture->openAs(TestSupport::NurseName);
     } else {
-        const QString site = PostgresTestCluster::freshDatabase(cluster, u"sidep_bench_queue"_s);
-        Store first;
-        QString recoveryKey;
         QString error;
-        if (site.isEmpty() ||
-            !first.initialize(site, TestSupport::SiteFiness, TestSupport::AdminName,
-                              TestSupport::password(), &recoveryKey, &error) ||
-            !first.addUser(TestSupport::NurseName, Role::Nurse, TestSupport::password(), &error)) {
+        const QString site =
+            TestSupport::siteDatabaseWithNurse(cluster, u"sidep_bench_queue"_s, &error);
+        if (site.isEmpty()) {
             out << "cannot make the site database: " << error << Qt::endl;
             return 1;
         }

@@ -125,14 +125,10 @@ int main(int argc, char** argv)
     QList<std::pair<QString, QString>> engines = {{u"SQLite file"_s, file.path()}};
 
     if (!cluster.isEmpty()) {
-        const QString site = PostgresTestCluster::freshDatabase(cluster, u"sidep_bench_site"_s);
-        Store first;
-        QString recoveryKey;
         QString error;
-        if (site.isEmpty() ||
-            !first.initialize(site, TestSupport::SiteFiness, TestSupport::AdminName,
-                              TestSupport::password(), &recoveryKey, &error) ||
-            !first.addUser(TestSupport::NurseName, Role::Nurse, TestSupport::password(), &error)) {
+        const QString site =
+            TestSupport::siteDatabaseWithNurse(cluster, u"sidep_bench_site"_s, &error);
+        if (site.isEmpty()) {
             out << "cannot make the site database: " << error << Qt::endl;
             return 1;
         }

@@ -1,6 +1,7 @@
 #include "TestSupport.h"
 
 #include "Bootstrap.h"
+#include "PostgresTestCluster.h"
 #include "RecordStore.h"
 #include "ResultStore.h"
 
@@ -223,6 +224,21 @@ void editFile(const QString& path, const QString& sql, const QVariantList& value
         QVERIFY2(query.exec(), qPrintable(query.lastError().text()));
     }
     QSqlDatabase::removeDatabase(name);
+}
+
+QString siteDatabaseWithNurse(const QString& clusterUrl, const QString& name, QString* error)
+{
+    const QString url = PostgresTestCluster::freshDatabase(clusterUrl, name);
+    if (url.isEmpty()) {
+        *error = u"cannot make the database %1 on the test cluster"_s.arg(name);
+        return {};
+    }
+    Store first;
+    QString recoveryKey;
+    if (!first.initialize(url, SiteFiness, AdminName, password(), &recoveryKey, error) ||
+        !first.addUser(NurseName, Role::Nurse, password(), error))
+        return {};
+    return url;
 }
 
 QVariant readFile(const QString& path, const QString& sql)

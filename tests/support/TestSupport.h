@@ -85,4 +85,9 @@ int holdOpen(const QString& path);
 void editFile(const QString& path, const QString& sql, const QVariantList& values = {});
 QVariant readFile(const QString& path, const QString& sql);
 
+// A site database made afresh on the PostgreSQL cluster at clusterUrl (PostgresTestCluster),
+// with the site's store (SiteFiness, the administrator AdminName) and a NurseName account,
+// as its first station makes them: its URL, or empty with why.
+QString siteDatabaseWithNurse(const QString& clusterUrl, const QString& name, QString* error);
+
 } // namespace TestSupport
