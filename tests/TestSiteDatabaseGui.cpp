@@ -167,6 +167,7 @@ private Q_SLOTS:
     void aNewStationJoinsTheSiteDatabase();
     void aStationStartedWhileTheSiteDatabaseIsDownTriesAgain();
     void aStationWaitingForTheSiteDatabaseTriesAgainByItself();
+    void aStationStartedOnASilentNetworkSaysItIsConnecting();
 
 private:
     // A site database with a store and a nurse account, made at another station.
@@ -260,12 +261,13 @@ void TestSiteDatabaseGui::aStationStartedWhileTheSiteDatabaseIsDownTriesAgain()
     const RetryPage shown(station.window);
     QVERIFY(shown.isComplete());
     QVERIFY(shown.page->isVisible());
+    // The attempt runs on another thread: the page says so once it has failed.
+    QTRY_VERIFY2(shown.title->text().contains(u"site database cannot be reached"_s),
+                 qPrintable(shown.title->text()));
     QVERIFY(!shown.signInPage->isVisible());
     QVERIFY(!station.window.setupWizard());
     QVERIFY(!QApplication::activeModalWidget());
     QVERIFY(!station.store.isOpen());
-    QVERIFY2(shown.title->text().contains(u"site database cannot be reached"_s),
-             qPrintable(shown.title->text()));
     const QString port = QString::number(QUrl(address.url()).port());
     QVERIFY2(shown.reason->isVisible() &&
                  shown.reason->text().contains(u"cannot reach the site database"_s) &&
@@ -349,6 +351,43 @@ void TestSiteDatabaseGui::aStationWaitingForTheSiteDatabaseTriesAgainByItself()
                              (SiteDatabaseRetryWidget::RetrySeconds + 5) * 1000);
     QVERIFY(!shown.page->isVisible());
     QVERIFY(station.signIn(NurseName));
+}
+
+void TestSiteDatabaseGui::aStationStartedOnASilentNetworkSaysItIsConnecting()
+{
+    // An address that accepts the connection and never answers (a network that swallows the
+    // packets): libpq waits for its connect_timeout, 10 s.
+    QTcpServer silent;
+    QVERIFY(silent.listen(QHostAddress::LocalHost));
+    const QString url = u"postgresql://sidep@127.0.0.1:%1/sidep"_s.arg(silent.serverPort());
+    QElapsedTimer starting;
+    starting.start();
+    Workstation station(url);
+    // Started at once (blocked, the window would stay blank 10 s): it says it is connecting.
+    QVERIFY2(starting.elapsed() < 3000, qPrintable(QString::number(starting.elapsed())));
+    const RetryPage shown(station.window);
+    QVERIFY(shown.isComplete());
+    QVERIFY(shown.page->isVisible());
+    QVERIFY2(shown.title->text().contains(u"Connecting to the site database"_s),
+             qPrintable(shown.title->text()));
+    QVERIFY(!shown.reason->isVisible());
+    QVERIFY(!shown.advice->isVisible());
+    QVERIFY2(shown.countdown->text().contains(u"Trying to reach"_s),
+             qPrintable(shown.countdown->text()));
+    QVERIFY(!shown.retry->isEnabled());
+    bool timerRan = false;
+    QTimer::singleShot(50, [&timerRan] { timerRan = true; });
+    QTRY_VERIFY_WITH_TIMEOUT(timerRan, 1000);
+
+    // The attempt gives up: the database cannot be reached, why, and what to do.
+    QTRY_VERIFY_WITH_TIMEOUT(shown.retry->isEnabled(), 20000);
+    QVERIFY2(shown.title->text().contains(u"site database cannot be reached"_s),
+             qPrintable(shown.title->text()));
+    QVERIFY(shown.reason->isVisible());
+    QVERIFY(shown.advice->isVisible());
+    QVERIFY2(shown.countdown->text().contains(u"Trying again in"_s),
+             qPrintable(shown.countdown->text()));
+    QVERIFY(!station.store.isOpen());
 }
 
 QTEST_MAIN(TestSiteDatabaseGui)

@@ -199,7 +199,11 @@ MainWindow::~MainWindow()
 void MainWindow::start()
 {
     if (Store::isSiteDatabase(m_storePath)) {
-        openSiteDatabase();
+        // Out of reach, the database may keep libpq waiting for its connect_timeout: the
+        // window shows that it is connecting meanwhile, never a blank frame.
+        m_siteDatabaseRetry->showConnecting();
+        m_stack->setCurrentWidget(m_siteDatabaseRetry);
+        retrySiteDatabase();
         return;
     }
     if (!QFileInfo::exists(m_storePath)) {

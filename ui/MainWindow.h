@@ -74,8 +74,9 @@ private:
     void createScanAndHelpMenus();
     void connectPages();
     void openSiteDatabase();
-    // Another attempt from the page waiting for the site database: whether it answers is
-    // asked on another thread (libpq may wait its connect_timeout), then the store opens.
+    // An attempt to reach the site database (at start, then from the page waiting for it):
+    // whether it answers is asked on another thread (libpq may wait its connect_timeout),
+    // then the store opens.
     void retrySiteDatabase();
     void runSetupWizard();
     void showSignIn();

@@ -21,8 +21,18 @@ SiteDatabaseRetryWidget::SiteDatabaseRetryWidget(QWidget* parent)
 
 SiteDatabaseRetryWidget::~SiteDatabaseRetryWidget() = default;
 
+void SiteDatabaseRetryWidget::showConnecting()
+{
+    m_ui->unreachableTitleLabel->setText(tr("Connecting to the site database"));
+    m_ui->unreachableReasonLabel->hide();
+    m_ui->unreachableAdviceLabel->hide();
+    showTrying();
+}
+
 void SiteDatabaseRetryWidget::showUnreachable(const QString& reason)
 {
+    m_ui->unreachableTitleLabel->setText(tr("The site database cannot be reached"));
+    m_ui->unreachableAdviceLabel->show();
     m_lastAttempt = QTime::currentTime();
     // libpq breaks its messages over lines with tabs: one paragraph reads better in the card.
     Feedback::showMessage(m_ui->unreachableReasonLabel, Feedback::Tone::Error, reason.simplified());

@@ -23,6 +23,9 @@ public:
     explicit SiteDatabaseRetryWidget(QWidget* parent = nullptr);
     ~SiteDatabaseRetryWidget() override;
 
+    // The station's first attempt at start is under way: the page says it is connecting,
+    // not yet that the database cannot be reached.
+    void showConnecting();
     // The last attempt failed with `reason`: counts down to the next one.
     void showUnreachable(const QString& reason);
     // An attempt is under way (on another thread; the window stays responsive): says so.
