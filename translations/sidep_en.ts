@@ -4327,6 +4327,10 @@
             <numerusform>Last attempt at %1. Trying again in %n seconds.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Connecting to the site database</source>
+        <translation>Connecting to the site database</translation>
+    </message>
 </context>
 <context>
     <name>SiteStatistics</name>

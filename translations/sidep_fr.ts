@@ -4319,7 +4319,7 @@ rôle), 5 introuvable, 6 erreur de la base, 7 synchronisation incomplète
     </message>
     <message>
         <source>Trying to reach the site database...</source>
-        <translation>Connexion à la base du site…</translation>
+        <translation>Tentative de connexion à la base du site…</translation>
     </message>
     <message numerus="yes">
         <source>Last attempt at %1. Trying again in %n second(s).</source>
@@ -4327,6 +4327,10 @@ rôle), 5 introuvable, 6 erreur de la base, 7 synchronisation incomplète
             <numerusform>Dernière tentative à %1. Nouvel essai dans %n seconde.</numerusform>
             <numerusform>Dernière tentative à %1. Nouvel essai dans %n secondes.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Connecting to the site database</source>
+        <translation>Connexion à la base du site</translation>
     </message>
 </context>
 <context>
