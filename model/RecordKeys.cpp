@@ -133,13 +133,3 @@ bool RecordKeys::shred(const QString& recordId, QString* error)
     remove.bindValue(0, recordId);
     return m_database.exec(remove, error);
 }
-
-bool RecordKeys::count(qint64* keys, QString* error)
-{
-    QSqlQuery& select = m_database.query(u"SELECT count(*) FROM record_keys"_s);
-    if (!m_database.exec(select, error) || !select.next())
-        return false;
-    *keys = select.value(0).toLongLong();
-    select.finish();
-    return true;
-}

@@ -24,7 +24,6 @@ public:
                             QByteArrayView sealed, QByteArray* plaintext) const;
     // False for a record sealed under the field key (written before keys of its own).
     bool isOwn() const { return m_own != nullptr; }
-    bool isNull() const { return m_key == nullptr; }
 
 private:
     friend class RecordKeys;
@@ -65,8 +64,6 @@ public:
     [[nodiscard]] bool create(const QString& recordId, RecordKey* key, QString* error);
     // Destroys a record's key; inside the caller's transaction. Idempotent.
     [[nodiscard]] bool shred(const QString& recordId, QString* error);
-    // How many records have a key of their own (db verify, tests).
-    [[nodiscard]] bool count(qint64* keys, QString* error);
 
     // The id a draft's key is kept under: drafts are records not yet saved.
     static QString draftKeyId(const QString& owner);
