@@ -115,6 +115,25 @@ bool AuditLog::append(const QString& actor, const QString& action, const QString
 
 bool AuditLog::append(const QString& actor, const QList<NewEntry>& entries, QString* error)
 {
+    const QString now = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+    QList<WrittenEntry> toWrite;
+    toWrite.reserve(entries.size());
+    for (const NewEntry& entry : entries) {
+        toWrite.append(entry.sealed
+                           ? WrittenEntry{now, actor, SealedAction, {}, {}, sealedContent(entry)}
+                           : WrittenEntry{now, actor, entry.action, entry.recordId, entry.detail,
+                                          entry.note.toUtf8()});
+    }
+    return write(std::move(toWrite), error);
+}
+
+bool AuditLog::appendWritten(const QList<WrittenEntry>& entries, QString* error)
+{
+    return write(entries, error);
+}
+
+bool AuditLog::write(QList<WrittenEntry> toWrite, QString* error)
+{
     // Chain to the last entry actually in the table. If it does not match the head, the
     // log was cut or edited behind the program's back: say so inside the chain itself
     // before going on, so that the evidence survives this append (work is never blocked).
@@ -132,29 +151,28 @@ bool AuditLog::append(const QString& actor, const QList<NewEntry>& entries, QStr
     const bool headMatches =
         freshLog || (Crypto::equalConstantTime(headMac(head.seq, head.lastMac), head.mac) &&
                      head.seq == lastSeq && head.lastMac == lastMac);
-    QList<NewEntry> toWrite = entries;
     if (!headMatches) {
         qCWarning(lcAudit) << "the audit log does not end where its head says";
-        toWrite.prepend(
-            {TamperedAction, {}, u"head at %1, table ends at %2"_s.arg(head.seq).arg(lastSeq), {}});
+        const WrittenEntry& first = toWrite.first();
+        toWrite.prepend({first.at,
+                         first.actor,
+                         TamperedAction,
+                         {},
+                         u"head at %1, table ends at %2"_s.arg(head.seq).arg(lastSeq),
+                         {}});
     }
 
     QSqlQuery& insert = m_database.query(
         u"INSERT INTO audit (seq, at, actor, action, record_id, detail, note, mac) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"_s);
-    const QString now = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
-    for (const NewEntry& newEntry : std::as_const(toWrite)) {
+    for (const WrittenEntry& written : std::as_const(toWrite)) {
         const qint64 seq = lastSeq + 1;
-        const Entry entry =
-            newEntry.sealed
-                ? Entry{seq, now, actor, SealedAction, {}, {}, {}}
-                : Entry{seq, now, actor, newEntry.action, newEntry.recordId, newEntry.detail, {}};
-        const QByteArray noteBytes =
-            newEntry.sealed ? sealedContent(newEntry) : newEntry.note.toUtf8();
+        const Entry entry{
+            seq, written.at, written.actor, written.action, written.recordId, written.detail, {}};
         const QByteArray sealedNote =
-            noteBytes.isEmpty()
-                ? QByteArray()
-                : m_vault.seal(StoreFormat::AuditTable, QString::number(seq), u"note"_s, noteBytes);
+            written.note.isEmpty() ? QByteArray()
+                                   : m_vault.seal(StoreFormat::AuditTable, QString::number(seq),
+                                                  u"note"_s, written.note);
         const QByteArray mac = entryMac(lastMac, entry, sealedNote);
         insert.bindValue(0, entry.seq);
         insert.bindValue(1, entry.at);
@@ -171,6 +189,31 @@ bool AuditLog::append(const QString& actor, const QList<NewEntry>& entries, QStr
     }
     const Head newHead{lastSeq, lastMac, headMac(lastSeq, lastMac)};
     return m_database.setMetaValue(HeadKey, encodeHead(newHead), error);
+}
+
+bool AuditLog::writtenEntries(QList<WrittenEntry>* entries, QString* error)
+{
+    entries->clear();
+    QSqlQuery& select = m_database.query(
+        u"SELECT seq, at, actor, action, record_id, detail, note FROM audit ORDER BY seq"_s);
+    if (!m_database.exec(select, error))
+        return false;
+    while (select.next()) {
+        WrittenEntry entry{select.value(1).toString(), select.value(2).toString(),
+                           select.value(3).toString(), select.value(4).toString(),
+                           select.value(5).toString(), {}};
+        const QByteArray sealedNote = select.value(6).toByteArray();
+        if (!sealedNote.isEmpty() &&
+            !m_vault.open(StoreFormat::AuditTable, select.value(0).toString(), u"note"_s,
+                          sealedNote, &entry.note)) {
+            *error = tr("audit entry %1 does not open").arg(select.value(0).toLongLong());
+            select.finish();
+            return false;
+        }
+        entries->append(entry);
+    }
+    select.finish();
+    return true;
 }
 
 QList<AuditLog::Entry> AuditLog::entries(qint64 fromSeq, int limit)

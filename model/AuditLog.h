@@ -53,6 +53,23 @@ public:
     };
     QList<Entry> entries(qint64 fromSeq = 1, int limit = 1000);
 
+    // An entry as written, its note decrypted but a sealed entry left sealed: what a merge
+    // carries from one store's chain into another's (StoreMerge).
+    struct WrittenEntry
+    {
+        QString at;
+        QString actor;
+        QString action;
+        QString recordId;
+        QString detail;
+        QByteArray note;
+    };
+    // Every entry of the log, in order; false when a note does not open.
+    [[nodiscard]] bool writtenEntries(QList<WrittenEntry>* entries, QString* error);
+    // Appends another store's entries with their own time and actor, chained and sealed
+    // under this store's keys, inside the caller's transaction.
+    [[nodiscard]] bool appendWritten(const QList<WrittenEntry>& entries, QString* error);
+
     // The clear action of a sealed entry; its real action, record and detail are in its
     // encrypted note, and entries() gives them back to a signed-in user.
     static const QString SealedAction;
@@ -69,6 +86,8 @@ private:
     QByteArray entryMac(const QByteArray& previousMac, const Entry& entry,
                         const QByteArray& sealedNote) const;
     QByteArray headMac(qint64 seq, const QByteArray& lastMac) const;
+    // Chains `entries` after the last one in the table and moves the head.
+    bool write(QList<WrittenEntry> entries, QString* error);
 
     Database& m_database;
     const Vault& m_vault;
