@@ -101,6 +101,23 @@ bool RecordKeys::keyFrom(const QString& recordId, const QVariant& wrapped, Recor
     return true;
 }
 
+bool RecordKeys::rewrap(const Vault& from, const Vault& to, const QString& recordId,
+                        const QByteArray& wrapped, QByteArray* rewrapped)
+{
+    SecureBytes raw;
+    if (!from.fieldKey().open(wrapped, wrappingPlace(recordId), &raw) ||
+        raw.size() != std::size_t(Crypto::KeySize))
+        return false;
+    *rewrapped = to.fieldKey().seal(raw.view(), wrappingPlace(recordId));
+    return true;
+}
+
+QByteArray RecordKeys::wrapFieldKey(const Vault& from, const Vault& to, const QString& recordId)
+{
+    const SecureBytes fieldKey = Crypto::hkdf(from.dataKey(), StoreFormat::FieldKeyLabel);
+    return to.fieldKey().seal(fieldKey.view(), wrappingPlace(recordId));
+}
+
 bool RecordKeys::create(const QString& recordId, RecordKey* key, QString* error)
 {
 #ifdef SIDEP_TEST_HOOKS

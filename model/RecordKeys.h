@@ -65,6 +65,15 @@ public:
     // Destroys a record's key; inside the caller's transaction. Idempotent.
     [[nodiscard]] bool shred(const QString& recordId, QString* error);
 
+    // For a merge of another store (StoreMerge): the key `from` wrapped for `recordId`,
+    // wrapped under `to`'s data key instead. False when it does not open.
+    [[nodiscard]] static bool rewrap(const Vault& from, const Vault& to, const QString& recordId,
+                                     const QByteArray& wrapped, QByteArray* rewrapped);
+    // The same for a record of `from` written before keys of their own: its blocks are under
+    // `from`'s field key, which becomes the record's key in `to`, wrapped for it. Every such
+    // record of `from` shares that key, so they are shredded together only (as before).
+    static QByteArray wrapFieldKey(const Vault& from, const Vault& to, const QString& recordId);
+
     // The id a draft's key is kept under: drafts are records not yet saved.
     static QString draftKeyId(const QString& owner);
 
