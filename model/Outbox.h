@@ -179,6 +179,9 @@ public:
     [[nodiscard]] bool eraseContent(const QString& recordId, QString* error);
 
 private:
+    // Seals the send states of a merged station's versions under the site's key.
+    friend class StoreMerge;
+
     bool snapshot(const QString& recordId, int version, QString* error);
     // The analysis of the result the latest cancellation before `version` withdrew, from the
     // result history (record_versions) where the cancellation kept it.

@@ -164,6 +164,8 @@ private:
     // The outbox reads what a version says without auditing a view: what it sends is
     // audited by the sync engine.
     friend class Outbox;
+    // Opens the blocks of a station's records and writes their search buckets at the site.
+    friend class StoreMerge;
     // add()'s checks of a batch, before anything is written: the problems of each record,
     // and the tube index of each.
     void validateNew(QList<SamplingRecord>* records, const SaveOptions& options,

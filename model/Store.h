@@ -144,6 +144,7 @@ private:
     friend class RecordStore;
     friend class ResultStore;
     friend class SendingTurn;
+    friend class StoreMerge;
     friend class StoreMigration;
     friend class SiteStatistics;
     friend class StoreIdentity;

@@ -38,9 +38,10 @@ const QList<Table> Tables = {
     {u"record_keys"_s, u"record_id"_s},
 };
 
-// A value read from SQLite, as the site database's column takes it: SQLite keeps whatever
-// was bound (a BLOB in a TEXT column), PostgreSQL's types are strict.
-QVariant forColumn(const QVariant& value, const QString& type)
+} // namespace
+
+// SQLite keeps whatever was bound (a BLOB in a TEXT column); PostgreSQL's types are strict.
+QVariant StoreMigration::forColumn(const QVariant& value, const QString& type)
 {
     if (value.isNull())
         return value;
@@ -50,6 +51,8 @@ QVariant forColumn(const QVariant& value, const QString& type)
         return value.toString().toUtf8();
     return value;
 }
+
+namespace {
 
 // Every row of `table`, its columns in `columns`' order, as comparable text.
 QStringList rowsOf(Database& database, const QString& table, const QStringList& columns,
@@ -117,9 +120,8 @@ bool StoreMigration::openEmptySite(const QString& finess, const QString& siteUrl
                  ? tr("refused: the site database belongs to the site FINESS %1, this "
                       "store to %2")
                        .arg(siteFiness, finess)
-                 : tr("the site database already holds the site's store: a second "
-                      "station's records cannot be merged into it yet; move the first "
-                      "station only into an empty site database");
+                 : tr("the site database already holds the site's store: this station's "
+                      "store is merged into it, not moved");
     return false;
 }
 

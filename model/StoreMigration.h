@@ -5,6 +5,7 @@
 #include <QList>
 #include <QString>
 #include <QStringList>
+#include <QVariant>
 
 class Database;
 class Store;
@@ -30,13 +31,16 @@ public:
     [[nodiscard]] static bool moveToSite(Store& source, const QString& siteUrl,
                                          QList<TableCount>* moved, QString* error);
 
+    // "table.column" -> PostgreSQL's data type.
+    static bool columnTypes(Database& to, QHash<QString, QString>* types, QString* error);
+    // A value read from SQLite, as the site database's column of that type takes it.
+    static QVariant forColumn(const QVariant& value, const QString& type);
+
 private:
     // Opens the site database, refused when it holds a store (naming both FINESS if its
     // site is another).
     static bool openEmptySite(const QString& finess, const QString& siteUrl, Database* to,
                               QString* error);
-    // "table.column" -> PostgreSQL's data type.
-    static bool columnTypes(Database& to, QHash<QString, QString>* types, QString* error);
     static bool copyTables(Database& from, Database& to, const QHash<QString, QString>& types,
                            QList<TableCount>* moved, QHash<QString, QStringList>* copied,
                            QString* error);

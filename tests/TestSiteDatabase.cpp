@@ -8,14 +8,20 @@
 // keeps what was saved, and goes on when the database is back; a station killed in the middle
 // of a save leaves nothing half-written and no lock held.
 
+#include "ActivationCodes.h"
 #include "AuditLog.h"
+#include "DraftStore.h"
+#include "FakeSyncServer.h"
+#include "Outbox.h"
 #include "PostgresTestCluster.h"
+#include "RecordPurge.h"
 #include "RecordStore.h"
 #include "ResultStore.h"
 #include "ServerProcess.h"
 #include "SidepCtl.h"
 #include "SidepCtlRun.h"
 #include "Store.h"
+#include "SyncEngine.h"
 #include "TestSupport.h"
 
 #include <QDeadlineTimer>
@@ -98,6 +104,8 @@ private Q_SLOTS:
     void activationCodesTakenAtOnceByStationsNeverRepeat();
     void twoStationsSyncAndTheServerHoldsEachVersionOnce();
     void aStationsStoreMovesIntoTheSiteDatabase();
+    void aSecondStationMergesIntoTheSiteDatabase();
+    void aMergedStationsPurgedRecordsStayPurged();
     void theDatabaseHoldsNoIdentifyingByte();
     void aStationWhoseDatabaseRestartsGoesOn();
     void aStationKilledMidSaveLeavesNothingHalfWritten();
@@ -110,6 +118,10 @@ private:
     QStringList tubesListed(const QString& db);
     // The site's pool gets the codes S00000 to S<count - 1>.
     void importCodes(const QString& db, int count);
+    // A standalone station with records in every state the merge carries; their ids by tube.
+    void stationToMerge(StoreFixture& station, const QString& codes, QHash<QString, QUuid>* ids);
+    void mergedRecordsReadAsOnTheStation(StoreFixture& station, const QString& site,
+                                         const QHash<QString, QUuid>& ids);
     // Records for tubes first to first + count - 1, each with a positive entered once (by
     // the lab): their ids by tube.
     void positivesAwaitingSecondEntry(const QString& db, int first, int count,
@@ -591,10 +603,11 @@ void TestSiteDatabase::aStationsStoreMovesIntoTheSiteDatabase()
     // The file is as it was.
     QCOMPARE(tubesListed(station.path()).size(), 5);
 
-    // A site database that holds a store is refused, saying why.
-    const SidepCtlRun again = as(station.path(), AdminName, {u"migrate"_s, u"--to"_s, site});
+    // Moved again: the site holds the store now, so it would be a merge, refused saying why.
+    const SidepCtlRun again =
+        as(station.path(), AdminName, {u"migrate"_s, u"--to"_s, site}, line(Password));
     QCOMPARE_NE(again.code, int(SidepCtl::Success));
-    QVERIFY2(again.err.contains(u"already holds the site's store"_s), qPrintable(again.err));
+    QVERIFY2(again.err.contains(u"already holds this station's records"_s), qPrintable(again.err));
     const QString other = PostgresTestCluster::freshDatabase(m_clusterUrl, u"site_other"_s);
     const SidepCtlRun created =
         runSidepCtl({u"--db"_s, other, u"--password-stdin"_s, u"init"_s, u"--site-finess"_s,
@@ -605,6 +618,260 @@ void TestSiteDatabase::aStationsStoreMovesIntoTheSiteDatabase()
     QCOMPARE_NE(foreign.code, int(SidepCtl::Success));
     QVERIFY2(foreign.err.contains(u"751012345"_s) && foreign.err.contains(SiteFiness),
              qPrintable(foreign.err));
+}
+
+void TestSiteDatabase::stationToMerge(StoreFixture& station, const QString& codes,
+                                      QHash<QString, QUuid>* ids)
+{
+    // Resulted records (two versions each for the national server), a positive waiting for
+    // its second entry, a positive validated with a code of the delivery `codes` (imported at
+    // the site too), a record written before records had keys of their own, a form in
+    // progress, an account the site does not have, labels printed beyond the site's.
+    const QList<QUuid> resulted = addResultedRecords(station, 2);
+    QCOMPARE(resulted.size(), 2);
+    ids->insert(tubeOf(0), resulted.at(0));
+    ids->insert(tubeOf(1), resulted.at(1));
+    auto nurse = station.openAs(NurseName);
+    QString error;
+    for (int index : {5, 6, 7}) {
+        // The test-build switch writes the record as a store from before schema 16 did.
+        if (index == 6)
+            qputenv("SIDEP_TEST_BEFORE_RECORD_KEYS", "1");
+        QList<SamplingRecord> one{validRecord(index)};
+        QList<QList<Problem>> problems;
+        const bool added = nurse->records()->add(&one, {}, &problems, &error);
+        qunsetenv("SIDEP_TEST_BEFORE_RECORD_KEYS");
+        QVERIFY2(added, qPrintable(error));
+        ids->insert(tubeOf(index), one.first().id);
+    }
+    QVERIFY2(DraftStore(*nurse).save(QJsonObject{{u"note"_s, u"form in progress"_s}}, &error),
+             qPrintable(error));
+    qint64 first = 0;
+    QVERIFY2(nurse->takeLabelNumbers(500, &first, &error), qPrintable(error));
+
+    auto lab = station.openAs(LabName);
+    ResultStore::Entry positive;
+    positive.value = u"P"_s;
+    ResultStore::Outcome outcome{};
+    QList<Problem> problems;
+    QVERIFY2(ResultStore(*lab).enter(ids->value(tubeOf(5)), positive, &outcome, &problems, &error),
+             qPrintable(error));
+    QCOMPARE(outcome, ResultStore::Outcome::AwaitingSecondEntry);
+    auto admin = station.openAs(AdminName);
+    QVERIFY2(admin->addUser(u"nurse2"_s, Role::Nurse, password(), &error), qPrintable(error));
+
+    const SidepCtlRun imported = as(station.path(), LabName, {u"codes"_s, u"import"_s, codes});
+    QVERIFY2(imported.code == SidepCtl::Success, qPrintable(imported.all()));
+    QVERIFY2(admin->addUser(SecondLab, Role::Lab, password(), &error), qPrintable(error));
+    auto secondLab = station.openAs(SecondLab);
+    for (Store* user : {lab.get(), secondLab.get()}) {
+        QVERIFY2(
+            ResultStore(*user).enter(ids->value(tubeOf(7)), positive, &outcome, &problems, &error),
+            qPrintable(error));
+    }
+    QCOMPARE(outcome, ResultStore::Outcome::Validated);
+}
+
+void TestSiteDatabase::mergedRecordsReadAsOnTheStation(StoreFixture& station, const QString& site,
+                                                       const QHash<QString, QUuid>& ids)
+{
+    auto here = station.openAs(NurseName);
+    Store there;
+    QString error;
+    QVERIFY2(there.open(site, &error), qPrintable(error));
+    QVERIFY2(there.signIn(NurseName, password(), &error), qPrintable(error));
+    for (auto it = ids.cbegin(); it != ids.cend(); ++it) {
+        // Found by its label and by a name through the site's keyed hashes, and the same
+        // record, block for block.
+        QUuid found;
+        QVERIFY2(there.records()->findByTube(it.key(), &found, &error), qPrintable(error));
+        QCOMPARE(found, it.value());
+        SamplingRecord before;
+        SamplingRecord after;
+        QVERIFY2(here->records()->load(it.value(), &before, &error), qPrintable(error));
+        QVERIFY2(there.records()->load(it.value(), &after, &error), qPrintable(error));
+        QCOMPARE(after.toJson(), before.toJson());
+        RecordStore::Query byName;
+        byName.search = before.patient.birthName;
+        const QList<RecordStore::Summary> named =
+            there.records()->page(byName, 0, 50, false, &error);
+        QVERIFY2(std::any_of(named.cbegin(), named.cend(),
+                             [&](const RecordStore::Summary& row) { return row.id == found; }),
+                 qPrintable(it.key()));
+    }
+    // The versions for the national server open at the site: two for each resulted record,
+    // one for each other; and the form in progress is the nurse's there.
+    Outbox outbox(there);
+    int merged = 0;
+    const QList<Outbox::Entry> due =
+        outbox.due(QDateTime::currentDateTimeUtc().addYears(1), 1000, {}, &error);
+    for (const Outbox::Entry& entry : due) {
+        if (!ids.values().contains(QUuid::fromString(entry.recordId)))
+            continue;
+        Outbox::Content content;
+        QVERIFY2(outbox.content(entry, &content, &error), qPrintable(error));
+        ++merged;
+    }
+    QCOMPARE(merged, 8);
+    QJsonObject draft;
+    QVERIFY(DraftStore(there).load(&draft));
+    QCOMPARE(draft.value(u"note"_s).toString(), u"form in progress"_s);
+    bool ok = false;
+    QVERIFY(there.metaValue(u"labels.next"_s).toLongLong(&ok) >= 501 && ok);
+}
+
+void TestSiteDatabase::aSecondStationMergesIntoTheSiteDatabase()
+{
+    const QString site = siteWithAccounts(u"site_merge"_s);
+    QVERIFY(!site.isEmpty());
+    QCOMPARE(as(site, NurseName, {u"record"_s, u"add"_s, u"-"_s},
+                QJsonDocument(QJsonArray{validRecordJson(20), validRecordJson(21)}).toJson())
+                 .code,
+             int(SidepCtl::Success));
+    // One delivery of codes imported at both.
+    QTemporaryDir folder;
+    QVERIFY(folder.isValid());
+    const QString codes = folder.filePath(u"codes.csv"_s);
+    QFile csv(codes);
+    QVERIFY(csv.open(QIODevice::WriteOnly));
+    csv.write(codesCsv(3));
+    csv.close();
+    const SidepCtlRun imported = as(site, LabName, {u"codes"_s, u"import"_s, codes});
+    QVERIFY2(imported.code == SidepCtl::Success, qPrintable(imported.all()));
+    StoreFixture station;
+    QVERIFY(station.isValid());
+    QHash<QString, QUuid> ids;
+    stationToMerge(station, codes, &ids);
+    if (QTest::currentTestFailed())
+        return;
+    const QStringList stationTubes = tubesListed(station.path());
+    QCOMPARE(stationTubes.size(), 5);
+
+    // A nurse may not merge; the administrator, with the site administrator's password, may.
+    const QStringList merge{u"migrate"_s, u"--to"_s, site};
+    QCOMPARE_NE(as(station.path(), NurseName, merge, line(Password)).code, int(SidepCtl::Success));
+    const SidepCtlRun merged = as(station.path(), AdminName, merge, line(Password));
+    QVERIFY2(merged.code == SidepCtl::Success, qPrintable(merged.all()));
+    QVERIFY2(merged.out.contains(u"5 record(s), 8 version(s)"_s), qPrintable(merged.out));
+    QVERIFY2(merged.out.contains(u"nurse2"_s), qPrintable(merged.out));
+
+    QStringList expected = stationTubes + QStringList{tubeOf(20), tubeOf(21)};
+    QStringList after = tubesListed(site);
+    expected.sort();
+    after.sort();
+    QCOMPARE(after, expected);
+    for (const QStringList& check :
+         {QStringList{u"audit"_s, u"verify"_s}, QStringList{u"db"_s, u"verify"_s}}) {
+        const SidepCtlRun verified = as(site, AdminName, check);
+        QVERIFY2(verified.code == SidepCtl::Success, qPrintable(verified.all()));
+    }
+    mergedRecordsReadAsOnTheStation(station, site, ids);
+    if (QTest::currentTestFailed())
+        return;
+    // The station's audit entries follow the site's, after the one that names the merge.
+    const SidepCtlRun audit = as(site, AdminName, {u"audit"_s, u"list"_s});
+    QVERIFY2(audit.out.contains(u"station.merged"_s), qPrintable(audit.out));
+    QVERIFY(audit.out.indexOf(u"station.merged"_s) < audit.out.lastIndexOf(u"labels.print"_s));
+
+    // A second lab user at the site enters the positive blind: the first entry, made at the
+    // station, was carried, so it validates.
+    QCOMPARE(
+        as(site, AdminName, {u"user"_s, u"add"_s, SecondLab, u"--role"_s, u"lab"_s}, line(Password))
+            .code,
+        int(SidepCtl::Success));
+    {
+        Store lab;
+        QString error;
+        QVERIFY2(lab.open(site, &error), qPrintable(error));
+        QVERIFY2(lab.signIn(SecondLab, password(), &error), qPrintable(error));
+        ResultStore results(lab);
+        ResultStore::PendingState pending;
+        QVERIFY2(results.pendingState(ids.value(tubeOf(5)), &pending, &error), qPrintable(error));
+        QCOMPARE(pending.enteredBy, QStringList{LabName});
+        ResultStore::Entry positive;
+        positive.value = u"P"_s;
+        ResultStore::Outcome outcome{};
+        QList<Problem> problems;
+        QVERIFY2(results.enter(ids.value(tubeOf(5)), positive, &outcome, &problems, &error),
+                 qPrintable(error));
+        QCOMPARE(outcome, ResultStore::Outcome::Validated);
+        // The delivery is held once; the code the station gave is never given again.
+        const ActivationCodes::Status status = ActivationCodes(lab).status(7, &error);
+        QCOMPARE(status.total, 3);
+        QCOMPARE(status.used, 2);
+        ResultStore::Current atStation;
+        ResultStore::Current atSite;
+        QVERIFY2(results.current(ids.value(tubeOf(7)), &atStation, &error), qPrintable(error));
+        QVERIFY2(results.current(ids.value(tubeOf(5)), &atSite, &error), qPrintable(error));
+        QVERIFY(!atStation.activation.code.isEmpty() && !atSite.activation.code.isEmpty());
+        QCOMPARE_NE(atSite.activation.code, atStation.activation.code);
+    }
+
+    // Merged again: refused, nothing written. A station with a tube the site already has:
+    // refused naming it, nothing written.
+    const SidepCtlRun again = as(station.path(), AdminName, merge, line(Password));
+    QCOMPARE_NE(again.code, int(SidepCtl::Success));
+    QVERIFY2(again.err.contains(u"already holds this station's records"_s), qPrintable(again.err));
+    StoreFixture clash;
+    QVERIFY(clash.isValid());
+    QCOMPARE(as(clash.path(), NurseName, {u"record"_s, u"add"_s, u"-"_s},
+                QJsonDocument(QJsonArray{validRecordJson(30), validRecordJson(20)}).toJson())
+                 .code,
+             int(SidepCtl::Success));
+    const SidepCtlRun clashing = as(clash.path(), AdminName, merge, line(Password));
+    QCOMPARE_NE(clashing.code, int(SidepCtl::Success));
+    QVERIFY2(clashing.err.contains(tubeOf(20)) && !clashing.err.contains(tubeOf(30)),
+             qPrintable(clashing.err));
+    QCOMPARE(tubesListed(site).size(), expected.size());
+    QCOMPARE(tubesListed(station.path()), stationTubes);
+}
+
+void TestSiteDatabase::aMergedStationsPurgedRecordsStayPurged()
+{
+    const QString site = siteWithAccounts(u"site_merge_purged"_s);
+    QVERIFY(!site.isEmpty());
+    // Two records sent, acknowledged and purged after the retention window; their counts of
+    // results are all that is left of them.
+    StoreFixture station;
+    QVERIFY(station.isValid());
+    const QList<QUuid> purged = addResultedRecords(station, 2);
+    {
+        auto lab = station.openAs(LabName);
+        const QDateTime t0 =
+            QDateTime::fromSecsSinceEpoch(QDateTime::currentSecsSinceEpoch(), Qt::UTC);
+        FakeSyncServer server;
+        SyncEngine engine(*lab, &server);
+        engine.setClock([t0] { return t0; });
+        QString error;
+        QVERIFY2(engine.retryNow(&error), qPrintable(error));
+        while (engine.sendNextBatch()) {
+        }
+        RecordPurge::Report report;
+        QVERIFY2(RecordPurge(*lab).purgeDue(t0.addDays(8), &report, &error), qPrintable(error));
+        QCOMPARE(report.records, 2);
+    }
+    const SidepCtlRun merged =
+        as(station.path(), AdminName, {u"migrate"_s, u"--to"_s, site}, line(Password));
+    QVERIFY2(merged.code == SidepCtl::Success, qPrintable(merged.all()));
+    QVERIFY2(merged.out.contains(u"2 record(s)"_s), qPrintable(merged.out));
+    for (const QStringList& check :
+         {QStringList{u"audit"_s, u"verify"_s}, QStringList{u"db"_s, u"verify"_s}}) {
+        const SidepCtlRun verified = as(site, AdminName, check);
+        QVERIFY2(verified.code == SidepCtl::Success, qPrintable(verified.all()));
+    }
+    // Purged at the site too, and counted in its statistics.
+    Store there;
+    QString error;
+    QVERIFY2(there.open(site, &error), qPrintable(error));
+    QVERIFY2(there.signIn(AdminName, password(), &error), qPrintable(error));
+    for (const QUuid& id : purged)
+        QVERIFY(there.records()->isPurged(id));
+    const RecordStore::Statistics statistics = RecordStore::statistics(there, &error);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    int purgedResults = 0;
+    for (const RecordStore::ResultCount& count : statistics.purgedResults)
+        purgedResults += count.records;
+    QCOMPARE(purgedResults, 2);
 }
 
 void TestSiteDatabase::theDatabaseHoldsNoIdentifyingByte()

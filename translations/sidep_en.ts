@@ -420,6 +420,10 @@
         <source>the last audit entry was replaced</source>
         <translation>the last audit entry was replaced</translation>
     </message>
+    <message>
+        <source>audit entry %1 does not open</source>
+        <translation>audit entry %1 does not open</translation>
+    </message>
 </context>
 <context>
     <name>BarcodeDecoder</name>
@@ -4239,16 +4243,47 @@
         <translation>Moved into the site database and checked row by row: %1 record(s), %2 audit entries. The stations now open it with --db %3 (or join it from the first-start wizard); the file %4 is unchanged: keep it until the site database is checked (db verify, audit verify), then remove it.</translation>
     </message>
     <message>
-        <source>move this station&apos;s store into an empty site database (postgresql://...), checked row by row; the file stays as it was</source>
-        <translation>move this station&apos;s store into an empty site database (postgresql://...), checked row by row; the file stays as it was</translation>
-    </message>
-    <message>
         <source>Usage: sidepctl [--db STORE] [--user NAME] [--password-stdin] COMMAND ...</source>
         <translation>Usage: sidepctl [--db STORE] [--user NAME] [--password-stdin] COMMAND ...</translation>
     </message>
     <message>
         <source>Usage: sidepctl [--db STORE] [--user NAME] [--password-stdin] %1</source>
         <translation>Usage: sidepctl [--db STORE] [--user NAME] [--password-stdin] %1</translation>
+    </message>
+    <message>
+        <source>refused: the site database belongs to the site FINESS %1, this store to %2</source>
+        <translation>refused: the site database belongs to the site FINESS %1, this store to %2</translation>
+    </message>
+    <message>
+        <source>Password for %1 at the site database: </source>
+        <translation>Password for %1 at the site database: </translation>
+    </message>
+    <message>
+        <source>no password for the site database on standard input</source>
+        <translation>no password for the site database on standard input</translation>
+    </message>
+    <message>
+        <source>site database: %1</source>
+        <translation>site database: %1</translation>
+    </message>
+    <message>
+        <source>Merged into the site database and checked: %1 record(s), %2 version(s) for the national server, %3 audit entries carried after the site&apos;s as one verified segment. The station now opens the site database with --db %4 (or joins it from the first-start wizard); the file %5 is unchanged: keep it until the site database is checked (db verify, audit verify), then remove it.</source>
+        <translation>Merged into the site database and checked: %1 record(s), %2 version(s) for the national server, %3 audit entries carried after the site&apos;s as one verified segment. The station now opens the site database with --db %4 (or joins it from the first-start wizard); the file %5 is unchanged: keep it until the site database is checked (db verify, audit verify), then remove it.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n activation code(s) had been given at both stations (the same delivery imported twice): the site&apos;s use is kept.</source>
+        <translation>
+            <numerusform>%n activation code(s) had been given at both stations (the same delivery imported twice): the site&apos;s use is kept.</numerusform>
+            <numerusform>%n activation code(s) had been given at both stations (the same delivery imported twice): the site&apos;s use is kept.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Accounts of this station that the site does not have (an account&apos;s key opens with its password only): create them at the site with user add: %1</source>
+        <translation>Accounts of this station that the site does not have (an account&apos;s key opens with its password only): create them at the site with user add: %1</translation>
+    </message>
+    <message>
+        <source>move this station&apos;s store into the site database (postgresql://...), or merge it into the site&apos;s store there, checked; the file stays as it was</source>
+        <translation>move this station&apos;s store into the site database (postgresql://...), or merge it into the site&apos;s store there, checked; the file stays as it was</translation>
     </message>
 </context>
 <context>
@@ -4461,6 +4496,71 @@
     </message>
 </context>
 <context>
+    <name>StoreMerge</name>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation>
+            <numerusform>and %n more</numerusform>
+            <numerusform>and %n more</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the store is already a site database</source>
+        <translation>the store is already a site database</translation>
+    </message>
+    <message>
+        <source>--to: a site database address, postgresql://user@host/name</source>
+        <translation>--to: a site database address, postgresql://user@host/name</translation>
+    </message>
+    <message>
+        <source>refused: the site database belongs to the site FINESS %1, this store to %2</source>
+        <translation>refused: the site database belongs to the site FINESS %1, this store to %2</translation>
+    </message>
+    <message>
+        <source>this station&apos;s store does not check out (run sidepctl db verify and audit verify on it): nothing was merged</source>
+        <translation>this station&apos;s store does not check out (run sidepctl db verify and audit verify on it): nothing was merged</translation>
+    </message>
+    <message>
+        <source>the site database already holds this station&apos;s records (it was moved or merged into it before): nothing was merged</source>
+        <translation>the site database already holds this station&apos;s records (it was moved or merged into it before): nothing was merged</translation>
+    </message>
+    <message numerus="yes">
+        <source>refused: %n tube label(s) of this station are already used at the site (%1); settle each of these tubes first: nothing was merged</source>
+        <translation>
+            <numerusform>refused: %n tube label(s) of this station are already used at the site (%1); settle each of these tubes first: nothing was merged</numerusform>
+            <numerusform>refused: %n tube label(s) of this station are already used at the site (%1); settle each of these tubes first: nothing was merged</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>refused: %1 have a form in progress both here and at the site; finish or discard one of them first: nothing was merged</source>
+        <translation>refused: %1 have a form in progress both here and at the site; finish or discard one of them first: nothing was merged</translation>
+    </message>
+    <message>
+        <source>table %1: %2</source>
+        <translation>table %1: %2</translation>
+    </message>
+    <message>
+        <source>the key of record %1 does not open: nothing was merged</source>
+        <translation>the key of record %1 does not open: nothing was merged</translation>
+    </message>
+    <message>
+        <source>the send state of record %1 version %2 was altered: nothing was merged</source>
+        <translation>the send state of record %1 version %2 was altered: nothing was merged</translation>
+    </message>
+    <message>
+        <source>a positive waiting for a code does not open: nothing was merged</source>
+        <translation>a positive waiting for a code does not open: nothing was merged</translation>
+    </message>
+    <message>
+        <source>record %1 does not read back at the site as on this station: nothing was merged</source>
+        <translation>record %1 does not read back at the site as on this station: nothing was merged</translation>
+    </message>
+    <message>
+        <source>the site database does not check out after the merge: nothing was merged</source>
+        <translation>the site database does not check out after the merge: nothing was merged</translation>
+    </message>
+</context>
+<context>
     <name>StoreMigration</name>
     <message>
         <source>the store is already a site database</source>
@@ -4475,16 +4575,16 @@
         <translation>refused: the site database belongs to the site FINESS %1, this store to %2</translation>
     </message>
     <message>
-        <source>the site database already holds the site&apos;s store: a second station&apos;s records cannot be merged into it yet; move the first station only into an empty site database</source>
-        <translation>the site database already holds the site&apos;s store: a second station&apos;s records cannot be merged into it yet; move the first station only into an empty site database</translation>
-    </message>
-    <message>
         <source>table %1: %2</source>
         <translation>table %1: %2</translation>
     </message>
     <message>
         <source>the copy of table %1 does not match the store: nothing was moved</source>
         <translation>the copy of table %1 does not match the store: nothing was moved</translation>
+    </message>
+    <message>
+        <source>the site database already holds the site&apos;s store: this station&apos;s store is merged into it, not moved</source>
+        <translation>the site database already holds the site&apos;s store: this station&apos;s store is merged into it, not moved</translation>
     </message>
 </context>
 <context>

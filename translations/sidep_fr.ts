@@ -420,6 +420,10 @@
         <source>the last audit entry was replaced</source>
         <translation>la dernière entrée du journal d&apos;audit a été remplacée</translation>
     </message>
+    <message>
+        <source>audit entry %1 does not open</source>
+        <translation>l&apos;entrée %1 du journal d&apos;audit ne se déchiffre pas</translation>
+    </message>
 </context>
 <context>
     <name>BarcodeDecoder</name>
@@ -4240,16 +4244,47 @@ rôle), 5 introuvable, 6 erreur de la base, 7 synchronisation incomplète
         <translation>Déplacée dans la base du site et vérifiée ligne à ligne : %1 fiche(s), %2 entrées d&apos;audit. Les postes l&apos;ouvrent désormais avec --db %3 (ou la rejoignent depuis l&apos;assistant de premier démarrage) ; le fichier %4 est inchangé : gardez-le jusqu&apos;à ce que la base du site soit vérifiée (db verify, audit verify), puis supprimez-le.</translation>
     </message>
     <message>
-        <source>move this station&apos;s store into an empty site database (postgresql://...), checked row by row; the file stays as it was</source>
-        <translation>déplace la base de ce poste dans une base de site vide (postgresql://...), vérifiée ligne à ligne ; le fichier reste tel quel</translation>
-    </message>
-    <message>
         <source>Usage: sidepctl [--db STORE] [--user NAME] [--password-stdin] COMMAND ...</source>
         <translation>Usage : sidepctl [--db BASE] [--user NOM] [--password-stdin] COMMANDE ...</translation>
     </message>
     <message>
         <source>Usage: sidepctl [--db STORE] [--user NAME] [--password-stdin] %1</source>
         <translation>Usage : sidepctl [--db BASE] [--user NOM] [--password-stdin] %1</translation>
+    </message>
+    <message>
+        <source>refused: the site database belongs to the site FINESS %1, this store to %2</source>
+        <translation>refusé : la base de site appartient au site FINESS %1, cette base au site %2</translation>
+    </message>
+    <message>
+        <source>Password for %1 at the site database: </source>
+        <translation>Mot de passe de %1 sur la base de site : </translation>
+    </message>
+    <message>
+        <source>no password for the site database on standard input</source>
+        <translation>aucun mot de passe pour la base de site sur l&apos;entrée standard</translation>
+    </message>
+    <message>
+        <source>site database: %1</source>
+        <translation>base de site : %1</translation>
+    </message>
+    <message>
+        <source>Merged into the site database and checked: %1 record(s), %2 version(s) for the national server, %3 audit entries carried after the site&apos;s as one verified segment. The station now opens the site database with --db %4 (or joins it from the first-start wizard); the file %5 is unchanged: keep it until the site database is checked (db verify, audit verify), then remove it.</source>
+        <translation>Fusionné dans la base de site et vérifié : %1 dossier(s), %2 version(s) pour le serveur national, %3 entrées d&apos;audit reportées après celles du site en un segment vérifié. Le poste ouvre désormais la base de site avec --db %4 (ou la rejoint depuis l&apos;assistant de premier démarrage) ; le fichier %5 est inchangé : gardez-le jusqu&apos;à ce que la base de site soit vérifiée (db verify, audit verify), puis supprimez-le.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n activation code(s) had been given at both stations (the same delivery imported twice): the site&apos;s use is kept.</source>
+        <translation>
+            <numerusform>%n code d&apos;activation avait été attribué sur les deux postes (la même livraison importée deux fois) : l&apos;attribution du site est conservée.</numerusform>
+            <numerusform>%n codes d&apos;activation avaient été attribués sur les deux postes (la même livraison importée deux fois) : l&apos;attribution du site est conservée.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Accounts of this station that the site does not have (an account&apos;s key opens with its password only): create them at the site with user add: %1</source>
+        <translation>Comptes de ce poste que le site n&apos;a pas (la clé d&apos;un compte ne s&apos;ouvre qu&apos;avec son mot de passe) : créez-les sur le site avec user add : %1</translation>
+    </message>
+    <message>
+        <source>move this station&apos;s store into the site database (postgresql://...), or merge it into the site&apos;s store there, checked; the file stays as it was</source>
+        <translation>déplacer la base de ce poste dans la base de site (postgresql://...), ou la fusionner avec la base du site qui s&apos;y trouve, avec vérification ; le fichier reste tel quel</translation>
     </message>
 </context>
 <context>
@@ -4462,6 +4497,71 @@ rôle), 5 introuvable, 6 erreur de la base, 7 synchronisation incomplète
     </message>
 </context>
 <context>
+    <name>StoreMerge</name>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation>
+            <numerusform>et %n autre</numerusform>
+            <numerusform>et %n autres</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the store is already a site database</source>
+        <translation>la base est déjà une base de site</translation>
+    </message>
+    <message>
+        <source>--to: a site database address, postgresql://user@host/name</source>
+        <translation>--to : l&apos;adresse d&apos;une base de site, postgresql://utilisateur@hôte/nom</translation>
+    </message>
+    <message>
+        <source>refused: the site database belongs to the site FINESS %1, this store to %2</source>
+        <translation>refusé : la base de site appartient au site FINESS %1, cette base au site %2</translation>
+    </message>
+    <message>
+        <source>this station&apos;s store does not check out (run sidepctl db verify and audit verify on it): nothing was merged</source>
+        <translation>la base de ce poste ne passe pas la vérification (lancez sidepctl db verify et audit verify sur elle) : rien n&apos;a été fusionné</translation>
+    </message>
+    <message>
+        <source>the site database already holds this station&apos;s records (it was moved or merged into it before): nothing was merged</source>
+        <translation>la base de site contient déjà les dossiers de ce poste (il y a déjà été déplacé ou fusionné) : rien n&apos;a été fusionné</translation>
+    </message>
+    <message numerus="yes">
+        <source>refused: %n tube label(s) of this station are already used at the site (%1); settle each of these tubes first: nothing was merged</source>
+        <translation>
+            <numerusform>refusé : %n étiquette de tube de ce poste est déjà utilisée sur le site (%1) ; réglez d&apos;abord le cas de ce tube : rien n&apos;a été fusionné</numerusform>
+            <numerusform>refusé : %n étiquettes de tube de ce poste sont déjà utilisées sur le site (%1) ; réglez d&apos;abord le cas de chacun de ces tubes : rien n&apos;a été fusionné</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>refused: %1 have a form in progress both here and at the site; finish or discard one of them first: nothing was merged</source>
+        <translation>refusé : %1 ont une saisie en cours ici et sur le site ; terminez ou abandonnez l&apos;une des deux d&apos;abord : rien n&apos;a été fusionné</translation>
+    </message>
+    <message>
+        <source>table %1: %2</source>
+        <translation>table %1 : %2</translation>
+    </message>
+    <message>
+        <source>the key of record %1 does not open: nothing was merged</source>
+        <translation>la clé du dossier %1 ne se déchiffre pas : rien n&apos;a été fusionné</translation>
+    </message>
+    <message>
+        <source>the send state of record %1 version %2 was altered: nothing was merged</source>
+        <translation>l&apos;état d&apos;envoi du dossier %1, version %2, a été modifié : rien n&apos;a été fusionné</translation>
+    </message>
+    <message>
+        <source>a positive waiting for a code does not open: nothing was merged</source>
+        <translation>un résultat positif en attente de code ne se déchiffre pas : rien n&apos;a été fusionné</translation>
+    </message>
+    <message>
+        <source>record %1 does not read back at the site as on this station: nothing was merged</source>
+        <translation>le dossier %1 ne se relit pas sur le site comme sur ce poste : rien n&apos;a été fusionné</translation>
+    </message>
+    <message>
+        <source>the site database does not check out after the merge: nothing was merged</source>
+        <translation>la base de site ne passe pas la vérification après la fusion : rien n&apos;a été fusionné</translation>
+    </message>
+</context>
+<context>
     <name>StoreMigration</name>
     <message>
         <source>the store is already a site database</source>
@@ -4476,16 +4576,16 @@ rôle), 5 introuvable, 6 erreur de la base, 7 synchronisation incomplète
         <translation>refusé : la base du site appartient au site FINESS %1, cette base au site %2</translation>
     </message>
     <message>
-        <source>the site database already holds the site&apos;s store: a second station&apos;s records cannot be merged into it yet; move the first station only into an empty site database</source>
-        <translation>la base du site contient déjà la base SI-DEP du site : les fiches d&apos;un second poste ne peuvent pas encore y être fusionnées ; ne déplacez que le premier poste, dans une base de site vide</translation>
-    </message>
-    <message>
         <source>table %1: %2</source>
         <translation>table %1 : %2</translation>
     </message>
     <message>
         <source>the copy of table %1 does not match the store: nothing was moved</source>
         <translation>la copie de la table %1 ne correspond pas à la base : rien n&apos;a été déplacé</translation>
+    </message>
+    <message>
+        <source>the site database already holds the site&apos;s store: this station&apos;s store is merged into it, not moved</source>
+        <translation>la base de site contient déjà la base du site : la base de ce poste y est fusionnée, pas déplacée</translation>
     </message>
 </context>
 <context>

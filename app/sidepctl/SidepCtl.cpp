@@ -4,6 +4,7 @@
 #include "RecordStore.h"
 #include "SidepVersion.h"
 #include "StoreIdentity.h"
+#include "StoreMerge.h"
 #include "StoreMigration.h"
 #include "Terminal.h"
 
@@ -265,8 +266,16 @@ int SidepCtl::checkMigrate(const CommandArguments& args)
 int SidepCtl::migrate(const CommandArguments& args)
 {
     const QString site = args.value(u"to"_s);
-    QList<StoreMigration::TableCount> moved;
     QString error;
+    bool empty = false;
+    {
+        Store siteStore;
+        if (!siteStore.openSiteDatabase(site, &empty, &error))
+            return fail(StoreError, error);
+        if (!empty)
+            return mergeInto(siteStore, args);
+    }
+    QList<StoreMigration::TableCount> moved;
     if (!StoreMigration::moveToSite(m_store, site, &moved, &error))
         return fail(StoreError, error);
     int records = 0;
@@ -285,6 +294,49 @@ int SidepCtl::migrate(const CommandArguments& args)
                  .arg(entries)
                  .arg(site, m_dbPath)
           << Qt::endl;
+    return Success;
+}
+
+int SidepCtl::mergeInto(Store& site, const CommandArguments& args)
+{
+    // Said before a password is asked for.
+    if (site.siteFiness() != m_store.siteFiness()) {
+        return fail(StoreError, tr("refused: the site database belongs to the site FINESS %1, "
+                                   "this store to %2")
+                                    .arg(site.siteFiness(), m_store.siteFiness()));
+    }
+    const QString siteUser = args.has(u"site-user"_s) ? args.value(u"site-user"_s) : m_userName;
+    SecureBytes password;
+    QString error;
+    if (!readPassword(tr("Password for %1 at the site database: ").arg(siteUser), &password))
+        return fail(AccessDenied, tr("no password for the site database on standard input"));
+    if (!site.signIn(siteUser, password, &error))
+        return fail(AccessDenied, tr("site database: %1").arg(error));
+    StoreMerge::Report report;
+    if (!StoreMerge::merge(m_store, site, &report, &error))
+        return fail(StoreError, error);
+    m_out << tr("Merged into the site database and checked: %1 record(s), %2 version(s) for the "
+                "national server, %3 audit entries carried after the site's as one verified "
+                "segment. The station now opens the site database with --db %4 (or joins it "
+                "from the first-start wizard); the file %5 is unchanged: keep it until the site "
+                "database is checked (db verify, audit verify), then remove it.")
+                 .arg(report.records)
+                 .arg(report.outboxVersions)
+                 .arg(report.auditEntries)
+                 .arg(args.value(u"to"_s), m_dbPath)
+          << Qt::endl;
+    if (report.codesUsedAtBoth > 0) {
+        m_out << tr("%n activation code(s) had been given at both stations (the same delivery "
+                    "imported twice): the site's use is kept.",
+                    nullptr, report.codesUsedAtBoth)
+              << Qt::endl;
+    }
+    if (!report.accountsToCreate.isEmpty()) {
+        m_out << tr("Accounts of this station that the site does not have (an account's key "
+                    "opens with its password only): create them at the site with user add: %1")
+                     .arg(report.accountsToCreate.join(u", "_s))
+              << Qt::endl;
+    }
     return Success;
 }
 

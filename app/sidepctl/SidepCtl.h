@@ -71,6 +71,8 @@ private:
     int checkDb(const CommandArguments& args);
     int checkMigrate(const CommandArguments& args);
     int migrate(const CommandArguments& args);
+    // migrate into a site database that already holds the site's store (open on `site`).
+    int mergeInto(Store& site, const CommandArguments& args);
     int db(const CommandArguments& args);
     int audit(const CommandArguments& args);
     int stats(const CommandArguments& args);

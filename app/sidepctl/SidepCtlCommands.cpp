@@ -340,19 +340,25 @@ QList<Command> SidepCtl::storeCommands()
          "\\fBsync\\fR then sends nothing and exits 3."},
         {{u"migrate"_s},
          {},
-         {value(u"to"_s, u"URL"_s)},
-         QT_TRANSLATE_NOOP("SidepCtl", "move this station's store into an empty site database "
-                                       "(postgresql://...), checked row by row; the file "
-                                       "stays as it was"),
+         {value(u"to"_s, u"URL"_s), value(u"site-user"_s, u"NAME"_s)},
+         QT_TRANSLATE_NOOP("SidepCtl", "move this station's store into the site database "
+                                       "(postgresql://...), or merge it into the site's store "
+                                       "there, checked; the file stays as it was"),
          &SidepCtl::checkMigrate,
          &SidepCtl::migrate,
          Access::SignIn,
          {Permission::ManageSettings},
-         "Records, history, accounts, audit log and the store's identity move as they are, "
-         "encrypted: the same passwords and recovery key open the site database. A site "
-         "database that already holds a store is refused (with the two FINESS when they "
-         "differ). Afterwards, give the stations \\fB--db\\fR URL or join it from the "
-         "first-start wizard."},
+         "Into an empty site database, records, history, accounts, audit log and the store's "
+         "identity move as they are, encrypted: the same passwords and recovery key open the "
+         "site database. Into a site database that holds the site's store, this station's "
+         "store is merged: it asks for the password of \\fB--site-user\\fR (by default "
+         "\\fB--user\\fR) at the site database, carries the records, their history, the "
+         "versions for the national server, codes, forms in progress and the audit log (after "
+         "the site's, as one verified segment) under the site's keys, and names this "
+         "station's accounts for the administrator to create at the site. It is refused, "
+         "before anything is written, for another FINESS, a record the site already has, a "
+         "tube label the site already uses, or a form in progress at both. Afterwards, give "
+         "the stations \\fB--db\\fR URL or join it from the first-start wizard."},
         {{u"audit"_s, u"verify"_s},
          {},
          {},
