@@ -262,6 +262,14 @@ bool Store::open(const QString& path, QString* error)
     return true;
 }
 
+Store::Moved Store::movedTo()
+{
+    const QString value = QString::fromUtf8(m_database.metaValue(StoreFormat::MovedToKey));
+    if (value.isEmpty())
+        return {};
+    return {value.section(u' ', 1), QDateTime::fromString(value.section(u' ', 0, 0), Qt::ISODate)};
+}
+
 QString Store::siteFiness()
 {
     return QString::fromUtf8(m_database.metaValue(u"site.finess"_s));

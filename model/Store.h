@@ -102,6 +102,14 @@ public:
     [[nodiscard]] bool backup(const QString& path, QString* error);
 
     QString siteFiness();
+    // A station's file whose records were moved or merged into a site database
+    // (StoreMigration::markMoved): where to, and when. Empty for a store in use.
+    struct Moved
+    {
+        QString siteUrl;
+        QDateTime at;
+    };
+    Moved movedTo();
     // Site settings (site.name, session.lockMinutes...): anyone reads, an admin writes.
     QString setting(const QString& key, const QString& defaultValue = {});
     [[nodiscard]] bool setSetting(const QString& key, const QString& value, QString* error);

@@ -14,6 +14,8 @@ namespace StoreFormat {
 inline const QString ActivationWaitingTable = QStringLiteral("activation_waiting");
 inline const QString AuditTable = QStringLiteral("audit");
 inline const QString MetaTable = QStringLiteral("meta");
+// In a station's file once its records are in a site database: "<UTC time> <site URL>".
+inline const QString MovedToKey = QStringLiteral("store.movedTo");
 inline const QString OutboxTable = QStringLiteral("outbox");
 inline const QString RecordKeysTable = QStringLiteral("record_keys");
 inline const QString RecordsTable = QStringLiteral("records");

@@ -3,7 +3,9 @@
 #include "Database.h"
 #include "Logging.h"
 #include "Store.h"
+#include "StoreFormat.h"
 
+#include <QDateTime>
 #include <QHash>
 #include <QSqlQuery>
 #include <QSqlRecord>
@@ -102,6 +104,17 @@ bool StoreMigration::moveToSite(Store& source, const QString& siteUrl, QList<Tab
         return false;
     qCInfo(lcModel) << "store moved into a site database";
     return true;
+}
+
+bool StoreMigration::markMoved(Store& source, const QString& siteUrl, QString* error)
+{
+    Database& from = source.database();
+    Transaction transaction(from);
+    const QString now = QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
+    return transaction.begin(error) &&
+           from.setMetaValue(StoreFormat::MovedToKey, (now + u' ' + siteUrl).toUtf8(), error) &&
+           source.audit(u"store.moved"_s, {}, u"into the site database "_s + siteUrl, error) &&
+           transaction.commit(error);
 }
 
 bool StoreMigration::openEmptySite(const QString& finess, const QString& siteUrl, Database* to,

@@ -31,6 +31,11 @@ public:
     [[nodiscard]] static bool moveToSite(Store& source, const QString& siteUrl,
                                          QList<TableCount>* moved, QString* error);
 
+    // After a move or a merge committed at the site: the station's file says where its
+    // records are (Store::movedTo), in its audit log too, so that neither sidepctl nor the
+    // workstation goes on saving into it. Nothing else in it changes.
+    [[nodiscard]] static bool markMoved(Store& source, const QString& siteUrl, QString* error);
+
     // "table.column" -> PostgreSQL's data type.
     static bool columnTypes(Database& to, QHash<QString, QString>* types, QString* error);
     // A value read from SQLite, as the site database's column of that type takes it.

@@ -577,6 +577,17 @@ void TestSiteDatabase::aStationsStoreMovesIntoTheSiteDatabase()
 
     const QString site = PostgresTestCluster::freshDatabase(m_clusterUrl, u"site_moved"_s);
     QVERIFY(!site.isEmpty());
+    // The site database of another site is refused, naming both FINESS.
+    const QString other = PostgresTestCluster::freshDatabase(m_clusterUrl, u"site_other"_s);
+    const SidepCtlRun created =
+        runSidepCtl({u"--db"_s, other, u"--password-stdin"_s, u"init"_s, u"--site-finess"_s,
+                     u"751012345"_s, u"--admin"_s, AdminName},
+                    line(Password));
+    QVERIFY2(created.code == SidepCtl::Success, qPrintable(created.err));
+    const SidepCtlRun foreign = as(station.path(), AdminName, {u"migrate"_s, u"--to"_s, other});
+    QCOMPARE_NE(foreign.code, int(SidepCtl::Success));
+    QVERIFY2(foreign.err.contains(u"751012345"_s) && foreign.err.contains(SiteFiness),
+             qPrintable(foreign.err));
     // A nurse may not move the store; the administrator may.
     const SidepCtlRun nurse = as(station.path(), NurseName, {u"migrate"_s, u"--to"_s, site});
     QCOMPARE_NE(nurse.code, int(SidepCtl::Success));
@@ -600,24 +611,15 @@ void TestSiteDatabase::aStationsStoreMovesIntoTheSiteDatabase()
                                  QJsonDocument(validRecordJson(40)).toJson());
     QVERIFY2(added.code == SidepCtl::Success, qPrintable(added.err));
     QCOMPARE(tubesListed(site).size(), 6);
-    // The file is as it was.
-    QCOMPARE(tubesListed(station.path()).size(), 5);
-
-    // Moved again: the site holds the store now, so it would be a merge, refused saying why.
-    const SidepCtlRun again =
-        as(station.path(), AdminName, {u"migrate"_s, u"--to"_s, site}, line(Password));
-    QCOMPARE_NE(again.code, int(SidepCtl::Success));
-    QVERIFY2(again.err.contains(u"already holds this station's records"_s), qPrintable(again.err));
-    const QString other = PostgresTestCluster::freshDatabase(m_clusterUrl, u"site_other"_s);
-    const SidepCtlRun created =
-        runSidepCtl({u"--db"_s, other, u"--password-stdin"_s, u"init"_s, u"--site-finess"_s,
-                     u"751012345"_s, u"--admin"_s, AdminName},
-                    line(Password));
-    QVERIFY2(created.code == SidepCtl::Success, qPrintable(created.err));
-    const SidepCtlRun foreign = as(station.path(), AdminName, {u"migrate"_s, u"--to"_s, other});
-    QCOMPARE_NE(foreign.code, int(SidepCtl::Success));
-    QVERIFY2(foreign.err.contains(u"751012345"_s) && foreign.err.contains(SiteFiness),
-             qPrintable(foreign.err));
+    // The file points to the site database: nothing is saved into it or moved from it again.
+    for (const QStringList& command :
+         {QStringList{u"record"_s, u"list"_s}, QStringList{u"migrate"_s, u"--to"_s, site}}) {
+        const SidepCtlRun refused = as(station.path(), AdminName, command, line(Password));
+        QCOMPARE(refused.code, int(SidepCtl::StoreError));
+        QVERIFY2(refused.err.contains(u"moved into the site database"_s) &&
+                     refused.err.contains(site),
+                 qPrintable(refused.err));
+    }
 }
 
 void TestSiteDatabase::stationToMerge(StoreFixture& station, const QString& codes,
@@ -747,6 +749,10 @@ void TestSiteDatabase::aSecondStationMergesIntoTheSiteDatabase()
     const QStringList stationTubes = tubesListed(station.path());
     QCOMPARE(stationTubes.size(), 5);
 
+    const QString copy = folder.filePath(u"copy.db"_s);
+    const SidepCtlRun backup = as(station.path(), AdminName, {u"db"_s, u"backup"_s, copy});
+    QVERIFY2(backup.code == SidepCtl::Success, qPrintable(backup.all()));
+
     // A nurse may not merge; the administrator, with the site administrator's password, may.
     const QStringList merge{u"migrate"_s, u"--to"_s, site};
     QCOMPARE_NE(as(station.path(), NurseName, merge, line(Password)).code, int(SidepCtl::Success));
@@ -807,9 +813,9 @@ void TestSiteDatabase::aSecondStationMergesIntoTheSiteDatabase()
         QCOMPARE_NE(atSite.activation.code, atStation.activation.code);
     }
 
-    // Merged again: refused, nothing written. A station with a tube the site already has:
-    // refused naming it, nothing written.
-    const SidepCtlRun again = as(station.path(), AdminName, merge, line(Password));
+    // Merged again from a copy of the file made before: refused, nothing written. A station
+    // with a tube the site already has: refused naming it, nothing written.
+    const SidepCtlRun again = as(copy, AdminName, merge, line(Password));
     QCOMPARE_NE(again.code, int(SidepCtl::Success));
     QVERIFY2(again.err.contains(u"already holds this station's records"_s), qPrintable(again.err));
     StoreFixture clash;
@@ -823,7 +829,10 @@ void TestSiteDatabase::aSecondStationMergesIntoTheSiteDatabase()
     QVERIFY2(clashing.err.contains(tubeOf(20)) && !clashing.err.contains(tubeOf(30)),
              qPrintable(clashing.err));
     QCOMPARE(tubesListed(site).size(), expected.size());
-    QCOMPARE(tubesListed(station.path()), stationTubes);
+    const SidepCtlRun pointsThere = as(station.path(), NurseName, {u"record"_s, u"list"_s});
+    QVERIFY2(pointsThere.code == SidepCtl::StoreError &&
+                 pointsThere.err.contains(u"moved into the site database"_s),
+             qPrintable(pointsThere.all()));
 }
 
 void TestSiteDatabase::aMergedStationsPurgedRecordsStayPurged()

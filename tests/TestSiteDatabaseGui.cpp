@@ -11,6 +11,7 @@
 #include "SetupWizard.h"
 #include "SiteDatabaseRetryWidget.h"
 #include "Store.h"
+#include "StoreMigration.h"
 #include "TestSupport.h"
 #include "UiLanguage.h"
 
@@ -165,6 +166,7 @@ class TestSiteDatabaseGui : public QObject
 private Q_SLOTS:
     void initTestCase();
     void aNewStationJoinsTheSiteDatabase();
+    void aStationWhoseRecordsMovedJoinsTheSiteDatabase();
     void aStationStartedWhileTheSiteDatabaseIsDownTriesAgain();
     void aStationWaitingForTheSiteDatabaseTriesAgainByItself();
     void aStationStartedOnASilentNetworkSaysItIsConnecting();
@@ -235,6 +237,42 @@ void TestSiteDatabaseGui::aNewStationJoinsTheSiteDatabase()
     signIn(window, NurseName);
     QTRY_VERIFY(store.isSignedIn());
     QCOMPARE(store.currentUser().name, NurseName);
+}
+
+void TestSiteDatabaseGui::aStationWhoseRecordsMovedJoinsTheSiteDatabase()
+{
+    // A station's file after `sidepctl migrate`: it points to the site database.
+    const QString url = siteWithNurse(u"site_gui_moved"_s);
+    QVERIFY(!url.isEmpty());
+    StoreFixture station;
+    QVERIFY(station.isValid());
+    {
+        auto admin = station.openAs(AdminName);
+        QString error;
+        QVERIFY2(StoreMigration::markMoved(*admin, url, &error), qPrintable(error));
+    }
+
+    // Started on it, the workstation does not sign in there: it proposes to join the site
+    // database, saying why, and one step joins it.
+    Store store;
+    MainWindow window(store, station.path());
+    typeLikeAPerson(window);
+    window.show();
+    window.start();
+    SetupWizard* wizard = window.setupWizard();
+    QVERIFY(wizard);
+    QTRY_VERIFY(wizard->isVisible());
+    QCOMPARE(wizard->currentPage()->objectName(), u"deploymentPage"_s);
+    QVERIFY(findNamed<QRadioButton>(wizard, u"siteDatabaseRadioButton"_s)->isChecked());
+    QCOMPARE(findNamed<QLineEdit>(wizard, u"siteDatabaseLineEdit"_s)->text(), url);
+    const QString why = findNamed<QLabel>(wizard, u"deploymentMessageLabel"_s)->text();
+    QVERIFY2(why.contains(u"moved into the site database"_s), qPrintable(why));
+    wizard->next();
+    QTRY_VERIFY(!window.setupWizard());
+    QCOMPARE(Store::defaultPath(), url);
+    signIn(window, NurseName);
+    QTRY_VERIFY(store.isSignedIn());
+    QCOMPARE(store.siteFiness(), SiteFiness);
 }
 
 QString TestSiteDatabaseGui::siteWithNurse(const QString& name)

@@ -1502,6 +1502,10 @@
         <source>National server: this store went back in time, nothing is sent (see Sync)</source>
         <translation>National server: this store went back in time, nothing is sent (see Sync)</translation>
     </message>
+    <message>
+        <source>This station&apos;s records were moved into the site database on %1: join it to go on working there.</source>
+        <translation>This station&apos;s records were moved into the site database on %1: join it to go on working there.</translation>
+    </message>
 </context>
 <context>
     <name>Outbox</name>
@@ -4239,10 +4243,6 @@
         <translation>migrate needs --to postgresql://user@host/name (the site database)</translation>
     </message>
     <message>
-        <source>Moved into the site database and checked row by row: %1 record(s), %2 audit entries. The stations now open it with --db %3 (or join it from the first-start wizard); the file %4 is unchanged: keep it until the site database is checked (db verify, audit verify), then remove it.</source>
-        <translation>Moved into the site database and checked row by row: %1 record(s), %2 audit entries. The stations now open it with --db %3 (or join it from the first-start wizard); the file %4 is unchanged: keep it until the site database is checked (db verify, audit verify), then remove it.</translation>
-    </message>
-    <message>
         <source>Usage: sidepctl [--db STORE] [--user NAME] [--password-stdin] COMMAND ...</source>
         <translation>Usage: sidepctl [--db STORE] [--user NAME] [--password-stdin] COMMAND ...</translation>
     </message>
@@ -4266,10 +4266,6 @@
         <source>site database: %1</source>
         <translation>site database: %1</translation>
     </message>
-    <message>
-        <source>Merged into the site database and checked: %1 record(s), %2 version(s) for the national server, %3 audit entries carried after the site&apos;s as one verified segment. The station now opens the site database with --db %4 (or joins it from the first-start wizard); the file %5 is unchanged: keep it until the site database is checked (db verify, audit verify), then remove it.</source>
-        <translation>Merged into the site database and checked: %1 record(s), %2 version(s) for the national server, %3 audit entries carried after the site&apos;s as one verified segment. The station now opens the site database with --db %4 (or joins it from the first-start wizard); the file %5 is unchanged: keep it until the site database is checked (db verify, audit verify), then remove it.</translation>
-    </message>
     <message numerus="yes">
         <source>%n activation code(s) had been given at both stations (the same delivery imported twice): the site&apos;s use is kept.</source>
         <translation>
@@ -4282,8 +4278,24 @@
         <translation>Accounts of this station that the site does not have (an account&apos;s key opens with its password only): create them at the site with user add: %1</translation>
     </message>
     <message>
-        <source>move this station&apos;s store into the site database (postgresql://...), or merge it into the site&apos;s store there, checked; the file stays as it was</source>
-        <translation>move this station&apos;s store into the site database (postgresql://...), or merge it into the site&apos;s store there, checked; the file stays as it was</translation>
+        <source>this station&apos;s store was moved into the site database on %1: its records are there; use --db %2</source>
+        <translation>this station&apos;s store was moved into the site database on %1: its records are there; use --db %2</translation>
+    </message>
+    <message>
+        <source>Moved into the site database and checked row by row: %1 record(s), %2 audit entries. The stations now open it with --db %3 (or join it from the first-start wizard); the file %4 now only points there: keep it until the site database is checked (db verify, audit verify), then remove it.</source>
+        <translation>Moved into the site database and checked row by row: %1 record(s), %2 audit entries. The stations now open it with --db %3 (or join it from the first-start wizard); the file %4 now only points there: keep it until the site database is checked (db verify, audit verify), then remove it.</translation>
+    </message>
+    <message>
+        <source>warning: the file could not be marked as moved (%1): make sure no one saves into it any more</source>
+        <translation>warning: the file could not be marked as moved (%1): make sure no one saves into it any more</translation>
+    </message>
+    <message>
+        <source>Merged into the site database and checked: %1 record(s), %2 version(s) for the national server, %3 audit entries carried after the site&apos;s as one verified segment. The station now opens the site database with --db %4 (or joins it from the first-start wizard); the file %5 now only points there: keep it until the site database is checked (db verify, audit verify), then remove it.</source>
+        <translation>Merged into the site database and checked: %1 record(s), %2 version(s) for the national server, %3 audit entries carried after the site&apos;s as one verified segment. The station now opens the site database with --db %4 (or joins it from the first-start wizard); the file %5 now only points there: keep it until the site database is checked (db verify, audit verify), then remove it.</translation>
+    </message>
+    <message>
+        <source>move this station&apos;s store into the site database (postgresql://...), or merge it into the site&apos;s store there, checked; the file then points there</source>
+        <translation>move this station&apos;s store into the site database (postgresql://...), or merge it into the site&apos;s store there, checked; the file then points there</translation>
     </message>
 </context>
 <context>

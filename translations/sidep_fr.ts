@@ -1502,6 +1502,10 @@
         <source>National server: this store went back in time, nothing is sent (see Sync)</source>
         <translation>Serveur national : cette base est revenue en arrière dans le temps, rien n&apos;est envoyé (voir Synchronisation)</translation>
     </message>
+    <message>
+        <source>This station&apos;s records were moved into the site database on %1: join it to go on working there.</source>
+        <translation>Les dossiers de ce poste ont été déplacés dans la base de site le %1 : rejoignez-la pour continuer à travailler.</translation>
+    </message>
 </context>
 <context>
     <name>Outbox</name>
@@ -4240,10 +4244,6 @@ rôle), 5 introuvable, 6 erreur de la base, 7 synchronisation incomplète
         <translation>migrate nécessite --to postgresql://utilisateur@hôte/nom (la base du site)</translation>
     </message>
     <message>
-        <source>Moved into the site database and checked row by row: %1 record(s), %2 audit entries. The stations now open it with --db %3 (or join it from the first-start wizard); the file %4 is unchanged: keep it until the site database is checked (db verify, audit verify), then remove it.</source>
-        <translation>Déplacée dans la base du site et vérifiée ligne à ligne : %1 fiche(s), %2 entrées d&apos;audit. Les postes l&apos;ouvrent désormais avec --db %3 (ou la rejoignent depuis l&apos;assistant de premier démarrage) ; le fichier %4 est inchangé : gardez-le jusqu&apos;à ce que la base du site soit vérifiée (db verify, audit verify), puis supprimez-le.</translation>
-    </message>
-    <message>
         <source>Usage: sidepctl [--db STORE] [--user NAME] [--password-stdin] COMMAND ...</source>
         <translation>Usage : sidepctl [--db BASE] [--user NOM] [--password-stdin] COMMANDE ...</translation>
     </message>
@@ -4267,10 +4267,6 @@ rôle), 5 introuvable, 6 erreur de la base, 7 synchronisation incomplète
         <source>site database: %1</source>
         <translation>base de site : %1</translation>
     </message>
-    <message>
-        <source>Merged into the site database and checked: %1 record(s), %2 version(s) for the national server, %3 audit entries carried after the site&apos;s as one verified segment. The station now opens the site database with --db %4 (or joins it from the first-start wizard); the file %5 is unchanged: keep it until the site database is checked (db verify, audit verify), then remove it.</source>
-        <translation>Fusionné dans la base de site et vérifié : %1 dossier(s), %2 version(s) pour le serveur national, %3 entrées d&apos;audit reportées après celles du site en un segment vérifié. Le poste ouvre désormais la base de site avec --db %4 (ou la rejoint depuis l&apos;assistant de premier démarrage) ; le fichier %5 est inchangé : gardez-le jusqu&apos;à ce que la base de site soit vérifiée (db verify, audit verify), puis supprimez-le.</translation>
-    </message>
     <message numerus="yes">
         <source>%n activation code(s) had been given at both stations (the same delivery imported twice): the site&apos;s use is kept.</source>
         <translation>
@@ -4283,8 +4279,24 @@ rôle), 5 introuvable, 6 erreur de la base, 7 synchronisation incomplète
         <translation>Comptes de ce poste que le site n&apos;a pas (la clé d&apos;un compte ne s&apos;ouvre qu&apos;avec son mot de passe) : créez-les sur le site avec user add : %1</translation>
     </message>
     <message>
-        <source>move this station&apos;s store into the site database (postgresql://...), or merge it into the site&apos;s store there, checked; the file stays as it was</source>
-        <translation>déplacer la base de ce poste dans la base de site (postgresql://...), ou la fusionner avec la base du site qui s&apos;y trouve, avec vérification ; le fichier reste tel quel</translation>
+        <source>this station&apos;s store was moved into the site database on %1: its records are there; use --db %2</source>
+        <translation>la base de ce poste a été déplacée dans la base de site le %1 : ses dossiers s&apos;y trouvent ; utilisez --db %2</translation>
+    </message>
+    <message>
+        <source>Moved into the site database and checked row by row: %1 record(s), %2 audit entries. The stations now open it with --db %3 (or join it from the first-start wizard); the file %4 now only points there: keep it until the site database is checked (db verify, audit verify), then remove it.</source>
+        <translation>Déplacé dans la base de site et vérifié ligne par ligne : %1 dossier(s), %2 entrées d&apos;audit. Les postes l&apos;ouvrent désormais avec --db %3 (ou la rejoignent depuis l&apos;assistant de premier démarrage) ; le fichier %4 ne fait plus que renvoyer vers elle : gardez-le jusqu&apos;à ce que la base de site soit vérifiée (db verify, audit verify), puis supprimez-le.</translation>
+    </message>
+    <message>
+        <source>warning: the file could not be marked as moved (%1): make sure no one saves into it any more</source>
+        <translation>attention : le fichier n&apos;a pas pu être marqué comme déplacé (%1) : veillez à ce que plus personne n&apos;y enregistre</translation>
+    </message>
+    <message>
+        <source>Merged into the site database and checked: %1 record(s), %2 version(s) for the national server, %3 audit entries carried after the site&apos;s as one verified segment. The station now opens the site database with --db %4 (or joins it from the first-start wizard); the file %5 now only points there: keep it until the site database is checked (db verify, audit verify), then remove it.</source>
+        <translation>Fusionné dans la base de site et vérifié : %1 dossier(s), %2 version(s) pour le serveur national, %3 entrées d&apos;audit reportées après celles du site en un segment vérifié. Le poste ouvre désormais la base de site avec --db %4 (ou la rejoint depuis l&apos;assistant de premier démarrage) ; le fichier %5 ne fait plus que renvoyer vers elle : gardez-le jusqu&apos;à ce que la base de site soit vérifiée (db verify, audit verify), puis supprimez-le.</translation>
+    </message>
+    <message>
+        <source>move this station&apos;s store into the site database (postgresql://...), or merge it into the site&apos;s store there, checked; the file then points there</source>
+        <translation>déplacer la base de ce poste dans la base de site (postgresql://...), ou la fusionner avec la base du site qui s&apos;y trouve, avec vérification ; le fichier renvoie ensuite vers elle</translation>
     </message>
 </context>
 <context>

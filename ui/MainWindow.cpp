@@ -217,6 +217,16 @@ void MainWindow::start()
         MessageBox::information(this, tr("The store cannot be opened"), error);
         return;
     }
+    if (const Store::Moved moved = m_store.movedTo(); !moved.siteUrl.isEmpty()) {
+        // Saving here would keep records from the site: the station joins it instead.
+        runSetupWizard();
+        m_wizard->proposeSiteDatabase(
+            moved.siteUrl,
+            tr("This station's records were moved into the site database on %1: join it to "
+               "go on working there.")
+                .arg(QLocale().toString(moved.at.toLocalTime(), QLocale::ShortFormat)));
+        return;
+    }
     showSignIn();
 }
 

@@ -25,10 +25,11 @@ SetupWizard::SetupWizard(Store& store, const QString& storePath, QWidget* parent
         proposeSiteDatabase(storePath);
 }
 
-void SetupWizard::proposeSiteDatabase(const QString& url)
+void SetupWizard::proposeSiteDatabase(const QString& url, const QString& why)
 {
     m_ui->siteDatabaseRadioButton->setChecked(true);
     m_ui->siteDatabaseLineEdit->setText(url);
+    m_ui->deploymentMessageLabel->setText(why);
 }
 
 SetupWizard::~SetupWizard() = default;

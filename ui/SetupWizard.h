@@ -25,8 +25,8 @@ public:
     // Where the store is: the file path given, or the site database joined.
     QString storeLocation() const { return m_storePath; }
     // Chooses "join the site database" with this address (a station started on a URL that
-    // holds no store yet).
-    void proposeSiteDatabase(const QString& url);
+    // holds no store yet, or on a file whose records were moved there), saying `why`.
+    void proposeSiteDatabase(const QString& url, const QString& why = {});
 
 protected:
     bool validateCurrentPage() override;

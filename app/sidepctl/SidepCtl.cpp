@@ -84,6 +84,13 @@ int SidepCtl::openOnly()
     QString error;
     if (!m_store.open(m_dbPath, &error))
         return fail(StoreError, error);
+    // Its records are at the site now: what would be saved here would never reach it.
+    if (const Store::Moved moved = m_store.movedTo(); !moved.siteUrl.isEmpty()) {
+        return fail(StoreError, tr("this station's store was moved into the site database on "
+                                   "%1: its records are there; use --db %2")
+                                    .arg(moved.at.toLocalTime().toString(u"yyyy-MM-dd HH:mm"_s),
+                                         moved.siteUrl));
+    }
     return Success;
 }
 
@@ -278,6 +285,7 @@ int SidepCtl::migrate(const CommandArguments& args)
     QList<StoreMigration::TableCount> moved;
     if (!StoreMigration::moveToSite(m_store, site, &moved, &error))
         return fail(StoreError, error);
+    markMoved(site);
     int records = 0;
     int entries = 0;
     for (const StoreMigration::TableCount& table : std::as_const(moved)) {
@@ -288,13 +296,25 @@ int SidepCtl::migrate(const CommandArguments& args)
     }
     m_out << tr("Moved into the site database and checked row by row: %1 record(s), %2 audit "
                 "entries. The stations now open it with --db %3 (or join it from the "
-                "first-start wizard); the file %4 is unchanged: keep it until the site "
+                "first-start wizard); the file %4 now only points there: keep it until the site "
                 "database is checked (db verify, audit verify), then remove it.")
                  .arg(records)
                  .arg(entries)
                  .arg(site, m_dbPath)
           << Qt::endl;
     return Success;
+}
+
+void SidepCtl::markMoved(const QString& siteUrl)
+{
+    // The records are safe at the site whatever happens here; only the warning differs.
+    QString error;
+    if (!StoreMigration::markMoved(m_store, siteUrl, &error)) {
+        m_err << tr("warning: the file could not be marked as moved (%1): make sure no one "
+                    "saves into it any more")
+                     .arg(error)
+              << Qt::endl;
+    }
 }
 
 int SidepCtl::mergeInto(Store& site, const CommandArguments& args)
@@ -315,16 +335,18 @@ int SidepCtl::mergeInto(Store& site, const CommandArguments& args)
     StoreMerge::Report report;
     if (!StoreMerge::merge(m_store, site, &report, &error))
         return fail(StoreError, error);
-    m_out << tr("Merged into the site database and checked: %1 record(s), %2 version(s) for the "
-                "national server, %3 audit entries carried after the site's as one verified "
-                "segment. The station now opens the site database with --db %4 (or joins it "
-                "from the first-start wizard); the file %5 is unchanged: keep it until the site "
-                "database is checked (db verify, audit verify), then remove it.")
-                 .arg(report.records)
-                 .arg(report.outboxVersions)
-                 .arg(report.auditEntries)
-                 .arg(args.value(u"to"_s), m_dbPath)
-          << Qt::endl;
+    markMoved(args.value(u"to"_s));
+    m_out
+        << tr("Merged into the site database and checked: %1 record(s), %2 version(s) for the "
+              "national server, %3 audit entries carried after the site's as one verified "
+              "segment. The station now opens the site database with --db %4 (or joins it "
+              "from the first-start wizard); the file %5 now only points there: keep it until the "
+              "site database is checked (db verify, audit verify), then remove it.")
+               .arg(report.records)
+               .arg(report.outboxVersions)
+               .arg(report.auditEntries)
+               .arg(args.value(u"to"_s), m_dbPath)
+        << Qt::endl;
     if (report.codesUsedAtBoth > 0) {
         m_out << tr("%n activation code(s) had been given at both stations (the same delivery "
                     "imported twice): the site's use is kept.",

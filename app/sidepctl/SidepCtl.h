@@ -73,6 +73,8 @@ private:
     int migrate(const CommandArguments& args);
     // migrate into a site database that already holds the site's store (open on `site`).
     int mergeInto(Store& site, const CommandArguments& args);
+    // After a move or merge: the file says where its records went (warns if it cannot).
+    void markMoved(const QString& siteUrl);
     int db(const CommandArguments& args);
     int audit(const CommandArguments& args);
     int stats(const CommandArguments& args);

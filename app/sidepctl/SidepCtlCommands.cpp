@@ -343,7 +343,7 @@ QList<Command> SidepCtl::storeCommands()
          {value(u"to"_s, u"URL"_s), value(u"site-user"_s, u"NAME"_s)},
          QT_TRANSLATE_NOOP("SidepCtl", "move this station's store into the site database "
                                        "(postgresql://...), or merge it into the site's store "
-                                       "there, checked; the file stays as it was"),
+                                       "there, checked; the file then points there"),
          &SidepCtl::checkMigrate,
          &SidepCtl::migrate,
          Access::SignIn,
@@ -357,8 +357,10 @@ QList<Command> SidepCtl::storeCommands()
          "the site's, as one verified segment) under the site's keys, and names this "
          "station's accounts for the administrator to create at the site. It is refused, "
          "before anything is written, for another FINESS, a record the site already has, a "
-         "tube label the site already uses, or a form in progress at both. Afterwards, give "
-         "the stations \\fB--db\\fR URL or join it from the first-start wizard."},
+         "tube label the site already uses, or a form in progress at both. Afterwards the "
+         "file only points to the site database: sidepctl refuses to work on it, and the "
+         "workstation started on it offers to join the site database. Give the stations "
+         "\\fB--db\\fR URL or join it from the first-start wizard."},
         {{u"audit"_s, u"verify"_s},
          {},
          {},
