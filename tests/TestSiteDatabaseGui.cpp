@@ -197,14 +197,9 @@ void TestSiteDatabaseGui::aNewStationJoinsTheSiteDatabase()
 
     QTemporaryDir dir;
     const QString localFile = dir.filePath(u"store.db"_s);
-    Store store;
-    MainWindow window(store, localFile);
-    typeLikeAPerson(window);
-    window.show();
-    window.start();
-    SetupWizard* wizard = window.setupWizard();
+    Workstation station(localFile);
+    SetupWizard* wizard = station.shownSetupWizard();
     QVERIFY(wizard);
-    QTRY_VERIFY(wizard->isVisible());
     QCOMPARE(wizard->currentPage()->objectName(), u"deploymentPage"_s);
 
     // 2 chooses the site database, as the page numbers its choices.
@@ -228,15 +223,13 @@ void TestSiteDatabaseGui::aNewStationJoinsTheSiteDatabase()
     address->clear();
     typeInto(address, url);
     wizard->next();
-    QTRY_VERIFY(!window.setupWizard());
+    QTRY_VERIFY(!station.window.setupWizard());
 
     // Joined: no local file, the station remembers the site database, the site's users sign in.
     QVERIFY(!QFileInfo::exists(localFile));
     QCOMPARE(Store::defaultPath(), url);
-    QCOMPARE(store.siteFiness(), SiteFiness);
-    signIn(window, NurseName);
-    QTRY_VERIFY(store.isSignedIn());
-    QCOMPARE(store.currentUser().name, NurseName);
+    QCOMPARE(station.store.siteFiness(), SiteFiness);
+    QVERIFY(station.signIn(NurseName));
 }
 
 void TestSiteDatabaseGui::aStationWhoseRecordsMovedJoinsTheSiteDatabase()
@@ -254,25 +247,19 @@ void TestSiteDatabaseGui::aStationWhoseRecordsMovedJoinsTheSiteDatabase()
 
     // Started on it, the workstation does not sign in there: it proposes to join the site
     // database, saying why, and one step joins it.
-    Store store;
-    MainWindow window(store, station.path());
-    typeLikeAPerson(window);
-    window.show();
-    window.start();
-    SetupWizard* wizard = window.setupWizard();
+    Workstation workstation(station.path());
+    SetupWizard* wizard = workstation.shownSetupWizard();
     QVERIFY(wizard);
-    QTRY_VERIFY(wizard->isVisible());
     QCOMPARE(wizard->currentPage()->objectName(), u"deploymentPage"_s);
     QVERIFY(findNamed<QRadioButton>(wizard, u"siteDatabaseRadioButton"_s)->isChecked());
     QCOMPARE(findNamed<QLineEdit>(wizard, u"siteDatabaseLineEdit"_s)->text(), url);
     const QString why = findNamed<QLabel>(wizard, u"deploymentMessageLabel"_s)->text();
     QVERIFY2(why.contains(u"moved into the site database"_s), qPrintable(why));
     wizard->next();
-    QTRY_VERIFY(!window.setupWizard());
+    QTRY_VERIFY(!workstation.window.setupWizard());
     QCOMPARE(Store::defaultPath(), url);
-    signIn(window, NurseName);
-    QTRY_VERIFY(store.isSignedIn());
-    QCOMPARE(store.siteFiness(), SiteFiness);
+    QVERIFY(workstation.signIn(NurseName));
+    QCOMPARE(workstation.store.siteFiness(), SiteFiness);
 }
 
 QString TestSiteDatabaseGui::siteWithNurse(const QString& name)

@@ -123,14 +123,11 @@ void TestWorkstationGui::firstStartWizardCreatesTheStore()
 {
     QTemporaryDir dir;
     const QString path = dir.filePath(u"store.db"_s);
-    Store store;
-    MainWindow window(store, path);
-    typeLikeAPerson(window);
-    window.show();
-    window.start();
-    SetupWizard* wizard = window.setupWizard();
+    Workstation station(path);
+    Store& store = station.store;
+    MainWindow& window = station.window;
+    SetupWizard* wizard = station.shownSetupWizard();
     QVERIFY(wizard);
-    QTRY_VERIFY(wizard->isVisible());
 
     // A standalone station unless told to join a site database.
     QCOMPARE(wizard->currentPage()->objectName(), u"deploymentPage"_s);

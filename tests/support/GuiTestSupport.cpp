@@ -69,6 +69,13 @@ Workstation::Workstation(const QString& path)
     window.start();
 }
 
+SetupWizard* Workstation::shownSetupWizard()
+{
+    SetupWizard* wizard = window.setupWizard();
+    return wizard && QTest::qWaitFor([wizard] { return wizard->isVisible(); }, 5000) ? wizard
+                                                                                     : nullptr;
+}
+
 bool Workstation::signIn(const QString& user)
 {
     GuiTestSupport::signIn(window, user);

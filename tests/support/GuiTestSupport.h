@@ -1,6 +1,7 @@
 #pragma once
 
 #include "MainWindow.h"
+#include "SetupWizard.h"
 #include "Store.h"
 
 #include <QString>
@@ -41,6 +42,9 @@ public:
     explicit Workstation(const QString& path);
     // Signs in and waits until the store is open for that user.
     [[nodiscard]] bool signIn(const QString& user);
+    // The setup wizard the start opened (a new station, or one to join a site database),
+    // once it shows; nullptr when there is none.
+    SetupWizard* shownSetupWizard();
 
     Store store;
     MainWindow window;
