@@ -414,13 +414,13 @@ QList<Outbox::Entry> Outbox::due(const QDateTime& now, int limit, const QSet<QSt
 bool Outbox::content(const Entry& entry, Content* content, QString* error)
 {
     Database& database = m_store.database();
-    RecordKey key;
-    if (!m_store.recordKeys()->keyOf(entry.recordId, &key, error))
-        return false;
     const QString row = rowId(entry.recordId, entry.version);
-    QSqlQuery& select = database.query(
-        u"SELECT o.payload, o.reason, r.version, r.correction, o.queued_at FROM outbox o "
-        "JOIN records r ON r.id = o.record_id WHERE o.record_id = ? AND o.version = ?"_s);
+    // The record's wrapped key comes with the row: no query of its own while a batch is built.
+    QSqlQuery& select =
+        database.query(u"SELECT o.payload, o.reason, r.version, r.correction, o.queued_at, "_s +
+                       RecordKeys::wrappedKeyColumn(u"o.record_id"_s) +
+                       u" FROM outbox o JOIN records r ON r.id = o.record_id "
+                       "WHERE o.record_id = ? AND o.version = ?"_s);
     select.bindValue(0, entry.recordId);
     select.bindValue(1, entry.version);
     if (!select.exec() || !select.next()) {
@@ -435,7 +435,11 @@ bool Outbox::content(const Entry& entry, Content* content, QString* error)
     const int currentVersion = select.value(2).toInt();
     const QString currentCorrection = select.value(3).toString();
     const QDateTime queuedAt = QDateTime::fromString(select.value(4).toString(), Qt::ISODate);
+    const QVariant wrappedKey = select.value(5);
     select.finish();
+    RecordKey key;
+    if (!m_store.recordKeys()->keyFrom(entry.recordId, wrappedKey, &key, error))
+        return false;
 
     *content = Content{};
     content->queuedAt = queuedAt;

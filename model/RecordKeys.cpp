@@ -61,8 +61,10 @@ void RecordKeys::remember(const QString& recordId, const std::shared_ptr<const G
 
 bool RecordKeys::keyOf(const QString& recordId, RecordKey* key, QString* error)
 {
-    if (m_cache.contains(recordId))
-        return keyFrom(recordId, {}, key, error);
+    if (const auto cached = m_cache.constFind(recordId); cached != m_cache.cend()) {
+        *key = wrap(cached.value());
+        return true;
+    }
     QSqlQuery& select = m_database.query(u"SELECT wrapped FROM record_keys WHERE record_id = ?"_s);
     select.bindValue(0, recordId);
     if (!m_database.exec(select, error))
