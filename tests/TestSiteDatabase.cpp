@@ -106,6 +106,7 @@ private Q_SLOTS:
     void aStationsStoreMovesIntoTheSiteDatabase();
     void aSecondStationMergesIntoTheSiteDatabase();
     void aMergedStationsPurgedRecordsStayPurged();
+    void aMergedStationsVersionsGoOnceFromTheSite();
     void theDatabaseHoldsNoIdentifyingByte();
     void aStationWhoseDatabaseRestartsGoesOn();
     void aStationKilledMidSaveLeavesNothingHalfWritten();
@@ -886,6 +887,54 @@ void TestSiteDatabase::aMergedStationsPurgedRecordsStayPurged()
     for (const RecordStore::ResultCount& count : statistics.purgedResults)
         purgedResults += count.records;
     QCOMPARE(purgedResults, 2);
+}
+
+void TestSiteDatabase::aMergedStationsVersionsGoOnceFromTheSite()
+{
+    ServerProcess server;
+    QVERIFY(server.makePki());
+    QVERIFY(server.start());
+    const QString site = siteWithAccounts(u"site_merge_sync"_s);
+    QVERIFY(!site.isEmpty());
+    QCOMPARE(as(site, NurseName, {u"record"_s, u"add"_s, u"-"_s},
+                QJsonDocument(QJsonArray{validRecordJson(20), validRecordJson(21)}).toJson())
+                 .code,
+             int(SidepCtl::Success));
+    // The station sent its three registrations, then resulted two tubes: two versions wait.
+    StoreFixture station;
+    QVERIFY(station.isValid());
+    const QList<QUuid> ids = addSampledRecords(station, 3);
+    QString error;
+    for (const QString& db : {station.path(), site}) {
+        Store admin;
+        QVERIFY2(admin.open(db, &error), qPrintable(error));
+        QVERIFY2(admin.signIn(AdminName, password(), &error), qPrintable(error));
+        QVERIFY2(server.configureWorkstation(admin, &error), qPrintable(error));
+    }
+    const SidepCtlRun sent = as(station.path(), LabName, {u"sync"_s});
+    QVERIFY2(sent.code == SidepCtl::Success, qPrintable(sent.all()));
+    enterResults(station, ids.first(2));
+
+    const SidepCtlRun merged =
+        as(station.path(), AdminName, {u"migrate"_s, u"--to"_s, site}, line(Password));
+    QVERIFY2(merged.code == SidepCtl::Success, qPrintable(merged.all()));
+    // What the station had sent stays sent; what it had not waits at the site with the site's
+    // (a record counts as acknowledged once all its versions are).
+    const SidepCtlRun before = as(site, LabName, {u"sync"_s, u"status"_s});
+    QVERIFY2(before.out.contains(u"waiting: 4 record(s) (4 version(s))"_s) &&
+                 before.out.contains(u"acknowledged: 1 record(s) (3 version(s))"_s),
+             qPrintable(before.all()));
+    const SidepCtlRun fromSite = as(site, LabName, {u"sync"_s});
+    QVERIFY2(fromSite.code == SidepCtl::Success, qPrintable(fromSite.all()));
+    const SidepCtlRun after = as(site, LabName, {u"sync"_s, u"status"_s});
+    QVERIFY2(after.out.contains(u"waiting: 0 record(s) (0 version(s))"_s) &&
+                 after.out.contains(u"acknowledged: 5 record(s) (7 version(s))"_s),
+             qPrintable(after.all()));
+    // The server holds each record once.
+    static const QRegularExpression total(u"total\\s+(\\d+)"_s);
+    const auto match = total.match(server.run({u"stats"_s, u"--database"_s, server.database()}));
+    QVERIFY(match.hasMatch());
+    QCOMPARE(match.captured(1).toInt(), 5);
 }
 
 void TestSiteDatabase::theDatabaseHoldsNoIdentifyingByte()
