@@ -107,6 +107,7 @@ private Q_SLOTS:
     void aSecondStationMergesIntoTheSiteDatabase();
     void aMergedStationsPurgedRecordsStayPurged();
     void aMergedStationsVersionsGoOnceFromTheSite();
+    void aDamagedStationIsNotMerged();
     void theDatabaseHoldsNoIdentifyingByte();
     void aStationWhoseDatabaseRestartsGoesOn();
     void aStationKilledMidSaveLeavesNothingHalfWritten();
@@ -935,6 +936,26 @@ void TestSiteDatabase::aMergedStationsVersionsGoOnceFromTheSite()
     const auto match = total.match(server.run({u"stats"_s, u"--database"_s, server.database()}));
     QVERIFY(match.hasMatch());
     QCOMPARE(match.captured(1).toInt(), 5);
+}
+
+void TestSiteDatabase::aDamagedStationIsNotMerged()
+{
+    const QString site = siteWithAccounts(u"site_merge_damaged"_s);
+    QVERIFY(!site.isEmpty());
+    // A status edited in the station's file behind the program's back: its hash says so.
+    StoreFixture station;
+    QVERIFY(station.isValid());
+    const QList<QUuid> ids = addSampledRecords(station, 2);
+    editFile(station.path(), u"UPDATE records SET status = 'resulted' WHERE id = ?"_s,
+             {ids.first().toString(QUuid::WithoutBraces)});
+
+    const SidepCtlRun merged =
+        as(station.path(), AdminName, {u"migrate"_s, u"--to"_s, site}, line(Password));
+    QCOMPARE(merged.code, int(SidepCtl::StoreError));
+    QVERIFY2(merged.err.contains(u"does not check out"_s), qPrintable(merged.err));
+    // Nothing reached the site, and the file was not marked: it can be repaired there.
+    QVERIFY(tubesListed(site).isEmpty());
+    QCOMPARE(tubesListed(station.path()).size(), 2);
 }
 
 void TestSiteDatabase::theDatabaseHoldsNoIdentifyingByte()
