@@ -324,6 +324,7 @@ bool StoreMerge::copyKeys(QString* error)
         if (!record.purged && !keyed.contains(record.id))
             underFieldKey.append(record.id);
     }
+    m_report.underSharedKey = int(underFieldKey.size());
     for (const QString& owner : std::as_const(m_draftOwners)) {
         if (!keyed.contains(RecordKeys::draftKeyId(owner)))
             underFieldKey.append(RecordKeys::draftKeyId(owner));

@@ -47,6 +47,9 @@ public:
         // Codes both stores hold as used (the same delivery imported at both): the site's use
         // is kept.
         int codesUsedAtBoth = 0;
+        // Records written before keys of their own: they share the station's former field
+        // key as theirs, so they are shredded together only (RecordKeys::wrapFieldKey).
+        int underSharedKey = 0;
         QStringList accountsToCreate;
     };
 

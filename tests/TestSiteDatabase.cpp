@@ -771,6 +771,9 @@ void TestSiteDatabase::aSecondStationMergesIntoTheSiteDatabase()
     QVERIFY2(merged.code == SidepCtl::Success, qPrintable(merged.all()));
     QVERIFY2(merged.out.contains(u"5 record(s), 8 version(s)"_s), qPrintable(merged.out));
     QVERIFY2(merged.out.contains(u"nurse2"_s), qPrintable(merged.out));
+    // Record 6, written as before schema 16, is the one that shares a key.
+    QVERIFY2(merged.out.contains(u"1 record(s) of this station were written before"_s),
+             qPrintable(merged.out));
 
     QStringList expected = stationTubes + QStringList{tubeOf(20), tubeOf(21)};
     QStringList after = tubesListed(site);

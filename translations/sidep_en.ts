@@ -4297,6 +4297,13 @@
         <source>move this station&apos;s store into the site database (postgresql://...), or merge it into the site&apos;s store there, checked; the file then points there</source>
         <translation>move this station&apos;s store into the site database (postgresql://...), or merge it into the site&apos;s store there, checked; the file then points there</translation>
     </message>
+    <message numerus="yes">
+        <source>%n record(s) of this station were written before records had keys of their own: they share one key at the site, and are erased for good together, when the last of them is purged.</source>
+        <translation>
+            <numerusform>%n record(s) of this station were written before records had keys of their own: they share one key at the site, and are erased for good together, when the last of them is purged.</numerusform>
+            <numerusform>%n record(s) of this station were written before records had keys of their own: they share one key at the site, and are erased for good together, when the last of them is purged.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>SignInWidget</name>

@@ -4298,6 +4298,13 @@ rôle), 5 introuvable, 6 erreur de la base, 7 synchronisation incomplète
         <source>move this station&apos;s store into the site database (postgresql://...), or merge it into the site&apos;s store there, checked; the file then points there</source>
         <translation>déplacer la base de ce poste dans la base de site (postgresql://...), ou la fusionner avec la base du site qui s&apos;y trouve, avec vérification ; le fichier renvoie ensuite vers elle</translation>
     </message>
+    <message numerus="yes">
+        <source>%n record(s) of this station were written before records had keys of their own: they share one key at the site, and are erased for good together, when the last of them is purged.</source>
+        <translation>
+            <numerusform>%n dossier de ce poste a été écrit avant que les dossiers aient leur propre clé : il partage une clé avec les autres dossiers dans ce cas sur le site, et ils ne sont effacés définitivement qu&apos;ensemble, quand le dernier d&apos;entre eux est purgé.</numerusform>
+            <numerusform>%n dossiers de ce poste ont été écrits avant que les dossiers aient leur propre clé : ils partagent une clé sur le site, et ne sont effacés définitivement qu&apos;ensemble, quand le dernier d&apos;entre eux est purgé.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>SignInWidget</name>

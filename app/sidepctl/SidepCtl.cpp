@@ -353,6 +353,13 @@ int SidepCtl::mergeInto(Store& site, const CommandArguments& args)
                     nullptr, report.codesUsedAtBoth)
               << Qt::endl;
     }
+    if (report.underSharedKey > 0) {
+        m_out << tr("%n record(s) of this station were written before records had keys of "
+                    "their own: they share one key at the site, and are erased for good "
+                    "together, when the last of them is purged.",
+                    nullptr, report.underSharedKey)
+              << Qt::endl;
+    }
     if (!report.accountsToCreate.isEmpty()) {
         m_out << tr("Accounts of this station that the site does not have (an account's key "
                     "opens with its password only): create them at the site with user add: %1")
