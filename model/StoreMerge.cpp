@@ -97,9 +97,10 @@ bool StoreMerge::checkStores(QString* error)
         *error = tr("--to: a site database address, postgresql://user@host/name");
         return false;
     }
-    if (m_station.siteFiness() != m_site.siteFiness()) {
-        *error = tr("refused: the site database belongs to the site FINESS %1, this store to %2")
-                     .arg(m_site.siteFiness(), m_station.siteFiness());
+    if (const QString refusal =
+            StoreMigration::otherSiteRefusal(m_site.siteFiness(), m_station.siteFiness());
+        !refusal.isEmpty()) {
+        *error = refusal;
         return false;
     }
     // Only what checks out is carried: a damaged record or a cut chain stays a problem of

@@ -117,6 +117,14 @@ bool StoreMigration::markMoved(Store& source, const QString& siteUrl, QString* e
            transaction.commit(error);
 }
 
+QString StoreMigration::otherSiteRefusal(const QString& siteFiness, const QString& finess)
+{
+    return siteFiness == finess
+               ? QString()
+               : tr("refused: the site database belongs to the site FINESS %1, this store to %2")
+                     .arg(siteFiness, finess);
+}
+
 bool StoreMigration::openEmptySite(const QString& finess, const QString& siteUrl, Database* to,
                                    QString* error)
 {
@@ -130,9 +138,7 @@ bool StoreMigration::openEmptySite(const QString& finess, const QString& siteUrl
     if (siteFiness.isEmpty())
         return true;
     *error = siteFiness != finess
-                 ? tr("refused: the site database belongs to the site FINESS %1, this "
-                      "store to %2")
-                       .arg(siteFiness, finess)
+                 ? otherSiteRefusal(siteFiness, finess)
                  : tr("the site database already holds the site's store: this station's "
                       "store is merged into it, not moved");
     return false;

@@ -36,6 +36,10 @@ public:
     // workstation goes on saving into it. Nothing else in it changes.
     [[nodiscard]] static bool markMoved(Store& source, const QString& siteUrl, QString* error);
 
+    // Why a store of the site `finess` may not go into a site database of the site
+    // `siteFiness` (naming both); empty when they are the same site.
+    static QString otherSiteRefusal(const QString& siteFiness, const QString& finess);
+
     // "table.column" -> PostgreSQL's data type.
     static bool columnTypes(Database& to, QHash<QString, QString>* types, QString* error);
     // A value read from SQLite, as the site database's column of that type takes it.

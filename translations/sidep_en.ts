@@ -4251,10 +4251,6 @@
         <translation>Usage: sidepctl [--db STORE] [--user NAME] [--password-stdin] %1</translation>
     </message>
     <message>
-        <source>refused: the site database belongs to the site FINESS %1, this store to %2</source>
-        <translation>refused: the site database belongs to the site FINESS %1, this store to %2</translation>
-    </message>
-    <message>
         <source>Password for %1 at the site database: </source>
         <translation>Password for %1 at the site database: </translation>
     </message>
@@ -4530,10 +4526,6 @@
     <message>
         <source>--to: a site database address, postgresql://user@host/name</source>
         <translation>--to: a site database address, postgresql://user@host/name</translation>
-    </message>
-    <message>
-        <source>refused: the site database belongs to the site FINESS %1, this store to %2</source>
-        <translation>refused: the site database belongs to the site FINESS %1, this store to %2</translation>
     </message>
     <message>
         <source>this station&apos;s store does not check out (run sidepctl db verify and audit verify on it): nothing was merged</source>

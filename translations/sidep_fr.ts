@@ -4252,10 +4252,6 @@ rôle), 5 introuvable, 6 erreur de la base, 7 synchronisation incomplète
         <translation>Usage : sidepctl [--db BASE] [--user NOM] [--password-stdin] %1</translation>
     </message>
     <message>
-        <source>refused: the site database belongs to the site FINESS %1, this store to %2</source>
-        <translation>refusé : la base de site appartient au site FINESS %1, cette base au site %2</translation>
-    </message>
-    <message>
         <source>Password for %1 at the site database: </source>
         <translation>Mot de passe de %1 sur la base de site : </translation>
     </message>
@@ -4531,10 +4527,6 @@ rôle), 5 introuvable, 6 erreur de la base, 7 synchronisation incomplète
     <message>
         <source>--to: a site database address, postgresql://user@host/name</source>
         <translation>--to : l&apos;adresse d&apos;une base de site, postgresql://utilisateur@hôte/nom</translation>
-    </message>
-    <message>
-        <source>refused: the site database belongs to the site FINESS %1, this store to %2</source>
-        <translation>refusé : la base de site appartient au site FINESS %1, cette base au site %2</translation>
     </message>
     <message>
         <source>this station&apos;s store does not check out (run sidepctl db verify and audit verify on it): nothing was merged</source>

@@ -320,10 +320,10 @@ void SidepCtl::markMoved(const QString& siteUrl)
 int SidepCtl::mergeInto(Store& site, const CommandArguments& args)
 {
     // Said before a password is asked for.
-    if (site.siteFiness() != m_store.siteFiness()) {
-        return fail(StoreError, tr("refused: the site database belongs to the site FINESS %1, "
-                                   "this store to %2")
-                                    .arg(site.siteFiness(), m_store.siteFiness()));
+    if (const QString refusal =
+            StoreMigration::otherSiteRefusal(site.siteFiness(), m_store.siteFiness());
+        !refusal.isEmpty()) {
+        return fail(StoreError, refusal);
     }
     const QString siteUser = args.has(u"site-user"_s) ? args.value(u"site-user"_s) : m_userName;
     SecureBytes password;
