@@ -1,6 +1,7 @@
 #include "HttpsTransport.h"
 
 #include "Gzip.h"
+#include "TcpLowDelay.h"
 
 #include <QElapsedTimer>
 #include <QJsonDocument>
@@ -61,7 +62,12 @@ HttpsTransport::HttpsTransport(const QUrl& serverUrl, const QSslConfiguration& t
     : SyncTransport(parent)
     , m_url(serverUrl)
     , m_tls(tls)
-{}
+{
+    // Each request then leaves at once, not 40 ms later (TcpLowDelay.h). A new connection
+    // is up but has carried no request yet when this is said.
+    connect(&m_network, &QNetworkAccessManager::encrypted, this,
+            [this] { TcpLowDelay::setOnConnectionsTo(quint16(m_url.port(443))); });
+}
 
 void HttpsTransport::postBundles(const QJsonArray& bundles, std::function<void(const Reply&)> done)
 {

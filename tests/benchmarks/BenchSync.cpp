@@ -32,6 +32,7 @@
 #include "SyncEngine.h"
 #include "SyncScheduler.h"
 #include "SyncSettings.h"
+#include "TcpLowDelay.h"
 #include "TestSupport.h"
 
 #include <QCoreApplication>
@@ -160,7 +161,8 @@ private:
 
 // The same bodies over one QSslSocket, each request written at once. QNetworkAccessManager
 // feeds an upload to its socket 16 KiB at a time without TCP_NODELAY: the second piece waits
-// for the server's delayed ACK, some 40 ms a request. This client shows the cost of that.
+// for the server's delayed ACK, some 40 ms a request, unless Nagle's algorithm is turned off
+// as the transport does (TcpLowDelay). This client is the floor the others are read against.
 qint64 postRaw(const QUrl& url, const QSslConfiguration& tls, const QList<QByteArray>& bodies)
 {
     QSslSocket socket;
@@ -524,6 +526,9 @@ int main(int argc, char* argv[])
         if (!server.start(server.port()))
             qFatal("sidep-server did not start again");
         QNetworkAccessManager network;
+        // As the transport does: each request leaves whole, at once (TcpLowDelay.h).
+        QObject::connect(&network, &QNetworkAccessManager::encrypted, &network,
+                         [&url] { TcpLowDelay::setOnConnectionsTo(quint16(url.port())); });
         QNetworkRequest request(QUrl(url.toString() + u"/fhir"_s));
         request.setSslConfiguration(tls);
         request.setHeader(QNetworkRequest::ContentTypeHeader, u"application/fhir+json"_s);

@@ -24,6 +24,7 @@
 #include "ServerProcess.h"
 #include "SyncEngine.h"
 #include "SyncSettings.h"
+#include "TcpLowDelay.h"
 #include "TestSupport.h"
 
 #include <QCoreApplication>
@@ -137,8 +138,12 @@ int runClient(const QStringList& arguments)
         const QString command = QString::fromLatin1(line).trimmed();
         if (!command.startsWith(u"go "_s))
             qFatal("client: unknown command %s", qPrintable(command));
+        const quint16 port = command.mid(3).toUShort();
         QNetworkAccessManager network;
-        QNetworkRequest request(QUrl(u"https://127.0.0.1:%1/fhir"_s.arg(command.mid(3))));
+        // As the transport does: each request leaves whole, at once (TcpLowDelay.h).
+        QObject::connect(&network, &QNetworkAccessManager::encrypted, &network,
+                         [port] { TcpLowDelay::setOnConnectionsTo(port); });
+        QNetworkRequest request(QUrl(u"https://127.0.0.1:%1/fhir"_s.arg(port)));
         request.setSslConfiguration(tls);
         request.setHeader(QNetworkRequest::ContentTypeHeader, u"application/fhir+json"_s);
         QElapsedTimer timer;
