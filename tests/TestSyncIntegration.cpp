@@ -473,6 +473,9 @@ void TestSyncIntegration::batchesGoGzipCompressed()
     QCOMPARE(Gzip::inflate(wire.bodies.first(), 64 * 1024 * 1024, &plain), Gzip::Status::Ok);
     const QJsonArray bundles = QJsonDocument::fromJson(plain).object()[u"bundles"_s].toArray();
     QCOMPARE(bundles.size(), 20);
+    // Written a Bundle at a time on every core, the body is the batch's compact JSON.
+    QCOMPARE(plain,
+             QJsonDocument(QJsonObject{{u"bundles"_s, bundles}}).toJson(QJsonDocument::Compact));
     QVERIFY2(wire.bodies.first().size() * 5 < plain.size(),
              qPrintable(u"%1 bytes for %2"_s.arg(wire.bodies.first().size()).arg(plain.size())));
     // The engine measured what was sent: the compressed bytes.
