@@ -44,8 +44,8 @@ public:
 
     struct Limits
     {
-        // One site's workstations sync a batch at a time each (two in flight at most): 16
-        // connections is a large site; more is one site crowding out the others.
+        // One site's workstations sync a few batches at a time each (four in flight at
+        // most): 16 connections is a large site; more is one site crowding out the others.
         int maxConnectionsPerSite = 16;
         // Bodies being received at once, by their Content-Length (8 requests at the 32 MiB
         // cap): beyond it a request waits its turn (503, sent again by the workstation).

@@ -458,7 +458,7 @@ int main(int argc, char* argv[])
         batches = transport.batches;
     }
 
-    // ---- The scheduler, as `sidepctl sync` and the window send: two batches in flight ----
+    // ---- The scheduler, as `sidepctl sync` and the window send: several batches in flight ----
     // The same backlog again (the copy of the store made before the engine's run) to a fresh
     // server database.
     qint64 scheduledNs = 0;
@@ -581,7 +581,8 @@ int main(int argc, char* argv[])
                   << engineWire;
         }
         if (passes.contains(u"scheduler"_s)) {
-            out() << "scheduler, as sidepctl sync (two batches in flight, fresh server database):\n"
+            out() << "scheduler, as sidepctl sync (" << SyncEngine::MaxInFlight
+                  << " batches in flight, fresh server database):\n"
                   << "  total              " << seconds(scheduledNs) << " s   ("
                   << records / seconds(scheduledNs) << " records/s; target: " << records
                   << " in < 20 s)\n"
@@ -704,7 +705,8 @@ int main(int argc, char* argv[])
           << engineWire << "  sent (gzip)        " << double(engineBytesSent) / records
           << " bytes/record (" << engineBytesSent / 1024.0 / 1024.0 << " MiB, "
           << double(bodyBytes) / double(std::max<qint64>(1, engineBytesSent)) << " x smaller)\n"
-          << "scheduler, as sidepctl sync (two batches in flight, fresh server database):\n"
+          << "scheduler, as sidepctl sync (" << SyncEngine::MaxInFlight
+          << " batches in flight, fresh server database):\n"
           << "  total              " << seconds(scheduledNs) << " s   ("
           << records / seconds(scheduledNs) << " records/s; target: " << records << " in < 20 s)\n"
           << "  CPU                workstation " << scheduledCpu << " s, server "
