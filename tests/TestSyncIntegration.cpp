@@ -243,6 +243,9 @@ private:
     // A store with `records` sampled records, set up for the server on `port` (host
     // 127.0.0.1), with an engine.
     void prepare(Workstation& workstation, int records, quint16 port);
+    // `wire` listening, and a workstation with 20 records that sent them to it in one
+    // batch, acknowledged.
+    void sendTwentyRecordsTo(WireServer& wire, Workstation& workstation);
 
     ServerProcess m_server;
     QTemporaryDir m_dir;
@@ -304,6 +307,16 @@ void TestSyncIntegration::prepare(Workstation& workstation, int records, quint16
     QVERIFY2(SyncSettings(*workstation.lab).load(&workstation.tls, &workstation.url, &error),
              qPrintable(error));
     workstation.useTls(workstation.tls);
+}
+
+void TestSyncIntegration::sendTwentyRecordsTo(WireServer& wire, Workstation& workstation)
+{
+    QVERIFY(wire.listen(pki({}).chopped(1)));
+    prepare(workstation, 20, wire.port());
+    if (QTest::currentTestFailed())
+        return;
+    QCOMPARE(sendBatch(*workstation.engine), Batch::Finished);
+    QCOMPARE(workstation.engine->status().acknowledged, 20);
 }
 
 void TestSyncIntegration::serverErrorsAreRetriedAfterBackoff()
@@ -458,13 +471,10 @@ void TestSyncIntegration::slowServerTimesOutThenSends()
 void TestSyncIntegration::batchesGoGzipCompressed()
 {
     WireServer wire;
-    QVERIFY(wire.listen(pki({}).chopped(1)));
     Workstation station;
-    prepare(station, 20, wire.port());
+    sendTwentyRecordsTo(wire, station);
     if (QTest::currentTestFailed())
         return;
-    QCOMPARE(sendBatch(*station.engine), Batch::Finished);
-    QCOMPARE(station.engine->status().acknowledged, 20);
     // What went on the wire: gzip, said so, and inflating to the batch's JSON.
     QCOMPARE(wire.bodies.size(), 1);
     QVERIFY2(wire.heads.first().contains("\r\ncontent-encoding: gzip"),
@@ -513,13 +523,10 @@ void TestSyncIntegration::batchesLeaveWithoutWaitingForAcknowledgements()
     // each piece after the first waits for the server's delayed acknowledgement, some 40 ms
     // a batch (the engine took 8.4 s for 2,000 records on loopback, 4.9 s without).
     WireServer wire;
-    QVERIFY(wire.listen(pki({}).chopped(1)));
     Workstation station;
-    prepare(station, 20, wire.port());
+    sendTwentyRecordsTo(wire, station);
     if (QTest::currentTestFailed())
         return;
-    QCOMPARE(sendBatch(*station.engine), Batch::Finished);
-    QCOMPARE(station.engine->status().acknowledged, 20);
     // The connection stays open for the next batch: Nagle's algorithm is off on it.
     const QList<bool> connections = lowDelayOfConnectionsTo(wire.port());
     QVERIFY(!connections.isEmpty());
