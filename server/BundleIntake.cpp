@@ -1,6 +1,7 @@
 #include "BundleIntake.h"
 
 #include "FhirBundle.h"
+#include "JsonText.h"
 #include "Logging.h"
 #include "PatientRegister.h"
 #include "RecordValidator.h"
@@ -8,7 +9,6 @@
 #include "ServerDatabase.h"
 
 #include <QJsonArray>
-#include <QJsonDocument>
 
 using namespace Qt::StringLiterals;
 
@@ -158,7 +158,7 @@ BundleIntake::Checked BundleIntake::check(const QJsonObject& bundle, const QStri
                  : record.result.isEmpty()     ? u"sampled"_s
                                                : u"resulted"_s;
     row.resultValue = record.result.value;
-    row.bundle = QString::fromUtf8(QJsonDocument(bundle).toJson(QJsonDocument::Compact));
+    row.bundle = QString::fromUtf8(JsonText::compact(bundle));
     if (!PatientRegister::rowFor(bundle, record, site, &checked.patient, &checked.patientError))
         checked.patient = {};
     checked.storable = true;

@@ -1,8 +1,7 @@
 #include "HttpResponse.h"
 
 #include "Gzip.h"
-
-#include <QJsonDocument>
+#include "JsonText.h"
 
 HttpResponse::HttpResponse(int status, const QByteArray& body, const QByteArray& contentType)
     : m_status(status)
@@ -14,7 +13,7 @@ HttpResponse::HttpResponse(int status, const QByteArray& body, const QByteArray&
 
 HttpResponse HttpResponse::json(int status, const QJsonObject& body, const QByteArray& contentType)
 {
-    return HttpResponse(status, QJsonDocument(body).toJson(QJsonDocument::Compact), contentType);
+    return HttpResponse(status, JsonText::compact(body), contentType);
 }
 
 QByteArray HttpResponse::header(const QByteArray& name) const

@@ -1,11 +1,11 @@
 #include "PatientRegister.h"
 
 #include "FhirDefinitions.h"
+#include "JsonText.h"
 #include "SamplingRecord.h"
 
 #include <QDateTime>
 #include <QJsonArray>
-#include <QJsonDocument>
 
 using namespace Qt::StringLiterals;
 
@@ -49,7 +49,7 @@ bool PatientRegister::rowFor(const QJsonObject& bundle, const SamplingRecord& re
     row->site = site;
     row->bundleId = record.id.toString(QUuid::WithoutBraces);
     row->version = record.version;
-    row->patient = QString::fromUtf8(QJsonDocument(patient).toJson(QJsonDocument::Compact));
+    row->patient = QString::fromUtf8(JsonText::compact(patient));
     return true;
 }
 

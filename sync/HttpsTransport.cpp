@@ -1,6 +1,7 @@
 #include "HttpsTransport.h"
 
 #include "Gzip.h"
+#include "JsonText.h"
 #include "ParallelWork.h"
 #include "TcpLowDelay.h"
 
@@ -67,9 +68,8 @@ QByteArray batchJson(const QJsonArray& bundles)
         objects.append(bundle.toObject());
     QList<QByteArray> written(objects.size());
     QByteArray* const into = written.data();
-    ParallelWork::forEachIndex(objects.size(), [&](qsizetype i) {
-        into[i] = QJsonDocument(objects.at(i)).toJson(QJsonDocument::Compact);
-    });
+    ParallelWork::forEachIndex(objects.size(),
+                               [&](qsizetype i) { into[i] = JsonText::compact(objects.at(i)); });
     return "{\"bundles\":[" + written.join(',') + "]}";
 }
 

@@ -25,6 +25,7 @@
 #include "Database.h"
 #include "FhirBundle.h"
 #include "HttpsTransport.h"
+#include "JsonText.h"
 #include "RecordStore.h"
 #include "ServerProcess.h"
 #include "Store.h"
@@ -40,7 +41,6 @@
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFile>
-#include <QJsonDocument>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QProcess>
@@ -75,7 +75,7 @@ qint64 serverVersions(ServerProcess& server)
 
 QByteArray body(const QJsonArray& bundles)
 {
-    return QJsonDocument(QJsonObject{{u"bundles"_s, bundles}}).toJson(QJsonDocument::Compact);
+    return JsonText::compact(QJsonObject{{u"bundles"_s, bundles}}); // as the transport writes it
 }
 
 double seconds(qint64 nanoseconds)

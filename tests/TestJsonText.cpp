@@ -1,0 +1,150 @@
+// The compact JSON writer (wire/JsonText): byte for byte what Qt's own writer gives, on the
+// Bundles the sync sends and on every corner of the format (escapes at every position of
+// the eight-byte scan, integers at every CBOR width, empty containers, numbers left to Qt).
+
+#include "FhirSamples.h"
+#include "JsonText.h"
+
+#include <QJsonDocument>
+#include <QTest>
+#include <limits>
+
+class TestJsonText : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void bundlesAreWrittenAsQtWritesThem();
+    void everyCharacterIsEscapedAsQtEscapesIt();
+    void anEscapeAtAnyPlaceOfALongString();
+    void integersOfEveryWidth();
+    void emptyAndNestedContainers();
+    void numbersWithAFractionGoToQt();
+    void aLoneSurrogateBecomesAQuestionMark();
+};
+
+namespace {
+
+QByteArray qtText(const QJsonObject& object)
+{
+    return QJsonDocument(object).toJson(QJsonDocument::Compact);
+}
+
+QByteArray qtText(const QJsonArray& array)
+{
+    return QJsonDocument(array).toJson(QJsonDocument::Compact);
+}
+
+} // namespace
+
+void TestJsonText::bundlesAreWrittenAsQtWritesThem()
+{
+    for (int i = 0; i < 120; ++i) {
+        const FhirSamples::Sample s = FhirSamples::sample(i);
+        const QJsonObject bundle = FhirBundle::fromRecord(s.record, s.siteFiness, s.options);
+        QVERIFY(!bundle.isEmpty());
+        QCOMPARE(JsonText::compact(bundle), qtText(bundle));
+    }
+}
+
+void TestJsonText::everyCharacterIsEscapedAsQtEscapesIt()
+{
+    QJsonObject object;
+    for (char16_t c = 0; c < 0x80; ++c)
+        object.insert(u"k"_s + QString::number(int(c)), QString(QChar(c)));
+    // Some of each UTF-8 length, and the noncharacter U+FFFF, which Qt passes through.
+    object.insert(u"two"_s, u"éàçÿ"_s);
+    object.insert(u"three"_s, u"€\u2028\uffff"_s);
+    object.insert(u"four"_s, u"\U0001F600 \U00010000"_s);
+    object.insert(u"key \"quoted\"\n"_s, u"\\"_s);
+    object.insert(u"\u0001"_s, u"\u007f"_s);
+    QCOMPARE(JsonText::compact(object), qtText(object));
+}
+
+void TestJsonText::anEscapeAtAnyPlaceOfALongString()
+{
+    // Strings read eight bytes at a time: every length around a multiple of eight, with the
+    // character to escape at every place (first, inside, last) and after a multi-byte one.
+    const QList<QChar> escaped = {u'"', u'\\', QChar(0x1f), QChar(0x00), u'\n'};
+    QJsonArray array;
+    for (int length = 1; length <= 33; ++length) {
+        for (int at = 0; at < length; ++at) {
+            for (const QChar c : escaped) {
+                QString s(length, u'a');
+                s[at] = c;
+                array.append(s);
+                s[0] = QChar(0xe9); // é: two bytes, so every later place shifts by one
+                array.append(s);
+            }
+        }
+        array.append(QString(length, u'z'));
+    }
+    QCOMPARE(JsonText::compact(array), qtText(array));
+}
+
+void TestJsonText::integersOfEveryWidth()
+{
+    // Each CBOR head width: in the byte, then one, two, four and eight bytes more.
+    const QList<qint64> values = {0,
+                                  1,
+                                  23,
+                                  24,
+                                  255,
+                                  256,
+                                  65535,
+                                  65536,
+                                  4294967295LL,
+                                  4294967296LL,
+                                  std::numeric_limits<qint64>::max(),
+                                  -1,
+                                  -24,
+                                  -25,
+                                  -256,
+                                  -257,
+                                  -65537,
+                                  -4294967297LL,
+                                  std::numeric_limits<qint64>::min()};
+    QJsonArray array;
+    for (const qint64 v : values)
+        array.append(v);
+    QCOMPARE(JsonText::compact(array), qtText(array));
+    QCOMPARE(JsonText::compact(array),
+             QByteArray("[0,1,23,24,255,256,65535,65536,4294967295,4294967296,"
+                        "9223372036854775807,-1,-24,-25,-256,-257,-65537,-4294967297,"
+                        "-9223372036854775808]"));
+}
+
+void TestJsonText::emptyAndNestedContainers()
+{
+    QCOMPARE(JsonText::compact(QJsonObject()), QByteArray("{}"));
+    QCOMPARE(JsonText::compact(QJsonArray()), QByteArray("[]"));
+    const QJsonObject nested{
+        {u"a"_s, QJsonArray{QJsonObject(), QJsonArray(), QJsonArray{QJsonArray{}}}},
+        {u"b"_s, QJsonObject{{u"c"_s, QJsonValue()}, {u"d"_s, true}, {u"e"_s, false}}},
+        {u""_s, u""_s},
+    };
+    QCOMPARE(JsonText::compact(nested), qtText(nested));
+}
+
+void TestJsonText::numbersWithAFractionGoToQt()
+{
+    const QJsonObject object{
+        {u"x"_s, 0.1}, {u"y"_s, 1e300}, {u"z"_s, -2.5}, {u"w"_s, 3.0}, {u"s"_s, u"text"_s}};
+    QCOMPARE(JsonText::compact(object), qtText(object));
+}
+
+void TestJsonText::aLoneSurrogateBecomesAQuestionMark()
+{
+    // Not text (JsonText.h): Qt's JSON writer escapes it, its CBOR writer (so this one) puts
+    // '?' in its place. Still valid JSON, and the rest of the value untouched.
+    const QJsonObject object{{u"name"_s, QString(QString(QChar(0xd800)) + u"x"_s)}};
+    const QByteArray text = JsonText::compact(object);
+    QCOMPARE(text, QByteArray("{\"name\":\"?x\"}"));
+    QJsonParseError error;
+    const QJsonDocument back = QJsonDocument::fromJson(text, &error);
+    QCOMPARE(error.error, QJsonParseError::NoError);
+    QCOMPARE(back.object().value(u"name"_s).toString(), u"?x"_s);
+}
+
+QTEST_GUILESS_MAIN(TestJsonText)
+#include "TestJsonText.moc"

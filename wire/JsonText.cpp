@@ -1,0 +1,304 @@
+#include "JsonText.h"
+
+#include <QCborArray>
+#include <QCborMap>
+#include <QCborStreamWriter>
+#include <QCborValue>
+#include <QJsonDocument>
+#include <cstring>
+#include <limits>
+
+namespace {
+
+// Reads the CBOR that QCborValue::toCbor() writes (RFC 8949) and appends its JSON text.
+// Returns false on anything a QJsonValue cannot give, so that the caller falls back to Qt.
+class CborToJson
+{
+public:
+    explicit CborToJson(QByteArrayView cbor)
+        : m_at(reinterpret_cast<const uchar*>(cbor.data()))
+        , m_end(m_at + cbor.size())
+    {
+        // No byte of CBOR becomes more than six of JSON: a control character in a string
+        // becomes \u00XX; `false` (one byte) becomes five and a comma. So the text is
+        // written through a cursor, with no check of room on every byte.
+        m_json.resize(cbor.size() * 6 + 16);
+        m_cursor = m_json.data();
+    }
+
+    // The JSON text, or a null QByteArray when the CBOR holds what JSON cannot.
+    QByteArray translate()
+    {
+        if (!value() || m_at != m_end)
+            return {};
+        m_json.truncate(m_cursor - m_json.constData());
+        return std::move(m_json);
+    }
+
+private:
+    static constexpr quint64 Indefinite = ~quint64(0);
+
+    enum Major : uchar
+    {
+        Unsigned = 0,
+        Negative = 1,
+        Bytes = 2,
+        Text = 3,
+        Array = 4,
+        Map = 5,
+        Tag = 6,
+        Simple = 7,
+    };
+
+    // The major type and the argument of the item at m_at (Indefinite for a container of
+    // indefinite length).
+    bool head(uchar* major, quint64* argument)
+    {
+        if (m_at == m_end)
+            return false;
+        const uchar initial = *m_at++;
+        *major = initial >> 5;
+        const uchar info = initial & 0x1f;
+        if (info < 24) {
+            *argument = info;
+            return true;
+        }
+        if (info == 31) {
+            *argument = Indefinite;
+            return *major == Array || *major == Map;
+        }
+        if (info > 27)
+            return false;
+        const int bytes = 1 << (info - 24);
+        if (m_end - m_at < bytes)
+            return false;
+        quint64 n = 0;
+        for (int i = 0; i < bytes; ++i)
+            n = (n << 8) | *m_at++;
+        *argument = n;
+        return true;
+    }
+
+    bool atBreak() const { return m_at != m_end && *m_at == 0xff; }
+
+    bool value()
+    {
+        if (m_at == m_end)
+            return false;
+        const uchar initial = *m_at;
+        uchar major = 0;
+        quint64 argument = 0;
+        if (!head(&major, &argument))
+            return false;
+        switch (major) {
+        case Unsigned:
+            putNumber(argument, false);
+            return true;
+        case Negative:
+            if (argument > quint64(std::numeric_limits<qint64>::max()))
+                return false;              // beyond what a QJsonValue holds
+            putNumber(argument + 1, true); // -1 - argument
+            return true;
+        case Text:
+            return string(argument);
+        case Array:
+            return array(argument);
+        case Map:
+            return map(argument);
+        case Simple:
+            return simple(initial);
+        default: // byte strings and tags: not JSON
+            return false;
+        }
+    }
+
+    bool array(quint64 count)
+    {
+        put('[');
+        for (quint64 i = 0; count == Indefinite ? !atBreak() : i < count; ++i) {
+            if (i > 0)
+                put(',');
+            if (!value())
+                return false;
+        }
+        if (count == Indefinite && m_at++ == m_end)
+            return false;
+        put(']');
+        return true;
+    }
+
+    bool map(quint64 count)
+    {
+        put('{');
+        for (quint64 i = 0; count == Indefinite ? !atBreak() : i < count; ++i) {
+            if (i > 0)
+                put(',');
+            uchar major = 0;
+            quint64 length = 0;
+            if (!head(&major, &length) || major != Text || !string(length))
+                return false; // JSON keys are strings
+            put(':');
+            if (!value())
+                return false;
+        }
+        if (count == Indefinite && m_at++ == m_end)
+            return false;
+        put('}');
+        return true;
+    }
+
+    // A UTF-8 string of `length` bytes, escaped as Qt's JSON writer does: the quote, the
+    // backslash and the control characters; everything else (UTF-8 included) as it is.
+    bool string(quint64 length)
+    {
+        if (length > quint64(m_end - m_at))
+            return false;
+        const uchar* const end = m_at + length;
+        put('"');
+        // Eight bytes at a time while none of them needs escaping, which is most of a Bundle.
+        while (end - m_at >= 8) {
+            quint64 word;
+            std::memcpy(&word, m_at, 8);
+            if (needsEscape(word))
+                break;
+            std::memcpy(m_cursor, &word, 8);
+            m_cursor += 8;
+            m_at += 8;
+        }
+        for (; m_at != end; ++m_at) {
+            const uchar c = *m_at;
+            if (c < 0x20 || c == '"' || c == '\\')
+                putEscape(c);
+            else
+                put(char(c));
+        }
+        put('"');
+        return true;
+    }
+
+    // Whether any of the eight bytes of `word` is a control character, a quote or a
+    // backslash (the classic test for a zero byte, on word ^ the byte searched for).
+    static bool needsEscape(quint64 word)
+    {
+        constexpr quint64 ones = 0x0101010101010101;
+        constexpr quint64 highs = 0x8080808080808080;
+        const auto hasZero = [](quint64 w) { return ((w - ones) & ~w & highs) != 0; };
+        const bool control = ((word - ones * 0x20) & ~word & highs) != 0;
+        return control || hasZero(word ^ (ones * '"')) || hasZero(word ^ (ones * '\\'));
+    }
+
+    void putEscape(uchar c)
+    {
+        switch (c) {
+        case '"':
+            put("\\\"");
+            return;
+        case '\\':
+            put("\\\\");
+            return;
+        case '\b':
+            put("\\b");
+            return;
+        case '\f':
+            put("\\f");
+            return;
+        case '\n':
+            put("\\n");
+            return;
+        case '\r':
+            put("\\r");
+            return;
+        case '\t':
+            put("\\t");
+            return;
+        default:
+            static constexpr char hex[] = "0123456789abcdef";
+            const char escape[] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 0xf]};
+            put(escape, sizeof escape);
+        }
+    }
+
+    // false, true, null. A number that is not an integer (a float head: 0xf9 to 0xfb) is left
+    // to Qt's writer, whose shortest form for it is its own business; no Bundle holds one.
+    bool simple(uchar initial)
+    {
+        switch (initial) {
+        case 0xf4:
+            put("false");
+            return true;
+        case 0xf5:
+            put("true");
+            return true;
+        case 0xf6:
+        case 0xf7: // undefined: Qt's writer says null too
+            put("null");
+            return true;
+        default:
+            return false;
+        }
+    }
+
+    void put(char c) { *m_cursor++ = c; }
+
+    void put(const char* text, qsizetype size)
+    {
+        std::memcpy(m_cursor, text, size_t(size));
+        m_cursor += size;
+    }
+
+    template <qsizetype N>
+    void put(const char (&text)[N])
+    {
+        put(text, N - 1);
+    }
+
+    void putNumber(quint64 n, bool negative)
+    {
+        char digits[21];
+        char* end = digits + sizeof digits;
+        char* first = end;
+        do {
+            *--first = char('0' + n % 10);
+            n /= 10;
+        } while (n != 0);
+        if (negative)
+            *--first = '-';
+        put(first, end - first);
+    }
+
+    const uchar* m_at;
+    const uchar* const m_end;
+    QByteArray m_json;
+    char* m_cursor = nullptr;
+};
+
+template <typename Container>
+QByteArray compactText(const Container& container)
+{
+    QByteArray cbor;
+    cbor.reserve(32 * 1024); // a Bundle's CBOR, written without growing the buffer
+    {
+        QCborStreamWriter writer(&cbor);
+        QCborValue::fromJsonValue(container).toCbor(writer);
+    }
+    QByteArray json = CborToJson(cbor).translate();
+    if (!json.isNull())
+        return json;
+    return QJsonDocument(container).toJson(QJsonDocument::Compact);
+}
+
+} // namespace
+
+namespace JsonText {
+
+QByteArray compact(const QJsonObject& object)
+{
+    return compactText(object);
+}
+
+QByteArray compact(const QJsonArray& array)
+{
+    return compactText(array);
+}
+
+} // namespace JsonText
