@@ -44,9 +44,10 @@ public:
 
     struct Limits
     {
-        // One site's workstations sync a few batches at a time each (four in flight at
-        // most): 16 connections is a large site; more is one site crowding out the others.
-        int maxConnectionsPerSite = 16;
+        // A workstation opens six connections at most (eight batches in flight, Qt's HTTP
+        // client's six connections to a server): 32 lets five stations of a site send at
+        // once; more is one site crowding out the others.
+        int maxConnectionsPerSite = 32;
         // Bodies being received at once, by their Content-Length (8 requests at the 32 MiB
         // cap): beyond it a request waits its turn (503, sent again by the workstation).
         qint64 maxBufferedBodyBytes = 256 * 1024 * 1024;

@@ -414,7 +414,7 @@ void TestServerHardening::slowRequestsAreCut()
 void TestServerHardening::oneSiteCannotHoldEveryConnection()
 {
     // One site (a stolen certificate) opens 100 connections, each holding a half-sent
-    // request: it keeps 16, another site is served meanwhile, the descriptors the server
+    // request: it keeps 32, another site is served meanwhile, the descriptors the server
     // holds stay bounded, and at the head deadline all are gone. A server with its real
     // deadlines (10 s for a head): the count is taken once every handshake is over.
     ServerProcess server;
@@ -426,6 +426,14 @@ void TestServerHardening::oneSiteCannotHoldEveryConnection()
     const int descriptorsBefore = ServerProbes::usage(server.pid()).descriptors;
     std::vector<std::unique_ptr<QSslSocket>> held;
     const QSslConfiguration tls = probe.tls(Site);
+    const auto handshakesOver = [&held] {
+        return std::all_of(held.begin(), held.end(), [](const auto& socket) {
+            return socket->isEncrypted() || socket->state() == QAbstractSocket::UnconnectedState;
+        });
+    };
+    // In waves of 20, each once the last one's handshakes are over (encrypted, or refused):
+    // fewer than the 32 handshakes one address may have in flight, so that it is the
+    // site's limit that refuses, not that one.
     for (int i = 0; i < 100; ++i) {
         held.push_back(std::make_unique<QSslSocket>());
         held.back()->setSslConfiguration(tls);
@@ -434,29 +442,24 @@ void TestServerHardening::oneSiteCannotHoldEveryConnection()
                              socket->write("POST /fhir HTTP/1.1\r\nHost: 127.0.0.1\r\n");
                          });
         held.back()->connectToHostEncrypted(u"127.0.0.1"_s, server.port());
+        if (held.size() % 20 == 0)
+            QTRY_VERIFY_WITH_TIMEOUT(handshakesOver(), 8000);
     }
     const auto connected = [&held] {
         return std::count_if(held.begin(), held.end(), [](const auto& socket) {
             return socket->state() == QAbstractSocket::ConnectedState;
         });
     };
-    // Every handshake over on this side (encrypted, or refused), then time for the server
-    // to take or refuse each one, well within its 10 s head deadline.
-    QTRY_VERIFY_WITH_TIMEOUT(std::all_of(held.begin(), held.end(),
-                                         [](const auto& socket) {
-                                             return socket->isEncrypted() ||
-                                                    socket->state() ==
-                                                        QAbstractSocket::UnconnectedState;
-                                         }),
-                             8000);
+    // Then time for the server to take or refuse each one, well within its 10 s head
+    // deadline.
     QTest::qWait(1500);
     const qint64 kept = connected();
     const int descriptors = ServerProbes::usage(server.pid()).descriptors;
-    QVERIFY2(kept <= 16, qPrintable(QString::number(kept)));
+    QVERIFY2(kept <= 32, qPrintable(QString::number(kept)));
     QVERIFY2(kept >= 1, "the probe kept no connection");
     // The probe bites: the site did ask for more and was refused.
-    QVERIFY(server.log().contains(u"already holds 16 connections"_s));
-    QVERIFY2(descriptors - descriptorsBefore <= 16 + 2,
+    QVERIFY(server.log().contains(u"already holds 32 connections"_s));
+    QVERIFY2(descriptors - descriptorsBefore <= 32 + 2,
              qPrintable(QString::number(descriptors - descriptorsBefore)));
     QCOMPARE(probe.health(Other), 200);
     QTRY_COMPARE_WITH_TIMEOUT(connected(), 0, 30000);
