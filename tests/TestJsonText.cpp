@@ -19,6 +19,7 @@ private Q_SLOTS:
     void anEscapeAtAnyPlaceOfALongString();
     void integersOfEveryWidth();
     void emptyAndNestedContainers();
+    void textFarLongerThanItsCbor();
     void numbersWithAFractionGoToQt();
     void aLoneSurrogateBecomesAQuestionMark();
 };
@@ -124,6 +125,19 @@ void TestJsonText::emptyAndNestedContainers()
         {u""_s, u""_s},
     };
     QCOMPARE(JsonText::compact(nested), qtText(nested));
+}
+
+void TestJsonText::textFarLongerThanItsCbor()
+{
+    // The buffer starts a little longer than the CBOR and grows as items need: a long run of
+    // control characters (six times longer as JSON), and 300 arrays closing at once.
+    QJsonArray deep{QJsonValue(false)};
+    for (int i = 0; i < 300; ++i)
+        deep = QJsonArray{deep};
+    const QJsonObject object{
+        {u"controls"_s, QString(100000, QChar(0x01))}, {u"deep"_s, deep}, {u"after"_s, u"end"_s}};
+    QCOMPARE(JsonText::compact(object), qtText(object));
+    QCOMPARE(JsonText::compact(deep), qtText(deep));
 }
 
 void TestJsonText::numbersWithAFractionGoToQt()

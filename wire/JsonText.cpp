@@ -2,9 +2,9 @@
 
 #include <QCborArray>
 #include <QCborMap>
-#include <QCborStreamWriter>
 #include <QCborValue>
 #include <QJsonDocument>
+#include <algorithm>
 #include <cstring>
 #include <limits>
 
@@ -19,11 +19,11 @@ public:
         : m_at(reinterpret_cast<const uchar*>(cbor.data()))
         , m_end(m_at + cbor.size())
     {
-        // No byte of CBOR becomes more than six of JSON: a control character in a string
-        // becomes \u00XX; `false` (one byte) becomes five and a comma. So the text is
-        // written through a cursor, with no check of room on every byte.
-        m_json.resize(cbor.size() * 6 + 16);
+        // A Bundle's JSON is about an eighth longer than its CBOR (quotes, colons, commas
+        // against one-byte heads): one allocation for most, a doubling for the rest.
+        m_json.resize(cbor.size() + cbor.size() / 4 + 64);
         m_cursor = m_json.data();
+        m_limit = m_cursor + m_json.size();
     }
 
     // The JSON text, or a null QByteArray when the CBOR holds what JSON cannot.
@@ -85,6 +85,9 @@ private:
     {
         if (m_at == m_end)
             return false;
+        // Enough for a number's 20 digits and sign, or `false`; a string makes room for its
+        // text, and the brackets and separators of containers for themselves.
+        makeRoom(32);
         const uchar initial = *m_at;
         uchar major = 0;
         quint64 argument = 0;
@@ -114,36 +117,36 @@ private:
 
     bool array(quint64 count)
     {
-        put('[');
+        putMark('[');
         for (quint64 i = 0; count == Indefinite ? !atBreak() : i < count; ++i) {
             if (i > 0)
-                put(',');
+                putMark(',');
             if (!value())
                 return false;
         }
         if (count == Indefinite && m_at++ == m_end)
             return false;
-        put(']');
+        putMark(']');
         return true;
     }
 
     bool map(quint64 count)
     {
-        put('{');
+        putMark('{');
         for (quint64 i = 0; count == Indefinite ? !atBreak() : i < count; ++i) {
             if (i > 0)
-                put(',');
+                putMark(',');
             uchar major = 0;
             quint64 length = 0;
             if (!head(&major, &length) || major != Text || !string(length))
                 return false; // JSON keys are strings
-            put(':');
+            putMark(':');
             if (!value())
                 return false;
         }
         if (count == Indefinite && m_at++ == m_end)
             return false;
-        put('}');
+        putMark('}');
         return true;
     }
 
@@ -154,6 +157,8 @@ private:
         if (length > quint64(m_end - m_at))
             return false;
         const uchar* const end = m_at + length;
+        // Six bytes at most for each (\u00XX), and the quotes.
+        makeRoom(qsizetype(length) * 6 + 2);
         put('"');
         // Eight bytes at a time while none of them needs escaping, which is most of a Bundle.
         while (end - m_at >= 8) {
@@ -238,7 +243,27 @@ private:
         }
     }
 
+    // The writes below go through a cursor with no check of room on every byte: each item
+    // makes room for the most it can write first.
+    void makeRoom(qsizetype bytes)
+    {
+        if (m_limit - m_cursor >= bytes)
+            return;
+        const qsizetype written = m_cursor - m_json.constData();
+        m_json.resize(std::max(m_json.size() * 2, written + bytes));
+        m_cursor = m_json.data() + written;
+        m_limit = m_json.data() + m_json.size();
+    }
+
     void put(char c) { *m_cursor++ = c; }
+
+    // A bracket or a separator: containers can close many at once, after the room their
+    // last item made was spent.
+    void putMark(char c)
+    {
+        makeRoom(1);
+        put(c);
+    }
 
     void put(const char* text, qsizetype size)
     {
@@ -270,17 +295,13 @@ private:
     const uchar* const m_end;
     QByteArray m_json;
     char* m_cursor = nullptr;
+    const char* m_limit = nullptr;
 };
 
 template <typename Container>
 QByteArray compactText(const Container& container)
 {
-    QByteArray cbor;
-    cbor.reserve(32 * 1024); // a Bundle's CBOR, written without growing the buffer
-    {
-        QCborStreamWriter writer(&cbor);
-        QCborValue::fromJsonValue(container).toCbor(writer);
-    }
+    const QByteArray cbor = QCborValue::fromJsonValue(container).toCbor();
     QByteArray json = CborToJson(cbor).translate();
     if (!json.isNull())
         return json;
