@@ -4,8 +4,8 @@
 #include <functional>
 
 // Independent pieces of work spread over the machine's cores, for the sync's costliest
-// steps: building a batch's FHIR Bundles and writing them as JSON (bench_sync's parts: 394
-// and 174 µs of CPU a record, most of the workstation's part of a sync). The result is what
+// steps: building a batch's FHIR Bundles and writing them as JSON (bench_sync's parts: 389
+// and 120 µs of CPU a record, most of the workstation's part of a sync). The result is what
 // a loop would give: each piece writes only its own result, and the call returns once every
 // piece is done.
 namespace ParallelWork {
