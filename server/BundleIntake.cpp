@@ -125,7 +125,9 @@ BundleIntake::Checked BundleIntake::check(const QJsonObject& bundle, const QStri
     QString recordSite;
     QList<Problem> problems;
     BundleOptions options;
-    const bool parsed = FhirBundle::parse(bundle, &record, &recordSite, &problems, &options);
+    // Stored as it is once accepted; meanwhile it spares the reader a walk.
+    const QByteArray text = JsonText::compact(bundle);
+    const bool parsed = FhirBundle::parse(bundle, &record, &recordSite, &problems, &options, text);
     if (parsed) {
         RecordValidator::Options rules;
         // The R+ fields are required once a result travels with the record.
@@ -158,7 +160,7 @@ BundleIntake::Checked BundleIntake::check(const QJsonObject& bundle, const QStri
                  : record.result.isEmpty()     ? u"sampled"_s
                                                : u"resulted"_s;
     row.resultValue = record.result.value;
-    row.bundle = QString::fromUtf8(JsonText::compact(bundle));
+    row.bundle = QString::fromUtf8(text);
     if (!PatientRegister::rowFor(bundle, record, site, &checked.patient, &checked.patientError))
         checked.patient = {};
     checked.storable = true;

@@ -1,11 +1,13 @@
 #include "FhirBundle.h"
 #include "FhirDefinitions.h"
+#include "JsonText.h"
 #include "fhir/FhirSamples.h"
 
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QTest>
 #include <QUrl>
@@ -145,11 +147,27 @@ struct Parsed
     }
 };
 
+// Every Bundle is read twice: alone, and with its compact text as sidep-server reads it
+// (the text lets the reader skip its walk for placeholder addresses). Both readings must
+// find the same problems, or the test that reads fails.
 Parsed parse(const QJsonObject& bundle)
 {
     Parsed parsed;
     parsed.ok = FhirBundle::parse(bundle, &parsed.record, &parsed.siteFiness, &parsed.problems,
                                   &parsed.options);
+    Parsed withText;
+    withText.ok =
+        FhirBundle::parse(bundle, &withText.record, &withText.siteFiness, &withText.problems,
+                          &withText.options, JsonText::compact(bundle));
+    auto described = [](const Parsed& reading) {
+        QStringList list;
+        for (const Problem& problem : reading.problems)
+            list << problem.field + u' ' + problem.rule + u' ' + problem.message;
+        return list.join(u"; "_s);
+    };
+    QTest::qCompare(described(withText), described(parsed), "problems read with the text",
+                    "problems read from the Bundle alone", __FILE__, __LINE__);
+    QTest::qCompare(withText.ok, parsed.ok, "read with the text", "read alone", __FILE__, __LINE__);
     return parsed;
 }
 
@@ -1431,6 +1449,56 @@ private Q_SLOTS:
         QFETCH(QString, address);
         QFETCH(bool, placeholder);
         QCOMPARE(Fhir::isPlaceholderUrl(address), placeholder);
+    }
+
+    // The text test that lets the server skip the walk for placeholders never misses one:
+    // every address isPlaceholderUrl() refuses, among addresses built from the pieces that
+    // test looks at (reserved words in any case, percent-encoding, escapes, characters whose
+    // case folds to ASCII, full-width letters), is seen in the Bundle's compact text, at
+    // any depth. And it does skip: no sample Bundle's text gives it a reason to walk.
+    void placeholderTextTestMissesNone()
+    {
+        const QStringList schemes = {u"http://"_s, u"https://"_s, u"HTTP://"_s, u"http:/"_s};
+        const QStringList pieces = {
+            u"example"_s,   u"EXAMPLE"_s,      u"Example"_s, u"test"_s,   u"tEsT"_s,   u"invalid"_s,
+            u"localhost"_s, u"org"_s,          u"com"_s,     u"."_s,      u"-"_s,      u"a"_s,
+            u"x1"_s,        u"%2E"_s,          u"%65"_s,     u"\u017F"_s, u"\u212A"_s, u"\u00E9"_s,
+            u"\uFF45"_s,    QString(QChar(0)), u"\""_s,      u"\\"_s,     u"@"_s,      u":"_s,
+            u"8443"_s,      u"xample"_s,       u"te"_s,      u"t"_s};
+        const QStringList tails = {QString(), u"/"_s, u"/fhir"_s, u"?q=example"_s, u"#test"_s};
+        QRandomGenerator random(20261207);
+        int placeholders = 0;
+        for (int i = 0; i < 20000; ++i) {
+            QString address = schemes[random.bounded(schemes.size())];
+            for (int n = random.bounded(1, 6); n > 0; --n)
+                address += pieces[random.bounded(pieces.size())];
+            address += tails[random.bounded(tails.size())];
+            if (!Fhir::isPlaceholderUrl(address))
+                continue;
+            ++placeholders;
+            const QJsonObject bundle{
+                {u"resourceType"_s, u"Bundle"_s},
+                {u"entry"_s,
+                 QJsonArray{QJsonObject{{u"resource"_s, QJsonObject{{u"system"_s, address}}}}}}};
+            QVERIFY2(Fhir::mayHoldPlaceholderUrl(JsonText::compact(bundle)),
+                     qPrintable(QString::fromUtf8(JsonText::compact(bundle))));
+        }
+        // The pieces make placeholders often enough for this to mean something (714 with this
+        // seed).
+        QVERIFY2(placeholders > 500, qPrintable(QString::number(placeholders)));
+
+        for (int index = 0; index < 60; ++index) {
+            const QByteArray text = JsonText::compact(bundleOf(FhirSamples::sample(index)));
+            QVERIFY2(!Fhir::mayHoldPlaceholderUrl(text), qPrintable(QString::number(index)));
+        }
+        // A placeholder the walk finds in a real Bundle: the text test sees it too.
+        QJsonObject bundle = bundleOf(FhirSamples::sample(0));
+        bundle = editResource(bundle, u"Patient"_s, [](QJsonObject& r) {
+            r[u"meta"_s] = QJsonObject{{u"profile"_s, QJsonArray{u"https://Fhir.Example/p"_s}}};
+        });
+        QVERIFY(Fhir::mayHoldPlaceholderUrl(JsonText::compact(bundle)));
+        QVERIFY(parse(bundle).has(u"entry\\[\\d+\\]\\.resource\\.meta\\.profile\\[0\\]"_s,
+                                  u"placeholder"_s));
     }
 
     // No activation code in any Bundle, a positive one included.

@@ -59,6 +59,7 @@ private Q_SLOTS:
     void acceptedThenAlreadyHad();
     void correctionIsANewVersion();
     void brokenBundleIsRejectedWithItsPath();
+    void placeholderAddressIsRejectedWithItsPath();
     void bundleFromAnotherSiteIsRejected();
     void batchAnswersPerRecord();
     void notJsonIsABadRequest();
@@ -230,6 +231,42 @@ void TestReferenceServer::brokenBundleIsRejectedWithItsPath()
         }
     }
     QVERIFY2(named, QJsonDocument(outcome).toJson().constData());
+}
+
+// The server reads with the Bundle's text at hand, which lets it skip the walk for
+// placeholder addresses when the text shows none: a placeholder only the walk decodes
+// (percent-encoded, in a profile) is still refused, at its path.
+void TestReferenceServer::placeholderAddressIsRejectedWithItsPath()
+{
+    QJsonObject bundle = FhirBundle::fromRecord(record(40), SiteFiness);
+    QJsonArray entries = bundle[u"entry"_s].toArray();
+    qsizetype patient = -1;
+    for (qsizetype i = 0; i < entries.size(); ++i) {
+        if (entries[i][u"resource"_s][u"resourceType"_s] == u"Patient"_s)
+            patient = i;
+    }
+    QVERIFY(patient >= 0);
+    QJsonObject entry = entries[patient].toObject();
+    QJsonObject resource = entry[u"resource"_s].toObject();
+    QJsonObject meta = resource[u"meta"_s].toObject();
+    QJsonArray profiles = meta[u"profile"_s].toArray();
+    profiles.append(u"http://%65xample.org/fhir/StructureDefinition/sidep-patient"_s);
+    meta[u"profile"_s] = profiles;
+    resource[u"meta"_s] = meta;
+    entry[u"resource"_s] = resource;
+    entries[patient] = entry;
+    bundle[u"entry"_s] = entries;
+
+    const Answer answer = post(bundle);
+    QCOMPARE(answer.status, 422);
+    const QString path =
+        u"entry[%1].resource.meta.profile[%2]"_s.arg(patient).arg(profiles.size() - 1);
+    bool named = false;
+    for (const QJsonValue& issue : answer.json[u"operationOutcome"_s][u"issue"_s].toArray()) {
+        if (issue[u"expression"_s][0].toString() == path)
+            named = issue[u"diagnostics"_s].toString().contains(u"placeholder"_s);
+    }
+    QVERIFY2(named, QJsonDocument(answer.json).toJson().constData());
 }
 
 void TestReferenceServer::bundleFromAnotherSiteIsRejected()

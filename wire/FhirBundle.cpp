@@ -15,9 +15,9 @@ QJsonObject FhirBundle::fromRecord(const SamplingRecord& record, const QString& 
 }
 
 bool FhirBundle::parse(const QJsonObject& bundle, SamplingRecord* record, QString* siteFiness,
-                       QList<Problem>* problems, BundleOptions* options)
+                       QList<Problem>* problems, BundleOptions* options, QByteArrayView compactText)
 {
-    return FhirReader::read(bundle, record, siteFiness, problems, options);
+    return FhirReader::read(bundle, record, siteFiness, problems, options, compactText);
 }
 
 bool FhirBundle::recordVersion(const QJsonObject& bundle, QUuid* record, int* version)

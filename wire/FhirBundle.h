@@ -3,6 +3,7 @@
 #include "Problem.h"
 #include "SamplingRecord.h"
 
+#include <QByteArrayView>
 #include <QDateTime>
 #include <QJsonObject>
 #include <QList>
@@ -59,9 +60,13 @@ public:
     // ("entry[3].resource.identifier[0].type") and whose rule is one of "required", "type",
     // "code", "format", "reference", "duplicate", "fr-core" or "placeholder". Returns false
     // when there is any error; what could be read is still in *record.
+    // `compactText`, when the caller holds it anyway (the server stores it), is the Bundle
+    // as JsonText::compact() writes it: it spares walking every value for placeholder
+    // addresses when the text shows there can be none. Any other text gives wrong answers.
     [[nodiscard]] static bool parse(const QJsonObject& bundle, SamplingRecord* record,
                                     QString* siteFiness, QList<Problem>* problems,
-                                    BundleOptions* options = nullptr);
+                                    BundleOptions* options = nullptr,
+                                    QByteArrayView compactText = {});
 
     // The record and version a Bundle says it is, read cheaply (no validation): false when
     // the Bundle does not say.

