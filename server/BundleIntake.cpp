@@ -102,7 +102,8 @@ QJsonObject BundleIntake::operationOutcome(const QString& code, const QString& d
     return QJsonObject{{u"resourceType"_s, u"OperationOutcome"_s}, {u"issue"_s, QJsonArray{issue}}};
 }
 
-BundleIntake::Checked BundleIntake::check(const QJsonObject& bundle, const QString& site)
+BundleIntake::Checked BundleIntake::check(const QJsonObject& bundle, const QString& site,
+                                          QByteArrayView compactText)
 {
     Checked checked;
     Result& result = checked.result;
@@ -126,7 +127,8 @@ BundleIntake::Checked BundleIntake::check(const QJsonObject& bundle, const QStri
     QList<Problem> problems;
     BundleOptions options;
     // Stored as it is once accepted; meanwhile it spares the reader a walk.
-    const QByteArray text = JsonText::compact(bundle);
+    const QByteArray text =
+        compactText.isNull() ? JsonText::compact(bundle) : compactText.toByteArray();
     const bool parsed = FhirBundle::parse(bundle, &record, &recordSite, &problems, &options, text);
     if (parsed) {
         RecordValidator::Options rules;

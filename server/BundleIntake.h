@@ -65,8 +65,11 @@ public:
 
     // The part of receive() that needs no database: reading, validating, serialising. It
     // touches nothing shared, so the server runs it on its worker threads. `site` is the
-    // FINESS of the client certificate's CommonName.
-    static Checked check(const QJsonObject& bundle, const QString& site);
+    // FINESS of the client certificate's CommonName. `compactText`, when the request holds
+    // the Bundle exactly as JsonText::compact() would write it (JsonText::isCompact), is
+    // kept as the stored text instead of writing the Bundle again.
+    static Checked check(const QJsonObject& bundle, const QString& site,
+                         QByteArrayView compactText = {});
     // The rest, in the database's thread and inside a batch (ServerDatabase::beginBatch): a
     // version stored now and the Patient it may replace (PatientRegister) are committed
     // together, and a Failed result is rolled back whole.

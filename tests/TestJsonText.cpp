@@ -6,6 +6,7 @@
 #include "JsonText.h"
 
 #include <QJsonDocument>
+#include <QRandomGenerator>
 #include <QTest>
 #include <limits>
 
@@ -22,6 +23,10 @@ private Q_SLOTS:
     void textFarLongerThanItsCbor();
     void numbersWithAFractionGoToQt();
     void aLoneSurrogateBecomesAQuestionMark();
+    void compactTextIsRecognised();
+    void anyOtherTextIsNot();
+    void noEditedTextIsTakenForCompactWrongly();
+    void membersItemsAreFoundInCompactText();
 };
 
 namespace {
@@ -158,6 +163,143 @@ void TestJsonText::aLoneSurrogateBecomesAQuestionMark()
     const QJsonDocument back = QJsonDocument::fromJson(text, &error);
     QCOMPARE(error.error, QJsonParseError::NoError);
     QCOMPARE(back.object().value(u"name"_s).toString(), u"?x"_s);
+}
+
+// What the server keeps of a workstation's request (JsonText::isCompact): the text of a
+// value exactly as compact() writes it is recognised, so the server keeps it instead of
+// writing the value again...
+void TestJsonText::compactTextIsRecognised()
+{
+    QJsonArray bundles;
+    for (int i = 0; i < 120; ++i) {
+        const FhirSamples::Sample s = FhirSamples::sample(i);
+        const QJsonObject bundle = FhirBundle::fromRecord(s.record, s.siteFiness, s.options);
+        QVERIFY2(JsonText::isCompact(JsonText::compact(bundle)), qPrintable(QString::number(i)));
+        bundles.append(bundle);
+    }
+    QVERIFY(JsonText::isCompact(JsonText::compact(QJsonObject{{u"bundles"_s, bundles}})));
+
+    QJsonObject corners;
+    for (char16_t c = 0; c < 0x80; ++c)
+        corners.insert(u"k"_s + QString::number(int(c)), QString(QChar(c)));
+    corners.insert(u"utf8"_s, u"éàçÿ€\u2028\uffff\U0001F600"_s);
+    corners.insert(u"integers"_s, QJsonArray{0, -1, 23, -24, 255, 65536, qint64(1) << 53,
+                                             -(qint64(1) << 53), 999999999999999999LL});
+    corners.insert(u"literals"_s, QJsonArray{true, false, QJsonValue::Null});
+    corners.insert(u"empty"_s, QJsonObject{{u"a"_s, QJsonArray()}, {u"o"_s, QJsonObject()}});
+    corners.insert(u""_s, u""_s);
+    QVERIFY(JsonText::isCompact(JsonText::compact(corners)));
+}
+
+// ...and any other text is not (spaces, keys out of order or repeated, escapes Qt does not
+// write, numbers Qt writes another way, keys that are not plain ASCII): the server writes
+// those again, as it did before.
+void TestJsonText::anyOtherTextIsNot()
+{
+    const QList<QByteArray> texts = {R"({"a":1} )",
+                                     R"( {"a":1})",
+                                     R"({"a": 1})",
+                                     R"({"b":1,"a":2})",
+                                     R"({"a":1,"a":2})",
+                                     R"({"ab":1,"a":2})",
+                                     R"({"a":"\/"})",
+                                     R"({"a":"\u0041"})",
+                                     R"({"a":"\u001F"})",
+                                     R"({"a":"\u000a"})",
+                                     R"({"a":"\ud83d\ude00"})",
+                                     R"({"a":1.0})",
+                                     R"({"a":-0})",
+                                     R"({"a":1e2})",
+                                     R"({"a":1234567890123456789})",
+                                     R"({"é":1})",
+                                     R"({"a\u0062":1})",
+                                     R"({"a":[1,2 ]})",
+                                     "{\"a\":\"\x7f\"}\n"};
+    for (const QByteArray& text : texts) {
+        QJsonParseError error;
+        QJsonDocument::fromJson(text, &error);
+        QVERIFY2(error.error == QJsonParseError::NoError, text.constData());
+        QVERIFY2(!JsonText::isCompact(text), text.constData());
+    }
+    // Not JSON at all: never compact.
+    for (const QByteArray& text : {QByteArray(), QByteArray("{"), QByteArray("{\"a\""),
+                                   QByteArray("[1,"), QByteArray("\"\\"), QByteArray("nul")})
+        QVERIFY2(!JsonText::isCompact(text), text.constData());
+}
+
+// The property the server relies on, tried on 20,000 texts a small random edit away from a
+// sample Bundle's: whenever Qt reads the edited text and isCompact() takes it, writing what
+// Qt read gives that very text back.
+void TestJsonText::noEditedTextIsTakenForCompactWrongly()
+{
+    QList<QByteArray> originals;
+    for (int i = 0; i < 20; ++i) {
+        const FhirSamples::Sample s = FhirSamples::sample(i);
+        originals.append(
+            JsonText::compact(FhirBundle::fromRecord(s.record, s.siteFiness, s.options)));
+    }
+    const QByteArray replacements = " \"\\aAzZ019-.eE,:{}[]/u\x7f\xc3\xa9";
+    QRandomGenerator random(20261207);
+    int read = 0;
+    int compact = 0;
+    for (int i = 0; i < 20000; ++i) {
+        QByteArray text = originals.at(random.bounded(originals.size()));
+        for (int edits = random.bounded(1, 3); edits > 0; --edits) {
+            const qsizetype at = random.bounded(text.size());
+            const char byte = replacements.at(random.bounded(replacements.size()));
+            switch (random.bounded(3)) {
+            case 0:
+                text[at] = byte;
+                break;
+            case 1:
+                text.insert(at, byte);
+                break;
+            default:
+                text.remove(at, 1);
+            }
+        }
+        QJsonParseError error;
+        const QJsonDocument document = QJsonDocument::fromJson(text, &error);
+        if (error.error != QJsonParseError::NoError)
+            continue;
+        ++read;
+        if (!JsonText::isCompact(text))
+            continue;
+        ++compact;
+        const QByteArray written = document.isObject() ? JsonText::compact(document.object())
+                                                       : JsonText::compact(document.array());
+        QCOMPARE(written, text);
+    }
+    // Enough of both kinds for the property to mean something.
+    QVERIFY2(read > 2000 && compact > 1000,
+             qPrintable(u"%1 read, %2 compact"_s.arg(read).arg(compact)));
+}
+
+void TestJsonText::membersItemsAreFoundInCompactText()
+{
+    const QByteArray text = R"({"a":[9],"bundles":[{"x":"],\"[,"},[],"s",{"bundles":[1]}],"c":{}})";
+    QVERIFY(JsonText::isCompact(text));
+    const QList<QByteArrayView> items = JsonText::memberItems(text, "bundles");
+    QCOMPARE(items.size(), 4);
+    QCOMPARE(items.at(0).toByteArray(), QByteArray(R"({"x":"],\"[,"})"));
+    QCOMPARE(items.at(1).toByteArray(), QByteArray("[]"));
+    QCOMPARE(items.at(2).toByteArray(), QByteArray("\"s\""));
+    QCOMPARE(items.at(3).toByteArray(), QByteArray(R"({"bundles":[1]})"));
+    QVERIFY(JsonText::memberItems(R"({"bundles":[]})", "bundles").isEmpty());
+    QVERIFY(JsonText::memberItems(R"({"a":[1]})", "bundles").isEmpty());
+    QVERIFY(JsonText::memberItems(R"({"a":{"bundles":[1]}})", "bundles").isEmpty());
+
+    // A batch as the workstation writes it: each item is its Bundle's compact text.
+    QJsonArray bundles;
+    for (int i = 0; i < 5; ++i) {
+        const FhirSamples::Sample s = FhirSamples::sample(i);
+        bundles.append(FhirBundle::fromRecord(s.record, s.siteFiness, s.options));
+    }
+    const QByteArray batch = JsonText::compact(QJsonObject{{u"bundles"_s, bundles}});
+    const QList<QByteArrayView> texts = JsonText::memberItems(batch, "bundles");
+    QCOMPARE(texts.size(), bundles.size());
+    for (qsizetype i = 0; i < texts.size(); ++i)
+        QCOMPARE(texts.at(i).toByteArray(), JsonText::compact(bundles.at(i).toObject()));
 }
 
 QTEST_GUILESS_MAIN(TestJsonText)

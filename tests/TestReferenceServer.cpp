@@ -3,6 +3,7 @@
 
 #include "FhirBundle.h"
 #include "Gzip.h"
+#include "JsonText.h"
 #include "ServerProcess.h"
 #include "TestSupport.h"
 
@@ -75,6 +76,7 @@ private Q_SLOTS:
     void badOrUnknownEncodingsAreRefused();
     void batchesBeingCheckedHoldNoOtherRequest();
     void answersGoGzipWhenTheClientTakesIt();
+    void storedTextIsTheCompactBundleWhateverTheRequestsForm();
 
 private:
     QString pki(const QString& name) const { return m_server.pki(name); }
@@ -708,6 +710,53 @@ void TestReferenceServer::answersGoGzipWhenTheClientTakesIt()
     QCOMPARE(health.status, 200);
     QVERIFY(health.encoding.isEmpty());
     QCOMPARE(QJsonDocument::fromJson(health.body).object().value(u"status"_s).toString(), u"ok"_s);
+}
+
+// The server keeps a Bundle's own text when the request is compact JSON (a workstation's)
+// and writes the Bundle again otherwise: either way the stored text is the Bundle's compact
+// JSON, so a replay in the other form is "already had", never a conflict.
+void TestReferenceServer::storedTextIsTheCompactBundleWhateverTheRequestsForm()
+{
+    QList<QJsonObject> bundles;
+    for (int i = 130; i < 134; ++i)
+        bundles.append(FhirBundle::fromRecord(record(i), SiteFiness));
+    auto batch = [&](qsizetype from, QJsonDocument::JsonFormat format) {
+        const QJsonObject body{{u"bundles"_s, QJsonArray{bundles.at(from), bundles.at(from + 1)}}};
+        return format == QJsonDocument::Compact ? JsonText::compact(body)
+                                                : QJsonDocument(body).toJson(format);
+    };
+    auto outcomes = [&](const QByteArray& body) {
+        const Answer answer = send(u"/fhir"_s, &body, u"site-750712184"_s);
+        QStringList seen;
+        for (const QJsonValue& result : answer.json[u"results"_s].toArray())
+            seen << result[u"outcome"_s].toString();
+        return seen;
+    };
+    const QByteArray indented = batch(0, QJsonDocument::Indented);
+    QVERIFY(!JsonText::isCompact(indented));
+    QCOMPARE(outcomes(indented), QStringList({u"accepted"_s, u"accepted"_s}));
+    QCOMPARE(outcomes(batch(0, QJsonDocument::Compact)),
+             QStringList({u"already had"_s, u"already had"_s}));
+    const QByteArray compact = batch(2, QJsonDocument::Compact);
+    QVERIFY(JsonText::isCompact(compact));
+    QCOMPARE(outcomes(compact), QStringList({u"accepted"_s, u"accepted"_s}));
+    QCOMPARE(outcomes(batch(2, QJsonDocument::Indented)),
+             QStringList({u"already had"_s, u"already had"_s}));
+    // A single Bundle, not in a batch.
+    bundles.append(FhirBundle::fromRecord(record(134), SiteFiness));
+    const QByteArray single = QJsonDocument(bundles.last()).toJson(QJsonDocument::Indented);
+    QCOMPARE(send(u"/fhir"_s, &single, u"site-750712184"_s).status, 201);
+    QCOMPARE(post(bundles.last()).status, 200);
+
+    QSet<QByteArray> expected;
+    for (const QJsonObject& bundle : std::as_const(bundles))
+        expected.insert(JsonText::compact(bundle));
+    const QString exported =
+        m_server.run({u"export"_s, u"--format"_s, u"fhir"_s, u"--database"_s, m_server.database()});
+    int found = 0;
+    for (const QString& line : exported.split(u'\n', Qt::SkipEmptyParts))
+        found += expected.contains(line.toUtf8()) ? 1 : 0;
+    QCOMPARE(found, bundles.size());
 }
 
 #include "TestReferenceServer.moc"

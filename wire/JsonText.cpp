@@ -1,5 +1,6 @@
 #include "JsonText.h"
 
+#include <QByteArrayView>
 #include <QCborValue>
 #include <QJsonDocument>
 #include <algorithm>
@@ -7,6 +8,17 @@
 #include <limits>
 
 namespace {
+
+// Whether any of the eight bytes of `word` is a control character, a quote or a backslash
+// (the classic test for a zero byte, on word ^ the byte searched for).
+bool needsEscape(quint64 word)
+{
+    constexpr quint64 ones = 0x0101010101010101;
+    constexpr quint64 highs = 0x8080808080808080;
+    const auto hasZero = [](quint64 w) { return ((w - ones) & ~w & highs) != 0; };
+    const bool control = ((word - ones * 0x20) & ~word & highs) != 0;
+    return control || hasZero(word ^ (ones * '"')) || hasZero(word ^ (ones * '\\'));
+}
 
 // Reads the CBOR that QCborValue::toCbor() writes (RFC 8949) and writes its JSON text.
 // translate() gives a null QByteArray on anything it leaves to Qt's writer.
@@ -180,17 +192,6 @@ private:
         return true;
     }
 
-    // Whether any of the eight bytes of `word` is a control character, a quote or a
-    // backslash (the classic test for a zero byte, on word ^ the byte searched for).
-    static bool needsEscape(quint64 word)
-    {
-        constexpr quint64 ones = 0x0101010101010101;
-        constexpr quint64 highs = 0x8080808080808080;
-        const auto hasZero = [](quint64 w) { return ((w - ones) & ~w & highs) != 0; };
-        const bool control = ((word - ones * 0x20) & ~word & highs) != 0;
-        return control || hasZero(word ^ (ones * '"')) || hasZero(word ^ (ones * '\\'));
-    }
-
     void putEscape(uchar c)
     {
         switch (c) {
@@ -297,6 +298,183 @@ private:
     const char* m_limit = nullptr;
 };
 
+// Walks a JSON text that Qt parsed and says whether it is exactly what compact() writes for
+// it: no space between tokens; in each object, keys of plain ASCII in strictly increasing
+// byte order (QJsonObject's order, duplicates excluded); in strings, raw UTF-8 and only the
+// escapes Qt's writer makes; integers of at most 18 digits (a QJsonValue holds them
+// exactly), never -0; no fraction or exponent (Qt may write those another way).
+class CompactCheck
+{
+public:
+    explicit CompactCheck(QByteArrayView text)
+        : m_at(text.data())
+        , m_end(m_at + text.size())
+    {}
+
+    bool check() { return value(0) && m_at == m_end; }
+
+private:
+    // Deeper than any Bundle; Qt's parser stops at 1,024 anyway.
+    static constexpr int MaxDepth = 512;
+
+    bool value(int depth)
+    {
+        if (m_at == m_end || depth > MaxDepth)
+            return false;
+        switch (*m_at) {
+        case '{':
+            return object(depth + 1);
+        case '[':
+            return array(depth + 1);
+        case '"':
+            return string(nullptr);
+        case 't':
+            return literal("true");
+        case 'f':
+            return literal("false");
+        case 'n':
+            return literal("null");
+        default:
+            return number();
+        }
+    }
+
+    bool object(int depth)
+    {
+        ++m_at; // {
+        QByteArrayView previous;
+        for (bool first = true;; first = false) {
+            if (m_at == m_end)
+                return false;
+            if (*m_at == '}' && first) {
+                ++m_at;
+                return true;
+            }
+            QByteArrayView key;
+            if (!string(&key) || (!first && key <= previous))
+                return false;
+            previous = key;
+            if (m_at == m_end || *m_at++ != ':' || !value(depth))
+                return false;
+            if (m_at == m_end)
+                return false;
+            if (*m_at == '}') {
+                ++m_at;
+                return true;
+            }
+            if (*m_at++ != ',')
+                return false;
+        }
+    }
+
+    bool array(int depth)
+    {
+        ++m_at; // [
+        if (m_at != m_end && *m_at == ']') {
+            ++m_at;
+            return true;
+        }
+        for (;;) {
+            if (!value(depth) || m_at == m_end)
+                return false;
+            const char next = *m_at++;
+            if (next == ']')
+                return true;
+            if (next != ',')
+                return false;
+        }
+    }
+
+    // A string; `key`, when given, asks for a key: plain ASCII with no escape, whose text
+    // is put there.
+    bool string(QByteArrayView* key)
+    {
+        if (m_at == m_end || *m_at != '"')
+            return false;
+        const char* const start = ++m_at;
+        for (;;) {
+            while (m_end - m_at >= 8) {
+                quint64 word;
+                std::memcpy(&word, m_at, 8);
+                if (needsEscape(word) || (key && (word & 0x8080808080808080) != 0))
+                    break;
+                m_at += 8;
+            }
+            if (m_at == m_end)
+                return false;
+            const uchar c = uchar(*m_at);
+            if (c == '"') {
+                if (key)
+                    *key = QByteArrayView(start, m_at - start);
+                ++m_at;
+                return true;
+            }
+            if (c < 0x20 || (key && (c == '\\' || c >= 0x80)))
+                return false;
+            if (c == '\\' && !escape())
+                return false;
+            if (c != '\\')
+                ++m_at;
+        }
+    }
+
+    // At a backslash: one of the escapes putEscape() writes, and moves past it.
+    bool escape()
+    {
+        if (m_end - m_at < 2)
+            return false;
+        const char kind = m_at[1];
+        if (kind == '"' || kind == '\\' || kind == 'b' || kind == 'f' || kind == 'n' ||
+            kind == 'r' || kind == 't') {
+            m_at += 2;
+            return true;
+        }
+        // \u00XX in lower case, for a control character without a short form.
+        if (kind != 'u' || m_end - m_at < 6 || m_at[2] != '0' || m_at[3] != '0')
+            return false;
+        const auto digit = [](char h) {
+            return h >= '0' && h <= '9' ? h - '0' : h >= 'a' && h <= 'f' ? h - 'a' + 10 : -1;
+        };
+        const int high = digit(m_at[4]);
+        const int low = digit(m_at[5]);
+        if (high < 0 || high > 1 || low < 0)
+            return false;
+        const int c = high * 16 + low;
+        if (c == '\b' || c == '\f' || c == '\n' || c == '\r' || c == '\t')
+            return false;
+        m_at += 6;
+        return true;
+    }
+
+    bool literal(QByteArrayView word)
+    {
+        if (!QByteArrayView(m_at, m_end - m_at).startsWith(word))
+            return false;
+        m_at += word.size();
+        return true;
+    }
+
+    bool number()
+    {
+        const char* const start = m_at;
+        if (*m_at == '-')
+            ++m_at;
+        const char* const digits = m_at;
+        while (m_at != m_end && *m_at >= '0' && *m_at <= '9')
+            ++m_at;
+        const qsizetype count = m_at - digits;
+        if (count == 0 || count > 18 || (*digits == '0' && count > 1))
+            return false;
+        if (*digits == '0' && digits != start) // -0 is written 0
+            return false;
+        // A fraction or an exponent follows: not an integer.
+        return m_at == m_end || (*m_at != '.' && *m_at != 'e' && *m_at != 'E');
+    }
+
+    const char* m_at;
+    const char* const m_end;
+};
+
 template <typename Container>
 QByteArray compactText(const Container& container)
 {
@@ -319,6 +497,68 @@ QByteArray compact(const QJsonObject& object)
 QByteArray compact(const QJsonArray& array)
 {
     return compactText(array);
+}
+
+bool isCompact(QByteArrayView text)
+{
+    return CompactCheck(text).check();
+}
+
+QList<QByteArrayView> memberItems(QByteArrayView compactObject, QByteArrayView key)
+{
+    // In compact text, the member is `"key":[` at depth 1 (keys are unescaped there), and
+    // its items are split by the commas at depth 2. Quotes inside strings are escaped, so a
+    // string is skipped to its next unescaped quote.
+    QList<QByteArrayView> items;
+    const char* const begin = compactObject.data();
+    const char* const end = begin + compactObject.size();
+    int depth = 0;
+    const char* itemStart = nullptr;
+    bool inMember = false;
+    for (const char* at = begin; at != end; ++at) {
+        const char c = *at;
+        if (c == '"') {
+            const char* const textStart = at + 1;
+            for (++at; at != end && *at != '"'; ++at) {
+                // Eight bytes at a time while none is a quote or a backslash.
+                for (quint64 word; end - at >= 8; at += 8) {
+                    std::memcpy(&word, at, 8);
+                    if (needsEscape(word))
+                        break;
+                }
+                if (at == end || *at == '"')
+                    break;
+                if (*at == '\\' && ++at == end)
+                    return {};
+            }
+            if (at == end)
+                return {};
+            const QByteArrayView text(textStart, at - textStart);
+            if (depth == 1 && at + 2 < end && at[1] == ':' && text == key) {
+                if (at[2] != '[')
+                    return {};
+                inMember = true;
+                depth = 2;
+                at += 2;
+                itemStart = at + 1;
+            }
+            continue;
+        }
+        if (c == '{' || c == '[') {
+            ++depth;
+        } else if (c == '}' || c == ']') {
+            if (inMember && depth == 2) {
+                if (at != itemStart)
+                    items.append(QByteArrayView(itemStart, at - itemStart));
+                return items;
+            }
+            --depth;
+        } else if (c == ',' && inMember && depth == 2) {
+            items.append(QByteArrayView(itemStart, at - itemStart));
+            itemStart = at + 1;
+        }
+    }
+    return {};
 }
 
 } // namespace JsonText
