@@ -24,6 +24,7 @@
 #include <QTest>
 #include <QUrl>
 #include <QUuid>
+#include <functional>
 #include <memory>
 
 using namespace Qt::StringLiterals;
@@ -39,6 +40,27 @@ SamplingRecord record(int index)
     SamplingRecord out = TestSupport::validRecord(index);
     out.id = QUuid::createUuidV5(QUuid(), u"reference-server-%1"_s.arg(index));
     return out;
+}
+
+// The Bundle with its Patient resource edited; *index is the Patient's entry (-1: none).
+QJsonObject withPatientEdited(QJsonObject bundle, const std::function<void(QJsonObject&)>& edit,
+                              qsizetype* index)
+{
+    QJsonArray entries = bundle[u"entry"_s].toArray();
+    *index = -1;
+    for (qsizetype i = 0; i < entries.size(); ++i) {
+        if (entries[i][u"resource"_s][u"resourceType"_s] == u"Patient"_s)
+            *index = i;
+    }
+    if (*index < 0)
+        return bundle;
+    QJsonObject entry = entries[*index].toObject();
+    QJsonObject resource = entry[u"resource"_s].toObject();
+    edit(resource);
+    entry[u"resource"_s] = resource;
+    entries[*index] = entry;
+    bundle[u"entry"_s] = entries;
+    return bundle;
 }
 
 struct Answer
@@ -201,20 +223,11 @@ void TestReferenceServer::correctionIsANewVersion()
 
 void TestReferenceServer::brokenBundleIsRejectedWithItsPath()
 {
-    QJsonObject bundle = FhirBundle::fromRecord(record(5), SiteFiness);
-    QJsonArray entries = bundle[u"entry"_s].toArray();
     qsizetype patient = -1;
-    for (qsizetype i = 0; i < entries.size(); ++i) {
-        if (entries[i][u"resource"_s][u"resourceType"_s] == u"Patient"_s)
-            patient = i;
-    }
+    const QJsonObject bundle = withPatientEdited(
+        FhirBundle::fromRecord(record(5), SiteFiness),
+        [](QJsonObject& resource) { resource[u"gender"_s] = 7; }, &patient);
     QVERIFY(patient >= 0);
-    QJsonObject entry = entries[patient].toObject();
-    QJsonObject resource = entry[u"resource"_s].toObject();
-    resource[u"gender"_s] = 7;
-    entry[u"resource"_s] = resource;
-    entries[patient] = entry;
-    bundle[u"entry"_s] = entries;
 
     const Answer answer = post(bundle);
     QCOMPARE(answer.status, 422);
@@ -240,29 +253,24 @@ void TestReferenceServer::brokenBundleIsRejectedWithItsPath()
 // (percent-encoded, in a profile) is still refused, at its path.
 void TestReferenceServer::placeholderAddressIsRejectedWithItsPath()
 {
-    QJsonObject bundle = FhirBundle::fromRecord(record(40), SiteFiness);
-    QJsonArray entries = bundle[u"entry"_s].toArray();
     qsizetype patient = -1;
-    for (qsizetype i = 0; i < entries.size(); ++i) {
-        if (entries[i][u"resource"_s][u"resourceType"_s] == u"Patient"_s)
-            patient = i;
-    }
+    qsizetype added = -1;
+    const QJsonObject bundle = withPatientEdited(
+        FhirBundle::fromRecord(record(40), SiteFiness),
+        [&added](QJsonObject& resource) {
+            QJsonObject meta = resource[u"meta"_s].toObject();
+            QJsonArray profiles = meta[u"profile"_s].toArray();
+            profiles.append(u"http://%65xample.org/fhir/StructureDefinition/sidep-patient"_s);
+            added = profiles.size() - 1;
+            meta[u"profile"_s] = profiles;
+            resource[u"meta"_s] = meta;
+        },
+        &patient);
     QVERIFY(patient >= 0);
-    QJsonObject entry = entries[patient].toObject();
-    QJsonObject resource = entry[u"resource"_s].toObject();
-    QJsonObject meta = resource[u"meta"_s].toObject();
-    QJsonArray profiles = meta[u"profile"_s].toArray();
-    profiles.append(u"http://%65xample.org/fhir/StructureDefinition/sidep-patient"_s);
-    meta[u"profile"_s] = profiles;
-    resource[u"meta"_s] = meta;
-    entry[u"resource"_s] = resource;
-    entries[patient] = entry;
-    bundle[u"entry"_s] = entries;
 
     const Answer answer = post(bundle);
     QCOMPARE(answer.status, 422);
-    const QString path =
-        u"entry[%1].resource.meta.profile[%2]"_s.arg(patient).arg(profiles.size() - 1);
+    const QString path = u"entry[%1].resource.meta.profile[%2]"_s.arg(patient).arg(added);
     bool named = false;
     for (const QJsonValue& issue : answer.json[u"operationOutcome"_s][u"issue"_s].toArray()) {
         if (issue[u"expression"_s][0].toString() == path)
