@@ -127,9 +127,13 @@ BundleIntake::Checked BundleIntake::check(const QJsonObject& bundle, const QStri
     QList<Problem> problems;
     BundleOptions options;
     // Stored as it is once accepted; meanwhile it spares the reader a walk.
-    const QByteArray text =
-        compactText.isNull() ? JsonText::compact(bundle) : compactText.toByteArray();
-    const bool parsed = FhirBundle::parse(bundle, &record, &recordSite, &problems, &options, text);
+    QByteArray written;
+    if (compactText.isNull()) {
+        written = JsonText::compact(bundle);
+        compactText = written;
+    }
+    const bool parsed =
+        FhirBundle::parse(bundle, &record, &recordSite, &problems, &options, compactText);
     if (parsed) {
         RecordValidator::Options rules;
         // The R+ fields are required once a result travels with the record.
@@ -162,7 +166,7 @@ BundleIntake::Checked BundleIntake::check(const QJsonObject& bundle, const QStri
                  : record.result.isEmpty()     ? u"sampled"_s
                                                : u"resulted"_s;
     row.resultValue = record.result.value;
-    row.bundle = QString::fromUtf8(text);
+    row.bundle = QString::fromUtf8(compactText);
     if (!PatientRegister::rowFor(bundle, record, site, &checked.patient, &checked.patientError))
         checked.patient = {};
     checked.storable = true;

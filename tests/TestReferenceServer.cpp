@@ -594,11 +594,14 @@ void TestReferenceServer::badOrUnknownEncodingsAreRefused()
 QTEST_GUILESS_MAIN(TestReferenceServer)
 void TestReferenceServer::batchesBeingCheckedHoldNoOtherRequest()
 {
-    // Six batches of the largest size on six connections: reading and checking them takes
-    // the server's worker threads a while. A health check sent once they are all on their
-    // way is answered before the last of them: the event loop does not read Bundles.
-    constexpr int Batches = 6; // as many connections as QNetworkAccessManager opens to a host
-    QNetworkAccessManager manager;
+    // Twelve batches of the largest size on twelve connections: reading and checking them
+    // takes the server's worker threads a while. A health check sent once they are all on
+    // their way is answered before the last of them: the event loop does not read Bundles.
+    // (Six batches were not always enough once the server kept the workstation's text: under
+    // `ctest -j2` it had checked them all before the health check's handshake was done.)
+    constexpr int PerManager = 6; // as many connections as QNetworkAccessManager opens to a host
+    constexpr int Batches = 2 * PerManager;
+    QNetworkAccessManager managers[Batches / PerManager];
     QList<QNetworkReply*> replies;
     QStringList finishedOrder;
     for (int b = 0; b < Batches; ++b) {
@@ -613,7 +616,7 @@ void TestReferenceServer::batchesBeingCheckedHoldNoOtherRequest()
         request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
         request.setHeader(QNetworkRequest::ContentTypeHeader, u"application/fhir+json"_s);
         request.setTransferTimeout(60000);
-        QNetworkReply* reply = manager.post(
+        QNetworkReply* reply = managers[b / PerManager].post(
             request,
             QJsonDocument(QJsonObject{{u"bundles"_s, bundles}}).toJson(QJsonDocument::Compact));
         connect(reply, &QNetworkReply::finished, this,
@@ -633,7 +636,7 @@ void TestReferenceServer::batchesBeingCheckedHoldNoOtherRequest()
     QNetworkRequest health(QUrl(u"https://127.0.0.1:%1/health"_s.arg(m_server.port())));
     health.setSslConfiguration(clientTls(u"site-750712184"_s));
     health.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
-    // A manager of its own: the first one's connections are all busy with the batches.
+    // A manager of its own: the others' connections are all busy with the batches.
     QNetworkAccessManager healthManager;
     std::unique_ptr<QNetworkReply> healthReply(healthManager.get(health));
     connect(healthReply.get(), &QNetworkReply::finished, this,

@@ -20,6 +20,18 @@ bool needsEscape(quint64 word)
     return control || hasZero(word ^ (ones * '"')) || hasZero(word ^ (ones * '\\'));
 }
 
+// From `at` in the text of a string, past every eight bytes of which none needs escaping
+// (nor, when `asciiOnly`, is beyond ASCII): where reading must go byte by byte.
+const char* pastPlainWords(const char* at, const char* end, bool asciiOnly = false)
+{
+    for (quint64 word; end - at >= 8; at += 8) {
+        std::memcpy(&word, at, 8);
+        if (needsEscape(word) || (asciiOnly && (word & 0x8080808080808080) != 0))
+            break;
+    }
+    return at;
+}
+
 // Reads the CBOR that QCborValue::toCbor() writes (RFC 8949) and writes its JSON text.
 // translate() gives a null QByteArray on anything it leaves to Qt's writer.
 class CborToJson
@@ -393,13 +405,7 @@ private:
             return false;
         const char* const start = ++m_at;
         for (;;) {
-            while (m_end - m_at >= 8) {
-                quint64 word;
-                std::memcpy(&word, m_at, 8);
-                if (needsEscape(word) || (key && (word & 0x8080808080808080) != 0))
-                    break;
-                m_at += 8;
-            }
+            m_at = pastPlainWords(m_at, m_end, key != nullptr);
             if (m_at == m_end)
                 return false;
             const uchar c = uchar(*m_at);
@@ -520,12 +526,7 @@ QList<QByteArrayView> memberItems(QByteArrayView compactObject, QByteArrayView k
         if (c == '"') {
             const char* const textStart = at + 1;
             for (++at; at != end && *at != '"'; ++at) {
-                // Eight bytes at a time while none is a quote or a backslash.
-                for (quint64 word; end - at >= 8; at += 8) {
-                    std::memcpy(&word, at, 8);
-                    if (needsEscape(word))
-                        break;
-                }
+                at = pastPlainWords(at, end);
                 if (at == end || *at == '"')
                     break;
                 if (*at == '\\' && ++at == end)
