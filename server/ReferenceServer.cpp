@@ -133,9 +133,11 @@ ReferenceServer::FhirRequest ReferenceServer::readFhir(const QByteArray& request
     }
     const QJsonObject body = document.object();
     // A workstation's request is compact JSON: each Bundle's text is then kept as it came
-    // (checking and finding it cost some 19 µs a Bundle, writing it again 40); the Bundles
-    // of any other text are written again.
-    const bool compactBody = JsonText::isCompact(requestBody);
+    // (checking it and finding each Bundle's text, in one pass: 8 µs a Bundle of a batch of
+    // 50 sample Bundles; writing it again: 40); the Bundles of any other text are written
+    // again.
+    QList<QByteArrayView> texts;
+    const bool compactBody = JsonText::isCompact(requestBody, "bundles", &texts);
     if (!body.contains(u"bundles"_s)) {
         request.single = true;
         request.bundles.append(
@@ -153,8 +155,6 @@ ReferenceServer::FhirRequest ReferenceServer::readFhir(const QByteArray& request
                               u"bundles"_s));
     }
     request.bundles.reserve(array.size());
-    const QList<QByteArrayView> texts =
-        compactBody ? JsonText::memberItems(requestBody, "bundles") : QList<QByteArrayView>();
     const bool textEach = texts.size() == array.size();
     QList<std::pair<QString, int>> keys(array.size());
     for (qsizetype i = 0; i < array.size(); ++i) {

@@ -278,16 +278,25 @@ void TestJsonText::noEditedTextIsTakenForCompactWrongly()
 void TestJsonText::membersItemsAreFoundInCompactText()
 {
     const QByteArray text = R"({"a":[9],"bundles":[{"x":"],\"[,"},[],"s",{"bundles":[1]}],"c":{}})";
-    QVERIFY(JsonText::isCompact(text));
-    const QList<QByteArrayView> items = JsonText::memberItems(text, "bundles");
+    QList<QByteArrayView> items;
+    QVERIFY(JsonText::isCompact(text, "bundles", &items));
     QCOMPARE(items.size(), 4);
     QCOMPARE(items.at(0).toByteArray(), QByteArray(R"({"x":"],\"[,"})"));
     QCOMPARE(items.at(1).toByteArray(), QByteArray("[]"));
     QCOMPARE(items.at(2).toByteArray(), QByteArray("\"s\""));
     QCOMPARE(items.at(3).toByteArray(), QByteArray(R"({"bundles":[1]})"));
-    QVERIFY(JsonText::memberItems(R"({"bundles":[]})", "bundles").isEmpty());
-    QVERIFY(JsonText::memberItems(R"({"a":[1]})", "bundles").isEmpty());
-    QVERIFY(JsonText::memberItems(R"({"a":{"bundles":[1]}})", "bundles").isEmpty());
+    const auto itemsOf = [](QByteArrayView object) {
+        QList<QByteArrayView> found{QByteArrayView("left over")};
+        return JsonText::isCompact(object, "bundles", &found) ? found.size() : qsizetype(-1);
+    };
+    QCOMPARE(itemsOf(R"({"bundles":[]})"), 0);
+    QCOMPARE(itemsOf(R"({"a":[1]})"), 0);
+    QCOMPARE(itemsOf(R"({"a":{"bundles":[1]}})"), 0);
+    QCOMPARE(itemsOf(R"({"bundles":"[1]"})"), 0);
+    // Text that is not compact gives no items, even those seen before the check failed.
+    QList<QByteArrayView> partial{QByteArrayView("left over")};
+    QVERIFY(!JsonText::isCompact(R"({"bundles":[{"a":1},{"a":2} ]})", "bundles", &partial));
+    QVERIFY(partial.isEmpty());
 
     // A batch as the workstation writes it: each item is its Bundle's compact text.
     QJsonArray bundles;
@@ -296,7 +305,8 @@ void TestJsonText::membersItemsAreFoundInCompactText()
         bundles.append(FhirBundle::fromRecord(s.record, s.siteFiness, s.options));
     }
     const QByteArray batch = JsonText::compact(QJsonObject{{u"bundles"_s, bundles}});
-    const QList<QByteArrayView> texts = JsonText::memberItems(batch, "bundles");
+    QList<QByteArrayView> texts;
+    QVERIFY(JsonText::isCompact(batch, "bundles", &texts));
     QCOMPARE(texts.size(), bundles.size());
     for (qsizetype i = 0; i < texts.size(); ++i)
         QCOMPARE(texts.at(i).toByteArray(), JsonText::compact(bundles.at(i).toObject()));

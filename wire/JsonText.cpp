@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cstring>
 #include <limits>
+#include <utility>
 
 namespace {
 
@@ -318,9 +319,14 @@ private:
 class CompactCheck
 {
 public:
-    explicit CompactCheck(QByteArrayView text)
+    // `items`, when given, gets the text of each item of the array member `key` of the
+    // outermost object, as the check passes it.
+    explicit CompactCheck(QByteArrayView text, QByteArrayView key = {},
+                          QList<QByteArrayView>* items = nullptr)
         : m_at(text.data())
         , m_end(m_at + text.size())
+        , m_key(key)
+        , m_items(items)
     {}
 
     bool check() { return value(0) && m_at == m_end; }
@@ -366,7 +372,11 @@ private:
             if (!string(&key) || (!first && key <= previous))
                 return false;
             previous = key;
-            if (m_at == m_end || *m_at++ != ':' || !value(depth))
+            if (m_at == m_end || *m_at++ != ':')
+                return false;
+            // The next array() is the member's when it is the one asked for.
+            m_collect = m_items && depth == 1 && key == m_key && m_at != m_end && *m_at == '[';
+            if (!value(depth))
                 return false;
             if (m_at == m_end)
                 return false;
@@ -381,14 +391,18 @@ private:
 
     bool array(int depth)
     {
+        const bool collect = std::exchange(m_collect, false);
         ++m_at; // [
         if (m_at != m_end && *m_at == ']') {
             ++m_at;
             return true;
         }
         for (;;) {
+            const char* const item = m_at;
             if (!value(depth) || m_at == m_end)
                 return false;
+            if (collect)
+                m_items->append(QByteArrayView(item, m_at - item));
             const char next = *m_at++;
             if (next == ']')
                 return true;
@@ -479,6 +493,9 @@ private:
 
     const char* m_at;
     const char* const m_end;
+    const QByteArrayView m_key;
+    QList<QByteArrayView>* const m_items;
+    bool m_collect = false;
 };
 
 template <typename Container>
@@ -510,56 +527,13 @@ bool isCompact(QByteArrayView text)
     return CompactCheck(text).check();
 }
 
-QList<QByteArrayView> memberItems(QByteArrayView compactObject, QByteArrayView key)
+bool isCompact(QByteArrayView object, QByteArrayView key, QList<QByteArrayView>* items)
 {
-    // In compact text, the member is `"key":[` at depth 1 (keys are unescaped there), and
-    // its items are split by the commas at depth 2. Quotes inside strings are escaped, so a
-    // string is skipped to its next unescaped quote.
-    QList<QByteArrayView> items;
-    const char* const begin = compactObject.data();
-    const char* const end = begin + compactObject.size();
-    int depth = 0;
-    const char* itemStart = nullptr;
-    bool inMember = false;
-    for (const char* at = begin; at != end; ++at) {
-        const char c = *at;
-        if (c == '"') {
-            const char* const textStart = at + 1;
-            for (++at; at != end && *at != '"'; ++at) {
-                at = pastPlainWords(at, end);
-                if (at == end || *at == '"')
-                    break;
-                if (*at == '\\' && ++at == end)
-                    return {};
-            }
-            if (at == end)
-                return {};
-            const QByteArrayView text(textStart, at - textStart);
-            if (depth == 1 && at + 2 < end && at[1] == ':' && text == key) {
-                if (at[2] != '[')
-                    return {};
-                inMember = true;
-                depth = 2;
-                at += 2;
-                itemStart = at + 1;
-            }
-            continue;
-        }
-        if (c == '{' || c == '[') {
-            ++depth;
-        } else if (c == '}' || c == ']') {
-            if (inMember && depth == 2) {
-                if (at != itemStart)
-                    items.append(QByteArrayView(itemStart, at - itemStart));
-                return items;
-            }
-            --depth;
-        } else if (c == ',' && inMember && depth == 2) {
-            items.append(QByteArrayView(itemStart, at - itemStart));
-            itemStart = at + 1;
-        }
-    }
-    return {};
+    items->clear();
+    if (CompactCheck(object, key, items).check())
+        return true;
+    items->clear();
+    return false;
 }
 
 } // namespace JsonText
